@@ -1,0 +1,30 @@
+// Search page: Pagefind's UI, with the query kept in ?q= so searches are shareable links and the
+// header's plain search form lands here with its query.
+const container = document.getElementById('search');
+const bundlePath = container.dataset.bundlePath;
+const baseUrl = container.dataset.baseUrl;
+
+const { PagefindUI } = await import(`${bundlePath}pagefind-ui.js`).then(() => window);
+
+const ui = new PagefindUI({
+  element: '#search',
+  bundlePath,
+  baseUrl,
+  showSubResults: false,
+  showImages: false,
+  resetStyles: false,
+  highlightParam: 'highlight',
+  autofocus: true,
+});
+
+const query = new URLSearchParams(window.location.search).get('q');
+if (query) ui.triggerSearch(query);
+
+// Keep ?q= in step with what is typed, without adding a history entry per keystroke.
+container.addEventListener('input', (event) => {
+  if (!(event.target instanceof HTMLInputElement)) return;
+  const url = new URL(window.location.href);
+  if (event.target.value) url.searchParams.set('q', event.target.value);
+  else url.searchParams.delete('q');
+  history.replaceState(null, '', url);
+});

@@ -1,0 +1,114 @@
+// Command-line parsing for `broadsheet build|serve`: flags, defaults and --help texts.
+
+import { parseArgs } from 'node:util';
+
+export interface BuildOptions {
+  inbox: string;
+  articles: string;
+  out: string;
+  config: string;
+  baseUrl?: string;
+  pathPrefix?: string;
+  strict: boolean;
+  force: boolean;
+  quiet: boolean;
+  report?: string;
+}
+
+export interface ServeOptions extends BuildOptions {
+  port: number;
+}
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+const BUILD_FLAGS = {
+  inbox: { type: 'string', default: 'content/inbox' },
+  articles: { type: 'string', default: 'content/articles' },
+  out: { type: 'string', default: '_site' },
+  config: { type: 'string', default: 'broadsheet.config.json' },
+  'base-url': { type: 'string' },
+  'path-prefix': { type: 'string' },
+  strict: { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
+  quiet: { type: 'boolean', default: false },
+  report: { type: 'string' },
+  help: { type: 'boolean', default: false },
+} as const;
+
+export const BUILD_HELP = `Usage: broadsheet build [options]
+
+Ingests the inbox into article files, renders the site with Eleventy and indexes it with Pagefind.
+
+Options:
+  --inbox DIR          raw .txt articles (and meta.jsonl / NAME.json sidecars)  [content/inbox]
+  --articles DIR       the archive's markdown article files                      [content/articles]
+  --out DIR            where the built site goes                                  [_site]
+  --config FILE        site settings                                              [broadsheet.config.json]
+  --base-url URL       deployed origin, e.g. https://example.org (overrides the config file)
+  --path-prefix /sub/  URL path the site lives under (overrides the config file)
+  --strict             warnings fail the build too (exit status 1)
+  --force              regenerate article files even where they were edited by hand
+  --report FILE        write a JSON report: articles, problems, time per stage
+  --quiet              print only problems
+  --help               show this text
+
+Exit status: 0 built cleanly; 1 built, but some inputs had errors (or warnings with --strict);
+2 nothing built (bad flags or configuration).
+`;
+
+export const SERVE_HELP = `Usage: broadsheet serve [options]
+
+Builds the site, serves it at http://localhost:8080 and rebuilds when the inbox, the articles or
+the configuration change. Takes the options of "broadsheet build", and:
+
+  --port N             port to listen on                                          [8080]
+`;
+
+export const MAIN_HELP = `Usage: broadsheet <command> [options]
+
+Commands:
+  build    ingest, render and index the archive (broadsheet build --help)
+  serve    build, serve on localhost and rebuild on changes (broadsheet serve --help)
+`;
+
+function toBuildOptions(values: Record<string, unknown>): BuildOptions {
+  const options: BuildOptions = {
+    inbox: values.inbox as string,
+    articles: values.articles as string,
+    out: values.out as string,
+    config: values.config as string,
+    strict: values.strict as boolean,
+    force: values.force as boolean,
+    quiet: values.quiet as boolean,
+  };
+  if (values['base-url'] !== undefined) options.baseUrl = values['base-url'] as string;
+  if (values['path-prefix'] !== undefined) options.pathPrefix = values['path-prefix'] as string;
+  if (values.report !== undefined) options.report = values.report as string;
+  return options;
+}
+
+function parse<T extends Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>>(argv: string[], flags: T) {
+  try {
+    return parseArgs({ args: argv, options: flags, strict: true, allowPositionals: false }).values as Record<string, unknown>;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export function parseBuildArgs(argv: string[]): BuildOptions | 'help' {
+  const values = parse(argv, BUILD_FLAGS);
+  return values.help ? 'help' : toBuildOptions(values);
+}
+
+export function parseServeArgs(argv: string[]): ServeOptions | 'help' {
+  const values = parse(argv, { ...BUILD_FLAGS, port: { type: 'string', default: '8080' } });
+  if (values.help) return 'help';
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${String(values.port)}"`);
+  return { ...toBuildOptions(values), port };
+}

@@ -1,0 +1,153 @@
+// `broadsheet build`: ingest → render → index, in one process, into a staging folder that
+// replaces the output only when complete. Returns the exit status; never calls process.exit.
+
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Eleventy from '@11ty/eleventy';
+import { ConfigError, loadConfig, withOverrides, type SiteConfig } from '../config/site-config.ts';
+import { ingest, type IngestResult } from '../ingest/ingest.ts';
+import { DEFAULT_RULES } from '../ingest/rules.ts';
+import { displayPath } from '../fs-utils.ts';
+import { formatProblem, ProblemLog } from '../problems.ts';
+import { buildSearchIndex, type SearchIndexStats } from '../search/build-index.ts';
+import { setBuildContext } from '../site/build-context.ts';
+import { loadArticles, type Article } from '../site/load-articles.ts';
+import { createSiteContext } from '../site/site-context.ts';
+import type { BuildOptions } from './args.ts';
+import { prepareStaging, swapIntoPlace } from './output-swap.ts';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ELEVENTY_CONFIG = path.join(PROJECT_ROOT, '.eleventy.ts');
+const ELEVENTY_INPUT = path.join(PROJECT_ROOT, 'layouts');
+
+export interface BuildResult {
+  exitCode: 0 | 1 | 2;
+  problems: ProblemLog;
+  articles: Article[];
+  pages: number;
+  ingest?: IngestResult;
+  search?: SearchIndexStats;
+  seconds: Record<'ingest' | 'render' | 'index' | 'total', number>;
+}
+
+type Stage = 'ingest' | 'render' | 'index';
+
+async function timed<T>(seconds: BuildResult['seconds'], stage: Stage, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    seconds[stage] = (performance.now() - start) / 1000;
+  }
+}
+
+async function renderSite(config: SiteConfig, articles: Article[], outDir: string): Promise<number> {
+  setBuildContext(createSiteContext(config, articles));
+  try {
+    const eleventy = new Eleventy(ELEVENTY_INPUT, outDir, { quietMode: true, configPath: ELEVENTY_CONFIG });
+    // Broadsheet prints its own summary; Eleventy's own lines would interleave with it.
+    eleventy.disableLogger();
+    const results = (await eleventy.write()) as unknown as [unknown[], Array<{ outputPath?: string }>];
+    return results[1]?.length ?? 0;
+  } finally {
+    setBuildContext(undefined);
+  }
+}
+
+export async function runBuild(options: BuildOptions, log: (line: string) => void = console.log): Promise<BuildResult> {
+  const problems = new ProblemLog();
+  const seconds = { ingest: 0, render: 0, index: 0, total: 0 };
+  const started = performance.now();
+  const result: BuildResult = { exitCode: 0, problems, articles: [], pages: 0, seconds };
+
+  let config: SiteConfig;
+  try {
+    config = withOverrides(
+      await loadConfig(options.config),
+      {
+        ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+        ...(options.pathPrefix === undefined ? {} : { pathPrefix: options.pathPrefix }),
+      },
+      'the command line',
+    );
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.error({ code: 'CONFIG_INVALID', file: error.file, message: error.message, hint: error.hint });
+    result.exitCode = 2;
+    return result;
+  }
+
+  const inboxDir = path.resolve(options.inbox);
+  const articlesDir = path.resolve(options.articles);
+  const outDir = path.resolve(options.out);
+
+  if (existsSync(inboxDir)) {
+    result.ingest = await timed(seconds, 'ingest', () =>
+      ingest({ inboxDir, articlesDir, force: options.force, rules: DEFAULT_RULES, timeZone: config.timeZone, language: config.language }, problems),
+    );
+  } else if (!existsSync(articlesDir)) {
+    problems.error({
+      code: 'INBOX_MISSING',
+      file: displayPath(inboxDir),
+      message: 'does not exist, and there is no articles folder either: there is nothing to build',
+      hint: 'Create the inbox folder and put .txt articles in it, or pass --inbox DIR.',
+    });
+    result.exitCode = 2;
+    return result;
+  }
+
+  result.articles = await loadArticles(articlesDir, config.timeZone, config.language, problems);
+  const staging = await prepareStaging(outDir);
+  try {
+    result.pages = await timed(seconds, 'render', () => renderSite(config, result.articles, staging));
+    const search = await timed(seconds, 'index', () => buildSearchIndex(staging, problems));
+    if (search) result.search = search;
+    await mkdir(path.dirname(outDir), { recursive: true });
+    await swapIntoPlace(staging, outDir);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  seconds.total = (performance.now() - started) / 1000;
+
+  if (options.report) await writeReport(options.report, result);
+  result.exitCode = problems.errorCount > 0 || (options.strict && problems.warningCount > 0) ? 1 : 0;
+  if (!options.quiet) log(summaryLine(result, outDir));
+  return result;
+}
+
+export function summaryLine(result: BuildResult, outDir: string): string {
+  const { seconds } = result;
+  const counts = `${result.problems.errorCount} error${result.problems.errorCount === 1 ? '' : 's'}, ${result.problems.warningCount} warning${result.problems.warningCount === 1 ? '' : 's'}`;
+  return (
+    `Built ${result.articles.length} article${result.articles.length === 1 ? '' : 's'}, ${result.pages} pages into ${displayPath(outDir)} ` +
+    `in ${seconds.total.toFixed(1)} s (ingest ${seconds.ingest.toFixed(1)} s, render ${seconds.render.toFixed(1)} s, index ${seconds.index.toFixed(1)} s)` +
+    `${result.search ? `; search index: ${result.search.pages} pages, ${(result.search.bytes / 1024).toFixed(0)} KB` : ''}; ${counts}.`
+  );
+}
+
+async function writeReport(file: string, result: BuildResult): Promise<void> {
+  const report = {
+    articles: result.articles.map((article) => ({
+      source: article.source.path,
+      file: article.file,
+      url: article.url,
+      title: article.title,
+      date: article.date.toISO(),
+      dateSource: article.dateSource,
+    })),
+    sources: result.ingest?.sources ?? [],
+    problems: result.problems.sorted(),
+    pages: result.pages,
+    search: result.search ?? null,
+    seconds: result.seconds,
+  };
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+export function printProblems(problems: ProblemLog, write: (text: string) => void = (text) => process.stderr.write(text)): void {
+  for (const problem of problems.sorted()) write(`${formatProblem(problem)}\n`);
+}

@@ -1,0 +1,44 @@
+// The single command-line entry behind every npm script: `broadsheet build|serve`.
+
+import { BUILD_HELP, MAIN_HELP, parseBuildArgs, parseServeArgs, SERVE_HELP, UsageError } from './args.ts';
+import { printProblems, runBuild } from './build.ts';
+import { serve } from './serve.ts';
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'build': {
+        const options = parseBuildArgs(rest);
+        if (options === 'help') {
+          process.stdout.write(BUILD_HELP);
+          return 0;
+        }
+        const result = await runBuild(options);
+        printProblems(result.problems);
+        return result.exitCode;
+      }
+      case 'serve': {
+        const options = parseServeArgs(rest);
+        if (options === 'help') {
+          process.stdout.write(SERVE_HELP);
+          return 0;
+        }
+        return await serve(options);
+      }
+      case undefined:
+      case '--help':
+      case 'help':
+        process.stdout.write(MAIN_HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`broadsheet: ${error.message}\nRun "broadsheet --help" for usage.\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

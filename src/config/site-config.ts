@@ -1,0 +1,135 @@
+// The site's settings: one JSON file (broadsheet.config.json), typed and validated here.
+// Command-line flags override the file; the result is what every stage reads.
+
+import { readFile } from 'node:fs/promises';
+import { IANAZone } from 'luxon';
+
+export interface SiteConfig {
+  /** Site name, shown in the header, feeds and titles. */
+  title: string;
+  /** One sentence about the archive, used in the about page and meta descriptions. */
+  description: string;
+  /** Absolute URL where the site is deployed, without the path prefix (e.g. `https://example.org`). */
+  baseUrl: string;
+  /** URL path the site lives under, starting and ending with `/` (e.g. `/archive/`). */
+  pathPrefix: string;
+  /** Default language of articles and of the interface (BCP 47, e.g. `en`). */
+  language: string;
+  /** IANA time zone used to read dates without a zone and to display dates (e.g. `Europe/London`). */
+  timeZone: string;
+  /** Articles per page on the home page and list pages. */
+  pageSize: number;
+}
+
+export const DEFAULT_CONFIG: SiteConfig = {
+  title: 'Broadsheet',
+  description: 'A searchable news archive.',
+  baseUrl: 'http://localhost:8080',
+  pathPrefix: '/',
+  language: 'en',
+  timeZone: 'UTC',
+  pageSize: 20,
+};
+
+export const CONFIG_FILE_NAME = 'broadsheet.config.json';
+
+/** Thrown when the configuration cannot be used: the CLI prints it and exits 2 without building. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+    readonly hint: string,
+  ) {
+    super(`${file}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Validator = (value: unknown) => string | undefined;
+
+const isNonEmptyString: Validator = (value) =>
+  typeof value === 'string' && value.trim() !== '' ? undefined : 'must be a non-empty string';
+
+const VALIDATORS: Record<keyof SiteConfig, Validator> = {
+  title: isNonEmptyString,
+  description: (value) => (typeof value === 'string' ? undefined : 'must be a string'),
+  baseUrl: (value) => {
+    if (typeof value !== 'string') return 'must be a string such as "https://example.org"';
+    try {
+      const url = new URL(value);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be an http or https URL';
+      if (url.pathname !== '/' || url.search || url.hash) {
+        return 'must have no path, query or fragment: put the path in "pathPrefix"';
+      }
+      return undefined;
+    } catch {
+      return 'is not a valid absolute URL, e.g. "https://example.org"';
+    }
+  },
+  pathPrefix: (value) =>
+    typeof value === 'string' && /^\/([A-Za-z0-9._~-]+\/)*$/.test(value) && !/(^|\/)\.\.?\//.test(value)
+      ? undefined
+      : 'must start and end with "/" and contain only URL-safe path segments, e.g. "/archive/"',
+  language: (value) =>
+    typeof value === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(value)
+      ? undefined
+      : 'must be a language tag such as "en" or "ar"',
+  timeZone: (value) =>
+    typeof value === 'string' && IANAZone.isValidZone(value)
+      ? undefined
+      : 'must be an IANA time zone such as "UTC" or "Europe/London"',
+  pageSize: (value) =>
+    Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 1000
+      ? undefined
+      : 'must be a whole number from 1 to 1000',
+};
+
+/** Checks an object of settings and fills defaults; throws ConfigError naming the first bad key. */
+export function validateConfig(raw: unknown, file: string): SiteConfig {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigError(file, 'must contain one JSON object', `See the README's "Configuration" section.`);
+  }
+  const config: Record<string, unknown> = { ...DEFAULT_CONFIG };
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === '$schema' || key.startsWith('//')) continue;
+    if (!Object.hasOwn(VALIDATORS, key)) {
+      throw new ConfigError(
+        file,
+        `unknown setting "${key}"`,
+        `Known settings: ${Object.keys(VALIDATORS).join(', ')}. Remove or rename it.`,
+      );
+    }
+    const problem = VALIDATORS[key as keyof SiteConfig](value);
+    if (problem) throw new ConfigError(file, `"${key}" ${problem}`, `Fix "${key}" in ${file}.`);
+    config[key] = value;
+  }
+  return config as unknown as SiteConfig;
+}
+
+/** Reads the configuration file if it exists; a missing file means the defaults. */
+export async function loadConfig(file: string): Promise<SiteConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_CONFIG };
+    throw new ConfigError(file, `cannot be read (${(error as Error).message})`, 'Check the file permissions.');
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(file, `is not valid JSON: ${(error as Error).message}`, 'Fix the JSON syntax.');
+  }
+  return validateConfig(raw, file);
+}
+
+/** Applies command-line overrides, validating them like the file's values. */
+export function withOverrides(config: SiteConfig, overrides: Partial<SiteConfig>, source: string): SiteConfig {
+  const merged = { ...config };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    Object.assign(merged, validateConfig({ [key]: value }, source) && { [key]: value });
+  }
+  return merged;
+}

@@ -1,0 +1,55 @@
+// Finds text that is probably damaged or deceptive but is kept as it is: the archivist decides.
+// Reported as warnings with their line; the text itself is never changed here.
+
+export interface Anomaly {
+  code: string;
+  message: string;
+  hint: string;
+}
+
+const LATIN = '\\p{Script=Latin}';
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
+const MIXED_SCRIPT_WORD = new RegExp(`[${LATIN}][${CJK}]|[${CJK}][${LATIN}]`, 'u');
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/u;
+export const LONG_LINE_CHARACTERS = 20_000;
+
+export function findLineAnomalies(line: string): Anomaly[] {
+  const found: Anomaly[] = [];
+  const mixed = MIXED_SCRIPT_WORD.exec(line);
+  if (mixed) {
+    const start = Math.max(0, mixed.index - 12);
+    const excerpt = line.slice(start, mixed.index + 14);
+    found.push({
+      code: 'TEXT_MIXED_SCRIPT',
+      message: `mixed-script debris "${excerpt}": letters of two scripts run together in one word`,
+      hint: 'Probably scraper debris; check the source and correct it by hand if it is wrong. The text is kept as it is.',
+    });
+  }
+  if (BIDI_CONTROL.test(line)) {
+    found.push({
+      code: 'TEXT_BIDI_CONTROL',
+      message: 'contains bidirectional control characters (U+202A–U+202E or U+2066–U+2069), which can make text display in a misleading order',
+      hint: 'Remove them from the source unless the text needs them; pages isolate them so they cannot reorder the page.',
+    });
+  }
+  if (line.includes('\uFFFD')) {
+    found.push({
+      code: 'TEXT_REPLACEMENT_CHARACTER',
+      message: 'contains U+FFFD replacement characters: text was already damaged when this file was made',
+      hint: 'Find a better copy of the source, or correct the damaged words by hand.',
+    });
+  }
+  if (line.length > LONG_LINE_CHARACTERS) {
+    found.push({
+      code: 'TEXT_LONG_LINE',
+      message: `a single line of ${line.length} characters: paragraphs may have lost their line breaks`,
+      hint: 'Check the source; split it into paragraphs with blank lines if it should be several.',
+    });
+  }
+  return found;
+}
+
+export function hasInvisibleCharacters(text: string): boolean {
+  return INVISIBLE.test(text);
+}

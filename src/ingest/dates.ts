@@ -1,0 +1,75 @@
+// Decides an article's date: sidecar, then a date in the text, then one in the file name, then
+// the file's modification time. Every date is read in the configured zone when it has none, and
+// written as ISO 8601 with its offset.
+
+import { DateTime } from 'luxon';
+
+export type DateSource = 'sidecar' | 'text' | 'filename' | 'file-mtime' | 'manual';
+
+export interface ResolvedDate {
+  iso: string;
+  source: DateSource;
+  /** 1-based source line, for dates found in the text. */
+  line?: number;
+}
+
+export const MIN_YEAR = 1;
+export const MAX_YEAR = 9999;
+
+export function formatIsoDate(date: DateTime): string {
+  return date.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+}
+
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+
+/** Parses the date formats seen in exports and scraped pages; undefined when none fits. */
+export function parseDateString(value: string, zone: string): DateTime | undefined {
+  const text = value.trim();
+  const attempts: Array<() => DateTime> = [
+    () => DateTime.fromISO(text, { zone, setZone: true }),
+    () => DateTime.fromSQL(text, { zone, setZone: true }),
+    () => DateTime.fromRFC2822(text, { zone, setZone: true }),
+    () => DateTime.fromHTTP(text, { zone, setZone: true }),
+  ];
+  for (const format of ['d MMMM yyyy', 'MMMM d, yyyy', 'MMMM d yyyy', 'd MMM yyyy', 'MMM d, yyyy', 'yyyy/MM/dd', 'dd/MM/yyyy']) {
+    attempts.push(() => DateTime.fromFormat(text.replace(/(\d)(st|nd|rd|th)\b/, '$1').replace('Sept', 'Sep'), format, { zone, locale: 'en' }));
+  }
+  for (const attempt of attempts) {
+    const date = attempt();
+    if (date.isValid) return date.year >= MIN_YEAR && date.year <= MAX_YEAR ? date : undefined;
+  }
+  return undefined;
+}
+
+const TEXT_DATE = new RegExp(
+  `(\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) \\d{4}|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})`,
+  'i',
+);
+const DATELINE = /^(published|updated|posted|date)\b|^[A-Z][A-Za-z .-]{1,40}(,| —| -| –)\s*\d|^\w+day,? /i;
+
+/** Looks for a `Published …` line or a dateline in the lines around the headline. */
+export function findDateInText(lines: string[], zone: string): ResolvedDate | undefined {
+  for (let i = 0; i < Math.min(lines.length, 8); i++) {
+    const line = lines[i]!.trim();
+    if (line.length > 200 || !DATELINE.test(line)) continue;
+    const match = TEXT_DATE.exec(line);
+    if (!match) continue;
+    const date = parseDateString(match[1]!, zone);
+    if (date) return { iso: formatIsoDate(date), source: 'text', line: i + 1 };
+  }
+  return undefined;
+}
+
+export function findDateInFileName(name: string, zone: string): ResolvedDate | undefined {
+  const match = /(?:^|[^0-9])((?:1[89]|2[01])\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?:[^0-9]|$)/.exec(name);
+  if (!match) return undefined;
+  const date = DateTime.fromObject(
+    { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) },
+    { zone },
+  );
+  return date.isValid ? { iso: formatIsoDate(date), source: 'filename' } : undefined;
+}
+
+export function dateFromModificationTime(mtimeMs: number, zone: string): ResolvedDate {
+  return { iso: formatIsoDate(DateTime.fromMillis(Math.floor(mtimeMs / 1000) * 1000, { zone })), source: 'file-mtime' };
+}

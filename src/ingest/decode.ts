@@ -1,0 +1,196 @@
+// Turns a source file's bytes into text, or refuses it. Never produces a silent U+FFFD:
+// text that is not valid in the encoding it claims is either recognised (Windows-1252,
+// UTF-16 without BOM, both reported) or refused with the byte offset of the first bad byte.
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: string; warning?: { code: string; message: string; hint: string } }
+  | { ok: false; code: string; offset: number; message: string; hint: string };
+
+const BINARY_SIGNATURES: Array<[string, number[]]> = [
+  ['PNG image', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  ['JPEG image', [0xff, 0xd8, 0xff]],
+  ['GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['PDF document', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['ZIP archive (or Office document)', [0x50, 0x4b, 0x03, 0x04]],
+  ['gzip archive', [0x1f, 0x8b]],
+];
+
+function startsWith(bytes: Uint8Array, signature: number[]): boolean {
+  return signature.length <= bytes.length && signature.every((byte, i) => bytes[i] === byte);
+}
+
+/** Offset of the first byte where `bytes` stops being valid UTF-8, or -1. */
+export function findInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    let length: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) [length, min] = [2, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [length, min] = [3, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [length, min] = [4, 0x10000];
+    else return i;
+    if (i + length > bytes.length) return i;
+    let codePoint = b & (0xff >> (length + 1));
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i + k]!;
+      if ((next & 0xc0) !== 0x80) return i;
+      codePoint = (codePoint << 6) | (next & 0x3f);
+    }
+    if (codePoint < min || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return i;
+    i += length;
+  }
+  return -1;
+}
+
+function hasValidMultibyteSequence(bytes: Uint8Array): boolean {
+  for (let i = 0; i + 1 < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b >= 0xc2 && b <= 0xf4 && (bytes[i + 1]! & 0xc0) === 0x80) {
+      const length = b <= 0xdf ? 2 : b <= 0xef ? 3 : 4;
+      if (findInvalidUtf8(bytes.subarray(i, i + length)) === -1) return true;
+    }
+  }
+  return false;
+}
+
+/** UTF-16 without a BOM shows as ASCII text with every other byte zero. */
+function guessUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 4096)) ;
+  if (sample.length < 4 || sample.length % 2 !== 0) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenZeros++;
+    if (sample[i + 1] === 0) oddZeros++;
+  }
+  const pairs = sample.length / 2;
+  if (oddZeros / pairs > 0.6 && evenZeros / pairs < 0.05) return 'utf-16le';
+  if (evenZeros / pairs > 0.6 && oddZeros / pairs < 0.05) return 'utf-16be';
+  return undefined;
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string | undefined {
+  if (bytes.length % 2 !== 0) return undefined;
+  try {
+    if (encoding === 'utf-16le') return new TextDecoder('utf-16le', { fatal: true }).decode(bytes);
+    const swapped = new Uint8Array(bytes.length);
+    for (let i = 0; i < bytes.length; i += 2) {
+      swapped[i] = bytes[i + 1]!;
+      swapped[i + 1] = bytes[i]!;
+    }
+    return new TextDecoder('utf-16le', { fatal: true }).decode(swapped);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Control characters other than tab, newline, carriage return and form feed mean binary data. */
+function findControlCharacter(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  const match = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.exec(text);
+  return match ? match.index : -1;
+}
+
+function byteOffsetOfCharIndex(text: string, index: number): number {
+  return Buffer.byteLength(text.slice(0, index), 'utf8');
+}
+
+export function decodeSource(bytes: Uint8Array): DecodeResult {
+  for (const [kind, signature] of BINARY_SIGNATURES) {
+    if (startsWith(bytes, signature)) {
+      return {
+        ok: false,
+        code: 'BINARY_FILE',
+        offset: 0,
+        message: `is a ${kind}, not text`,
+        hint: 'Remove it from the inbox, or replace it with the article as plain text.',
+      };
+    }
+  }
+
+  let text: string;
+  let encoding: string;
+  let warning: { code: string; message: string; hint: string } | undefined;
+
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    const decoded = decodeUtf16(bytes.subarray(2), encoding as 'utf-16le' | 'utf-16be');
+    if (decoded === undefined) {
+      return {
+        ok: false,
+        code: 'ENCODING_INVALID_UTF16',
+        offset: 2,
+        message: `starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()}`,
+        hint: 'Re-save the file as UTF-8.',
+      };
+    }
+    text = decoded;
+  } else if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    encoding = 'utf-8';
+    const body = bytes.subarray(3);
+    const bad = findInvalidUtf8(body);
+    if (bad !== -1) return invalidUtf8(bad + 3);
+    text = new TextDecoder('utf-8').decode(body);
+  } else {
+    const utf16 = guessUtf16WithoutBom(bytes);
+    const bad = findInvalidUtf8(bytes);
+    if (utf16 && (bad !== -1 || bytes.includes(0))) {
+      const decoded = decodeUtf16(bytes, utf16);
+      if (decoded === undefined) return invalidUtf8(Math.max(bad, 0));
+      text = decoded;
+      encoding = utf16;
+      warning = {
+        code: 'ENCODING_UTF16_NO_BOM',
+        message: `looks like ${utf16.toUpperCase()} without a byte-order mark; decoded as ${utf16.toUpperCase()}`,
+        hint: 'Check the text on its page; re-save the file as UTF-8 to silence this warning.',
+      };
+    } else if (bad === -1) {
+      encoding = 'utf-8';
+      text = new TextDecoder('utf-8').decode(bytes);
+    } else if (!hasValidMultibyteSequence(bytes) && !bytes.includes(0)) {
+      // No valid UTF-8 sequence anywhere: a single-byte encoding. Windows-1252 is the usual one
+      // (it is a superset of Latin-1 for printable text and has the smart quotes at 0x93/0x94).
+      encoding = 'windows-1252';
+      text = new TextDecoder('windows-1252').decode(bytes);
+      warning = {
+        code: 'ENCODING_WINDOWS_1252',
+        message: `is not UTF-8; decoded as Windows-1252 (first non-UTF-8 byte at offset ${bad})`,
+        hint: 'Check the text on its page; re-save the file as UTF-8 to silence this warning.',
+      };
+    } else {
+      return invalidUtf8(bad);
+    }
+  }
+
+  const control = findControlCharacter(text);
+  if (control !== -1) {
+    const offset = encoding === 'utf-8' ? byteOffsetOfCharIndex(text, control) + (startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0) : control;
+    const codePoint = text.codePointAt(control)!;
+    return {
+      ok: false,
+      code: codePoint === 0 ? 'BINARY_NUL_BYTE' : 'BINARY_CONTROL_CHARACTER',
+      offset,
+      message: `contains ${codePoint === 0 ? 'a NUL byte' : `the control character U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`} at ${encoding === 'utf-8' ? 'byte offset' : 'character'} ${offset}: this is binary data, not text`,
+      hint: 'Remove the file from the inbox, or clean the text and save it as UTF-8.',
+    };
+  }
+
+  // Normalise line endings: CRLF and lone CR become LF.
+  text = text.replace(/\r\n?/g, '\n');
+  return warning ? { ok: true, text, encoding, warning } : { ok: true, text, encoding };
+}
+
+function invalidUtf8(offset: number): DecodeResult {
+  return {
+    ok: false,
+    code: 'ENCODING_INVALID_UTF8',
+    offset,
+    message: `is not valid UTF-8: the byte at offset ${offset} cannot start or continue a character`,
+    hint: 'Re-save the file as UTF-8 (most editors: "Save with encoding"), or fix the damaged bytes.',
+  };
+}

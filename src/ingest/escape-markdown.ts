@@ -1,0 +1,25 @@
+// Makes a line of article text inert as markdown: whatever it contains renders as the same
+// characters, never as markup, a link, an entity, HTML or a block construct.
+
+// Characters that can start inline markup anywhere in a line. Backslash-escaping ASCII
+// punctuation is always literal in CommonMark, so over-escaping never changes the text.
+const INLINE_SPECIAL = /[\\`*_[\]<>&|~]/g;
+
+// Constructs that only act at the start of a line: headings, quotes, lists, thematic breaks,
+// setext underlines, fenced code, footnote-like and definition-like starts.
+const BLOCK_START = /^([#>+=:-]|\d{1,9}[.)])/;
+
+export function escapeMarkdownInline(text: string): string {
+  return text.replace(INLINE_SPECIAL, (char) => `\\${char}`);
+}
+
+export function escapeMarkdownLine(line: string): string {
+  const escaped = escapeMarkdownInline(line.trim());
+  const start = BLOCK_START.exec(escaped);
+  if (!start) return escaped;
+  const marker = start[1]!;
+  // `12.` → `12\.`; `#` → `\#`.
+  return /^\d/.test(marker)
+    ? `${marker.slice(0, -1)}\\${marker.slice(-1)}${escaped.slice(marker.length)}`
+    : `\\${escaped}`;
+}

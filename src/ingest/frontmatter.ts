@@ -1,0 +1,111 @@
+// Writes and reads article files: YAML frontmatter plus a markdown body. Every string is
+// written double-quoted with escapes, so any title round-trips; only YAML frontmatter is read,
+// so a `---js` block can never run.
+
+import { createHash } from 'node:crypto';
+import matter from 'gray-matter';
+import { FRONTMATTER_KEYS, type ArticleFrontmatter } from '../article.ts';
+
+// Outside YAML's printable set, or line separators some parsers treat as breaks.
+const NEEDS_ESCAPE = /[\u007f-\u0084\u0086-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A YAML scalar for any JSON value: JSON is YAML's flow syntax, with a few extra escapes. */
+export function yamlValue(value: unknown): string {
+  return JSON.stringify(value).replace(
+    NEEDS_ESCAPE,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return `sha256:${createHash('sha256').update(data).digest('hex')}`;
+}
+
+const GENERATED_LINE = /^generated: .*\n/m;
+
+function serialise(data: ArticleFrontmatter, body: string): string {
+  const lines = ['---'];
+  for (const key of FRONTMATTER_KEYS) {
+    const value = data[key];
+    if (value === undefined || key === 'generated') continue;
+    lines.push(`${key}: ${yamlValue(value)}`);
+  }
+  lines.push('---', '');
+  return `${lines.join('\n')}${body}${body.endsWith('\n') ? '' : '\n'}`;
+}
+
+/** The article file as ingest writes it, stamped with the hash of its own content. */
+export function writeArticleFile(data: ArticleFrontmatter, body: string): string {
+  const unstamped = serialise(data, body);
+  const stamp = `generated: ${yamlValue(sha256(unstamped))}\n`;
+  // The stamp goes last in the frontmatter, just before the closing `---`.
+  const closing = unstamped.indexOf('\n---\n') + 1;
+  return unstamped.slice(0, closing) + stamp + unstamped.slice(closing);
+}
+
+/** True when the file is exactly what ingest wrote (nobody edited it since). */
+export function isUntouched(fileText: string): boolean {
+  const match = /^generated: "(sha256:[0-9a-f]{64})"\n/m.exec(fileText);
+  if (!match) return false;
+  return sha256(fileText.replace(GENERATED_LINE, '')) === match[1];
+}
+
+export class FrontmatterError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+    readonly hint: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'FrontmatterError';
+  }
+}
+
+const refuse = (language: string) => () => {
+  throw new FrontmatterError(
+    `frontmatter in "${language}" is not allowed: only YAML frontmatter is read, and code in an article file is never run`,
+    1,
+    'Change the first line to "---" and write the frontmatter as YAML.',
+  );
+};
+
+/** Reads an article file's frontmatter and body. Throws FrontmatterError on anything but YAML. */
+export function readArticleFile(text: string): { data: Record<string, unknown>; body: string } {
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')).trim();
+  if (firstLine !== '---' && firstLine !== '---yaml') {
+    if (firstLine.startsWith('---')) refuse(firstLine.slice(3).trim() || 'unknown')();
+    throw new FrontmatterError(
+      'has no frontmatter: the first line must be "---"',
+      1,
+      'Start the file with a "---" line, the YAML frontmatter, and another "---" line.',
+    );
+  }
+  if (!/\n---[ \t]*(\n|$)/.test(text.slice(firstLine.length))) {
+    throw new FrontmatterError(
+      'frontmatter is not closed: no second "---" line',
+      1,
+      'Add a line "---" after the last frontmatter field.',
+    );
+  }
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text, {
+      language: 'yaml',
+      engines: { js: refuse('js'), javascript: refuse('javascript'), coffee: refuse('coffee'), coffeescript: refuse('coffeescript'), json: refuse('json') },
+    });
+  } catch (error) {
+    if (error instanceof FrontmatterError) throw error;
+    const mark = (error as { mark?: { line?: number } }).mark;
+    throw new FrontmatterError(
+      `frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+      mark?.line === undefined ? undefined : mark.line + 2,
+      'Fix the YAML syntax; quote values that contain ": " or start with a special character.',
+      { cause: error },
+    );
+  }
+  if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+    throw new FrontmatterError('frontmatter must be a set of "key: value" lines', 2, 'Write one "key: value" per line.');
+  }
+  return { data: parsed.data as Record<string, unknown>, body: parsed.content };
+}

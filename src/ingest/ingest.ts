@@ -1,0 +1,224 @@
+// The ingest stage: every `.txt` in the inbox becomes `articles/<year>/<slug>.md`. Sources are
+// never modified; hand-edited article files are never overwritten; writes are atomic.
+
+import { readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ArticleFrontmatter } from '../article.ts';
+import { displayPath, listFiles, writeFileAtomic } from '../fs-utils.ts';
+import { compareText, type ProblemLog } from '../problems.ts';
+import { decodeSource } from './decode.ts';
+import { isUntouched, readArticleFile, sha256, writeArticleFile } from './frontmatter.ts';
+import { parseArticle, type IngestOptions, type ParsedArticle } from './parse-article.ts';
+import type { RemovedLine } from './segment.ts';
+import { loadSidecars } from './sidecar.ts';
+import { slugify } from './slug.ts';
+
+export interface IngestRequest extends IngestOptions {
+  inboxDir: string;
+  articlesDir: string;
+  /** Regenerate article files even where a human edited them. */
+  force?: boolean;
+}
+
+export interface IngestedSource {
+  source: string;
+  /** The article file, relative to the articles directory; absent when the source was refused. */
+  article?: string;
+  status: 'written' | 'unchanged' | 'kept-hand-edit' | 'duplicate' | 'refused';
+  removed: RemovedLine[];
+}
+
+export interface IngestResult {
+  sources: IngestedSource[];
+}
+
+interface ExistingArticle {
+  file: string;
+  text: string;
+  slug?: string;
+  date?: string;
+  dateSource?: string;
+  sourceHash?: string;
+}
+
+interface Candidate {
+  sourcePath: string;
+  displayPath: string;
+  parsed: ParsedArticle;
+  existing?: ExistingArticle;
+  slug: string;
+  year: string;
+}
+
+/** Article files already in the archive, keyed by the inbox path of their source. */
+async function readExistingArticles(articlesDir: string): Promise<{ bySource: Map<string, ExistingArticle>; others: ExistingArticle[] }> {
+  const bySource = new Map<string, ExistingArticle>();
+  const others: ExistingArticle[] = [];
+  let files: string[];
+  try {
+    files = await listFiles(articlesDir, (name) => name.endsWith('.md'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { bySource, others };
+    throw error;
+  }
+  for (const file of files) {
+    const text = await readFile(path.join(articlesDir, file), 'utf8');
+    const existing: ExistingArticle = { file, text };
+    try {
+      const { data } = readArticleFile(text);
+      const source = data.source as { path?: unknown; hash?: unknown } | undefined;
+      if (typeof data.slug === 'string') existing.slug = data.slug;
+      if (typeof data.date === 'string') existing.date = data.date;
+      if (typeof data.dateSource === 'string') existing.dateSource = data.dateSource;
+      if (typeof source?.hash === 'string') existing.sourceHash = source.hash;
+      if (typeof source?.path === 'string' && !bySource.has(source.path)) {
+        bySource.set(source.path, existing);
+        continue;
+      }
+    } catch {
+      // A broken article file is reported by the render stage, which reads every file; here it
+      // only reserves its URL.
+    }
+    others.push(existing);
+  }
+  return { bySource, others };
+}
+
+function urlKey(year: string, slug: string): string {
+  // Case-insensitive file systems (macOS, Windows) would merge `Cafe` and `cafe`.
+  return `${year}/${slug}`.toLowerCase();
+}
+
+export async function ingest(request: IngestRequest, problems: ProblemLog): Promise<IngestResult> {
+  const { inboxDir, articlesDir } = request;
+  const displayInbox = displayPath(inboxDir);
+  const sourceFiles = await listFiles(inboxDir, (name) => name.toLowerCase().endsWith('.txt'));
+  const sidecars = await loadSidecars(inboxDir, displayInbox, sourceFiles, problems);
+  const { bySource, others } = await readExistingArticles(articlesDir);
+  const results = new Map<string, IngestedSource>();
+  const candidates: Candidate[] = [];
+
+  for (const sourcePath of sourceFiles) {
+    const absolute = path.join(inboxDir, sourcePath);
+    const shown = `${displayInbox}/${sourcePath}`;
+    const [bytes, info] = await Promise.all([readFile(absolute), stat(absolute)]);
+    const decoded = decodeSource(bytes);
+    if (!decoded.ok) {
+      problems.error({ code: decoded.code, file: shown, message: decoded.message, hint: decoded.hint });
+      results.set(sourcePath, { source: sourcePath, status: 'refused', removed: [] });
+      continue;
+    }
+    if (decoded.warning) problems.warn({ ...decoded.warning, file: shown });
+    const sidecar = sidecars.get(sourcePath);
+    const parsed = parseArticle(
+      { path: sourcePath, displayPath: shown, hash: sha256(bytes), text: decoded.text, mtimeMs: info.mtimeMs, ...(sidecar ? { sidecar } : {}) },
+      request,
+      problems,
+    );
+    if (!parsed) {
+      results.set(sourcePath, { source: sourcePath, status: 'refused', removed: [] });
+      continue;
+    }
+    const existing = bySource.get(sourcePath);
+    // Slug and a file-time date are stable once written: a fresh clone has new file times.
+    if (existing?.date && existing.dateSource === 'file-mtime' && parsed.frontmatter.dateSource === 'file-mtime') {
+      parsed.frontmatter.date = existing.date;
+    }
+    const slug = existing?.slug ?? slugify(parsed.frontmatter.title, parsed.frontmatter.source.hash.slice(7, 15));
+    candidates.push({ sourcePath, displayPath: shown, parsed, slug, year: parsed.frontmatter.date.slice(0, 4), ...(existing ? { existing } : {}) });
+  }
+
+  const unique = dropDuplicates(candidates, results, problems);
+  assignDistinctUrls(unique, others, problems);
+
+  for (const candidate of unique) {
+    const frontmatter: ArticleFrontmatter = { ...candidate.parsed.frontmatter, slug: candidate.slug };
+    const articleFile = `${candidate.year}/${candidate.slug}.md`;
+    const text = writeArticleFile(frontmatter, candidate.parsed.body);
+    const existing = candidate.existing;
+    const result: IngestedSource = { source: candidate.sourcePath, article: articleFile, status: 'written', removed: candidate.parsed.removed };
+    results.set(candidate.sourcePath, result);
+
+    if (existing && !request.force && !isUntouched(existing.text)) {
+      result.status = 'kept-hand-edit';
+      result.article = existing.file;
+      if (existing.sourceHash !== frontmatter.source.hash) {
+        problems.warn({
+          code: 'SOURCE_CHANGED_AFTER_EDIT',
+          file: candidate.displayPath,
+          message: `changed since ${displayPath(path.join(articlesDir, existing.file))} was edited by hand; the hand-edited article is kept`,
+          hint: 'Merge the change into the article file by hand, or run ingest with --force to regenerate it (losing the edits).',
+        });
+      }
+      continue;
+    }
+    if (existing?.file === articleFile && existing.text === text) {
+      result.status = 'unchanged';
+      continue;
+    }
+    await writeFileAtomic(path.join(articlesDir, articleFile), text);
+    if (existing && existing.file !== articleFile) await rm(path.join(articlesDir, existing.file), { force: true });
+  }
+
+  return { sources: sourceFiles.map((source) => results.get(source)!).filter(Boolean) };
+}
+
+/** The same article under two names: the first by path is kept, the others reported. */
+function dropDuplicates(candidates: Candidate[], results: Map<string, IngestedSource>, problems: ProblemLog): Candidate[] {
+  const firstByKey = new Map<string, Candidate>();
+  const kept: Candidate[] = [];
+  for (const candidate of candidates) {
+    const key = candidate.parsed.duplicateKey;
+    const first = key === '' ? undefined : firstByKey.get(key);
+    if (!first) {
+      if (key !== '') firstByKey.set(key, candidate);
+      kept.push(candidate);
+      continue;
+    }
+    problems.warn({
+      code: 'DUPLICATE_ARTICLE',
+      file: candidate.displayPath,
+      message: `has the same text as ${first.displayPath}; only ${first.displayPath} is published`,
+      hint: 'Remove one of the two files from the inbox (or change its text if they are really different articles).',
+    });
+    results.set(candidate.sourcePath, { source: candidate.sourcePath, status: 'duplicate', removed: [] });
+  }
+  return kept;
+}
+
+/**
+ * Gives every article its own URL. Where several want the same one, the one that had it keeps
+ * it (slugs are stable once written), else the first by source path; the others get a suffix
+ * from their source hash, so the outcome does not depend on the order files are processed.
+ */
+function assignDistinctUrls(candidates: Candidate[], others: ExistingArticle[], problems: ProblemLog): void {
+  const taken = new Set(others.map((article) => article.file.replace(/\.md$/, '').toLowerCase()));
+  const groups = new Map<string, Candidate[]>();
+  for (const candidate of candidates) {
+    const key = urlKey(candidate.year, candidate.slug);
+    groups.set(key, [...(groups.get(key) ?? []), candidate]);
+  }
+  for (const [key, group] of [...groups].sort(([a], [b]) => compareText(a, b))) {
+    group.sort(
+      (a, b) =>
+        Number(b.existing?.slug === b.slug) - Number(a.existing?.slug === a.slug) || compareText(a.sourcePath, b.sourcePath),
+    );
+    const keeper = taken.has(key) ? undefined : group[0];
+    taken.add(key);
+    for (const candidate of group) {
+      if (candidate === keeper) continue;
+      const base = candidate.slug;
+      let suffix = candidate.parsed.frontmatter.source.hash.slice(7, 13);
+      while (taken.has(urlKey(candidate.year, `${base}-${suffix}`))) suffix += '0';
+      candidate.slug = `${base}-${suffix}`;
+      taken.add(urlKey(candidate.year, candidate.slug));
+      const winner = keeper ? keeper.displayPath : 'an existing article file';
+      problems.warn({
+        code: 'SLUG_COLLISION',
+        file: candidate.displayPath,
+        message: `would have the same URL (/${candidate.year}/${base}/) as ${winner}; it gets /${candidate.year}/${candidate.slug}/`,
+        hint: 'Nothing to do if both are wanted; give one a different title (or a sidecar "title") for a more readable URL.',
+      });
+    }
+  }
+}

@@ -1,0 +1,171 @@
+// One source file's text to one archive article: structure, metadata and markdown body.
+// Pure: problems are recorded in the log passed in; nothing is read or written here.
+
+import path from 'node:path';
+import type { ArticleFrontmatter } from '../article.ts';
+import type { ProblemLog } from '../problems.ts';
+import { findLineAnomalies, hasInvisibleCharacters } from './anomalies.ts';
+import { dateFromModificationTime, findDateInFileName, findDateInText, formatIsoDate, parseDateString, type ResolvedDate } from './dates.ts';
+import { escapeMarkdownLine } from './escape-markdown.ts';
+import type { IngestRules } from './rules.ts';
+import { segmentArticle, type RemovedLine } from './segment.ts';
+import type { SidecarData } from './sidecar.ts';
+import { countWords, detectLanguage, readingMinutes, summarise } from './text-stats.ts';
+
+export interface SourceFile {
+  /** Path relative to the inbox, with `/` separators. */
+  path: string;
+  /** Path as shown in messages (relative to the working directory). */
+  displayPath: string;
+  hash: string;
+  text: string;
+  mtimeMs: number;
+  sidecar?: SidecarData;
+}
+
+export interface IngestOptions {
+  rules: IngestRules;
+  timeZone: string;
+  language: string;
+}
+
+/** An article before its slug is decided (slugs depend on the other articles). */
+export interface ParsedArticle {
+  frontmatter: Omit<ArticleFrontmatter, 'slug' | 'generated'>;
+  body: string;
+  /** The text lines that must reach the page (headline, standfirst, every block). */
+  keptLines: string[];
+  /** Normalised body, to recognise the same article under two names. */
+  duplicateKey: string;
+  removed: RemovedLine[];
+}
+
+export const MAX_TITLE_CHARACTERS = 300;
+
+function sectionFromFolder(sourcePath: string): string | undefined {
+  const folder = path.posix.dirname(sourcePath);
+  return folder === '.' ? undefined : folder.split('/')[0];
+}
+
+function resolveDate(source: SourceFile, options: IngestOptions, problems: ProblemLog): ResolvedDate {
+  const sidecarDate = source.sidecar?.date;
+  if (sidecarDate !== undefined) {
+    const parsed = parseDateString(sidecarDate, options.timeZone);
+    if (parsed) return { iso: formatIsoDate(parsed), source: 'sidecar' };
+    problems.warn({
+      code: 'SIDECAR_BAD_DATE',
+      file: source.sidecar!.origin.file,
+      ...(source.sidecar!.origin.line === undefined ? {} : { line: source.sidecar!.origin.line }),
+      message: `date "${sidecarDate}" for ${source.path} is not a date Broadsheet can read (or is outside the years 1–9999)`,
+      hint: 'Write dates as ISO 8601, e.g. "2024-05-01" or "2024-05-01T09:30:00+02:00".',
+    });
+  }
+  const fromText = findDateInText(source.text.split('\n', 8), options.timeZone);
+  if (fromText) return fromText;
+  const fromName = findDateInFileName(path.posix.basename(source.path), options.timeZone);
+  if (fromName) return fromName;
+  problems.warn({
+    code: 'DATE_FROM_FILE_TIME',
+    file: source.displayPath,
+    message: 'has no date in a sidecar, the text or the file name; the file\'s modification time is used',
+    hint: 'Give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}) or put it in the file name (2024-05-01-name.txt).',
+  });
+  return dateFromModificationTime(source.mtimeMs, options.timeZone);
+}
+
+export function parseArticle(source: SourceFile, options: IngestOptions, problems: ProblemLog): ParsedArticle | undefined {
+  const sidecar = source.sidecar;
+  const segmented = segmentArticle(source.text, options.rules, sidecar?.title);
+  const title = sidecar?.title ?? segmented.title;
+
+  if (title === '') {
+    const onlyBoilerplate = segmented.removed.length > 0;
+    problems.error({
+      code: onlyBoilerplate ? 'ARTICLE_ONLY_BOILERPLATE' : 'ARTICLE_EMPTY',
+      file: source.displayPath,
+      message: onlyBoilerplate
+        ? 'contains only site chrome and boilerplate, no article text; it is skipped'
+        : 'is empty or only white space; it is skipped',
+      hint: 'Put the headline on the first line and the article text below it, or remove the file from the inbox.',
+    });
+    return undefined;
+  }
+
+  const titleLine = segmented.titleLine || undefined;
+  if (hasInvisibleCharacters(title) || /[\u202A-\u202E\u2066-\u2069]/u.test(title)) {
+    problems.warn({
+      code: 'TITLE_INVISIBLE_CHARACTERS',
+      file: source.displayPath,
+      ...(titleLine === undefined ? {} : { line: titleLine }),
+      message: 'the headline contains invisible or bidirectional control characters',
+      hint: 'Remove them from the headline unless they are needed; pages isolate them so they cannot reorder the page.',
+    });
+  }
+  if ([...title].length > MAX_TITLE_CHARACTERS) {
+    problems.warn({
+      code: 'TITLE_TOO_LONG',
+      file: source.displayPath,
+      ...(titleLine === undefined ? {} : { line: titleLine }),
+      message: `the headline is ${[...title].length} characters long: it may be a paragraph run into the headline`,
+      hint: 'Check the first lines of the file; put the headline alone on the first line.',
+    });
+  }
+
+  for (const block of [{ text: title, line: segmented.titleLine }, ...segmented.blocks]) {
+    for (const anomaly of findLineAnomalies(block.text)) {
+      problems.warn({ ...anomaly, file: source.displayPath, ...(block.line ? { line: block.line } : {}) });
+    }
+  }
+  if (segmented.blocks.length === 0 && segmented.subtitle === undefined) {
+    problems.warn({
+      code: 'ARTICLE_NO_BODY',
+      file: source.displayPath,
+      ...(titleLine === undefined ? {} : { line: titleLine }),
+      message: 'has a headline but no article text',
+      hint: 'Check that the file is complete; the article is published with its headline only.',
+    });
+  }
+
+  const subtitle = sidecar?.subtitle ?? segmented.subtitle;
+  const body = segmented.blocks
+    .map((block) => (block.kind === 'heading' ? `## ${escapeMarkdownLine(block.text)}` : escapeMarkdownLine(block.text)))
+    .join('\n\n');
+  const bodyText = segmented.blocks.map((block) => block.text).join('\n');
+  const words = countWords([subtitle ?? '', bodyText].join(' '));
+  const firstParagraph = segmented.blocks.find((block) => block.kind === 'paragraph')?.text ?? '';
+  const date = resolveDate(source, options, problems);
+  const language = sidecar?.language ?? detectLanguage(`${title}\n${bodyText}`, options.language);
+  const section = sidecar?.section ?? sectionFromFolder(source.path);
+
+  const frontmatter: ParsedArticle['frontmatter'] = {
+    title,
+    ...(subtitle === undefined ? {} : { subtitle }),
+    date: date.iso,
+    dateSource: date.source,
+    ...(section === undefined ? {} : { section }),
+    authors: sidecar?.authors ?? [],
+    tags: sidecar?.tags ?? [],
+    people: [],
+    organizations: [],
+    places: [],
+    summary: summarise(subtitle ?? firstParagraph),
+    wordCount: words,
+    readingMinutes: readingMinutes(words),
+    language,
+    source: {
+      path: source.path,
+      hash: source.hash,
+      ...(sidecar?.url === undefined ? {} : { url: sidecar.url }),
+      ...(sidecar?.source === undefined ? {} : { name: sidecar.source }),
+    },
+    ...(sidecar && Object.keys(sidecar.extra).length > 0 ? { extra: sidecar.extra } : {}),
+  };
+
+  return {
+    frontmatter,
+    body,
+    keptLines: [title, ...(subtitle === undefined ? [] : [subtitle]), ...segmented.blocks.map((block) => block.text)],
+    duplicateKey: bodyText.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim(),
+    removed: segmented.removed,
+  };
+}

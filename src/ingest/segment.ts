@@ -1,0 +1,177 @@
+// Finds the structure of a raw article: chrome and headline at the top, boilerplate at the end,
+// then paragraphs, section headings and the standfirst in between. Pure: text in, structure out.
+
+import { matchesAny, type IngestRules } from './rules.ts';
+
+export interface Block {
+  kind: 'paragraph' | 'heading';
+  text: string;
+  /** 1-based source line of the block's first line. */
+  line: number;
+}
+
+export interface RemovedLine {
+  line: number;
+  text: string;
+  reason: 'chrome' | 'boilerplate';
+}
+
+export interface SegmentedArticle {
+  /** Empty when the source has no line that could be a headline. */
+  title: string;
+  titleLine: number;
+  subtitle?: string;
+  blocks: Block[];
+  removed: RemovedLine[];
+  paragraphStyle: 'blank-line' | 'single-newline';
+}
+
+interface Line {
+  number: number;
+  text: string;
+}
+
+const SMALL_WORDS = new Set(
+  'a an and as at but by for from in into nor of on or over per the to up upon via vs with without'.split(' '),
+);
+const TERMINAL = /[.!?…:;,"”’'»)\]]$/u;
+const SENTENCE_END = /[.!?…]["”’'»)]?$/u;
+
+/** Short, title-like lines (`The Facts: Diplomatic Outreach to a Designated Terrorist Organization`). */
+export function looksLikeHeading(text: string): boolean {
+  if (text.length > 110 || TERMINAL.test(text)) return false;
+  const words = text.split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  if (words.length < 1 || words.length > 14) return false;
+  if (!/^\p{Lu}/u.test(words[0]!)) return false;
+  const significant = words.filter((word) => !SMALL_WORDS.has(word.toLowerCase()));
+  const capitalised = significant.filter((word) => /^["“‘(]?\p{Lu}/u.test(word));
+  // A `Label: Title` line, or a line whose significant words are (nearly) all capitalised.
+  return /^[\p{Lu}][\p{L}' ]{1,30}: \S/u.test(text) || capitalised.length / significant.length >= 0.75;
+}
+
+/** Counts sentence ends, ignoring abbreviations like `U.S.` or `Mr.` followed by lower case. */
+export function countSentences(text: string): number {
+  const ends = text.match(/[.!?…]["”’'»)]?(?=\s+["“‘(]?[\p{Lu}\d])/gu)?.length ?? 0;
+  return ends + (SENTENCE_END.test(text) ? 1 : 0);
+}
+
+function splitWrappedGroup(group: Line[]): Block[] {
+  // Inside a blank-line-separated group, a line ending a sentence starts a new paragraph;
+  // otherwise the next line continues it (hard-wrapped text).
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  for (const line of group) {
+    if (current) current.text = `${current.text} ${line.text}`;
+    else current = { kind: 'paragraph', text: line.text, line: line.number };
+    if (SENTENCE_END.test(line.text)) {
+      blocks.push(current);
+      current = undefined;
+    }
+  }
+  if (current) blocks.push(current);
+  return blocks;
+}
+
+function markHeadings(blocks: Block[]): void {
+  for (let i = 0; i < blocks.length - 1; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1]!;
+    if (looksLikeHeading(block.text) && next.text.length > block.text.length && !looksLikeHeading(next.text)) {
+      block.kind = 'heading';
+    }
+  }
+}
+
+export function segmentArticle(text: string, rules: IngestRules, knownTitle?: string): SegmentedArticle {
+  const lines: Line[] = text.split('\n').map((raw, index) => ({ number: index + 1, text: raw.trim() }));
+  const removed: RemovedLine[] = [];
+
+  // Boilerplate: from the end, drop blank lines and lines matching a boilerplate rule.
+  let end = lines.length;
+  while (end > 0) {
+    const line = lines[end - 1]!;
+    if (line.text === '') end--;
+    else if (matchesAny(line.text, rules.boilerplate)) {
+      removed.push({ line: line.number, text: line.text, reason: 'boilerplate' });
+      end--;
+    } else break;
+  }
+  removed.reverse();
+
+  // Chrome and headline: the first real line is the headline. With a known title (from a
+  // sidecar) the headline is the first line equal to it, if the text repeats it at the top.
+  let start = 0;
+  const chrome: RemovedLine[] = [];
+  let title = '';
+  let titleLine = 0;
+  while (start < end) {
+    const line = lines[start]!;
+    if (line.text === '') {
+      start++;
+      continue;
+    }
+    if (matchesAny(line.text, rules.chrome)) {
+      chrome.push({ line: line.number, text: line.text, reason: 'chrome' });
+      start++;
+      continue;
+    }
+    if (knownTitle === undefined || normaliseForComparison(line.text) === normaliseForComparison(knownTitle)) {
+      title = line.text;
+      titleLine = line.number;
+      start++;
+    }
+    break;
+  }
+  removed.unshift(...chrome);
+
+  const body = lines.slice(start, end);
+  const nonBlank = body.filter((line) => line.text !== '');
+  const hasBlankBetween = body.some(
+    (line, i) => line.text === '' && i > 0 && body.slice(0, i).some((l) => l.text !== ''),
+  );
+  const paragraphStyle = hasBlankBetween || nonBlank.length <= 1 ? 'blank-line' : 'single-newline';
+
+  let blocks: Block[];
+  if (paragraphStyle === 'single-newline') {
+    blocks = nonBlank.map((line) => ({ kind: 'paragraph', text: line.text, line: line.number }));
+  } else {
+    blocks = [];
+    let group: Line[] = [];
+    for (const line of [...body, { number: 0, text: '' }]) {
+      if (line.text !== '') group.push(line);
+      else if (group.length > 0) {
+        blocks.push(...splitWrappedGroup(group));
+        group = [];
+      }
+    }
+  }
+  markHeadings(blocks);
+
+  // Standfirst: one sentence right after the headline, followed by more of the article.
+  let subtitle: string | undefined;
+  const first = blocks[0];
+  if (
+    title !== '' &&
+    first?.kind === 'paragraph' &&
+    blocks.length >= 3 &&
+    first.line <= titleLine + 2 &&
+    countSentences(first.text) === 1 &&
+    first.text.split(/\s+/).length <= 45
+  ) {
+    subtitle = first.text;
+    blocks = blocks.slice(1);
+  }
+
+  const result: SegmentedArticle = { title, titleLine, blocks, removed, paragraphStyle };
+  if (subtitle !== undefined) result.subtitle = subtitle;
+  return result;
+}
+
+/** For comparing headlines: case, spacing and punctuation-insensitive. */
+export function normaliseForComparison(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\s]+/gu, ' ')
+    .trim();
+}

@@ -1,0 +1,52 @@
+// Small measures of article text: words, reading time, summary, language.
+
+export const WORDS_PER_MINUTE = 230;
+export const SUMMARY_MAX_CHARACTERS = 240;
+
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu)?.length ?? 0;
+}
+
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
+/** The text cut at a word boundary, with an ellipsis when cut. */
+export function summarise(text: string, max = SUMMARY_MAX_CHARACTERS): string {
+  const characters = [...text];
+  if (characters.length <= max) return text;
+  const cut = characters.slice(0, max).join('');
+  const boundary = cut.search(/\s\S*$/u);
+  return `${(boundary > max / 2 ? cut.slice(0, boundary) : cut).replace(/[\s,;:.–—-]+$/u, '')}…`;
+}
+
+const SCRIPTS: Array<[string, RegExp]> = [
+  ['ar', /\p{Script=Arabic}/gu],
+  ['he', /\p{Script=Hebrew}/gu],
+  ['ru', /\p{Script=Cyrillic}/gu],
+  ['el', /\p{Script=Greek}/gu],
+  ['zh', /\p{Script=Han}/gu],
+  ['ja', /[\p{Script=Hiragana}\p{Script=Katakana}]/gu],
+  ['ko', /\p{Script=Hangul}/gu],
+];
+
+/** The language of a text by its dominant script; Latin-script text gets the configured default. */
+export function detectLanguage(text: string, fallback: string): string {
+  const sample = text.slice(0, 5000);
+  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  let best = fallback;
+  let bestCount = latin;
+  for (const [language, pattern] of SCRIPTS) {
+    const count = sample.match(pattern)?.length ?? 0;
+    if (count > bestCount) [best, bestCount] = [language, count];
+  }
+  // Japanese text mixes Han with kana; any kana means Japanese.
+  if (best === 'zh' && /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(sample)) best = 'ja';
+  return best;
+}
+
+const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'ckb']);
+
+export function isRightToLeft(language: string): boolean {
+  return RIGHT_TO_LEFT.has(language.split('-')[0]!.toLowerCase());
+}

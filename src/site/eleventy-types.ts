@@ -1,0 +1,23 @@
+// The small part of Eleventy's configuration API that Broadsheet uses (Eleventy ships no types).
+
+export interface EleventyPageData {
+  page: { url: string; outputPath: string; fileSlug: string };
+  pagination?: { pageNumber: number; pages: unknown[]; items: unknown[] };
+  [key: string]: unknown;
+}
+
+export interface JavaScriptTemplate {
+  data: Record<string, unknown> | (() => Record<string, unknown>);
+  render(this: unknown, data: EleventyPageData): string;
+}
+
+export interface EleventyConfig {
+  addTemplate(virtualPath: string, content: JavaScriptTemplate | string, data?: Record<string, unknown>): void;
+  addPassthroughCopy(paths: string | Record<string, string>): void;
+  addGlobalData(name: string, data: unknown): void;
+  addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void, options?: T): void;
+  setQuietMode(quiet: boolean): void;
+  setTemplateFormats(formats: string[]): void;
+}
+
+export type SitePlugin = (eleventyConfig: EleventyConfig, context: import('./site-context.ts').SiteContext) => void;

@@ -1,0 +1,193 @@
+// The render stage's input: every article file, read and checked. A file that cannot be used is
+// reported (file, line, what to fix) and left out; the rest of the archive still builds.
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import type { ArticleSource } from '../article.ts';
+import { MAX_YEAR, MIN_YEAR, type DateSource } from '../ingest/dates.ts';
+import { FrontmatterError, readArticleFile } from '../ingest/frontmatter.ts';
+import { slugify } from '../ingest/slug.ts';
+import { isRightToLeft } from '../ingest/text-stats.ts';
+import { displayPath, listFiles } from '../fs-utils.ts';
+import { compareText, type ProblemLog } from '../problems.ts';
+
+export interface Article {
+  /** Article file, relative to the articles directory. */
+  file: string;
+  title: string;
+  subtitle?: string;
+  date: DateTime;
+  dateSource: DateSource;
+  section?: string;
+  authors: string[];
+  tags: string[];
+  people: string[];
+  organizations: string[];
+  places: string[];
+  summary: string;
+  wordCount: number;
+  readingMinutes: number;
+  language: string;
+  dir: 'ltr' | 'rtl';
+  slug: string;
+  /** Site-relative URL path without the path prefix, e.g. `/2025/some-title/`. */
+  url: string;
+  source: ArticleSource;
+  /** Markdown body, rendered when the page is. */
+  body: string;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DATE_SOURCES = new Set(['sidecar', 'text', 'filename', 'file-mtime', 'manual']);
+
+function stringList(value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return [];
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.map((item) => item.trim()).filter(Boolean);
+  return undefined;
+}
+
+function parseArticleDate(value: unknown, zone: string): DateTime | undefined {
+  // Unquoted YAML dates load as Date objects at UTC midnight.
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? undefined : DateTime.fromJSDate(value, { zone: 'UTC' }).setZone(zone, { keepLocalTime: true });
+  }
+  if (typeof value !== 'string') return undefined;
+  const date = DateTime.fromISO(value.trim(), { zone, setZone: true });
+  if (!date.isValid || date.year < MIN_YEAR || date.year > MAX_YEAR) return undefined;
+  return date;
+}
+
+/** Checks one article file's data; undefined (and a problem) when it cannot be published. */
+export function toArticle(
+  file: string,
+  shown: string,
+  text: string,
+  zone: string,
+  defaultLanguage: string,
+  problems: ProblemLog,
+): Article | undefined {
+  let data: Record<string, unknown>;
+  let body: string;
+  try {
+    ({ data, body } = readArticleFile(text));
+  } catch (error) {
+    if (!(error instanceof FrontmatterError)) throw error;
+    problems.error({
+      code: 'ARTICLE_BAD_FRONTMATTER',
+      file: shown,
+      ...(error.line === undefined ? {} : { line: error.line }),
+      message: `${error.message}; the article is left out`,
+      hint: error.hint,
+    });
+    return undefined;
+  }
+  const lineOf = (key: string) => {
+    const index = text.split('\n').findIndex((line) => line.startsWith(`${key}:`));
+    return index === -1 ? 1 : index + 1;
+  };
+  const fail = (code: string, key: string, message: string, hint: string) => {
+    problems.error({ code, file: shown, line: lineOf(key), message: `${message}; the article is left out`, hint });
+    return undefined;
+  };
+
+  const title = typeof data.title === 'string' ? data.title.trim() : typeof data.title === 'number' ? String(data.title) : '';
+  if (title === '') return fail('ARTICLE_MISSING_TITLE', 'title', 'has no "title"', 'Add a line like: title: "The headline"');
+  const date = parseArticleDate(data.date, zone);
+  if (!date) {
+    return fail(
+      'ARTICLE_BAD_DATE',
+      'date',
+      `has a missing or impossible "date" (${JSON.stringify(data.date instanceof Date ? data.date.toISOString() : data.date) ?? 'none'})`,
+      `Write a real date between the years ${MIN_YEAR} and ${MAX_YEAR}, quoted, e.g. date: "2024-02-29T09:00:00+00:00".`,
+    );
+  }
+  const lists: Record<'authors' | 'tags' | 'people' | 'organizations' | 'places', string[]> = {
+    authors: [], tags: [], people: [], organizations: [], places: [],
+  };
+  for (const key of Object.keys(lists) as Array<keyof typeof lists>) {
+    const list = stringList(data[key]);
+    if (!list) return fail('ARTICLE_BAD_FIELD', key, `"${key}" must be a list of strings`, `Write ${key}: ["First", "Second"]`);
+    lists[key] = list;
+  }
+
+  let slug = typeof data.slug === 'string' ? data.slug : '';
+  if (!SLUG.test(slug) || slug.length > 100) {
+    const fallback = slugify(slug || title, path.posix.basename(file, '.md').replace(/[^a-z0-9]/gi, '').slice(0, 8) || 'x');
+    problems.warn({
+      code: 'ARTICLE_BAD_SLUG',
+      file: shown,
+      line: lineOf('slug'),
+      message: `"slug" ${slug ? `"${slug}" is not lower-case letters, digits and hyphens` : 'is missing'}; "${fallback}" is used`,
+      hint: `Set slug: "${fallback}" (or another name of lower-case letters, digits and single hyphens).`,
+    });
+    slug = fallback;
+  }
+  const language = typeof data.language === 'string' && /^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(data.language) ? data.language : defaultLanguage;
+  const source = (data.source && typeof data.source === 'object' ? data.source : {}) as Record<string, unknown>;
+  const str = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+  const subtitle = str(data.subtitle);
+  const section = str(data.section);
+  const dateSource = DATE_SOURCES.has(data.dateSource as string) ? (data.dateSource as DateSource) : 'manual';
+  const year = date.toFormat('yyyy');
+  return {
+    file,
+    title,
+    ...(subtitle === undefined ? {} : { subtitle }),
+    date,
+    dateSource,
+    ...(section === undefined ? {} : { section }),
+    ...lists,
+    summary: str(data.summary) ?? '',
+    wordCount: Number.isFinite(data.wordCount) ? (data.wordCount as number) : 0,
+    readingMinutes: Number.isFinite(data.readingMinutes) ? (data.readingMinutes as number) : 1,
+    language,
+    dir: isRightToLeft(language) ? 'rtl' : 'ltr',
+    slug,
+    url: `/${year}/${slug}/`,
+    source: {
+      path: str(source.path) ?? file,
+      hash: str(source.hash) ?? '',
+      ...(str(source.url) === undefined ? {} : { url: str(source.url)! }),
+      ...(str(source.name) === undefined ? {} : { name: str(source.name)! }),
+    },
+    body,
+  };
+}
+
+/** Every publishable article, newest first (ties broken by URL, so the order is deterministic). */
+export async function loadArticles(
+  articlesDir: string,
+  zone: string,
+  defaultLanguage: string,
+  problems: ProblemLog,
+): Promise<Article[]> {
+  let files: string[];
+  try {
+    files = await listFiles(articlesDir, (name) => name.endsWith('.md'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const articles: Article[] = [];
+  const byUrl = new Map<string, Article>();
+  for (const file of files) {
+    const shown = displayPath(path.join(articlesDir, file));
+    const article = toArticle(file, shown, await readFile(path.join(articlesDir, file), 'utf8'), zone, defaultLanguage, problems);
+    if (!article) continue;
+    const clash = byUrl.get(article.url.toLowerCase());
+    if (clash) {
+      problems.error({
+        code: 'ARTICLE_URL_TAKEN',
+        file: shown,
+        message: `has the same URL (${article.url}) as ${displayPath(path.join(articlesDir, clash.file))}; it is left out`,
+        hint: 'Give one of the two a different "slug" in its frontmatter.',
+      });
+      continue;
+    }
+    byUrl.set(article.url.toLowerCase(), article);
+    articles.push(article);
+  }
+  return articles.sort((a, b) => b.date.toMillis() - a.date.toMillis() || compareText(a.url, b.url));
+}

@@ -1,0 +1,31 @@
+// What every template gets: the settings, the articles, and helpers for URLs and dates that
+// apply the path prefix and the configured zone consistently.
+
+import type { DateTime } from 'luxon';
+import type { SiteConfig } from '../config/site-config.ts';
+import type { Article } from './load-articles.ts';
+
+export interface SiteContext {
+  config: SiteConfig;
+  /** Newest first. */
+  articles: Article[];
+  /** A site path (`/2025/x/`) with the path prefix, for links. */
+  url(sitePath: string): string;
+  /** A site path as an absolute URL, for canonical links, feeds and sitemaps. */
+  absoluteUrl(sitePath: string): string;
+  /** A date for readers, in the configured zone and the page's language. */
+  formatDate(date: DateTime, language: string): string;
+}
+
+export function createSiteContext(config: SiteConfig, articles: Article[]): SiteContext {
+  const prefix = config.pathPrefix.replace(/\/$/, '');
+  const url = (sitePath: string) => `${prefix}${sitePath.startsWith('/') ? sitePath : `/${sitePath}`}`;
+  return {
+    config,
+    articles,
+    url,
+    absoluteUrl: (sitePath) => new URL(url(sitePath), config.baseUrl).href,
+    formatDate: (date, language) =>
+      date.setZone(config.timeZone).setLocale(language).toLocaleString({ year: 'numeric', month: 'long', day: 'numeric' }),
+  };
+}

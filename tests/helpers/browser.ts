@@ -1,0 +1,52 @@
+// Debian's Chromium through playwright-core. Without it, browser tests skip with a message saying
+// how to install it; with BROADSHEET_REQUIRE_BROWSER=1 (set by .ci/run) a missing browser fails.
+
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function browserSkipReason(): string | false {
+  if (existsSync(CHROMIUM_PATH)) return false;
+  const message = `Chromium not found at ${CHROMIUM_PATH}; browser tests skipped. Install it with "apt-get install -y chromium" (or set CHROMIUM_PATH).`;
+  if (process.env.BROADSHEET_REQUIRE_BROWSER === '1') throw new Error(`${message} BROADSHEET_REQUIRE_BROWSER=1 makes this a failure.`);
+  return message;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    timeout: 30_000,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface WatchedPage {
+  page: Page;
+  /** Console errors and warnings, page errors, dialogs and requests that left the test server. */
+  consoleMessages: string[];
+  dialogs: string[];
+  foreignRequests: string[];
+}
+
+/** A page that records everything a test must assert is absent. */
+export async function openWatchedPage(browser: Browser, origin: string): Promise<WatchedPage> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const watched: WatchedPage = { page, consoleMessages: [], dialogs: [], foreignRequests: [] };
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error' || message.type() === 'warning') watched.consoleMessages.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => watched.consoleMessages.push(`pageerror: ${error.message}`));
+  page.on('dialog', async (dialog) => {
+    watched.dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) watched.foreignRequests.push(url);
+  });
+  return watched;
+}

@@ -1,0 +1,46 @@
+// Reads built HTML with a spec-compliant parser (parse5), for assertions on text and links.
+
+import { parse } from 'parse5';
+
+interface Node {
+  nodeName: string;
+  value?: string;
+  attrs?: Array<{ name: string; value: string }>;
+  childNodes?: Node[];
+  content?: Node;
+}
+
+export function parseHtml(html: string): Node {
+  return parse(html) as unknown as Node;
+}
+
+export function* walk(node: Node): Generator<Node> {
+  yield node;
+  for (const child of node.childNodes ?? []) yield* walk(child);
+  if (node.content) yield* walk(node.content);
+}
+
+export function attribute(node: Node, name: string): string | undefined {
+  return node.attrs?.find((attr) => attr.name === name)?.value;
+}
+
+/** The page's text as a reader sees it: text nodes joined, white space collapsed. */
+export function visibleText(html: string): string {
+  const parts: string[] = [];
+  for (const node of walk(parseHtml(html))) {
+    if (node.nodeName === '#text' && node.value) parts.push(node.value);
+  }
+  return parts.join(' ').replace(/\s+/g, ' ');
+}
+
+/** Every href and src in the page. */
+export function linksIn(html: string): string[] {
+  const links: string[] = [];
+  for (const node of walk(parseHtml(html))) {
+    for (const name of ['href', 'src']) {
+      const value = attribute(node, name);
+      if (value !== undefined) links.push(value);
+    }
+  }
+  return links;
+}

@@ -1,0 +1,24 @@
+// Where the project, its sample inbox and the shared corpora are, for tests.
+
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SAMPLE_INBOX = path.join(PROJECT_ROOT, 'content/inbox');
+export const CLI = path.join(PROJECT_ROOT, 'bin/broadsheet.js');
+export const SHARED_DIR = path.resolve(PROJECT_ROOT, '../shared');
+export const CORPUS_DIR = path.join(SHARED_DIR, 'corpus');
+
+/** Skip reason when ../shared/corpus is absent (a user's fresh clone), else undefined. */
+export function corpusSkipReason(): string | false {
+  return existsSync(CORPUS_DIR)
+    ? false
+    : `../shared/corpus is not beside this checkout (${CORPUS_DIR}); corpus tests need it and are skipped`;
+}
+
+export function temporaryDir(prefix: string): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), `broadsheet-${prefix}-`));
+}

@@ -1,0 +1,53 @@
+// Runs the real command-line build in a child process, as a user would, into temporary folders.
+
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CLI, PROJECT_ROOT, temporaryDir } from './paths.ts';
+
+export interface BuildRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  outDir: string;
+  articlesDir: string;
+  report: BuildReport;
+}
+
+export interface BuildReport {
+  articles: Array<{ source: string; file: string; url: string; title: string; date: string; dateSource: string }>;
+  problems: Array<{ code: string; file: string; line?: number; severity: string; message: string; hint: string }>;
+  pages: number;
+  search: { pages: number; bytes: number; files: number } | null;
+  seconds: Record<string, number>;
+}
+
+export async function runCli(args: string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd: options.cwd ?? PROJECT_ROOT, timeout: options.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const exitCode = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ exitCode, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Builds `inbox` into fresh temporary articles and output folders and reads the JSON report. */
+export async function buildArchive(inbox: string, extraArgs: string[] = [], dirs: { outDir?: string; articlesDir?: string } = {}): Promise<BuildRun> {
+  const work = await temporaryDir('build');
+  const outDir = dirs.outDir ?? path.join(work, 'site');
+  const articlesDir = dirs.articlesDir ?? path.join(work, 'articles');
+  const reportFile = path.join(work, 'report.json');
+  const result = await runCli(['build', '--inbox', inbox, '--articles', articlesDir, '--out', outDir, '--report', reportFile, '--quiet', ...extraArgs]);
+  let report: BuildReport;
+  try {
+    report = JSON.parse(await readFile(reportFile, 'utf8')) as BuildReport;
+  } catch {
+    throw new Error(`build wrote no report (exit ${result.exitCode}):\n${result.stderr}`);
+  }
+  return { ...result, outDir, articlesDir, report };
+}
