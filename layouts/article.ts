@@ -4,6 +4,9 @@ import { html, trusted } from '../src/site/html.ts';
 import type { Article } from '../src/site/load-articles.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { renderBase } from './base.ts';
+import { renderArticleHead } from './partials/article-head.ts';
+import { renderArticleLinks } from './partials/article-links.ts';
+import { renderSearchMeta } from './partials/search-meta.ts';
 
 const DATE_SOURCE_TEXT: Record<Article['dateSource'], string> = {
   sidecar: 'the metadata supplied with the source',
@@ -24,16 +27,25 @@ ${article.subtitle ? html`<p class="standfirst">${article.subtitle}</p>` : ''}
 <div class="article-body">
 ${trusted(bodyHtml)}
 </div>
+${renderSearchMeta(site, article)}
 <footer class="article-footer" data-pagefind-ignore lang="${site.config.language}" dir="ltr">
 <h2>About this text</h2>
 <p>Source file: <code>${article.source.path}</code>. Date from ${DATE_SOURCE_TEXT[article.dateSource]}.${
     article.source.url ? html` Originally published at <a href="${article.source.url}" rel="nofollow noopener">${article.source.name ?? article.source.url}</a>.` : ''
   }</p>
 </footer>
-</article>`;
+</article>
+${renderArticleLinks(site, article)}`;
   return renderBase(
     site,
-    { title: article.title, description: article.summary || article.title, path: article.url, lang: article.language, dir: article.dir },
+    {
+      title: article.title,
+      description: article.summary || article.title,
+      path: article.url,
+      lang: article.language,
+      dir: article.dir,
+      head: renderArticleHead(site, article),
+    },
     main,
   );
 }
