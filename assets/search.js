@@ -1,7 +1,8 @@
 // Search page: Pagefind's UI, with the query kept in ?q= so searches are shareable links and the
 // header's plain search form lands here with its query.
 const container = document.getElementById('search');
-const bundlePath = container.dataset.bundlePath;
+// The first bundle is the primary index; any others are merged into it at query time.
+const [bundlePath, ...mergedBundles] = JSON.parse(container.dataset.bundlePaths);
 const baseUrl = container.dataset.baseUrl;
 
 const { PagefindUI } = await import(`${bundlePath}pagefind-ui.js`).then(() => window);
@@ -10,6 +11,7 @@ const ui = new PagefindUI({
   element: '#search',
   bundlePath,
   baseUrl,
+  mergeIndex: mergedBundles.map((path) => ({ bundlePath: path })),
   showSubResults: false,
   showImages: false,
   resetStyles: false,

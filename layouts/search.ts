@@ -7,7 +7,7 @@ import { renderBase } from './base.ts';
 
 export function renderSearchPage(site: SiteContext): string {
   const main = html`<h1>Search</h1>
-<div id="search" data-bundle-path="${site.url('/pagefind/')}" data-base-url="${site.url('/')}"></div>
+<div id="search" data-bundle-paths="${JSON.stringify(site.searchBundles.map((bundle) => site.url(bundle)))}" data-base-url="${site.url('/')}"></div>
 <noscript><p>Search runs in your browser and needs JavaScript. Without it, browse the <a href="${site.url('/')}">latest articles</a>.</p></noscript>`;
   return renderBase(
     site,
@@ -15,7 +15,7 @@ export function renderSearchPage(site: SiteContext): string {
       title: 'Search',
       description: `Search ${site.config.title}`,
       path: '/search/',
-      stylesheets: ['/pagefind/pagefind-ui.css'],
+      stylesheets: [`${site.searchBundles[0]}pagefind-ui.css`],
       scripts: ['/assets/search.js'],
     },
     main,

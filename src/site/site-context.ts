@@ -3,12 +3,15 @@
 
 import type { DateTime } from 'luxon';
 import type { SiteConfig } from '../config/site-config.ts';
+import { searchBundlePaths } from '../search/bundles.ts';
 import type { Article } from './load-articles.ts';
 
 export interface SiteContext {
   config: SiteConfig;
   /** Newest first. */
   articles: Article[];
+  /** Site paths of the Pagefind bundles the search page loads: primary first, then merged ones. */
+  searchBundles: string[];
   /** A site path (`/2025/x/`) with the path prefix, for links. */
   url(sitePath: string): string;
   /** A site path as an absolute URL, for canonical links, feeds and sitemaps. */
@@ -23,6 +26,7 @@ export function createSiteContext(config: SiteConfig, articles: Article[]): Site
   return {
     config,
     articles,
+    searchBundles: searchBundlePaths(articles),
     url,
     absoluteUrl: (sitePath) => new URL(url(sitePath), config.baseUrl).href,
     formatDate: (date, language) =>
