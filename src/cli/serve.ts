@@ -1,6 +1,6 @@
 // `broadsheet serve`: build, serve the output on localhost, rebuild and reload on changes.
 
-import { watch } from 'node:fs';
+import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import type { ServeOptions } from './args.ts';
@@ -41,15 +41,16 @@ export async function serve(options: ServeOptions): Promise<number> {
       }
     }
   };
-  const watched = [options.inbox, options.articles, options.config];
-  for (const target of watched) {
+  const watchers: FSWatcher[] = [];
+  for (const target of [options.inbox, options.articles, options.config]) {
     try {
-      watch(target, { recursive: true }, (_event, name) => {
+      const watcher = watch(target, { recursive: true }, (_event, name) => {
         // Our own atomic writes create dot-files first; they are not edits.
         if (name && path.basename(name.toString()).startsWith('.')) return;
         clearTimeout(timer);
         timer = setTimeout(() => void rebuild(), 300);
       });
+      watchers.push(watcher);
     } catch {
       // A missing folder is simply not watched.
     }
@@ -58,6 +59,8 @@ export async function serve(options: ServeOptions): Promise<number> {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  clearTimeout(timer);
+  for (const watcher of watchers) watcher.close();
   await server.close();
   return 0;
 }

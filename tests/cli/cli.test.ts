@@ -1,0 +1,107 @@
+// The command-line contract other scripts rely on: help, exit statuses 0/1/2, flags passed
+// through npm, and the report.
+
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { PROJECT_ROOT, temporaryDir } from '../helpers/paths.ts';
+import { buildArchive, runCli } from '../helpers/run-build.ts';
+
+async function inboxWith(files: Record<string, string>): Promise<string> {
+  const inbox = path.join(await temporaryDir('inbox'), 'inbox');
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(inbox, name)), { recursive: true });
+    await writeFile(path.join(inbox, name), text);
+  }
+  return inbox;
+}
+
+const DATED = { 'meta.jsonl': '{"file": "a.txt", "date": "2024-03-01"}\n', 'a.txt': 'A clean headline\n\nA first paragraph of text.\n' };
+
+describe('broadsheet command line', () => {
+  it('prints help for each command and exits 0', async () => {
+    for (const command of [['build', '--help'], ['serve', '--help'], ['--help']]) {
+      const run = await runCli(command);
+      assert.equal(run.exitCode, 0, command.join(' '));
+      assert.match(run.stdout, /Usage: broadsheet/);
+    }
+    const build = await runCli(['build', '--help']);
+    for (const flag of ['--inbox', '--articles', '--out', '--base-url', '--path-prefix', '--strict', '--report']) {
+      assert.ok(build.stdout.includes(flag), `build --help mentions ${flag}`);
+    }
+  });
+
+  it('exits 2 without building on an unknown flag, naming it', async () => {
+    const run = await runCli(['build', '--no-such-flag']);
+    assert.equal(run.exitCode, 2);
+    assert.match(run.stderr, /no-such-flag/);
+  });
+
+  it('exits 2 on an unknown command', async () => {
+    const run = await runCli(['publish']);
+    assert.equal(run.exitCode, 2);
+    assert.match(run.stderr, /unknown command "publish"/);
+  });
+
+  it('exits 2 on a bad configuration file, naming the file and the setting', async () => {
+    const dir = await temporaryDir('config');
+    const config = path.join(dir, 'broadsheet.config.json');
+    await writeFile(config, JSON.stringify({ timeZone: 'Mars/Olympus_Mons' }));
+    const out = path.join(dir, 'site');
+    const run = await runCli(['build', '--config', config, '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', out]);
+    assert.equal(run.exitCode, 2);
+    assert.match(run.stderr, /broadsheet\.config\.json.*"timeZone" must be an IANA time zone/);
+  });
+
+  it('exits 2 on a bad --path-prefix', async () => {
+    const dir = await temporaryDir('prefix');
+    const run = await runCli(['build', '--path-prefix', 'no-slashes', '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', path.join(dir, 's')]);
+    assert.equal(run.exitCode, 2);
+    assert.match(run.stderr, /pathPrefix/);
+  });
+
+  it('exits 0 on a clean inbox', async () => {
+    const build = await buildArchive(await inboxWith(DATED));
+    assert.equal(build.exitCode, 0, build.stderr);
+    assert.deepEqual(build.report.problems, []);
+  });
+
+  it('exits 1 when an input has an error, and still builds the rest', async () => {
+    const build = await buildArchive(await inboxWith({ ...DATED, 'empty.txt': '' }));
+    assert.equal(build.exitCode, 1);
+    assert.equal(build.report.articles.length, 1);
+    assert.deepEqual(
+      build.report.problems.map(({ code, file, severity }) => ({ code, file: path.basename(file), severity })),
+      [{ code: 'ARTICLE_EMPTY', file: 'empty.txt', severity: 'error' }],
+    );
+    assert.match(build.stderr, /empty\.txt {2}error: .* \(ARTICLE_EMPTY\)\n {4}\S/);
+  });
+
+  it('exits 0 with warnings, and 1 with the same warnings under --strict', async () => {
+    const inbox = await inboxWith({ 'undated.txt': 'A headline with no date\n\nSome text.\n' });
+    const relaxed = await buildArchive(inbox);
+    assert.equal(relaxed.exitCode, 0);
+    assert.deepEqual(relaxed.report.problems.map((problem) => problem.code), ['DATE_FROM_FILE_TIME']);
+    const strict = await buildArchive(inbox, ['--strict']);
+    assert.equal(strict.exitCode, 1);
+  });
+
+  it('passes flags through "npm run build --" to the build', async () => {
+    const dir = await temporaryDir('npm');
+    const report = path.join(dir, 'report.json');
+    const inbox = await inboxWith(DATED);
+    const exitCode = await new Promise<number>((resolve) =>
+      execFile(
+        'npm',
+        ['run', 'build', '--', '--inbox', inbox, '--articles', path.join(dir, 'a'), '--out', path.join(dir, 's'), '--report', report, '--quiet'],
+        { cwd: PROJECT_ROOT },
+        (error) => resolve(error ? Number(error.code) : 0),
+      ),
+    );
+    assert.equal(exitCode, 0);
+    const written = JSON.parse(await readFile(report, 'utf8')) as { articles: Array<{ title: string }> };
+    assert.deepEqual(written.articles.map((article) => article.title), ['A clean headline']);
+  });
+});

@@ -1,0 +1,67 @@
+// `broadsheet serve` (what `npm start` runs): builds, serves on localhost, and rebuilds when a
+// new article arrives in the inbox.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { CLI, temporaryDir } from '../helpers/paths.ts';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await check().catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('broadsheet serve', () => {
+  it('serves the built site and rebuilds when an article is added to the inbox', async () => {
+    const dir = await temporaryDir('serve');
+    const inbox = path.join(dir, 'inbox');
+    await mkdir(inbox);
+    await writeFile(path.join(inbox, 'meta.jsonl'), '{"file": "first.txt", "date": "2024-01-02"}\n{"file": "second.txt", "date": "2024-01-03"}\n');
+    await writeFile(path.join(inbox, 'first.txt'), 'The first story\n\nIt happened first.\n');
+    const port = await freePort();
+    const child = spawn(process.execPath, [CLI, 'serve', '--inbox', inbox, '--articles', path.join(dir, 'articles'), '--out', path.join(dir, 'site'), '--port', String(port)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    try {
+      const home = () => fetch(`http://localhost:${port}/`).then((response) => (response.ok ? response.text() : undefined));
+      const first = await waitFor(home, `the server on port ${port}\n${output}`);
+      assert.match(first, /The first story/);
+      assert.doesNotMatch(first, /The second story/);
+
+      await writeFile(path.join(inbox, 'second.txt'), 'The second story\n\nIt happened next.\n');
+      const rebuilt = await waitFor(async () => {
+        const page = await home();
+        return page?.includes('The second story') ? page : undefined;
+      }, `the rebuild\n${output}`);
+      assert.match(rebuilt, /The first story/);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      // serve must stop on SIGTERM; SIGKILL only so a regression fails the test instead of hanging it.
+      const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 10_000))]);
+      if (!stopped) child.kill('SIGKILL');
+      assert.ok(stopped, 'serve stops on SIGTERM');
+    }
+  });
+});
