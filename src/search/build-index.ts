@@ -35,6 +35,25 @@ async function directorySize(dir: string): Promise<{ bytes: number; files: numbe
   return { bytes, files };
 }
 
+/**
+ * Pagefind's Node API never settles a call whose binary crashed (a Rust panic, e.g. when it
+ * cannot write the bundle): the promise just hangs and Node exits when nothing else is left.
+ * While a request is in flight the service keeps the event loop alive, so the loop emptying
+ * ("beforeExit") means the service died; that rejects the call instead.
+ */
+async function guarded<T>(call: Promise<T>): Promise<T> {
+  let onEmptyLoop: (() => void) | undefined;
+  const died = new Promise<never>((_resolve, reject) => {
+    onEmptyLoop = () => reject(new Error('the Pagefind process stopped without answering (it may have crashed; its own message is printed above)'));
+    process.once('beforeExit', onEmptyLoop);
+  });
+  try {
+    return await Promise.race([call, died]);
+  } finally {
+    process.off('beforeExit', onEmptyLoop!);
+  }
+}
+
 export async function buildSearchIndex(siteDir: string, problems: ProblemLog): Promise<SearchIndexStats | undefined> {
   const bundle = path.join(siteDir, 'pagefind');
   const report = (where: string, errors: string[]) => {
@@ -51,17 +70,17 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog): P
   const logDir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-pagefind-'));
   const logfile = path.join(logDir, 'pagefind.log');
   try {
-    const created = await pagefind.createIndex({ logfile });
+    const created = await guarded(pagefind.createIndex({ logfile }));
     if (!created.index) {
       report('start', created.errors);
       return undefined;
     }
     const { index } = created;
-    const added = await index.addDirectory({ path: siteDir });
+    const added = await guarded(index.addDirectory({ path: siteDir }));
     report('index the pages', added.errors);
-    const written = await index.writeFiles({ outputPath: bundle });
+    const written = await guarded(index.writeFiles({ outputPath: bundle }));
     report('write the index', written.errors);
-    await index.deleteIndex();
+    await guarded(index.deleteIndex());
     if (written.errors.length > 0) return undefined;
 
     const log = parseIndexLog(await readFile(logfile, 'utf8').catch(() => ''));
@@ -91,6 +110,9 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog): P
       languages,
       ...(await directorySize(bundle)),
     };
+  } catch (error) {
+    report('finish the index', [error instanceof Error ? error.message : String(error)]);
+    return undefined;
   } finally {
     await pagefind.close();
     await rm(logDir, { recursive: true, force: true });
