@@ -15,7 +15,7 @@ export function renderSearchPage(site: SiteContext): string {
   const main = html`<h1>Search the archive</h1>
 <noscript><p class="search-notice">Search runs in your browser and needs JavaScript, which is turned off or blocked here. You can still browse: the <a href="${site.url('/')}">latest articles</a>, the <a href="${site.url('/archive/')}">archive by date</a>, and the sections and topics linked from every article.</p></noscript>
 <div id="search" class="search" data-bundle-paths="${JSON.stringify(bundles)}" data-base-url="${site.url('/')}" data-highlight-param="${HIGHLIGHT_PARAM}">
-<form class="search-form" role="search" action="${site.url('/search/')}" method="get" hidden>
+<form class="search-form" action="${site.url('/search/')}" method="get" hidden>
 <div class="search-field">
 <label for="search-q">Words to find</label>
 <input id="search-q" name="q" type="search" autocomplete="off" spellcheck="false" enterkeyhint="search">
@@ -37,7 +37,8 @@ export function renderSearchPage(site: SiteContext): string {
 <div id="search-filter-groups"></div>
 </section>
 <div class="search-results-area">
-<ol id="search-results" class="search-results" aria-label="Results"></ol>
+<h2 id="search-results-heading" class="visually-hidden">Results</h2>
+<ol id="search-results" class="search-results"></ol>
 <button id="search-more" class="search-more" type="button" hidden>Show more results</button>
 </div>
 </div>

@@ -5,21 +5,14 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { browserSkipReason, launchBrowser, openWatchedPage, type WatchedPage } from '../helpers/browser.ts';
 import type { BuildRun } from '../helpers/run-build.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { buildFixtureArchive, readFixtureArticles, type FixtureArticle } from '../search/fixture-archive.ts';
-import { searchInPage } from '../search/search-in-page.ts';
+import { searchInPage, searchSettled } from '../search/search-in-page.ts';
 
 const skip = browserSkipReason();
-
-/** Waits until the page has finished the search it is running and shows its status line. */
-export async function searchSettled(page: Page): Promise<string> {
-  // A locator, not waitForFunction: the page's CSP forbids the eval that a string predicate needs.
-  await page.locator('#search:not([aria-busy]) #search-status:not(:empty)').waitFor();
-  return (await page.locator('#search-status').textContent()) ?? '';
-}
 
 function assertClean(watched: WatchedPage): void {
   assert.deepEqual(watched.dialogs, [], 'no dialogs');

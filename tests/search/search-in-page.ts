@@ -1,7 +1,10 @@
 // Runs searches inside a search page through the same module the page uses (search-engine.js),
 // many queries per page load, for known-item measurements and ordering checks.
 
-import type { Page } from 'playwright-core';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { StaticServer } from '../helpers/static-server.ts';
 
 export interface RankedQuery {
   query: string;
@@ -41,4 +44,54 @@ export async function searchInPage(
   options: { filters?: Record<string, string[]>; sort?: 'asc' | 'desc' } = {},
 ): Promise<RankedQuery[]> {
   return (await page.evaluate(`(${IN_PAGE})(${JSON.stringify({ queries, limit, options })})`)) as RankedQuery[];
+}
+
+/** Waits until the search page has finished the search it is running; returns its status line. */
+export async function searchSettled(page: Page): Promise<string> {
+  // A locator, not waitForFunction: the page's CSP forbids the eval that a string predicate needs.
+  await page.locator('#search:not([aria-busy]) #search-status:not(:empty)').waitFor();
+  return (await page.locator('#search-status').textContent()) ?? '';
+}
+
+export interface FirstSearchCost {
+  /** Every byte the browser fetched from opening the search page to showing results. */
+  totalBytes: number;
+  /** Of those, the bytes of the Pagefind bundle (script, worker, WebAssembly, index, fragments). */
+  searchBytes: number;
+  requests: number;
+}
+
+/**
+ * Opens `searchPath` (a search page URL with ?q=) in a fresh browser context and sums the sizes
+ * of the files the server sent until the results showed. The test server does not compress, so
+ * file size is transfer size (Pagefind's index files are compressed already).
+ */
+export async function measureFirstSearch(
+  browser: Browser,
+  server: StaticServer,
+  siteDir: string,
+  searchPath: string,
+): Promise<FirstSearchCost> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const start = server.requests.length;
+  await page.goto(`${server.origin}${searchPath}`);
+  await searchSettled(page);
+  await page.waitForLoadState('networkidle');
+  const requested = server.requests.slice(start);
+  await context.close();
+  let totalBytes = 0;
+  let searchBytes = 0;
+  for (const request of requested) {
+    let file = path.join(siteDir, decodeURIComponent(request));
+    try {
+      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+      const bytes = (await stat(file)).size;
+      totalBytes += bytes;
+      if (/\/pagefind[^/]*\//.test(request)) searchBytes += bytes;
+    } catch {
+      // A request for something that is not there (none expected) costs its 404 page; ignore it.
+    }
+  }
+  return { totalBytes, searchBytes, requests: requested.length };
 }
