@@ -101,7 +101,8 @@ function describe(total) {
   const things = total === 1 ? '1 result' : `${total.toLocaleString(pageLanguage)} results`;
   const term = state.q.trim() ? ` for “${state.q.trim()}”` : '';
   const narrowed = selectedValues().length > 0 ? ` in ${selectedValues().join(', ')}` : '';
-  const order = state.order === 'newest' ? ', newest first' : state.order === 'oldest' ? ', oldest first' : '';
+  // Without words there is no relevance: browsing by filter lists newest first by default.
+  const order = state.order === 'oldest' ? ', oldest first' : state.order === 'newest' || !term ? ', newest first' : '';
   if (total === 0) return `No results${term}${narrowed}. Try other or fewer words${narrowed ? ', or remove a filter' : ''}.`;
   return `${things}${term}${narrowed}${order}.`;
 }

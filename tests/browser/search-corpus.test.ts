@@ -61,7 +61,7 @@ describe('known-item search over the shared corpora', { skip, concurrency: false
       t.diagnostic(
         `${corpus}: ${items.length} articles; known-item success at 1 = ${at1.toFixed(3)}, at 3 = ${at3.toFixed(3)}; ` +
           `median query ${median(ranked.slice(1).map((result) => result.milliseconds)).toFixed(1)} ms (search and top 3 results' data, ${ranked.length - 1} warm queries, first ${ranked[0]!.milliseconds.toFixed(0)} ms cold); ` +
-          `first search transfers ${(cost.totalBytes / 1024).toFixed(0)} KB in ${cost.requests} requests, ${(cost.searchBytes / 1024).toFixed(0)} KB of it the index`,
+          `first search transfers ${(cost.totalBytes / 1024).toFixed(0)} KB in ${cost.requests} requests (${(cost.gzipBytes / 1024).toFixed(0)} KB with gzip), ${(cost.searchBytes / 1024).toFixed(0)} KB of it Pagefind's`,
       );
       assert.ok(at3 >= SUCCESS_AT_3_FLOOR, `success at 3 is ${at3.toFixed(3)}`);
       assert.deepEqual(watched.consoleMessages, []);

@@ -1,8 +1,9 @@
 // Runs searches inside a search page through the same module the page uses (search-engine.js),
 // many queries per page load, for known-item measurements and ordering checks.
 
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import type { StaticServer } from '../helpers/static-server.ts';
 
@@ -58,6 +59,8 @@ export interface FirstSearchCost {
   totalBytes: number;
   /** Of those, the bytes of the Pagefind bundle (script, worker, WebAssembly, index, fragments). */
   searchBytes: number;
+  /** The total if the host compresses responses with gzip (as most static hosts do). */
+  gzipBytes: number;
   requests: number;
 }
 
@@ -82,16 +85,19 @@ export async function measureFirstSearch(
   await context.close();
   let totalBytes = 0;
   let searchBytes = 0;
+  let gzipBytes = 0;
   for (const request of requested) {
     let file = path.join(siteDir, decodeURIComponent(request));
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      const bytes = (await stat(file)).size;
+      const content = await readFile(file);
+      const bytes = content.length;
       totalBytes += bytes;
+      gzipBytes += Math.min(bytes, gzipSync(content).length);
       if (/\/pagefind[^/]*\//.test(request)) searchBytes += bytes;
     } catch {
       // A request for something that is not there (none expected) costs its 404 page; ignore it.
     }
   }
-  return { totalBytes, searchBytes, requests: requested.length };
+  return { totalBytes, searchBytes, gzipBytes, requests: requested.length };
 }
