@@ -135,6 +135,16 @@ export async function openArchiveSearch({ bundlePaths, baseUrl, pageLanguage, hi
     return shown;
   }
 
+  /** Result data in the list's own order, `count` at a time. */
+  function inOrder(results) {
+    let offset = 0;
+    return async (count) => {
+      const slice = results.slice(offset, offset + count);
+      offset += slice.length;
+      return Promise.all(slice.map((result) => result.data()));
+    };
+  }
+
   /** Results newest (or oldest) first: a merge of each source's date-sorted list. */
   function dateOrdered(lists, direction) {
     const heads = lists.map((list) => ({ list, next: 0, data: undefined }));
@@ -145,6 +155,11 @@ export async function openArchiveSearch({ bundlePaths, baseUrl, pageLanguage, hi
       return pending.get(result);
     };
     return async (count) => {
+      // Fetch, in parallel, every result that could be among the next `count`: at most the next
+      // `count` of each list. The merge below then waits on nothing new.
+      for (const head of heads) {
+        for (const result of head.list.slice(head.next, head.next + count)) if (!pending.has(result)) pending.set(result, result.data());
+      }
       const out = [];
       while (out.length < count) {
         const live = heads.filter((head) => head.next < head.list.length);
@@ -190,19 +205,14 @@ export async function openArchiveSearch({ bundlePaths, baseUrl, pageLanguage, hi
       const total = response.results.length;
       let next;
       if (!order) {
-        let offset = 0;
-        next = async (count) => {
-          const slice = response.results.slice(offset, offset + count);
-          offset += slice.length;
-          return Promise.all(slice.map((result) => result.data()));
-        };
+        next = inOrder(response.results);
       } else {
         // Within one source Pagefind sorts by the date key; across sources only a merge can.
         const used = sources.filter((source) => Object.keys(response.filters?.[SOURCE_FILTER] ?? {}).length === 0 || (response.filters[SOURCE_FILTER][source.id] ?? 0) > 0);
         const lists = await Promise.all(
           used.map(async (source) => (await engine.search(query, { filters: { ...filters, [SOURCE_FILTER]: source.id }, sort: { date: order } })).results),
         );
-        next = dateOrdered(lists, order);
+        next = lists.length === 1 ? inOrder(lists[0]) : dateOrdered(lists, order);
       }
       return { language, total, filters: withoutSource(response.filters), next };
     },

@@ -99,8 +99,15 @@ describe('searching the fixture archive in Chromium', { skip }, () => {
     await sectionGroup.getByLabel(section).check();
     await watched.page.waitForURL(new RegExp(`section=${section}`));
     assert.match(await searchSettled(watched.page), new RegExp(`^${count} results? for “kestrel” in ${section}`));
+    const narrowed = matching.filter((article) => article.section === section);
     const titles = (await watched.page.locator('.search-result-title').allTextContents()).sort();
-    assert.deepEqual(titles, matching.filter((article) => article.section === section).map((article) => article.title).sort());
+    assert.deepEqual(titles, narrowed.map((article) => article.title).sort());
+    // The other filters now count within the narrowed results: places, a list per article.
+    const places = new Map<string, number>();
+    for (const article of narrowed) for (const place of article.places) places.set(place, (places.get(place) ?? 0) + 1);
+    const placeGroup = watched.page.locator('fieldset', { has: watched.page.locator('legend', { hasText: /^Places$/ }) });
+    const placeLabels = (await placeGroup.locator('label').allTextContents()).map((label) => label.trim()).sort();
+    assert.deepEqual(placeLabels, [...places].map(([place, n]) => `${place} (${n})`).sort());
     assertClean(watched);
   });
 

@@ -3,15 +3,15 @@
 // build reports the index's size. Pagefind's own errors become build problems.
 
 import assert from 'node:assert/strict';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { before, describe, it } from 'node:test';
 import { execFile } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT, temporaryDir } from '../helpers/paths.ts';
-import type { BuildRun } from '../helpers/run-build.ts';
-import { buildFixtureArchive, readFixtureArticles, type FixtureArticle } from './fixture-archive.ts';
+import { runCli, type BuildRun } from '../helpers/run-build.ts';
+import { buildFixtureArchive, FIXTURE_DIR, readFixtureArticles, type FixtureArticle } from './fixture-archive.ts';
 
 interface Fragment {
   url: string;
@@ -69,6 +69,15 @@ describe('indexing the search fixture archive', () => {
     assert.ok((search.bytes as number) > 0 && (search.files as number) > articles.length);
     assert.equal(search.languages.ar?.pages, articles.filter((article) => article.language === 'ar').length);
     assert.ok((search.languages.ar?.words ?? 0) > 0);
+  });
+
+  it('prints the index size in the closing summary line', async () => {
+    const work = await temporaryDir('search-summary');
+    await cp(path.join(FIXTURE_DIR, 'articles'), path.join(work, 'articles'), { recursive: true });
+    const run = await runCli(['build', '--inbox', path.join(work, 'none'), '--articles', path.join(work, 'articles'), '--out', path.join(work, 'site')]);
+    assert.equal(run.exitCode, 0, run.stderr);
+    const languages = [...new Set(articles.map((article) => article.language))].sort().join(', ');
+    assert.match(run.stdout, new RegExp(`; search index: ${articles.length} pages \\(${languages}\\), \\d+ words, 7 filters, \\d+ KB;`));
   });
 
   it('indexes the title and body and none of the page chrome or article footer', () => {
