@@ -1,32 +1,266 @@
-// Search page: Pagefind's UI, with the query kept in ?q= so searches are shareable links and the
-// header's plain search form lands here with its query.
-const container = document.getElementById('search');
-// The first bundle is the primary index; any others are merged into it at query time.
-const [bundlePath, ...mergedBundles] = JSON.parse(container.dataset.bundlePaths);
-const baseUrl = container.dataset.baseUrl;
+// Search page: reads the query (?q=), order and filters from the URL, runs them through the
+// archive search (search-engine.js) and writes them back, so every search is a link to share.
+// Plain form controls and links, so it is all keyboard usable; the count is announced.
 
-const { PagefindUI } = await import(`${bundlePath}pagefind-ui.js`).then(() => window);
+import { openArchiveSearch } from './search-engine.js';
 
-const ui = new PagefindUI({
-  element: '#search',
-  bundlePath,
-  baseUrl,
-  mergeIndex: mergedBundles.map((path) => ({ bundlePath: path })),
-  showSubResults: false,
-  showImages: false,
-  resetStyles: false,
-  highlightParam: 'highlight',
-  autofocus: true,
-});
+const FILTERS = [
+  ['section', 'Section'],
+  ['year', 'Year'],
+  ['language', 'Language'],
+  ['people', 'People'],
+  ['organizations', 'Organisations'],
+  ['places', 'Places'],
+  ['tags', 'Tags'],
+];
+const ORDERS = { newest: 'desc', oldest: 'asc' };
+const PAGE_SIZE = 20;
+const VALUES_SHOWN = 8;
+const TYPING_PAUSE_MS = 250;
 
-const query = new URLSearchParams(window.location.search).get('q');
-if (query) ui.triggerSearch(query);
+const root = document.getElementById('search');
+const form = root.querySelector('form');
+const input = document.getElementById('search-q');
+const orderSelect = document.getElementById('search-order');
+const status = document.getElementById('search-status');
+const list = document.getElementById('search-results');
+const more = document.getElementById('search-more');
+const filterSection = document.getElementById('search-filters');
+const filterGroups = document.getElementById('search-filter-groups');
+const pageLanguage = document.documentElement.lang || 'en';
+const dateFormat = new Intl.DateTimeFormat(pageLanguage, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 
-// Keep ?q= in step with what is typed, without adding a history entry per keystroke.
-container.addEventListener('input', (event) => {
-  if (!(event.target instanceof HTMLInputElement)) return;
+const state = readUrl();
+const expandedGroups = new Set();
+let archive;
+let current;
+let generation = 0;
+let typingTimer;
+
+function readUrl() {
+  const params = new URLSearchParams(window.location.search);
+  const filters = {};
+  for (const [name] of FILTERS) {
+    const values = params.getAll(name).filter(Boolean);
+    if (values.length > 0) filters[name] = values;
+  }
+  const order = params.get('order') ?? '';
+  return { q: params.get('q') ?? '', order: order in ORDERS ? order : '', filters };
+}
+
+function writeUrl() {
   const url = new URL(window.location.href);
-  if (event.target.value) url.searchParams.set('q', event.target.value);
-  else url.searchParams.delete('q');
-  history.replaceState(null, '', url);
+  url.search = '';
+  if (state.q) url.searchParams.set('q', state.q);
+  if (state.order) url.searchParams.set('order', state.order);
+  for (const [name] of FILTERS) for (const value of state.filters[name] ?? []) url.searchParams.append(name, value);
+  if (url.href !== window.location.href) history.replaceState(null, '', url);
+}
+
+function element(tag, properties = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(properties)) {
+    if (value === undefined || value === null) continue;
+    if (key in node && key !== 'dir' && key !== 'lang') node[key] = value;
+    else node.setAttribute(key, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+/** Pagefind's excerpt is escaped text with <mark> around matches: keep exactly that, as nodes. */
+function excerptNodes(excerpt) {
+  const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
+  return [...parsed.body.childNodes].map((node) =>
+    node.nodeType === 1 && node.localName === 'mark' ? element('mark', { textContent: node.textContent }) : document.createTextNode(node.textContent ?? ''),
+  );
+}
+
+function formatDate(isoDay) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay ?? '');
+  return match ? dateFormat.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : '';
+}
+
+function renderResult(data) {
+  const meta = data.meta ?? {};
+  const details = [];
+  if (meta.date) details.push(element('time', { datetime: meta.date, textContent: formatDate(meta.date) }));
+  if (meta.section) details.push(document.createTextNode(`${details.length > 0 ? ' · ' : ''}${meta.section}`));
+  return element('li', { className: 'search-result' }, [
+    element('h2', { className: 'search-result-title', lang: meta.lang, dir: 'auto' }, [element('a', { href: data.url, textContent: meta.title || data.url })]),
+    element('p', { className: 'search-result-meta' }, details),
+    data.excerpt ? element('p', { className: 'search-result-excerpt', lang: meta.lang, dir: 'auto' }, excerptNodes(data.excerpt)) : '',
+  ]);
+}
+
+function selectedValues() {
+  return Object.values(state.filters).flat();
+}
+
+function describe(total) {
+  const things = total === 1 ? '1 result' : `${total.toLocaleString(pageLanguage)} results`;
+  const term = state.q.trim() ? ` for “${state.q.trim()}”` : '';
+  const narrowed = selectedValues().length > 0 ? ` in ${selectedValues().join(', ')}` : '';
+  // Without words there is no relevance: browsing by filter lists newest first by default.
+  const order = state.order === 'oldest' ? ', oldest first' : state.order === 'newest' || !term ? ', newest first' : '';
+  if (total === 0) return `No results${term}${narrowed}. Try other or fewer words${narrowed ? ', or remove a filter' : ''}.`;
+  return `${things}${term}${narrowed}${order}.`;
+}
+
+function valueOrder(name, counts) {
+  const entries = Object.entries(counts);
+  if (name === 'year') return entries.sort((a, b) => b[0].localeCompare(a[0]));
+  return entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], pageLanguage));
+}
+
+function renderFilters(counts) {
+  // Re-rendering replaces the checkboxes: keep keyboard focus where it was.
+  const focused = document.activeElement;
+  const focusKey = focused?.dataset?.filter ? `${focused.dataset.filter}\u0000${focused.value ?? ''}` : undefined;
+  const groups = [];
+  for (const [name, label] of FILTERS) {
+    const selected = new Set(state.filters[name] ?? []);
+    const values = valueOrder(name, counts?.[name] ?? {}).filter(([value, count]) => count > 0 || selected.has(value));
+    for (const value of selected) if (!values.some(([v]) => v === value)) values.push([value, 0]);
+    if (values.length === 0) continue;
+    const expanded = expandedGroups.has(name);
+    const shown = expanded ? values : values.slice(0, VALUES_SHOWN);
+    const options = shown.map(([value, count]) => {
+      const box = element('input', { type: 'checkbox', name, value, checked: selected.has(value) });
+      box.dataset.filter = name;
+      return element('li', {}, [element('label', {}, [box, ` ${value} `, element('span', { className: 'search-count', textContent: `(${count})` })])]);
+    });
+    const children = [element('legend', { textContent: label }), element('ul', { className: 'search-filter-values' }, options)];
+    if (values.length > VALUES_SHOWN) {
+      const toggle = element('button', { type: 'button', className: 'search-filter-toggle', textContent: expanded ? `Show fewer` : `Show all ${values.length}` });
+      toggle.dataset.group = name;
+      toggle.setAttribute('aria-expanded', String(expanded));
+      children.push(toggle);
+    }
+    groups.push(element('fieldset', { className: 'search-filter' }, children));
+  }
+  filterGroups.replaceChildren(...groups);
+  filterSection.hidden = groups.length === 0;
+  if (focusKey) {
+    const again = [...filterGroups.querySelectorAll('input[type=checkbox]')].find((box) => `${box.dataset.filter}\u0000${box.value}` === focusKey);
+    again?.focus();
+  } else if (focused?.dataset?.group) {
+    filterGroups.querySelector(`button[data-group="${focused.dataset.group}"]`)?.focus();
+  }
+}
+
+function showError(message) {
+  status.classList.add('search-error');
+  status.textContent = message;
+  root.removeAttribute('aria-busy');
+}
+
+async function showMore() {
+  if (!current) return;
+  const id = generation;
+  const page = await current.result.next(PAGE_SIZE);
+  if (id !== generation) return;
+  const items = page.map(renderResult);
+  list.append(...items);
+  current.shown += page.length;
+  more.hidden = current.shown >= current.result.total;
+  return items;
+}
+
+async function run() {
+  const id = ++generation;
+  clearTimeout(typingTimer);
+  writeUrl();
+  if (!archive) return;
+  if (!state.q.trim() && selectedValues().length === 0) {
+    current = undefined;
+    list.replaceChildren();
+    more.hidden = true;
+    status.classList.remove('search-error');
+    status.textContent = '';
+    totals = await archive.filters();
+    if (id === generation) renderFilters(totals);
+    return;
+  }
+  root.setAttribute('aria-busy', 'true');
+  try {
+    const result = await archive.search(state.q, { filters: state.filters, sort: ORDERS[state.order] });
+    if (id !== generation) return;
+    const page = await result.next(PAGE_SIZE);
+    if (id !== generation) return;
+    current = { result, shown: page.length };
+    list.replaceChildren(...page.map(renderResult));
+    more.hidden = current.shown >= result.total;
+    renderFilters(result.filters);
+    status.classList.remove('search-error');
+    status.textContent = describe(result.total);
+  } catch (error) {
+    if (id === generation) showError(`Search failed: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`);
+  } finally {
+    if (id === generation) root.removeAttribute('aria-busy');
+  }
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  state.q = input.value;
+  void run();
 });
+input.addEventListener('input', () => {
+  state.q = input.value;
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => void run(), TYPING_PAUSE_MS);
+});
+orderSelect.addEventListener('change', () => {
+  state.order = orderSelect.value in ORDERS ? orderSelect.value : '';
+  void run();
+});
+filterGroups.addEventListener('change', (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement) || !box.dataset.filter) return;
+  const values = new Set(state.filters[box.dataset.filter] ?? []);
+  if (box.checked) values.add(box.value);
+  else values.delete(box.value);
+  if (values.size > 0) state.filters[box.dataset.filter] = [...values];
+  else delete state.filters[box.dataset.filter];
+  void run();
+});
+filterGroups.addEventListener('click', (event) => {
+  const toggle = event.target instanceof HTMLElement ? event.target.closest('button[data-group]') : null;
+  if (!toggle) return;
+  const name = toggle.dataset.group;
+  if (expandedGroups.has(name)) expandedGroups.delete(name);
+  else expandedGroups.add(name);
+  renderFilters(current ? current.result.filters : totals);
+});
+more.addEventListener('click', async () => {
+  const items = await showMore();
+  // Keyboard users continue from the first new result rather than the top of the page.
+  items?.[0]?.querySelector('a')?.focus();
+});
+
+let totals;
+async function start() {
+  form.hidden = false;
+  input.value = state.q;
+  orderSelect.value = state.order;
+  if (window.location.protocol === 'file:') {
+    showError('Search needs the site to be served over HTTP: opened from a file, the browser will not load the search index. Run “npm start” and open http://localhost:8080/search/.');
+    return;
+  }
+  try {
+    archive = await openArchiveSearch({
+      bundlePaths: JSON.parse(root.dataset.bundlePaths ?? '[]'),
+      baseUrl: root.dataset.baseUrl ?? '/',
+      pageLanguage,
+      highlightParam: root.dataset.highlightParam ?? 'highlight',
+    });
+  } catch (error) {
+    showError(`The search index could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page, or browse the archive instead.`);
+    return;
+  }
+  if (!state.q) input.focus();
+  await run();
+}
+
+void start();

@@ -45,6 +45,8 @@ ${renderArticleLinks(site, article)}`;
       lang: article.language,
       dir: article.dir,
       head: renderArticleHead(site, article),
+      // Marks the words of a search that led here (?highlight=); the page needs no other script.
+      scripts: ['/assets/search-highlight.js'],
     },
     main,
   );

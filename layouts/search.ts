@@ -1,21 +1,55 @@
-// The search page: Pagefind's UI, driven by ?q= so a search is a shareable link. Without
-// JavaScript it says so and points to the browsing pages.
+// The search page: a form, filters, an announced result count and a result list, run in the
+// browser by assets/search.js on Pagefind's index. The query lives in ?q= (and the order and
+// filters in the URL too), so a search is a link. Without JavaScript the page says so and
+// points to the browsing pages.
 
 import { html } from '../src/site/html.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { renderBase } from './base.ts';
 
+/** The query parameter Pagefind adds to result links and the article page's highlighter reads. */
+export const HIGHLIGHT_PARAM = 'highlight';
+
 export function renderSearchPage(site: SiteContext): string {
-  const main = html`<h1>Search</h1>
-<div id="search" data-bundle-paths="${JSON.stringify(site.searchBundles.map((bundle) => site.url(bundle)))}" data-base-url="${site.url('/')}"></div>
-<noscript><p>Search runs in your browser and needs JavaScript. Without it, browse the <a href="${site.url('/')}">latest articles</a>.</p></noscript>`;
+  const bundles = site.searchBundles.map((bundle) => site.url(bundle));
+  const main = html`<h1>Search the archive</h1>
+<noscript><p class="search-notice">Search runs in your browser and needs JavaScript, which is turned off or blocked here. You can still browse: the <a href="${site.url('/')}">latest articles</a>, the <a href="${site.url('/archive/')}">archive by date</a>, and the sections and topics linked from every article.</p></noscript>
+<div id="search" class="search" data-bundle-paths="${JSON.stringify(bundles)}" data-base-url="${site.url('/')}" data-highlight-param="${HIGHLIGHT_PARAM}">
+<form class="search-form" action="${site.url('/search/')}" method="get" hidden>
+<div class="search-field">
+<label for="search-q">Words to find</label>
+<input id="search-q" name="q" type="search" autocomplete="off" spellcheck="false" enterkeyhint="search">
+<button type="submit">Search</button>
+</div>
+<div class="search-field">
+<label for="search-order">Order</label>
+<select id="search-order" name="order">
+<option value="">Best match first</option>
+<option value="newest">Newest first</option>
+<option value="oldest">Oldest first</option>
+</select>
+</div>
+</form>
+<p id="search-status" class="search-status" role="status" aria-live="polite" aria-atomic="true"></p>
+<div class="search-body">
+<section id="search-filters" class="search-filters" aria-labelledby="search-filters-heading" hidden>
+<h2 id="search-filters-heading">Narrow the results</h2>
+<div id="search-filter-groups"></div>
+</section>
+<div class="search-results-area">
+<h2 id="search-results-heading" class="visually-hidden">Results</h2>
+<ol id="search-results" class="search-results"></ol>
+<button id="search-more" class="search-more" type="button" hidden>Show more results</button>
+</div>
+</div>
+</div>`;
   return renderBase(
     site,
     {
       title: 'Search',
       description: `Search ${site.config.title}`,
       path: '/search/',
-      stylesheets: [`${site.searchBundles[0]}pagefind-ui.css`],
+      stylesheets: ['/assets/search.css'],
       scripts: ['/assets/search.js'],
     },
     main,

@@ -11,7 +11,7 @@ import { ingest, type IngestResult } from '../ingest/ingest.ts';
 import { DEFAULT_RULES } from '../ingest/rules.ts';
 import { displayPath } from '../fs-utils.ts';
 import { formatProblem, ProblemLog } from '../problems.ts';
-import { buildSearchIndex, type SearchIndexStats } from '../search/build-index.ts';
+import { buildSearchIndex, searchSummary, type SearchIndexStats } from '../search/build-index.ts';
 import { setBuildContext } from '../site/build-context.ts';
 import { loadArticles, type Article } from '../site/load-articles.ts';
 import { createSiteContext } from '../site/site-context.ts';
@@ -124,7 +124,7 @@ export function summaryLine(result: BuildResult, outDir: string): string {
   return (
     `Built ${result.articles.length} article${result.articles.length === 1 ? '' : 's'}, ${result.pages} pages into ${displayPath(outDir)} ` +
     `in ${seconds.total.toFixed(1)} s (ingest ${seconds.ingest.toFixed(1)} s, render ${seconds.render.toFixed(1)} s, index ${seconds.index.toFixed(1)} s)` +
-    `${result.search ? `; search index: ${result.search.pages} pages, ${(result.search.bytes / 1024).toFixed(0)} KB` : ''}; ${counts}.`
+    `${result.search ? `; search index: ${searchSummary(result.search)}` : ''}; ${counts}.`
   );
 }
 

@@ -29,7 +29,7 @@ describe('searching the sample archive in Chromium', { skip }, () => {
   it('finds both seeds for "Witkoff" from ?q=, with an empty console', async () => {
     const watched = await openWatchedPage(browser, server.origin);
     await watched.page.goto(`${server.origin}/search/?q=Witkoff`);
-    const results = watched.page.locator('.pagefind-ui__result-link');
+    const results = watched.page.locator('.search-result-title a');
     await results.nth(1).waitFor();
     const titles = (await results.allTextContents()).map((title) => title.trim()).sort();
     assert.deepEqual(titles, build.report.articles.map((article) => article.title).sort());
@@ -43,8 +43,8 @@ describe('searching the sample archive in Chromium', { skip }, () => {
     await watched.page.getByLabel('Search the archive').fill('Kushner');
     await watched.page.keyboard.press('Enter');
     await watched.page.waitForURL(/\/search\/\?q=Kushner$/);
-    await watched.page.locator('.pagefind-ui__result-link').first().waitFor();
-    assert.ok((await watched.page.locator('.pagefind-ui__result-link').count()) >= 1);
+    await watched.page.locator('.search-result-title a').first().waitFor();
+    assert.ok((await watched.page.locator('.search-result-title a').count()) >= 1);
     assert.deepEqual(watched.consoleMessages, []);
   });
 });

@@ -1,0 +1,45 @@
+// The search page sends each query to the index whose stemming suits it, decided by the script
+// the query is written in (assets/search-engine.js, which has no DOM dependency at import).
+
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { before, describe, it } from 'node:test';
+import { PROJECT_ROOT } from '../helpers/paths.ts';
+
+interface Engine {
+  scriptOfQuery(query: string): string | undefined;
+  scriptOfLanguage(language: string): string;
+}
+
+describe('choosing the language of a query', () => {
+  let engine: Engine;
+  before(async () => {
+    engine = (await import(pathToFileURL(path.join(PROJECT_ROOT, 'assets/search-engine.js')).href)) as Engine;
+  });
+
+  it('reads Arabic letters as Arabic, prefixes and all', () => {
+    assert.equal(engine.scriptOfQuery('المياه'), 'Arabic');
+    assert.equal(engine.scriptOfQuery('  وزارة الصحة 2015 '), 'Arabic');
+  });
+
+  it('reads Latin letters, accents included, as Latin', () => {
+    assert.equal(engine.scriptOfQuery('Witkoff'), 'Latin');
+    assert.equal(engine.scriptOfQuery('São Tomé'), 'Latin');
+  });
+
+  it('goes by most letters when a query mixes scripts, and has no script without letters', () => {
+    assert.equal(engine.scriptOfQuery('BBC الأخبار العاجلة'), 'Arabic');
+    assert.equal(engine.scriptOfQuery('Hamas حماس negotiator'), 'Latin');
+    assert.equal(engine.scriptOfQuery('2024 — 7'), undefined);
+  });
+
+  it('knows the script of a language code, region or not', () => {
+    assert.equal(engine.scriptOfLanguage('ar'), 'Arabic');
+    assert.equal(engine.scriptOfLanguage('ar-SA'), 'Arabic');
+    assert.equal(engine.scriptOfLanguage('fa'), 'Arabic');
+    assert.equal(engine.scriptOfLanguage('ru'), 'Cyrillic');
+    assert.equal(engine.scriptOfLanguage('en'), 'Latin');
+    assert.equal(engine.scriptOfLanguage('pt-BR'), 'Latin');
+  });
+});

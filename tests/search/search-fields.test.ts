@@ -1,0 +1,79 @@
+// Filter values and sort keys come from normalised article data, the same for every article.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DateTime } from 'luxon';
+import { languageName, normaliseValue, normaliseValues, searchFields } from '../../src/search/search-fields.ts';
+import type { Article } from '../../src/site/load-articles.ts';
+
+function article(overrides: Partial<Article>): Article {
+  return {
+    file: '2024/x.md',
+    title: 'A title',
+    date: DateTime.fromISO('2024-03-09T23:30:00-05:00', { setZone: true }),
+    dateSource: 'manual',
+    authors: [],
+    tags: [],
+    people: [],
+    organizations: [],
+    places: [],
+    summary: '',
+    wordCount: 1,
+    readingMinutes: 1,
+    language: 'en',
+    dir: 'ltr',
+    slug: 'x',
+    url: '/2024/x/',
+    source: { path: 'x.txt', hash: '' },
+    body: '',
+    ...overrides,
+  };
+}
+
+describe('search fields', () => {
+  it('collapses white space and control characters in a value and composes it to NFC', () => {
+    assert.equal(normaliseValue('  Khalil\u00a0 al-Hayya\n'), 'Khalil al-Hayya');
+    assert.equal(normaliseValue('Jose\u0301'), 'Jos\u00e9');
+    assert.equal(normaliseValue('Hamas\u200b'), 'Hamas');
+  });
+
+  it('drops empty values and keeps one of values that are the same once normalised', () => {
+    assert.deepEqual(normaliseValues(['Gaza', ' Gaza ', '', '  ', 'Qatar']), ['Gaza', 'Qatar']);
+  });
+
+  it('names languages in the interface language', () => {
+    assert.equal(languageName('ar', 'en'), 'Arabic');
+    assert.equal(languageName('en', 'en'), 'English');
+  });
+
+  it('dates, years and the YYYYMMDD sort key are in the site time zone', () => {
+    // 23:30 on 9 March in New York is 04:30 on 10 March in UTC.
+    const fields = searchFields(article({}), 'UTC', 'en');
+    assert.equal(fields.meta.date, '2024-03-10');
+    assert.equal(fields.sortDate, '20240310');
+    assert.deepEqual(fields.filters.year, ['2024']);
+    assert.equal(searchFields(article({}), 'America/New_York', 'en').sortDate, '20240309');
+  });
+
+  it('gives every article a sort key and a year, language filter, even with no other data', () => {
+    const fields = searchFields(article({}), 'UTC', 'en');
+    assert.match(fields.sortDate, /^\d{8}$/);
+    assert.deepEqual(fields.filters.section, []);
+    assert.deepEqual(fields.filters.language, ['English']);
+  });
+
+  it('takes people, organisations, places and tags from the article, normalised', () => {
+    const fields = searchFields(
+      article({ section: ' Sport ', people: ['Nadia  Ferreira', 'Nadia Ferreira'], organizations: ['FIDE'], places: ['Porto\tVelho'], tags: ['Chess', 'chess'] }),
+      'UTC',
+      'en',
+    );
+    assert.deepEqual(fields.filters.section, ['Sport']);
+    assert.equal(fields.meta.section, 'Sport');
+    assert.deepEqual(fields.filters.people, ['Nadia Ferreira']);
+    assert.deepEqual(fields.filters.organizations, ['FIDE']);
+    assert.deepEqual(fields.filters.places, ['Porto Velho']);
+    // Case is meaningful in names, so tags differing only in case stay apart.
+    assert.deepEqual(fields.filters.tags, ['Chess', 'chess']);
+  });
+});
