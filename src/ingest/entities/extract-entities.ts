@@ -31,7 +31,7 @@ export interface ExtractedEntities {
 export const MAX_ENTITIES_PER_KIND = 25;
 
 // Lower-case particles inside names (`Khalil al-Hayya`, `Ludwig van Beethoven`, `Bank of England`).
-const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'del', 'della', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'le', 'la', 'dos', 'das', 'of', '&']);
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'del', 'della', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'le', 'la', 'dos', 'das', 'of', '&', 'and']);
 const JOINED_PARTICLE = /^(?:al|el|ad|ash|as|at|ar|an|bin|ibn|abu|de|del|da|di|du|la|le|van|von|der|dos|das)-\p{Lu}/u;
 // Lower-case roles before a name: `envoy Steve Witkoff`, `striker Thierry Henry`.
 const ROLE_WORDS = new Set(
@@ -133,13 +133,32 @@ function scanLine(text: string, mentions: Mention[], lowerWords: Set<string>, sh
   flush('');
 }
 
+/** `Securities and Exchange Commission` is one name; `Israel and Hamas` are two. */
+function splitAtAnd(mention: Mention): Mention[] {
+  const at = mention.tokens.indexOf('and');
+  if (at === -1) return [mention];
+  const last = mention.tokens[mention.tokens.length - 1]!;
+  if (ORGANIZATION_WORDS.has(last) || KNOWN_ORGANIZATIONS.has(mention.tokens.join(' '))) return [mention];
+  const before = mention.tokens.slice(0, at).filter((token) => token !== 'and');
+  const after = mention.tokens.slice(at + 1);
+  return [
+    ...(before.length > 0 ? [{ ...mention, tokens: before, verbCue: false }] : []),
+    ...(after.length > 0 ? splitAtAnd({ ...mention, tokens: after, initial: false, personCue: false }) : []),
+  ];
+}
+
 /** Leading titles, sentence starters and demonyms come off a mention (`President Donald Trump`). */
 function trimMention(mention: Mention): Mention | undefined {
   const tokens = [...mention.tokens];
   let initial = mention.initial;
   let cue = mention.personCue;
+  // `General Motors`, `Prince Charles Hospital`: a title at the start of a body's name stays.
+  const isBody = tokens.length > 1 && ORGANIZATION_WORDS.has(tokens[tokens.length - 1]!);
   while (tokens.length > 0) {
     const first = tokens[0]!;
+    if (isBody && (PERSON_TITLES.has(first) || DEMONYMS.has(first))) break;
+    const rest = tokens.join(' ');
+    if (KNOWN_ORGANIZATIONS.has(rest) || PLACES.has(rest)) break;
     if (PERSON_TITLES.has(first)) {
       if (tokens.length > 1) cue = true;
     } else if (!NEVER_NAMES.has(first) && !DEMONYMS.has(first) && !PARTICLES.has(first)) {
@@ -152,9 +171,9 @@ function trimMention(mention: Mention): Mention | undefined {
   }
   if (tokens.length === 0) return undefined;
   // `US State Department`, `US Federal Reserve`: a country in front of a body only qualifies it.
-  if (tokens.length > 2 && (PLACES.has(tokens[0]!) || COUNTRY_CODES.has(tokens[0]!))) {
+  if (tokens.length > 2) {
     const rest = tokens.slice(1);
-    if (KNOWN_ORGANIZATIONS.has(rest.join(' ')) || ORGANIZATION_WORDS.has(rest[rest.length - 1]!)) tokens.shift();
+    if (KNOWN_ORGANIZATIONS.has(rest.join(' ')) || (COUNTRY_CODES.has(tokens[0]!) && ORGANIZATION_WORDS.has(rest[rest.length - 1]!))) tokens.shift();
   }
   return { tokens, initial, personCue: cue, verbCue: mention.verbCue };
 }
@@ -208,7 +227,7 @@ export function extractEntities(text: EntityText, language: string, rules: Entit
 
   const candidates = new Map<string, Candidate>();
   let order = 0;
-  for (const raw of mentions) {
+  for (const raw of mentions.flatMap(splitAtAnd)) {
     const mention = trimMention(raw);
     if (!mention) continue;
     const name = mention.tokens.join(' ');

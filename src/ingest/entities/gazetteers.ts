@@ -177,5 +177,5 @@ OK|Ok|Hi|Oh|Well|Yeah|Sorry|Good|Bad|Best|Worst|Very|Really|Quite|Too|Enough|Rat
 Above|Below|Across|Along|Behind|Beyond|Between|Through|Throughout|Towards|Toward|Up|Down|Out|Off|Away|Back|Together|
 Why|Mon|Tue|Wed|Thu|Fri|Sat|Sun|AM|PM|GMT|UTC|BST|EST|PST|CET|AD|BC|CEO|CFO|MP|MPs|MEP|PhD|OBE|MBE|CBE|TV|DVD|CD|
 PC|GDP|VAT|IT|AI|UK-based|US-based|Inside|Outside|Week|Month|Year|Years|Age|Era|Part|Chapter|Section|Page|Vol|No.|
-Number|Oscars`),
+Number|Oscars|R&B`),
 );
