@@ -66,6 +66,8 @@ function scanLine(text: string, mentions: Mention[], lowerWords: Set<string>, sh
   let cue = false;
   let sentenceStart = true;
   let previousWord = '';
+  // `Tomas Berg, who runs…`: a name the next clause calls `who` is a person's.
+  let beforeComma: Mention | undefined;
 
   const flush = (nextWord: string) => {
     if (current.length > 0) {
@@ -83,7 +85,9 @@ function scanLine(text: string, mentions: Mention[], lowerWords: Set<string>, sh
   for (const match of text.matchAll(TOKEN)) {
     let token = match[0];
     if (!/^[\p{L}\p{N}]/u.test(token)) {
+      const count = mentions.length;
       flush('');
+      beforeComma = token === ',' && mentions.length > count ? mentions[mentions.length - 1] : undefined;
       previousWord = '';
       if (SENTENCE_PUNCTUATION.has(token) || OPENERS.has(token)) sentenceStart = true;
       continue;
@@ -119,10 +123,12 @@ function scanLine(text: string, mentions: Mention[], lowerWords: Set<string>, sh
       current.push(token);
     } else {
       const lower = token.toLowerCase();
+      if (lower === 'who' && beforeComma) beforeComma.verbCue = true;
       flush(lower);
       lowerWords.add(lower);
       previousWord = lower;
     }
+    beforeComma = undefined;
     sentenceStart = false;
     if (endsName || endsSentence) {
       flush('');

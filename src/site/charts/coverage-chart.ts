@@ -4,7 +4,7 @@
 
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { area, curveMonotoneX } from 'd3-shape';
-import { html, trusted, type SafeHtml } from '../html.ts';
+import { escapeHtml, html, trusted, type SafeHtml } from '../html.ts';
 import type { SiteContext } from '../site-context.ts';
 
 export interface CoverageBar {
@@ -129,12 +129,12 @@ export function renderCoverageChart(site: SiteContext, options: CoverageChartOpt
     parts.push(html`<text class="chart-label" x="${round(at)}" y="${height - 4}" text-anchor="${anchor}">${shortLabel(bar.label)}</text>`.value);
   }
 
-  const linked = bars.some((bar) => bar.href && bar.count > 0);
+  const linked = variant !== 'timeline' && bars.some((bar) => bar.href && bar.count > 0);
   const rows = bars.filter((bar) => bar.count > 0);
   const unit = options.caption;
   return html`<figure class="chart chart-${variant}" id="${options.id}">
 <figcaption id="${captionId}"><span class="chart-title">${options.caption}</span> <span class="chart-summary">${description}</span></figcaption>
-<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" ${trusted(linked ? '' : 'role="img" ')}aria-labelledby="${captionId}" font-family="system-ui, sans-serif" font-size="11">${trusted(parts.join(''))}</svg>
+<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}"${trusted(linked ? '' : ` role="img" aria-labelledby="${escapeHtml(captionId)}"`)} font-family="system-ui, sans-serif" font-size="11">${trusted(parts.join(''))}</svg>
 <details class="chart-data"${options.tableOpen ? trusted(' open') : ''}><summary>The figures</summary>
 <table><caption>${unit}${rows.length < bars.length ? ' (periods not listed have none)' : ''}</caption>
 <thead><tr><th scope="col">Period</th><th scope="col">Articles</th></tr></thead>
