@@ -46,6 +46,7 @@ export function buildArchiveIndex(articles: Article[], config: Pick<SiteConfig, 
 
   const days = new Float64Array(articles.length);
   articles.forEach((article, position) => (days[position] = article.date.toMillis() / 86_400_000));
+  const relatedInput = { termsOf, days };
   const axis = buildTimeAxis(
     articles.map((article) => article.date),
     config.timeZone,
@@ -73,7 +74,7 @@ export function buildArchiveIndex(articles: Article[], config: Pick<SiteConfig, 
     pagesOfKind: (kind) => byKind.get(kind) ?? [],
     termsOf: (article) => termsOf[positionOf(article)] ?? [],
     articlesOf: (term) => term.articles.map((position) => articles[position]!),
-    related: (article) => relatedPositions({ termsOf, days }, positionOf(article)).map((position) => articles[position]!),
+    related: (article) => relatedPositions(relatedInput, positionOf(article)).map((position) => articles[position]!),
     neighbours(article) {
       const position = positionOf(article);
       const result: Neighbours = {};

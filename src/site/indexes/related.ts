@@ -35,10 +35,23 @@ export const closeness = (days: number) => 0.5 + 0.5 / (1 + Math.abs(days) / 90)
 
 const isLinkingTerm = (term: Term) => term.kind !== 'section' && term.articles.length >= 2;
 
+/** Scratch space reused between calls: one score slot per article, and the slots touched. */
+interface Scratch {
+  scores: Float64Array;
+  touched: Int32Array;
+}
+const scratchFor = new WeakMap<RelatedInput, Scratch>();
+
 /** Positions of the articles most related to the one at `position`, best first. */
 export function relatedPositions(input: RelatedInput, position: number, limit = MAX_RELATED): number[] {
   const total = input.termsOf.length;
-  const scores = new Map<number, number>();
+  let scratch = scratchFor.get(input);
+  if (!scratch) {
+    scratch = { scores: new Float64Array(total), touched: new Int32Array(total) };
+    scratchFor.set(input, scratch);
+  }
+  const { scores, touched } = scratch;
+  let touchedCount = 0;
   for (const term of input.termsOf[position] ?? []) {
     if (!isLinkingTerm(term)) continue;
     const postings = term.articles;
@@ -52,13 +65,26 @@ export function relatedPositions(input: RelatedInput, position: number, limit = 
     }
     for (let i = from; i < to; i++) {
       const other = postings[i]!;
-      if (other !== position) scores.set(other, (scores.get(other) ?? 0) + weight);
+      if (other === position) continue;
+      if (scores[other] === 0) touched[touchedCount++] = other;
+      scores[other] += weight;
     }
   }
-  const ranked: Array<[number, number]> = [];
+  // Keep the best `limit` in a small sorted array; ties go to the newer article (lower position).
+  const best: Array<[number, number]> = [];
   const when = input.days[position]!;
-  for (const [other, score] of scores) ranked.push([other, score * closeness(input.days[other]! - when)]);
-  // Ties go to the newer article (lower position), so the order is deterministic.
-  ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  return ranked.slice(0, limit).map(([other]) => other);
+  for (let i = 0; i < touchedCount; i++) {
+    const other = touched[i]!;
+    const score = scores[other]! * closeness(input.days[other]! - when);
+    scores[other] = 0;
+    if (best.length === limit) {
+      const worst = best[limit - 1]!;
+      if (score < worst[1] || (score === worst[1] && other > worst[0])) continue;
+      best.pop();
+    }
+    let at = best.length;
+    while (at > 0 && (best[at - 1]![1] < score || (best[at - 1]![1] === score && best[at - 1]![0] > other))) at--;
+    best.splice(at, 0, [other, score]);
+  }
+  return best.map(([other]) => other);
 }
