@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DateTime } from 'luxon';
-import { DEFAULT_ENTITY_RULES } from '../../src/ingest/entities/entity-rules.ts';
 import { buildArchiveIndex } from '../../src/site/indexes/archive-index.ts';
 import type { Article } from '../../src/site/load-articles.ts';
 

@@ -67,7 +67,7 @@ export function relatedPositions(input: RelatedInput, position: number, limit = 
       const other = postings[i]!;
       if (other === position) continue;
       if (scores[other] === 0) touched[touchedCount++] = other;
-      scores[other] += weight;
+      scores[other] = scores[other]! + weight;
     }
   }
   // Keep the best `limit` in a small sorted array; ties go to the newer article (lower position).
