@@ -35,6 +35,13 @@ describe('taxonomy URLs', () => {
     assert.match(found['Page']!, /^\/tags\/page-[0-9a-f]{6}\/$/);
   });
 
+  it('keeps short names readable in URLs (UN, G7) and gives names without Latin letters a stable id', () => {
+    const found = urls([siteArticle(0, ['UN', 'G7', '李明'])]);
+    assert.equal(found['UN'], '/people/un/');
+    assert.equal(found['G7'], '/people/g7/');
+    assert.match(found['李明']!, /^\/people\/name-[0-9a-f]{6}\/$/);
+  });
+
   it('shows a name in its most common spelling and merges case variants', () => {
     const { terms } = buildTerms([siteArticle(0, ['ACME Holdings']), siteArticle(1, ['Acme Holdings']), siteArticle(2, ['Acme Holdings'])], DEFAULT_ENTITY_RULES, 2);
     assert.deepEqual(terms.map((term) => [term.name, term.articles.length]), [['Acme Holdings', 3]]);

@@ -12,7 +12,9 @@ import {
   ORGANIZATION_WORDS,
   PERSON_TITLES,
   PERSON_VERBS,
+  PLACE_ENDINGS,
   PLACES,
+  WORK_ENDINGS,
 } from './gazetteers.ts';
 
 export interface EntityText {
@@ -194,6 +196,7 @@ function classify(name: string, tokens: string[], rules: EntityRules): EntityKin
     if (ORGANIZATION_WORDS.has(tokens[0]!) && tokens.includes('of')) return 'organization';
   }
   if (tokens.length === 1 && ACRONYM.test(name) && !NEVER_NAMES.has(name)) return 'organization';
+  if (tokens.length >= 2 && PLACE_ENDINGS.has(tokens[tokens.length - 1]!) && !tokens.includes('of')) return 'place';
   return undefined;
 }
 
@@ -201,7 +204,8 @@ const looksLikePersonName = (tokens: string[]) =>
   tokens.length >= 2 &&
   tokens.length <= 4 &&
   tokens.every((token) => (isCapitalised(token) || PARTICLES.has(token)) && token !== 'of' && token !== '&' && !/\d/.test(token)) &&
-  !tokens.some((token) => NEVER_NAMES.has(token) || DEMONYMS.has(token) || ORGANIZATION_WORDS.has(token) || PLACES.has(token) || ACRONYM.test(token));
+  !tokens.some((token) => NEVER_NAMES.has(token) || DEMONYMS.has(token) || ORGANIZATION_WORDS.has(token) || PLACES.has(token) || ACRONYM.test(token)) &&
+  !WORK_ENDINGS.has(tokens[tokens.length - 1]!);
 
 interface Candidate {
   name: string;

@@ -179,3 +179,13 @@ Why|Mon|Tue|Wed|Thu|Fri|Sat|Sun|AM|PM|GMT|UTC|BST|EST|PST|CET|AD|BC|CEO|CFO|MP|M
 PC|GDP|VAT|IT|AI|UK-based|US-based|Inside|Outside|Week|Month|Year|Years|Age|Era|Part|Chapter|Section|Page|Vol|No.|
 Number|Oscars|R&B`),
 );
+
+/** Last words of place names that are not in the gazetteer (`Old Trafford Stadium`, `Baker Street`). */
+export const PLACE_ENDINGS = new Set(
+  words('Street|Road|Square|Avenue|Lane|Stadium|Park|Bridge|Airport|Station|Island|Islands|River|Lake|Mountains|Valley|County|Province|Region|District|Bay|Coast|Peninsula'),
+);
+
+/** Last words of the names of events and works: such a name is no person (`The Catherine Tate Show`). */
+export const WORK_ENDINGS = new Set(
+  words('Show|Awards|Award|Festival|Prize|Cup|Trophy|Open|Games|Championship|Championships|Tour|Series|Album|Film|Movie|Novel|Trilogy|Saga|Day|Week|Act|Bill|Agreement|Accord|Treaty|Plan|Report|Review|Inquiry'),
+);

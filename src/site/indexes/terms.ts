@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import { canonicalName, foldName, type EntityKind, type EntityRules } from '../../ingest/entities/entity-rules.ts';
-import { slugify } from '../../ingest/slug.ts';
+import { MAX_SLUG_LENGTH, transliterate } from '../../ingest/slug.ts';
 import { compareText } from '../../problems.ts';
 import type { Article } from '../load-articles.ts';
 
@@ -72,6 +72,22 @@ function namesOf(article: Article, rules: EntityRules): Array<[TermKind, string]
     }
   }
   return names;
+}
+
+/**
+ * A name's slug: its transliterated words joined by hyphens (`g7`, `fa`, `khalil-al-hayya`).
+ * Article slugs need three letters; short names such as `UN` are fine here. A name with no
+ * letters Broadsheet can transliterate gets a stable id.
+ */
+function termSlug(name: string, key: string): string {
+  const words = transliterate(name).replace(/['’`]/g, '').split(/[^a-z0-9]+/).filter(Boolean);
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > MAX_SLUG_LENGTH) break;
+    slug = next;
+  }
+  return slug || `name-${shortHash(key)}`;
 }
 
 const shortHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 6);
@@ -156,7 +172,7 @@ export function buildTerms(articles: Article[], rules: EntityRules, minArticlesF
   for (const draft of sorted) {
     const name = pickSpelling(draft.spellings);
     const segment = TERM_KINDS[draft.kind].segment;
-    let slug = slugify(name, shortHash(draft.key));
+    let slug = termSlug(name, draft.key);
     // Two names, one slug (`al-Hayya`, `Al Hayya`): the first in key order keeps it.
     if (RESERVED_SLUGS.has(slug) || takenSlugs.has(`${draft.kind}/${slug}`)) slug = `${slug}-${shortHash(draft.key)}`;
     takenSlugs.add(`${draft.kind}/${slug}`);
