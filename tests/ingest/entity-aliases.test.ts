@@ -85,3 +85,17 @@ describe('the entity aliases file', () => {
     await assert.rejects(loadEntityRules(file), /is not valid JSON/);
   });
 });
+
+describe('names given in a sidecar', () => {
+  it('come first, and extracted names are added without repeating them', async () => {
+    const { findArticleEntities } = await import('../../src/ingest/entities/article-entities.ts');
+    const found = findArticleEntities(
+      { title: 'Talks', blocks: [{ kind: 'paragraph', text: 'Helena Marsh met officials of the Bank of England in London. Mrs Marsh said little.' }] },
+      'en',
+      { extra: { people: ['Lord Examplefield', 'helena marsh'], places: 'Westminster' }, origin: { file: 'meta.jsonl' } } as never,
+    );
+    assert.deepEqual(found.people, ['Lord Examplefield', 'helena marsh']);
+    assert.deepEqual(found.places, ['Westminster', 'London']);
+    assert.deepEqual(found.organizations, ['Bank of England']);
+  });
+});

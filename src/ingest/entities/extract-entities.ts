@@ -196,7 +196,6 @@ function classify(name: string, tokens: string[], rules: EntityRules): EntityKin
     if (ORGANIZATION_WORDS.has(tokens[0]!) && tokens.includes('of')) return 'organization';
   }
   if (tokens.length === 1 && ACRONYM.test(name) && !NEVER_NAMES.has(name)) return 'organization';
-  if (tokens.length >= 2 && PLACE_ENDINGS.has(tokens[tokens.length - 1]!) && !tokens.includes('of')) return 'place';
   return undefined;
 }
 
@@ -286,6 +285,9 @@ export function extractEntities(text: EntityText, language: string, rules: Entit
       people.push(candidate);
       const known = surnames.get(surname);
       if (!known || candidate.count > known.count) surnames.set(surname, candidate);
+    } else if (kind === undefined && candidate.tokens.length >= 2 && PLACE_ENDINGS.has(surname) && !candidate.tokens.includes('of')) {
+      // `Baker Street`, `Wembley Stadium`: checked after people, so `Lois Lane` stays a person.
+      add(candidate.name, 'place', candidate.count, candidate.firstSeen);
     } else if (kind) {
       if (candidate.midSentence || candidate.tokens.length > 1 || !lowerWords.has(candidate.name.toLowerCase())) {
         add(candidate.name, kind, candidate.count, candidate.firstSeen);

@@ -182,7 +182,7 @@ Number|Oscars|R&B`),
 
 /** Last words of place names that are not in the gazetteer (`Old Trafford Stadium`, `Baker Street`). */
 export const PLACE_ENDINGS = new Set(
-  words('Street|Road|Square|Avenue|Lane|Stadium|Park|Bridge|Airport|Station|Island|Islands|River|Lake|Mountains|Valley|County|Province|Region|District|Bay|Coast|Peninsula'),
+  words('Street|Road|Square|Avenue|Stadium|Bridge|Airport|Station|Island|Islands|River|Lake|Mountains|Valley|County|Province|Region|District|Bay|Coast|Peninsula'),
 );
 
 /** Last words of the names of events and works: such a name is no person (`The Catherine Tate Show`). */
