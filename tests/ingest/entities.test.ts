@@ -125,6 +125,23 @@ describe('entity extraction rules', () => {
     assert.deepEqual(found.organizations.sort(), ['Bank of England', 'IMF', 'Northwind Holdings', 'Oxfam']);
   });
 
+  it('separates a person from the body named after "of", and keeps one-word heads like "Bank of"', () => {
+    const found = extractEntities(
+      article('Inquiry', 'Detective Inspector Rhona Dale of Wessex County Police said the inquiry at the Bank of England was over.'),
+      'en',
+    );
+    assert.deepEqual(found.people, ['Rhona Dale']);
+    assert.deepEqual(found.organizations.sort(), ['Bank of England', 'Wessex County Police']);
+  });
+
+  it('resolves a first name alone to the one person the article names with it, and drops a capitalised role', () => {
+    const found = extractEntities(
+      article('Premiere', 'Cinematographer Sharon Vale arrived with Tom Ashby.', 'Her husband Tom joined her later, and Ms Vale said the film was finished.'),
+      'en',
+    );
+    assert.deepEqual(found.people.sort(), ['Sharon Vale', 'Tom Ashby']);
+  });
+
   it('finds no entities in other languages', () => {
     const text = article('Nachrichten', 'Angela Merkel traf Emmanuel Macron in Berlin.', 'Die Gespräche dauerten lange.');
     assert.deepEqual(extractEntities(text, 'de'), { people: [], organizations: [], places: [] });

@@ -141,6 +141,21 @@ function scanLine(text: string, mentions: Mention[], lowerWords: Set<string>, sh
   flush('');
 }
 
+/**
+ * `Bank of England` and `Gulf of Mexico` are one name (one word before `of`);
+ * `Inspector Paul Miller of Thames Valley Police` is a person and a body.
+ */
+function splitAtOf(mention: Mention): Mention[] {
+  const at = mention.tokens.indexOf('of');
+  if (at === -1) return [mention];
+  const head = mention.tokens.slice(0, at).filter((token) => !NEVER_NAMES.has(token) && !DEMONYMS.has(token));
+  if (head.length <= 1) return [mention];
+  return [
+    { ...mention, tokens: mention.tokens.slice(0, at), verbCue: false },
+    ...splitAtOf({ ...mention, tokens: mention.tokens.slice(at + 1), initial: false, personCue: false }),
+  ].filter((part) => part.tokens.length > 0);
+}
+
 /** `Securities and Exchange Commission` is one name; `Israel and Hamas` are two. */
 function splitAtAnd(mention: Mention): Mention[] {
   const at = mention.tokens.indexOf('and');
@@ -178,6 +193,11 @@ function trimMention(mention: Mention): Mention | undefined {
     initial = false;
   }
   if (tokens.length === 0) return undefined;
+  // `Cinematographer John Mathieson`, `Beatle George Harrison`: a capitalised role before a given name.
+  if (tokens.length >= 3 && GIVEN_NAMES.has(tokens[1]!) && !GIVEN_NAMES.has(tokens[0]!) && /^\p{Lu}\p{Ll}/u.test(tokens[0]!)) {
+    tokens.shift();
+    cue = true;
+  }
   // `US State Department`, `US Federal Reserve`: a country in front of a body only qualifies it.
   if (tokens.length > 2) {
     const rest = tokens.slice(1);
@@ -204,7 +224,8 @@ const looksLikePersonName = (tokens: string[]) =>
   tokens.length <= 4 &&
   tokens.every((token) => (isCapitalised(token) || PARTICLES.has(token)) && token !== 'of' && token !== '&' && !/\d/.test(token)) &&
   !tokens.some((token) => NEVER_NAMES.has(token) || DEMONYMS.has(token) || ORGANIZATION_WORDS.has(token) || PLACES.has(token) || ACRONYM.test(token)) &&
-  !WORK_ENDINGS.has(tokens[tokens.length - 1]!);
+  !WORK_ENDINGS.has(tokens[tokens.length - 1]!) &&
+  !PLACE_ENDINGS.has(tokens[tokens.length - 1]!);
 
 interface Candidate {
   name: string;
@@ -236,7 +257,7 @@ export function extractEntities(text: EntityText, language: string, rules: Entit
 
   const candidates = new Map<string, Candidate>();
   let order = 0;
-  for (const raw of mentions.flatMap(splitAtAnd)) {
+  for (const raw of mentions.flatMap(splitAtOf).flatMap(splitAtAnd)) {
     const mention = trimMention(raw);
     if (!mention) continue;
     const name = mention.tokens.join(' ');
@@ -297,9 +318,15 @@ export function extractEntities(text: EntityText, language: string, rules: Entit
     }
   }
   for (const person of people) add(person.name, 'person', person.count, person.firstSeen);
+  // A first name alone (`wife Sharon`) is the one person the article names in full with it.
+  const firstNames = new Map<string, Candidate | null>();
+  for (const person of people) {
+    const first = person.tokens[0]!;
+    firstNames.set(first, firstNames.has(first) ? null : person);
+  }
   for (const candidate of rest) {
     if (candidate.tokens.length !== 1) continue;
-    const full = surnames.get(candidate.name);
+    const full = surnames.get(candidate.name) ?? (candidate.personCue ? firstNames.get(candidate.name) : undefined);
     if (full) {
       add(full.name, 'person', candidate.count, candidate.firstSeen);
     } else if (candidate.personCue && candidate.midSentence && !lowerWords.has(candidate.name.toLowerCase())) {
