@@ -142,6 +142,11 @@ describe('entity extraction rules', () => {
     assert.deepEqual(found.people.sort(), ['Sharon Vale', 'Tom Ashby']);
   });
 
+  it('does not take short shouted words or Roman numerals for acronyms', () => {
+    const found = extractEntities(article('Rugby', 'The England XV beat Wales, and the BBC said the AGM AND the vote were delayed.'), 'en');
+    assert.deepEqual(found.organizations, ['BBC']);
+  });
+
   it('finds no entities in other languages', () => {
     const text = article('Nachrichten', 'Angela Merkel traf Emmanuel Macron in Berlin.', 'Die Gespräche dauerten lange.');
     assert.deepEqual(extractEntities(text, 'de'), { people: [], organizations: [], places: [] });

@@ -41,6 +41,9 @@ const ROLE_WORDS = new Set(
 );
 const ABBREVIATIONS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'Gen.', 'Col.', 'Capt.', 'Lt.', 'Sgt.', 'Adm.', 'Gov.', 'Sen.', 'Rep.', 'Rev.', 'St.', 'Inc.', 'Ltd.', 'Co.', 'Corp.', 'Maj.', 'No.', 'Jr.', 'Sr.']);
 const COUNTRY_CODES = new Set(['US', 'U.S.', 'UK', 'U.K.', 'EU', 'UN', 'USA']);
+// Short words that are capitals in shouted text, not acronyms; Roman numerals (`England XV`).
+const SHOUTED_WORDS = new Set('A AN AND ARE AS AT BE BUT BY FOR HAS HAD HE HIS IN IS IT ITS NO NOT OF ON OR OUT SO THE TO UP WAS WE WHO WHY YES YOU AGM'.split(' '));
+const ROMAN_NUMERAL = /^[IVXLC]+$/;
 const INITIALISM = /^(?:\p{Lu}\.){2,}$/u;
 const ACRONYM = /^[\p{Lu}][\p{Lu}\d&]{1,5}$/u;
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*|[^\s\p{L}\p{N}]/gu;
@@ -215,7 +218,7 @@ function classify(name: string, tokens: string[], rules: EntityRules): EntityKin
     if (ORGANIZATION_WORDS.has(tokens[tokens.length - 1]!)) return 'organization';
     if (ORGANIZATION_WORDS.has(tokens[0]!) && tokens.includes('of')) return 'organization';
   }
-  if (tokens.length === 1 && ACRONYM.test(name) && !NEVER_NAMES.has(name)) return 'organization';
+  if (tokens.length === 1 && ACRONYM.test(name) && !NEVER_NAMES.has(name) && !SHOUTED_WORDS.has(name) && !ROMAN_NUMERAL.test(name)) return 'organization';
   return undefined;
 }
 
