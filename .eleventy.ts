@@ -6,6 +6,7 @@ import { getBuildContext } from './src/site/build-context.ts';
 import type { EleventyConfig } from './src/site/eleventy-types.ts';
 import { articlePages } from './src/site/pages/article-pages.ts';
 import { homePages } from './src/site/pages/home-pages.ts';
+import { taxonomyPages } from './src/site/pages/taxonomy-pages.ts';
 import { utilityPages } from './src/site/pages/utility-pages.ts';
 
 export default function configure(eleventyConfig: EleventyConfig) {
@@ -13,7 +14,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.setQuietMode(true);
   eleventyConfig.addGlobalData('broadsheet', { articles: site.articles });
 
-  for (const plugin of [articlePages, homePages, utilityPages]) plugin(eleventyConfig, site);
+  for (const plugin of [articlePages, homePages, utilityPages, taxonomyPages]) plugin(eleventyConfig, site);
 
   return {
     // Only the virtual templates above are rendered; nothing in the input folder is a template.

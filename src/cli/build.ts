@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { ConfigError, loadConfig, withOverrides, type SiteConfig } from '../config/site-config.ts';
+import { loadEntityRules, type EntityRules } from '../ingest/entities/entity-rules.ts';
 import { ingest, type IngestResult } from '../ingest/ingest.ts';
 import { DEFAULT_RULES } from '../ingest/rules.ts';
 import { displayPath } from '../fs-utils.ts';
@@ -43,8 +44,8 @@ async function timed<T>(seconds: BuildResult['seconds'], stage: Stage, work: () 
   }
 }
 
-async function renderSite(config: SiteConfig, articles: Article[], outDir: string): Promise<number> {
-  setBuildContext(createSiteContext(config, articles));
+async function renderSite(config: SiteConfig, articles: Article[], outDir: string, entityRules: EntityRules): Promise<number> {
+  setBuildContext(createSiteContext(config, articles, entityRules));
   try {
     const eleventy = new Eleventy(ELEVENTY_INPUT, outDir, { quietMode: true, configPath: ELEVENTY_CONFIG });
     // Broadsheet prints its own summary; Eleventy's own lines would interleave with it.
@@ -63,6 +64,7 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
   const result: BuildResult = { exitCode: 0, problems, articles: [], pages: 0, seconds };
 
   let config: SiteConfig;
+  let entityRules: EntityRules;
   try {
     config = withOverrides(
       await loadConfig(options.config),
@@ -72,6 +74,7 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
       },
       'the command line',
     );
+    entityRules = await loadEntityRules(path.resolve(path.dirname(options.config), config.entitiesFile));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     problems.error({ code: 'CONFIG_INVALID', file: error.file, message: error.message, hint: error.hint });
@@ -85,7 +88,7 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
 
   if (existsSync(inboxDir)) {
     result.ingest = await timed(seconds, 'ingest', () =>
-      ingest({ inboxDir, articlesDir, force: options.force, rules: DEFAULT_RULES, timeZone: config.timeZone, language: config.language }, problems),
+      ingest({ inboxDir, articlesDir, force: options.force, rules: DEFAULT_RULES, timeZone: config.timeZone, language: config.language, entityRules }, problems),
     );
   } else if (!existsSync(articlesDir)) {
     problems.error({
@@ -101,7 +104,7 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
   result.articles = await loadArticles(articlesDir, config.timeZone, config.language, problems);
   const staging = await prepareStaging(outDir);
   try {
-    result.pages = await timed(seconds, 'render', () => renderSite(config, result.articles, staging));
+    result.pages = await timed(seconds, 'render', () => renderSite(config, result.articles, staging, entityRules));
     const search = await timed(seconds, 'index', () => buildSearchIndex(staging, problems));
     if (search) result.search = search;
     await mkdir(path.dirname(outDir), { recursive: true });

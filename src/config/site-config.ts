@@ -19,6 +19,10 @@ export interface SiteConfig {
   timeZone: string;
   /** Articles per page on the home page and list pages. */
   pageSize: number;
+  /** A person, organisation or place gets a page when at least this many articles mention it. */
+  minArticlesForEntityPage: number;
+  /** The entity aliases file (docs/entities.md), relative to the configuration file's folder. */
+  entitiesFile: string;
 }
 
 export const DEFAULT_CONFIG: SiteConfig = {
@@ -29,6 +33,8 @@ export const DEFAULT_CONFIG: SiteConfig = {
   language: 'en',
   timeZone: 'UTC',
   pageSize: 20,
+  minArticlesForEntityPage: 2,
+  entitiesFile: 'entities.json',
 };
 
 export const CONFIG_FILE_NAME = 'broadsheet.config.json';
@@ -82,6 +88,10 @@ const VALIDATORS: Record<keyof SiteConfig, Validator> = {
     Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 1000
       ? undefined
       : 'must be a whole number from 1 to 1000',
+  minArticlesForEntityPage: (value) =>
+    Number.isInteger(value) && (value as number) >= 1 ? undefined : 'must be a whole number, 1 or more',
+  entitiesFile: (value) =>
+    typeof value === 'string' && value.trim() !== '' && value.endsWith('.json') ? undefined : 'must be the path of a .json file, e.g. "entities.json"',
 };
 
 /** Checks an object of settings and fills defaults; throws ConfigError naming the first bad key. */

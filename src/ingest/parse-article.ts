@@ -6,6 +6,8 @@ import type { ArticleFrontmatter } from '../article.ts';
 import type { ProblemLog } from '../problems.ts';
 import { findLineAnomalies, hasInvisibleCharacters } from './anomalies.ts';
 import { dateFromModificationTime, findDateInFileName, findDateInText, formatIsoDate, parseDateString, type ResolvedDate } from './dates.ts';
+import { findArticleEntities } from './entities/article-entities.ts';
+import type { EntityRules } from './entities/entity-rules.ts';
 import { escapeMarkdownLine } from './escape-markdown.ts';
 import type { IngestRules } from './rules.ts';
 import { segmentArticle, type RemovedLine } from './segment.ts';
@@ -27,6 +29,8 @@ export interface IngestOptions {
   rules: IngestRules;
   timeZone: string;
   language: string;
+  /** Aliases and block list for entity extraction (docs/entities.md); built-in defaults when absent. */
+  entityRules?: EntityRules;
 }
 
 /** An article before its slug is decided (slugs depend on the other articles). */
@@ -145,9 +149,7 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
     ...(section === undefined ? {} : { section }),
     authors: sidecar?.authors ?? [],
     tags: sidecar?.tags ?? [],
-    people: [],
-    organizations: [],
-    places: [],
+    ...findArticleEntities({ title, subtitle, blocks: segmented.blocks }, language, sidecar, options.entityRules),
     summary: summarise(subtitle ?? firstParagraph),
     wordCount: words,
     readingMinutes: readingMinutes(words),

@@ -3,7 +3,9 @@
 
 import type { DateTime } from 'luxon';
 import type { SiteConfig } from '../config/site-config.ts';
+import type { EntityRules } from '../ingest/entities/entity-rules.ts';
 import { searchBundlePaths } from '../search/bundles.ts';
+import { buildArchiveIndex, type ArchiveIndex } from './indexes/archive-index.ts';
 import type { Article } from './load-articles.ts';
 
 export interface SiteContext {
@@ -12,6 +14,8 @@ export interface SiteContext {
   articles: Article[];
   /** Site paths of the Pagefind bundles the search page loads: primary first, then merged ones. */
   searchBundles: string[];
+  /** Taxonomy, related articles, neighbours and coverage, built once per build (src/site/indexes/). */
+  index: ArchiveIndex;
   /** A site path (`/2025/x/`) with the path prefix, for links. */
   url(sitePath: string): string;
   /** A site path as an absolute URL, for canonical links, feeds and sitemaps. */
@@ -20,13 +24,14 @@ export interface SiteContext {
   formatDate(date: DateTime, language: string): string;
 }
 
-export function createSiteContext(config: SiteConfig, articles: Article[]): SiteContext {
+export function createSiteContext(config: SiteConfig, articles: Article[], entityRules?: EntityRules): SiteContext {
   const prefix = config.pathPrefix.replace(/\/$/, '');
   const url = (sitePath: string) => `${prefix}${sitePath.startsWith('/') ? sitePath : `/${sitePath}`}`;
   return {
     config,
     articles,
     searchBundles: searchBundlePaths(articles),
+    index: buildArchiveIndex(articles, config, entityRules),
     url,
     absoluteUrl: (sitePath) => new URL(url(sitePath), config.baseUrl).href,
     formatDate: (date, language) =>

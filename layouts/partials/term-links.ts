@@ -1,0 +1,15 @@
+// A term as a link when it has a page, as plain text when it does not (one-off names).
+
+import { html, type SafeHtml } from '../../src/site/html.ts';
+import type { Term } from '../../src/site/indexes/terms.ts';
+import type { SiteContext } from '../../src/site/site-context.ts';
+
+export function renderTermName(site: SiteContext, term: Term): SafeHtml {
+  return term.hasPage ? html`<a href="${site.url(term.url)}">${term.name}</a>` : html`<span>${term.name}</span>`;
+}
+
+/** `Label: a, b, c` as a list, or nothing when there are no terms. */
+export function renderTermList(site: SiteContext, label: string, terms: Term[]): SafeHtml {
+  if (terms.length === 0) return html``;
+  return html`<div class="term-group"><dt>${label}</dt><dd><ul class="term-list">${terms.map((term) => html`<li>${renderTermName(site, term)}</li>`)}</ul></dd></div>`;
+}

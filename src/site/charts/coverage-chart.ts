@@ -1,0 +1,144 @@
+// Coverage over time as inline SVG, drawn at build time with d3-scale and d3-shape: no script,
+// colours from CSS (currentColor) so it follows light, dark and print, and the same numbers as
+// a caption and a table for screen readers and for readers who want the figures.
+
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { area, curveMonotoneX } from 'd3-shape';
+import { escapeHtml, html, trusted, type SafeHtml } from '../html.ts';
+import type { SiteContext } from '../site-context.ts';
+
+export interface CoverageBar {
+  /** `October 2025`, `2025`. */
+  label: string;
+  count: number;
+  /** Site path the bar links to (`/archive/2025/10/`); bars without one are not links. */
+  href?: string;
+}
+
+export interface CoverageChartOptions {
+  /** Unique on the page: prefixes the element ids. */
+  id: string;
+  /** What is counted, e.g. `Articles per month`. */
+  caption: string;
+  bars: CoverageBar[];
+  /** `full`: tall bars with axis labels; `small`: a short strip; `timeline`: a filled line. */
+  variant?: 'full' | 'small' | 'timeline';
+  /** Show the figures table open (for pages whose subject is the chart). */
+  tableOpen?: boolean;
+}
+
+const WIDTH = 640;
+const HEIGHTS = { full: 180, small: 72, timeline: 56 } as const;
+const MARGIN = { top: 8, right: 8, bottom: 22, left: 34 };
+const MAX_BAR = 48;
+const round = (n: number) => Math.round(n * 10) / 10;
+const plural = (n: number) => `${n.toLocaleString('en')} article${n === 1 ? '' : 's'}`;
+
+/** The one-sentence description a screen reader hears, derived from the same numbers. */
+export function describeCoverage(bars: readonly CoverageBar[]): string {
+  if (bars.length === 0) return 'No articles.';
+  const total = bars.reduce((sum, bar) => sum + bar.count, 0);
+  let peak = bars[0]!;
+  for (const bar of bars) if (bar.count > peak.count) peak = bar;
+  const span = bars.length === 1 ? `in ${bars[0]!.label}` : `from ${bars[0]!.label} to ${bars[bars.length - 1]!.label}`;
+  if (bars.filter((bar) => bar.count > 0).length <= 1) return `${plural(total)} ${span}.`;
+  return `${plural(total)} ${span}; the most, ${peak.count.toLocaleString('en')}, in ${peak.label}.`;
+}
+
+/** Which bars get an axis label: the first, the last, and evenly spaced ones between. */
+function labelledIndexes(count: number, room: number): Set<number> {
+  const step = Math.max(1, Math.ceil(count / room));
+  const indexes = new Set<number>();
+  for (let i = 0; i < count; i += step) indexes.add(i);
+  if (count > 0) indexes.add(count - 1);
+  return indexes;
+}
+
+function shortLabel(label: string): string {
+  const parts = label.split(' ');
+  return parts.length === 2 ? `${parts[0]!.slice(0, 3)} ${parts[1]}` : label;
+}
+
+export function renderCoverageChart(site: SiteContext, options: CoverageChartOptions): SafeHtml {
+  const variant = options.variant ?? 'full';
+  const { bars } = options;
+  const height = HEIGHTS[variant];
+  const margin = variant === 'full' ? MARGIN : { top: 4, right: 4, bottom: variant === 'small' ? 16 : 14, left: 4 };
+  const max = Math.max(1, ...bars.map((bar) => bar.count));
+  const x = scaleBand<number>()
+    .domain(bars.map((_, i) => i))
+    .range([margin.left, WIDTH - margin.right])
+    .paddingInner(bars.length > 40 ? 0.1 : 0.2);
+  const y = scaleLinear().domain([0, max]).nice().range([height - margin.bottom, margin.top]);
+  const captionId = `${options.id}-caption`;
+  const description = describeCoverage(bars);
+
+  const parts: string[] = [];
+  if (variant === 'timeline') {
+    const step = bars.length > 1 ? (WIDTH - margin.left - margin.right) / (bars.length - 1) : 0;
+    const shape = area<CoverageBar>()
+      .x((_, i) => (bars.length > 1 ? margin.left + i * step : WIDTH / 2))
+      .y0(height - margin.bottom)
+      .y1((bar) => y(bar.count))
+      .curve(curveMonotoneX)
+      .digits(1);
+    const points = bars.length === 1 ? [bars[0]!, bars[0]!] : bars;
+    parts.push(`<path class="chart-area" d="${shape(points) ?? ''}" fill="currentColor" fill-opacity="0.35" stroke="currentColor" stroke-width="1.5"/>`);
+  } else {
+    for (let i = 0; i < bars.length; i++) {
+      const bar = bars[i]!;
+      // A few buckets would make slabs: bars are at most MAX_BAR wide, centred in their column.
+      const width = round(Math.max(0.5, Math.min(MAX_BAR, x.bandwidth())));
+      const left = round(x(i)! + (x.bandwidth() - width) / 2);
+      const top = round(y(bar.count));
+      const barHeight = round(height - margin.bottom - top);
+      const title = `${bar.label}: ${plural(bar.count)}`;
+      const rect = bar.count > 0 ? `<rect x="${left}" y="${top}" width="${width}" height="${barHeight}" fill="currentColor"/>` : '';
+      if (bar.href && bar.count > 0) {
+        // The link covers the whole column, so short bars are easy to hit.
+        parts.push(
+          html`<a href="${site.url(bar.href)}" aria-label="${title}"><title>${title}</title><rect x="${left}" y="${margin.top}" width="${width}" height="${height - margin.bottom - margin.top}" fill="transparent"/>${trusted(rect)}</a>`.value,
+        );
+      } else if (rect) {
+        parts.push(html`<g><title>${title}</title>${trusted(rect)}</g>`.value);
+      }
+    }
+  }
+  // Axis: a base line, the top value on full charts, and a few time labels.
+  const base = height - margin.bottom;
+  parts.push(`<line x1="${margin.left}" x2="${WIDTH - margin.right}" y1="${base}" y2="${base}" stroke="currentColor" stroke-opacity="0.5"/>`);
+  if (variant === 'full') {
+    for (const tick of y.ticks(3)) {
+      if (tick === 0) continue;
+      const at = round(y(tick));
+      parts.push(
+        `<line x1="${margin.left}" x2="${WIDTH - margin.right}" y1="${at}" y2="${at}" stroke="currentColor" stroke-opacity="0.15"/>`,
+        `<text class="chart-label" x="${margin.left - 4}" y="${at + 4}" text-anchor="end">${tick}</text>`,
+      );
+    }
+  }
+  const room = variant === 'full' ? 8 : 4;
+  for (const i of labelledIndexes(bars.length, room)) {
+    const bar = bars[i]!;
+    const centre =
+      variant === 'timeline' && bars.length > 1
+        ? margin.left + (i * (WIDTH - margin.left - margin.right)) / (bars.length - 1)
+        : x(i)! + x.bandwidth() / 2;
+    const anchor = bars.length === 1 ? 'middle' : i === 0 ? 'start' : i === bars.length - 1 ? 'end' : 'middle';
+    const at = anchor === 'start' ? Math.max(margin.left, x(i)!) : anchor === 'end' ? Math.min(WIDTH - margin.right, x(i)! + x.bandwidth()) : centre;
+    parts.push(html`<text class="chart-label" x="${round(at)}" y="${height - 4}" text-anchor="${anchor}">${shortLabel(bar.label)}</text>`.value);
+  }
+
+  const linked = variant !== 'timeline' && bars.some((bar) => bar.href && bar.count > 0);
+  const rows = bars.filter((bar) => bar.count > 0);
+  const unit = options.caption;
+  return html`<figure class="chart chart-${variant}" id="${options.id}">
+<figcaption id="${captionId}"><span class="chart-title">${options.caption}</span> <span class="chart-summary">${description}</span></figcaption>
+<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}"${trusted(linked ? '' : ` role="img" aria-labelledby="${escapeHtml(captionId)}"`)} font-family="system-ui, sans-serif" font-size="11">${trusted(parts.join(''))}</svg>
+<details class="chart-data"${options.tableOpen ? trusted(' open') : ''}><summary>The figures</summary>
+<table><caption>${unit}${rows.length < bars.length ? ' (periods not listed have none)' : ''}</caption>
+<thead><tr><th scope="col">Period</th><th scope="col">Articles</th></tr></thead>
+<tbody>${rows.map((bar) => html`<tr><th scope="row">${bar.label}</th><td>${bar.count}</td></tr>`)}</tbody>
+</table></details>
+</figure>`;
+}

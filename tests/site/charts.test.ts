@@ -1,0 +1,114 @@
+// Chart data: articles per month equal to the articles' dates (in the configured zone), yearly
+// buckets for long spans, "often mentioned with" ranked by PMI on a hand-built example, and the
+// chart's text alternative matching its bars.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DateTime } from 'luxon';
+import { compileEntityRules } from '../../src/ingest/entities/entity-rules.ts';
+import { renderCoverageChart } from '../../src/site/charts/coverage-chart.ts';
+import { buildTimeAxis } from '../../src/site/charts/time-axis.ts';
+import { buildArchiveIndex } from '../../src/site/indexes/archive-index.ts';
+import { companionsOf } from '../../src/site/indexes/cooccurrence.ts';
+import type { Term } from '../../src/site/indexes/terms.ts';
+import type { Article } from '../../src/site/load-articles.ts';
+import { createSiteContext } from '../../src/site/site-context.ts';
+import { DEFAULT_CONFIG } from '../../src/config/site-config.ts';
+import { parseHtml, walk, attribute, visibleText } from '../helpers/html-text.ts';
+
+function siteArticle(i: number, iso: string, people: string[] = []): Article {
+  return {
+    file: `${i}.md`, title: `Article ${i}`, date: DateTime.fromISO(iso, { setZone: true }), dateSource: 'manual', authors: [], tags: [],
+    people, organizations: [], places: [], summary: '', wordCount: 0, readingMinutes: 1, language: 'en', dir: 'ltr',
+    slug: `a${i}`, url: `/x/a${i}/`, source: { path: `${i}.txt`, hash: '' }, body: '',
+  };
+}
+
+const newestFirst = (articles: Article[]) => articles.sort((a, b) => b.date.toMillis() - a.date.toMillis());
+
+describe('coverage over time', () => {
+  const articles = newestFirst([
+    siteArticle(0, '2024-01-05T10:00:00Z', ['Ada Byrne']),
+    siteArticle(1, '2024-01-28T10:00:00Z', ['Ada Byrne']),
+    siteArticle(2, '2024-03-02T10:00:00Z'),
+    siteArticle(3, '2024-03-31T23:30:00-04:00', ['Ada Byrne']), // New York summer time: April 1st in UTC
+    siteArticle(4, '2024-05-20T10:00:00Z'),
+  ]);
+
+  it('counts articles per month from the first month to the last, empty months included', () => {
+    const index = buildArchiveIndex(articles, { timeZone: 'UTC', minArticlesForEntityPage: 2 });
+    assert.deepEqual(index.axis.buckets.map((bucket) => bucket.key), ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05']);
+    assert.deepEqual(index.coverage(), [2, 0, 1, 1, 1]);
+    assert.deepEqual(index.axis.buckets.map((bucket) => bucket.href), ['/archive/2024/01/', '/archive/2024/02/', '/archive/2024/03/', '/archive/2024/04/', '/archive/2024/05/']);
+  });
+
+  it('counts in the configured time zone', () => {
+    const index = buildArchiveIndex(articles, { timeZone: 'America/New_York', minArticlesForEntityPage: 2 });
+    assert.deepEqual(index.coverage(), [2, 0, 2, 0, 1]);
+  });
+
+  it('counts a term’s articles on the same axis as the archive', () => {
+    const index = buildArchiveIndex(articles, { timeZone: 'UTC', minArticlesForEntityPage: 2 });
+    const ada = index.terms.find((term) => term.name === 'Ada Byrne')!;
+    assert.deepEqual(index.coverage(ada), [2, 0, 0, 1, 0]);
+  });
+
+  it('counts per year when the archive spans more than five years', () => {
+    const axis = buildTimeAxis(['2001-06-01', '2003-02-01', '2009-12-31'].map((iso) => DateTime.fromISO(iso, { zone: 'UTC' })), 'UTC');
+    assert.equal(axis.unit, 'year');
+    assert.deepEqual(axis.buckets.map((bucket) => bucket.key), ['2001', '2002', '2003', '2004', '2005', '2006', '2007', '2008', '2009']);
+    assert.equal(axis.buckets[0]!.href, '/archive/2001/');
+  });
+});
+
+describe('often mentioned with', () => {
+  // Ten articles. A is in 0–3; E is in 1–3 only; B in 0–1 only; C is in every article; D meets A once.
+  const term = (key: string, articles: number[]): Term => ({ kind: 'person', name: key, key: `person:${key}`, slug: key, url: `/people/${key}/`, articles, hasPage: true });
+  const a = term('a', [0, 1, 2, 3]);
+  const b = term('b', [0, 1]);
+  const c = term('c', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  const d = term('d', [3, 4, 5]);
+  const e = term('e', [1, 2, 3]);
+  const termsOf: Term[][] = Array.from({ length: 10 }, (_, position) => [a, b, c, d, e].filter((t) => t.articles.includes(position)));
+
+  it('ranks companions by PMI, frequent names last, and leaves out pairs seen fewer than twice', () => {
+    const companions = companionsOf(a, termsOf);
+    // PMI = ln(together · N / (count(A) · count(X))): E ln(30/12), B ln(20/8) (a tie, more articles first), C ln(40/40).
+    assert.deepEqual(companions.map((companion) => companion.term.name), ['e', 'b', 'c']);
+    assert.deepEqual(companions.map((companion) => companion.count), [3, 2, 4]);
+    assert.ok(Math.abs(companions[0]!.pmi - Math.log(2.5)) < 1e-9);
+    assert.ok(Math.abs(companions[2]!.pmi) < 1e-9);
+  });
+});
+
+describe('the coverage chart', () => {
+  const site = createSiteContext({ ...DEFAULT_CONFIG, pathPrefix: '/news/' }, [], compileEntityRules());
+  const bars = [
+    { label: 'January 2024', count: 3, href: '/archive/2024/01/' },
+    { label: 'February 2024', count: 0, href: '/archive/2024/02/' },
+    { label: 'March 2024', count: 7, href: '/archive/2024/03/' },
+  ];
+  const markup = renderCoverageChart(site, { id: 'c', caption: 'Articles per month', bars }).value;
+  const nodes = [...walk(parseHtml(markup))];
+
+  it('draws one bar per period with articles, each a link (with the path prefix) to its month', () => {
+    const links = nodes.filter((node) => node.nodeName === 'a').map((node) => attribute(node, 'href'));
+    assert.deepEqual(links, ['/news/archive/2024/01/', '/news/archive/2024/03/']);
+    const visibleBars = nodes.filter((node) => node.nodeName === 'rect' && attribute(node, 'fill') === 'currentColor');
+    assert.equal(visibleBars.length, 2);
+    const heights = visibleBars.map((node) => Number(attribute(node, 'height')));
+    assert.ok(heights[1]! > heights[0]! * 2, `March (7) is drawn taller than twice January (3): ${heights.join(', ')}`);
+  });
+
+  it('has a caption and a table with the same numbers as the bars', () => {
+    const text = visibleText(markup);
+    assert.match(text, /Articles per month 10 articles from January 2024 to March 2024; the most, 7, in March 2024\./);
+    const rows = nodes.filter((node) => node.nodeName === 'tr').slice(1);
+    assert.equal(rows.length, 2);
+    assert.match(text, /January 2024 3 .*March 2024 7/);
+  });
+
+  it('colours everything with currentColor so that CSS decides light, dark and print', () => {
+    assert.doesNotMatch(markup, /fill="#|stroke="#|style=/);
+  });
+});
