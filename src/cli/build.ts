@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { ConfigError, loadConfig, withOverrides, type SiteConfig } from '../config/site-config.ts';
 import { ingest, type IngestResult } from '../ingest/ingest.ts';
-import { DEFAULT_RULES } from '../ingest/rules.ts';
+import { compileRules } from '../ingest/rules.ts';
 import { displayPath } from '../fs-utils.ts';
 import { formatProblem, ProblemLog } from '../problems.ts';
 import { buildSearchIndex, type SearchIndexStats } from '../search/build-index.ts';
@@ -16,7 +16,9 @@ import { setBuildContext } from '../site/build-context.ts';
 import { loadArticles, type Article } from '../site/load-articles.ts';
 import { createSiteContext } from '../site/site-context.ts';
 import type { BuildOptions } from './args.ts';
-import { prepareStaging, swapIntoPlace } from './output-swap.ts';
+import { acquireBuildLock, LockError, type BuildLock } from './build-lock.ts';
+import { fileSystemProblem } from './fs-problems.ts';
+import { prepareStaging, recoverInterruptedBuilds, swapIntoPlace } from './output-swap.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ELEVENTY_CONFIG = path.join(PROJECT_ROOT, '.eleventy.ts');
@@ -83,10 +85,64 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
   const articlesDir = path.resolve(options.articles);
   const outDir = path.resolve(options.out);
 
+  // One build at a time per output folder and per articles folder, so outputs are never a mix.
+  const locks: BuildLock[] = [];
+  try {
+    for (const dir of [outDir, articlesDir]) locks.push(await acquireBuildLock(dir));
+  } catch (error) {
+    for (const lock of locks) lock.release();
+    if (!(error instanceof LockError)) throw error;
+    problems.error({ code: error.errno ? 'OUTPUT_NOT_WRITABLE' : 'BUILD_LOCKED', file: displayPath(error.file), message: error.message, hint: error.hint });
+    result.exitCode = 2;
+    if (options.report) await writeReport(options.report, result).catch(() => undefined);
+    return result;
+  }
+  try {
+    const stopped = await buildLocked(options, config, { inboxDir, articlesDir, outDir }, result);
+    if (stopped) {
+      if (options.report) await writeReport(options.report, result).catch(() => undefined);
+      return result;
+    }
+  } finally {
+    for (const lock of locks) lock.release();
+  }
+  seconds.total = (performance.now() - started) / 1000;
+
+  if (options.report) await writeReport(options.report, result);
+  result.exitCode = problems.errorCount > 0 || (options.strict && problems.warningCount > 0) ? 1 : 0;
+  if (!options.quiet) log(summaryLine(result, outDir));
+  return result;
+}
+
+/**
+ * The stages, run while holding the build locks. Returns true when the build stopped early
+ * (exit status already set). A folder that cannot be written (permissions, read-only, full disk)
+ * becomes a problem naming it, not a stack trace.
+ */
+async function buildLocked(
+  options: BuildOptions,
+  config: SiteConfig,
+  dirs: { inboxDir: string; articlesDir: string; outDir: string },
+  result: BuildResult,
+): Promise<boolean> {
+  const { inboxDir, articlesDir, outDir } = dirs;
+  const { problems, seconds } = result;
+  const stop = (error: unknown, folder: string, stage: string): boolean => {
+    const problem = fileSystemProblem(error, folder, stage);
+    if (!problem) throw error;
+    problems.error(problem);
+    result.exitCode = 2;
+    return true;
+  };
+
   if (existsSync(inboxDir)) {
-    result.ingest = await timed(seconds, 'ingest', () =>
-      ingest({ inboxDir, articlesDir, force: options.force, rules: DEFAULT_RULES, timeZone: config.timeZone, language: config.language }, problems),
-    );
+    try {
+      result.ingest = await timed(seconds, 'ingest', () =>
+        ingest({ inboxDir, articlesDir, force: options.force, rules: compileRules(config.ingest), timeZone: config.timeZone, language: config.language }, problems),
+      );
+    } catch (error) {
+      return stop(error, articlesDir, 'ingest');
+    }
   } else if (!existsSync(articlesDir)) {
     problems.error({
       code: 'INBOX_MISSING',
@@ -95,27 +151,24 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
       hint: 'Create the inbox folder and put .txt articles in it, or pass --inbox DIR.',
     });
     result.exitCode = 2;
-    return result;
+    return true;
   }
 
   result.articles = await loadArticles(articlesDir, config.timeZone, config.language, problems);
-  const staging = await prepareStaging(outDir);
+  let staging: string | undefined;
   try {
-    result.pages = await timed(seconds, 'render', () => renderSite(config, result.articles, staging));
-    const search = await timed(seconds, 'index', () => buildSearchIndex(staging, problems));
+    await recoverInterruptedBuilds(outDir);
+    const into = await prepareStaging(outDir);
+    staging = into;
+    result.pages = await timed(seconds, 'render', () => renderSite(config, result.articles, into));
+    const search = await timed(seconds, 'index', () => buildSearchIndex(into, problems));
     if (search) result.search = search;
-    await mkdir(path.dirname(outDir), { recursive: true });
-    await swapIntoPlace(staging, outDir);
+    await swapIntoPlace(into, outDir);
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
+    if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    return stop(error, outDir, 'output');
   }
-  seconds.total = (performance.now() - started) / 1000;
-
-  if (options.report) await writeReport(options.report, result);
-  result.exitCode = problems.errorCount > 0 || (options.strict && problems.warningCount > 0) ? 1 : 0;
-  if (!options.quiet) log(summaryLine(result, outDir));
-  return result;
+  return false;
 }
 
 export function summaryLine(result: BuildResult, outDir: string): string {

@@ -1,7 +1,7 @@
 // The ingest stage: every `.txt` in the inbox becomes `articles/<year>/<slug>.md`. Sources are
 // never modified; hand-edited article files are never overwritten; writes are atomic.
 
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
 import { displayPath, listFiles, writeFileAtomic } from '../fs-utils.ts';
@@ -84,6 +84,20 @@ async function readExistingArticles(articlesDir: string): Promise<{ bySource: Ma
   return { bySource, others };
 }
 
+/** Temporary files of atomic writes cut short by a killed build (`.name.md.<hex>.tmp`). */
+async function removeInterruptedWrites(articlesDir: string): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(articlesDir, { withFileTypes: true, recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  for (const entry of entries) {
+    if (entry.isFile() && /^\..+\.[0-9a-f]{12}\.tmp$/.test(entry.name)) await rm(path.join(entry.parentPath, entry.name), { force: true });
+  }
+}
+
 function urlKey(year: string, slug: string): string {
   // Case-insensitive file systems (macOS, Windows) would merge `Cafe` and `cafe`.
   return `${year}/${slug}`.toLowerCase();
@@ -94,6 +108,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   const displayInbox = displayPath(inboxDir);
   const sourceFiles = await listFiles(inboxDir, (name) => name.toLowerCase().endsWith('.txt'));
   const sidecars = await loadSidecars(inboxDir, displayInbox, sourceFiles, problems);
+  await removeInterruptedWrites(articlesDir);
   const { bySource, others } = await readExistingArticles(articlesDir);
   const results = new Map<string, IngestedSource>();
   const candidates: Candidate[] = [];

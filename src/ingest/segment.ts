@@ -1,7 +1,7 @@
 // Finds the structure of a raw article: chrome and headline at the top, boilerplate at the end,
 // then paragraphs, section headings and the standfirst in between. Pure: text in, structure out.
 
-import { matchesAny, type IngestRules } from './rules.ts';
+import { findTrailingCut, matchesAny, type IngestRules } from './rules.ts';
 
 export interface Block {
   kind: 'paragraph' | 'heading';
@@ -86,7 +86,8 @@ export function segmentArticle(text: string, rules: IngestRules, knownTitle?: st
   const lines: Line[] = text.split('\n').map((raw, index) => ({ number: index + 1, text: raw.trim() }));
   const removed: RemovedLine[] = [];
 
-  // Boilerplate: from the end, drop blank lines and lines matching a boilerplate rule.
+  // Boilerplate: from the end, drop blank lines and lines matching a boilerplate rule, then cut
+  // furniture glued to the end of the last remaining line (a scraped tag list).
   let end = lines.length;
   while (end > 0) {
     const line = lines[end - 1]!;
@@ -94,7 +95,12 @@ export function segmentArticle(text: string, rules: IngestRules, knownTitle?: st
     else if (matchesAny(line.text, rules.boilerplate)) {
       removed.push({ line: line.number, text: line.text, reason: 'boilerplate' });
       end--;
-    } else break;
+    } else {
+      const cut = findTrailingCut(line.text, rules.trailing);
+      if (cut === -1) break;
+      removed.push({ line: line.number, text: line.text.slice(cut).trim(), reason: 'boilerplate' });
+      lines[end - 1] = { number: line.number, text: line.text.slice(0, cut).trim() };
+    }
   }
   removed.reverse();
 
