@@ -50,6 +50,10 @@ export function findLineAnomalies(line: string): Anomaly[] {
   return found;
 }
 
+// Joiners are part of writing in some places: inside emoji sequences (👩‍🚀) and between letters
+// (Persian and Indic scripts use U+200C/U+200D). Only joiners elsewhere are suspicious.
+const LEGITIMATE_JOINER = /(?<=[\p{Extended_Pictographic}\p{L}\p{M}\uFE0F])[\u200C\u200D](?=[\p{Extended_Pictographic}\p{L}\p{M}])/gu;
+
 export function hasInvisibleCharacters(text: string): boolean {
-  return INVISIBLE.test(text);
+  return INVISIBLE.test(text.replace(LEGITIMATE_JOINER, ''));
 }

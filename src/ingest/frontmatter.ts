@@ -99,7 +99,9 @@ export function readArticleFile(text: string): { data: Record<string, unknown>; 
     const mark = (error as { mark?: { line?: number } }).mark;
     throw new FrontmatterError(
       `frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
-      mark?.line === undefined ? undefined : mark.line + 2,
+      // gray-matter hands YAML the text after the opening `---`, starting with its newline, so
+      // YAML's 0-based line is the file's 1-based line minus one.
+      mark?.line === undefined ? undefined : mark.line + 1,
       'Fix the YAML syntax; quote values that contain ": " or start with a special character.',
       { cause: error },
     );

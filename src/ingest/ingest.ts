@@ -119,7 +119,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
     const [bytes, info] = await Promise.all([readFile(absolute), stat(absolute)]);
     const decoded = decodeSource(bytes);
     if (!decoded.ok) {
-      problems.error({ code: decoded.code, file: shown, message: decoded.message, hint: decoded.hint });
+      problems.error({ code: decoded.code, file: shown, line: decoded.line, message: decoded.message, hint: decoded.hint });
       results.set(sourcePath, { source: sourcePath, status: 'refused', removed: [] });
       continue;
     }

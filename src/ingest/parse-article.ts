@@ -83,6 +83,7 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
     problems.error({
       code: onlyBoilerplate ? 'ARTICLE_ONLY_BOILERPLATE' : 'ARTICLE_EMPTY',
       file: source.displayPath,
+      ...(onlyBoilerplate ? { line: segmented.removed[0]!.line } : {}),
       message: onlyBoilerplate
         ? 'contains only site chrome and boilerplate, no article text; it is skipped'
         : 'is empty or only white space; it is skipped',

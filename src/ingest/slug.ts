@@ -57,12 +57,18 @@ export function slugify(title: string, fallbackId: string): string {
   }
   const letters = slug.replace(/[^a-z]/g, '').length;
   // A title in a script without a table gives too few letters to be a readable name.
-  if (letters < 3 || letters < transliterationCoverage(title)) return `article-${fallbackId}`;
+  if (letters < 3 || !isMostlyTransliterated(title)) return `article-${fallbackId}`;
   if (WINDOWS_RESERVED.test(slug)) slug = `${slug}-article`;
   return slug;
 }
 
-/** A quarter of the letters in the title: a readable slug carries at least that many. */
-function transliterationCoverage(title: string): number {
-  return Math.floor((title.match(/\p{L}/gu)?.length ?? 0) / 4);
+/**
+ * True when transliteration keeps at least a quarter of the title's letters as Latin letters
+ * (a Chinese title with one English word is not named by that word). Measured on the whole
+ * title, before the slug is cut to length.
+ */
+function isMostlyTransliterated(title: string): boolean {
+  const source = title.match(/\p{L}/gu)?.length ?? 0;
+  const latin = transliterate(title).match(/[a-z]/g)?.length ?? 0;
+  return latin >= Math.floor(source / 4);
 }
