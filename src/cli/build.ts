@@ -17,7 +17,7 @@ import { loadArticles, type Article } from '../site/load-articles.ts';
 import { createSiteContext } from '../site/site-context.ts';
 import type { BuildOptions } from './args.ts';
 import { acquireBuildLock, LockError, type BuildLock } from './build-lock.ts';
-import { fileSystemProblem } from './fs-problems.ts';
+import { writeFailureProblem } from './fs-problems.ts';
 import { prepareStaging, recoverInterruptedBuilds, swapIntoPlace } from './output-swap.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -51,8 +51,21 @@ async function renderSite(config: SiteConfig, articles: Article[], outDir: strin
     const eleventy = new Eleventy(ELEVENTY_INPUT, outDir, { quietMode: true, configPath: ELEVENTY_CONFIG });
     // Broadsheet prints its own summary; Eleventy's own lines would interleave with it.
     eleventy.disableLogger();
-    const results = (await eleventy.write()) as unknown as [unknown[], Array<{ outputPath?: string }>];
-    return results[1]?.length ?? 0;
+    // Eleventy lets a failed passthrough copy (e.g. disk full) escape as an unhandled rejection;
+    // catch it here so it becomes a build problem instead of a crash.
+    let escaped: unknown;
+    const catchEscaped = (reason: unknown) => {
+      escaped ??= reason;
+    };
+    process.on('unhandledRejection', catchEscaped);
+    try {
+      const results = (await eleventy.write()) as unknown as [unknown[], Array<{ outputPath?: string }>];
+      await new Promise((resolve) => setImmediate(resolve));
+      if (escaped !== undefined) throw escaped;
+      return results[1]?.length ?? 0;
+    } finally {
+      process.off('unhandledRejection', catchEscaped);
+    }
   } finally {
     setBuildContext(undefined);
   }
@@ -127,8 +140,8 @@ async function buildLocked(
 ): Promise<boolean> {
   const { inboxDir, articlesDir, outDir } = dirs;
   const { problems, seconds } = result;
-  const stop = (error: unknown, folder: string, stage: string): boolean => {
-    const problem = fileSystemProblem(error, folder, stage);
+  const stop = async (error: unknown, folder: string, stage: string): Promise<boolean> => {
+    const problem = await writeFailureProblem(error, folder, stage, path.dirname(folder));
     if (!problem) throw error;
     problems.error(problem);
     result.exitCode = 2;
@@ -141,7 +154,7 @@ async function buildLocked(
         ingest({ inboxDir, articlesDir, force: options.force, rules: compileRules(config.ingest), timeZone: config.timeZone, language: config.language }, problems),
       );
     } catch (error) {
-      return stop(error, articlesDir, 'ingest');
+      return await stop(error, articlesDir, 'ingest');
     }
   } else if (!existsSync(articlesDir)) {
     problems.error({
@@ -165,8 +178,13 @@ async function buildLocked(
     if (search) result.search = search;
     await swapIntoPlace(into, outDir);
   } catch (error) {
+    // Judge the failure before removing the staging folder: removing it frees a full disk.
+    const problem = await writeFailureProblem(error, outDir, 'output', path.dirname(outDir));
     if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
-    return stop(error, outDir, 'output');
+    if (!problem) throw error;
+    problems.error(problem);
+    result.exitCode = 2;
+    return true;
   }
   return false;
 }

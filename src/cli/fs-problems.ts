@@ -1,6 +1,7 @@
 // Turns a file-system failure while writing (permissions, read-only or full disk) into a build
 // problem that names the folder and says what to do, instead of a stack trace.
 
+import { statfs } from 'node:fs/promises';
 import type { ProblemInput } from '../problems.ts';
 import { displayPath } from '../fs-utils.ts';
 
@@ -39,4 +40,26 @@ export function fileSystemProblem(error: unknown, folder: string, stage: string)
     message: `cannot be written during the ${stage} stage: ${cause.what}${at}; ${stage === 'ingest' ? 'every article file is either complete or untouched' : 'nothing was replaced, the previous site is left as it was'}`,
     hint: cause.hint,
   };
+}
+
+/**
+ * True when the disk holding `folder` has (almost) no space left. Pagefind writes through its
+ * own binary and reports a full disk only as truncated files, so a failure there is checked
+ * against the disk itself.
+ */
+export async function isDiskFull(folder: string): Promise<boolean> {
+  try {
+    const stats = await statfs(folder);
+    return stats.bavail * stats.bsize < 256 * 1024;
+  } catch {
+    return false;
+  }
+}
+
+/** Like fileSystemProblem, but also recognises a full disk behind an error that does not say so. */
+export async function writeFailureProblem(error: unknown, folder: string, stage: string, checkDisk: string): Promise<ProblemInput | undefined> {
+  const direct = fileSystemProblem(error, folder, stage);
+  if (direct) return direct;
+  if (!(await isDiskFull(checkDisk))) return undefined;
+  return fileSystemProblem(Object.assign(new Error('no space left'), { code: 'ENOSPC' }), folder, stage);
 }
