@@ -193,7 +193,11 @@ function dropDuplicates(candidates: Candidate[], results: Map<string, IngestedSo
     problems.warn({
       code: 'DUPLICATE_ARTICLE',
       file: candidate.displayPath,
-      message: `has the same text as ${first.displayPath}; only ${first.displayPath} is published`,
+      message: `has the same text as ${first.displayPath}; only ${first.displayPath} is published${
+        candidate.parsed.frontmatter.title === first.parsed.frontmatter.title
+          ? ''
+          : ` (under its headline "${first.parsed.frontmatter.title}"; this file's headline "${candidate.parsed.frontmatter.title}" is not)`
+      }`,
       hint: 'Remove one of the two files from the inbox (or change its text if they are really different articles).',
     });
     results.set(candidate.sourcePath, { source: candidate.sourcePath, status: 'duplicate', removed: [] });
@@ -203,8 +207,9 @@ function dropDuplicates(candidates: Candidate[], results: Map<string, IngestedSo
 
 /**
  * Gives every article its own URL. Where several want the same one, the one that had it keeps
- * it (slugs are stable once written), else the first by source path; the others get a suffix
- * from their source hash, so the outcome does not depend on the order files are processed.
+ * it (slugs are stable once written), else the one with the smallest content hash; the others
+ * get a suffix from their content hash. So the outcome depends neither on the order files are
+ * processed nor on their names or folders.
  */
 function assignDistinctUrls(candidates: Candidate[], others: ExistingArticle[], problems: ProblemLog): void {
   const taken = new Set(others.map((article) => article.file.replace(/\.md$/, '').toLowerCase()));
@@ -216,7 +221,9 @@ function assignDistinctUrls(candidates: Candidate[], others: ExistingArticle[], 
   for (const [key, group] of [...groups].sort(([a], [b]) => compareText(a, b))) {
     group.sort(
       (a, b) =>
-        Number(b.existing?.slug === b.slug) - Number(a.existing?.slug === a.slug) || compareText(a.sourcePath, b.sourcePath),
+        Number(b.existing?.slug === b.slug) - Number(a.existing?.slug === a.slug) ||
+        compareText(a.parsed.frontmatter.source.hash, b.parsed.frontmatter.source.hash) ||
+        compareText(a.sourcePath, b.sourcePath),
     );
     const keeper = taken.has(key) ? undefined : group[0];
     taken.add(key);

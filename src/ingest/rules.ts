@@ -52,7 +52,7 @@ export const DEFAULT_BOILERPLATE_PATTERNS: string[] = [
   // Scraped tag lists on their own line: `سمات …`, `الوسوم: …`, `كلمات دالة: …`.
   `^(سمات|الوسوم|وسوم|كلمات دالة|الكلمات الدالة|كلمات مفتاحية)\\s*:?${TAG_WORDS}$`,
   // A columnist's contact line: `للتواصل مع الكاتب ارسل رسالة SMS …`.
-  '^\\S*\\s*للتواصل مع الكاتب\\b.{0,200}$',
+  '^\\S*\\s*للتواصل مع الكاتب.{0,200}$',
   '^(sign up|subscribe)( to| for)? (our|the) newsletter.{0,80}$',
   '^(follow us|like us) on .{0,60}$',
   '^comments?( \\(\\d+\\))?$',
@@ -65,7 +65,7 @@ export const DEFAULT_TRAILING_PATTERNS: string[] = [
   // A tag list glued to the last paragraph: `… بكلية الطب. سمات تبوك جامعة`.
   `${AFTER_SENTENCE}\\s+سمات${TAG_WORDS}$`,
   // `… العلاج. رابط الخبر بصحيفة الوئام: <headline>` ("link to the story in the paper …").
-  `${AFTER_SENTENCE}\\s+رابط الخبر\\b[^:]{0,40}:.{0,300}$`,
+  `${AFTER_SENTENCE}\\s+رابط الخبر[^:]{0,40}:.{0,300}$`,
   // An agency end-marker at the end of the last line: `… الرياض. // انتهى //`.
   `${AFTER_SENTENCE}\\s*(/{2,}|\\()\\s*انتهى\\s*(/{2,}|\\))$`,
   `${AFTER_SENTENCE}\\s+(tags|topics|keywords)\\s*:${TAG_WORDS.replace('[^\\s.!?؟،,;:]', '[^\\s.!?؟;:]')}$`,
