@@ -29,9 +29,17 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/;
 
 export function transliterate(text: string): string {
   let out = '';
-  for (const char of text.normalize('NFKD').toLowerCase()) {
-    if (/\p{M}/u.test(char)) continue;
-    out += TRANSLITERATION[char] ?? char;
+  // Look letters up before decomposing them: NFKD would turn إ into ا + a mark and й into и + a
+  // mark, losing the table's own readings; letters without an entry lose their accents.
+  for (const char of text.normalize('NFC').toLowerCase()) {
+    const known = TRANSLITERATION[char];
+    if (known !== undefined) {
+      out += known;
+      continue;
+    }
+    for (const part of char.normalize('NFKD')) {
+      if (!/\p{M}/u.test(part)) out += TRANSLITERATION[part] ?? part;
+    }
   }
   return out;
 }
