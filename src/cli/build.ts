@@ -51,21 +51,8 @@ async function renderSite(config: SiteConfig, articles: Article[], outDir: strin
     const eleventy = new Eleventy(ELEVENTY_INPUT, outDir, { quietMode: true, configPath: ELEVENTY_CONFIG });
     // Broadsheet prints its own summary; Eleventy's own lines would interleave with it.
     eleventy.disableLogger();
-    // Eleventy lets a failed passthrough copy (e.g. disk full) escape as an unhandled rejection;
-    // catch it here so it becomes a build problem instead of a crash.
-    let escaped: unknown;
-    const catchEscaped = (reason: unknown) => {
-      escaped ??= reason;
-    };
-    process.on('unhandledRejection', catchEscaped);
-    try {
-      const results = (await eleventy.write()) as unknown as [unknown[], Array<{ outputPath?: string }>];
-      await new Promise((resolve) => setImmediate(resolve));
-      if (escaped !== undefined) throw escaped;
-      return results[1]?.length ?? 0;
-    } finally {
-      process.off('unhandledRejection', catchEscaped);
-    }
+    const results = (await eleventy.write()) as unknown as [unknown[], Array<{ outputPath?: string }>];
+    return results[1]?.length ?? 0;
   } finally {
     setBuildContext(undefined);
   }
@@ -169,13 +156,27 @@ async function buildLocked(
 
   result.articles = await loadArticles(articlesDir, config.timeZone, config.language, problems);
   let staging: string | undefined;
+  // Eleventy lets a failed passthrough copy (e.g. a full disk) escape as an unhandled rejection,
+  // sometimes after write() has settled: catch those for the rest of the build, so they become a
+  // problem (and stop the swap) instead of a crash.
+  let escaped: unknown;
+  const catchEscaped = (reason: unknown) => {
+    escaped ??= reason;
+  };
+  const rethrowEscaped = () => {
+    if (escaped !== undefined) throw escaped;
+  };
+  process.on('unhandledRejection', catchEscaped);
   try {
     await recoverInterruptedBuilds(outDir);
     const into = await prepareStaging(outDir);
     staging = into;
     result.pages = await timed(seconds, 'render', () => renderSite(config, result.articles, into));
+    rethrowEscaped();
     const search = await timed(seconds, 'index', () => buildSearchIndex(into, problems));
     if (search) result.search = search;
+    await new Promise((resolve) => setImmediate(resolve));
+    rethrowEscaped();
     await swapIntoPlace(into, outDir);
   } catch (error) {
     // Judge the failure before removing the staging folder: removing it frees a full disk.
@@ -185,6 +186,9 @@ async function buildLocked(
     problems.error(problem);
     result.exitCode = 2;
     return true;
+  } finally {
+    // Late duplicates of an error already handled are dropped once the build is over.
+    setTimeout(() => process.off('unhandledRejection', catchEscaped), 2000).unref();
   }
   return false;
 }
