@@ -71,3 +71,12 @@ describe('escaping article text for markdown', () => {
     }
   });
 });
+
+describe('section headings', () => {
+  it('get stable ids from their text, numbered when repeated, and their text stays literal', () => {
+    const html = md.render(['## The Design: Steel and Stone', '## Context', '## Context', `## ${escapeMarkdownLine('<b>Bold</b> & {{ x }}')}`].join('\n\n'));
+    const headings = [...walk(parseHtml(html))].filter((node) => node.nodeName === 'h2');
+    assert.deepEqual(headings.map((node) => node.attrs?.find((attr) => attr.name === 'id')?.value), ['the-design-steel-and-stone', 'context', 'context-2', 'b-bold-b-and-x']);
+    assert.equal(headings[3]!.childNodes?.map((child) => child.value).join(''), '<b>Bold</b> & {{ x }}');
+  });
+});
