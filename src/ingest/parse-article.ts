@@ -112,7 +112,8 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
     });
   }
 
-  for (const block of [{ text: title, line: segmented.titleLine }, ...segmented.blocks]) {
+  const standfirst = segmented.subtitle === undefined ? [] : [{ text: segmented.subtitle, line: segmented.subtitleLine ?? 0 }];
+  for (const block of [{ text: title, line: segmented.titleLine }, ...standfirst, ...segmented.blocks]) {
     for (const anomaly of findLineAnomalies(block.text)) {
       problems.warn({ ...anomaly, file: source.displayPath, ...(block.line ? { line: block.line } : {}) });
     }

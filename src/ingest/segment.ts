@@ -21,6 +21,8 @@ export interface SegmentedArticle {
   title: string;
   titleLine: number;
   subtitle?: string;
+  /** 1-based source line of the standfirst, when there is one. */
+  subtitleLine?: number;
   blocks: Block[];
   removed: RemovedLine[];
   paragraphStyle: 'blank-line' | 'single-newline';
@@ -155,6 +157,7 @@ export function segmentArticle(text: string, rules: IngestRules, knownTitle?: st
 
   // Standfirst: one sentence right after the headline, followed by more of the article.
   let subtitle: string | undefined;
+  let subtitleLine: number | undefined;
   const first = blocks[0];
   if (
     title !== '' &&
@@ -165,11 +168,12 @@ export function segmentArticle(text: string, rules: IngestRules, knownTitle?: st
     first.text.split(/\s+/).length <= 45
   ) {
     subtitle = first.text;
+    subtitleLine = first.line;
     blocks = blocks.slice(1);
   }
 
   const result: SegmentedArticle = { title, titleLine, blocks, removed, paragraphStyle };
-  if (subtitle !== undefined) result.subtitle = subtitle;
+  if (subtitle !== undefined) Object.assign(result, { subtitle, subtitleLine });
   return result;
 }
 

@@ -50,3 +50,14 @@ describe('summary, word count and reading time', () => {
     assert.deepEqual([readingMinutes(0), readingMinutes(344), readingMinutes(346), readingMinutes(2300)], [1, 1, 2, 10]);
   });
 });
+
+describe('anomalies', () => {
+  it('reports bidirectional controls and direction marks on their line, and keeps the text as it is', () => {
+    const problems = new ProblemLog();
+    const text = 'عنوان\n\n\u200eتجسد الفعاليات احتفالية.\n\nنص عادي.\n\nOverride \u202egnirts\u202c here.\n';
+    const parsed = parseArticle({ path: '2024-01-01-x.txt', displayPath: 'x.txt', hash: 'sha256:00', text, mtimeMs: 0 }, { rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' }, problems);
+    assert.deepEqual(problems.problems.map((problem) => `${problem.code}:${problem.line}`), ['TEXT_BIDI_CONTROL:3', 'TEXT_BIDI_CONTROL:7']);
+    assert.match(parsed!.frontmatter.subtitle!, /^\u200eتجسد/); // the standfirst, checked like the body
+    assert.match(parsed!.body, /\u202egnirts\u202c/);
+  });
+});
