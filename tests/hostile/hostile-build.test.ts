@@ -82,9 +82,8 @@ describe('the hostile-input suite, built once', () => {
   });
 
   describe('each case', () => {
-    for (const entry of CASES) {
-      it(`${entry.kind} / ${entry.name}: ${describeOutcome(entry)}`, async () => {
-        const current = entry;
+    for (const current of CASES) {
+      it(`${current.kind} / ${current.name}: ${describeOutcome(current)}`, async () => {
         for (const expected of current.problems) {
           const found = build.report.problems.filter((problem) => matches(problem, current, expected));
           assert.equal(found.length, 1, `expected ${expected.severity} ${expected.code} at ${expected.file}:${expected.line ?? '-'}; got ${JSON.stringify(build.report.problems.filter((p) => p.file.includes(`/${current.name}/`) || p.file.includes(current.name)))}`);
