@@ -301,6 +301,8 @@ export function hostileCases(): HostileCase[] {
     handEdited('hand-broken-yaml', '---\ntitle: Broken: yaml: here\ndate: "2024-01-01T00:00:00+00:00"\n---\n\nBody.\n', [{ code: 'ARTICLE_BAD_FRONTMATTER', line: 2 }]),
     handEdited('hand-unclosed', '---\ntitle: "Never closed"\ndate: "2024-01-01T00:00:00+00:00"\n\nBody.\n', [{ code: 'ARTICLE_BAD_FRONTMATTER', line: 1 }]),
     handEdited('hand-february-30', GOOD_FRONTMATTER('title: "February the thirtieth"\ndate: "2024-02-30T09:00:00+00:00"'), [{ code: 'ARTICLE_BAD_DATE', line: 3 }]),
+    // Unquoted, YAML 1.1 would make this a timestamp that JavaScript rolls over to 1 March.
+    handEdited('hand-february-30-unquoted', '---\ntitle: "February the thirtieth, unquoted"\ndate: 2024-02-30\nslug: "hand-edited-two"\n---\n\nBody.\n', [{ code: 'ARTICLE_BAD_DATE', line: 3 }]),
     handEdited('hand-year-zero', GOOD_FRONTMATTER('title: "Year zero"\ndate: "0000-06-01T00:00:00+00:00"'), [{ code: 'ARTICLE_BAD_DATE', line: 3 }]),
     handEdited('hand-year-10000', GOOD_FRONTMATTER('title: "Year ten thousand"\ndate: "10000-01-01T00:00:00+00:00"'), [{ code: 'ARTICLE_BAD_DATE', line: 3 }]),
     handEdited('hand-missing-title', GOOD_FRONTMATTER('date: "2024-01-01T00:00:00+00:00"'), [{ code: 'ARTICLE_MISSING_TITLE', line: 1 }]),

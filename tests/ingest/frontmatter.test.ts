@@ -100,6 +100,11 @@ describe('only YAML frontmatter is read', () => {
     assert.throws(() => readArticleFile('---\ntitle: x\n'), (error: unknown) => error instanceof FrontmatterError && error.line === 1 && /not closed/.test(error.message));
   });
 
+  it('reads hand-typed unquoted dates and words as the text they are (YAML 1.2 core schema)', () => {
+    const { data } = readArticleFile('---\ntitle: no\ndate: 2024-02-30\nsection: null-and-void\nupdated: 2024-03-01T23:30:00\n---\n');
+    assert.deepEqual(data, { title: 'no', date: '2024-02-30', section: 'null-and-void', updated: '2024-03-01T23:30:00' });
+  });
+
   it('names the line of a YAML error in the file', () => {
     assert.throws(() => readArticleFile('---\ntitle: "ok"\nsummary: a: b\n---\n'), (error: unknown) => error instanceof FrontmatterError && error.line === 3);
   });
