@@ -17,7 +17,7 @@ import { loadArticles, type Article } from '../site/load-articles.ts';
 import { createSiteContext } from '../site/site-context.ts';
 import type { BuildOptions } from './args.ts';
 import { acquireBuildLock, LockError, type BuildLock } from './build-lock.ts';
-import { writeFailureProblem } from './fs-problems.ts';
+import { outputOverlapProblem, writeFailureProblem } from './fs-problems.ts';
 import { prepareStaging, recoverInterruptedBuilds, swapIntoPlace } from './output-swap.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -84,6 +84,16 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
   const inboxDir = path.resolve(options.inbox);
   const articlesDir = path.resolve(options.articles);
   const outDir = path.resolve(options.out);
+
+  const overlap = outputOverlapProblem(outDir, [
+    { name: 'inbox', dir: inboxDir },
+    { name: 'articles', dir: articlesDir },
+  ]);
+  if (overlap) {
+    problems.error(overlap);
+    result.exitCode = 2;
+    return result;
+  }
 
   // One build at a time per output folder and per articles folder, so outputs are never a mix.
   const locks: BuildLock[] = [];

@@ -2,6 +2,7 @@
 // problem that names the folder and says what to do, instead of a stack trace.
 
 import { statfs } from 'node:fs/promises';
+import path from 'node:path';
 import type { ProblemInput } from '../problems.ts';
 import { displayPath } from '../fs-utils.ts';
 
@@ -62,4 +63,32 @@ export async function writeFailureProblem(error: unknown, folder: string, stage:
   if (direct) return direct;
   if (!(await isDiskFull(checkDisk))) return undefined;
   return fileSystemProblem(Object.assign(new Error('no space left'), { code: 'ENOSPC' }), folder, stage);
+}
+
+const within = (child: string, parent: string) => child === parent || child.startsWith(`${parent}${path.sep}`);
+
+/**
+ * The output folder is replaced as a whole at the end of a build, so it must not be, contain or
+ * sit inside the inbox or the articles folder, nor contain the working directory.
+ */
+export function outputOverlapProblem(outDir: string, inputs: Array<{ name: string; dir: string }>, cwd = process.cwd()): ProblemInput | undefined {
+  for (const input of inputs) {
+    if (within(input.dir, outDir) || within(outDir, input.dir)) {
+      return {
+        code: 'OUTPUT_OVERLAPS_INPUT',
+        file: displayPath(outDir),
+        message: `overlaps the ${input.name} folder (${displayPath(input.dir)}); building would replace or mix with it, so nothing was built`,
+        hint: 'Choose an output folder (--out) outside the inbox and articles folders, e.g. _site.',
+      };
+    }
+  }
+  if (within(cwd, outDir)) {
+    return {
+      code: 'OUTPUT_OVERLAPS_INPUT',
+      file: displayPath(outDir),
+      message: 'contains the current folder; building would replace it, so nothing was built',
+      hint: 'Choose an output folder (--out) that is a new folder of its own, e.g. _site.',
+    };
+  }
+  return undefined;
 }

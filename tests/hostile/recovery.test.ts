@@ -1,5 +1,6 @@
 // What the next build finds after one was killed: the lock is judged stale or live by its pid,
 // and a site retired by a build killed between its two renames is put back, leftovers removed.
+// And an output folder that would replace the inputs is refused before anything happens.
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { describe, it } from 'node:test';
 import { acquireBuildLock, LockError, lockFileFor } from '../../src/cli/build-lock.ts';
 import { recoverInterruptedBuilds } from '../../src/cli/output-swap.ts';
 import { temporaryDir } from '../helpers/paths.ts';
+import { runCli } from '../helpers/run-build.ts';
 
 describe('recovering from a killed build', () => {
   it('puts back a site retired by a build killed between its two renames, and removes staging folders', async () => {
@@ -60,5 +62,22 @@ describe('the build lock', () => {
     const lock = await acquireBuildLock(out);
     assert.equal((JSON.parse(await readFile(lock.file, 'utf8')) as { pid: number }).pid, process.pid);
     lock.release();
+  });
+});
+
+describe('an output folder that overlaps the inputs', () => {
+  it('is refused before anything is written: the inbox, the articles folder and the current folder are never replaced', async () => {
+    const work = await temporaryDir('overlap');
+    const inbox = path.join(work, 'content', 'inbox');
+    await mkdir(inbox, { recursive: true });
+    await writeFile(path.join(inbox, 'a.txt'), 'Headline\n\nText.\n');
+    const articles = path.join(work, 'content', 'articles');
+    for (const out of [inbox, path.join(work, 'content'), articles, path.join(inbox, 'site'), work]) {
+      const result = await runCli(['build', '--inbox', inbox, '--articles', articles, '--out', out, '--quiet'], { cwd: work });
+      assert.equal(result.exitCode, 2, out);
+      assert.match(result.stderr, /error: (overlaps the (inbox|articles) folder|contains the current folder).*\(OUTPUT_OVERLAPS_INPUT\)/, out);
+      assert.deepEqual(await readdir(inbox), ['a.txt'], `--out ${out} left the inbox alone`);
+      assert.equal(existsSync(articles), false);
+    }
   });
 });
