@@ -9,7 +9,7 @@ import Eleventy from '@11ty/eleventy';
 import { ConfigError, loadConfig, withOverrides, type SiteConfig } from '../config/site-config.ts';
 import { loadEntityRules, type EntityRules } from '../ingest/entities/entity-rules.ts';
 import { ingest, type IngestResult } from '../ingest/ingest.ts';
-import { DEFAULT_RULES } from '../ingest/rules.ts';
+import { compileRules } from '../ingest/rules.ts';
 import { displayPath } from '../fs-utils.ts';
 import { formatProblem, ProblemLog } from '../problems.ts';
 import { buildSearchIndex, searchSummary, type SearchIndexStats } from '../search/build-index.ts';
@@ -17,7 +17,9 @@ import { setBuildContext } from '../site/build-context.ts';
 import { loadArticles, type Article } from '../site/load-articles.ts';
 import { createSiteContext } from '../site/site-context.ts';
 import type { BuildOptions } from './args.ts';
-import { prepareStaging, swapIntoPlace } from './output-swap.ts';
+import { acquireBuildLock, LockError, type BuildLock } from './build-lock.ts';
+import { outputOverlapProblem, writeFailureProblem } from './fs-problems.ts';
+import { prepareStaging, recoverInterruptedBuilds, swapIntoPlace } from './output-swap.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ELEVENTY_CONFIG = path.join(PROJECT_ROOT, '.eleventy.ts');
@@ -86,10 +88,75 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
   const articlesDir = path.resolve(options.articles);
   const outDir = path.resolve(options.out);
 
+  const overlap = outputOverlapProblem(outDir, [
+    { name: 'inbox', dir: inboxDir },
+    { name: 'articles', dir: articlesDir },
+  ]);
+  if (overlap) {
+    problems.error(overlap);
+    result.exitCode = 2;
+    return result;
+  }
+
+  // One build at a time per output folder and per articles folder, so outputs are never a mix.
+  const locks: BuildLock[] = [];
+  try {
+    for (const dir of [outDir, articlesDir]) locks.push(await acquireBuildLock(dir));
+  } catch (error) {
+    for (const lock of locks) lock.release();
+    if (!(error instanceof LockError)) throw error;
+    problems.error({ code: error.errno ? 'OUTPUT_NOT_WRITABLE' : 'BUILD_LOCKED', file: displayPath(error.file), message: error.message, hint: error.hint });
+    result.exitCode = 2;
+    if (options.report) await writeReport(options.report, result).catch(() => undefined);
+    return result;
+  }
+  try {
+    const stopped = await buildLocked(options, config, entityRules, { inboxDir, articlesDir, outDir }, result);
+    if (stopped) {
+      if (options.report) await writeReport(options.report, result).catch(() => undefined);
+      return result;
+    }
+  } finally {
+    for (const lock of locks) lock.release();
+  }
+  seconds.total = (performance.now() - started) / 1000;
+
+  if (options.report) await writeReport(options.report, result);
+  result.exitCode = problems.errorCount > 0 || (options.strict && problems.warningCount > 0) ? 1 : 0;
+  if (!options.quiet) log(summaryLine(result, outDir));
+  return result;
+}
+
+/**
+ * The stages, run while holding the build locks. Returns true when the build stopped early
+ * (exit status already set). A folder that cannot be written (permissions, read-only, full disk)
+ * becomes a problem naming it, not a stack trace.
+ */
+async function buildLocked(
+  options: BuildOptions,
+  config: SiteConfig,
+  entityRules: EntityRules,
+  dirs: { inboxDir: string; articlesDir: string; outDir: string },
+  result: BuildResult,
+): Promise<boolean> {
+  const { inboxDir, articlesDir, outDir } = dirs;
+  const { problems, seconds } = result;
+  const stop = async (error: unknown, folder: string, stage: string): Promise<boolean> => {
+    const problem = await writeFailureProblem(error, folder, stage, path.dirname(folder));
+    if (!problem) throw error;
+    problems.error(problem);
+    result.exitCode = 2;
+    return true;
+  };
+
   if (existsSync(inboxDir)) {
-    result.ingest = await timed(seconds, 'ingest', () =>
-      ingest({ inboxDir, articlesDir, force: options.force, rules: DEFAULT_RULES, timeZone: config.timeZone, language: config.language, entityRules }, problems),
-    );
+    try {
+      result.ingest = await timed(seconds, 'ingest', () =>
+        ingest({ inboxDir, articlesDir, force: options.force, rules: compileRules(config.ingest), timeZone: config.timeZone, language: config.language, entityRules }, problems),
+      );
+    } catch (error) {
+      return await stop(error, articlesDir, 'ingest');
+    }
   } else if (!existsSync(articlesDir)) {
     problems.error({
       code: 'INBOX_MISSING',
@@ -98,27 +165,46 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
       hint: 'Create the inbox folder and put .txt articles in it, or pass --inbox DIR.',
     });
     result.exitCode = 2;
-    return result;
+    return true;
   }
 
   result.articles = await loadArticles(articlesDir, config.timeZone, config.language, problems);
-  const staging = await prepareStaging(outDir);
+  let staging: string | undefined;
+  // Eleventy lets a failed passthrough copy (e.g. a full disk) escape as an unhandled rejection,
+  // sometimes after write() has settled: catch those for the rest of the build, so they become a
+  // problem (and stop the swap) instead of a crash.
+  let escaped: unknown;
+  const catchEscaped = (reason: unknown) => {
+    escaped ??= reason;
+  };
+  const rethrowEscaped = () => {
+    if (escaped !== undefined) throw escaped;
+  };
+  process.on('unhandledRejection', catchEscaped);
   try {
-    result.pages = await timed(seconds, 'render', () => renderSite(config, result.articles, staging, entityRules));
-    const search = await timed(seconds, 'index', () => buildSearchIndex(staging, problems));
+    await recoverInterruptedBuilds(outDir);
+    const into = await prepareStaging(outDir);
+    staging = into;
+    result.pages = await timed(seconds, 'render', () => renderSite(config, result.articles, into, entityRules));
+    rethrowEscaped();
+    const search = await timed(seconds, 'index', () => buildSearchIndex(into, problems));
     if (search) result.search = search;
-    await mkdir(path.dirname(outDir), { recursive: true });
-    await swapIntoPlace(staging, outDir);
+    await new Promise((resolve) => setImmediate(resolve));
+    rethrowEscaped();
+    await swapIntoPlace(into, outDir);
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
+    // Judge the failure before removing the staging folder: removing it frees a full disk.
+    const problem = await writeFailureProblem(error, outDir, 'output', path.dirname(outDir));
+    if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    if (!problem) throw error;
+    problems.error(problem);
+    result.exitCode = 2;
+    return true;
+  } finally {
+    // Late duplicates of an error already handled are dropped once the build is over.
+    setTimeout(() => process.off('unhandledRejection', catchEscaped), 2000).unref();
   }
-  seconds.total = (performance.now() - started) / 1000;
-
-  if (options.report) await writeReport(options.report, result);
-  result.exitCode = problems.errorCount > 0 || (options.strict && problems.warningCount > 0) ? 1 : 0;
-  if (!options.quiet) log(summaryLine(result, outDir));
-  return result;
+  return false;
 }
 
 export function summaryLine(result: BuildResult, outDir: string): string {

@@ -3,6 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { IANAZone } from 'luxon';
+import { compilePattern, NO_EXTRA_RULES, type IngestRuleConfig } from '../ingest/rules.ts';
 
 export interface SiteConfig {
   /** Site name, shown in the header, feeds and titles. */
@@ -23,6 +24,8 @@ export interface SiteConfig {
   minArticlesForEntityPage: number;
   /** The entity aliases file (docs/entities.md), relative to the configuration file's folder. */
   entitiesFile: string;
+  /** Extra ingest patterns (regular expressions), added to the built-in ones in src/ingest/rules.ts. */
+  ingest: IngestRuleConfig;
 }
 
 export const DEFAULT_CONFIG: SiteConfig = {
@@ -35,6 +38,7 @@ export const DEFAULT_CONFIG: SiteConfig = {
   pageSize: 20,
   minArticlesForEntityPage: 2,
   entitiesFile: 'entities.json',
+  ingest: NO_EXTRA_RULES,
 };
 
 export const CONFIG_FILE_NAME = 'broadsheet.config.json';
@@ -92,7 +96,31 @@ const VALIDATORS: Record<keyof SiteConfig, Validator> = {
     Number.isInteger(value) && (value as number) >= 1 ? undefined : 'must be a whole number, 1 or more',
   entitiesFile: (value) =>
     typeof value === 'string' && value.trim() !== '' && value.endsWith('.json') ? undefined : 'must be the path of a .json file, e.g. "entities.json"',
+  ingest: validateIngestRules,
 };
+
+const RULE_KINDS = Object.keys(NO_EXTRA_RULES) as Array<keyof IngestRuleConfig>;
+
+/** `ingest: { chrome: [...], boilerplate: [...], trailing: [...] }`, each a list of regular expressions. */
+function validateIngestRules(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return 'must be an object such as { "boilerplate": ["^more from our site$"] }';
+  }
+  for (const [kind, patterns] of Object.entries(value)) {
+    if (!RULE_KINDS.includes(kind as keyof IngestRuleConfig)) return `has an unknown key "${kind}" (known: ${RULE_KINDS.join(', ')})`;
+    if (!Array.isArray(patterns) || !patterns.every((pattern) => typeof pattern === 'string' && pattern !== '')) {
+      return `"${kind}" must be a list of regular expressions written as strings`;
+    }
+    for (const pattern of patterns as string[]) {
+      try {
+        compilePattern(pattern);
+      } catch (error) {
+        return `"${kind}" pattern ${JSON.stringify(pattern)} is not a valid regular expression (${(error as Error).message})`;
+      }
+    }
+  }
+  return undefined;
+}
 
 /** Checks an object of settings and fills defaults; throws ConfigError naming the first bad key. */
 export function validateConfig(raw: unknown, file: string): SiteConfig {
@@ -111,7 +139,7 @@ export function validateConfig(raw: unknown, file: string): SiteConfig {
     }
     const problem = VALIDATORS[key as keyof SiteConfig](value);
     if (problem) throw new ConfigError(file, `"${key}" ${problem}`, `Fix "${key}" in ${file}.`);
-    config[key] = value;
+    config[key] = key === 'ingest' ? { ...NO_EXTRA_RULES, ...(value as object) } : value;
   }
   return config as unknown as SiteConfig;
 }

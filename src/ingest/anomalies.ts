@@ -10,7 +10,9 @@ export interface Anomaly {
 const LATIN = '\\p{Script=Latin}';
 const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
 const MIXED_SCRIPT_WORD = new RegExp(`[${LATIN}][${CJK}]|[${CJK}][${LATIN}]`, 'u');
-const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
+// Embeddings, overrides and isolates (Trojan Source), and the invisible direction marks LRM, RLM
+// and ALM, which scrapers leave in right-to-left text.
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u;
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/u;
 export const LONG_LINE_CHARACTERS = 20_000;
 
@@ -29,7 +31,7 @@ export function findLineAnomalies(line: string): Anomaly[] {
   if (BIDI_CONTROL.test(line)) {
     found.push({
       code: 'TEXT_BIDI_CONTROL',
-      message: 'contains bidirectional control characters (U+202A–U+202E or U+2066–U+2069), which can make text display in a misleading order',
+      message: 'contains invisible bidirectional control characters (U+202A–U+202E, U+2066–U+2069) or direction marks (U+200E, U+200F, U+061C), which can make text display in a misleading order',
       hint: 'Remove them from the source unless the text needs them; pages isolate them so they cannot reorder the page.',
     });
   }
@@ -50,6 +52,10 @@ export function findLineAnomalies(line: string): Anomaly[] {
   return found;
 }
 
+// Joiners are part of writing in some places: inside emoji sequences (👩‍🚀) and between letters
+// (Persian and Indic scripts use U+200C/U+200D). Only joiners elsewhere are suspicious.
+const LEGITIMATE_JOINER = /(?<=[\p{Extended_Pictographic}\p{L}\p{M}\uFE0F])[\u200C\u200D](?=[\p{Extended_Pictographic}\p{L}\p{M}])/gu;
+
 export function hasInvisibleCharacters(text: string): boolean {
-  return INVISIBLE.test(text);
+  return INVISIBLE.test(text.replace(LEGITIMATE_JOINER, ''));
 }

@@ -36,7 +36,9 @@ export function parseDateString(value: string, zone: string): DateTime | undefin
   }
   for (const attempt of attempts) {
     const date = attempt();
-    if (date.isValid) return date.year >= MIN_YEAR && date.year <= MAX_YEAR ? date : undefined;
+    // A date with its own offset is the same instant shown in the configured zone, so the day a
+    // reader sees, the URL's year and the archive's day pages all agree.
+    if (date.isValid) return date.year >= MIN_YEAR && date.year <= MAX_YEAR ? date.setZone(zone) : undefined;
   }
   return undefined;
 }
@@ -45,7 +47,8 @@ const TEXT_DATE = new RegExp(
   `(\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) \\d{4}|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})`,
   'i',
 );
-const DATELINE = /^(published|updated|posted|date)\b|^[A-Z][A-Za-z .-]{1,40}(,| —| -| –)\s*\d|^\w+day,? /i;
+// `Published …`, or a dateline: a place, then the date (`LONDON, March 3, 2024 —`, `Paris - 3 May 2024`).
+const DATELINE = new RegExp(`^(published|updated|posted|date)\\b|^[A-Z][A-Za-z .-]{1,40}(,| —| -| –)\\s*(\\d|(${MONTHS})\\b)|^\\w+day,? `, 'i');
 
 /** Looks for a `Published …` line or a dateline in the lines around the headline. */
 export function findDateInText(lines: string[], zone: string): ResolvedDate | undefined {

@@ -4,7 +4,7 @@
 
 export type DecodeResult =
   | { ok: true; text: string; encoding: string; warning?: { code: string; message: string; hint: string } }
-  | { ok: false; code: string; offset: number; message: string; hint: string };
+  | { ok: false; code: string; offset: number; line: number; message: string; hint: string };
 
 const BINARY_SIGNATURES: Array<[string, number[]]> = [
   ['PNG image', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
@@ -96,6 +96,20 @@ function findControlCharacter(text: string): number {
   return match ? match.index : -1;
 }
 
+// Windows-1252's printable characters at 0x80–0x9F (Node's TextDecoder, built without full ICU,
+// reads the label as Latin-1 and would turn the smart quotes 0x93/0x94 into invisible C1 controls).
+// The five undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay as their Latin-1 code points.
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    text += String.fromCharCode(...Array.from(chunk, (byte) => (byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(byte - 0x80) : byte)));
+  }
+  return text;
+}
+
 function byteOffsetOfCharIndex(text: string, index: number): number {
   return Buffer.byteLength(text.slice(0, index), 'utf8');
 }
@@ -107,6 +121,7 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
         ok: false,
         code: 'BINARY_FILE',
         offset: 0,
+        line: 1,
         message: `is a ${kind}, not text`,
         hint: 'Remove it from the inbox, or replace it with the article as plain text.',
       };
@@ -125,6 +140,7 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
         ok: false,
         code: 'ENCODING_INVALID_UTF16',
         offset: 2,
+        line: 1,
         message: `starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()}`,
         hint: 'Re-save the file as UTF-8.',
       };
@@ -134,14 +150,14 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
     encoding = 'utf-8';
     const body = bytes.subarray(3);
     const bad = findInvalidUtf8(body);
-    if (bad !== -1) return invalidUtf8(bad + 3);
+    if (bad !== -1) return invalidUtf8(bytes, bad + 3);
     text = new TextDecoder('utf-8').decode(body);
   } else {
     const utf16 = guessUtf16WithoutBom(bytes);
     const bad = findInvalidUtf8(bytes);
     if (utf16 && (bad !== -1 || bytes.includes(0))) {
       const decoded = decodeUtf16(bytes, utf16);
-      if (decoded === undefined) return invalidUtf8(Math.max(bad, 0));
+      if (decoded === undefined) return invalidUtf8(bytes, Math.max(bad, 0));
       text = decoded;
       encoding = utf16;
       warning = {
@@ -156,14 +172,14 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
       // No valid UTF-8 sequence anywhere: a single-byte encoding. Windows-1252 is the usual one
       // (it is a superset of Latin-1 for printable text and has the smart quotes at 0x93/0x94).
       encoding = 'windows-1252';
-      text = new TextDecoder('windows-1252').decode(bytes);
+      text = decodeWindows1252(bytes);
       warning = {
         code: 'ENCODING_WINDOWS_1252',
         message: `is not UTF-8; decoded as Windows-1252 (first non-UTF-8 byte at offset ${bad})`,
         hint: 'Check the text on its page; re-save the file as UTF-8 to silence this warning.',
       };
     } else {
-      return invalidUtf8(bad);
+      return invalidUtf8(bytes, bad);
     }
   }
 
@@ -175,6 +191,7 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
       ok: false,
       code: codePoint === 0 ? 'BINARY_NUL_BYTE' : 'BINARY_CONTROL_CHARACTER',
       offset,
+      line: lineAt(text.slice(0, control)),
       message: `contains ${codePoint === 0 ? 'a NUL byte' : `the control character U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`} at ${encoding === 'utf-8' ? 'byte offset' : 'character'} ${offset}: this is binary data, not text`,
       hint: 'Remove the file from the inbox, or clean the text and save it as UTF-8.',
     };
@@ -185,11 +202,17 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
   return warning ? { ok: true, text, encoding, warning } : { ok: true, text, encoding };
 }
 
-function invalidUtf8(offset: number): DecodeResult {
+/** 1-based line number of the end of `before` (LF, CRLF and lone CR all end a line). */
+function lineAt(before: string): number {
+  return (before.match(/\r\n?|\n/g)?.length ?? 0) + 1;
+}
+
+function invalidUtf8(bytes: Uint8Array, offset: number): DecodeResult {
   return {
     ok: false,
     code: 'ENCODING_INVALID_UTF8',
     offset,
+    line: lineAt(new TextDecoder('latin1').decode(bytes.subarray(0, offset))),
     message: `is not valid UTF-8: the byte at offset ${offset} cannot start or continue a character`,
     hint: 'Re-save the file as UTF-8 (most editors: "Save with encoding"), or fix the damaged bytes.',
   };

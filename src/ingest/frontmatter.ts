@@ -4,6 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
+import yaml from 'js-yaml';
 import { FRONTMATTER_KEYS, type ArticleFrontmatter } from '../article.ts';
 
 // Outside YAML's printable set, or line separators some parsers treat as breaks.
@@ -92,14 +93,21 @@ export function readArticleFile(text: string): { data: Record<string, unknown>; 
   try {
     parsed = matter(text, {
       language: 'yaml',
-      engines: { js: refuse('js'), javascript: refuse('javascript'), coffee: refuse('coffee'), coffeescript: refuse('coffeescript'), json: refuse('json') },
+      engines: {
+        // YAML 1.2's core schema: no implicit timestamps, so a hand-typed `date: 2024-02-30` stays
+        // the text it is (and is refused as a date) instead of silently becoming 1 March, and a
+        // date without a zone is read in the configured zone rather than at UTC midnight.
+        yaml: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object,
+        js: refuse('js'), javascript: refuse('javascript'), coffee: refuse('coffee'), coffeescript: refuse('coffeescript'), json: refuse('json') },
     });
   } catch (error) {
     if (error instanceof FrontmatterError) throw error;
     const mark = (error as { mark?: { line?: number } }).mark;
     throw new FrontmatterError(
       `frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
-      mark?.line === undefined ? undefined : mark.line + 2,
+      // gray-matter hands YAML the text after the opening `---`, starting with its newline, so
+      // YAML's 0-based line is the file's 1-based line minus one.
+      mark?.line === undefined ? undefined : mark.line + 1,
       'Fix the YAML syntax; quote values that contain ": " or start with a special character.',
       { cause: error },
     );

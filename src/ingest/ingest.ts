@@ -1,7 +1,7 @@
 // The ingest stage: every `.txt` in the inbox becomes `articles/<year>/<slug>.md`. Sources are
 // never modified; hand-edited article files are never overwritten; writes are atomic.
 
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
 import { displayPath, listFiles, writeFileAtomic } from '../fs-utils.ts';
@@ -84,6 +84,20 @@ async function readExistingArticles(articlesDir: string): Promise<{ bySource: Ma
   return { bySource, others };
 }
 
+/** Temporary files of atomic writes cut short by a killed build (`.name.md.<hex>.tmp`). */
+async function removeInterruptedWrites(articlesDir: string): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(articlesDir, { withFileTypes: true, recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  for (const entry of entries) {
+    if (entry.isFile() && /^\..+\.[0-9a-f]{12}\.tmp$/.test(entry.name)) await rm(path.join(entry.parentPath, entry.name), { force: true });
+  }
+}
+
 function urlKey(year: string, slug: string): string {
   // Case-insensitive file systems (macOS, Windows) would merge `Cafe` and `cafe`.
   return `${year}/${slug}`.toLowerCase();
@@ -94,6 +108,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   const displayInbox = displayPath(inboxDir);
   const sourceFiles = await listFiles(inboxDir, (name) => name.toLowerCase().endsWith('.txt'));
   const sidecars = await loadSidecars(inboxDir, displayInbox, sourceFiles, problems);
+  await removeInterruptedWrites(articlesDir);
   const { bySource, others } = await readExistingArticles(articlesDir);
   const results = new Map<string, IngestedSource>();
   const candidates: Candidate[] = [];
@@ -104,7 +119,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
     const [bytes, info] = await Promise.all([readFile(absolute), stat(absolute)]);
     const decoded = decodeSource(bytes);
     if (!decoded.ok) {
-      problems.error({ code: decoded.code, file: shown, message: decoded.message, hint: decoded.hint });
+      problems.error({ code: decoded.code, file: shown, line: decoded.line, message: decoded.message, hint: decoded.hint });
       results.set(sourcePath, { source: sourcePath, status: 'refused', removed: [] });
       continue;
     }
@@ -178,7 +193,11 @@ function dropDuplicates(candidates: Candidate[], results: Map<string, IngestedSo
     problems.warn({
       code: 'DUPLICATE_ARTICLE',
       file: candidate.displayPath,
-      message: `has the same text as ${first.displayPath}; only ${first.displayPath} is published`,
+      message: `has the same text as ${first.displayPath}; only ${first.displayPath} is published${
+        candidate.parsed.frontmatter.title === first.parsed.frontmatter.title
+          ? ''
+          : ` (under its headline "${first.parsed.frontmatter.title}"; this file's headline "${candidate.parsed.frontmatter.title}" is not)`
+      }`,
       hint: 'Remove one of the two files from the inbox (or change its text if they are really different articles).',
     });
     results.set(candidate.sourcePath, { source: candidate.sourcePath, status: 'duplicate', removed: [] });
@@ -188,8 +207,9 @@ function dropDuplicates(candidates: Candidate[], results: Map<string, IngestedSo
 
 /**
  * Gives every article its own URL. Where several want the same one, the one that had it keeps
- * it (slugs are stable once written), else the first by source path; the others get a suffix
- * from their source hash, so the outcome does not depend on the order files are processed.
+ * it (slugs are stable once written), else the one with the smallest content hash; the others
+ * get a suffix from their content hash. So the outcome depends neither on the order files are
+ * processed nor on their names or folders.
  */
 function assignDistinctUrls(candidates: Candidate[], others: ExistingArticle[], problems: ProblemLog): void {
   const taken = new Set(others.map((article) => article.file.replace(/\.md$/, '').toLowerCase()));
@@ -201,7 +221,9 @@ function assignDistinctUrls(candidates: Candidate[], others: ExistingArticle[], 
   for (const [key, group] of [...groups].sort(([a], [b]) => compareText(a, b))) {
     group.sort(
       (a, b) =>
-        Number(b.existing?.slug === b.slug) - Number(a.existing?.slug === a.slug) || compareText(a.sourcePath, b.sourcePath),
+        Number(b.existing?.slug === b.slug) - Number(a.existing?.slug === a.slug) ||
+        compareText(a.parsed.frontmatter.source.hash, b.parsed.frontmatter.source.hash) ||
+        compareText(a.sourcePath, b.sourcePath),
     );
     const keeper = taken.has(key) ? undefined : group[0];
     taken.add(key);

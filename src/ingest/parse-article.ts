@@ -87,6 +87,7 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
     problems.error({
       code: onlyBoilerplate ? 'ARTICLE_ONLY_BOILERPLATE' : 'ARTICLE_EMPTY',
       file: source.displayPath,
+      ...(onlyBoilerplate ? { line: segmented.removed[0]!.line } : {}),
       message: onlyBoilerplate
         ? 'contains only site chrome and boilerplate, no article text; it is skipped'
         : 'is empty or only white space; it is skipped',
@@ -115,7 +116,8 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
     });
   }
 
-  for (const block of [{ text: title, line: segmented.titleLine }, ...segmented.blocks]) {
+  const standfirst = segmented.subtitle === undefined ? [] : [{ text: segmented.subtitle, line: segmented.subtitleLine ?? 0 }];
+  for (const block of [{ text: title, line: segmented.titleLine }, ...standfirst, ...segmented.blocks]) {
     for (const anomaly of findLineAnomalies(block.text)) {
       problems.warn({ ...anomaly, file: source.displayPath, ...(block.line ? { line: block.line } : {}) });
     }

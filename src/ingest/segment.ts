@@ -1,7 +1,7 @@
 // Finds the structure of a raw article: chrome and headline at the top, boilerplate at the end,
 // then paragraphs, section headings and the standfirst in between. Pure: text in, structure out.
 
-import { matchesAny, type IngestRules } from './rules.ts';
+import { findTrailingCut, matchesAny, type IngestRules } from './rules.ts';
 
 export interface Block {
   kind: 'paragraph' | 'heading';
@@ -21,6 +21,8 @@ export interface SegmentedArticle {
   title: string;
   titleLine: number;
   subtitle?: string;
+  /** 1-based source line of the standfirst, when there is one. */
+  subtitleLine?: number;
   blocks: Block[];
   removed: RemovedLine[];
   paragraphStyle: 'blank-line' | 'single-newline';
@@ -86,7 +88,8 @@ export function segmentArticle(text: string, rules: IngestRules, knownTitle?: st
   const lines: Line[] = text.split('\n').map((raw, index) => ({ number: index + 1, text: raw.trim() }));
   const removed: RemovedLine[] = [];
 
-  // Boilerplate: from the end, drop blank lines and lines matching a boilerplate rule.
+  // Boilerplate: from the end, drop blank lines and lines matching a boilerplate rule, then cut
+  // furniture glued to the end of the last remaining line (a scraped tag list).
   let end = lines.length;
   while (end > 0) {
     const line = lines[end - 1]!;
@@ -94,7 +97,12 @@ export function segmentArticle(text: string, rules: IngestRules, knownTitle?: st
     else if (matchesAny(line.text, rules.boilerplate)) {
       removed.push({ line: line.number, text: line.text, reason: 'boilerplate' });
       end--;
-    } else break;
+    } else {
+      const cut = findTrailingCut(line.text, rules.trailing);
+      if (cut === -1) break;
+      removed.push({ line: line.number, text: line.text.slice(cut).trim(), reason: 'boilerplate' });
+      lines[end - 1] = { number: line.number, text: line.text.slice(0, cut).trim() };
+    }
   }
   removed.reverse();
 
@@ -149,6 +157,7 @@ export function segmentArticle(text: string, rules: IngestRules, knownTitle?: st
 
   // Standfirst: one sentence right after the headline, followed by more of the article.
   let subtitle: string | undefined;
+  let subtitleLine: number | undefined;
   const first = blocks[0];
   if (
     title !== '' &&
@@ -159,11 +168,12 @@ export function segmentArticle(text: string, rules: IngestRules, knownTitle?: st
     first.text.split(/\s+/).length <= 45
   ) {
     subtitle = first.text;
+    subtitleLine = first.line;
     blocks = blocks.slice(1);
   }
 
   const result: SegmentedArticle = { title, titleLine, blocks, removed, paragraphStyle };
-  if (subtitle !== undefined) result.subtitle = subtitle;
+  if (subtitle !== undefined) Object.assign(result, { subtitle, subtitleLine });
   return result;
 }
 

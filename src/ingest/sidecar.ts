@@ -56,7 +56,8 @@ export function normaliseSidecar(
       const cleaned = cleanMetadataText(value);
       if (cleaned !== '') (result as unknown as Record<string, string>)[key] = cleaned;
     } else if (LIST_KEYS.has(key)) {
-      const list = typeof value === 'string' ? value.split(key === 'authors' ? /\s*(?:;|\band\b|,)\s*/ : /\s*[,;]\s*/) : value;
+      // Entities first: the `;` of a literal `&nbsp;` is not a list separator.
+      const list = typeof value === 'string' ? cleanMetadataText(value).split(key === 'authors' ? /\s*(?:;|\band\b|,)\s*/ : /\s*[,;]\s*/) : value;
       if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) {
         wrongType('a string or a list of strings');
         continue;

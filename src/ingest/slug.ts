@@ -29,9 +29,17 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/;
 
 export function transliterate(text: string): string {
   let out = '';
-  for (const char of text.normalize('NFKD').toLowerCase()) {
-    if (/\p{M}/u.test(char)) continue;
-    out += TRANSLITERATION[char] ?? char;
+  // Look letters up before decomposing them: NFKD would turn إ into ا + a mark and й into и + a
+  // mark, losing the table's own readings; letters without an entry lose their accents.
+  for (const char of text.normalize('NFC').toLowerCase()) {
+    const known = TRANSLITERATION[char];
+    if (known !== undefined) {
+      out += known;
+      continue;
+    }
+    for (const part of char.normalize('NFKD')) {
+      if (!/\p{M}/u.test(part)) out += TRANSLITERATION[part] ?? part;
+    }
   }
   return out;
 }
@@ -57,12 +65,18 @@ export function slugify(title: string, fallbackId: string): string {
   }
   const letters = slug.replace(/[^a-z]/g, '').length;
   // A title in a script without a table gives too few letters to be a readable name.
-  if (letters < 3 || letters < transliterationCoverage(title)) return `article-${fallbackId}`;
+  if (letters < 3 || !isMostlyTransliterated(title)) return `article-${fallbackId}`;
   if (WINDOWS_RESERVED.test(slug)) slug = `${slug}-article`;
   return slug;
 }
 
-/** A quarter of the letters in the title: a readable slug carries at least that many. */
-function transliterationCoverage(title: string): number {
-  return Math.floor((title.match(/\p{L}/gu)?.length ?? 0) / 4);
+/**
+ * True when transliteration keeps at least a quarter of the title's letters as Latin letters
+ * (a Chinese title with one English word is not named by that word). Measured on the whole
+ * title, before the slug is cut to length.
+ */
+function isMostlyTransliterated(title: string): boolean {
+  const source = title.match(/\p{L}/gu)?.length ?? 0;
+  const latin = transliterate(title).match(/[a-z]/g)?.length ?? 0;
+  return latin >= Math.floor(source / 4);
 }

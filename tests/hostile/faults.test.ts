@@ -1,0 +1,220 @@
+// Faults around a build: killed at random moments, two builds at once, an output location that
+// cannot be written or is full. The previous site and article files survive, and the user gets a
+// clear problem (never a stack trace).
+
+import assert from 'node:assert/strict';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, chown, copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { readArticleFile } from '../../src/ingest/frontmatter.ts';
+import { CLI, PROJECT_ROOT, SAMPLE_INBOX, temporaryDir } from '../helpers/paths.ts';
+import { paragraph, Prng } from '../helpers/prng.ts';
+import { runCli } from '../helpers/run-build.ts';
+
+type Snapshot = Map<string, string>;
+
+/** Every file below `dir` (hidden ones included) with the hash of its content. */
+async function snapshot(dir: string): Promise<Snapshot> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, file), createHash('sha256').update(await readFile(file)).digest('hex'));
+  }
+  return files;
+}
+
+const sameSnapshot = (a: Snapshot, b: Snapshot) => a.size === b.size && [...a].every(([file, hash]) => b.get(file) === hash);
+
+async function writeInbox(inbox: string, seed: number, count: number): Promise<void> {
+  await mkdir(inbox, { recursive: true });
+  for (const name of ['000_e5f62b7630e97956.txt', '003_e483fe66d234d96d.txt']) await copyFile(path.join(SAMPLE_INBOX, name), path.join(inbox, name));
+  const prng = new Prng(seed);
+  for (let i = 0; i < count; i++) {
+    const body = Array.from({ length: 6 }, () => paragraph(prng, 400)).join('\n\n');
+    await writeFile(path.join(inbox, `2024-0${(i % 9) + 1}-1${i % 10}-story-${seed}-${i}.txt`), `Story ${i} of batch ${seed} about the harbour\n\n${body}\n`);
+  }
+}
+
+function buildArgs(work: string, extra: string[] = []): string[] {
+  return ['build', '--inbox', path.join(work, 'inbox'), '--articles', path.join(work, 'articles'), '--out', path.join(work, 'site'), '--quiet', ...extra];
+}
+
+const NO_STACK_TRACE = /\n\s+at .+[:(]\d+:\d+\)?\n/;
+
+describe('a build killed at random moments', () => {
+  let work: string;
+  let fullBuildMs: number;
+  let before1: { site: Snapshot; articles: Snapshot };
+
+  before(async () => {
+    work = await temporaryDir('kill');
+    await writeInbox(path.join(work, 'inbox'), 1, 40);
+    const started = Date.now();
+    const first = await runCli(buildArgs(work));
+    fullBuildMs = Date.now() - started;
+    assert.equal(first.exitCode, 0, first.stderr);
+    before1 = { site: await snapshot(path.join(work, 'site')), articles: await snapshot(path.join(work, 'articles')) };
+    // The next build has work to do: forty more articles and one changed.
+    await writeInbox(path.join(work, 'inbox'), 2, 40);
+  });
+
+  it('leaves the previous site and complete article files every time, and a rerun completes', async () => {
+    const prng = new Prng(20_24);
+    const afterKills: Snapshot[] = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const child = spawn(process.execPath, [CLI, ...buildArgs(work)], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      const delay = Math.round(fullBuildMs * (0.05 + prng.next() * 1.1));
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, delay))]);
+      child.kill('SIGKILL');
+      await exited;
+
+      assert.ok(existsSync(path.join(work, 'site', 'index.html')), `after a kill at ${delay} ms the site is still there`);
+      afterKills.push(await snapshot(path.join(work, 'site')));
+      for (const [file] of await snapshot(path.join(work, 'articles'))) {
+        if (path.basename(file).startsWith('.')) continue; // an atomic write's temporary file, never read
+        const text = await readFile(path.join(work, 'articles', file), 'utf8');
+        assert.doesNotThrow(() => readArticleFile(text), `${file} is a complete article file after a kill at ${delay} ms`);
+      }
+    }
+
+    const rerun = await runCli(buildArgs(work));
+    assert.equal(rerun.exitCode, 0, rerun.stderr);
+    const finalSite = await snapshot(path.join(work, 'site'));
+    for (const [index, site] of afterKills.entries()) {
+      assert.ok(sameSnapshot(site, before1.site) || sameSnapshot(site, finalSite), `after kill ${index + 1} the site is the previous one or a complete new one, never a mix`);
+    }
+    const leftovers = (await readdir(work)).filter((name) => name !== 'inbox' && name !== 'articles' && name !== 'site');
+    assert.deepEqual(leftovers, [], 'no staging folder or lock file is left after the rerun');
+    const hidden = [...(await snapshot(path.join(work, 'articles'))).keys()].filter((file) => path.basename(file).startsWith('.'));
+    assert.deepEqual(hidden, [], 'temporary files of interrupted writes are cleaned up');
+    assert.ok([...before1.articles.keys()].every((file) => existsSync(path.join(work, 'articles', file))), 'every earlier article file is still there');
+  });
+});
+
+describe('two builds at once on the same folders', () => {
+  it('refuses a second build while the first holds the lock, naming the lock file and the holder', async () => {
+    const work = await temporaryDir('locked');
+    await writeInbox(path.join(work, 'inbox'), 3, 2);
+    // This test process stands in for a running build: the lock names a live pid.
+    await writeFile(path.join(work, 'site.lock'), `${JSON.stringify({ pid: process.pid, host: os.hostname(), started: new Date().toISOString() })}\n`);
+    const refused = await runCli(buildArgs(work));
+    assert.equal(refused.exitCode, 2);
+    assert.match(refused.stderr, new RegExp(`site\\.lock  error: another build \\(process ${process.pid}.*\\(BUILD_LOCKED\\)\\n\\s+Wait for the other build to finish`));
+    assert.equal(existsSync(path.join(work, 'site')), false, 'the refused build wrote nothing');
+    assert.equal(existsSync(path.join(work, 'articles')), false);
+  });
+
+  it('takes over a lock left by a build that no longer runs', async () => {
+    const work = await temporaryDir('stale-lock');
+    await writeInbox(path.join(work, 'inbox'), 4, 2);
+    const gone = spawn(process.execPath, ['-e', '0']);
+    if (gone.exitCode === null) await new Promise((resolve) => gone.once('exit', resolve));
+    await writeFile(path.join(work, 'site.lock'), `${JSON.stringify({ pid: gone.pid, host: os.hostname(), started: '2024-01-01T00:00:00Z' })}\n`);
+    const build = await runCli(buildArgs(work));
+    assert.equal(build.exitCode, 0, build.stderr);
+    assert.equal(existsSync(path.join(work, 'site.lock')), false, 'the lock is released');
+  });
+
+  it('started together, one builds and the other waits its turn or refuses: the output is never a mix', async () => {
+    const work = await temporaryDir('race');
+    await writeInbox(path.join(work, 'inbox'), 5, 30);
+    const [a, b] = await Promise.all([runCli(buildArgs(work)), runCli(buildArgs(work))]);
+    const codes = [a.exitCode, b.exitCode].sort();
+    assert.ok(codes[0] === 0 && (codes[1] === 0 || codes[1] === 2), `exit statuses ${codes.join(', ')}`);
+    if (codes[1] === 2) assert.match(a.exitCode === 2 ? a.stderr : b.stderr, /BUILD_LOCKED/);
+    const raced = await snapshot(path.join(work, 'site'));
+    const again = await runCli(buildArgs(work));
+    assert.equal(again.exitCode, 0, again.stderr);
+    assert.ok(sameSnapshot(raced, await snapshot(path.join(work, 'site'))), 'the raced site equals a clean rebuild');
+  });
+});
+
+describe('an output location that cannot be written', () => {
+  const asRoot = process.getuid?.() === 0;
+  const nobody = 65534;
+
+  /** Runs the CLI as a user who cannot write `readOnly` (root ignores permissions, so drop to nobody). */
+  function runAsUnprivileged(args: string[]): Promise<{ exitCode: number; stderr: string }> {
+    return new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        [CLI, ...args],
+        { cwd: PROJECT_ROOT, timeout: 120_000, ...(asRoot ? { uid: nobody, gid: nobody, env: { ...process.env, HOME: os.tmpdir() } } : {}) },
+        (error, _stdout, stderr) => resolve({ exitCode: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stderr }),
+      );
+    });
+  }
+
+  it('a read-only output folder gives a clear OUTPUT_NOT_WRITABLE problem and exit status 2, and the old site stays', async () => {
+    const work = await temporaryDir('readonly');
+    await writeInbox(path.join(work, 'inbox'), 6, 2);
+    const readOnly = path.join(work, 'published');
+    await mkdir(readOnly);
+    const out = path.join(readOnly, 'site');
+    const first = await runCli(['build', '--inbox', path.join(work, 'inbox'), '--articles', path.join(work, 'articles'), '--out', out, '--quiet']);
+    assert.equal(first.exitCode, 0, first.stderr);
+    const previous = await snapshot(out);
+    await chmod(work, 0o755);
+    if (asRoot) execFileSync('chown', ['-R', `${nobody}:${nobody}`, path.join(work, 'articles')]);
+    await chmod(readOnly, 0o555);
+    if (asRoot) await chown(readOnly, 0, 0);
+
+    const result = await runAsUnprivileged(['build', '--inbox', path.join(work, 'inbox'), '--articles', path.join(work, 'articles'), '--out', out, '--quiet']);
+    assert.equal(result.exitCode, 2, result.stderr);
+    assert.match(result.stderr, /published\/site\.lock {2}error: cannot create the build's lock file beside the output folder \(EACCES\) \(OUTPUT_NOT_WRITABLE\)\n\s+Check that .*published exists and can be written/);
+    assert.doesNotMatch(result.stderr, NO_STACK_TRACE);
+    assert.ok(sameSnapshot(previous, await snapshot(out)), 'the previous site is untouched');
+    await chmod(readOnly, 0o755);
+  });
+
+  it('an articles folder that cannot be written gives ARTICLES_NOT_WRITABLE and exit status 2', async () => {
+    const work = await temporaryDir('articles-readonly');
+    await writeInbox(path.join(work, 'inbox'), 7, 2);
+    const articles = path.join(work, 'articles');
+    await mkdir(articles);
+    await chmod(work, 0o755);
+    await chmod(articles, 0o555);
+    if (asRoot) {
+      execFileSync('chown', [`${nobody}:${nobody}`, work]);
+      await chown(articles, 0, 0);
+    }
+    const result = await runAsUnprivileged(['build', '--inbox', path.join(work, 'inbox'), '--articles', articles, '--out', path.join(work, 'site'), '--quiet']);
+    assert.equal(result.exitCode, 2, result.stderr);
+    assert.match(result.stderr, /articles {2}error: cannot be written during the ingest stage: permission denied .*\(ARTICLES_NOT_WRITABLE\)\n\s+Give your user write permission/);
+    assert.doesNotMatch(result.stderr, NO_STACK_TRACE);
+  });
+
+  describe('a full disk', () => {
+    const skip = asRoot ? false : 'needs root to mount a small tmpfs that can fill up; skipped';
+    // 32 KB fills while Eleventy copies the assets; 300 KB while Pagefind writes its index.
+    for (const [size, stage] of [['32k', 'rendering'], ['300k', 'search indexing']] as const) {
+      it(`filling up during ${stage} gives a clear OUTPUT_DISK_FULL problem and exit status 2, not a stack trace`, { skip }, async (t) => {
+        const work = await temporaryDir('full');
+        await writeInbox(path.join(work, 'inbox'), 8, 5);
+        const full = path.join(work, 'full');
+        await mkdir(full);
+        try {
+          execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', full], { stdio: 'ignore' });
+        } catch {
+          t.skip('mounting a tmpfs is not permitted here; skipped');
+          return;
+        }
+        try {
+          const result = await runCli(buildArgs(work).map((arg) => (arg === path.join(work, 'site') ? path.join(full, 'site') : arg)));
+          assert.equal(result.exitCode, 2, result.stderr);
+          assert.match(result.stderr, /full\/site {2}error: cannot be written during the output stage: no space left on the disk.*\(OUTPUT_DISK_FULL\)\n\s+Free some disk space/);
+          assert.doesNotMatch(result.stderr, NO_STACK_TRACE);
+          assert.deepEqual(await readdir(full), [], 'the partial staging folder and the lock are removed');
+        } finally {
+          execFileSync('umount', [full]);
+        }
+      });
+    }
+  });
+});

@@ -1,0 +1,83 @@
+// What the next build finds after one was killed: the lock is judged stale or live by its pid,
+// and a site retired by a build killed between its two renames is put back, leftovers removed.
+// And an output folder that would replace the inputs is refused before anything happens.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { acquireBuildLock, LockError, lockFileFor } from '../../src/cli/build-lock.ts';
+import { recoverInterruptedBuilds } from '../../src/cli/output-swap.ts';
+import { temporaryDir } from '../helpers/paths.ts';
+import { runCli } from '../helpers/run-build.ts';
+
+describe('recovering from a killed build', () => {
+  it('puts back a site retired by a build killed between its two renames, and removes staging folders', async () => {
+    const work = await temporaryDir('recover');
+    await mkdir(path.join(work, '.site.old-4242'));
+    await writeFile(path.join(work, '.site.old-4242', 'index.html'), 'the previous site');
+    await mkdir(path.join(work, '.site.building-4242'));
+    await writeFile(path.join(work, '.site.building-4242', 'index.html'), 'half a new site');
+    await recoverInterruptedBuilds(path.join(work, 'site'));
+    assert.deepEqual((await readdir(work)).sort(), ['site']);
+    assert.equal(await readFile(path.join(work, 'site', 'index.html'), 'utf8'), 'the previous site');
+  });
+
+  it('removes a leftover retired site when the site itself is in place', async () => {
+    const work = await temporaryDir('recover2');
+    await mkdir(path.join(work, 'site'));
+    await writeFile(path.join(work, 'site', 'index.html'), 'the new site');
+    await mkdir(path.join(work, '.site.old-7'));
+    await recoverInterruptedBuilds(path.join(work, 'site'));
+    assert.deepEqual(await readdir(work), ['site']);
+    assert.equal(await readFile(path.join(work, 'site', 'index.html'), 'utf8'), 'the new site');
+  });
+});
+
+describe('the build lock', () => {
+  it('is a file beside the output folder holding this process id, removed on release', async () => {
+    const out = path.join(await temporaryDir('lock'), 'site');
+    const lock = await acquireBuildLock(out);
+    assert.equal(lock.file, lockFileFor(out));
+    assert.equal(lock.file, `${out}.lock`);
+    assert.equal((JSON.parse(await readFile(lock.file, 'utf8')) as { pid: number }).pid, process.pid);
+    lock.release();
+    assert.equal(existsSync(lock.file), false);
+  });
+
+  it('refuses while a live process holds it, then succeeds after waiting once the holder releases', async () => {
+    const out = path.join(await temporaryDir('lock2'), 'site');
+    await writeFile(`${out}.lock`, JSON.stringify({ pid: process.ppid, host: os.hostname(), started: 'now' }));
+    await assert.rejects(acquireBuildLock(out), (error: unknown) => error instanceof LockError && new RegExp(`process ${process.ppid}`).test(error.message));
+    setTimeout(() => void rm(`${out}.lock`), 300); // the holder finishes
+    const lock = await acquireBuildLock(out, 5_000);
+    lock.release();
+  });
+
+  it('takes over a lock whose file is empty or unreadable (a build killed while writing it)', async () => {
+    const out = path.join(await temporaryDir('lock3'), 'site');
+    await writeFile(`${out}.lock`, '');
+    const lock = await acquireBuildLock(out);
+    assert.equal((JSON.parse(await readFile(lock.file, 'utf8')) as { pid: number }).pid, process.pid);
+    lock.release();
+  });
+});
+
+describe('an output folder that overlaps the inputs', () => {
+  it('is refused before anything is written: the inbox, the articles folder and the current folder are never replaced', async () => {
+    const work = await temporaryDir('overlap');
+    const inbox = path.join(work, 'content', 'inbox');
+    await mkdir(inbox, { recursive: true });
+    await writeFile(path.join(inbox, 'a.txt'), 'Headline\n\nText.\n');
+    const articles = path.join(work, 'content', 'articles');
+    for (const out of [inbox, path.join(work, 'content'), articles, path.join(inbox, 'site'), work]) {
+      const result = await runCli(['build', '--inbox', inbox, '--articles', articles, '--out', out, '--quiet'], { cwd: work });
+      assert.equal(result.exitCode, 2, out);
+      assert.match(result.stderr, /error: (overlaps the (inbox|articles) folder|contains the current folder).*\(OUTPUT_OVERLAPS_INPUT\)/, out);
+      assert.deepEqual(await readdir(inbox), ['a.txt'], `--out ${out} left the inbox alone`);
+      assert.equal(existsSync(articles), false);
+    }
+  });
+});

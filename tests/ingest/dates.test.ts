@@ -1,0 +1,104 @@
+// The article date: sidecar, then the text, then the file name, then the file time (with a
+// warning); read and recorded in the configured zone, with no day lost or gained, even in zones
+// fourteen hours ahead of UTC or eleven behind and for times near midnight.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseArticle } from '../../src/ingest/parse-article.ts';
+import { DEFAULT_RULES } from '../../src/ingest/rules.ts';
+import type { SidecarData } from '../../src/ingest/sidecar.ts';
+import { ProblemLog } from '../../src/problems.ts';
+import { toArticle } from '../../src/site/load-articles.ts';
+import { createSiteContext } from '../../src/site/site-context.ts';
+import { DEFAULT_CONFIG } from '../../src/config/site-config.ts';
+import { writeArticleFile } from '../../src/ingest/frontmatter.ts';
+
+const TEXT = 'A headline for the date tests\n\nThe first paragraph of the article.\n';
+
+function dateOf(options: { zone: string; text?: string; name?: string; sidecarDate?: string; mtimeMs?: number }) {
+  const problems = new ProblemLog();
+  const sidecar: SidecarData | undefined = options.sidecarDate === undefined ? undefined : { date: options.sidecarDate, extra: {}, origin: { file: 'meta.jsonl', line: 1 } };
+  const parsed = parseArticle(
+    { path: options.name ?? 'story.txt', displayPath: options.name ?? 'story.txt', hash: 'sha256:00', text: options.text ?? TEXT, mtimeMs: options.mtimeMs ?? Date.UTC(2020, 5, 15, 12), ...(sidecar ? { sidecar } : {}) },
+    { rules: DEFAULT_RULES, timeZone: options.zone, language: 'en' },
+    problems,
+  );
+  assert.ok(parsed);
+  return { date: parsed.frontmatter.date, source: parsed.frontmatter.dateSource, codes: problems.problems.map((problem) => problem.code), parsed };
+}
+
+/** What a reader sees: the article loaded as the site loads it, its URL year and displayed day. */
+function shown(zone: string, date: string) {
+  const { parsed } = dateOf({ zone, sidecarDate: date });
+  const text = writeArticleFile({ ...parsed.frontmatter, slug: 'a-headline' }, parsed.body);
+  const article = toArticle('x.md', 'x.md', text, zone, 'en', new ProblemLog());
+  assert.ok(article);
+  const site = createSiteContext({ ...DEFAULT_CONFIG, timeZone: zone }, [article]);
+  return { url: article.url, day: site.formatDate(article.date, 'en') };
+}
+
+describe('where the date comes from', () => {
+  it('takes the sidecar date first, even when the text and the file name have one', () => {
+    const result = dateOf({ zone: 'UTC', sidecarDate: '2021-02-03', name: '2022-01-01-story.txt', text: 'Headline\n\nPublished 4 May 2023\n\nText.\n' });
+    assert.deepEqual([result.date, result.source], ['2021-02-03T00:00:00+00:00', 'sidecar']);
+  });
+
+  it('takes a "Published …" line in the text before the file name', () => {
+    const result = dateOf({ zone: 'UTC', name: '2022-01-01-story.txt', text: 'Published 4 May 2023\nHeadline\n\nText.\n' });
+    assert.deepEqual([result.date, result.source], ['2023-05-04T00:00:00+00:00', 'text']);
+  });
+
+  it('takes a dateline in the text ("LONDON, March 3, 2024 —")', () => {
+    const result = dateOf({ zone: 'UTC', text: 'Headline\n\nLONDON, March 3, 2024 — The council met.\n' });
+    assert.deepEqual([result.date, result.source], ['2024-03-03T00:00:00+00:00', 'text']);
+  });
+
+  it('takes the date in the file name before the file time', () => {
+    const result = dateOf({ zone: 'UTC', name: 'sport/2019-12-31-final.txt' });
+    assert.deepEqual([result.date, result.source, result.codes], ['2019-12-31T00:00:00+00:00', 'filename', []]);
+  });
+
+  it('falls back to the file time with a warning', () => {
+    const result = dateOf({ zone: 'UTC', mtimeMs: Date.UTC(2020, 5, 15, 12, 30, 45, 999) });
+    assert.deepEqual([result.date, result.source, result.codes], ['2020-06-15T12:30:45+00:00', 'file-mtime', ['DATE_FROM_FILE_TIME']]);
+  });
+
+  it('warns about an unreadable sidecar date and uses the next source', () => {
+    const result = dateOf({ zone: 'UTC', sidecarDate: '2024-02-30', name: '2024-03-01-x.txt' });
+    assert.deepEqual([result.date, result.source, result.codes], ['2024-03-01T00:00:00+00:00', 'filename', ['SIDECAR_BAD_DATE']]);
+  });
+});
+
+describe('dates in zones far from UTC', () => {
+  it('reads a sidecar time without a zone in the configured zone (Pacific/Kiritimati, UTC+14)', () => {
+    assert.equal(dateOf({ zone: 'Pacific/Kiritimati', sidecarDate: '2024-03-01 23:30:00' }).date, '2024-03-01T23:30:00+14:00');
+  });
+
+  it('reads a sidecar time without a zone in the configured zone (Pacific/Pago_Pago, UTC−11)', () => {
+    assert.equal(dateOf({ zone: 'Pacific/Pago_Pago', sidecarDate: '2024-03-01 00:15' }).date, '2024-03-01T00:15:00-11:00');
+  });
+
+  it('keeps the day of a date-only value: midnight in the zone, not the UTC day before or after', () => {
+    assert.equal(dateOf({ zone: 'Pacific/Kiritimati', sidecarDate: '2024-01-01' }).date, '2024-01-01T00:00:00+14:00');
+    assert.equal(dateOf({ zone: 'Pacific/Pago_Pago', sidecarDate: '2024-12-31' }).date, '2024-12-31T00:00:00-11:00');
+    assert.equal(dateOf({ zone: 'Pacific/Kiritimati', name: '2024-01-01-new-year.txt' }).date, '2024-01-01T00:00:00+14:00');
+    assert.equal(dateOf({ zone: 'Pacific/Pago_Pago', text: 'Published 31 December 2024\nHeadline\n\nText.\n' }).date, '2024-12-31T00:00:00-11:00');
+  });
+
+  it('shows a date with another offset at the same instant in the configured zone', () => {
+    // 23:30 on 31 December in New York is 18:30 on 1 January in Kiritimati.
+    assert.equal(dateOf({ zone: 'Pacific/Kiritimati', sidecarDate: '2024-12-31T23:30:00-05:00' }).date, '2025-01-01T18:30:00+14:00');
+  });
+
+  it('takes the file time\'s day in the configured zone (noon UTC is 02:00 the next day in Kiritimati)', () => {
+    assert.equal(dateOf({ zone: 'Pacific/Kiritimati', mtimeMs: Date.UTC(2023, 11, 31, 12) }).date, '2024-01-01T02:00:00+14:00');
+    assert.equal(dateOf({ zone: 'Pacific/Pago_Pago', mtimeMs: Date.UTC(2024, 0, 1, 5) }).date, '2023-12-31T18:00:00-11:00');
+  });
+
+  it('gives a reader the same day and the URL the same year as the source, just before and after midnight', () => {
+    assert.deepEqual(shown('Pacific/Kiritimati', '2024-12-31 23:59:59'), { url: '/2024/a-headline/', day: 'December 31, 2024' });
+    assert.deepEqual(shown('Pacific/Kiritimati', '2025-01-01 00:00:01'), { url: '/2025/a-headline/', day: 'January 1, 2025' });
+    assert.deepEqual(shown('Pacific/Pago_Pago', '2024-12-31 23:59:59'), { url: '/2024/a-headline/', day: 'December 31, 2024' });
+    assert.deepEqual(shown('Pacific/Pago_Pago', '2025-01-01 00:00:00'), { url: '/2025/a-headline/', day: 'January 1, 2025' });
+  });
+});

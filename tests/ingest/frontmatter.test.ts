@@ -1,0 +1,111 @@
+// Article files: any string round-trips through the frontmatter ingest writes (a property test
+// over seeded random strings and the cases that break naive YAML), and only YAML is ever read.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ArticleFrontmatter } from '../../src/article.ts';
+import { FrontmatterError, isUntouched, readArticleFile, writeArticleFile } from '../../src/ingest/frontmatter.ts';
+import { Prng } from '../helpers/prng.ts';
+
+const NASTY = [
+  ': ', 'key: value', '---', '...', '#', '# comment', '"', "'", '"quoted"', "'single'", 'no', 'No', 'NO', 'yes', 'off', 'on', 'y', 'n',
+  'null', 'Null', '~', '', ' ', '2024-01-01', '2024-01-01T00:00:00Z', '12:30', '0x1F', '1e3', '.inf', '-.inf', '.nan', '0o17', '010',
+  '- item', '> folded', '| literal', '& anchor', '*alias', '! tag', '!!str', '% directive', '@ at', '` backtick', '? key', '[a, b]', '{a: b}',
+  '<<: merge', '=', 'a #b', 'tab\there', 'line\nbreak', 'cr\rlf', '\u2028 line separator', '\u2029 paragraph separator', '\u0085 next line',
+  '\ud800 lone high', 'lone low \udc00', '\udc00\ud800 reversed pair', '🚀 emoji 👩‍🚀', '\ufeff BOM', '\u0000 nul', '\u0007 bell', '\u007f del',
+  '\u202e bidi', 'عربي', 'עברית', '中文', 'trailing space ', ' leading space', '\\ backslash', '\\n not a newline', '{{ 7*7 }}', '{% raw %}',
+];
+
+function randomString(prng: Prng): string {
+  const pieces = [...NASTY, 'a', 'Z', '0', ' ', ':', '-', '#', '"', "'", '\\', '\n', '\t', '\u2028', '\ud83d', '\ude80', '\udfff', 'é', '\u0301'];
+  return Array.from({ length: prng.int(0, 8) }, () => prng.pick(pieces)).join('');
+}
+
+function frontmatterWith(title: string, other: string): ArticleFrontmatter {
+  return {
+    title,
+    subtitle: other,
+    date: '2024-01-01T00:00:00+00:00',
+    dateSource: 'sidecar',
+    section: other,
+    authors: [title, other],
+    tags: [other],
+    people: [],
+    organizations: [],
+    places: [],
+    summary: `${other}${title}`,
+    wordCount: 3,
+    readingMinutes: 1,
+    language: 'en',
+    slug: 'a-slug',
+    source: { path: 'x.txt', hash: 'sha256:00', url: other },
+    extra: { [title || 'empty']: other, nested: { list: [title, 1, null, true] } },
+  };
+}
+
+function roundTrips(title: string, other: string): void {
+  const written = frontmatterWith(title, other);
+  const text = writeArticleFile(written, 'Body.');
+  const { data, body } = readArticleFile(text);
+  for (const key of ['title', 'subtitle', 'section', 'authors', 'tags', 'summary', 'source', 'extra'] as const) {
+    assert.deepEqual(data[key], written[key], `${key} of ${JSON.stringify(title)} / ${JSON.stringify(other)}`);
+  }
+  assert.equal(body.trim(), 'Body.');
+  assert.ok(isUntouched(text), 'the file is recognised as generated');
+}
+
+describe('frontmatter round-trips', () => {
+  for (const value of NASTY) {
+    it(`loads back ${JSON.stringify(value)} as the same string`, () => roundTrips(value, value));
+  }
+
+  it('loads back 3,000 seeded random strings of YAML-significant pieces, surrogates and separators', () => {
+    const prng = new Prng(42);
+    for (let i = 0; i < 3000; i++) roundTrips(randomString(prng), randomString(prng));
+  });
+
+  it('writes strings double-quoted on one line each, so no value can open a block or end the frontmatter', () => {
+    const text = writeArticleFile(frontmatterWith('---\n---js\n...', '| literal\n> folded'), 'Body.');
+    const frontmatterLines = text.split('\n').slice(1, text.split('\n').indexOf('---', 1));
+    for (const line of frontmatterLines) assert.match(line, /^[a-zA-Z]+: /, line);
+  });
+});
+
+describe('only YAML frontmatter is read', () => {
+  const refused = (text: string) =>
+    assert.throws(() => readArticleFile(text), (error: unknown) => {
+      assert.ok(error instanceof FrontmatterError);
+      assert.equal(error.line, 1);
+      assert.match(error.message, /is not allowed: only YAML frontmatter is read/);
+      return true;
+    });
+
+  for (const language of ['js', 'javascript', 'coffee', 'json', 'toml', 'JS', ' js']) {
+    it(`refuses "---${language}" frontmatter without running it`, () => {
+      const marker = `ran-${language.trim()}`;
+      (globalThis as Record<string, unknown>)[marker] = false;
+      refused(`---${language}\n{ title: (() => { globalThis['${marker}'] = true; return 'x'; })() }\n---\nBody\n`);
+      assert.equal((globalThis as Record<string, unknown>)[marker], false);
+    });
+  }
+
+  it('reads a file whose body contains "---js" and "---" lines as body text', () => {
+    const { data, body } = readArticleFile('---\ntitle: "T"\n---\n\n---js\n{ x: 1 }\n---\n');
+    assert.equal(data.title, 'T');
+    assert.match(body, /---js\n\{ x: 1 \}\n---/);
+  });
+
+  it('refuses a file without frontmatter or with frontmatter never closed, naming line 1', () => {
+    assert.throws(() => readArticleFile('title: x\n'), (error: unknown) => error instanceof FrontmatterError && error.line === 1);
+    assert.throws(() => readArticleFile('---\ntitle: x\n'), (error: unknown) => error instanceof FrontmatterError && error.line === 1 && /not closed/.test(error.message));
+  });
+
+  it('reads hand-typed unquoted dates and words as the text they are (YAML 1.2 core schema)', () => {
+    const { data } = readArticleFile('---\ntitle: no\ndate: 2024-02-30\nsection: null-and-void\nupdated: 2024-03-01T23:30:00\n---\n');
+    assert.deepEqual(data, { title: 'no', date: '2024-02-30', section: 'null-and-void', updated: '2024-03-01T23:30:00' });
+  });
+
+  it('names the line of a YAML error in the file', () => {
+    assert.throws(() => readArticleFile('---\ntitle: "ok"\nsummary: a: b\n---\n'), (error: unknown) => error instanceof FrontmatterError && error.line === 3);
+  });
+});

@@ -1,0 +1,70 @@
+// "Nothing lost", as a property over seeded random articles: every source line that ingest did
+// not list as removed reaches the rendered page text, word for word and in order, whatever the
+// paragraph style, headings, markdown-like lines or boilerplate.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseArticle } from '../../src/ingest/parse-article.ts';
+import { DEFAULT_RULES } from '../../src/ingest/rules.ts';
+import { ProblemLog } from '../../src/problems.ts';
+import { createMarkdownRenderer } from '../../src/site/markdown.ts';
+import { visibleText } from '../helpers/html-text.ts';
+import { Prng, sentence } from '../helpers/prng.ts';
+
+const md = createMarkdownRenderer();
+const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+const ODD_LINES = [
+  '1. a numbered line', '# a hash line', '> a quoted line', '* a starred line', '- a dashed line', '| a | table |', '|---|---|',
+  '<script>alert(1)</script>', '{{ 7*7 }}', '{% include x %}', '&amp; &lt;', 'C:\\path\\ \\', '---', '***', '```', '    indented',
+  'Share', 'Tags: not at the end', 'Leave a Reply', 'The Facts: A Heading Like Line', 'Context', '«مقتبس»', 'سمات في وسط النص',
+  '[link](javascript:alert(1))', 'https://example.org/x_y_z', 'end with two spaces  ', '\tled by a tab', 'emoji 🚀 and bidi \u202e x \u202c',
+];
+const CHROME = ['Published', '- 3 min read', 'Advertisement', 'Share'];
+const BOILERPLATE = ['Leave a Reply', 'Your email address will not be published. Required fields are marked *', '// انتهى //', '20:26 ت م', 'Tags: harbour, council'];
+
+function randomArticle(prng: Prng): string {
+  const lines: string[] = [];
+  for (let i = prng.int(0, 2); i > 0; i--) lines.push(prng.pick(CHROME));
+  lines.push(prng.next() < 0.1 ? prng.pick(ODD_LINES) : sentence(prng, prng.int(3, 10)).replace(/\.$/, ''));
+  const blankLines = prng.next() < 0.5;
+  if (blankLines) lines.push('');
+  for (let p = prng.int(0, 12); p > 0; p--) {
+    const kind = prng.next();
+    if (kind < 0.25) lines.push(prng.pick(ODD_LINES));
+    else if (kind < 0.35) lines.push(sentence(prng, 4).replace(/\.$/, '').replace(/\b\w/g, (c) => c.toUpperCase()));
+    else if (kind < 0.5 && blankLines) lines.push(sentence(prng, 8).replace(/\.$/, ''), sentence(prng, 9)); // hard-wrapped
+    else lines.push(Array.from({ length: prng.int(1, 4) }, () => sentence(prng, prng.int(4, 14))).join(' '));
+    if (blankLines) lines.push('');
+  }
+  for (let i = prng.int(0, 2); i > 0; i--) lines.push(prng.pick(BOILERPLATE));
+  return lines.join(prng.next() < 0.2 ? '\r\n' : '\n');
+}
+
+describe('nothing lost', () => {
+  it('puts every non-removed line of 600 seeded random articles on the rendered page, in order', () => {
+    const prng = new Prng(600);
+    let checked = 0;
+    for (let n = 0; n < 600; n++) {
+      const text = randomArticle(prng).replace(/\r\n/g, '\n');
+      const parsed = parseArticle({ path: '2024-01-01-x.txt', displayPath: 'x.txt', hash: 'sha256:00', text, mtimeMs: 0 }, { rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' }, new ProblemLog());
+      if (!parsed) continue; // refused only when nothing but chrome and boilerplate was there
+      const page = squeeze([parsed.frontmatter.title, parsed.frontmatter.subtitle ?? '', visibleText(md.render(parsed.body))].join(' '));
+      const removedWhole = new Set(parsed.removed.filter((removed) => text.split('\n')[removed.line - 1]!.trim() === removed.text).map((removed) => removed.line));
+      let at = 0;
+      text.split('\n').forEach((raw, index) => {
+        if (removedWhole.has(index + 1)) return;
+        let line = raw;
+        for (const cut of parsed.removed.filter((removed) => removed.line === index + 1)) line = line.replace(cut.text, '');
+        if (squeeze(line) === '') return;
+        const found = page.indexOf(squeeze(line), at);
+        assert.notEqual(found, -1, `seed 600 article ${n}, line ${index + 1} ${JSON.stringify(line)} is on the page:\n${text}`);
+        at = found + squeeze(line).length;
+        checked++;
+      });
+      // Removed lines are only chrome above the headline and furniture at the end.
+      for (const removed of parsed.removed) assert.ok(['chrome', 'boilerplate'].includes(removed.reason));
+    }
+    assert.ok(checked > 3000, `${checked} lines checked`);
+  });
+});

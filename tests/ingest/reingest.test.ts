@@ -1,0 +1,134 @@
+// Re-ingesting: the same inputs give byte-identical article files; a hand-edited article file is
+// kept (with a warning when its source changed since); --force regenerates; writes leave no
+// temporary files; and the report lists everything removed from each source with its line.
+
+import assert from 'node:assert/strict';
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { ingest } from '../../src/ingest/ingest.ts';
+import { DEFAULT_RULES } from '../../src/ingest/rules.ts';
+import { ProblemLog } from '../../src/problems.ts';
+import { temporaryDir } from '../helpers/paths.ts';
+import { buildArchive } from '../helpers/run-build.ts';
+
+const STORY = 'Harbour plan approved\n\nThe council approved the harbour plan on Monday.\n\nWork starts in May.\n';
+
+async function setUp(): Promise<{ inbox: string; articles: string }> {
+  const work = await temporaryDir('reingest');
+  const inbox = path.join(work, 'inbox');
+  await mkdir(path.join(inbox, 'local'), { recursive: true });
+  await writeFile(path.join(inbox, 'local', '2024-05-01-harbour.txt'), STORY);
+  await writeFile(path.join(inbox, '2024-05-02-storm.txt'), 'Storm closes the bridge\n\nThe bridge was closed overnight.\n');
+  return { inbox, articles: path.join(work, 'articles') };
+}
+
+async function run(dirs: { inbox: string; articles: string }, force = false) {
+  const problems = new ProblemLog();
+  const result = await ingest({ inboxDir: dirs.inbox, articlesDir: dirs.articles, rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en', force }, problems);
+  return { result, problems };
+}
+
+async function filesIn(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), await readFile(path.join(entry.parentPath, entry.name), 'utf8'));
+  }
+  return files;
+}
+
+const HARBOUR = '2024/harbour-plan-approved.md';
+
+describe('re-ingesting the same inbox', () => {
+  it('writes byte-identical article files and reports them unchanged', async () => {
+    const dirs = await setUp();
+    const first = await run(dirs);
+    assert.deepEqual(first.result.sources.map((source) => source.status), ['written', 'written']);
+    const before = await filesIn(dirs.articles);
+    const second = await run(dirs);
+    assert.deepEqual(second.result.sources.map((source) => source.status), ['unchanged', 'unchanged']);
+    assert.deepEqual(await filesIn(dirs.articles), before);
+    assert.deepEqual([...before.keys()].sort(), ['2024/harbour-plan-approved.md', '2024/storm-closes-the-bridge.md'], 'no temporary files are left');
+  });
+
+  it('keeps a hand-edited article file as the human left it, silently while the source is unchanged', async () => {
+    const dirs = await setUp();
+    await run(dirs);
+    const edited = (await readFile(path.join(dirs.articles, HARBOUR), 'utf8')).replace('Work starts in May.', 'Work starts in June (corrected by the editor).');
+    await writeFile(path.join(dirs.articles, HARBOUR), edited);
+    const again = await run(dirs);
+    assert.equal(again.result.sources.find((source) => source.source === 'local/2024-05-01-harbour.txt')!.status, 'kept-hand-edit');
+    assert.equal(await readFile(path.join(dirs.articles, HARBOUR), 'utf8'), edited);
+    assert.deepEqual(again.problems.problems, []);
+  });
+
+  it('warns, naming both files, when the source of a hand-edited article changes, and still keeps the edit', async () => {
+    const dirs = await setUp();
+    await run(dirs);
+    const edited = `${await readFile(path.join(dirs.articles, HARBOUR), 'utf8')}\nAn editor's note.\n`;
+    await writeFile(path.join(dirs.articles, HARBOUR), edited);
+    await writeFile(path.join(dirs.inbox, 'local', '2024-05-01-harbour.txt'), STORY.replace('Monday', 'Tuesday'));
+    const again = await run(dirs);
+    assert.equal(await readFile(path.join(dirs.articles, HARBOUR), 'utf8'), edited);
+    assert.deepEqual(again.problems.problems.map((problem) => problem.code), ['SOURCE_CHANGED_AFTER_EDIT']);
+    assert.match(again.problems.problems[0]!.file, /local\/2024-05-01-harbour\.txt$/);
+    assert.match(again.problems.problems[0]!.message, /harbour-plan-approved\.md was edited by hand/);
+    assert.match(again.problems.problems[0]!.hint, /--force/);
+  });
+
+  it('regenerates a hand-edited article file with --force', async () => {
+    const dirs = await setUp();
+    await run(dirs);
+    const generated = await readFile(path.join(dirs.articles, HARBOUR), 'utf8');
+    await writeFile(path.join(dirs.articles, HARBOUR), generated.replace('Monday', 'Sunday'));
+    const forced = await run(dirs, true);
+    assert.equal(forced.result.sources.find((source) => source.source === 'local/2024-05-01-harbour.txt')!.status, 'written');
+    assert.equal(await readFile(path.join(dirs.articles, HARBOUR), 'utf8'), generated);
+  });
+
+  it('keeps an article file\'s slug when its source\'s headline changes', async () => {
+    const dirs = await setUp();
+    await run(dirs);
+    await writeFile(path.join(dirs.inbox, 'local', '2024-05-01-harbour.txt'), STORY.replace('Harbour plan approved', 'Harbour plan finally approved'));
+    const again = await run(dirs);
+    assert.equal(again.result.sources.find((source) => source.source === 'local/2024-05-01-harbour.txt')!.article, HARBOUR);
+    assert.match(await readFile(path.join(dirs.articles, HARBOUR), 'utf8'), /title: "Harbour plan finally approved"/);
+  });
+});
+
+describe('the build report lists what ingest removed', () => {
+  it('gives every removed line of every source with its line number and reason, including configured rules', async () => {
+    const work = await temporaryDir('report');
+    const inbox = path.join(work, 'inbox');
+    await mkdir(inbox);
+    await writeFile(path.join(inbox, '2024-06-01-gazette.txt'), 'Published\n- 3 min read\nGazette headline\n\nThe story itself.\n\nMore from the Gazette\nLeave a Reply\n');
+    await writeFile(path.join(inbox, '2024-06-02-agency.txt'), 'عنوان الخبر\n\nنص الخبر.\n\n// انتهى //\n\n20:26 ت م\n');
+    const config = path.join(work, 'broadsheet.config.json');
+    await writeFile(config, JSON.stringify({ ingest: { boilerplate: ['^more from the gazette$'] } }));
+    const build = await buildArchive(inbox, ['--config', config]);
+    assert.equal(build.exitCode, 0, build.stderr);
+    const sources = (build.report as unknown as { sources: Array<{ source: string; removed: unknown[] }> }).sources;
+    assert.deepEqual(sources, [
+      {
+        source: '2024-06-01-gazette.txt',
+        article: '2024/gazette-headline.md',
+        status: 'written',
+        removed: [
+          { line: 1, text: 'Published', reason: 'chrome' },
+          { line: 2, text: '- 3 min read', reason: 'chrome' },
+          { line: 7, text: 'More from the Gazette', reason: 'boilerplate' },
+          { line: 8, text: 'Leave a Reply', reason: 'boilerplate' },
+        ],
+      },
+      {
+        source: '2024-06-02-agency.txt',
+        article: '2024/nwan-alkhbr.md', // ع has no Latin letter in the table
+        status: 'written',
+        removed: [
+          { line: 5, text: '// انتهى //', reason: 'boilerplate' },
+          { line: 7, text: '20:26 ت م', reason: 'boilerplate' },
+        ],
+      },
+    ]);
+  });
+});

@@ -1,0 +1,63 @@
+// Language, summary, word count and reading time of an article.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseArticle } from '../../src/ingest/parse-article.ts';
+import { DEFAULT_RULES } from '../../src/ingest/rules.ts';
+import { countWords, detectLanguage, readingMinutes, summarise } from '../../src/ingest/text-stats.ts';
+import { ProblemLog } from '../../src/problems.ts';
+
+function parse(text: string, language = 'en') {
+  const parsed = parseArticle({ path: '2024-01-01-x.txt', displayPath: 'x.txt', hash: 'sha256:00', text, mtimeMs: 0 }, { rules: DEFAULT_RULES, timeZone: 'UTC', language }, new ProblemLog());
+  assert.ok(parsed);
+  return parsed.frontmatter;
+}
+
+describe('language', () => {
+  it('detects Arabic text as "ar", whatever the configured default', () => {
+    assert.equal(parse('وزير الخارجية يلتقي نظيره\n\nالتقى وزير الخارجية اليوم نظيره الفرنسي في الرياض.\n').language, 'ar');
+    assert.equal(detectLanguage('عنوان عربي مع كلمة English واحدة', 'fr'), 'ar');
+  });
+
+  it('detects Hebrew, Chinese and Japanese by their scripts, and keeps the default for Latin text', () => {
+    assert.equal(detectLanguage('ראש העיר פתח את הספרייה', 'en'), 'he');
+    assert.equal(detectLanguage('北京举行新闻发布会', 'en'), 'zh');
+    assert.equal(detectLanguage('東京でニュースの発表がありました', 'en'), 'ja');
+    assert.equal(detectLanguage('Le conseil a voté le budget', 'fr'), 'fr');
+  });
+});
+
+describe('summary, word count and reading time', () => {
+  it('summarises with the first paragraph when it is short', () => {
+    const fm = parse('Headline\n\nThe council met on Monday.\n\nIt voted.\n');
+    assert.equal(fm.summary, 'The council met on Monday.');
+  });
+
+  it('cuts a long first paragraph at a word boundary, with an ellipsis', () => {
+    const paragraph = `${'harbour '.repeat(40)}end.`;
+    const summary = summarise(paragraph);
+    assert.ok([...summary].length <= 241);
+    assert.match(summary, /^(harbour )+harbour…$/);
+  });
+
+  it('counts words in every script, and numbers and contractions as one word each', () => {
+    assert.equal(countWords("The council's 2024 budget: £5.5m, up 3%."), 7); // The, council's, 2024, budget, 5.5m, up, 3
+    assert.equal(countWords('التقى وزير الخارجية اليوم'), 4);
+    assert.equal(parse('Headline\n\nOne two three.\n\nFour five.\n').wordCount, 5);
+  });
+
+  it('rounds reading time to whole minutes at 230 words a minute, at least one', () => {
+    assert.deepEqual([readingMinutes(0), readingMinutes(344), readingMinutes(346), readingMinutes(2300)], [1, 1, 2, 10]);
+  });
+});
+
+describe('anomalies', () => {
+  it('reports bidirectional controls and direction marks on their line, and keeps the text as it is', () => {
+    const problems = new ProblemLog();
+    const text = 'عنوان\n\n\u200eتجسد الفعاليات احتفالية.\n\nنص عادي.\n\nOverride \u202egnirts\u202c here.\n';
+    const parsed = parseArticle({ path: '2024-01-01-x.txt', displayPath: 'x.txt', hash: 'sha256:00', text, mtimeMs: 0 }, { rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' }, problems);
+    assert.deepEqual(problems.problems.map((problem) => `${problem.code}:${problem.line}`), ['TEXT_BIDI_CONTROL:3', 'TEXT_BIDI_CONTROL:7']);
+    assert.match(parsed!.frontmatter.subtitle!, /^\u200eتجسد/); // the standfirst, checked like the body
+    assert.match(parsed!.body, /\u202egnirts\u202c/);
+  });
+});
