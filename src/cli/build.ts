@@ -18,7 +18,7 @@ import { loadArticles, type Article } from '../site/load-articles.ts';
 import { createSiteContext } from '../site/site-context.ts';
 import type { BuildOptions } from './args.ts';
 import { acquireBuildLock, LockError, type BuildLock } from './build-lock.ts';
-import { outputOverlapProblem, writeFailureProblem } from './fs-problems.ts';
+import { isDiskFull, outputOverlapProblem, writeFailureProblem } from './fs-problems.ts';
 import { prepareStaging, recoverInterruptedBuilds, swapIntoPlace } from './output-swap.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -189,6 +189,9 @@ async function buildLocked(
     rethrowEscaped();
     const search = await timed(seconds, 'index', () => buildSearchIndex(into, problems));
     if (search) result.search = search;
+    // Pagefind writes through its own binary and reports a full disk only as a broken bundle:
+    // a failed index on a full disk is the disk's fault, and the old site must stay in place.
+    else if (await isDiskFull(path.dirname(outDir))) throw new Error('the search index could not be written');
     await new Promise((resolve) => setImmediate(resolve));
     rethrowEscaped();
     await swapIntoPlace(into, outDir);

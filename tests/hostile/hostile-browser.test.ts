@@ -49,7 +49,7 @@ describe('the hostile build in Chromium', { skip }, () => {
   it('shows search results for attack words (script, onerror, javascript) with no dialog and an empty console', async () => {
     for (const query of ['script', 'onerror', 'javascript', 'alert']) {
       await watched.page.goto(`${server.origin}/search/?q=${query}`);
-      await watched.page.locator('.pagefind-ui__result-link').first().waitFor();
+      await watched.page.locator('.search-result-title a').first().waitFor();
       await watched.page.waitForTimeout(200);
     }
     assert.deepEqual(watched.dialogs, []);

@@ -41,6 +41,11 @@ describe('reading the Pagefind log', () => {
     assert.deepEqual(parseIndexLog(LOG).warnings, ['Found multiple data-pagefind-body elements on /x/index.html']);
   });
 
+  it("leaves out Pagefind's notes about itself, such as languages it cannot stem", () => {
+    const log = `${LOG}[Warn]: Note: Pagefind doesn't support stemming for the language he. Search will still work, but will not match across root words.\n`;
+    assert.deepEqual(parseIndexLog(log).warnings, ['Found multiple data-pagefind-body elements on /x/index.html']);
+  });
+
   it('gives empty results for an empty or unfamiliar log', () => {
     assert.deepEqual(parseIndexLog(''), { languages: {}, warnings: [] });
     assert.deepEqual(parseIndexLog('something else entirely\n').languages, {});
