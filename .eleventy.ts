@@ -4,8 +4,12 @@
 
 import { getBuildContext } from './src/site/build-context.ts';
 import type { EleventyConfig } from './src/site/eleventy-types.ts';
+import { aboutPages } from './src/site/pages/about-pages.ts';
+import { archivePages } from './src/site/pages/archive-pages.ts';
 import { articlePages } from './src/site/pages/article-pages.ts';
+import { feedPages } from './src/site/pages/feed-pages.ts';
 import { homePages } from './src/site/pages/home-pages.ts';
+import { sitemapPages } from './src/site/pages/sitemap-pages.ts';
 import { utilityPages } from './src/site/pages/utility-pages.ts';
 
 export default function configure(eleventyConfig: EleventyConfig) {
@@ -13,7 +17,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.setQuietMode(true);
   eleventyConfig.addGlobalData('broadsheet', { articles: site.articles });
 
-  for (const plugin of [articlePages, homePages, utilityPages]) plugin(eleventyConfig, site);
+  for (const plugin of [articlePages, homePages, utilityPages, archivePages, aboutPages, feedPages, sitemapPages]) plugin(eleventyConfig, site);
 
   return {
     // Only the virtual templates above are rendered; nothing in the input folder is a template.
