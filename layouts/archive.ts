@@ -91,7 +91,9 @@ export function renderMonthPage(site: SiteContext, page: MonthPage, monthPageOf:
   ])}
 <h1>${title}</h1>
 <p>${articles(month.count)}.</p>
+<div class="month-grid">
 ${renderCalendar(site, month, monthPageOf)}
+<div class="month-days">
 ${page.days.map((day) => {
   const date = DateTime.fromObject({ year: month.year, month: month.month, day: day.day }, { zone: site.config.timeZone, locale: site.config.language });
   return html`<section class="archive-day" aria-labelledby="${dayAnchor(day.day)}">
@@ -100,7 +102,9 @@ ${renderArticleList(site, day.articles, 3)}
 </section>
 `;
 })}
-${renderPagination(site, pagePaths, pageIndex)}`;
+${renderPagination(site, pagePaths, pageIndex)}
+</div>
+</div>`;
   return renderBase(
     site,
     { title, description, path, ...neighbourPages(pagePaths, pageIndex), jsonLd: collectionPageJsonLd(site, title, description, path, pageArticles) },

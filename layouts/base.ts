@@ -93,7 +93,7 @@ ${frame.jsonLd ? html`<script type="application/ld+json">${jsonForScript(frame.j
 </nav>
 <form class="site-search" role="search" action="${site.url('/search/')}" method="get">
 <label for="site-search-q">Search the archive</label>
-<input id="site-search-q" name="q" type="search" autocomplete="off">
+<input id="site-search-q" name="q" type="search" autocomplete="off" placeholder="Search the archive">
 <button type="submit">Search</button>
 </form>
 </header>

@@ -34,9 +34,13 @@ export function renderHomePage(site: SiteContext, articles: Article[], pagePaths
   const heading = first ? 'Latest articles' : `Articles, page ${pageIndex + 1} of ${pagePaths.length}`;
   const main = html`<h1>${heading}</h1>
 ${site.articles.length === 0 ? html`<p>The archive has no articles yet. Put text files in the inbox and build again.</p>` : ''}
+<div class="home-grid">
+<div class="home-latest">
 ${renderArticleList(site, articles)}
 ${renderPagination(site, pagePaths, pageIndex)}
-${first ? renderSections(site, sections) : ''}`;
+</div>
+${first ? renderSections(site, sections) : ''}
+</div>`;
   return renderBase(
     site,
     {
