@@ -15,7 +15,7 @@ export const homePages: SitePlugin = (eleventyConfig, site) => {
   const sections = summariseSections(site.articles);
   eleventyConfig.addTemplate('home.11ty.js', {
     data: {
-      pagination: { data: 'broadsheet.articles', size: site.config.pageSize, alias: 'pageArticles' },
+      pagination: { data: 'broadsheet.articles', size: site.config.pageSize, alias: 'pageArticles', generatePageOnEmptyData: true },
       permalink: (data: EleventyPageData) => `${homePagePath(data.pagination!.pageNumber)}index.html`,
       eleventyExcludeFromCollections: true,
     },
