@@ -12,7 +12,8 @@ export function renderAboutPage(site: SiteContext, sections: SectionSummary[]): 
   const oldest = articles.at(-1);
   const languages = [...new Set(articles.map((article) => article.language))].sort();
   const languageNames = new Intl.DisplayNames([config.language], { type: 'language' });
-  const main = html`<h1>About ${config.title}</h1>
+  const main = html`<div class="prose">
+<h1>About ${config.title}</h1>
 <p>${config.description}</p>
 <h2>What the archive holds</h2>
 <ul>
@@ -39,6 +40,7 @@ ${sections.map((section) => {
   return html`<li><bdi>${section.name}</bdi>: <a href="${site.url(feeds.atom)}">Atom</a>, <a href="${site.url(feeds.json)}">JSON Feed</a></li>\n`;
 })}</ul>
 <h2>Where the texts come from</h2>
-<p>Every article was converted from a plain-text source file. Each article page names its source file and where its date came from. Text is shown as it was found; nothing in it is run as code.</p>`;
+<p>Every article was converted from a plain-text source file. Each article page names its source file and where its date came from. Text is shown as it was found; nothing in it is run as code.</p>
+</div>`;
   return renderBase(site, { title: `About ${config.title}`, description: config.description || `About ${config.title}`, path: '/about/' }, main);
 }
