@@ -4,13 +4,13 @@
 // request leaves localhost.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { browserSkipReason, launchBrowser, openWatchedPage, type WatchedPage } from '../helpers/browser.ts';
-import { PROJECT_ROOT, SAMPLE_INBOX } from '../helpers/paths.ts';
+import { PROJECT_ROOT, SAMPLE_INBOX, temporaryDir } from '../helpers/paths.ts';
 import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
 import { composeInbox } from '../helpers/site-files.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
@@ -33,7 +33,10 @@ describe('the website in Chromium', { skip }, () => {
   const urlOf = (title: string) => `${PREFIX}${build.report.articles.find((article) => article.title.startsWith(title))!.url.slice(1)}`;
 
   before(async () => {
-    build = await buildArchive(await composeInbox(SAMPLE_INBOX, FIXTURES), ['--path-prefix', PREFIX]);
+    // Two articles per page, so listings are paginated.
+    const config = path.join(await temporaryDir('a11y-config'), 'broadsheet.config.json');
+    await writeFile(config, JSON.stringify({ title: 'Accessibility Test Archive', pageSize: 2 }));
+    build = await buildArchive(await composeInbox(SAMPLE_INBOX, FIXTURES), ['--path-prefix', PREFIX, '--config', config]);
     assert.equal(build.exitCode, 0, build.stderr);
     server = await serveStatic(build.outDir, PREFIX);
     browser = await launchBrowser();
@@ -66,8 +69,8 @@ describe('the website in Chromium', { skip }, () => {
     return result.violations.map((violation) => `${sitePath} (${colorScheme}): ${violation.id} ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   }
 
-  it('has no axe-core violations on the home page, articles, a month list and the search page, light and dark', async () => {
-    const paths = [PREFIX, urlOf('Council Votes'), urlOf('افتتاح'), urlOf('<script>'), `${PREFIX}archive/2024/03/`, `${PREFIX}archive/2024/`, `${PREFIX}search/?q=harbour`];
+  it('has no axe-core violations on the home page and its second page, articles, the date archive, about, 404 and search pages, light and dark', async () => {
+    const paths = [PREFIX, urlOf('Council Votes'), urlOf('افتتاح'), urlOf('<script>'), `${PREFIX}page/2/`, `${PREFIX}archive/2024/03/`, `${PREFIX}archive/2024/`, `${PREFIX}archive/`, `${PREFIX}about/`, `${PREFIX}404.html`, `${PREFIX}search/?q=harbour`];
     const violations: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const sitePath of paths) violations.push(...(await axeViolations(sitePath, colorScheme)));

@@ -12,7 +12,7 @@ import { attribute, linksIn, parseHtml, walk } from '../helpers/html-text.ts';
 import { PROJECT_ROOT, SAMPLE_INBOX, temporaryDir } from '../helpers/paths.ts';
 import { runCli } from '../helpers/run-build.ts';
 import { composeInbox, crawlSite, filesIn, headOf, readSiteFile, urlPathOf } from '../helpers/site-files.ts';
-import { childElements, parseXml, textOf, xmlSchemaErrors } from '../helpers/validators.ts';
+import { childElements, htmlValidationErrors, parseXml, textOf, xmlSchemaErrors } from '../helpers/validators.ts';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'tests/fixtures/site/inbox');
 const PREFIX = '/archive/';
@@ -47,6 +47,15 @@ describe('the website built under --path-prefix /archive/ with a base URL', () =
 
   it('builds', () => {
     assert.equal(exitCode, 0, stderr);
+  });
+
+  it('passes html-validate on every page, paginated listings included', async () => {
+    assert.ok(htmlFiles.includes(path.join('page', '3', 'index.html')), 'the home page has a third page');
+    const failures: string[] = [];
+    for (const file of htmlFiles) {
+      for (const error of await htmlValidationErrors(await readSiteFile(outDir, file), file)) failures.push(`${file}:${error}`);
+    }
+    assert.deepEqual(failures, []);
   });
 
   it('puts the prefix on every link and asset, and every one resolves', async () => {
