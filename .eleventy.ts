@@ -4,9 +4,13 @@
 
 import { getBuildContext } from './src/site/build-context.ts';
 import type { EleventyConfig } from './src/site/eleventy-types.ts';
+import { aboutPages } from './src/site/pages/about-pages.ts';
+import { archivePages } from './src/site/pages/archive-pages.ts';
 import { articlePages } from './src/site/pages/article-pages.ts';
+import { feedPages } from './src/site/pages/feed-pages.ts';
 import { homePages } from './src/site/pages/home-pages.ts';
 import { taxonomyPages } from './src/site/pages/taxonomy-pages.ts';
+import { sitemapPages } from './src/site/pages/sitemap-pages.ts';
 import { utilityPages } from './src/site/pages/utility-pages.ts';
 
 export default function configure(eleventyConfig: EleventyConfig) {
@@ -14,7 +18,9 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.setQuietMode(true);
   eleventyConfig.addGlobalData('broadsheet', { articles: site.articles });
 
-  for (const plugin of [articlePages, homePages, utilityPages, taxonomyPages]) plugin(eleventyConfig, site);
+  for (const plugin of [articlePages, homePages, utilityPages, taxonomyPages, archivePages, aboutPages, feedPages, sitemapPages]) {
+    plugin(eleventyConfig, site);
+  }
 
   return {
     // Only the virtual templates above are rendered; nothing in the input folder is a template.

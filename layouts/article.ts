@@ -1,10 +1,12 @@
-// One article: headline, standfirst, date, body, provenance.
+// One article: headline, standfirst, date, authors, section, reading time, body, how to cite it,
+// and where the text came from.
 
+import { bibtexCitation, plainCitation } from '../src/site/citation.ts';
 import { html, trusted } from '../src/site/html.ts';
 import type { Article } from '../src/site/load-articles.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { renderBase } from './base.ts';
-import { renderArticleHead } from './partials/article-head.ts';
+import { articleJsonLd, renderArticleHead } from './partials/article-head.ts';
 import { renderArticleLinks } from './partials/article-links.ts';
 import { renderSearchMeta } from './partials/search-meta.ts';
 
@@ -17,22 +19,38 @@ const DATE_SOURCE_TEXT: Record<Article['dateSource'], string> = {
 };
 
 export function renderArticlePage(site: SiteContext, article: Article, bodyHtml: string): string {
+  const ui = site.config.language;
   const main = html`<article class="article" lang="${article.language}" dir="${article.dir}" data-pagefind-body>
 <header class="article-header">
 ${article.section ? html`<p class="article-section" data-pagefind-ignore>${article.section}</p>` : ''}
 <h1 data-pagefind-meta="title">${article.title}</h1>
 ${article.subtitle ? html`<p class="standfirst">${article.subtitle}</p>` : ''}
-<p class="article-meta" data-pagefind-ignore lang="${site.config.language}" dir="ltr"><time datetime="${article.date.toISO() ?? ''}">${site.formatDate(article.date, site.config.language)}</time>${article.authors.length > 0 ? html` · By <bdi>${article.authors.join(', ')}</bdi>` : ''} · ${article.readingMinutes} min read</p>
+<p class="article-meta" data-pagefind-ignore lang="${ui}" dir="ltr"><time datetime="${article.date.toISO({ suppressMilliseconds: true }) ?? ''}">${site.formatDate(article.date, ui)}</time>${
+    article.authors.length > 0 ? html` · By ${article.authors.map((author, index) => html`${index > 0 ? ', ' : ''}<bdi>${author}</bdi>`)}` : ''
+  } · ${article.readingMinutes} min read · <a href="#provenance">Source</a></p>
 </header>
 <div class="article-body">
 ${trusted(bodyHtml)}
 </div>
 ${renderSearchMeta(site, article)}
-<footer class="article-footer" data-pagefind-ignore lang="${site.config.language}" dir="ltr">
-<h2>About this text</h2>
-<p>Source file: <code>${article.source.path}</code>. Date from ${DATE_SOURCE_TEXT[article.dateSource]}.${
-    article.source.url ? html` Originally published at <a href="${article.source.url}" rel="nofollow noopener">${article.source.name ?? article.source.url}</a>.` : ''
-  }</p>
+<footer class="article-footer" data-pagefind-ignore lang="${ui}" dir="ltr">
+<section class="cite" aria-labelledby="cite-heading">
+<h2 id="cite-heading">Cite this article</h2>
+<p class="cite-plain">${plainCitation(site, article)}</p>
+<details>
+<summary>BibTeX</summary>
+<pre class="cite-bibtex"><code>${bibtexCitation(site, article)}</code></pre>
+</details>
+</section>
+<section class="provenance" aria-labelledby="provenance">
+<h2 id="provenance">About this text</h2>
+<dl>
+<dt>Source file</dt><dd><code>${article.source.path}</code></dd>
+${article.source.hash ? html`<dt>Content hash</dt><dd><code>${article.source.hash.slice(0, 19)}</code></dd>` : ''}
+<dt>Date</dt><dd>From ${DATE_SOURCE_TEXT[article.dateSource]}.</dd>
+${article.source.url ? html`<dt>Originally published</dt><dd><a href="${article.source.url}" rel="nofollow noopener">${article.source.name ?? article.source.url}</a></dd>` : ''}
+</dl>
+</section>
 </footer>
 </article>
 ${renderArticleLinks(site, article)}`;
@@ -44,9 +62,11 @@ ${renderArticleLinks(site, article)}`;
       path: article.url,
       lang: article.language,
       dir: article.dir,
+      ogType: 'article',
       head: renderArticleHead(site, article),
       // Marks the words of a search that led here (?highlight=); the page needs no other script.
       scripts: ['/assets/search-highlight.js'],
+      jsonLd: articleJsonLd(site, article),
     },
     main,
   );

@@ -1,7 +1,7 @@
-// The frame of every page: head (meta, canonical, CSP), header with the site name and a search
-// box that works as a plain form, main landmark, footer.
+// The frame of every page: head (meta, canonical, CSP, social cards, feeds, JSON-LD), header with
+// the site name, navigation and a search box that works as a plain form, main landmark, footer.
 
-import { html, type SafeHtml } from '../src/site/html.ts';
+import { html, jsonForScript, type SafeHtml } from '../src/site/html.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 
 export interface PageFrame {
@@ -11,8 +11,17 @@ export interface PageFrame {
   path: string;
   lang?: string;
   dir?: 'ltr' | 'rtl';
-  /** Extra elements for <head> (meta tags, JSON-LD). */
+  /** Extra elements for <head> (meta tags). */
   head?: SafeHtml;
+  /** Open Graph type: `website` unless the page says otherwise (articles are `article`). */
+  ogType?: string;
+  /** schema.org data for the page, serialised into a JSON-LD script. */
+  jsonLd?: Record<string, unknown>;
+  /** Site paths of the previous and next page of a paginated listing. */
+  prev?: string | undefined;
+  next?: string | undefined;
+  /** Feeds for this page besides the whole archive's (e.g. a section's). */
+  feeds?: Array<{ title: string; path: string; type: 'atom' | 'json' }>;
   /** Site paths of scripts this page needs (only search does). */
   scripts?: string[];
   stylesheets?: string[];
@@ -33,10 +42,20 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+export const SITE_FEEDS = { atom: '/feed.xml', json: '/feed.json' } as const;
+
+const FEED_TYPES = { atom: 'application/atom+xml', json: 'application/feed+json' } as const;
+
 export function renderBase(site: SiteContext, frame: PageFrame, main: SafeHtml): string {
   const { config } = site;
   const pageTitle = frame.path === '/' ? config.title : `${frame.title} · ${config.title}`;
-  return html`<!doctype html>
+  const canonical = site.absoluteUrl(frame.path);
+  const feeds = [
+    { title: `${config.title} (Atom)`, path: SITE_FEEDS.atom, type: 'atom' as const },
+    { title: `${config.title} (JSON Feed)`, path: SITE_FEEDS.json, type: 'json' as const },
+    ...(frame.feeds ?? []),
+  ];
+  return html`<!DOCTYPE html>
 <html lang="${frame.lang ?? config.language}" dir="${frame.dir ?? 'ltr'}">
 <head>
 <meta charset="utf-8">
@@ -44,20 +63,37 @@ export function renderBase(site: SiteContext, frame: PageFrame, main: SafeHtml):
 <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <title>${pageTitle}</title>
 <meta name="description" content="${frame.description}">
-<link rel="canonical" href="${site.absoluteUrl(frame.path)}">
-${frame.noindex ? html`<meta name="robots" content="noindex">` : ''}
+<link rel="canonical" href="${canonical}">
+${frame.prev === undefined ? '' : html`<link rel="prev" href="${site.url(frame.prev)}">\n`}${frame.next === undefined ? '' : html`<link rel="next" href="${site.url(frame.next)}">\n`}${frame.noindex ? html`<meta name="robots" content="noindex">` : ''}
 <link rel="icon" href="${site.url('/assets/favicon.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${site.url('/assets/site.css')}">
 ${(frame.stylesheets ?? []).map((sheet) => html`<link rel="stylesheet" href="${site.url(sheet)}">`)}
+${feeds.map((feed) => html`<link rel="alternate" type="${FEED_TYPES[feed.type]}" title="${feed.title}" href="${site.url(feed.path)}">\n`)}<meta property="og:site_name" content="${config.title}">
+<meta property="og:type" content="${frame.ogType ?? 'website'}">
+<meta property="og:title" content="${frame.title}">
+<meta property="og:description" content="${frame.description}">
+<meta property="og:url" content="${canonical}">
+<meta property="og:locale" content="${(frame.lang ?? config.language).replace('-', '_')}">
+<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content="${frame.title}">
+<meta name="twitter:description" content="${frame.description}">
 ${frame.head ?? ''}
+${frame.jsonLd ? html`<script type="application/ld+json">${jsonForScript(frame.jsonLd)}</script>` : ''}
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="site-header" lang="${config.language}" dir="ltr">
 <p class="site-name"><a href="${site.url('/')}">${config.title}</a></p>
+<nav class="site-nav" aria-label="Site">
+<ul>
+<li><a href="${site.url('/')}"${frame.path === '/' ? html` aria-current="page"` : ''}>Latest</a></li>
+<li><a href="${site.url('/archive/')}"${frame.path === '/archive/' ? html` aria-current="page"` : ''}>Archive</a></li>
+<li><a href="${site.url('/about/')}"${frame.path === '/about/' ? html` aria-current="page"` : ''}>About</a></li>
+</ul>
+</nav>
 <form class="site-search" role="search" action="${site.url('/search/')}" method="get">
 <label for="site-search-q">Search the archive</label>
-<input id="site-search-q" name="q" type="search" autocomplete="off">
+<input id="site-search-q" name="q" type="search" autocomplete="off" placeholder="Search the archive">
 <button type="submit">Search</button>
 </form>
 </header>
@@ -66,7 +102,7 @@ ${main}
 </main>
 <footer class="site-footer" lang="${config.language}" dir="ltr">
 <p>${config.title}: ${config.description}</p>
-<p>Built with Broadsheet.</p>
+<p><a href="${site.url('/about/')}">About this archive</a> · Feeds: <a href="${site.url(SITE_FEEDS.atom)}">Atom</a>, <a href="${site.url(SITE_FEEDS.json)}">JSON Feed</a> · Built with Broadsheet.</p>
 </footer>
 ${(frame.scripts ?? []).map((script) => html`<script src="${site.url(script)}" type="module"></script>`)}
 </body>

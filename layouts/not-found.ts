@@ -6,6 +6,6 @@ import { renderBase } from './base.ts';
 
 export function renderNotFoundPage(site: SiteContext): string {
   const main = html`<h1>Page not found</h1>
-<p>There is no page at this address. Try the <a href="${site.url('/')}">latest articles</a> or <a href="${site.url('/search/')}">search the archive</a>.</p>`;
+<p class="prose">There is no page at this address. Try the <a href="${site.url('/')}">latest articles</a> or <a href="${site.url('/search/')}">search the archive</a>.</p>`;
   return renderBase(site, { title: 'Page not found', description: 'Page not found', path: '/404.html', noindex: true }, main);
 }

@@ -17,6 +17,8 @@ export interface EleventyConfig {
   addGlobalData(name: string, data: unknown): void;
   addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void, options?: T): void;
   setQuietMode(quiet: boolean): void;
+  /** Eleventy events, e.g. `eleventy.after` with the pages written (used for the sitemap). */
+  on(eventName: string, callback: (event: never) => unknown): void;
   setTemplateFormats(formats: string[]): void;
 }
 

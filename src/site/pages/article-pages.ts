@@ -4,10 +4,11 @@
 import { renderArticlePage } from '../../../layouts/article.ts';
 import type { EleventyPageData, SitePlugin } from '../eleventy-types.ts';
 import type { Article } from '../load-articles.ts';
+import { headingAnchors } from '../heading-anchors.ts';
 import { createMarkdownRenderer } from '../markdown.ts';
 
 export const articlePages: SitePlugin = (eleventyConfig, site) => {
-  const markdown = createMarkdownRenderer();
+  const markdown = createMarkdownRenderer().use(headingAnchors);
   eleventyConfig.addTemplate('article.11ty.js', {
     data: {
       pagination: { data: 'broadsheet.articles', size: 1, alias: 'article' },

@@ -1,0 +1,46 @@
+// The about page, generated from the configuration and the archive itself: what it is, what it
+// holds, how to browse, search and follow it.
+
+import { html } from '../src/site/html.ts';
+import { sectionFeedPaths, type SectionSummary } from '../src/site/sections.ts';
+import type { SiteContext } from '../src/site/site-context.ts';
+import { renderBase, SITE_FEEDS } from './base.ts';
+
+export function renderAboutPage(site: SiteContext, sections: SectionSummary[]): string {
+  const { config, articles } = site;
+  const newest = articles[0];
+  const oldest = articles.at(-1);
+  const languages = [...new Set(articles.map((article) => article.language))].sort();
+  const languageNames = new Intl.DisplayNames([config.language], { type: 'language' });
+  const main = html`<div class="prose">
+<h1>About ${config.title}</h1>
+<p>${config.description}</p>
+<h2>What the archive holds</h2>
+<ul>
+<li>${articles.length} ${articles.length === 1 ? 'article' : 'articles'}${
+    newest && oldest
+      ? html`, from <time datetime="${oldest.date.toISO() ?? ''}">${site.formatDate(oldest.date, config.language)}</time> to <time datetime="${newest.date.toISO() ?? ''}">${site.formatDate(newest.date, config.language)}</time>`
+      : ''
+  }.</li>
+<li>${sections.length} ${sections.length === 1 ? 'section' : 'sections'}${sections.length > 0 ? html`: ${sections.map((section, index) => html`${index > 0 ? ', ' : ''}<bdi>${section.name}</bdi> (${section.articles.length})`)}` : ''}.</li>
+<li>Languages: ${languages.length === 0 ? 'none yet' : languages.map((code, index) => html`${index > 0 ? ', ' : ''}${languageNames.of(code) ?? code}`)}.</li>
+<li>Dates are shown in the ${config.timeZone} time zone.</li>
+</ul>
+<h2>Finding your way</h2>
+<ul>
+<li><a href="${site.url('/')}">Latest articles</a>, newest first.</li>
+<li><a href="${site.url('/archive/')}">The archive by date</a>: years, months and a calendar of the days with articles.</li>
+<li><a href="${site.url('/search/')}">Search</a> runs in your browser; nothing you type leaves it.</li>
+</ul>
+<h2>Feeds</h2>
+<ul>
+<li>Everything: <a href="${site.url(SITE_FEEDS.atom)}">Atom</a>, <a href="${site.url(SITE_FEEDS.json)}">JSON Feed</a></li>
+${sections.map((section) => {
+  const feeds = sectionFeedPaths(section);
+  return html`<li><bdi>${section.name}</bdi>: <a href="${site.url(feeds.atom)}">Atom</a>, <a href="${site.url(feeds.json)}">JSON Feed</a></li>\n`;
+})}</ul>
+<h2>Where the texts come from</h2>
+<p>Every article was converted from a plain-text source file. Each article page names its source file and where its date came from. Text is shown as it was found; nothing in it is run as code.</p>
+</div>`;
+  return renderBase(site, { title: `About ${config.title}`, description: config.description || `About ${config.title}`, path: '/about/' }, main);
+}

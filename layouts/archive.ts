@@ -1,0 +1,113 @@
+// The date archive: all years with counts, a year's months as calendars, and a month's days with
+// their articles (paginated) under a calendar of the month.
+
+import { DateTime } from 'luxon';
+import { dayAnchor, monthPath, yearPath, type ArchiveMonth, type ArchiveYear } from '../src/site/archive-dates.ts';
+import { html, type SafeHtml } from '../src/site/html.ts';
+import type { Article } from '../src/site/load-articles.ts';
+import type { SiteContext } from '../src/site/site-context.ts';
+import { collectionPageJsonLd, neighbourPages, renderArticleList, renderPagination } from './article-list.ts';
+import { renderBase } from './base.ts';
+import { renderCalendar } from './partials/calendar.ts';
+
+function monthName(site: SiteContext, year: number, month: number): string {
+  return DateTime.fromObject({ year, month, day: 1 }, { zone: site.config.timeZone, locale: site.config.language }).toFormat('LLLL yyyy');
+}
+
+const articles = (count: number) => `${count} ${count === 1 ? 'article' : 'articles'}`;
+
+function breadcrumbs(site: SiteContext, trail: Array<{ label: string; path: string }>): SafeHtml {
+  return html`<nav class="breadcrumbs" aria-label="Breadcrumbs"><ol>
+${trail.map((step, index) =>
+  index === trail.length - 1
+    ? html`<li><a href="${site.url(step.path)}" aria-current="page">${step.label}</a></li>`
+    : html`<li><a href="${site.url(step.path)}">${step.label}</a></li>`,
+)}
+</ol></nav>`;
+}
+
+export function renderArchiveIndex(site: SiteContext, years: ArchiveYear[]): string {
+  const total = years.reduce((sum, year) => sum + year.count, 0);
+  const description = `${site.config.title} by date: ${articles(total)} in ${years.length} ${years.length === 1 ? 'year' : 'years'}.`;
+  const main = html`<h1>Archive by date</h1>
+<p>${description}</p>
+<ul class="archive-years">
+${years.map(
+  (year) => html`<li><h2><a href="${site.url(yearPath(year.year))}">${year.year}</a> <span class="count">${articles(year.count)}</span></h2>
+<ul class="archive-months">${year.months.map(
+    (month) => html`<li><a href="${site.url(monthPath(month.year, month.month))}">${monthName(site, month.year, month.month)}</a> <span class="count">(${month.count})</span></li>`,
+  )}</ul>
+</li>
+`,
+)}</ul>`;
+  return renderBase(
+    site,
+    {
+      title: 'Archive by date',
+      description,
+      path: '/archive/',
+      jsonLd: collectionPageJsonLd(site, 'Archive by date', description, '/archive/', []),
+    },
+    main,
+  );
+}
+
+export function renderYearPage(site: SiteContext, year: ArchiveYear, monthPageOf: (month: ArchiveMonth, day: number) => string): string {
+  const path = yearPath(year.year);
+  const description = `${site.config.title} in ${year.year}: ${articles(year.count)}.`;
+  // Calendars run January to December, the way a year is read.
+  const months = [...year.months].reverse();
+  const main = html`${breadcrumbs(site, [
+    { label: 'Archive', path: '/archive/' },
+    { label: String(year.year), path },
+  ])}
+<h1>${year.year}</h1>
+<p>${articles(year.count)}. Days with articles are links.</p>
+<div class="calendar-grid">
+${months.map((month) => renderCalendar(site, month, (day) => monthPageOf(month, day), { compact: true, captionLink: monthPath(month.year, month.month) }))}
+</div>`;
+  return renderBase(site, { title: String(year.year), description, path, jsonLd: collectionPageJsonLd(site, String(year.year), description, path, []) }, main);
+}
+
+export interface MonthPage {
+  month: ArchiveMonth;
+  pageIndex: number;
+  pagePaths: string[];
+  /** This page's articles grouped by day, newest first. */
+  days: Array<{ day: number; articles: Article[] }>;
+}
+
+export function renderMonthPage(site: SiteContext, page: MonthPage, monthPageOf: (day: number) => string): string {
+  const { month, pageIndex, pagePaths } = page;
+  const name = monthName(site, month.year, month.month);
+  const path = pagePaths[pageIndex]!;
+  const title = pageIndex === 0 ? name : `${name}, page ${pageIndex + 1} of ${pagePaths.length}`;
+  const description = `${site.config.title} in ${name}: ${articles(month.count)} on ${month.days.length} ${month.days.length === 1 ? 'day' : 'days'}.`;
+  const pageArticles = page.days.flatMap((day) => day.articles);
+  const main = html`${breadcrumbs(site, [
+    { label: 'Archive', path: '/archive/' },
+    { label: String(month.year), path: yearPath(month.year) },
+    { label: name, path: monthPath(month.year, month.month) },
+  ])}
+<h1>${title}</h1>
+<p>${articles(month.count)}.</p>
+<div class="month-grid">
+${renderCalendar(site, month, monthPageOf)}
+<div class="month-days">
+${page.days.map((day) => {
+  const date = DateTime.fromObject({ year: month.year, month: month.month, day: day.day }, { zone: site.config.timeZone, locale: site.config.language });
+  return html`<section class="archive-day" aria-labelledby="${dayAnchor(day.day)}">
+<h2 id="${dayAnchor(day.day)}"><time datetime="${date.toISODate() ?? ''}">${date.toFormat('cccc d LLLL yyyy')}</time></h2>
+${renderArticleList(site, day.articles, 3)}
+</section>
+`;
+})}
+${renderPagination(site, pagePaths, pageIndex)}
+</div>
+</div>`;
+  return renderBase(
+    site,
+    { title, description, path, ...neighbourPages(pagePaths, pageIndex), jsonLd: collectionPageJsonLd(site, title, description, path, pageArticles) },
+    main,
+  );
+}

@@ -1,0 +1,83 @@
+// Atom and JSON Feed documents for the whole archive and for one section. Atom is serialised by
+// the `feed` library (xml-js underneath), JSON Feed 1.1 by JSON.stringify: no hand-written escaping.
+
+import { Feed } from 'feed';
+import { escapeHtml } from './html.ts';
+import type { Article } from './load-articles.ts';
+import type { SiteContext } from './site-context.ts';
+
+/** Entries per feed: readers poll feeds for what is new, the archive pages hold the rest. */
+export const FEED_LIMIT = 50;
+
+export interface FeedSpec {
+  title: string;
+  description: string;
+  /** Site paths of the two documents and of the HTML page the feed stands for. */
+  atomPath: string;
+  jsonPath: string;
+  homePath: string;
+  /** Newest first; only the first FEED_LIMIT are used. */
+  articles: Article[];
+}
+
+type RenderBody = (article: Article) => string;
+
+function authorsOf(site: SiteContext, article: Article): string[] {
+  return article.authors.length > 0 ? article.authors : [article.source.name ?? site.config.title];
+}
+
+export function renderAtomFeed(site: SiteContext, spec: FeedSpec, renderBody: RenderBody): string {
+  const entries = spec.articles.slice(0, FEED_LIMIT);
+  const feed = new Feed({
+    id: site.absoluteUrl(spec.homePath),
+    title: spec.title,
+    description: spec.description,
+    link: site.absoluteUrl(spec.homePath),
+    feedLinks: { atom: site.absoluteUrl(spec.atomPath) },
+    // The newest article's date, so the same archive always gives the same feed.
+    updated: (entries[0]?.date ?? site.articles[0]?.date)?.toJSDate() ?? new Date(0),
+    author: { name: site.config.title },
+    favicon: site.absoluteUrl('/assets/favicon.svg'),
+    generator: 'Broadsheet',
+  });
+  for (const article of entries) {
+    const link = site.absoluteUrl(article.url);
+    feed.addItem({
+      // The library declares title and summary as type="html", so plain text is escaped first.
+      title: escapeHtml(article.title),
+      id: link,
+      link,
+      date: article.date.toJSDate(),
+      published: article.date.toJSDate(),
+      ...(article.summary ? { description: escapeHtml(article.summary) } : {}),
+      content: renderBody(article),
+      author: authorsOf(site, article).map((name) => ({ name })),
+    });
+  }
+  return feed.atom1();
+}
+
+export function renderJsonFeed(site: SiteContext, spec: FeedSpec, renderBody: RenderBody): string {
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: spec.title,
+    description: spec.description,
+    home_page_url: site.absoluteUrl(spec.homePath),
+    feed_url: site.absoluteUrl(spec.jsonPath),
+    language: site.config.language,
+    favicon: site.absoluteUrl('/assets/favicon.svg'),
+    authors: [{ name: site.config.title }],
+    items: spec.articles.slice(0, FEED_LIMIT).map((article) => ({
+      id: site.absoluteUrl(article.url),
+      url: site.absoluteUrl(article.url),
+      title: article.title,
+      ...(article.summary ? { summary: article.summary } : {}),
+      content_html: renderBody(article),
+      date_published: article.date.toISO(),
+      authors: authorsOf(site, article).map((name) => ({ name })),
+      language: article.language,
+      ...(article.section ? { tags: [article.section] } : {}),
+    })),
+  };
+  return `${JSON.stringify(feed, null, 2)}\n`;
+}
