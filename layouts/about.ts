@@ -3,6 +3,7 @@
 
 import { html } from '../src/site/html.ts';
 import { sectionFeedPaths, type SectionSummary } from '../src/site/sections.ts';
+import { renderSectionName } from './partials/section-name.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { renderBase, SITE_FEEDS } from './base.ts';
 
@@ -22,7 +23,7 @@ export function renderAboutPage(site: SiteContext, sections: SectionSummary[]): 
       ? html`, from <time datetime="${oldest.date.toISO() ?? ''}">${site.formatDate(oldest.date, config.language)}</time> to <time datetime="${newest.date.toISO() ?? ''}">${site.formatDate(newest.date, config.language)}</time>`
       : ''
   }.</li>
-<li>${sections.length} ${sections.length === 1 ? 'section' : 'sections'}${sections.length > 0 ? html`: ${sections.map((section, index) => html`${index > 0 ? ', ' : ''}<bdi>${section.name}</bdi> (${section.articles.length})`)}` : ''}.</li>
+<li>${sections.length} ${sections.length === 1 ? 'section' : 'sections'}${sections.length > 0 ? html`: ${sections.map((section, index) => html`${index > 0 ? ', ' : ''}${renderSectionName(site, section.name)} (${section.articles.length})`)}` : ''}.</li>
 <li>Languages: ${languages.length === 0 ? 'none yet' : languages.map((code, index) => html`${index > 0 ? ', ' : ''}${languageNames.of(code) ?? code}`)}.</li>
 <li>Dates are shown in the ${config.timeZone} time zone.</li>
 </ul>

@@ -9,6 +9,7 @@ import type { SiteContext } from '../src/site/site-context.ts';
 import { collectionPageJsonLd, neighbourPages, renderArticleList, renderPagination } from './article-list.ts';
 import { renderBase } from './base.ts';
 import { renderCalendar } from './partials/calendar.ts';
+import { renderCoverageChart } from '../src/site/charts/coverage-chart.ts';
 
 function monthName(site: SiteContext, year: number, month: number): string {
   return DateTime.fromObject({ year, month, day: 1 }, { zone: site.config.timeZone, locale: site.config.language }).toFormat('LLLL yyyy');
@@ -29,8 +30,19 @@ ${trail.map((step, index) =>
 export function renderArchiveIndex(site: SiteContext, years: ArchiveYear[]): string {
   const total = years.reduce((sum, year) => sum + year.count, 0);
   const description = `${site.config.title} by date: ${articles(total)} in ${years.length} ${years.length === 1 ? 'year' : 'years'}.`;
+  const counts = site.index.coverage();
+  const chart =
+    total > 0
+      ? renderCoverageChart(site, {
+          id: 'archive-coverage',
+          caption: `Articles per ${site.index.axis.unit}; each bar links to its ${site.index.axis.unit}'s page`,
+          variant: 'full',
+          bars: site.index.axis.buckets.map((bucket, i) => ({ label: bucket.label, count: counts[i] ?? 0, href: bucket.href })),
+        })
+      : '';
   const main = html`<h1>Archive by date</h1>
 <p>${description}</p>
+${chart}
 <ul class="archive-years">
 ${years.map(
   (year) => html`<li><h2><a href="${site.url(yearPath(year.year))}">${year.year}</a> <span class="count">${articles(year.count)}</span></h2>

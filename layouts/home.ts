@@ -8,6 +8,7 @@ import type { SiteContext } from '../src/site/site-context.ts';
 import { collectionPageJsonLd, neighbourPages, renderArticleList, renderPagination } from './article-list.ts';
 import { renderBase } from './base.ts';
 import { renderArchiveTimeline } from './partials/archive-timeline.ts';
+import { renderSectionName } from './partials/section-name.ts';
 
 const HEADLINES_PER_SECTION = 3;
 
@@ -19,7 +20,7 @@ function renderSections(site: SiteContext, sections: SectionSummary[]): SafeHtml
 ${sections.map((section) => {
   const feeds = sectionFeedPaths(section);
   return html`<li class="section-card">
-<h3 dir="auto">${section.name}</h3>
+<h3 dir="auto">${renderSectionName(site, section.name)}</h3>
 <p class="section-count">${section.articles.length} ${section.articles.length === 1 ? 'article' : 'articles'} · feeds: <a href="${site.url(feeds.atom)}">Atom</a>, <a href="${site.url(feeds.json)}">JSON</a></p>
 <ul>
 ${section.articles.slice(0, HEADLINES_PER_SECTION).map((article) => html`<li lang="${article.language}" dir="auto"><a href="${site.url(article.url)}">${article.title}</a></li>\n`)}</ul>

@@ -13,7 +13,7 @@ export const HIGHLIGHT_PARAM = 'highlight';
 export function renderSearchPage(site: SiteContext): string {
   const bundles = site.searchBundles.map((bundle) => site.url(bundle));
   const main = html`<h1>Search the archive</h1>
-<noscript><p class="search-notice">Search runs in your browser and needs JavaScript, which is turned off or blocked here. You can still browse: the <a href="${site.url('/')}">latest articles</a>, the <a href="${site.url('/archive/')}">archive by date</a>, and the sections and topics linked from every article.</p></noscript>
+<noscript><p class="search-notice">Search runs in your browser and needs JavaScript, which is turned off or blocked here. You can still browse: the <a href="${site.url('/')}">latest articles</a>, the <a href="${site.url('/archive/')}">archive by date</a>, the <a href="${site.url('/sections/')}">sections</a>, and the people, places and topics linked from every article.</p></noscript>
 <div id="search" class="search" data-bundle-paths="${JSON.stringify(bundles)}" data-base-url="${site.url('/')}" data-highlight-param="${HIGHLIGHT_PARAM}">
 <form class="search-form" action="${site.url('/search/')}" method="get" hidden>
 <div class="search-field">

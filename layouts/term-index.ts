@@ -24,6 +24,12 @@ const initialOf = (name: string) => {
   return /\p{L}/u.test(letter) ? letter : '#';
 };
 
+/** An id for an initial's section: ASCII only, so any script's initial is a valid id. */
+function letterId(letter: string): string {
+  if (letter === '#') return 'letter-other';
+  return /^[A-Za-z0-9]$/.test(letter) ? `letter-${letter}` : `letter-u${letter.codePointAt(0)!.toString(16)}`;
+}
+
 export function renderTermIndex(site: SiteContext, page: TermIndexPage): string {
   const kind = TERM_KINDS[page.kind];
   const base = `/${kind.segment}/`;
@@ -49,8 +55,8 @@ ${page.order === 'count' ? html`<strong aria-current="page">By number of article
 </nav>
 ${page.total === 0 ? html`<p>None yet.</p>` : ''}
 ${page.order === 'name'
-  ? html`${groups.size > 1 ? html`<nav class="term-index-letters" aria-label="Initials"><ul>${[...groups.keys()].map((letter) => html`<li><a href="#letter-${letter}">${letter}</a></li>`)}</ul></nav>` : ''}
-${[...groups.entries()].map(([letter, terms]) => html`<section class="term-index-group" aria-labelledby="letter-${letter}"><h2 id="letter-${letter}">${letter}</h2><ul class="term-index-list">${terms.map(item)}</ul></section>`)}`
+  ? html`${groups.size > 1 ? html`<nav class="term-index-letters" aria-label="Initials"><ul>${[...groups.keys()].map((letter) => html`<li><a href="#${letterId(letter)}">${letter}</a></li>`)}</ul></nav>` : ''}
+${[...groups.entries()].map(([letter, terms]) => html`<section class="term-index-group" aria-labelledby="${letterId(letter)}"><h2 id="${letterId(letter)}">${letter}</h2><ul class="term-index-list">${terms.map(item)}</ul></section>`)}`
   : html`<ol class="term-index-list term-index-ranked" start="${page.firstRank}">${page.terms.map(item)}</ol>`}
 ${page.pagePaths.length > 1
   ? html`<nav class="pagination" aria-label="Pages">

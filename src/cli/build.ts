@@ -14,6 +14,7 @@ import { displayPath } from '../fs-utils.ts';
 import { formatProblem, ProblemLog } from '../problems.ts';
 import { buildSearchIndex, searchSummary, type SearchIndexStats } from '../search/build-index.ts';
 import { setBuildContext } from '../site/build-context.ts';
+import { copyAssets } from '../site/assets.ts';
 import { loadArticles, type Article } from '../site/load-articles.ts';
 import { createSiteContext } from '../site/site-context.ts';
 import type { BuildOptions } from './args.ts';
@@ -185,7 +186,10 @@ async function buildLocked(
     await recoverInterruptedBuilds(outDir);
     const into = await prepareStaging(outDir);
     staging = into;
-    result.pages = await timed(seconds, 'render', () => renderSite(config, result.articles, into, entityRules));
+    result.pages = await timed(seconds, 'render', async () => {
+      await copyAssets(into);
+      return renderSite(config, result.articles, into, entityRules);
+    });
     rethrowEscaped();
     const search = await timed(seconds, 'index', () => buildSearchIndex(into, problems));
     if (search) result.search = search;

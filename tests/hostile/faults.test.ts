@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, chown, copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, chown, copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -198,11 +198,28 @@ describe('an output location that cannot be written', () => {
 
   describe('a full disk', () => {
     const skip = asRoot ? false : 'needs root to mount a small tmpfs that can fill up; skipped';
-    // 32 KB fills while Eleventy copies the assets; 300 KB while Pagefind writes its index.
-    for (const [size, stage] of [['32k', 'rendering'], ['300k', 'search indexing']] as const) {
+    // 32 KB fills while the assets are copied. For the index stage the disk is sized from a probe
+    // build: room for every page (tmpfs counts whole 4 KB pages) but not for Pagefind's bundle.
+    for (const stage of ['rendering', 'search indexing'] as const) {
       it(`filling up during ${stage} gives a clear OUTPUT_DISK_FULL problem and exit status 2, not a stack trace`, { skip }, async (t) => {
         const work = await temporaryDir('full');
         await writeInbox(path.join(work, 'inbox'), 8, 5);
+        let size = '32k';
+        if (stage === 'search indexing') {
+          const probe = await runCli(['build', '--inbox', path.join(work, 'inbox'), '--articles', path.join(work, 'probe-articles'), '--out', path.join(work, 'probe'), '--quiet']);
+          assert.equal(probe.exitCode, 0, probe.stderr);
+          let pagesBytes = 0;
+          let bundleBytes = 0;
+          for (const entry of await readdir(path.join(work, 'probe'), { recursive: true, withFileTypes: true })) {
+            if (!entry.isFile()) continue;
+            const file = path.join(entry.parentPath, entry.name);
+            const bytes = Math.ceil((await stat(file)).size / 4096) * 4096;
+            if (path.relative(path.join(work, 'probe'), file).startsWith('pagefind')) bundleBytes += bytes;
+            else pagesBytes += bytes;
+          }
+          assert.ok(bundleBytes > 128 * 1024, 'the bundle is larger than the headroom left for it');
+          size = `${Math.ceil((pagesBytes + 64 * 1024) / 1024)}k`;
+        }
         const full = path.join(work, 'full');
         await mkdir(full);
         try {
@@ -216,6 +233,7 @@ describe('an output location that cannot be written', () => {
           assert.equal(result.exitCode, 2, result.stderr);
           assert.match(result.stderr, /full\/site {2}error: cannot be written during the output stage: no space left on the disk.*\(OUTPUT_DISK_FULL\)\n\s+Free some disk space/);
           assert.doesNotMatch(result.stderr, NO_STACK_TRACE);
+          if (stage === 'search indexing') assert.match(result.stderr, /\(SEARCH_INDEX_FAILED\)/, 'the disk filled while Pagefind wrote its bundle');
           assert.deepEqual(await readdir(full), [], 'the partial staging folder and the lock are removed');
         } finally {
           execFileSync('umount', [full]);

@@ -71,13 +71,16 @@ describe('the website built from the sample archive and the website fixtures', (
     }
   });
 
-  it('has no script on any page but the search page, apart from JSON-LD data', async () => {
+  it('has no script on any page but the search page and the highlight script on articles, apart from JSON-LD data', async () => {
+    const articleFiles = new Set(build.report.articles.map((article) => path.join(article.url.slice(1), 'index.html')));
     for (const file of htmlFiles) {
       const scripts = [...walk(parseHtml(await readSiteFile(build.outDir, file)))].filter(
         (node) => node.nodeName === 'script' && attribute(node, 'type') !== 'application/ld+json',
       );
       if (file === path.join('search', 'index.html')) assert.ok(scripts.length > 0, 'the search page loads its script');
-      else assert.equal(scripts.length, 0, `${file} has a script`);
+      else if (articleFiles.has(file)) {
+        assert.deepEqual(scripts.map((node) => attribute(node, 'src')), ['/assets/search-highlight.js'], `${file} loads only the optional highlight script`);
+      } else assert.equal(scripts.length, 0, `${file} has a script`);
     }
   });
 

@@ -2,6 +2,7 @@
 // year when that is too many months to read. Every coverage chart uses the same axis.
 
 import { DateTime } from 'luxon';
+import { monthPath, yearPath } from '../archive-dates.ts';
 
 /** Above this many months, charts count per year. */
 export const MAX_MONTH_BUCKETS = 60;
@@ -45,7 +46,7 @@ export function buildTimeAxis(dates: readonly DateTime[], zone: string, maxMonth
       buckets.push({
         key: `${year}-${pad(month)}`,
         label: DateTime.fromObject({ year, month }, { zone }).setLocale('en').toFormat('LLLL yyyy'),
-        href: `/archive/${String(year).padStart(4, '0')}/${pad(month)}/`,
+        href: monthPath(year, month),
         year,
         month,
       });
@@ -59,7 +60,7 @@ export function buildTimeAxis(dates: readonly DateTime[], zone: string, maxMonth
   const firstYear = Math.floor(first / 12);
   const lastYear = Math.floor(last / 12);
   const buckets: TimeBucket[] = [];
-  for (let year = firstYear; year <= lastYear; year++) buckets.push({ key: String(year), label: String(year), href: `/archive/${String(year).padStart(4, '0')}/`, year });
+  for (let year = firstYear; year <= lastYear; year++) buckets.push({ key: String(year), label: String(year), href: yearPath(year), year });
   return {
     unit: 'year',
     buckets,
