@@ -214,13 +214,13 @@ describe('searching the fixture archive in Chromium', { skip }, () => {
     assertClean(watched);
   });
 
-  it('tells readers without JavaScript that search needs it and links to the archive and latest articles', async () => {
+  it('tells readers without JavaScript that search needs it and links to the latest articles, the archive and the sections', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${server.origin}/search/?q=harbour`);
     const notice = page.locator('.search-notice');
     assert.match((await notice.textContent()) ?? '', /needs JavaScript/);
-    assert.deepEqual(await notice.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href'))), ['/', '/archive/']);
+    assert.deepEqual(await notice.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href'))), ['/', '/archive/', '/sections/']);
     assert.equal(await page.locator('.search-form').isVisible(), false);
     await context.close();
   });
