@@ -15,8 +15,13 @@ import { buildSearchIndex, type SearchIndexStats } from '../search/build-index.t
 import { setBuildContext } from '../site/build-context.ts';
 import { loadArticles, type Article } from '../site/load-articles.ts';
 import { createSiteContext } from '../site/site-context.ts';
+import { searchParts } from '../search/bundles.ts';
+import { partOfShard, restrictToShard, shardFilter, shardName, type Shard } from '../site/shard.ts';
+import type { EleventyConfig } from '../site/eleventy-types.ts';
 import type { BuildOptions } from './args.ts';
 import { prepareStaging, swapIntoPlace } from './output-swap.ts';
+import { chooseProgressMode, Progress } from './progress.ts';
+import { processResources, StageMeter, type StageTime } from './stage-meter.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ELEVENTY_CONFIG = path.join(PROJECT_ROOT, '.eleventy.ts');
@@ -29,24 +34,25 @@ export interface BuildResult {
   pages: number;
   ingest?: IngestResult;
   search?: SearchIndexStats;
-  seconds: Record<'ingest' | 'render' | 'index' | 'total', number>;
+  seconds: Record<'ingest' | 'load' | 'render' | 'index' | 'total', number>;
+  /** Wall and CPU seconds per stage (CPU includes Pagefind's indexer process). */
+  stages: Record<string, StageTime>;
 }
 
-type Stage = 'ingest' | 'render' | 'index';
-
-async function timed<T>(seconds: BuildResult['seconds'], stage: Stage, work: () => Promise<T>): Promise<T> {
-  const start = performance.now();
-  try {
-    return await work();
-  } finally {
-    seconds[stage] = (performance.now() - start) / 1000;
-  }
-}
-
-async function renderSite(config: SiteConfig, articles: Article[], outDir: string): Promise<number> {
+async function renderSite(config: SiteConfig, articles: Article[], outDir: string, progress: Progress, shard?: Shard): Promise<number> {
+  const parts = searchParts(articles);
   setBuildContext(createSiteContext(config, articles));
   try {
-    const eleventy = new Eleventy(ELEVENTY_INPUT, outDir, { quietMode: true, configPath: ELEVENTY_CONFIG });
+    // Runs before .eleventy.ts: hooks that are the CLI's business, not the site's.
+    const cliHooks = (eleventyConfig: EleventyConfig & EleventyHooks) => {
+      if (shard) restrictToShard(eleventyConfig, shard, shardFilter(shard, parts));
+      eleventyConfig.on('eleventy.contentMap', ({ urlToInputPath }) => progress.setTotal(Object.keys(urlToInputPath).length));
+      eleventyConfig.addTransform('broadsheet-progress', (content: unknown) => {
+        progress.tick();
+        return content;
+      });
+    };
+    const eleventy = new Eleventy(ELEVENTY_INPUT, outDir, { quietMode: true, configPath: ELEVENTY_CONFIG, config: cliHooks });
     // Broadsheet prints its own summary; Eleventy's own lines would interleave with it.
     eleventy.disableLogger();
     const results = (await eleventy.write()) as unknown as [unknown[], Array<{ outputPath?: string }>];
@@ -56,11 +62,27 @@ async function renderSite(config: SiteConfig, articles: Article[], outDir: strin
   }
 }
 
+interface EleventyHooks {
+  on(event: 'eleventy.contentMap', listener: (map: { urlToInputPath: Record<string, unknown> }) => void): void;
+  addTransform(name: string, transform: (content: unknown) => unknown): void;
+}
+
 export async function runBuild(options: BuildOptions, log: (line: string) => void = console.log): Promise<BuildResult> {
   const problems = new ProblemLog();
-  const seconds = { ingest: 0, render: 0, index: 0, total: 0 };
+  const seconds = { ingest: 0, load: 0, render: 0, index: 0, total: 0 };
   const started = performance.now();
-  const result: BuildResult = { exitCode: 0, problems, articles: [], pages: 0, seconds };
+  const meter = new StageMeter();
+  const result: BuildResult = { exitCode: 0, problems, articles: [], pages: 0, seconds, stages: meter.stages };
+  const progress = new Progress(chooseProgressMode(options.quiet, process.stderr));
+  const timed = async <T>(stage: keyof typeof seconds, unit: string, work: () => Promise<T>): Promise<T> => {
+    progress.start(stage, unit);
+    try {
+      return await meter.time(stage, work);
+    } finally {
+      progress.end();
+      seconds[stage] = meter.stages[stage]?.wallSeconds ?? 0;
+    }
+  };
 
   let config: SiteConfig;
   try {
@@ -84,8 +106,20 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
   const outDir = path.resolve(options.out);
 
   if (existsSync(inboxDir)) {
-    result.ingest = await timed(seconds, 'ingest', () =>
-      ingest({ inboxDir, articlesDir, force: options.force, rules: DEFAULT_RULES, timeZone: config.timeZone, language: config.language }, problems),
+    result.ingest = await timed('ingest', 'sources', () =>
+      ingest(
+        {
+          inboxDir, articlesDir, force: options.force, rules: DEFAULT_RULES, timeZone: config.timeZone, language: config.language,
+          onProgress: (done, total) => {
+            progress.setTotal(total);
+            progress.tick(done, true);
+          },
+        },
+        problems,
+      ).then((ingested) => {
+        progress.tick(ingested.sources.length, true);
+        return ingested;
+      }),
     );
   } else if (!existsSync(articlesDir)) {
     problems.error({
@@ -98,11 +132,31 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
     return result;
   }
 
-  result.articles = await loadArticles(articlesDir, config.timeZone, config.language, problems);
+  result.articles = await timed('load', 'articles', async () => {
+    const articles = await loadArticles(articlesDir, config.timeZone, config.language, problems);
+    progress.tick(articles.length, true);
+    return articles;
+  });
+  const { shard } = options;
+  const shardPart = shard === undefined ? undefined : partOfShard(shard, searchParts(result.articles));
+  if (shard?.kind === 'year' && !shardPart) {
+    problems.error({
+      code: 'SHARD_EMPTY',
+      file: displayPath(articlesDir),
+      message: `has no article from ${shard.year}, so shard ${shard.year} would be empty; nothing was built`,
+      hint: 'Build a year that has articles (the report of a full build lists the search parts and their years), or --shard site.',
+    });
+    result.exitCode = 2;
+    return result;
+  }
   const staging = await prepareStaging(outDir);
   try {
-    result.pages = await timed(seconds, 'render', () => renderSite(config, result.articles, staging));
-    const search = await timed(seconds, 'index', () => buildSearchIndex(staging, problems));
+    result.pages = await timed('render', 'pages', () => renderSite(config, result.articles, staging, progress, shard));
+    const allParts = searchParts(result.articles);
+    const parts = shard === undefined ? allParts : [partOfShard(shard, allParts)].filter((part) => part !== undefined);
+    const search = await timed('index', 'pages', () =>
+      buildSearchIndex(staging, problems, { parts, progress, ...(existsSync(outDir) ? { previousSiteDir: outDir } : {}) }),
+    );
     if (search) result.search = search;
     await mkdir(path.dirname(outDir), { recursive: true });
     await swapIntoPlace(staging, outDir);
@@ -112,7 +166,8 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
   }
   seconds.total = (performance.now() - started) / 1000;
 
-  if (options.report) await writeReport(options.report, result);
+  const shardInfo = shard === undefined ? undefined : { name: shardName(shard), years: shardPart?.years ?? [] };
+  if (options.report) await writeReport(options.report, result, shardInfo);
   result.exitCode = problems.errorCount > 0 || (options.strict && problems.warningCount > 0) ? 1 : 0;
   if (!options.quiet) log(summaryLine(result, outDir));
   return result;
@@ -128,8 +183,9 @@ export function summaryLine(result: BuildResult, outDir: string): string {
   );
 }
 
-async function writeReport(file: string, result: BuildResult): Promise<void> {
+async function writeReport(file: string, result: BuildResult, shard: { name: string; years: string[] } | undefined): Promise<void> {
   const report = {
+    shard: shard ?? null,
     articles: result.articles.map((article) => ({
       source: article.source.path,
       file: article.file,
@@ -139,10 +195,15 @@ async function writeReport(file: string, result: BuildResult): Promise<void> {
       dateSource: article.dateSource,
     })),
     sources: result.ingest?.sources ?? [],
+    ingestCache: result.ingest?.cache ?? null,
     problems: result.problems.sorted(),
     pages: result.pages,
     search: result.search ?? null,
+    // The index parts (and so the shards) of the whole archive, for deploy scripts and CI matrices.
+    searchParts: searchParts(result.articles).map(({ name, years, bundlePath, articles }) => ({ name, years, bundlePath, articles })),
     seconds: result.seconds,
+    stages: result.stages,
+    resources: processResources(),
   };
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);

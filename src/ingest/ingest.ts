@@ -7,6 +7,7 @@ import type { ArticleFrontmatter } from '../article.ts';
 import { displayPath, listFiles, writeFileAtomic } from '../fs-utils.ts';
 import { compareText, type ProblemLog } from '../problems.ts';
 import { decodeSource } from './decode.ts';
+import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
 import { isUntouched, readArticleFile, sha256, writeArticleFile } from './frontmatter.ts';
 import { parseArticle, type IngestOptions, type ParsedArticle } from './parse-article.ts';
 import type { RemovedLine } from './segment.ts';
@@ -18,6 +19,10 @@ export interface IngestRequest extends IngestOptions {
   articlesDir: string;
   /** Regenerate article files even where a human edited them. */
   force?: boolean;
+  /** Called as sources are read, for the progress display. */
+  onProgress?: (done: number, total: number) => void;
+  /** Skip sources unchanged since the last run (ingest-cache.ts); on unless false. */
+  useCache?: boolean;
 }
 
 export interface IngestedSource {
@@ -30,6 +35,8 @@ export interface IngestedSource {
 
 export interface IngestResult {
   sources: IngestedSource[];
+  /** How many sources were reused from the last run and how many were parsed. */
+  cache?: IngestCacheStats;
 }
 
 interface ExistingArticle {
@@ -97,11 +104,25 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   const { bySource, others } = await readExistingArticles(articlesDir);
   const results = new Map<string, IngestedSource>();
   const candidates: Candidate[] = [];
+  const cache = request.force || request.useCache === false ? undefined : await IngestCache.open(articlesDir, cacheOptions(request));
+  const problemsBefore = problems.problems.length;
+  const articleTexts = new Map<string, string>();
 
-  for (const sourcePath of sourceFiles) {
+  for (const [done, sourcePath] of sourceFiles.entries()) {
+    request.onProgress?.(done, sourceFiles.length);
     const absolute = path.join(inboxDir, sourcePath);
     const shown = `${displayInbox}/${sourcePath}`;
-    const [bytes, info] = await Promise.all([readFile(absolute), stat(absolute)]);
+    const info = await stat(absolute);
+    const existingArticle = bySource.get(sourcePath);
+    const reused = cache?.reuse(sourcePath, info, sidecars.get(sourcePath), existingArticle?.text, problems);
+    if (reused && existingArticle) {
+      results.set(sourcePath, reused);
+      others.push(existingArticle); // its URL stays taken
+      articleTexts.set(existingArticle.file, existingArticle.text);
+      continue;
+    }
+    const problemMark = problems.problems.length;
+    const bytes = await readFile(absolute);
     const decoded = decodeSource(bytes);
     if (!decoded.ok) {
       problems.error({ code: decoded.code, file: shown, message: decoded.message, hint: decoded.hint });
@@ -119,6 +140,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
       results.set(sourcePath, { source: sourcePath, status: 'refused', removed: [] });
       continue;
     }
+    cache?.parsed(sourcePath, info, sidecar, parsed.duplicateKey, problems.problems.slice(problemMark));
     const existing = bySource.get(sourcePath);
     // Slug and a file-time date are stable once written: a fresh clone has new file times.
     if (existing?.date && existing.dateSource === 'file-mtime' && parsed.frontmatter.dateSource === 'file-mtime') {
@@ -128,6 +150,10 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
     candidates.push({ sourcePath, displayPath: shown, parsed, slug, year: parsed.frontmatter.date.slice(0, 4), ...(existing ? { existing } : {}) });
   }
 
+  if (cache?.conflict) {
+    problems.problems.length = problemsBefore;
+    return ingest({ ...request, useCache: false }, problems);
+  }
   const unique = dropDuplicates(candidates, results, problems);
   assignDistinctUrls(unique, others, problems);
 
@@ -135,6 +161,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
     const frontmatter: ArticleFrontmatter = { ...candidate.parsed.frontmatter, slug: candidate.slug };
     const articleFile = `${candidate.year}/${candidate.slug}.md`;
     const text = writeArticleFile(frontmatter, candidate.parsed.body);
+    articleTexts.set(articleFile, text);
     const existing = candidate.existing;
     const result: IngestedSource = { source: candidate.sourcePath, article: articleFile, status: 'written', removed: candidate.parsed.removed };
     results.set(candidate.sourcePath, result);
@@ -160,7 +187,16 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
     if (existing && existing.file !== articleFile) await rm(path.join(articlesDir, existing.file), { force: true });
   }
 
-  return { sources: sourceFiles.map((source) => results.get(source)!).filter(Boolean) };
+  const sources = sourceFiles.map((source) => results.get(source)!).filter(Boolean);
+  if (!cache) return { sources };
+  await cache.save(sources, articleTexts);
+  return { sources, cache: cache.stats };
+}
+
+/** What the cache's validity depends on besides the code: the options (rules as text). */
+function cacheOptions(request: IngestRequest): string {
+  const { inboxDir, timeZone, language, rules } = request;
+  return JSON.stringify({ inboxDir, timeZone, language, rules }, (_key, value: unknown) => (value instanceof RegExp ? value.toString() : value));
 }
 
 /** The same article under two names: the first by path is kept, the others reported. */

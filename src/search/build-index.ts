@@ -1,19 +1,94 @@
-// The index stage: Pagefind's Node API over the rendered pages, in the build's own process.
-// Pagefind's errors come back as values and become build problems.
+// The index stage: Pagefind's Node API over the rendered pages, one part (year) at a time, so
+// Pagefind's memory is bounded by the largest year and a change rebuilds only the years it
+// touches. Pagefind's errors come back as values and become build problems.
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { link, mkdir, readdir, readFile, rm, stat, writeFile, copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import type { Progress } from '../cli/progress.ts';
 import type { ProblemLog } from '../problems.ts';
+import type { SearchPart } from './bundles.ts';
 
 export interface SearchIndexStats {
-  /** Pages in the index (those with a data-pagefind-body), all languages together. */
+  /** Pages in the index (those with a data-pagefind-body), all languages and parts together. */
   pages: number;
-  /** Pages per language index. */
+  /** Pages per language. */
   languages: Record<string, number>;
-  /** Bytes of the written bundle (index, fragments, UI). */
+  /** Bytes of the written bundles (index, fragments, scripts). */
   bytes: number;
   files: number;
+  /** Parts indexed in this build and parts reused unchanged from the previous output. */
+  parts: { built: string[]; reused: string[] };
+}
+
+export interface SearchIndexOptions {
+  parts: SearchPart[];
+  /** The previous output, whose unchanged parts are reused (hard-linked) instead of rebuilt. */
+  previousSiteDir?: string;
+  progress?: Progress;
+}
+
+/** Recorded beside the bundles: which pages each part was built from. */
+const MANIFEST = 'broadsheet-parts.json';
+// Bump when the way parts are indexed changes, so old bundles are not reused.
+const INDEX_FORMAT = 1;
+/** What a merged (non-primary) part needs; Pagefind's scripts and WebAssembly come from the primary. */
+const MERGED_PART_KEEPS = (name: string) => name === 'pagefind-entry.json' || name.endsWith('.pf_meta') || ['fragment', 'index', 'filter'].includes(name);
+
+interface Manifest {
+  format: number;
+  pagefind: string;
+  parts: Record<string, { name: string; key: string }>;
+}
+
+async function htmlFilesUnder(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+    return entries
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** The hash of everything Pagefind would read for a part: its pages' paths and contents. */
+async function partKey(siteDir: string, part: SearchPart, files: string[], pagefindVersion: string): Promise<string> {
+  const hash = createHash('sha256').update(`${INDEX_FORMAT}\0${pagefindVersion}\0${part.bundlePath}\0${part.primary}\0`);
+  // Read a few at a time: the page cache serves them, and hashing keeps up.
+  const BATCH = 32;
+  for (let start = 0; start < files.length; start += BATCH) {
+    const batch = files.slice(start, start + BATCH);
+    const contents = await Promise.all(batch.map((file) => readFile(file)));
+    batch.forEach((file, i) => hash.update(`${path.relative(siteDir, file)}\0`).update(contents[i]!).update('\0'));
+  }
+  return hash.digest('hex');
+}
+
+async function readManifest(siteDir: string | undefined): Promise<Manifest | undefined> {
+  if (siteDir === undefined) return undefined;
+  try {
+    return JSON.parse(await readFile(path.join(siteDir, 'pagefind', MANIFEST), 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Hard-links a part's bundle from the previous output (copies where links are refused). */
+async function reuseBundle(from: string, to: string, keep: (name: string) => boolean): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    // The primary bundle's folder also holds the other parts' folders (named by years).
+    if (/^\d{4}(-\d{4})?$/.test(entry.name) || !keep(entry.name)) continue;
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await reuseBundle(source, target, () => true);
+    else await link(source, target).catch(() => copyFile(source, target));
+  }
 }
 
 async function directorySize(dir: string): Promise<{ bytes: number; files: number }> {
@@ -27,38 +102,85 @@ async function directorySize(dir: string): Promise<{ bytes: number; files: numbe
   return { bytes, files };
 }
 
-export async function buildSearchIndex(siteDir: string, problems: ProblemLog): Promise<SearchIndexStats | undefined> {
+async function pagefindVersion(): Promise<string> {
+  const file = path.join(path.dirname(new URL(import.meta.resolve('pagefind')).pathname), '..', 'package.json');
+  return (JSON.parse(await readFile(file, 'utf8')) as { version: string }).version;
+}
+
+export async function buildSearchIndex(siteDir: string, problems: ProblemLog, options: SearchIndexOptions): Promise<SearchIndexStats | undefined> {
+  const bundleRoot = path.join(siteDir, 'pagefind');
   const report = (where: string, errors: string[]) => {
     for (const error of errors) {
       problems.error({
         code: 'SEARCH_INDEX_FAILED',
-        file: path.join(siteDir, 'pagefind'),
+        file: bundleRoot,
         message: `Pagefind could not ${where}: ${error}`,
         hint: 'The site is built but search may be incomplete; rerun the build, and report this if it persists.',
       });
     }
   };
+  const version = await pagefindVersion();
+  const previous = await readManifest(options.previousSiteDir);
+  const usable = previous?.format === INDEX_FORMAT && previous.pagefind === version ? previous : undefined;
+  const manifest: Manifest = { format: INDEX_FORMAT, pagefind: version, parts: {} };
+  const built: string[] = [];
+  const reused: string[] = [];
+
+  const work = await Promise.all(
+    options.parts.map(async (part) => ({ part, files: (await Promise.all(part.years.map((year) => htmlFilesUnder(path.join(siteDir, year))))).flat() })),
+  );
+  options.progress?.setTotal(work.reduce((sum, { files }) => sum + files.length, 0));
+  // An empty archive still gets a (empty) primary bundle, so the search page finds its scripts.
+  if (work.length === 0) work.push({ part: { name: '', years: [], bundlePath: '/pagefind/', primary: true, articles: 0 }, files: [] });
+
   try {
-    const created = await pagefind.createIndex({});
-    if (!created.index) {
-      report('start', created.errors);
-      return undefined;
+    // The primary first: its folder holds the others.
+    for (const { part, files } of work) {
+      const outputPath = path.join(siteDir, part.bundlePath);
+      const key = await partKey(siteDir, part, files, version);
+      manifest.parts[part.bundlePath] = { name: part.name, key };
+      const from = options.previousSiteDir === undefined ? undefined : path.join(options.previousSiteDir, part.bundlePath);
+      const keep = part.primary ? () => true : MERGED_PART_KEEPS;
+      if (from !== undefined && usable?.parts[part.bundlePath]?.key === key && existsSync(path.join(from, 'pagefind-entry.json'))) {
+        await reuseBundle(from, outputPath, keep);
+        reused.push(part.name);
+      } else {
+        const created = await pagefind.createIndex({});
+        if (!created.index) {
+          report('start', created.errors);
+          return undefined;
+        }
+        const { index } = created;
+        if (part.years.length > 0) {
+          const glob = part.years.length === 1 ? `${part.years[0]}/**/*.html` : `{${part.years.join(',')}}/**/*.html`;
+          const added = await index.addDirectory({ path: siteDir, glob });
+          report(`index the pages of ${part.name}`, added.errors);
+        }
+        const written = await index.writeFiles({ outputPath });
+        report(`write the index of ${part.name || 'the archive'}`, written.errors);
+        await index.deleteIndex();
+        // A fresh indexer per part: its memory is returned to the system, not kept for the next.
+        await pagefind.close();
+        if (!part.primary) {
+          for (const name of await readdir(outputPath)) if (!keep(name)) await rm(path.join(outputPath, name), { recursive: true, force: true });
+        }
+        built.push(part.name);
+      }
+      options.progress?.tick(files.length);
     }
-    const { index } = created;
-    const added = await index.addDirectory({ path: siteDir });
-    report('index the pages', added.errors);
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
-    report('write the index', written.errors);
-    await index.deleteIndex();
-    const bundle = path.join(siteDir, 'pagefind');
-    // addDirectory counts every HTML file it read; the entry file counts what was indexed.
-    const entry = JSON.parse(await readFile(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    const languages = Object.fromEntries(Object.entries(entry.languages).map(([language, info]) => [language, info.page_count]));
-    const pages = Object.values(languages).reduce((sum, count) => sum + count, 0);
-    return { pages, languages, ...(await directorySize(bundle)) };
   } finally {
     await pagefind.close();
   }
+
+  await mkdir(bundleRoot, { recursive: true });
+  await writeFile(path.join(bundleRoot, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
+  const languages: Record<string, number> = {};
+  for (const { part } of work) {
+    const entryFile = path.join(siteDir, part.bundlePath, 'pagefind-entry.json');
+    if (!existsSync(entryFile)) continue;
+    const entry = JSON.parse(await readFile(entryFile, 'utf8')) as { languages: Record<string, { page_count: number }> };
+    for (const [language, info] of Object.entries(entry.languages)) languages[language] = (languages[language] ?? 0) + info.page_count;
+  }
+  const pages = Object.values(languages).reduce((sum, count) => sum + count, 0);
+  return { pages, languages, ...(await directorySize(bundleRoot)), parts: { built, reused } };
 }

@@ -1,0 +1,152 @@
+// Lets ingest skip sources that have not changed since the last run: a manifest beside the
+// article files records, per source, the file's size, time and inode, its sidecar entry, the
+// article file written from it (by content hash) and what the run reported, so an unchanged
+// source is neither read nor parsed again, yet reports the same problems and removed lines.
+
+import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../fs-utils.ts';
+import type { Problem, ProblemLog } from '../problems.ts';
+import type { IngestedSource } from './ingest.ts';
+
+/** Hidden, so listings of the articles folder skip it. */
+export const INGEST_CACHE_FILE = '.broadsheet/ingest-cache.json';
+const FORMAT = 1;
+
+interface Entry {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  sidecar: string;
+  article: string;
+  articleHash: string;
+  duplicateKey: string;
+  result: IngestedSource;
+  problems: Problem[];
+}
+
+interface CacheFile {
+  format: number;
+  /** Hash of the ingest code and options: a change to either empties the cache. */
+  code: string;
+  entries: Record<string, Entry>;
+}
+
+interface Pending {
+  info: Stats;
+  sidecar: string;
+  duplicateKey: string;
+  problems: Problem[];
+}
+
+const hash = (text: string | Uint8Array) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+
+/** Hash of the ingest stage's own source files, so a new parser never reuses old results. */
+async function codeHash(options: unknown): Promise<string> {
+  const dir = fileURLToPath(new URL('.', import.meta.url));
+  const files = (await readdir(dir)).filter((name) => name.endsWith('.ts')).sort();
+  const digest = createHash('sha256').update(JSON.stringify(options));
+  for (const file of files) digest.update(file).update(await readFile(path.join(dir, file)));
+  return digest.digest('hex');
+}
+
+export interface IngestCacheStats {
+  /** Sources taken from the cache: not read, not parsed. */
+  reused: number;
+  /** Sources read and parsed in this run. */
+  parsed: number;
+}
+
+export class IngestCache {
+  readonly stats: IngestCacheStats = { reused: 0, parsed: 0 };
+  private readonly pending = new Map<string, Pending>();
+  private readonly reusedKeys = new Set<string>();
+  private readonly parsedKeys = new Set<string>();
+
+  private constructor(
+    private readonly file: string,
+    private readonly code: string,
+    private readonly previous: Record<string, Entry>,
+  ) {}
+
+  static async open(articlesDir: string, options: unknown): Promise<IngestCache> {
+    const file = path.join(articlesDir, INGEST_CACHE_FILE);
+    const code = await codeHash(options);
+    let entries: Record<string, Entry> = {};
+    try {
+      const saved = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
+      if (saved.format === FORMAT && saved.code === code) entries = saved.entries;
+    } catch {
+      // No cache yet, or an unreadable one: everything is parsed.
+    }
+    return new IngestCache(file, code, entries);
+  }
+
+  /**
+   * The recorded outcome for a source whose file, sidecar entry and article file are exactly as
+   * the last run left them; its problems are added to `problems` as if it had been parsed.
+   */
+  reuse(source: string, info: Stats, sidecar: unknown, articleText: string | undefined, problems: ProblemLog): IngestedSource | undefined {
+    const entry = this.previous[source];
+    if (
+      !entry ||
+      articleText === undefined ||
+      entry.size !== info.size ||
+      entry.mtimeMs !== info.mtimeMs ||
+      entry.ino !== info.ino ||
+      entry.sidecar !== hash(JSON.stringify(sidecar ?? null)) ||
+      entry.articleHash !== hash(articleText)
+    ) {
+      return undefined;
+    }
+    this.stats.reused++;
+    this.reusedKeys.add(entry.duplicateKey);
+    problems.problems.push(...entry.problems);
+    const result: IngestedSource = { ...entry.result, status: 'unchanged' };
+    this.pending.set(source, { info, sidecar: entry.sidecar, duplicateKey: entry.duplicateKey, problems: entry.problems });
+    return result;
+  }
+
+  /**
+   * True when a parsed source has the same text as a reused one: which of the two is the
+   * duplicate depends on both, so the run must start over without the cache (rare).
+   */
+  get conflict(): boolean {
+    for (const key of this.parsedKeys) if (this.reusedKeys.has(key)) return true;
+    return false;
+  }
+
+  /** A source that was read and parsed: remembered, to be recorded once its article is written. */
+  parsed(source: string, info: Stats, sidecar: unknown, duplicateKey: string, problems: Problem[]): void {
+    this.stats.parsed++;
+    const key = duplicateKey === '' ? '' : hash(duplicateKey);
+    if (key !== '') this.parsedKeys.add(key);
+    this.pending.set(source, { info, sidecar: hash(JSON.stringify(sidecar ?? null)), duplicateKey: key, problems });
+  }
+
+  /** Records the run's outcome: sources whose article file is now what ingest wrote. */
+  async save(results: IngestedSource[], articleTexts: Map<string, string>): Promise<void> {
+    const entries: Record<string, Entry> = {};
+    for (const result of results) {
+      const pending = this.pending.get(result.source);
+      const text = result.article === undefined ? undefined : articleTexts.get(result.article);
+      if (!pending || text === undefined || (result.status !== 'written' && result.status !== 'unchanged')) continue;
+      entries[result.source] = {
+        size: pending.info.size,
+        mtimeMs: pending.info.mtimeMs,
+        ino: pending.info.ino,
+        sidecar: pending.sidecar,
+        article: result.article!,
+        articleHash: hash(text),
+        duplicateKey: pending.duplicateKey,
+        result,
+        problems: pending.problems,
+      };
+    }
+    const saved: CacheFile = { format: FORMAT, code: this.code, entries };
+    await writeFileAtomic(this.file, JSON.stringify(saved));
+  }
+}
