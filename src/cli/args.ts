@@ -80,6 +80,7 @@ export const MAIN_HELP = `Usage: broadsheet <command> [options]
 Commands:
   build    ingest, render and index the archive (broadsheet build --help)
   serve    build, serve on localhost and rebuild on changes (broadsheet serve --help)
+  bench    time cold and incremental builds of a synthetic archive (broadsheet bench --help)
 `;
 
 function toBuildOptions(values: Record<string, unknown>): BuildOptions {

@@ -2,7 +2,7 @@
 // process and the helper processes it has finished waiting for (Pagefind's indexer), which
 // Node's own process.cpuUsage() leaves out.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface StageTime {
   wallSeconds: number;
@@ -50,4 +50,30 @@ export class StageMeter {
 export function processResources(): { maxRssBytes: number; cpuSeconds: number } {
   const usage = process.resourceUsage();
   return { maxRssBytes: usage.maxRSS * 1024, cpuSeconds: cpuSecondsNow() };
+}
+
+function hasChildProcesses(): boolean {
+  try {
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid) return true;
+      } catch {
+        // Gone between the listing and the read.
+      }
+    }
+  } catch {
+    // No /proc: nothing to wait for.
+  }
+  return false;
+}
+
+/**
+ * Waits (briefly) until helper processes that were told to stop have been reaped, so their CPU
+ * time is in this process's account before the stage's clock stops.
+ */
+export async function settleChildProcesses(timeoutMs = 2000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (hasChildProcesses() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
 }

@@ -8,6 +8,7 @@ import { link, mkdir, readdir, readFile, rm, stat, writeFile, copyFile } from 'n
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Progress } from '../cli/progress.ts';
+import { settleChildProcesses } from '../cli/stage-meter.ts';
 import type { ProblemLog } from '../problems.ts';
 import type { SearchPart } from './bundles.ts';
 
@@ -170,6 +171,7 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
     }
   } finally {
     await pagefind.close();
+    await settleChildProcesses();
   }
 
   await mkdir(bundleRoot, { recursive: true });
