@@ -75,7 +75,7 @@ export class Progress {
     if (this.mode === 'tty' && now - this.lastShown >= 100) {
       this.lastShown = now;
       this.draw();
-    } else if (this.mode === 'plain' && now - this.lastShown >= this.intervalMs) {
+    } else if (this.mode === 'plain' && now - this.lastShown >= this.intervalMs && (this.total === undefined || this.done < this.total)) {
       this.lastShown = now;
       this.stream.write(`${this.describe()}\n`);
     }

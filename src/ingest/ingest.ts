@@ -193,10 +193,10 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   return { sources, cache: cache.stats };
 }
 
-/** What the cache's validity depends on besides the code: the options (rules as text). */
+/** What the cache's validity depends on besides the code: the options (rules as text), and the working directory paths in messages are relative to. */
 function cacheOptions(request: IngestRequest): string {
   const { inboxDir, timeZone, language, rules } = request;
-  return JSON.stringify({ inboxDir, timeZone, language, rules }, (_key, value: unknown) => (value instanceof RegExp ? value.toString() : value));
+  return JSON.stringify({ inboxDir, timeZone, language, rules, cwd: process.cwd() }, (_key, value: unknown) => (value instanceof RegExp ? value.toString() : value));
 }
 
 /** The same article under two names: the first by path is kept, the others reported. */
