@@ -17,7 +17,7 @@ const SECTION_WEIGHTS = [18, 16, 16, 15, 11, 8, 10, 6];
 const ARABIC_SHARE = 0.03;
 
 export interface GeneratedArticle {
-  /** Inbox-relative path, e.g. `sport/a000042.txt`. */
+  /** Inbox-relative path, e.g. `sport/sport-000042.txt`. */
   file: string;
   section: string;
   text: string;
@@ -105,7 +105,8 @@ export function generateArticle(vocabulary: Vocabulary, options: ArchiveLayout, 
   }
   const authorCount = random.next() < 0.3 ? 0 : random.int(1, 2);
   const authors = Array.from({ length: authorCount }, () => random.pick(vocabulary.authors));
-  const name = `a${String(index).padStart(6, '0')}.txt`;
+  // Named like the BBC corpus (section-number), which the peer benchmark's Hugo site turns into tags.
+  const name = `${section}-${String(index).padStart(6, '0')}.txt`;
   const file = options.layout === 'flat' ? name : `${section}/${name}`;
   const meta: GeneratedArticle['meta'] = { file: name, title, date, authors: [...new Set(authors)] };
   if (arabic) meta.lang = 'ar';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../cli/args.ts';
-import { DEFAULT_SEED, generateArchive, generateArticle, LAST_YEAR, writeArticles, type ArchiveLayout } from './generate-archive.ts';
+import { DEFAULT_SEED, generateArchive, generateArticle, LAST_YEAR, type ArchiveLayout } from './generate-archive.ts';
 import { watchPeakMemory } from './process-memory.ts';
 import { firstSearchTransfer, type SearchTransfer } from './search-transfer.ts';
 import { createVocabulary } from './vocabulary.ts';

@@ -16,7 +16,7 @@ import { setBuildContext } from '../site/build-context.ts';
 import { loadArticles, type Article } from '../site/load-articles.ts';
 import { createSiteContext } from '../site/site-context.ts';
 import { searchParts } from '../search/bundles.ts';
-import { partOfShard, restrictToShard, shardFilter, shardName, type Shard } from '../site/shard.ts';
+import { partOfShard, pruneOutsideShard, restrictToShard, shardFilter, shardName, type Shard } from '../site/shard.ts';
 import type { EleventyConfig } from '../site/eleventy-types.ts';
 import type { BuildOptions } from './args.ts';
 import { prepareStaging, swapIntoPlace } from './output-swap.ts';
@@ -45,7 +45,7 @@ async function renderSite(config: SiteConfig, articles: Article[], outDir: strin
   try {
     // Runs before .eleventy.ts: hooks that are the CLI's business, not the site's.
     const cliHooks = (eleventyConfig: EleventyConfig & EleventyHooks) => {
-      if (shard) restrictToShard(eleventyConfig, shard, shardFilter(shard, parts));
+      if (shard) restrictToShard(eleventyConfig, shardFilter(shard, parts));
       eleventyConfig.on('eleventy.contentMap', ({ urlToInputPath }) => progress.setTotal(Object.keys(urlToInputPath).length));
       eleventyConfig.addTransform('broadsheet-progress', (content: unknown) => {
         progress.tick();
@@ -56,7 +56,8 @@ async function renderSite(config: SiteConfig, articles: Article[], outDir: strin
     // Broadsheet prints its own summary; Eleventy's own lines would interleave with it.
     eleventy.disableLogger();
     const results = (await eleventy.write()) as unknown as [unknown[], Array<{ outputPath?: string }>];
-    return results[1]?.length ?? 0;
+    const written = results[1]?.length ?? 0;
+    return shard ? written - (await pruneOutsideShard(outDir, shardFilter(shard, parts))) : written;
   } finally {
     setBuildContext(undefined);
   }
@@ -154,9 +155,13 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
     result.pages = await timed('render', 'pages', () => renderSite(config, result.articles, staging, progress, shard));
     const allParts = searchParts(result.articles);
     const parts = shard === undefined ? allParts : [partOfShard(shard, allParts)].filter((part) => part !== undefined);
-    const search = await timed('index', 'pages', () =>
-      buildSearchIndex(staging, problems, { parts, progress, ...(existsSync(outDir) ? { previousSiteDir: outDir } : {}) }),
-    );
+    // The site shard has no articles to index: the year shards bring the bundles.
+    const search =
+      shard?.kind === 'site'
+        ? undefined
+        : await timed('index', 'pages', () =>
+            buildSearchIndex(staging, problems, { parts, progress, ...(existsSync(outDir) ? { previousSiteDir: outDir } : {}) }),
+          );
     if (search) result.search = search;
     await mkdir(path.dirname(outDir), { recursive: true });
     await swapIntoPlace(staging, outDir);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Progress } from '../cli/progress.ts';
 import { settleChildProcesses } from '../cli/stage-meter.ts';
+import { writeFileAtomic } from '../fs-utils.ts';
 import type { ProblemLog } from '../problems.ts';
 import type { SearchPart } from './bundles.ts';
 
@@ -31,17 +32,18 @@ export interface SearchIndexOptions {
   progress?: Progress;
 }
 
-/** Recorded beside the bundles: which pages each part was built from. */
-const MANIFEST = 'broadsheet-parts.json';
+/** Recorded in each bundle: which pages it was built from (one file per bundle, so shards never collide). */
+const MANIFEST = 'broadsheet-part.json';
 // Bump when the way parts are indexed changes, so old bundles are not reused.
 const INDEX_FORMAT = 1;
 /** What a merged (non-primary) part needs; Pagefind's scripts and WebAssembly come from the primary. */
-const MERGED_PART_KEEPS = (name: string) => name === 'pagefind-entry.json' || name.endsWith('.pf_meta') || ['fragment', 'index', 'filter'].includes(name);
+const MERGED_PART_KEEPS = (name: string) => name === 'pagefind-entry.json' || name === MANIFEST || name.endsWith('.pf_meta') || ['fragment', 'index', 'filter'].includes(name);
 
 interface Manifest {
   format: number;
   pagefind: string;
-  parts: Record<string, { name: string; key: string }>;
+  name: string;
+  key: string;
 }
 
 async function htmlFilesUnder(dir: string): Promise<string[]> {
@@ -70,10 +72,9 @@ async function partKey(siteDir: string, part: SearchPart, files: string[], pagef
   return hash.digest('hex');
 }
 
-async function readManifest(siteDir: string | undefined): Promise<Manifest | undefined> {
-  if (siteDir === undefined) return undefined;
+async function readManifest(bundleDir: string): Promise<Manifest | undefined> {
   try {
-    return JSON.parse(await readFile(path.join(siteDir, 'pagefind', MANIFEST), 'utf8')) as Manifest;
+    return JSON.parse(await readFile(path.join(bundleDir, MANIFEST), 'utf8')) as Manifest;
   } catch {
     return undefined;
   }
@@ -90,6 +91,14 @@ async function reuseBundle(from: string, to: string, keep: (name: string) => boo
     if (entry.isDirectory()) await reuseBundle(source, target, () => true);
     else await link(source, target).catch(() => copyFile(source, target));
   }
+}
+
+/** Pagefind lists languages in hash order; sorted, the same pages give the same bytes (deterministic output). */
+async function sortEntryLanguages(file: string): Promise<void> {
+  if (!existsSync(file)) return;
+  const entry = JSON.parse(await readFile(file, 'utf8')) as { languages: Record<string, unknown> };
+  entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  await writeFile(file, JSON.stringify(entry));
 }
 
 async function directorySize(dir: string): Promise<{ bytes: number; files: number }> {
@@ -121,9 +130,6 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
     }
   };
   const version = await pagefindVersion();
-  const previous = await readManifest(options.previousSiteDir);
-  const usable = previous?.format === INDEX_FORMAT && previous.pagefind === version ? previous : undefined;
-  const manifest: Manifest = { format: INDEX_FORMAT, pagefind: version, parts: {} };
   const built: string[] = [];
   const reused: string[] = [];
 
@@ -139,10 +145,11 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
     for (const { part, files } of work) {
       const outputPath = path.join(siteDir, part.bundlePath);
       const key = await partKey(siteDir, part, files, version);
-      manifest.parts[part.bundlePath] = { name: part.name, key };
+      const manifest: Manifest = { format: INDEX_FORMAT, pagefind: version, name: part.name, key };
       const from = options.previousSiteDir === undefined ? undefined : path.join(options.previousSiteDir, part.bundlePath);
+      const previous = from === undefined ? undefined : await readManifest(from);
       const keep = part.primary ? () => true : MERGED_PART_KEEPS;
-      if (from !== undefined && usable?.parts[part.bundlePath]?.key === key && existsSync(path.join(from, 'pagefind-entry.json'))) {
+      if (from !== undefined && previous?.format === INDEX_FORMAT && previous.pagefind === version && previous.key === key && existsSync(path.join(from, 'pagefind-entry.json'))) {
         await reuseBundle(from, outputPath, keep);
         reused.push(part.name);
       } else {
@@ -159,6 +166,7 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
         }
         const written = await index.writeFiles({ outputPath });
         report(`write the index of ${part.name || 'the archive'}`, written.errors);
+        await sortEntryLanguages(path.join(outputPath, 'pagefind-entry.json'));
         await index.deleteIndex();
         // A fresh indexer per part: its memory is returned to the system, not kept for the next.
         await pagefind.close();
@@ -167,6 +175,8 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
         }
         built.push(part.name);
       }
+      // Atomic: the file may be a hard link into the previous output, which must stay as it was.
+      await writeFileAtomic(path.join(outputPath, MANIFEST), `${JSON.stringify(manifest)}\n`);
       options.progress?.tick(files.length);
     }
   } finally {
@@ -174,8 +184,6 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
     await settleChildProcesses();
   }
 
-  await mkdir(bundleRoot, { recursive: true });
-  await writeFile(path.join(bundleRoot, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
   const languages: Record<string, number> = {};
   for (const { part } of work) {
     const entryFile = path.join(siteDir, part.bundlePath, 'pagefind-entry.json');

@@ -3,8 +3,10 @@
 // site` renders everything else (home, lists, search page, assets). Deployed into one folder,
 // the shards make the whole site, searchable as one.
 
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { yearFolderOf, type SearchPart } from '../search/bundles.ts';
-import type { EleventyConfig, EleventyPageData, JavaScriptTemplate } from './eleventy-types.ts';
+import type { EleventyConfig, JavaScriptTemplate } from './eleventy-types.ts';
 
 export type Shard = { kind: 'year'; year: string } | { kind: 'site' };
 
@@ -33,40 +35,62 @@ export function shardFilter(shard: Shard, parts: SearchPart[]): ShardFilter {
   };
 }
 
-type Permalink = string | false | ((this: unknown, data: EleventyPageData) => string | false);
-
-function restrictPermalink(permalink: Permalink | undefined, inShard: ShardFilter): Permalink | undefined {
-  if (permalink === undefined || permalink === false) return permalink;
-  return function (this: unknown, data: EleventyPageData) {
-    const resolved = typeof permalink === 'function' ? permalink.call(this, data) : permalink;
-    return resolved !== false && inShard(resolved.startsWith('/') ? resolved : `/${resolved}`) ? resolved : false;
-  };
+interface Pagination {
+  size?: number;
+  before?: (items: unknown[], data: unknown) => unknown[];
+  [key: string]: unknown;
 }
 
+const isArticle = (item: unknown): item is { url: string } => typeof (item as { url?: unknown } | null)?.url === 'string';
+
 /**
- * Makes every page template registered after this call write only the shard's pages (the others
- * get `permalink: false`, which Eleventy neither renders nor writes). Registered through the
- * Eleventy constructor's `config` callback, which runs before `.eleventy.ts`.
+ * One page per article (pagination of size 1 over articles) is paginated over the shard's
+ * articles only, so a shard renders its own article pages and no others. Other templates render
+ * as usual and what falls outside the shard is removed afterwards (pruneOutsideShard): they are
+ * few pages, and which of them a shard needs depends on the template.
  */
-export function restrictToShard(eleventyConfig: EleventyConfig, shard: Shard, inShard: ShardFilter): void {
+export function restrictToShard(eleventyConfig: EleventyConfig, inShard: ShardFilter): void {
   const addTemplate = eleventyConfig.addTemplate.bind(eleventyConfig);
+  const restrict = (own: Record<string, unknown>): Record<string, unknown> => {
+    const pagination = own.pagination as Pagination | undefined;
+    if (!pagination || pagination.size !== 1) return own;
+    const before = pagination.before;
+    return {
+      ...own,
+      pagination: {
+        ...pagination,
+        before(items: unknown[], data: unknown) {
+          const chosen = before ? before(items, data) : items;
+          return chosen.filter((item) => !isArticle(item) || inShard(item.url));
+        },
+      },
+    };
+  };
   eleventyConfig.addTemplate = (virtualPath, content, data) => {
     if (typeof content === 'string') {
       addTemplate(virtualPath, content, data);
       return;
     }
+    const own = content.data;
     const restricted: JavaScriptTemplate = {
       ...content,
-      data: () => {
-        const own = typeof content.data === 'function' ? content.data() : content.data;
-        return { ...own, permalink: restrictPermalink(own.permalink as Permalink | undefined, inShard) };
-      },
+      data: typeof own === 'function' ? () => restrict(own()) : restrict(own),
       render: content.render,
     };
     addTemplate(virtualPath, restricted, data);
   };
-  if (shard.kind === 'year') {
-    // Assets are the site shard's.
-    eleventyConfig.addPassthroughCopy = () => undefined;
+}
+
+/** Removes what a shard does not own from its output; returns how many pages went. */
+export async function pruneOutsideShard(siteDir: string, inShard: ShardFilter): Promise<number> {
+  let pages = 0;
+  for (const entry of await readdir(siteDir, { withFileTypes: true })) {
+    // The search bundles are placed by the index stage, after this.
+    if (entry.name === 'pagefind' || inShard(`/${entry.name}${entry.isDirectory() ? '/' : ''}`)) continue;
+    const target = path.join(siteDir, entry.name);
+    if (entry.isDirectory()) pages += (await readdir(target, { recursive: true })).filter((name) => name.endsWith('.html')).length;
+    else if (entry.name.endsWith('.html')) pages++;
+    await rm(target, { recursive: true, force: true });
   }
+  return pages;
 }

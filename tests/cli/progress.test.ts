@@ -90,7 +90,7 @@ describe('progress from a real build', () => {
     const output = await new Promise<string>((resolve, reject) =>
       execFile('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: PROJECT_ROOT, timeout: 120_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
     );
-    assert.match(output, /\r\x1b\[2K(ingest|render|index): /);
+    assert.ok(['ingest', 'render', 'index'].some((stage) => output.includes(`\r\u001b[2K${stage}: `)), 'a progress line redrawn in place');
     assert.doesNotMatch(output, /^render: \d+ pages in/m, 'no plain lines on a terminal');
     assert.match(output, /Built 2 articles/);
   });
