@@ -91,17 +91,7 @@ export class IngestCache {
    */
   reuse(source: string, info: Stats, sidecar: unknown, articleText: string | undefined, problems: ProblemLog): IngestedSource | undefined {
     const entry = this.previous[source];
-    if (
-      !entry ||
-      articleText === undefined ||
-      entry.size !== info.size ||
-      entry.mtimeMs !== info.mtimeMs ||
-      entry.ino !== info.ino ||
-      entry.sidecar !== hash(JSON.stringify(sidecar ?? null)) ||
-      entry.articleHash !== hash(articleText)
-    ) {
-      return undefined;
-    }
+    if (!entry || !this.canReuse(source, info, sidecar, articleText)) return undefined;
     this.stats.reused++;
     this.reusedKeys.add(entry.duplicateKey);
     problems.problems.push(...entry.problems);
@@ -117,6 +107,20 @@ export class IngestCache {
   get conflict(): boolean {
     for (const key of this.parsedKeys) if (this.reusedKeys.has(key)) return true;
     return false;
+  }
+
+  /** Whether `reuse` would succeed (no side effects): the source need not even be read. */
+  canReuse(source: string, info: Stats, sidecar: unknown, articleText: string | undefined): boolean {
+    const entry = this.previous[source];
+    return (
+      entry !== undefined &&
+      articleText !== undefined &&
+      entry.size === info.size &&
+      entry.mtimeMs === info.mtimeMs &&
+      entry.ino === info.ino &&
+      entry.sidecar === hash(JSON.stringify(sidecar ?? null)) &&
+      entry.articleHash === hash(articleText)
+    );
   }
 
   /** A source that was read and parsed: remembered, to be recorded once its article is written. */

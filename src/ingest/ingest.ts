@@ -5,6 +5,7 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
 import { displayPath, listFiles, writeFileAtomic } from '../fs-utils.ts';
+import { readAhead } from '../read-ahead.ts';
 import { compareText, type ProblemLog } from '../problems.ts';
 import { decodeSource } from './decode.ts';
 import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
@@ -68,8 +69,7 @@ async function readExistingArticles(articlesDir: string): Promise<{ bySource: Ma
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { bySource, others };
     throw error;
   }
-  for (const file of files) {
-    const text = await readFile(path.join(articlesDir, file), 'utf8');
+  for await (const [file, text] of readAhead(files, async (file) => [file, await readFile(path.join(articlesDir, file), 'utf8')] as const)) {
     const existing: ExistingArticle = { file, text };
     try {
       const { data } = readArticleFile(text);
@@ -108,13 +108,20 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   const problemsBefore = problems.problems.length;
   const articleTexts = new Map<string, string>();
 
-  for (const [done, sourcePath] of sourceFiles.entries()) {
-    request.onProgress?.(done, sourceFiles.length);
+  // Sources are read a few ahead (an unchanged one is only stat'ed), then handled in order.
+  const readSource = async (sourcePath: string) => {
+    const absolute = path.join(inboxDir, sourcePath);
+    const info = await stat(absolute);
+    const cached = cache?.canReuse(sourcePath, info, sidecars.get(sourcePath), bySource.get(sourcePath)?.text) ?? false;
+    return { sourcePath, info, bytes: cached ? undefined : await readFile(absolute) };
+  };
+  let done = 0;
+  for await (const { sourcePath, info, bytes: prefetched } of readAhead(sourceFiles, readSource)) {
+    request.onProgress?.(done++, sourceFiles.length);
     const absolute = path.join(inboxDir, sourcePath);
     const shown = `${displayInbox}/${sourcePath}`;
-    const info = await stat(absolute);
     const existingArticle = bySource.get(sourcePath);
-    const reused = cache?.reuse(sourcePath, info, sidecars.get(sourcePath), existingArticle?.text, problems);
+    const reused = prefetched === undefined ? cache?.reuse(sourcePath, info, sidecars.get(sourcePath), existingArticle?.text, problems) : undefined;
     if (reused && existingArticle) {
       results.set(sourcePath, reused);
       others.push(existingArticle); // its URL stays taken
@@ -122,7 +129,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
       continue;
     }
     const problemMark = problems.problems.length;
-    const bytes = await readFile(absolute);
+    const bytes = prefetched ?? (await readFile(absolute));
     const decoded = decodeSource(bytes);
     if (!decoded.ok) {
       problems.error({ code: decoded.code, file: shown, message: decoded.message, hint: decoded.hint });
