@@ -145,7 +145,7 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
       code: 'SHARD_EMPTY',
       file: displayPath(articlesDir),
       message: `has no article from ${shard.year}, so shard ${shard.year} would be empty; nothing was built`,
-      hint: 'Build a year that has articles (the report of a full build lists the search parts and their years), or --shard site.',
+      hint: `Build one of the years with articles (${searchParts(result.articles).map((part) => part.name).sort().join(', ') || 'none'}), or --shard site.`,
     });
     result.exitCode = 2;
     return result;
