@@ -1,6 +1,7 @@
 // `broadsheet build`: ingest → render → index, in one process, into a staging folder that
 // replaces the output only when complete. Returns the exit status; never calls process.exit.
 
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -39,7 +40,13 @@ export interface BuildResult {
   stages: Record<string, StageTime>;
 }
 
-async function renderSite(config: SiteConfig, articles: Article[], outDir: string, progress: Progress, shard?: Shard): Promise<number> {
+/** Pages written, and a hash of each page's content by absolute path (the index stage's change check). */
+interface Rendered {
+  pages: number;
+  pageHashes: Map<string, string>;
+}
+
+async function renderSite(config: SiteConfig, articles: Article[], outDir: string, progress: Progress, shard?: Shard): Promise<Rendered> {
   const parts = searchParts(articles);
   setBuildContext(createSiteContext(config, articles));
   try {
@@ -55,9 +62,17 @@ async function renderSite(config: SiteConfig, articles: Article[], outDir: strin
     const eleventy = new Eleventy(ELEVENTY_INPUT, outDir, { quietMode: true, configPath: ELEVENTY_CONFIG, config: cliHooks });
     // Broadsheet prints its own summary; Eleventy's own lines would interleave with it.
     eleventy.disableLogger();
-    const results = (await eleventy.write()) as unknown as [unknown[], Array<{ outputPath?: string }>];
-    const written = results[1]?.length ?? 0;
-    return shard ? written - (await pruneOutsideShard(outDir, shardFilter(shard, parts))) : written;
+    const results = (await eleventy.write()) as unknown as [unknown[], Array<{ outputPath?: string; content?: unknown }>];
+    const written = results[1] ?? [];
+    // Hashed here, from what Eleventy wrote, so the index stage need not read every page back.
+    const pageHashes = new Map<string, string>();
+    for (const page of written) {
+      if (typeof page.outputPath === 'string' && typeof page.content === 'string') {
+        pageHashes.set(path.resolve(page.outputPath), createHash('sha1').update(page.content).digest('hex'));
+      }
+    }
+    const pruned = shard ? await pruneOutsideShard(outDir, shardFilter(shard, parts)) : 0;
+    return { pages: written.length - pruned, pageHashes };
   } finally {
     setBuildContext(undefined);
   }
@@ -152,7 +167,8 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
   }
   const staging = await prepareStaging(outDir);
   try {
-    result.pages = await timed('render', 'pages', () => renderSite(config, result.articles, staging, progress, shard));
+    const rendered = await timed('render', 'pages', () => renderSite(config, result.articles, staging, progress, shard));
+    result.pages = rendered.pages;
     const allParts = searchParts(result.articles);
     const parts = shard === undefined ? allParts : [partOfShard(shard, allParts)].filter((part) => part !== undefined);
     // The site shard has no articles to index: the year shards bring the bundles.
@@ -160,7 +176,7 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
       shard?.kind === 'site'
         ? undefined
         : await timed('index', 'pages', () =>
-            buildSearchIndex(staging, problems, { parts, progress, ...(existsSync(outDir) ? { previousSiteDir: outDir } : {}) }),
+            buildSearchIndex(staging, problems, { parts, progress, pageHashes: rendered.pageHashes, ...(existsSync(outDir) ? { previousSiteDir: outDir } : {}) }),
           );
     if (search) result.search = search;
     await mkdir(path.dirname(outDir), { recursive: true });

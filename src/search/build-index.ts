@@ -10,6 +10,7 @@ import * as pagefind from 'pagefind';
 import type { Progress } from '../cli/progress.ts';
 import { settleChildProcesses } from '../cli/stage-meter.ts';
 import { writeFileAtomic } from '../fs-utils.ts';
+import { readAhead } from '../read-ahead.ts';
 import type { ProblemLog } from '../problems.ts';
 import type { SearchPart } from './bundles.ts';
 
@@ -30,6 +31,8 @@ export interface SearchIndexOptions {
   /** The previous output, whose unchanged parts are reused (hard-linked) instead of rebuilt. */
   previousSiteDir?: string;
   progress?: Progress;
+  /** Content hashes of pages by absolute path, from the render stage; pages not in it are read. */
+  pageHashes?: ReadonlyMap<string, string>;
 }
 
 /** Recorded in each bundle: which pages it was built from (one file per bundle, so shards never collide). */
@@ -60,14 +63,11 @@ async function htmlFilesUnder(dir: string): Promise<string[]> {
 }
 
 /** The hash of everything Pagefind would read for a part: its pages' paths and contents. */
-async function partKey(siteDir: string, part: SearchPart, files: string[], pagefindVersion: string): Promise<string> {
+async function partKey(siteDir: string, part: SearchPart, files: string[], pagefindVersion: string, known?: ReadonlyMap<string, string>): Promise<string> {
   const hash = createHash('sha256').update(`${INDEX_FORMAT}\0${pagefindVersion}\0${part.bundlePath}\0${part.primary}\0`);
-  // Read a few at a time: the page cache serves them, and hashing keeps up.
-  const BATCH = 32;
-  for (let start = 0; start < files.length; start += BATCH) {
-    const batch = files.slice(start, start + BATCH);
-    const contents = await Promise.all(batch.map((file) => readFile(file)));
-    batch.forEach((file, i) => hash.update(`${path.relative(siteDir, file)}\0`).update(contents[i]!).update('\0'));
+  const pageHash = async (file: string) => known?.get(file) ?? createHash('sha1').update(await readFile(file)).digest('hex');
+  for await (const [file, digest] of readAhead(files, async (file) => [file, await pageHash(file)] as const)) {
+    hash.update(`${path.relative(siteDir, file)}\0${digest}\0`);
   }
   return hash.digest('hex');
 }
@@ -144,7 +144,7 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
     // The primary first: its folder holds the others.
     for (const { part, files } of work) {
       const outputPath = path.join(siteDir, part.bundlePath);
-      const key = await partKey(siteDir, part, files, version);
+      const key = await partKey(siteDir, part, files, version, options.pageHashes);
       const manifest: Manifest = { format: INDEX_FORMAT, pagefind: version, name: part.name, key };
       const from = options.previousSiteDir === undefined ? undefined : path.join(options.previousSiteDir, part.bundlePath);
       const previous = from === undefined ? undefined : await readManifest(from);
