@@ -159,12 +159,15 @@ async function runBuild(name: BenchRun['name'], dirs: { inbox: string; articles:
   };
 }
 
-/** One more article, dated in the newest year as new articles are: added where the inbox keeps them. */
+/**
+ * One more article, dated as new articles are: at the synthetic archive's present (the end of its
+ * last year), or now for a real inbox. Added where the inbox keeps its files.
+ */
 async function addOneArticle(inbox: string, options: BenchOptions, count: number): Promise<void> {
   const layout: ArchiveLayout = { layout: options.corpus === undefined ? options.layout : 'flat', seed: options.seed };
   const vocabulary = createVocabulary(options.seed);
   const article = generateArticle(vocabulary, layout, count);
-  article.meta.date = `${LAST_YEAR}-12-30T12:00:00+00:00`;
+  article.meta.date = options.corpus === undefined ? `${LAST_YEAR}-12-30T12:00:00+00:00` : new Date().toISOString();
   if (options.corpus !== undefined) {
     // A corpus keeps its own file names; the new one cannot clash with them.
     article.meta.file = `bench-added-${count}.txt`;
