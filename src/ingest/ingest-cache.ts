@@ -1,7 +1,8 @@
 // Lets ingest skip sources that have not changed since the last run: a manifest beside the
 // article files records, per source, the file's size, time and inode, its sidecar entry, the
-// article file written from it (by content hash) and what the run reported, so an unchanged
-// source is neither read nor parsed again, yet reports the same problems and removed lines.
+// article file written from it (by content hash) and its outcome (written, hand edit kept,
+// duplicate) with every problem reported about it, so an unchanged source is neither read nor
+// parsed again, yet reports the same.
 
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
@@ -64,6 +65,9 @@ export class IngestCache {
   readonly stats: IngestCacheStats = { reused: 0, parsed: 0 };
   private readonly pending = new Map<string, Pending>();
   private readonly reusedKeys = new Set<string>();
+  /** Keys of reused sources that were published (not duplicates). */
+  private readonly reusedKeepers = new Set<string>();
+  private readonly reusedDuplicates = new Set<string>();
   private readonly parsedKeys = new Set<string>();
 
   private constructor(
@@ -72,15 +76,18 @@ export class IngestCache {
     private readonly previous: Record<string, Entry>,
   ) {}
 
-  static async open(articlesDir: string, options: unknown): Promise<IngestCache> {
+  /** The cache for an articles folder; with `reuse` false it only records this run. */
+  static async open(articlesDir: string, options: unknown, reuse = true): Promise<IngestCache> {
     const file = path.join(articlesDir, INGEST_CACHE_FILE);
     const code = await codeHash(options);
     let entries: Record<string, Entry> = {};
-    try {
-      const saved = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
-      if (saved.format === FORMAT && saved.code === code) entries = saved.entries;
-    } catch {
-      // No cache yet, or an unreadable one: everything is parsed.
+    if (reuse) {
+      try {
+        const saved = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
+        if (saved.format === FORMAT && saved.code === code) entries = saved.entries;
+      } catch {
+        // No cache yet, or an unreadable one: everything is parsed.
+      }
     }
     return new IngestCache(file, code, entries);
   }
@@ -94,8 +101,9 @@ export class IngestCache {
     if (!entry || !this.canReuse(source, info, sidecar, articleText)) return undefined;
     this.stats.reused++;
     this.reusedKeys.add(entry.duplicateKey);
+    (entry.result.status === 'duplicate' ? this.reusedDuplicates : this.reusedKeepers).add(entry.duplicateKey);
     problems.problems.push(...entry.problems);
-    const result: IngestedSource = { ...entry.result, status: 'unchanged' };
+    const result: IngestedSource = entry.result.status === 'duplicate' ? { ...entry.result } : { ...entry.result, status: 'unchanged' };
     this.pending.set(source, { info, sidecar: entry.sidecar, duplicateKey: entry.duplicateKey, problems: entry.problems });
     return result;
   }
@@ -106,6 +114,8 @@ export class IngestCache {
    */
   get conflict(): boolean {
     for (const key of this.parsedKeys) if (this.reusedKeys.has(key)) return true;
+    // A duplicate stays one only while the article it copies is still there, unchanged.
+    for (const key of this.reusedDuplicates) if (!this.reusedKeepers.has(key)) return true;
     return false;
   }
 
@@ -114,30 +124,36 @@ export class IngestCache {
     const entry = this.previous[source];
     return (
       entry !== undefined &&
-      articleText !== undefined &&
       entry.size === info.size &&
       entry.mtimeMs === info.mtimeMs &&
       entry.ino === info.ino &&
       entry.sidecar === hash(JSON.stringify(sidecar ?? null)) &&
-      entry.articleHash === hash(articleText)
+      // A duplicate has no article file of its own.
+      (entry.result.status === 'duplicate' || (articleText !== undefined && entry.articleHash === hash(articleText)))
     );
   }
 
   /** A source that was read and parsed: remembered, to be recorded once its article is written. */
-  parsed(source: string, info: Stats, sidecar: unknown, duplicateKey: string, problems: Problem[]): void {
+  parsed(source: string, info: Stats, sidecar: unknown, duplicateKey: string): void {
     this.stats.parsed++;
     const key = duplicateKey === '' ? '' : hash(duplicateKey);
     if (key !== '') this.parsedKeys.add(key);
-    this.pending.set(source, { info, sidecar: hash(JSON.stringify(sidecar ?? null)), duplicateKey: key, problems });
+    this.pending.set(source, { info, sidecar: hash(JSON.stringify(sidecar ?? null)), duplicateKey: key, problems: [] });
   }
 
-  /** Records the run's outcome: sources whose article file is now what ingest wrote. */
-  async save(results: IngestedSource[], articleTexts: Map<string, string>): Promise<void> {
+  /**
+   * Records the run's outcome: sources whose article file is now what ingest wrote, and
+   * duplicates. Each keeps every problem reported about it (by its displayed path).
+   */
+  async save(results: IngestedSource[], articleTexts: Map<string, string>, problems: ProblemLog, displayOf: (source: string) => string): Promise<void> {
+    const bySource = new Map<string, Problem[]>();
+    for (const problem of problems.problems) bySource.set(problem.file, [...(bySource.get(problem.file) ?? []), problem]);
     const entries: Record<string, Entry> = {};
     for (const result of results) {
       const pending = this.pending.get(result.source);
-      const text = result.article === undefined ? undefined : articleTexts.get(result.article);
-      if (!pending || text === undefined || (result.status !== 'written' && result.status !== 'unchanged')) continue;
+      const text = result.article === undefined ? (result.status === 'duplicate' ? '' : undefined) : articleTexts.get(result.article);
+      if (!pending || text === undefined || result.status === 'refused') continue;
+      pending.problems = bySource.get(displayOf(result.source)) ?? [];
       entries[result.source] = {
         size: pending.info.size,
         mtimeMs: pending.info.mtimeMs,

@@ -104,7 +104,8 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   const { bySource, others } = await readExistingArticles(articlesDir);
   const results = new Map<string, IngestedSource>();
   const candidates: Candidate[] = [];
-  const cache = request.force || request.useCache === false ? undefined : await IngestCache.open(articlesDir, cacheOptions(request));
+  // Without reuse (--force, or a restart) the cache still records this run for the next.
+  const cache = await IngestCache.open(articlesDir, cacheOptions(request), !request.force && request.useCache !== false);
   const problemsBefore = problems.problems.length;
   const articleTexts = new Map<string, string>();
 
@@ -112,7 +113,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   const readSource = async (sourcePath: string) => {
     const absolute = path.join(inboxDir, sourcePath);
     const info = await stat(absolute);
-    const cached = cache?.canReuse(sourcePath, info, sidecars.get(sourcePath), bySource.get(sourcePath)?.text) ?? false;
+    const cached = cache.canReuse(sourcePath, info, sidecars.get(sourcePath), bySource.get(sourcePath)?.text) ?? false;
     return { sourcePath, info, bytes: cached ? undefined : await readFile(absolute) };
   };
   let done = 0;
@@ -121,14 +122,15 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
     const absolute = path.join(inboxDir, sourcePath);
     const shown = `${displayInbox}/${sourcePath}`;
     const existingArticle = bySource.get(sourcePath);
-    const reused = prefetched === undefined ? cache?.reuse(sourcePath, info, sidecars.get(sourcePath), existingArticle?.text, problems) : undefined;
-    if (reused && existingArticle) {
+    const reused = prefetched === undefined ? cache.reuse(sourcePath, info, sidecars.get(sourcePath), existingArticle?.text, problems) : undefined;
+    if (reused) {
       results.set(sourcePath, reused);
-      others.push(existingArticle); // its URL stays taken
-      articleTexts.set(existingArticle.file, existingArticle.text);
+      if (existingArticle && reused.status !== 'duplicate') {
+        others.push(existingArticle); // its URL stays taken
+        articleTexts.set(existingArticle.file, existingArticle.text);
+      }
       continue;
     }
-    const problemMark = problems.problems.length;
     const bytes = prefetched ?? (await readFile(absolute));
     const decoded = decodeSource(bytes);
     if (!decoded.ok) {
@@ -147,7 +149,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
       results.set(sourcePath, { source: sourcePath, status: 'refused', removed: [] });
       continue;
     }
-    cache?.parsed(sourcePath, info, sidecar, parsed.duplicateKey, problems.problems.slice(problemMark));
+    cache.parsed(sourcePath, info, sidecar, parsed.duplicateKey);
     const existing = bySource.get(sourcePath);
     // Slug and a file-time date are stable once written: a fresh clone has new file times.
     if (existing?.date && existing.dateSource === 'file-mtime' && parsed.frontmatter.dateSource === 'file-mtime') {
@@ -157,7 +159,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
     candidates.push({ sourcePath, displayPath: shown, parsed, slug, year: parsed.frontmatter.date.slice(0, 4), ...(existing ? { existing } : {}) });
   }
 
-  if (cache?.conflict) {
+  if (cache.conflict) {
     problems.problems.length = problemsBefore;
     return ingest({ ...request, useCache: false }, problems);
   }
@@ -176,6 +178,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
     if (existing && !request.force && !isUntouched(existing.text)) {
       result.status = 'kept-hand-edit';
       result.article = existing.file;
+      articleTexts.set(existing.file, existing.text);
       if (existing.sourceHash !== frontmatter.source.hash) {
         problems.warn({
           code: 'SOURCE_CHANGED_AFTER_EDIT',
@@ -195,8 +198,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   }
 
   const sources = sourceFiles.map((source) => results.get(source)!).filter(Boolean);
-  if (!cache) return { sources };
-  await cache.save(sources, articleTexts);
+  await cache.save(sources, articleTexts, problems, (source) => `${displayInbox}/${source}`);
   return { sources, cache: cache.stats };
 }
 

@@ -3,7 +3,7 @@
 // Real builds through the CLI into the same articles and output folders, one after another.
 
 import assert from 'node:assert/strict';
-import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { temporaryDir } from '../helpers/paths.ts';
@@ -106,5 +106,20 @@ describe('incremental rebuilds', () => {
       report.problems.filter((problem) => problem.code === 'DUPLICATE_ARTICLE'),
       fresh.report.problems.filter((problem) => problem.code === 'DUPLICATE_ARTICLE'),
     );
+  });
+
+  it('reuses a duplicate too while the article it copies is unchanged, reporting it again', async () => {
+    const { report } = await rebuild();
+    assert.deepEqual(report.ingestCache, { reused: 5, parsed: 0 });
+    assert.equal(report.sources.find((source) => source.source === 'tramway.txt')?.status, 'duplicate');
+    assert.equal(report.problems.filter((problem) => problem.code === 'DUPLICATE_ARTICLE').length, 1);
+  });
+
+  it('publishes a former duplicate once the article it copied is gone', async () => {
+    await rm(path.join(inbox, 'aaa-copy.txt'));
+    const { report } = await rebuild();
+    assert.notEqual(report.sources.find((source) => source.source === 'tramway.txt')?.status, 'duplicate');
+    assert.ok(report.articles.some((article) => article.source === 'tramway.txt'));
+    assert.equal(report.problems.filter((problem) => problem.code === 'DUPLICATE_ARTICLE').length, 0);
   });
 });
