@@ -104,7 +104,8 @@ export async function firstSearchTransfer(siteDir: string, bundlePaths: string[]
     const meta = decodeCbor(await readPagefindFile(metaFile)) as unknown[];
     // [version, pages, index chunks [from, to, hash], filters, sorts]
     const chunks = (meta[2] ?? []) as Array<[string, string, string]>;
-    const chunk = chunks.find(([from, to]) => word >= from && word <= to);
+    // Chunk bounds are the shortest prefixes that tell chunks apart: compare at their length.
+    const chunk = chunks.find(([from, to]) => word.slice(0, from.length) >= from && word.slice(0, to.length) <= to);
     if (chunk) parts.index += await size(path.join(dir, 'index', `${chunk[2]}.pf_index`));
     const fragmentDir = path.join(dir, 'fragment');
     if (existsSync(fragmentDir)) {
