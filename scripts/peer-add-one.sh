@@ -20,8 +20,8 @@ measure() { # label, command...
     'BEGIN { printf "%-11s wall %7.2f s  cpu %7.2f s  peak %6.0f MB  exit %s\n", l, w, u + s, r / 1024, c }'
   echo "$wall" >>"$work/walls.$label"
 }
-build() { node bin/broadsheet.js build --inbox "$work/inbox" --articles "$work/articles" --out "$work/site" --quiet; }
-echo "cold build of Broadsheet first (not timed)"; build
+build=(node bin/broadsheet.js build --inbox "$work/inbox" --articles "$work/articles" --out "$work/site" --quiet)
+echo "cold build of Broadsheet first (not timed)"; "${build[@]}" >/dev/null 2>&1 || true
 for i in $(seq "$runs"); do
   rm -rf "$work/hugo/public"
   measure peer-cold bash -c "cd '$work/hugo' && hugo --quiet && '$pagefind' --site public >/dev/null"
@@ -33,7 +33,7 @@ for i in $(seq "$runs"); do
     a.meta.file = 'added-$i.txt'; a.meta.date = new Date().toISOString();
     fs.writeFileSync('$work/inbox/added-$i.txt', a.text);
     fs.appendFileSync('$work/inbox/meta.jsonl', JSON.stringify(a.meta) + '\n');"
-  measure add-one build
+  measure add-one "${build[@]}"
 done
 paste "$work/walls.add-one" "$work/walls.peer-cold" | awk '{ printf "%.4f\n", $1 / $2 }' | sort -n |
   awk '{ r[NR] = $1 } END { m = (NR % 2) ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
