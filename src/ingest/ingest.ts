@@ -113,7 +113,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   const readSource = async (sourcePath: string) => {
     const absolute = path.join(inboxDir, sourcePath);
     const info = await stat(absolute);
-    const cached = cache.canReuse(sourcePath, info, sidecars.get(sourcePath), bySource.get(sourcePath)?.text) ?? false;
+    const cached = cache.canReuse(sourcePath, info, sidecars.get(sourcePath), bySource.get(sourcePath)?.text);
     return { sourcePath, info, bytes: cached ? undefined : await readFile(absolute) };
   };
   let done = 0;
