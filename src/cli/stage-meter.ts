@@ -52,13 +52,15 @@ export function processResources(): { maxRssBytes: number; cpuSeconds: number } 
   return { maxRssBytes: usage.maxRSS * 1024, cpuSeconds: cpuSecondsNow() };
 }
 
-function hasChildProcesses(): boolean {
+/** Whether a child process of ours whose command starts with `command` still exists (or awaits reaping). */
+function hasChildProcess(command: string): boolean {
   try {
     for (const name of readdirSync('/proc')) {
       if (!/^\d+$/.test(name)) continue;
       try {
         const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid) return true;
+        const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        if (comm.startsWith(command) && Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid) return true;
       } catch {
         // Gone between the listing and the read.
       }
@@ -70,10 +72,11 @@ function hasChildProcesses(): boolean {
 }
 
 /**
- * Waits (briefly) until helper processes that were told to stop have been reaped, so their CPU
- * time is in this process's account before the stage's clock stops.
+ * Waits (briefly) until helper processes named `command` that were told to stop have been
+ * reaped, so their CPU time is in this process's account before the stage's clock stops. Other
+ * children (tsx's esbuild service) live on and are not waited for.
  */
-export async function settleChildProcesses(timeoutMs = 2000): Promise<void> {
+export async function settleChildProcesses(command: string, timeoutMs = 2000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
-  while (hasChildProcesses() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  while (hasChildProcess(command) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
 }

@@ -74,6 +74,8 @@ export class IngestCache {
     private readonly file: string,
     private readonly code: string,
     private readonly previous: Record<string, Entry>,
+    /** The file as read, so an unchanged cache is not written again (a watcher would see a change). */
+    private readonly savedText: string,
   ) {}
 
   /** The cache for an articles folder; with `reuse` false it only records this run. */
@@ -81,15 +83,15 @@ export class IngestCache {
     const file = path.join(articlesDir, INGEST_CACHE_FILE);
     const code = await codeHash(options);
     let entries: Record<string, Entry> = {};
-    if (reuse) {
-      try {
-        const saved = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
-        if (saved.format === FORMAT && saved.code === code) entries = saved.entries;
-      } catch {
-        // No cache yet, or an unreadable one: everything is parsed.
-      }
+    let text = '';
+    try {
+      text = await readFile(file, 'utf8');
+      const saved = JSON.parse(text) as CacheFile;
+      if (reuse && saved.format === FORMAT && saved.code === code) entries = saved.entries;
+    } catch {
+      // No cache yet, or an unreadable one: everything is parsed.
     }
-    return new IngestCache(file, code, entries);
+    return new IngestCache(file, code, entries, text);
   }
 
   /**
@@ -166,7 +168,7 @@ export class IngestCache {
         problems: pending.problems,
       };
     }
-    const saved: CacheFile = { format: FORMAT, code: this.code, entries };
-    await writeFileAtomic(this.file, JSON.stringify(saved));
+    const saved = JSON.stringify({ format: FORMAT, code: this.code, entries } satisfies CacheFile);
+    if (saved !== this.savedText) await writeFileAtomic(this.file, saved);
   }
 }

@@ -181,7 +181,7 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
     }
   } finally {
     await pagefind.close();
-    await settleChildProcesses();
+    await settleChildProcesses('pagefind');
   }
 
   const languages: Record<string, number> = {};

@@ -3,7 +3,7 @@
 // Real builds through the CLI into the same articles and output folders, one after another.
 
 import assert from 'node:assert/strict';
-import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { temporaryDir } from '../helpers/paths.ts';
@@ -65,7 +65,10 @@ describe('incremental rebuilds', () => {
   });
 
   it('reads no source again when nothing changed, reuses both index parts, and writes the same site and problems', async () => {
+    const cacheFile = path.join(dirs.articlesDir, '.broadsheet/ingest-cache.json');
+    const cacheBefore = (await stat(cacheFile)).mtimeMs;
     const { report } = await rebuild();
+    assert.equal((await stat(cacheFile)).mtimeMs, cacheBefore, 'an unchanged cache is not rewritten (serve watches the articles folder)');
     assert.deepEqual(report.ingestCache, { reused: 4, parsed: 0 });
     assert.deepEqual(report.search?.parts, { built: [], reused: ['2020', '2001-2010'] });
     assert.deepEqual(report.problems, cold.report.problems);
