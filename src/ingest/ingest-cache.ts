@@ -105,7 +105,7 @@ export class IngestCache {
     this.reusedKeys.add(entry.duplicateKey);
     (entry.result.status === 'duplicate' ? this.reusedDuplicates : this.reusedKeepers).add(entry.duplicateKey);
     problems.problems.push(...entry.problems);
-    const result: IngestedSource = entry.result.status === 'duplicate' ? { ...entry.result } : { ...entry.result, status: 'unchanged' };
+    const result: IngestedSource = { ...entry.result };
     this.pending.set(source, { info, sidecar: entry.sidecar, duplicateKey: entry.duplicateKey, problems: entry.problems });
     return result;
   }
@@ -164,7 +164,8 @@ export class IngestCache {
         article: result.article!,
         articleHash: hash(text),
         duplicateKey: pending.duplicateKey,
-        result,
+        // What a later run reports for it: an article written now is unchanged then.
+        result: { ...result, status: result.status === 'written' ? 'unchanged' : result.status },
         problems: pending.problems,
       };
     }

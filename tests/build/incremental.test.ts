@@ -111,10 +111,11 @@ describe('incremental rebuilds', () => {
     );
   });
 
-  it('reuses a duplicate too while the article it copies is unchanged, reporting it again', async () => {
+  it('reuses a duplicate and a kept hand edit too while nothing they depend on changed, reporting them again', async () => {
     const { report } = await rebuild();
     assert.deepEqual(report.ingestCache, { reused: 5, parsed: 0 });
     assert.equal(report.sources.find((source) => source.source === 'tramway.txt')?.status, 'duplicate');
+    assert.equal(report.sources.find((source) => source.source === 'orchard.txt')?.status, 'kept-hand-edit');
     assert.equal(report.problems.filter((problem) => problem.code === 'DUPLICATE_ARTICLE').length, 1);
   });
 
