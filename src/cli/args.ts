@@ -1,6 +1,7 @@
 // Command-line parsing for `broadsheet build|serve`: flags, defaults and --help texts.
 
 import { parseArgs } from 'node:util';
+import { parseShard, type Shard } from '../site/shard.ts';
 
 export interface BuildOptions {
   inbox: string;
@@ -13,6 +14,8 @@ export interface BuildOptions {
   force: boolean;
   quiet: boolean;
   report?: string;
+  /** Build only this shard of the archive (a year, or the rest of the site). */
+  shard?: Shard;
 }
 
 export interface ServeOptions extends BuildOptions {
@@ -37,6 +40,7 @@ const BUILD_FLAGS = {
   force: { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
   report: { type: 'string' },
+  shard: { type: 'string' },
   help: { type: 'boolean', default: false },
 } as const;
 
@@ -54,7 +58,9 @@ Options:
   --strict             warnings fail the build too (exit status 1)
   --force              regenerate article files even where they were edited by hand
   --report FILE        write a JSON report: articles, problems, time per stage
-  --quiet              print only problems
+  --shard YEAR|site    build one shard: the pages and search index of one year, or the rest
+                       of the site (home, lists, search page, assets); see docs/scaling.md
+  --quiet              print only problems (no progress display)
   --help               show this text
 
 Exit status: 0 built cleanly; 1 built, but some inputs had errors (or warnings with --strict);
@@ -74,6 +80,7 @@ export const MAIN_HELP = `Usage: broadsheet <command> [options]
 Commands:
   build    ingest, render and index the archive (broadsheet build --help)
   serve    build, serve on localhost and rebuild on changes (broadsheet serve --help)
+  bench    time cold and incremental builds of a synthetic archive (broadsheet bench --help)
 `;
 
 function toBuildOptions(values: Record<string, unknown>): BuildOptions {
@@ -89,6 +96,11 @@ function toBuildOptions(values: Record<string, unknown>): BuildOptions {
   if (values['base-url'] !== undefined) options.baseUrl = values['base-url'] as string;
   if (values['path-prefix'] !== undefined) options.pathPrefix = values['path-prefix'] as string;
   if (values.report !== undefined) options.report = values.report as string;
+  if (values.shard !== undefined) {
+    const shard = parseShard(values.shard as string);
+    if (!shard) throw new UsageError(`--shard must be a year (e.g. 2015) or "site", not "${String(values.shard)}"`);
+    options.shard = shard;
+  }
   return options;
 }
 

@@ -1,6 +1,7 @@
 // `broadsheet build`: ingest → render → index, in one process, into a staging folder that
 // replaces the output only when complete. Returns the exit status; never calls process.exit.
 
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,10 +18,15 @@ import { setBuildContext } from '../site/build-context.ts';
 import { copyAssets } from '../site/assets.ts';
 import { loadArticles, type Article } from '../site/load-articles.ts';
 import { createSiteContext } from '../site/site-context.ts';
+import { searchParts } from '../search/bundles.ts';
+import { partOfShard, pruneOutsideShard, restrictToShard, shardFilter, shardName, type Shard } from '../site/shard.ts';
+import type { EleventyConfig } from '../site/eleventy-types.ts';
 import type { BuildOptions } from './args.ts';
 import { acquireBuildLock, LockError, type BuildLock } from './build-lock.ts';
 import { isDiskFull, outputOverlapProblem, writeFailureProblem } from './fs-problems.ts';
 import { prepareStaging, recoverInterruptedBuilds, swapIntoPlace } from './output-swap.ts';
+import { chooseProgressMode, Progress } from './progress.ts';
+import { processResources, StageMeter, type StageTime } from './stage-meter.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ELEVENTY_CONFIG = path.join(PROJECT_ROOT, '.eleventy.ts');
@@ -33,28 +39,57 @@ export interface BuildResult {
   pages: number;
   ingest?: IngestResult;
   search?: SearchIndexStats;
-  seconds: Record<'ingest' | 'render' | 'index' | 'total', number>;
+  seconds: Record<Stage | 'total', number>;
+  /** Wall and CPU seconds per stage (CPU includes Pagefind's indexer process). */
+  stages: Record<string, StageTime>;
 }
 
-type Stage = 'ingest' | 'render' | 'index';
+type Stage = 'ingest' | 'load' | 'render' | 'index';
 
-async function timed<T>(seconds: BuildResult['seconds'], stage: Stage, work: () => Promise<T>): Promise<T> {
-  const start = performance.now();
-  try {
-    return await work();
-  } finally {
-    seconds[stage] = (performance.now() - start) / 1000;
-  }
+/** Times stages (wall and CPU) and shows their progress. */
+interface StageRunner {
+  progress: Progress;
+  timed<T>(stage: Stage, unit: string, work: () => Promise<T>): Promise<T>;
 }
 
-async function renderSite(config: SiteConfig, articles: Article[], outDir: string, entityRules: EntityRules): Promise<number> {
+/** Pages written, and a hash of each page's content by absolute path (the index stage's change check). */
+interface Rendered {
+  pages: number;
+  pageHashes: Map<string, string>;
+}
+
+interface EleventyHooks {
+  on(event: 'eleventy.contentMap', listener: (map: { urlToInputPath: Record<string, unknown> }) => void): void;
+  addTransform(name: string, transform: (content: unknown) => unknown): void;
+}
+
+async function renderSite(config: SiteConfig, articles: Article[], outDir: string, entityRules: EntityRules, progress: Progress, shard?: Shard): Promise<Rendered> {
+  const parts = searchParts(articles);
   setBuildContext(createSiteContext(config, articles, entityRules));
   try {
-    const eleventy = new Eleventy(ELEVENTY_INPUT, outDir, { quietMode: true, configPath: ELEVENTY_CONFIG });
+    // Runs before .eleventy.ts: hooks that are the CLI's business, not the site's.
+    const cliHooks = (eleventyConfig: EleventyConfig & EleventyHooks) => {
+      if (shard) restrictToShard(eleventyConfig, shardFilter(shard, parts));
+      eleventyConfig.on('eleventy.contentMap', ({ urlToInputPath }) => progress.setTotal(Object.keys(urlToInputPath).length));
+      eleventyConfig.addTransform('broadsheet-progress', (content: unknown) => {
+        progress.tick();
+        return content;
+      });
+    };
+    const eleventy = new Eleventy(ELEVENTY_INPUT, outDir, { quietMode: true, configPath: ELEVENTY_CONFIG, config: cliHooks });
     // Broadsheet prints its own summary; Eleventy's own lines would interleave with it.
     eleventy.disableLogger();
-    const results = (await eleventy.write()) as unknown as [unknown[], Array<{ outputPath?: string }>];
-    return results[1]?.length ?? 0;
+    const results = (await eleventy.write()) as unknown as [unknown[], Array<{ outputPath?: string; content?: unknown }>];
+    const written = results[1] ?? [];
+    // Hashed here, from what Eleventy wrote, so the index stage need not read every page back.
+    const pageHashes = new Map<string, string>();
+    for (const page of written) {
+      if (typeof page.outputPath === 'string' && typeof page.content === 'string') {
+        pageHashes.set(path.resolve(page.outputPath), createHash('sha1').update(page.content).digest('hex'));
+      }
+    }
+    const pruned = shard ? await pruneOutsideShard(outDir, shardFilter(shard, parts)) : 0;
+    return { pages: written.length - pruned, pageHashes };
   } finally {
     setBuildContext(undefined);
   }
@@ -62,9 +97,23 @@ async function renderSite(config: SiteConfig, articles: Article[], outDir: strin
 
 export async function runBuild(options: BuildOptions, log: (line: string) => void = console.log): Promise<BuildResult> {
   const problems = new ProblemLog();
-  const seconds = { ingest: 0, render: 0, index: 0, total: 0 };
+  const seconds = { ingest: 0, load: 0, render: 0, index: 0, total: 0 };
   const started = performance.now();
-  const result: BuildResult = { exitCode: 0, problems, articles: [], pages: 0, seconds };
+  const meter = new StageMeter();
+  const result: BuildResult = { exitCode: 0, problems, articles: [], pages: 0, seconds, stages: meter.stages };
+  const progress = new Progress(chooseProgressMode(options.quiet, process.stderr));
+  const runner: StageRunner = {
+    progress,
+    timed: async (stage, unit, work) => {
+      progress.start(stage, unit);
+      try {
+        return await meter.time(stage, work);
+      } finally {
+        progress.end();
+        seconds[stage] = meter.stages[stage]?.wallSeconds ?? 0;
+      }
+    },
+  };
 
   let config: SiteConfig;
   let entityRules: EntityRules;
@@ -108,13 +157,13 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
     if (!(error instanceof LockError)) throw error;
     problems.error({ code: error.errno ? 'OUTPUT_NOT_WRITABLE' : 'BUILD_LOCKED', file: displayPath(error.file), message: error.message, hint: error.hint });
     result.exitCode = 2;
-    if (options.report) await writeReport(options.report, result).catch(() => undefined);
+    if (options.report) await writeReport(options.report, result, options.shard).catch(() => undefined);
     return result;
   }
   try {
-    const stopped = await buildLocked(options, config, entityRules, { inboxDir, articlesDir, outDir }, result);
+    const stopped = await buildLocked(options, config, entityRules, { inboxDir, articlesDir, outDir }, result, runner);
     if (stopped) {
-      if (options.report) await writeReport(options.report, result).catch(() => undefined);
+      if (options.report) await writeReport(options.report, result, options.shard).catch(() => undefined);
       return result;
     }
   } finally {
@@ -122,7 +171,7 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
   }
   seconds.total = (performance.now() - started) / 1000;
 
-  if (options.report) await writeReport(options.report, result);
+  if (options.report) await writeReport(options.report, result, options.shard);
   result.exitCode = problems.errorCount > 0 || (options.strict && problems.warningCount > 0) ? 1 : 0;
   if (!options.quiet) log(summaryLine(result, outDir));
   return result;
@@ -139,9 +188,10 @@ async function buildLocked(
   entityRules: EntityRules,
   dirs: { inboxDir: string; articlesDir: string; outDir: string },
   result: BuildResult,
+  { timed, progress }: StageRunner,
 ): Promise<boolean> {
   const { inboxDir, articlesDir, outDir } = dirs;
-  const { problems, seconds } = result;
+  const { problems } = result;
   const stop = async (error: unknown, folder: string, stage: string): Promise<boolean> => {
     const problem = await writeFailureProblem(error, folder, stage, path.dirname(folder));
     if (!problem) throw error;
@@ -152,9 +202,21 @@ async function buildLocked(
 
   if (existsSync(inboxDir)) {
     try {
-      result.ingest = await timed(seconds, 'ingest', () =>
-        ingest({ inboxDir, articlesDir, force: options.force, rules: compileRules(config.ingest), timeZone: config.timeZone, language: config.language, entityRules }, problems),
-      );
+      const rules = compileRules(config.ingest);
+      result.ingest = await timed('ingest', 'sources', async () => {
+        const ingested = await ingest(
+          {
+            inboxDir, articlesDir, force: options.force, rules, timeZone: config.timeZone, language: config.language, entityRules,
+            onProgress: (done, total) => {
+              progress.setTotal(total);
+              progress.tick(done, true);
+            },
+          },
+          problems,
+        );
+        progress.tick(ingested.sources.length, true);
+        return ingested;
+      });
     } catch (error) {
       return await stop(error, articlesDir, 'ingest');
     }
@@ -169,7 +231,24 @@ async function buildLocked(
     return true;
   }
 
-  result.articles = await loadArticles(articlesDir, config.timeZone, config.language, problems);
+  result.articles = await timed('load', 'articles', async () => {
+    const articles = await loadArticles(articlesDir, config.timeZone, config.language, problems);
+    progress.tick(articles.length, true);
+    return articles;
+  });
+  const { shard } = options;
+  const allParts = searchParts(result.articles);
+  const shardPart = shard === undefined ? undefined : partOfShard(shard, allParts);
+  if (shard?.kind === 'year' && !shardPart) {
+    problems.error({
+      code: 'SHARD_EMPTY',
+      file: displayPath(articlesDir),
+      message: `has no article from ${shard.year}, so shard ${shard.year} would be empty; nothing was built`,
+      hint: `Build one of the years with articles (${allParts.map((part) => part.name).sort().join(', ') || 'none'}), or --shard site.`,
+    });
+    result.exitCode = 2;
+    return true;
+  }
   let staging: string | undefined;
   // Eleventy lets a failed passthrough copy (e.g. a full disk) escape as an unhandled rejection,
   // sometimes after write() has settled: catch those for the rest of the build, so they become a
@@ -186,16 +265,24 @@ async function buildLocked(
     await recoverInterruptedBuilds(outDir);
     const into = await prepareStaging(outDir);
     staging = into;
-    result.pages = await timed(seconds, 'render', async () => {
+    const rendered = await timed('render', 'pages', async () => {
       await copyAssets(into);
-      return renderSite(config, result.articles, into, entityRules);
+      return renderSite(config, result.articles, into, entityRules, progress, shard);
     });
+    result.pages = rendered.pages;
     rethrowEscaped();
-    const search = await timed(seconds, 'index', () => buildSearchIndex(into, problems));
+    const parts = shard === undefined ? allParts : [shardPart].filter((part) => part !== undefined);
+    // The site shard has no articles to index: the year shards bring the bundles.
+    const search =
+      shard?.kind === 'site'
+        ? undefined
+        : await timed('index', 'pages', () =>
+            buildSearchIndex(into, problems, { parts, progress, pageHashes: rendered.pageHashes, ...(existsSync(outDir) ? { previousSiteDir: outDir } : {}) }),
+          );
     if (search) result.search = search;
     // Pagefind writes through its own binary and reports a full disk only as a broken bundle:
     // a failed index on a full disk is the disk's fault, and the old site must stay in place.
-    else if (await isDiskFull(path.dirname(outDir))) throw new Error('the search index could not be written');
+    else if (shard?.kind !== 'site' && (await isDiskFull(path.dirname(outDir)))) throw new Error('the search index could not be written');
     await new Promise((resolve) => setImmediate(resolve));
     rethrowEscaped();
     await swapIntoPlace(into, outDir);
@@ -224,8 +311,11 @@ export function summaryLine(result: BuildResult, outDir: string): string {
   );
 }
 
-async function writeReport(file: string, result: BuildResult): Promise<void> {
+async function writeReport(file: string, result: BuildResult, shard: Shard | undefined): Promise<void> {
+  const parts = searchParts(result.articles);
+  const shardInfo = shard === undefined ? null : { name: shardName(shard), years: partOfShard(shard, parts)?.years ?? [] };
   const report = {
+    shard: shardInfo,
     articles: result.articles.map((article) => ({
       source: article.source.path,
       file: article.file,
@@ -235,10 +325,15 @@ async function writeReport(file: string, result: BuildResult): Promise<void> {
       dateSource: article.dateSource,
     })),
     sources: result.ingest?.sources ?? [],
+    ingestCache: result.ingest?.cache ?? null,
     problems: result.problems.sorted(),
     pages: result.pages,
     search: result.search ?? null,
+    // The index parts (and so the shards) of the whole archive, for deploy scripts and CI matrices.
+    searchParts: parts.map(({ name, years, bundlePath, articles }) => ({ name, years, bundlePath, articles })),
     seconds: result.seconds,
+    stages: result.stages,
+    resources: processResources(),
   };
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);

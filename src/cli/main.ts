@@ -3,6 +3,7 @@
 import { BUILD_HELP, MAIN_HELP, parseBuildArgs, parseServeArgs, SERVE_HELP, UsageError } from './args.ts';
 import { printProblems, runBuild } from './build.ts';
 import { serve } from './serve.ts';
+import { BENCH_HELP, parseBenchArgs, runBench } from '../bench/run-bench.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -25,6 +26,15 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         return await serve(options);
+      }
+      case 'bench': {
+        const options = parseBenchArgs(rest);
+        if (options === 'help') {
+          process.stdout.write(BENCH_HELP);
+          return 0;
+        }
+        const report = await runBench(options);
+        return report === undefined || report.runs.every((run) => run.exitCode === 0) ? 0 : 1;
       }
       case undefined:
       case '--help':

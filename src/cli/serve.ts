@@ -45,8 +45,8 @@ export async function serve(options: ServeOptions): Promise<number> {
   for (const target of [options.inbox, options.articles, options.config]) {
     try {
       const watcher = watch(target, { recursive: true }, (_event, name) => {
-        // Our own atomic writes create dot-files first; they are not edits.
-        if (name && path.basename(name.toString()).startsWith('.')) return;
+        // Our own atomic writes create dot-files first, and ingest keeps its cache in a dot-folder; they are not edits.
+        if (name && name.toString().split(/[\\/]/).some((segment) => segment.startsWith('.'))) return;
         clearTimeout(timer);
         timer = setTimeout(() => void rebuild(), 300);
       });

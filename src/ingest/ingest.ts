@@ -5,8 +5,10 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
 import { displayPath, listFiles, writeFileAtomic } from '../fs-utils.ts';
+import { readAhead } from '../read-ahead.ts';
 import { compareText, type ProblemLog } from '../problems.ts';
 import { decodeSource } from './decode.ts';
+import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
 import { isUntouched, readArticleFile, sha256, writeArticleFile } from './frontmatter.ts';
 import { parseArticle, type IngestOptions, type ParsedArticle } from './parse-article.ts';
 import type { RemovedLine } from './segment.ts';
@@ -18,6 +20,10 @@ export interface IngestRequest extends IngestOptions {
   articlesDir: string;
   /** Regenerate article files even where a human edited them. */
   force?: boolean;
+  /** Called as sources are read, for the progress display. */
+  onProgress?: (done: number, total: number) => void;
+  /** Skip sources unchanged since the last run (ingest-cache.ts); on unless false. */
+  useCache?: boolean;
 }
 
 export interface IngestedSource {
@@ -30,6 +36,8 @@ export interface IngestedSource {
 
 export interface IngestResult {
   sources: IngestedSource[];
+  /** How many sources were reused from the last run and how many were parsed. */
+  cache?: IngestCacheStats;
 }
 
 interface ExistingArticle {
@@ -61,8 +69,7 @@ async function readExistingArticles(articlesDir: string): Promise<{ bySource: Ma
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { bySource, others };
     throw error;
   }
-  for (const file of files) {
-    const text = await readFile(path.join(articlesDir, file), 'utf8');
+  for await (const [file, text] of readAhead(files, async (file) => [file, await readFile(path.join(articlesDir, file), 'utf8')] as const)) {
     const existing: ExistingArticle = { file, text };
     try {
       const { data } = readArticleFile(text);
@@ -112,11 +119,34 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   const { bySource, others } = await readExistingArticles(articlesDir);
   const results = new Map<string, IngestedSource>();
   const candidates: Candidate[] = [];
+  // Without reuse (--force, or a restart) the cache still records this run for the next.
+  const cache = await IngestCache.open(articlesDir, cacheOptions(request), !request.force && request.useCache !== false);
+  const problemsBefore = problems.problems.length;
+  const articleTexts = new Map<string, string>();
 
-  for (const sourcePath of sourceFiles) {
+  // Sources are read a few ahead (an unchanged one is only stat'ed), then handled in order.
+  const readSource = async (sourcePath: string) => {
+    const absolute = path.join(inboxDir, sourcePath);
+    const info = await stat(absolute);
+    const cached = cache.canReuse(sourcePath, info, sidecars.get(sourcePath), bySource.get(sourcePath)?.text);
+    return { sourcePath, info, bytes: cached ? undefined : await readFile(absolute) };
+  };
+  let done = 0;
+  for await (const { sourcePath, info, bytes: prefetched } of readAhead(sourceFiles, readSource)) {
+    request.onProgress?.(done++, sourceFiles.length);
     const absolute = path.join(inboxDir, sourcePath);
     const shown = `${displayInbox}/${sourcePath}`;
-    const [bytes, info] = await Promise.all([readFile(absolute), stat(absolute)]);
+    const existingArticle = bySource.get(sourcePath);
+    const reused = prefetched === undefined ? cache.reuse(sourcePath, info, sidecars.get(sourcePath), existingArticle?.text, problems) : undefined;
+    if (reused) {
+      results.set(sourcePath, reused);
+      if (existingArticle && reused.status !== 'duplicate') {
+        others.push(existingArticle); // its URL stays taken
+        articleTexts.set(existingArticle.file, existingArticle.text);
+      }
+      continue;
+    }
+    const bytes = prefetched ?? (await readFile(absolute));
     const decoded = decodeSource(bytes);
     if (!decoded.ok) {
       problems.error({ code: decoded.code, file: shown, line: decoded.line, message: decoded.message, hint: decoded.hint });
@@ -134,6 +164,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
       results.set(sourcePath, { source: sourcePath, status: 'refused', removed: [] });
       continue;
     }
+    cache.parsed(sourcePath, info, sidecar, parsed.duplicateKey);
     const existing = bySource.get(sourcePath);
     // Slug and a file-time date are stable once written: a fresh clone has new file times.
     if (existing?.date && existing.dateSource === 'file-mtime' && parsed.frontmatter.dateSource === 'file-mtime') {
@@ -143,6 +174,10 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
     candidates.push({ sourcePath, displayPath: shown, parsed, slug, year: parsed.frontmatter.date.slice(0, 4), ...(existing ? { existing } : {}) });
   }
 
+  if (cache.conflict) {
+    problems.problems.length = problemsBefore;
+    return ingest({ ...request, useCache: false }, problems);
+  }
   const unique = dropDuplicates(candidates, results, problems);
   assignDistinctUrls(unique, others, problems);
 
@@ -150,6 +185,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
     const frontmatter: ArticleFrontmatter = { ...candidate.parsed.frontmatter, slug: candidate.slug };
     const articleFile = `${candidate.year}/${candidate.slug}.md`;
     const text = writeArticleFile(frontmatter, candidate.parsed.body);
+    articleTexts.set(articleFile, text);
     const existing = candidate.existing;
     const result: IngestedSource = { source: candidate.sourcePath, article: articleFile, status: 'written', removed: candidate.parsed.removed };
     results.set(candidate.sourcePath, result);
@@ -157,6 +193,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
     if (existing && !request.force && !isUntouched(existing.text)) {
       result.status = 'kept-hand-edit';
       result.article = existing.file;
+      articleTexts.set(existing.file, existing.text);
       if (existing.sourceHash !== frontmatter.source.hash) {
         problems.warn({
           code: 'SOURCE_CHANGED_AFTER_EDIT',
@@ -175,7 +212,15 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
     if (existing && existing.file !== articleFile) await rm(path.join(articlesDir, existing.file), { force: true });
   }
 
-  return { sources: sourceFiles.map((source) => results.get(source)!).filter(Boolean) };
+  const sources = sourceFiles.map((source) => results.get(source)!).filter(Boolean);
+  await cache.save(sources, articleTexts, problems, (source) => `${displayInbox}/${source}`);
+  return { sources, cache: cache.stats };
+}
+
+/** What the cache's validity depends on besides the code: the options (rules as text), and the working directory paths in messages are relative to. */
+function cacheOptions(request: IngestRequest): string {
+  const { inboxDir, timeZone, language, rules } = request;
+  return JSON.stringify({ inboxDir, timeZone, language, rules, cwd: process.cwd() }, (_key, value: unknown) => (value instanceof RegExp ? value.toString() : value));
 }
 
 /** The same article under two names: the first by path is kept, the others reported. */

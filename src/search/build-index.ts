@@ -1,27 +1,114 @@
-// The index stage: Pagefind's Node API over the rendered pages, in the build's own process.
-// Pagefind's errors come back as values and become build problems; its log gives the stats.
+// The index stage: Pagefind's Node API over the rendered pages, one part (year) at a time, so
+// Pagefind's memory is bounded by the largest year and a change rebuilds only the years it
+// touches. Pagefind's errors come back as values and become build problems.
 
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import type { Progress } from '../cli/progress.ts';
+import { settleChildProcesses } from '../cli/stage-meter.ts';
+import { writeFileAtomic } from '../fs-utils.ts';
+import { readAhead } from '../read-ahead.ts';
 import type { ProblemLog } from '../problems.ts';
+import type { SearchPart } from './bundles.ts';
 import { parseIndexLog, type LanguageStats } from './index-log.ts';
 
 export interface SearchIndexStats {
-  /** Pages in the index (those with a data-pagefind-body), all languages together. */
+  /** Pages in the index (those with a data-pagefind-body), all languages and parts together. */
   pages: number;
-  /** Distinct words indexed, summed over the language indexes. */
+  /** Distinct words indexed, summed over the language indexes of every part. */
   words: number;
-  /** Filters indexed (section, year, …), as Pagefind counts them over all languages. */
+  /** Filters indexed (section, year, …), the most any one language index of a part holds. */
   filters: number;
   /** Sort keys indexed. */
   sorts: number;
-  /** Per language index: pages, words, filters, sorts. */
+  /** Per language, over all parts: pages, words, filters, sorts. */
   languages: Record<string, LanguageStats>;
-  /** Bytes of the written bundle (index, fragments, scripts). */
+  /** Bytes of the written bundles (index, fragments, scripts). */
   bytes: number;
   files: number;
+  /** Parts indexed in this build and parts reused unchanged from the previous output. */
+  parts: { built: string[]; reused: string[] };
+}
+
+export interface SearchIndexOptions {
+  parts: SearchPart[];
+  /** The previous output, whose unchanged parts are reused (hard-linked) instead of rebuilt. */
+  previousSiteDir?: string;
+  progress?: Progress;
+  /** Content hashes of pages by absolute path, from the render stage; pages not in it are read. */
+  pageHashes?: ReadonlyMap<string, string>;
+}
+
+/** Recorded in each bundle: which pages it was built from (one file per bundle, so shards never collide). */
+const MANIFEST = 'broadsheet-part.json';
+// Bump when the way parts are indexed changes, so old bundles are not reused.
+const INDEX_FORMAT = 1;
+/** What a merged (non-primary) part needs; Pagefind's scripts and WebAssembly come from the primary. */
+const MERGED_PART_KEEPS = (name: string) => name === 'pagefind-entry.json' || name === MANIFEST || name.endsWith('.pf_meta') || ['fragment', 'index', 'filter'].includes(name);
+
+interface Manifest {
+  format: number;
+  pagefind: string;
+  name: string;
+  key: string;
+  /** The part's stats from Pagefind's log, kept so a reused part still counts. */
+  languages?: Record<string, LanguageStats>;
+}
+
+async function htmlFilesUnder(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+    return entries
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** The hash of everything Pagefind would read for a part: its pages' paths and contents. */
+async function partKey(siteDir: string, part: SearchPart, files: string[], pagefindVersion: string, known?: ReadonlyMap<string, string>): Promise<string> {
+  const hash = createHash('sha256').update(`${INDEX_FORMAT}\0${pagefindVersion}\0${part.bundlePath}\0${part.primary}\0`);
+  const pageHash = async (file: string) => known?.get(file) ?? createHash('sha1').update(await readFile(file)).digest('hex');
+  for await (const [file, digest] of readAhead(files, async (file) => [file, await pageHash(file)] as const)) {
+    hash.update(`${path.relative(siteDir, file)}\0${digest}\0`);
+  }
+  return hash.digest('hex');
+}
+
+async function readManifest(bundleDir: string): Promise<Manifest | undefined> {
+  try {
+    return JSON.parse(await readFile(path.join(bundleDir, MANIFEST), 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Hard-links a part's bundle from the previous output (copies where links are refused). */
+async function reuseBundle(from: string, to: string, keep: (name: string) => boolean): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    // The primary bundle's folder also holds the other parts' folders (named by years).
+    if (/^\d{4}(-\d{4})?$/.test(entry.name) || !keep(entry.name)) continue;
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await reuseBundle(source, target, () => true);
+    else await link(source, target).catch(() => copyFile(source, target));
+  }
+}
+
+/** Pagefind lists languages in hash order; sorted, the same pages give the same bytes (deterministic output). */
+async function sortEntryLanguages(file: string): Promise<void> {
+  if (!existsSync(file)) return;
+  const entry = JSON.parse(await readFile(file, 'utf8')) as { languages: Record<string, unknown> };
+  entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  await writeFile(file, JSON.stringify(entry));
 }
 
 async function directorySize(dir: string): Promise<{ bytes: number; files: number }> {
@@ -54,69 +141,127 @@ async function guarded<T>(call: Promise<T>): Promise<T> {
   }
 }
 
-export async function buildSearchIndex(siteDir: string, problems: ProblemLog): Promise<SearchIndexStats | undefined> {
-  const bundle = path.join(siteDir, 'pagefind');
+async function pagefindVersion(): Promise<string> {
+  const file = path.join(path.dirname(new URL(import.meta.resolve('pagefind')).pathname), '..', 'package.json');
+  return (JSON.parse(await readFile(file, 'utf8')) as { version: string }).version;
+}
+
+export async function buildSearchIndex(siteDir: string, problems: ProblemLog, options: SearchIndexOptions): Promise<SearchIndexStats | undefined> {
+  const bundleRoot = path.join(siteDir, 'pagefind');
   const report = (where: string, errors: string[]) => {
     for (const error of errors) {
       problems.error({
         code: 'SEARCH_INDEX_FAILED',
-        file: bundle,
+        file: bundleRoot,
         message: `Pagefind could not ${where}: ${error}`,
         hint: 'The site is built but search may be incomplete; rerun the build, and report this if it persists.',
       });
     }
   };
-  // Pagefind reports words, filters and sorts only in its log, so it logs to a private file.
-  const logDir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-pagefind-'));
-  const logfile = path.join(logDir, 'pagefind.log');
-  try {
-    const created = await guarded(pagefind.createIndex({ logfile }));
-    if (!created.index) {
-      report('start', created.errors);
-      return undefined;
-    }
-    const { index } = created;
-    const added = await guarded(index.addDirectory({ path: siteDir }));
-    report('index the pages', added.errors);
-    const written = await guarded(index.writeFiles({ outputPath: bundle }));
-    report('write the index', written.errors);
-    await guarded(index.deleteIndex());
-    if (written.errors.length > 0) return undefined;
+  const version = await pagefindVersion();
+  const built: string[] = [];
+  const reused: string[] = [];
 
-    const log = parseIndexLog(await readFile(logfile, 'utf8').catch(() => ''));
-    for (const warning of log.warnings) {
-      problems.warn({
-        code: 'SEARCH_INDEX_WARNING',
-        file: bundle,
-        message: `Pagefind: ${warning}`,
-        hint: 'Search still works; the warning says which pages or elements Pagefind could not use as intended.',
-      });
+  const work = await Promise.all(
+    options.parts.map(async (part) => ({ part, files: (await Promise.all(part.years.map((year) => htmlFilesUnder(path.join(siteDir, year))))).flat() })),
+  );
+  options.progress?.setTotal(work.reduce((sum, { files }) => sum + files.length, 0));
+  // An empty archive still gets a (empty) primary bundle, so the search page finds its scripts.
+  if (work.length === 0) work.push({ part: { name: '', years: [], bundlePath: '/pagefind/', primary: true, articles: 0 }, files: [] });
+
+  const logDir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-pagefind-'));
+  // Pagefind replaces its log file for each new index, so each part's stats are read in turn.
+  const logfile = path.join(logDir, 'pagefind.log');
+  const partLanguages: Array<Record<string, LanguageStats>> = [];
+  try {
+    // The primary first: its folder holds the others.
+    for (const { part, files } of work) {
+      const outputPath = path.join(siteDir, part.bundlePath);
+      const key = await partKey(siteDir, part, files, version, options.pageHashes);
+      const manifest: Manifest = { format: INDEX_FORMAT, pagefind: version, name: part.name, key };
+      const from = options.previousSiteDir === undefined ? undefined : path.join(options.previousSiteDir, part.bundlePath);
+      const previous = from === undefined ? undefined : await readManifest(from);
+      const keep = part.primary ? () => true : MERGED_PART_KEEPS;
+      if (from !== undefined && previous?.format === INDEX_FORMAT && previous.pagefind === version && previous.key === key && existsSync(path.join(from, 'pagefind-entry.json'))) {
+        await reuseBundle(from, outputPath, keep);
+        if (previous.languages) manifest.languages = previous.languages;
+        reused.push(part.name);
+      } else {
+        const created = await guarded(pagefind.createIndex({ logfile }));
+        if (!created.index) {
+          report('start', created.errors);
+          return undefined;
+        }
+        const { index } = created;
+        if (part.years.length > 0) {
+          const glob = part.years.length === 1 ? `${part.years[0]}/**/*.html` : `{${part.years.join(',')}}/**/*.html`;
+          const added = await guarded(index.addDirectory({ path: siteDir, glob }));
+          report(`index the pages of ${part.name}`, added.errors);
+        }
+        const written = await guarded(index.writeFiles({ outputPath }));
+        report(`write the index of ${part.name || 'the archive'}`, written.errors);
+        if (written.errors.length > 0) return undefined;
+        await sortEntryLanguages(path.join(outputPath, 'pagefind-entry.json'));
+        await guarded(index.deleteIndex());
+        const log = parseIndexLog(await readFile(logfile, 'utf8').catch(() => ''));
+        for (const warning of log.warnings) {
+          problems.warn({
+            code: 'SEARCH_INDEX_WARNING',
+            file: bundleRoot,
+            message: `Pagefind: ${warning}`,
+            hint: 'Search still works; the warning says which pages or elements Pagefind could not use as intended.',
+          });
+        }
+        manifest.languages = log.languages;
+        // A fresh indexer per part: its memory is returned to the system, not kept for the next.
+        await pagefind.close();
+        if (!part.primary) {
+          for (const name of await readdir(outputPath)) if (!keep(name)) await rm(path.join(outputPath, name), { recursive: true, force: true });
+        }
+        built.push(part.name);
+      }
+      // Atomic: the file may be a hard link into the previous output, which must stay as it was.
+      await writeFileAtomic(path.join(outputPath, MANIFEST), `${JSON.stringify(manifest)}\n`);
+      partLanguages.push(manifest.languages ?? {});
+      options.progress?.tick(files.length);
     }
-    // The entry file is what the browser reads: it is the authority on pages per language.
-    const entry = JSON.parse(await readFile(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    const languages: Record<string, LanguageStats> = {};
-    for (const [language, info] of Object.entries(entry.languages)) {
-      const logged = log.languages[language];
-      languages[language] = { pages: info.page_count, words: logged?.words ?? 0, filters: logged?.filters ?? 0, sorts: logged?.sorts ?? 0 };
-    }
-    const sum = (key: keyof LanguageStats) => Object.values(languages).reduce((total, stats) => total + stats[key], 0);
-    return {
-      pages: sum('pages'),
-      words: sum('words'),
-      filters: Math.max(0, ...Object.values(languages).map((stats) => stats.filters)),
-      sorts: Math.max(0, ...Object.values(languages).map((stats) => stats.sorts)),
-      languages,
-      ...(await directorySize(bundle)),
-    };
   } catch (error) {
     report('finish the index', [error instanceof Error ? error.message : String(error)]);
     return undefined;
   } finally {
     await pagefind.close();
+    await settleChildProcesses('pagefind');
     await rm(logDir, { recursive: true, force: true });
   }
+
+  const languages: Record<string, LanguageStats> = {};
+  for (const { part } of work) {
+    const entryFile = path.join(siteDir, part.bundlePath, 'pagefind-entry.json');
+    if (!existsSync(entryFile)) continue;
+    const entry = JSON.parse(await readFile(entryFile, 'utf8')) as { languages: Record<string, { page_count: number }> };
+    for (const [language, info] of Object.entries(entry.languages)) {
+      const total = (languages[language] ??= { pages: 0, words: 0, filters: 0, sorts: 0 });
+      total.pages += info.page_count;
+    }
+  }
+  for (const logged of partLanguages) {
+    for (const [language, stats] of Object.entries(logged)) {
+      const total = (languages[language] ??= { pages: 0, words: 0, filters: 0, sorts: 0 });
+      total.words += stats.words;
+      total.filters = Math.max(total.filters, stats.filters);
+      total.sorts = Math.max(total.sorts, stats.sorts);
+    }
+  }
+  const all = Object.values(languages);
+  return {
+    pages: all.reduce((sum, stats) => sum + stats.pages, 0),
+    words: all.reduce((sum, stats) => sum + stats.words, 0),
+    filters: Math.max(0, ...all.map((stats) => stats.filters)),
+    sorts: Math.max(0, ...all.map((stats) => stats.sorts)),
+    languages,
+    ...(await directorySize(bundleRoot)),
+    parts: { built, reused },
+  };
 }
 
 /** The index in the build's closing summary line. */

@@ -10,6 +10,7 @@ import { FrontmatterError, readArticleFile } from '../ingest/frontmatter.ts';
 import { slugify } from '../ingest/slug.ts';
 import { isRightToLeft } from '../ingest/text-stats.ts';
 import { displayPath, listFiles } from '../fs-utils.ts';
+import { readAhead } from '../read-ahead.ts';
 import { compareText, type ProblemLog } from '../problems.ts';
 
 export interface Article {
@@ -172,9 +173,9 @@ export async function loadArticles(
   }
   const articles: Article[] = [];
   const byUrl = new Map<string, Article>();
-  for (const file of files) {
+  for await (const [file, text] of readAhead(files, async (file) => [file, await readFile(path.join(articlesDir, file), 'utf8')] as const)) {
     const shown = displayPath(path.join(articlesDir, file));
-    const article = toArticle(file, shown, await readFile(path.join(articlesDir, file), 'utf8'), zone, defaultLanguage, problems);
+    const article = toArticle(file, shown, text, zone, defaultLanguage, problems);
     if (!article) continue;
     const clash = byUrl.get(article.url.toLowerCase());
     if (clash) {

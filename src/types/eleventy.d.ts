@@ -2,7 +2,7 @@
 
 declare module '@11ty/eleventy' {
   export default class Eleventy {
-    constructor(input: string, output: string, options?: { quietMode?: boolean; configPath?: string });
+    constructor(input: string, output: string, options?: { quietMode?: boolean; configPath?: string; config?: (eleventyConfig: never) => void | Promise<void> });
     disableLogger(): void;
     write(): Promise<unknown>;
   }

@@ -1,0 +1,270 @@
+// `broadsheet bench`: builds a synthetic archive (or a given inbox) three times, each as its own
+// child process like a user's build: cold, again with nothing changed, and after adding one
+// article. Reports per stage wall and CPU time, peak memory, pages, bytes and what a first
+// search downloads, as a table and optionally as JSON.
+
+import { spawn } from 'node:child_process';
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../cli/args.ts';
+import { DEFAULT_SEED, generateArchive, generateArticle, LAST_YEAR, type ArchiveLayout } from './generate-archive.ts';
+import { watchPeakMemory } from './process-memory.ts';
+import { firstSearchTransfer, type SearchTransfer } from './search-transfer.ts';
+import { createVocabulary } from './vocabulary.ts';
+
+const CLI = fileURLToPath(new URL('../../bin/broadsheet.js', import.meta.url));
+
+export interface BenchOptions {
+  articles?: number;
+  corpus?: string;
+  json?: string;
+  seed: string;
+  /** Keep the work folder (inbox, articles, site) here instead of a temporary one. */
+  keep?: string;
+  /** Only write the synthetic inbox into this folder (for the peer benchmark) and stop. */
+  generate?: string;
+  layout: ArchiveLayout['layout'];
+  quiet: boolean;
+}
+
+export interface BenchRun {
+  name: 'cold' | 'unchanged' | 'add-one';
+  exitCode: number;
+  wallSeconds: number;
+  /** CPU of the whole build: Node and Pagefind's indexer. */
+  cpuSeconds: number;
+  stages: Record<string, { wallSeconds: number; cpuSeconds: number }>;
+  /** Peak resident memory of the build's process tree (sampled; Linux), else the build's own maxRSS. */
+  peakMemoryBytes: number;
+  nodeMaxRssBytes: number;
+  articles: number;
+  pages: number;
+  outputBytes: number;
+  indexBytes: number;
+  indexParts: { built: string[]; reused: string[] };
+  ingest: { reused: number; parsed: number } | null;
+}
+
+export interface BenchReport {
+  input: { kind: 'synthetic'; articles: number; seed: string } | { kind: 'corpus'; dir: string; articles: number };
+  machine: { cpus: number; totalMemoryBytes: number; node: string };
+  runs: BenchRun[];
+  firstSearch: SearchTransfer;
+}
+
+export const BENCH_HELP = `Usage: broadsheet bench [options]
+
+Builds an archive three times in child processes (cold, unchanged, one article added) and
+reports time per stage, CPU, peak memory, pages, output and index bytes, and the bytes a first
+search downloads.
+
+Options:
+  --articles N         generate a synthetic archive of N articles                 [1000]
+  --corpus DIR         benchmark a copy of this inbox instead
+  --json FILE          also write the report as JSON
+  --seed TEXT          seed of the synthetic archive                              [${DEFAULT_SEED}]
+  --keep DIR           keep the inbox, articles and site in DIR (else a temporary folder)
+  --generate DIR       only write the synthetic inbox into DIR, then stop
+  --layout sections|flat  section subfolders (default), or all files in one folder with the
+                       section in meta.jsonl (the peer benchmark reads only the top folder)
+  --quiet              print only the JSON file's path
+`;
+
+export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        articles: { type: 'string' },
+        corpus: { type: 'string' },
+        json: { type: 'string' },
+        seed: { type: 'string', default: DEFAULT_SEED },
+        keep: { type: 'string' },
+        generate: { type: 'string' },
+        layout: { type: 'string', default: 'sections' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return 'help';
+  if (values.articles !== undefined && values.corpus !== undefined) throw new UsageError('give --articles N or --corpus DIR, not both');
+  const articles = values.articles === undefined ? undefined : Number(values.articles);
+  if (articles !== undefined && (!Number.isInteger(articles) || articles < 1)) throw new UsageError(`--articles must be a whole number above 0, not "${String(values.articles)}"`);
+  if (values.layout !== 'sections' && values.layout !== 'flat') throw new UsageError(`--layout must be "sections" or "flat", not "${String(values.layout)}"`);
+  const options: BenchOptions = { seed: values.seed as string, layout: values.layout, quiet: values.quiet as boolean };
+  if (values.corpus !== undefined) options.corpus = values.corpus as string;
+  else options.articles = articles ?? 1000;
+  if (values.json !== undefined) options.json = values.json as string;
+  if (values.keep !== undefined) options.keep = values.keep as string;
+  if (values.generate !== undefined) options.generate = values.generate as string;
+  return options;
+}
+
+async function directoryBytes(dir: string): Promise<number> {
+  let bytes = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return bytes;
+}
+
+interface ChildReport {
+  articles: unknown[];
+  pages: number;
+  search: { bytes: number; parts: { built: string[]; reused: string[] } } | null;
+  stages: Record<string, { wallSeconds: number; cpuSeconds: number }>;
+  resources: { maxRssBytes: number; cpuSeconds: number };
+  ingestCache: { reused: number; parsed: number } | null;
+}
+
+async function runBuild(name: BenchRun['name'], dirs: { inbox: string; articles: string; site: string; work: string }): Promise<BenchRun> {
+  const reportFile = path.join(dirs.work, `report-${name}.json`);
+  const args = [CLI, 'build', '--inbox', dirs.inbox, '--articles', dirs.articles, '--out', dirs.site, '--report', reportFile, '--quiet'];
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const memory = watchPeakMemory(child.pid!);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+  const wallSeconds = (performance.now() - started) / 1000;
+  const sampledPeak = memory.stop();
+  let report: ChildReport;
+  try {
+    report = JSON.parse(await readFile(reportFile, 'utf8')) as ChildReport;
+  } catch {
+    throw new Error(`the ${name} build wrote no report (exit ${exitCode}):\n${stderr.slice(-4000)}`);
+  }
+  return {
+    name,
+    exitCode,
+    wallSeconds,
+    cpuSeconds: report.resources.cpuSeconds,
+    stages: report.stages,
+    peakMemoryBytes: Math.max(sampledPeak ?? 0, report.resources.maxRssBytes),
+    nodeMaxRssBytes: report.resources.maxRssBytes,
+    articles: report.articles.length,
+    pages: report.pages,
+    outputBytes: await directoryBytes(dirs.site),
+    indexBytes: report.search?.bytes ?? 0,
+    indexParts: report.search?.parts ?? { built: [], reused: [] },
+    ingest: report.ingestCache,
+  };
+}
+
+/**
+ * One more article, dated as new articles are: at the synthetic archive's present (the end of its
+ * last year), or now for a real inbox. Added where the inbox keeps its files.
+ */
+async function addOneArticle(inbox: string, options: BenchOptions, count: number): Promise<void> {
+  const layout: ArchiveLayout = { layout: options.corpus === undefined ? options.layout : 'flat', seed: options.seed };
+  const vocabulary = createVocabulary(options.seed);
+  const article = generateArticle(vocabulary, layout, count);
+  article.meta.date = options.corpus === undefined ? `${LAST_YEAR}-12-30T12:00:00+00:00` : new Date().toISOString();
+  if (options.corpus !== undefined) {
+    // A corpus keeps its own file names; the new one cannot clash with them.
+    article.meta.file = `bench-added-${count}.txt`;
+    article.file = article.meta.file;
+  }
+  await mkdir(path.dirname(path.join(inbox, article.file)), { recursive: true });
+  await writeFile(path.join(inbox, article.file), article.text);
+  await appendFile(path.join(inbox, path.dirname(article.file), 'meta.jsonl'), `${JSON.stringify(article.meta)}\n`);
+}
+
+async function countSources(inbox: string): Promise<number> {
+  return (await readdir(inbox, { recursive: true })).filter((name) => name.toLowerCase().endsWith('.txt')).length;
+}
+
+/** A query for the first search: the first long word of the newest article's title, as a reader might type. */
+async function firstQuery(work: string): Promise<string> {
+  const report = JSON.parse(await readFile(path.join(work, 'report-cold.json'), 'utf8')) as { articles: Array<{ title: string }> };
+  const word = report.articles[0]?.title.split(/\s+/).find((token) => /^\p{L}{5,}$/u.test(token));
+  return word ?? 'government';
+}
+
+export async function runBench(options: BenchOptions, log: (line: string) => void = console.log): Promise<BenchReport | undefined> {
+  if (options.generate !== undefined) {
+    await generateArchive(path.resolve(options.generate), options.articles ?? 1000, { layout: options.layout, seed: options.seed });
+    if (!options.quiet) log(`Wrote ${options.articles ?? 1000} synthetic articles into ${options.generate}`);
+    return undefined;
+  }
+  const work = options.keep === undefined ? await mkdtemp(path.join(os.tmpdir(), 'broadsheet-bench-')) : path.resolve(options.keep);
+  if (options.keep !== undefined) {
+    await rm(work, { recursive: true, force: true });
+    await mkdir(work, { recursive: true });
+  }
+  const dirs = { work, inbox: path.join(work, 'inbox'), articles: path.join(work, 'articles'), site: path.join(work, 'site') };
+  try {
+    let input: BenchReport['input'];
+    if (options.corpus !== undefined) {
+      await cp(path.resolve(options.corpus), dirs.inbox, { recursive: true });
+      input = { kind: 'corpus', dir: options.corpus, articles: await countSources(dirs.inbox) };
+    } else {
+      await generateArchive(dirs.inbox, options.articles!, { layout: options.layout, seed: options.seed });
+      input = { kind: 'synthetic', articles: options.articles!, seed: options.seed };
+    }
+    const count = input.articles;
+    const runs: BenchRun[] = [];
+    const say = (run: BenchRun) => {
+      if (!options.quiet) log(formatRun(run));
+    };
+    runs.push(await runBuild('cold', dirs));
+    say(runs[0]!);
+    const query = await firstQuery(dirs.work);
+    const bundlePaths = await readBundlePaths(dirs.site);
+    const firstSearch = await firstSearchTransfer(dirs.site, bundlePaths, query);
+    runs.push(await runBuild('unchanged', dirs));
+    say(runs[1]!);
+    await addOneArticle(dirs.inbox, options, count);
+    runs.push(await runBuild('add-one', dirs));
+    say(runs[2]!);
+    const report: BenchReport = {
+      input,
+      machine: { cpus: os.availableParallelism(), totalMemoryBytes: os.totalmem(), node: process.version },
+      runs,
+      firstSearch,
+    };
+    if (!options.quiet) {
+      log(`first search for "${query}": ${kb(firstSearch.bytes)} over ${firstSearch.bundles} bundle(s) (${Object.entries(firstSearch.parts).map(([kind, bytes]) => `${kind} ${kb(bytes)}`).join(', ')})`);
+    }
+    if (options.json !== undefined) {
+      await mkdir(path.dirname(path.resolve(options.json)), { recursive: true });
+      await writeFile(options.json, `${JSON.stringify(report, null, 2)}\n`);
+      log(`Wrote ${options.json}`);
+    }
+    return report;
+  } finally {
+    if (options.keep === undefined) await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** The search page's bundle list, as the browser reads it. */
+async function readBundlePaths(siteDir: string): Promise<string[]> {
+  const page = await readFile(path.join(siteDir, 'search', 'index.html'), 'utf8');
+  const match = /data-bundle-paths="([^"]*)"/.exec(page);
+  if (!match) throw new Error(`${siteDir}/search/index.html has no data-bundle-paths`);
+  const decoded = match[1]!.replace(/&quot;/g, '"').replace(/&#34;/g, '"').replace(/&amp;/g, '&');
+  return (JSON.parse(decoded) as string[]).map((bundle) => bundle.replace(/^\/+/, ''));
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+export function formatRun(run: BenchRun): string {
+  const stages = Object.entries(run.stages)
+    .map(([stage, time]) => `${stage} ${time.wallSeconds.toFixed(1)}/${time.cpuSeconds.toFixed(1)}`)
+    .join(', ');
+  return (
+    `${run.name.padEnd(9)} wall ${run.wallSeconds.toFixed(1)} s, cpu ${run.cpuSeconds.toFixed(1)} s, peak ${mb(run.peakMemoryBytes)}; ` +
+    `stages wall/cpu s: ${stages}; ${run.articles} articles, ${run.pages} pages, output ${mb(run.outputBytes)}, index ${mb(run.indexBytes)} ` +
+    `(parts built ${run.indexParts.built.length}, reused ${run.indexParts.reused.length}); ` +
+    `ingest ${run.ingest ? `parsed ${run.ingest.parsed}, reused ${run.ingest.reused}` : 'n/a'}${run.exitCode === 0 ? '' : `; exit ${run.exitCode}`}`
+  );
+}

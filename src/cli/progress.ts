@@ -1,0 +1,108 @@
+// Progress on long builds: per stage, how many items are done and about how long is left. On a
+// terminal one line on stderr is redrawn in place; elsewhere (CI logs, pipes) a plain line is
+// printed now and then; under --quiet nothing at all.
+
+export type ProgressMode = 'tty' | 'plain' | 'quiet';
+
+export interface ProgressStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface ProgressOptions {
+  /** Milliseconds between plain lines (a terminal line is redrawn at most every 100 ms). */
+  intervalMs?: number;
+  now?: () => number;
+}
+
+/** `BROADSHEET_PROGRESS=tty|plain|quiet` overrides the choice (for CI logs and for tests). */
+export function chooseProgressMode(quiet: boolean, stream: ProgressStream, env: NodeJS.ProcessEnv = process.env): ProgressMode {
+  if (quiet) return 'quiet';
+  const forced = env.BROADSHEET_PROGRESS;
+  if (forced === 'tty' || forced === 'plain' || forced === 'quiet') return forced;
+  return stream.isTTY ? 'tty' : 'plain';
+}
+
+function formatSeconds(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} min ${String(Math.round(seconds % 60)).padStart(2, '0')} s`;
+}
+
+export class Progress {
+  private stage: string | undefined;
+  private unit = '';
+  private done = 0;
+  private total: number | undefined;
+  private started = 0;
+  private lastShown = 0;
+  private readonly intervalMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    readonly mode: ProgressMode,
+    private readonly stream: ProgressStream = process.stderr,
+    options: ProgressOptions = {},
+  ) {
+    const fromEnv = Number(process.env.BROADSHEET_PROGRESS_INTERVAL_MS);
+    this.intervalMs = options.intervalMs ?? (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 5000);
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  /** A stage begins; `total` may be unknown yet (see setTotal). */
+  start(stage: string, unit: string, total?: number): void {
+    this.end();
+    this.stage = stage;
+    this.unit = unit;
+    this.done = 0;
+    this.total = total;
+    this.started = this.now();
+    this.lastShown = this.started;
+    if (this.mode === 'plain') this.stream.write(`${stage}: ${total === undefined ? '' : `${total} ${unit} `}started\n`);
+    else if (this.mode === 'tty') this.draw();
+  }
+
+  setTotal(total: number): void {
+    this.total = total;
+  }
+
+  /** `count` more items done (or, with `absolute`, exactly that many done). */
+  tick(count = 1, absolute = false): void {
+    if (this.stage === undefined || this.mode === 'quiet') return;
+    this.done = absolute ? count : this.done + count;
+    const now = this.now();
+    if (this.mode === 'tty' && now - this.lastShown >= 100) {
+      this.lastShown = now;
+      this.draw();
+    } else if (this.mode === 'plain' && now - this.lastShown >= this.intervalMs && (this.total === undefined || this.done < this.total)) {
+      this.lastShown = now;
+      this.stream.write(`${this.describe()}\n`);
+    }
+  }
+
+  /** The current stage is over: a closing plain line, or the terminal line cleared. */
+  end(): void {
+    if (this.stage === undefined) return;
+    const seconds = (this.now() - this.started) / 1000;
+    if (this.mode === 'plain') this.stream.write(`${this.stage}: ${this.done} ${this.unit} in ${seconds.toFixed(1)} s\n`);
+    else if (this.mode === 'tty') this.stream.write('\r\x1b[2K');
+    this.stage = undefined;
+  }
+
+  /** `render: 4000/10502 pages (38%), about 12 s left` */
+  describe(): string {
+    const counts = this.total === undefined ? `${this.done} ${this.unit}` : `${this.done}/${this.total} ${this.unit} (${Math.floor((100 * this.done) / Math.max(1, this.total))}%)`;
+    const elapsed = (this.now() - this.started) / 1000;
+    const left = this.total !== undefined && this.done > 0 && this.done < this.total ? (elapsed / this.done) * (this.total - this.done) : undefined;
+    return `${this.stage ?? ''}: ${counts}${left === undefined ? '' : `, about ${formatSeconds(left)} left`}`;
+  }
+
+  private draw(): void {
+    const width = Math.max(20, (this.stream.columns ?? 80) - 1);
+    this.stream.write(`\r\x1b[2K${this.describe().slice(0, width)}`);
+  }
+}
+
+/** A progress display that shows nothing, for library callers. */
+export const silentProgress = (): Progress => new Progress('quiet');

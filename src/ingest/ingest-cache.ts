@@ -1,0 +1,175 @@
+// Lets ingest skip sources that have not changed since the last run: a manifest beside the
+// article files records, per source, the file's size, time and inode, its sidecar entry, the
+// article file written from it (by content hash) and its outcome (written, hand edit kept,
+// duplicate) with every problem reported about it, so an unchanged source is neither read nor
+// parsed again, yet reports the same.
+
+import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../fs-utils.ts';
+import type { Problem, ProblemLog } from '../problems.ts';
+import type { IngestedSource } from './ingest.ts';
+
+/** Hidden, so listings of the articles folder skip it. */
+export const INGEST_CACHE_FILE = '.broadsheet/ingest-cache.json';
+const FORMAT = 1;
+
+interface Entry {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  sidecar: string;
+  article: string;
+  articleHash: string;
+  duplicateKey: string;
+  result: IngestedSource;
+  problems: Problem[];
+}
+
+interface CacheFile {
+  format: number;
+  /** Hash of the ingest code and options: a change to either empties the cache. */
+  code: string;
+  entries: Record<string, Entry>;
+}
+
+interface Pending {
+  info: Stats;
+  sidecar: string;
+  duplicateKey: string;
+  problems: Problem[];
+}
+
+const hash = (text: string | Uint8Array) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+
+/** Hash of the ingest stage's own source files, so a new parser never reuses old results. */
+async function codeHash(options: unknown): Promise<string> {
+  const dir = fileURLToPath(new URL('.', import.meta.url));
+  const files = (await readdir(dir)).filter((name) => name.endsWith('.ts')).sort();
+  const digest = createHash('sha256').update(JSON.stringify(options));
+  for (const file of files) digest.update(file).update(await readFile(path.join(dir, file)));
+  return digest.digest('hex');
+}
+
+export interface IngestCacheStats {
+  /** Sources taken from the cache: not read, not parsed. */
+  reused: number;
+  /** Sources read and parsed in this run. */
+  parsed: number;
+}
+
+export class IngestCache {
+  readonly stats: IngestCacheStats = { reused: 0, parsed: 0 };
+  private readonly pending = new Map<string, Pending>();
+  private readonly reusedKeys = new Set<string>();
+  /** Keys of reused sources that were published (not duplicates). */
+  private readonly reusedKeepers = new Set<string>();
+  private readonly reusedDuplicates = new Set<string>();
+  private readonly parsedKeys = new Set<string>();
+
+  private constructor(
+    private readonly file: string,
+    private readonly code: string,
+    private readonly previous: Record<string, Entry>,
+    /** The file as read, so an unchanged cache is not written again (a watcher would see a change). */
+    private readonly savedText: string,
+  ) {}
+
+  /** The cache for an articles folder; with `reuse` false it only records this run. */
+  static async open(articlesDir: string, options: unknown, reuse = true): Promise<IngestCache> {
+    const file = path.join(articlesDir, INGEST_CACHE_FILE);
+    const code = await codeHash(options);
+    let entries: Record<string, Entry> = {};
+    let text = '';
+    try {
+      text = await readFile(file, 'utf8');
+      const saved = JSON.parse(text) as CacheFile;
+      if (reuse && saved.format === FORMAT && saved.code === code) entries = saved.entries;
+    } catch {
+      // No cache yet, or an unreadable one: everything is parsed.
+    }
+    return new IngestCache(file, code, entries, text);
+  }
+
+  /**
+   * The recorded outcome for a source whose file, sidecar entry and article file are exactly as
+   * the last run left them; its problems are added to `problems` as if it had been parsed.
+   */
+  reuse(source: string, info: Stats, sidecar: unknown, articleText: string | undefined, problems: ProblemLog): IngestedSource | undefined {
+    const entry = this.previous[source];
+    if (!entry || !this.canReuse(source, info, sidecar, articleText)) return undefined;
+    this.stats.reused++;
+    this.reusedKeys.add(entry.duplicateKey);
+    (entry.result.status === 'duplicate' ? this.reusedDuplicates : this.reusedKeepers).add(entry.duplicateKey);
+    problems.problems.push(...entry.problems);
+    const result: IngestedSource = { ...entry.result };
+    this.pending.set(source, { info, sidecar: entry.sidecar, duplicateKey: entry.duplicateKey, problems: entry.problems });
+    return result;
+  }
+
+  /**
+   * True when a parsed source has the same text as a reused one: which of the two is the
+   * duplicate depends on both, so the run must start over without the cache (rare).
+   */
+  get conflict(): boolean {
+    for (const key of this.parsedKeys) if (this.reusedKeys.has(key)) return true;
+    // A duplicate stays one only while the article it copies is still there, unchanged.
+    for (const key of this.reusedDuplicates) if (!this.reusedKeepers.has(key)) return true;
+    return false;
+  }
+
+  /** Whether `reuse` would succeed (no side effects): the source need not even be read. */
+  canReuse(source: string, info: Stats, sidecar: unknown, articleText: string | undefined): boolean {
+    const entry = this.previous[source];
+    return (
+      entry !== undefined &&
+      entry.size === info.size &&
+      entry.mtimeMs === info.mtimeMs &&
+      entry.ino === info.ino &&
+      entry.sidecar === hash(JSON.stringify(sidecar ?? null)) &&
+      // A duplicate has no article file of its own.
+      (entry.result.status === 'duplicate' || (articleText !== undefined && entry.articleHash === hash(articleText)))
+    );
+  }
+
+  /** A source that was read and parsed: remembered, to be recorded once its article is written. */
+  parsed(source: string, info: Stats, sidecar: unknown, duplicateKey: string): void {
+    this.stats.parsed++;
+    const key = duplicateKey === '' ? '' : hash(duplicateKey);
+    if (key !== '') this.parsedKeys.add(key);
+    this.pending.set(source, { info, sidecar: hash(JSON.stringify(sidecar ?? null)), duplicateKey: key, problems: [] });
+  }
+
+  /**
+   * Records the run's outcome: sources whose article file is now what ingest wrote, and
+   * duplicates. Each keeps every problem reported about it (by its displayed path).
+   */
+  async save(results: IngestedSource[], articleTexts: Map<string, string>, problems: ProblemLog, displayOf: (source: string) => string): Promise<void> {
+    const bySource = new Map<string, Problem[]>();
+    for (const problem of problems.problems) bySource.set(problem.file, [...(bySource.get(problem.file) ?? []), problem]);
+    const entries: Record<string, Entry> = {};
+    for (const result of results) {
+      const pending = this.pending.get(result.source);
+      const text = result.article === undefined ? (result.status === 'duplicate' ? '' : undefined) : articleTexts.get(result.article);
+      if (!pending || text === undefined || result.status === 'refused') continue;
+      pending.problems = bySource.get(displayOf(result.source)) ?? [];
+      entries[result.source] = {
+        size: pending.info.size,
+        mtimeMs: pending.info.mtimeMs,
+        ino: pending.info.ino,
+        sidecar: pending.sidecar,
+        article: result.article!,
+        articleHash: hash(text),
+        duplicateKey: pending.duplicateKey,
+        // What a later run reports for it: an article written now is unchanged then.
+        result: { ...result, status: result.status === 'written' ? 'unchanged' : result.status },
+        problems: pending.problems,
+      };
+    }
+    const saved = JSON.stringify({ format: FORMAT, code: this.code, entries } satisfies CacheFile);
+    if (saved !== this.savedText) await writeFileAtomic(this.file, saved);
+  }
+}

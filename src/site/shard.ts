@@ -1,0 +1,96 @@
+// Building one shard of the archive: `--shard 2015` renders only the pages of the search part
+// holding 2015 (its year folders, e.g. /1990/ to /1996/) and indexes only that part; `--shard
+// site` renders everything else (home, lists, search page, assets). Deployed into one folder,
+// the shards make the whole site, searchable as one.
+
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { yearFolderOf, type SearchPart } from '../search/bundles.ts';
+import type { EleventyConfig, JavaScriptTemplate } from './eleventy-types.ts';
+
+export type Shard = { kind: 'year'; year: string } | { kind: 'site' };
+
+export function parseShard(value: string): Shard | undefined {
+  if (value === 'site') return { kind: 'site' };
+  return /^\d{4}$/.test(value) ? { kind: 'year', year: value } : undefined;
+}
+
+export function shardName(shard: Shard): string {
+  return shard.kind === 'site' ? 'site' : shard.year;
+}
+
+/** The search part a year shard builds (undefined when no article is from that year). */
+export function partOfShard(shard: Shard, parts: SearchPart[]): SearchPart | undefined {
+  return shard.kind === 'year' ? parts.find((part) => part.years.includes(shard.year)) : undefined;
+}
+
+/** Whether the page at a site path (e.g. `/2015/x/index.html`) belongs to the shard. */
+export type ShardFilter = (sitePath: string) => boolean;
+
+export function shardFilter(shard: Shard, parts: SearchPart[]): ShardFilter {
+  const years = new Set(partOfShard(shard, parts)?.years ?? []);
+  return (sitePath) => {
+    const year = yearFolderOf(sitePath);
+    return shard.kind === 'site' ? year === undefined : year !== undefined && years.has(year);
+  };
+}
+
+interface Pagination {
+  size?: number;
+  before?: (items: unknown[], data: unknown) => unknown[];
+  [key: string]: unknown;
+}
+
+const isArticle = (item: unknown): item is { url: string } => typeof (item as { url?: unknown } | null)?.url === 'string';
+
+/**
+ * One page per article (pagination of size 1 over articles) is paginated over the shard's
+ * articles only, so a shard renders its own article pages and no others. Other templates render
+ * as usual and what falls outside the shard is removed afterwards (pruneOutsideShard): they are
+ * few pages, and which of them a shard needs depends on the template.
+ */
+export function restrictToShard(eleventyConfig: EleventyConfig, inShard: ShardFilter): void {
+  const addTemplate = eleventyConfig.addTemplate.bind(eleventyConfig);
+  const restrict = (own: Record<string, unknown>): Record<string, unknown> => {
+    const pagination = own.pagination as Pagination | undefined;
+    if (!pagination || pagination.size !== 1) return own;
+    const before = pagination.before;
+    return {
+      ...own,
+      pagination: {
+        ...pagination,
+        before(items: unknown[], data: unknown) {
+          const chosen = before ? before(items, data) : items;
+          return chosen.filter((item) => !isArticle(item) || inShard(item.url));
+        },
+      },
+    };
+  };
+  eleventyConfig.addTemplate = (virtualPath, content, data) => {
+    if (typeof content === 'string') {
+      addTemplate(virtualPath, content, data);
+      return;
+    }
+    const own = content.data;
+    const restricted: JavaScriptTemplate = {
+      ...content,
+      data: typeof own === 'function' ? () => restrict(own()) : restrict(own),
+      render: content.render,
+    };
+    addTemplate(virtualPath, restricted, data);
+  };
+}
+
+/** Removes what a shard does not own from its output; returns how many pages went. */
+export async function pruneOutsideShard(siteDir: string, inShard: ShardFilter): Promise<number> {
+  let pages = 0;
+  for (const entry of await readdir(siteDir, { withFileTypes: true })) {
+    // The search bundles are placed by the index stage, after this.
+    if (entry.name === 'pagefind' || inShard(`/${entry.name}${entry.isDirectory() ? '/' : ''}`)) continue;
+    const target = path.join(siteDir, entry.name);
+    if (entry.isDirectory()) pages += (await readdir(target, { recursive: true })).filter((name) => name.endsWith('.html')).length;
+    else if (entry.name.endsWith('.html')) pages++;
+    await rm(target, { recursive: true, force: true });
+  }
+  return pages;
+}

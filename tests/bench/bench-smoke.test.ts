@@ -1,0 +1,77 @@
+// `broadsheet bench` at small sizes, as a smoke test: the report has every figure, rebuilds
+// reuse what did not change, and the cost grows no faster than the archive (by ratio; never
+// absolute seconds, the machine is shared).
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import type { BenchReport } from '../../src/bench/run-bench.ts';
+import { temporaryDir } from '../helpers/paths.ts';
+import { runCli } from '../helpers/run-build.ts';
+
+async function bench(articles: number): Promise<BenchReport> {
+  const json = path.join(await temporaryDir('bench'), 'bench.json');
+  const run = await runCli(['bench', '--articles', String(articles), '--json', json, '--quiet'], { timeoutMs: 300_000 });
+  assert.equal(run.exitCode, 0, run.stderr);
+  return JSON.parse(await readFile(json, 'utf8')) as BenchReport;
+}
+
+describe('the benchmark at 100 and 300 articles', () => {
+  let small: BenchReport;
+  let large: BenchReport;
+
+  before(async () => {
+    small = await bench(100);
+    large = await bench(300);
+  });
+
+  it('reports a cold build, an unchanged rebuild and a rebuild after adding one article, each with every figure', () => {
+    for (const report of [small, large]) {
+      assert.deepEqual(report.runs.map((run) => run.name), ['cold', 'unchanged', 'add-one']);
+      for (const run of report.runs) {
+        assert.equal(run.exitCode, 0);
+        assert.deepEqual(Object.keys(run.stages), ['ingest', 'load', 'render', 'index']);
+        for (const stage of Object.values(run.stages)) assert.ok(stage.wallSeconds >= 0 && stage.cpuSeconds >= 0);
+        assert.ok(run.wallSeconds > 0 && run.cpuSeconds > 0);
+        assert.ok(run.peakMemoryBytes >= run.nodeMaxRssBytes && run.nodeMaxRssBytes > 10e6);
+        assert.ok(run.pages > run.articles, 'article pages plus home, search and 404');
+        assert.ok(run.outputBytes > run.indexBytes && run.indexBytes > 0);
+      }
+    }
+    assert.equal(small.input.articles, 100);
+    assert.equal(small.runs[0]!.articles, 100);
+    assert.equal(small.runs[2]!.articles, 101);
+  });
+
+  it('counts what a first search downloads: scripts, WebAssembly, and per bundle its entry, metadata and an index chunk', () => {
+    for (const report of [small, large]) {
+      const { firstSearch } = report;
+      assert.equal(firstSearch.bytes, Object.values(firstSearch.parts).reduce((sum, bytes) => sum + bytes, 0));
+      for (const kind of ['scripts', 'wasm', 'entries', 'meta', 'index', 'fragments'] as const) assert.ok(firstSearch.parts[kind] > 0, kind);
+      assert.equal(firstSearch.bundles, 2, 'the newest year, and the older years together');
+    }
+  });
+
+  it('reads no source and builds no index part again when nothing changed', () => {
+    const unchanged = large.runs[1]!;
+    assert.deepEqual(unchanged.ingest, { reused: 300, parsed: 0 });
+    assert.deepEqual(unchanged.indexParts.built, []);
+    assert.equal(unchanged.indexParts.reused.length, 2);
+  });
+
+  it('after adding one article, parses only it and rebuilds only the newest year part', () => {
+    const addOne = large.runs[2]!;
+    assert.deepEqual(addOne.ingest, { reused: 300, parsed: 1 });
+    assert.deepEqual(addOne.indexParts.built, ['2025']);
+    assert.equal(addOne.indexParts.reused.length, 1);
+    assert.ok(addOne.cpuSeconds < large.runs[0]!.cpuSeconds, 'the rebuild costs less than the cold build');
+  });
+
+  it('grows no faster than linearly: three times the articles cost at most about three times the CPU', () => {
+    const ratio = large.runs[0]!.cpuSeconds / small.runs[0]!.cpuSeconds;
+    assert.ok(ratio <= 3.3, `cold build CPU grew ${ratio.toFixed(2)}× for 3× the articles`);
+    const pages = large.runs[0]!.pages / small.runs[0]!.pages;
+    assert.ok(pages > 2.8 && pages < 3.2, `pages grew ${pages.toFixed(2)}×`);
+  });
+});

@@ -1,0 +1,28 @@
+// `--shard` takes a year or "site": anything else, or a year without articles, builds nothing
+// and says why (exit status 2).
+
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { SAMPLE_INBOX, temporaryDir } from '../helpers/paths.ts';
+import { buildArchive, runCli } from '../helpers/run-build.ts';
+
+describe('the --shard flag', () => {
+  it('refuses a value that is neither a year nor "site"', async () => {
+    const work = await temporaryDir('shard-args');
+    const run = await runCli(['build', '--inbox', SAMPLE_INBOX, '--articles', path.join(work, 'a'), '--out', path.join(work, 's'), '--shard', 'recent']);
+    assert.equal(run.exitCode, 2);
+    assert.match(run.stderr, /--shard must be a year \(e\.g\. 2015\) or "site", not "recent"/);
+  });
+
+  it('builds nothing for a year without articles, and says which years have them', async () => {
+    const work = await temporaryDir('shard-empty');
+    const articles = path.join(work, 'a');
+    const full = await buildArchive(SAMPLE_INBOX, [], { articlesDir: articles });
+    const year = full.report.articles[0]!.url.split('/')[1]!;
+    const run = await runCli(['build', '--inbox', SAMPLE_INBOX, '--articles', articles, '--out', path.join(work, 's'), '--shard', '1901']);
+    assert.equal(run.exitCode, 2);
+    assert.match(run.stderr, /has no article from 1901, so shard 1901 would be empty; nothing was built \(SHARD_EMPTY\)/);
+    assert.ok(run.stderr.includes(`Build one of the years with articles (${year}), or --shard site.`), run.stderr);
+  });
+});
