@@ -103,10 +103,30 @@ async function reuseBundle(from: string, to: string, keep: (name: string) => boo
   }
 }
 
+interface PagefindEntry {
+  languages: Record<string, { page_count: number }>;
+}
+
+/**
+ * A bundle's pagefind-entry.json. On a loaded machine Pagefind's writeFiles has been seen to answer
+ * before the entry file was complete ("Unexpected end of JSON input" a moment later, fine when
+ * read again), so an incomplete file is read again for up to two seconds before giving up.
+ */
+async function readEntry(file: string): Promise<PagefindEntry> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as PagefindEntry;
+    } catch (error) {
+      if (!(error instanceof SyntaxError) || attempt >= 40) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
 /** Pagefind lists languages in hash order; sorted, the same pages give the same bytes (deterministic output). */
 async function sortEntryLanguages(file: string): Promise<void> {
   if (!existsSync(file)) return;
-  const entry = JSON.parse(await readFile(file, 'utf8')) as { languages: Record<string, unknown> };
+  const entry = await readEntry(file);
   entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   await writeFile(file, JSON.stringify(entry));
 }
@@ -213,8 +233,9 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
           });
         }
         manifest.languages = log.languages;
-        // A fresh indexer per part: its memory is returned to the system, not kept for the next.
-        await pagefind.close();
+        // The indexer process is kept for the next part: deleteIndex frees this part's memory for
+        // reuse, so its peak stays that of the largest part. (Closing and restarting the service
+        // between parts raced with its last replies and failed now and then under load.)
         if (!part.primary) {
           for (const name of await readdir(outputPath)) if (!keep(name)) await rm(path.join(outputPath, name), { recursive: true, force: true });
         }
@@ -238,7 +259,7 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
   for (const { part } of work) {
     const entryFile = path.join(siteDir, part.bundlePath, 'pagefind-entry.json');
     if (!existsSync(entryFile)) continue;
-    const entry = JSON.parse(await readFile(entryFile, 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = await readEntry(entryFile);
     for (const [language, info] of Object.entries(entry.languages)) {
       const total = (languages[language] ??= { pages: 0, words: 0, filters: 0, sorts: 0 });
       total.pages += info.page_count;

@@ -20,15 +20,23 @@ interface Fragment {
   meta: Record<string, string>;
 }
 
-/** Pagefind fragments are gzip with a "pagefind_dcd" signature before the JSON. */
-async function readFragments(bundle: string): Promise<Map<string, Fragment>> {
+/** The site paths of every search bundle (the index is split into parts by year). */
+function bundlePathsOf(build: BuildRun): string[] {
+  return (build.report as unknown as { searchParts: Array<{ bundlePath: string }> }).searchParts.map((part) => part.bundlePath);
+}
+
+/** Pagefind fragments are gzip with a "pagefind_dcd" signature before the JSON; read from every bundle. */
+async function readFragments(siteDir: string, bundlePaths: string[]): Promise<Map<string, Fragment>> {
   const fragments = new Map<string, Fragment>();
-  const dir = path.join(bundle, 'fragment');
-  for (const file of await readdir(dir)) {
-    const data = gunzipSync(await readFile(path.join(dir, file)));
-    assert.equal(data.subarray(0, 12).toString(), 'pagefind_dcd');
-    const fragment = JSON.parse(data.subarray(12).toString('utf8')) as Fragment;
-    fragments.set(fragment.url, fragment);
+  for (const bundle of bundlePaths) {
+    const dir = path.join(siteDir, bundle, 'fragment');
+    for (const file of await readdir(dir)) {
+      const data = gunzipSync(await readFile(path.join(dir, file)));
+      assert.equal(data.subarray(0, 12).toString(), 'pagefind_dcd');
+      const fragment = JSON.parse(data.subarray(12).toString('utf8')) as Fragment;
+      assert.ok(!fragments.has(fragment.url), `${fragment.url} is in one bundle only`);
+      fragments.set(fragment.url, fragment);
+    }
   }
   return fragments;
 }
@@ -43,7 +51,8 @@ describe('indexing the search fixture archive', () => {
   before(async () => {
     articles = await readFixtureArticles();
     build = await buildFixtureArchive();
-    fragments = await readFragments(path.join(build.outDir, 'pagefind'));
+    assert.ok(bundlePathsOf(build).length > 1, 'the fixture spans several years, so the index has several parts');
+    fragments = await readFragments(build.outDir, bundlePathsOf(build));
   });
 
   it('builds cleanly and indexes every article, and only articles', () => {
@@ -52,12 +61,16 @@ describe('indexing the search fixture archive', () => {
   });
 
   it('keeps one index per language: English and Arabic', async () => {
-    const entry = JSON.parse(await readFile(path.join(build.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
+    const indexed: Record<string, number> = {};
+    for (const bundle of bundlePathsOf(build)) {
+      const entry = JSON.parse(await readFile(path.join(build.outDir, bundle, 'pagefind-entry.json'), 'utf8')) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      for (const [language, info] of Object.entries(entry.languages)) indexed[language] = (indexed[language] ?? 0) + info.page_count;
+    }
     const expected: Record<string, number> = {};
     for (const article of articles) expected[article.language] = (expected[article.language] ?? 0) + 1;
-    assert.deepEqual(Object.fromEntries(Object.entries(entry.languages).map(([language, info]) => [language, info.page_count])), expected);
+    assert.deepEqual(indexed, expected);
   });
 
   it('reports pages, words, filters, sort keys and bytes in the --report JSON and the summary', () => {
@@ -128,8 +141,8 @@ describe('indexing the search fixture archive', () => {
 
   it('turns a Pagefind failure into a build problem naming the bundle, instead of hanging or exiting', async () => {
     const site = await temporaryDir('search-error');
-    await mkdir(path.join(site, 'a'), { recursive: true });
-    await writeFile(path.join(site, 'a/index.html'), '<!doctype html><html lang="en"><body><main data-pagefind-body><h1>A page</h1><p>Some words.</p></main></body></html>');
+    await mkdir(path.join(site, '2024/a'), { recursive: true });
+    await writeFile(path.join(site, '2024/a/index.html'), '<!doctype html><html lang="en"><body><main data-pagefind-body><h1>A page</h1><p>Some words.</p></main></body></html>');
     // A file where the bundle folder must go: Pagefind cannot write the index (its binary
     // panics). Run in a process of its own, as the CLI would, since the test runner treats
     // an emptied event loop as a hung test.
@@ -137,7 +150,8 @@ describe('indexing the search fixture archive', () => {
     const script = `import { ProblemLog } from ${JSON.stringify(pathToFileURL(path.join(PROJECT_ROOT, 'src/problems.ts')).href)};
 import { buildSearchIndex } from ${JSON.stringify(pathToFileURL(path.join(PROJECT_ROOT, 'src/search/build-index.ts')).href)};
 const problems = new ProblemLog();
-const stats = await buildSearchIndex(${JSON.stringify(site)}, problems);
+const parts = [{ name: '2024', years: ['2024'], bundlePath: '/pagefind/', primary: true, articles: 1 }];
+const stats = await buildSearchIndex(${JSON.stringify(site)}, problems, { parts });
 process.stdout.write(JSON.stringify({ stats: stats ?? null, problems: problems.problems }));`;
     const output = await new Promise<string>((resolve, reject) => {
       execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: PROJECT_ROOT, timeout: 60_000 }, (error, stdout) =>
