@@ -30,7 +30,9 @@ for i in $(seq "$runs"); do
     const { createVocabulary } = await import('$root/src/bench/vocabulary.ts');
     const fs = await import('node:fs');
     const a = generateArticle(createVocabulary('peer-add-one'), { layout: 'flat', seed: 'peer-add-one' }, $i);
-    a.meta.file = 'added-$i.txt'; a.meta.date = new Date().toISOString();
+    // Dated as a new article: the inbox's newest date (its present), or now when it has none.
+    const dates = fs.existsSync('$work/inbox/meta.jsonl') ? fs.readFileSync('$work/inbox/meta.jsonl', 'utf8').split('\\n').filter(Boolean).map((line) => JSON.parse(line).date).filter(Boolean).sort() : [];
+    a.meta.file = 'added-$i.txt'; a.meta.date = dates.at(-1) ?? new Date().toISOString();
     fs.writeFileSync('$work/inbox/added-$i.txt', a.text);
     fs.appendFileSync('$work/inbox/meta.jsonl', JSON.stringify(a.meta) + '\n');"
   measure add-one "${build[@]}"

@@ -1,6 +1,6 @@
-// The index stage: Pagefind's Node API over the rendered pages, one part (year) at a time, so
-// Pagefind's memory is bounded by the largest year and a change rebuilds only the years it
-// touches. Pagefind's errors come back as values and become build problems.
+// The index stage: Pagefind over the rendered pages, one part (years) at a time, each in its own
+// indexer process, so Pagefind's memory is bounded by the largest part and a change rebuilds
+// only the parts it touches. Pagefind's errors become build problems.
 
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
