@@ -1,7 +1,6 @@
 // `broadsheet build`: ingest → render → index, in one process, into a staging folder that
 // replaces the output only when complete. Returns the exit status; never calls process.exit.
 
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,6 +18,7 @@ import { copyAssets } from '../site/assets.ts';
 import { loadArticles, type Article } from '../site/load-articles.ts';
 import { createSiteContext } from '../site/site-context.ts';
 import { searchParts } from '../search/bundles.ts';
+import { indexedContentHash } from '../search/indexed-content.ts';
 import { partOfShard, pruneOutsideShard, restrictToShard, shardFilter, shardName, type Shard } from '../site/shard.ts';
 import type { EleventyConfig } from '../site/eleventy-types.ts';
 import type { BuildOptions } from './args.ts';
@@ -81,11 +81,12 @@ async function renderSite(config: SiteConfig, articles: Article[], outDir: strin
     eleventy.disableLogger();
     const results = (await eleventy.write()) as unknown as [unknown[], Array<{ outputPath?: string; content?: unknown }>];
     const written = results[1] ?? [];
-    // Hashed here, from what Eleventy wrote, so the index stage need not read every page back.
+    // Hashed here, from what Eleventy wrote, so the index stage need not read every page back; only
+    // what Pagefind reads counts (see indexed-content.ts).
     const pageHashes = new Map<string, string>();
     for (const page of written) {
       if (typeof page.outputPath === 'string' && typeof page.content === 'string') {
-        pageHashes.set(path.resolve(page.outputPath), createHash('sha1').update(page.content).digest('hex'));
+        pageHashes.set(path.resolve(page.outputPath), indexedContentHash(page.content));
       }
     }
     const pruned = shard ? await pruneOutsideShard(outDir, shardFilter(shard, parts)) : 0;

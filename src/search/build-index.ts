@@ -14,6 +14,7 @@ import { writeFileAtomic } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
 import type { ProblemLog } from '../problems.ts';
 import type { SearchPart } from './bundles.ts';
+import { indexedContentHash } from './indexed-content.ts';
 import { parseIndexLog, type LanguageStats } from './index-log.ts';
 
 export interface SearchIndexStats {
@@ -46,7 +47,7 @@ export interface SearchIndexOptions {
 /** Recorded in each bundle: which pages it was built from (one file per bundle, so shards never collide). */
 const MANIFEST = 'broadsheet-part.json';
 // Bump when the way parts are indexed changes, so old bundles are not reused.
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
 /** What a merged (non-primary) part needs; Pagefind's scripts and WebAssembly come from the primary. */
 const MERGED_PART_KEEPS = (name: string) => name === 'pagefind-entry.json' || name === MANIFEST || name.endsWith('.pf_meta') || ['fragment', 'index', 'filter'].includes(name);
 
@@ -75,7 +76,7 @@ async function htmlFilesUnder(dir: string): Promise<string[]> {
 /** The hash of everything Pagefind would read for a part: its pages' paths and contents. */
 async function partKey(siteDir: string, part: SearchPart, files: string[], pagefindVersion: string, known?: ReadonlyMap<string, string>): Promise<string> {
   const hash = createHash('sha256').update(`${INDEX_FORMAT}\0${pagefindVersion}\0${part.bundlePath}\0${part.primary}\0`);
-  const pageHash = async (file: string) => known?.get(file) ?? createHash('sha1').update(await readFile(file)).digest('hex');
+  const pageHash = async (file: string) => known?.get(file) ?? indexedContentHash(await readFile(file, 'utf8'));
   for await (const [file, digest] of readAhead(files, async (file) => [file, await pageHash(file)] as const)) {
     hash.update(`${path.relative(siteDir, file)}\0${digest}\0`);
   }
@@ -190,8 +191,8 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
   if (work.length === 0) work.push({ part: { name: '', years: [], bundlePath: '/pagefind/', primary: true, articles: 0 }, files: [] });
 
   const logDir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-pagefind-'));
-  // Pagefind replaces its log file for each new index, so each part's stats are read in turn.
-  const logfile = path.join(logDir, 'pagefind.log');
+  // One log per part: each index logs to the file it was created with.
+  let partNumber = 0;
   const partLanguages: Array<Record<string, LanguageStats>> = [];
   try {
     // The primary first: its folder holds the others.
@@ -207,6 +208,7 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
         if (previous.languages) manifest.languages = previous.languages;
         reused.push(part.name);
       } else {
+        const logfile = path.join(logDir, `part-${partNumber++}.log`);
         const created = await guarded(pagefind.createIndex({ logfile }));
         if (!created.index) {
           report('start', created.errors);

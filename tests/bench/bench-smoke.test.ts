@@ -71,7 +71,9 @@ describe('the benchmark at 100 and 300 articles', () => {
   it('grows no faster than linearly: three times the articles cost at most about three times the CPU', () => {
     const ratio = large.runs[0]!.cpuSeconds / small.runs[0]!.cpuSeconds;
     assert.ok(ratio <= 3.3, `cold build CPU grew ${ratio.toFixed(2)}× for 3× the articles`);
+    // Article pages grow with the articles; person, place, tag and archive pages grow more slowly on
+    // small archives (a name needs two articles to get a page), so pages never grow faster.
     const pages = large.runs[0]!.pages / small.runs[0]!.pages;
-    assert.ok(pages > 2.8 && pages < 3.2, `pages grew ${pages.toFixed(2)}×`);
+    assert.ok(pages > 1.5 && pages <= 3.2, `pages grew ${pages.toFixed(2)}×`);
   });
 });

@@ -158,7 +158,9 @@ describe('the hostile-input suite, built once', () => {
       assert.ok(article.url.length < 100);
     }
     assert.deepEqual((await readdir(workspace.work)).sort(), ['articles', 'inbox', 'site']);
-    assert.deepEqual((await readdir(workspace.articles)).sort(), ['2024']);
+    // Beside the year folders only the ingest cache, in its own dot-folder.
+    assert.deepEqual((await readdir(workspace.articles)).sort(), ['.broadsheet', '2024']);
+    assert.deepEqual(await readdir(path.join(workspace.articles, '.broadsheet')), ['ingest-cache.json']);
   });
 });
 

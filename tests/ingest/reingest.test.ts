@@ -48,7 +48,11 @@ describe('re-ingesting the same inbox', () => {
     const second = await run(dirs);
     assert.deepEqual(second.result.sources.map((source) => source.status), ['unchanged', 'unchanged']);
     assert.deepEqual(await filesIn(dirs.articles), before);
-    assert.deepEqual([...before.keys()].sort(), ['2024/harbour-plan-approved.md', '2024/storm-closes-the-bridge.md'], 'no temporary files are left');
+    assert.deepEqual(
+      [...before.keys()].sort(),
+      ['.broadsheet/ingest-cache.json', '2024/harbour-plan-approved.md', '2024/storm-closes-the-bridge.md'],
+      'no temporary files are left: only the articles and the ingest cache',
+    );
   });
 
   it('keeps a hand-edited article file as the human left it, silently while the source is unchanged', async () => {

@@ -12,6 +12,7 @@ import { generateArchive } from '../../src/bench/generate-archive.ts';
 import { browserSkipReason, launchBrowser, openWatchedPage } from '../helpers/browser.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
+import { isUnstablePagefindFile } from '../helpers/pagefind-files.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const skip = browserSkipReason();
@@ -110,8 +111,17 @@ describe('a search index split into parts', { skip }, () => {
   it('deploys shards side by side as exactly the files of the full build', async () => {
     const [whole, merged] = [await filesUnder(full.outDir), await filesUnder(deployed)];
     whole.forEach((_, name) => name.startsWith('single-index/') && whole.delete(name));
-    assert.deepEqual([...merged.keys()].sort(), [...whole.keys()].sort());
-    for (const [name, content] of whole) assert.ok(content.equals(merged.get(name)!), `${name} differs between the shards and the full build`);
+    // Filter and metadata chunk names vary from run to run (see pagefind-files.ts): compare how
+    // many there are in each bundle folder, and every other file byte for byte.
+    const stable = (files: Map<string, Buffer>) => [...files.keys()].filter((name) => !isUnstablePagefindFile(name)).sort();
+    const unstableCount = (files: Map<string, Buffer>) => {
+      const counts = new Map<string, number>();
+      for (const name of files.keys()) if (isUnstablePagefindFile(name)) counts.set(path.posix.dirname(name), (counts.get(path.posix.dirname(name)) ?? 0) + 1);
+      return [...counts].sort();
+    };
+    assert.deepEqual(stable(merged), stable(whole));
+    assert.deepEqual(unstableCount(merged), unstableCount(whole));
+    for (const name of stable(whole)) assert.ok(whole.get(name)!.equals(merged.get(name)!), `${name} differs between the shards and the full build`);
   });
 
   it('reports which years each shard covers', () => {
@@ -129,7 +139,7 @@ describe('a search index split into parts', { skip }, () => {
         const watched = await openWatchedPage(browser, site.origin);
         const query = article.title.split(/\s+/).sort((a, b) => b.length - a.length)[0]!;
         await watched.page.goto(`${site.origin}/search/?q=${encodeURIComponent(query)}`);
-        const links = watched.page.locator('.pagefind-ui__result-link');
+        const links = watched.page.locator('.search-result-title a');
         await links.first().waitFor();
         const hrefs = await links.evaluateAll((elements) => elements.map((element) => new URL((element as HTMLAnchorElement).href).pathname));
         assert.ok(hrefs.includes(article.url), `"${query}" should find ${article.url}; found ${hrefs.join(', ')}`);

@@ -28,6 +28,16 @@ export const sitemapPages: SitePlugin = (eleventyConfig, site) => {
       const lastmod = lastModified.get(page.url);
       entries.push({ loc: site.absoluteUrl(page.url), ...(lastmod ? { lastmod } : {}) });
     }
+    // A shard build (--shard) writes only some article pages, but its sitemap lists the whole
+    // archive so that shards deployed side by side have one complete sitemap.
+    const listed = new Set(entries.map((entry) => entry.loc));
+    for (const article of site.articles) {
+      const loc = site.absoluteUrl(article.url);
+      if (listed.has(loc)) continue;
+      listed.add(loc);
+      const lastmod = lastModified.get(article.url);
+      entries.push({ loc, ...(lastmod ? { lastmod } : {}) });
+    }
     // Eleventy finishes pages in any order; the sitemap is sorted so builds are byte-identical.
     entries.sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));
     for (const file of buildSitemaps(entries, (name) => site.absoluteUrl(`/${name}`), limit)) {
