@@ -104,6 +104,21 @@ async function reuseBundle(from: string, to: string, keep: (name: string) => boo
   }
 }
 
+/**
+ * A part's Pagefind log once it holds the closing totals. Pagefind writes its log in the
+ * background, and a log read too early would give a part's stats (kept in its manifest, which is
+ * deployed) that differ from run to run; waits up to two seconds, then takes what is there.
+ */
+async function readFinishedLog(logfile: string): Promise<string> {
+  let text = '';
+  for (let attempt = 0; attempt < 40; attempt++) {
+    text = await readFile(logfile, 'utf8').catch(() => '');
+    if (/\[Info\]: Total:[^[]*Indexed \d+ sorts?/.test(text)) return text;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return text;
+}
+
 interface PagefindEntry {
   languages: Record<string, { page_count: number }>;
 }
@@ -225,7 +240,7 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
         if (written.errors.length > 0) return undefined;
         await sortEntryLanguages(path.join(outputPath, 'pagefind-entry.json'));
         await guarded(index.deleteIndex());
-        const log = parseIndexLog(await readFile(logfile, 'utf8').catch(() => ''));
+        const log = parseIndexLog(await readFinishedLog(logfile));
         for (const warning of log.warnings) {
           problems.warn({
             code: 'SEARCH_INDEX_WARNING',
@@ -234,7 +249,8 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
             hint: 'Search still works; the warning says which pages or elements Pagefind could not use as intended.',
           });
         }
-        manifest.languages = log.languages;
+        // Pagefind logs languages in hash order; sorted, the manifest is the same for the same pages.
+        manifest.languages = Object.fromEntries(Object.entries(log.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
         // The indexer process is kept for the next part: deleteIndex frees this part's memory for
         // reuse, so its peak stays that of the largest part. (Closing and restarting the service
         // between parts raced with its last replies and failed now and then under load.)

@@ -121,7 +121,11 @@ describe('a search index split into parts', { skip }, () => {
     };
     assert.deepEqual(stable(merged), stable(whole));
     assert.deepEqual(unstableCount(merged), unstableCount(whole));
-    for (const name of stable(whole)) assert.ok(whole.get(name)!.equals(merged.get(name)!), `${name} differs between the shards and the full build`);
+    for (const name of stable(whole)) {
+      const [full, shards] = [whole.get(name)!, merged.get(name)!];
+      const shown = name.endsWith('.json') ? `: ${full.toString()} against ${shards.toString()}` : '';
+      assert.ok(full.equals(shards), `${name} differs between the full build and the shards${shown}`);
+    }
   });
 
   it('reports which years each shard covers', () => {
