@@ -49,19 +49,13 @@ describe('the website in Chromium', { skip }, () => {
     await server?.close();
   });
 
-  // Pagefind's default UI labels its search box with aria-label only, which axe's best-practice
-  // rule label-title-only reports. The search UI belongs to the search work (issue 6); until it
-  // gives the box a visible <label>, that one rule is not run on the search page. Every other
-  // rule, WCAG and best practice, runs on every page.
-  const SEARCH_UI_EXEMPTION = { rules: { 'label-title-only': { enabled: false } } };
-
   async function axeViolations(sitePath: string, colorScheme: 'light' | 'dark'): Promise<string[]> {
     await watched.page.emulateMedia({ colorScheme });
     const response = await watched.page.goto(`${server.origin}${sitePath}`, { waitUntil: 'load' });
     assert.equal(response?.status(), 200, sitePath);
     // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) still holds for the page itself.
     await watched.page.evaluate(axeSource);
-    const options = sitePath.includes('/search/') ? { resultTypes: ['violations'], ...SEARCH_UI_EXEMPTION } : { resultTypes: ['violations'] };
+    const options = { resultTypes: ['violations'] };
     const result = (await watched.page.evaluate(
       (runOptions) => (window as unknown as { axe: { run(options: unknown): Promise<unknown> } }).axe.run(runOptions),
       options,

@@ -196,6 +196,23 @@ describe('the website built from the sample archive and the website fixtures', (
     assert.ok(existsSync(path.join(build.outDir, 'archive/2023/12/index.html')), 'December 2023 has a month page');
   });
 
+  it('charts articles per month on the date archive, each bar with articles linking to its month page', async () => {
+    const archive = parseHtml(await page('/archive/'));
+    const figure = [...walk(archive)].find((node) => node.nodeName === 'figure' && attribute(node, 'id') === 'archive-coverage');
+    assert.ok(figure, 'the archive page has the coverage chart');
+    const barLinks = [...walk(figure)].filter((node) => node.nodeName === 'a').map((node) => attribute(node, 'href'));
+    // Months with articles, counted from the articles' dates (written in the configured zone).
+    const months = new Map<string, number>();
+    for (const article of build.report.articles) {
+      const month = article.date.slice(0, 7);
+      months.set(month, (months.get(month) ?? 0) + 1);
+    }
+    assert.deepEqual(barLinks.sort(), [...months.keys()].map((month) => `/archive/${month.replace('-', '/')}/`).sort());
+    const textOfNode = (node: Parameters<typeof walk>[0]) => [...walk(node)].map((child) => (child.nodeName === '#text' ? (child.value ?? '') : '')).join('').trim();
+    const table = [...walk(figure)].filter((node) => node.nodeName === 'td').map(textOfNode);
+    for (const [, count] of months) assert.ok(table.includes(String(count)), `the figures table lists ${count}`);
+  });
+
   it('generates the about page from the configuration', async () => {
     const config = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'broadsheet.config.json'), 'utf8')) as { title: string; description: string };
     const text = visibleText(await page('/about/'));
