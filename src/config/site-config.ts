@@ -144,22 +144,29 @@ export function validateConfig(raw: unknown, file: string): SiteConfig {
   return config as unknown as SiteConfig;
 }
 
-/** Reads the configuration file if it exists; a missing file means the defaults. */
-export async function loadConfig(file: string): Promise<SiteConfig> {
+/**
+ * A settings file's JSON, or undefined when the file does not exist. Unreadable files and bad JSON
+ * are ConfigErrors naming the file; shared by the configuration and the entity aliases file.
+ */
+export async function readJsonSettings(file: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_CONFIG };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new ConfigError(file, `cannot be read (${(error as Error).message})`, 'Check the file permissions.');
   }
-  let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch (error) {
     throw new ConfigError(file, `is not valid JSON: ${(error as Error).message}`, 'Fix the JSON syntax.');
   }
-  return validateConfig(raw, file);
+}
+
+/** Reads the configuration file if it exists; a missing file means the defaults. */
+export async function loadConfig(file: string): Promise<SiteConfig> {
+  const raw = await readJsonSettings(file);
+  return raw === undefined ? { ...DEFAULT_CONFIG } : validateConfig(raw, file);
 }
 
 /** Applies command-line overrides, validating them like the file's values. */
@@ -167,7 +174,8 @@ export function withOverrides(config: SiteConfig, overrides: Partial<SiteConfig>
   const merged = { ...config };
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) continue;
-    Object.assign(merged, validateConfig({ [key]: value }, source) && { [key]: value });
+    validateConfig({ [key]: value }, source); // throws a ConfigError naming the setting
+    Object.assign(merged, { [key]: value });
   }
   return merged;
 }

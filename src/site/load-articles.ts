@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import type { ArticleSource } from '../article.ts';
+import type { ArticleFrontmatter } from '../article.ts';
 import { MAX_YEAR, MIN_YEAR, type DateSource } from '../ingest/dates.ts';
 import { FrontmatterError, readArticleFile } from '../ingest/frontmatter.ts';
 import { slugify } from '../ingest/slug.ts';
@@ -13,28 +13,14 @@ import { displayPath, listFiles } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
 import { compareText, type ProblemLog } from '../problems.ts';
 
-export interface Article {
+/** An article as the site uses it: the frontmatter's fields, with the date parsed and the URL decided. */
+export interface Article extends Omit<ArticleFrontmatter, 'date' | 'extra' | 'generated'> {
   /** Article file, relative to the articles directory. */
   file: string;
-  title: string;
-  subtitle?: string;
   date: DateTime;
-  dateSource: DateSource;
-  section?: string;
-  authors: string[];
-  tags: string[];
-  people: string[];
-  organizations: string[];
-  places: string[];
-  summary: string;
-  wordCount: number;
-  readingMinutes: number;
-  language: string;
   dir: 'ltr' | 'rtl';
-  slug: string;
   /** Site-relative URL path without the path prefix, e.g. `/2025/some-title/`. */
   url: string;
-  source: ArticleSource;
   /** Markdown body, rendered when the page is. */
   body: string;
 }

@@ -1,8 +1,7 @@
 // The archivist's entity rules: aliases that merge or rename names, kind overrides, and a block
 // list of false entities. Built-in defaults plus an optional, hand-edited JSON file.
 
-import { readFile } from 'node:fs/promises';
-import { ConfigError } from '../../config/site-config.ts';
+import { ConfigError, readJsonSettings } from '../../config/site-config.ts';
 
 export type EntityKind = 'person' | 'organization' | 'place';
 export const ENTITY_KINDS: EntityKind[] = ['person', 'organization', 'place'];
@@ -128,18 +127,6 @@ export function parseEntityFile(raw: unknown, file: string): EntityFile {
 
 /** Reads the aliases file; a missing file means the built-in defaults. */
 export async function loadEntityRules(file: string): Promise<EntityRules> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return DEFAULT_ENTITY_RULES;
-    throw new ConfigError(file, `cannot be read (${(error as Error).message})`, 'Check the file permissions.');
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(file, `is not valid JSON: ${(error as Error).message}`, 'Fix the JSON syntax.');
-  }
-  return compileEntityRules(parseEntityFile(raw, file));
+  const raw = await readJsonSettings(file);
+  return raw === undefined ? DEFAULT_ENTITY_RULES : compileEntityRules(parseEntityFile(raw, file));
 }
