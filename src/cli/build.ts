@@ -17,7 +17,7 @@ import { setBuildContext } from '../site/build-context.ts';
 import { copyAssets } from '../site/assets.ts';
 import { loadArticles, type Article } from '../site/load-articles.ts';
 import { createSiteContext } from '../site/site-context.ts';
-import { searchParts } from '../search/bundles.ts';
+import { searchParts, type SearchPart } from '../search/bundles.ts';
 import { indexedContentHash } from '../search/indexed-content.ts';
 import { partOfShard, pruneOutsideShard, restrictToShard, shardFilter, shardName, type Shard } from '../site/shard.ts';
 import type { EleventyConfig } from '../site/eleventy-types.ts';
@@ -63,13 +63,19 @@ interface EleventyHooks {
   addTransform(name: string, transform: (content: unknown) => unknown): void;
 }
 
-async function renderSite(config: SiteConfig, articles: Article[], outDir: string, entityRules: EntityRules, progress: Progress, shard?: Shard): Promise<Rendered> {
-  const parts = searchParts(articles);
+async function renderSite(
+  config: SiteConfig,
+  articles: Article[],
+  outDir: string,
+  entityRules: EntityRules,
+  progress: Progress,
+  shard?: { shard: Shard; parts: SearchPart[] },
+): Promise<Rendered> {
   setBuildContext(createSiteContext(config, articles, entityRules));
   try {
     // Runs before .eleventy.ts: hooks that are the CLI's business, not the site's.
     const cliHooks = (eleventyConfig: EleventyConfig & EleventyHooks) => {
-      if (shard) restrictToShard(eleventyConfig, shardFilter(shard, parts));
+      if (shard) restrictToShard(eleventyConfig, shardFilter(shard.shard, shard.parts));
       eleventyConfig.on('eleventy.contentMap', ({ urlToInputPath }) => progress.setTotal(Object.keys(urlToInputPath).length));
       eleventyConfig.addTransform('broadsheet-progress', (content: unknown) => {
         progress.tick();
@@ -89,7 +95,7 @@ async function renderSite(config: SiteConfig, articles: Article[], outDir: strin
         pageHashes.set(path.resolve(page.outputPath), indexedContentHash(page.content));
       }
     }
-    const pruned = shard ? await pruneOutsideShard(outDir, shardFilter(shard, parts)) : 0;
+    const pruned = shard ? await pruneOutsideShard(outDir, shardFilter(shard.shard, shard.parts)) : 0;
     return { pages: written.length - pruned, pageHashes };
   } finally {
     setBuildContext(undefined);
@@ -251,27 +257,15 @@ async function buildLocked(
     return true;
   }
   let staging: string | undefined;
-  // Eleventy lets a failed passthrough copy (e.g. a full disk) escape as an unhandled rejection,
-  // sometimes after write() has settled: catch those for the rest of the build, so they become a
-  // problem (and stop the swap) instead of a crash.
-  let escaped: unknown;
-  const catchEscaped = (reason: unknown) => {
-    escaped ??= reason;
-  };
-  const rethrowEscaped = () => {
-    if (escaped !== undefined) throw escaped;
-  };
-  process.on('unhandledRejection', catchEscaped);
   try {
     await recoverInterruptedBuilds(outDir);
     const into = await prepareStaging(outDir);
     staging = into;
     const rendered = await timed('render', 'pages', async () => {
       await copyAssets(into);
-      return renderSite(config, result.articles, into, entityRules, progress, shard);
+      return renderSite(config, result.articles, into, entityRules, progress, shard === undefined ? undefined : { shard, parts: allParts });
     });
     result.pages = rendered.pages;
-    rethrowEscaped();
     const parts = shard === undefined ? allParts : [shardPart].filter((part) => part !== undefined);
     // The site shard has no articles to index: the year shards bring the bundles.
     const search =
@@ -284,8 +278,6 @@ async function buildLocked(
     // Pagefind writes through its own binary and reports a full disk only as a broken bundle:
     // a failed index on a full disk is the disk's fault, and the old site must stay in place.
     else if (shard?.kind !== 'site' && (await isDiskFull(path.dirname(outDir)))) throw new Error('the search index could not be written');
-    await new Promise((resolve) => setImmediate(resolve));
-    rethrowEscaped();
     await swapIntoPlace(into, outDir);
   } catch (error) {
     // Judge the failure before removing the staging folder: removing it frees a full disk.
@@ -295,9 +287,6 @@ async function buildLocked(
     problems.error(problem);
     result.exitCode = 2;
     return true;
-  } finally {
-    // Late duplicates of an error already handled are dropped once the build is over.
-    setTimeout(() => process.off('unhandledRejection', catchEscaped), 2000).unref();
   }
   return false;
 }

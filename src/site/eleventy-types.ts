@@ -13,7 +13,6 @@ export interface JavaScriptTemplate {
 
 export interface EleventyConfig {
   addTemplate(virtualPath: string, content: JavaScriptTemplate | string, data?: Record<string, unknown>): void;
-  addPassthroughCopy(paths: string | Record<string, string>): void;
   addGlobalData(name: string, data: unknown): void;
   addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void, options?: T): void;
   setQuietMode(quiet: boolean): void;
