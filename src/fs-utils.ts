@@ -22,8 +22,8 @@ export async function listFiles(dir: string, accept: (name: string) => boolean):
 }
 
 /** Writes a file so that readers see the old content or the new, never a truncated one. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+export async function writeFileAtomic(file: string, data: string | Uint8Array, folders?: FolderMaker): Promise<void> {
+  await (folders ? folders.ensure(path.dirname(file)) : mkdir(path.dirname(file), { recursive: true }));
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(temporary, data);
@@ -38,4 +38,54 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
 export function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return (relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file).split(path.sep).join('/');
+}
+
+/**
+ * Creates each folder once per run: thousands of writes into a few year folders would otherwise
+ * each ask the kernel to create a folder that exists, which is slow on some file systems.
+ */
+export class FolderMaker {
+  readonly #made = new Map<string, Promise<unknown>>();
+
+  ensure(dir: string): Promise<unknown> {
+    let made = this.#made.get(dir);
+    if (!made) {
+      made = mkdir(dir, { recursive: true });
+      // A failure is reported to every writer that waits on it, and tried again next time.
+      made.catch(() => this.#made.delete(dir));
+      this.#made.set(dir, made);
+    }
+    return made;
+  }
+}
+
+/**
+ * Runs file writes a few at a time while the caller goes on computing: one await per write leaves
+ * the CPU idle while the kernel creates the file. The first failure is thrown by `drain` (or by
+ * the next `run`), after the writes in flight have settled.
+ */
+export class WritePool {
+  readonly #inFlight = new Set<Promise<void>>();
+  #failure: { error: unknown } | undefined;
+
+  constructor(readonly limit = 16) {}
+
+  async run(write: () => Promise<void>): Promise<void> {
+    while (this.#inFlight.size >= this.limit) await Promise.race(this.#inFlight);
+    if (this.#failure) await this.drain();
+    const running: Promise<void> = write().then(
+      () => undefined,
+      (error: unknown) => {
+        this.#failure ??= { error };
+      },
+    );
+    const tracked = running.finally(() => this.#inFlight.delete(tracked));
+    this.#inFlight.add(tracked);
+  }
+
+  /** Waits for every write; throws the first failure. */
+  async drain(): Promise<void> {
+    await Promise.all(this.#inFlight);
+    if (this.#failure) throw this.#failure.error;
+  }
 }

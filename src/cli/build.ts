@@ -12,7 +12,8 @@ import { ingest, type IngestResult } from '../ingest/ingest.ts';
 import { compileRules } from '../ingest/rules.ts';
 import { displayPath } from '../fs-utils.ts';
 import { formatProblem, ProblemLog } from '../problems.ts';
-import { buildSearchIndex, searchSummary, type SearchIndexStats } from '../search/build-index.ts';
+import { buildSearchIndex, partsWithoutReusableBundle, searchSummary, type SearchIndexStats } from '../search/build-index.ts';
+import { IndexStream } from '../search/index-stream.ts';
 import { setBuildContext } from '../site/build-context.ts';
 import { copyAssets } from '../site/assets.ts';
 import { loadArticles, type Article } from '../site/load-articles.ts';
@@ -60,7 +61,7 @@ interface Rendered {
 
 interface EleventyHooks {
   on(event: 'eleventy.contentMap', listener: (map: { urlToInputPath: Record<string, unknown> }) => void): void;
-  addTransform(name: string, transform: (content: unknown) => unknown): void;
+  addTransform(name: string, transform: (this: { page: { outputPath: unknown } }, content: unknown) => unknown): void;
 }
 
 async function renderSite(
@@ -69,6 +70,7 @@ async function renderSite(
   outDir: string,
   entityRules: EntityRules,
   progress: Progress,
+  indexStream: IndexStream,
   shard?: { shard: Shard; parts: SearchPart[] },
 ): Promise<Rendered> {
   setBuildContext(createSiteContext(config, articles, entityRules));
@@ -77,8 +79,9 @@ async function renderSite(
     const cliHooks = (eleventyConfig: EleventyConfig & EleventyHooks) => {
       if (shard) restrictToShard(eleventyConfig, shardFilter(shard.shard, shard.parts));
       eleventyConfig.on('eleventy.contentMap', ({ urlToInputPath }) => progress.setTotal(Object.keys(urlToInputPath).length));
-      eleventyConfig.addTransform('broadsheet-progress', (content: unknown) => {
+      eleventyConfig.addTransform('broadsheet-progress', function (content: unknown) {
         progress.tick();
+        if (typeof content === 'string' && typeof this.page.outputPath === 'string') indexStream.accept(path.resolve(this.page.outputPath), content);
         return content;
       });
     };
@@ -257,31 +260,37 @@ async function buildLocked(
     return true;
   }
   let staging: string | undefined;
+  let indexStream: IndexStream | undefined;
   try {
     await recoverInterruptedBuilds(outDir);
     const into = await prepareStaging(outDir);
     staging = into;
+    const parts = shard === undefined ? allParts : [shardPart].filter((part) => part !== undefined);
+    const previousSiteDir = existsSync(outDir) ? outDir : undefined;
+    // The site shard has no articles to index: the year shards bring the bundles.
+    const indexed = shard?.kind !== 'site';
+    // Parts that will be indexed anyway are indexed while the rest of the site renders.
+    const stream = new IndexStream(into, indexed ? await partsWithoutReusableBundle(parts, previousSiteDir) : []);
+    indexStream = stream;
     const rendered = await timed('render', 'pages', async () => {
       await copyAssets(into);
-      return renderSite(config, result.articles, into, entityRules, progress, shard === undefined ? undefined : { shard, parts: allParts });
+      return renderSite(config, result.articles, into, entityRules, progress, stream, shard === undefined ? undefined : { shard, parts: allParts });
     });
     result.pages = rendered.pages;
-    const parts = shard === undefined ? allParts : [shardPart].filter((part) => part !== undefined);
-    // The site shard has no articles to index: the year shards bring the bundles.
-    const search =
-      shard?.kind === 'site'
-        ? undefined
-        : await timed('index', 'pages', () =>
-            buildSearchIndex(into, problems, { parts, progress, pageHashes: rendered.pageHashes, ...(existsSync(outDir) ? { previousSiteDir: outDir } : {}) }),
-          );
+    const streamed = await stream.outcomes();
+    const search = indexed
+      ? await timed('index', 'pages', () => buildSearchIndex(into, problems, { parts, progress, pageHashes: rendered.pageHashes, streamed, ...(previousSiteDir ? { previousSiteDir } : {}) }))
+      : undefined;
+    await stream.close();
     if (search) result.search = search;
     // Pagefind writes through its own binary and reports a full disk only as a broken bundle:
     // a failed index on a full disk is the disk's fault, and the old site must stay in place.
-    else if (shard?.kind !== 'site' && (await isDiskFull(path.dirname(outDir)))) throw new Error('the search index could not be written');
+    else if (indexed && (await isDiskFull(path.dirname(outDir)))) throw new Error('the search index could not be written');
     await swapIntoPlace(into, outDir);
   } catch (error) {
     // Judge the failure before removing the staging folder: removing it frees a full disk.
     const problem = await writeFailureProblem(error, outDir, 'output', path.dirname(outDir));
+    await indexStream?.abort();
     if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     if (!problem) throw error;
     problems.error(problem);

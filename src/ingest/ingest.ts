@@ -4,7 +4,7 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
-import { displayPath, listFiles, writeFileAtomic } from '../fs-utils.ts';
+import { displayPath, FolderMaker, listFiles, WritePool, writeFileAtomic } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
 import { compareText, type ProblemLog } from '../problems.ts';
 import { decodeSource } from './decode.ts';
@@ -181,6 +181,8 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   const unique = dropDuplicates(candidates, results, problems);
   assignDistinctUrls(unique, others, problems);
 
+  const writes = new WritePool();
+  const folders = new FolderMaker();
   for (const candidate of unique) {
     const frontmatter: ArticleFrontmatter = { ...candidate.parsed.frontmatter, slug: candidate.slug };
     const articleFile = `${candidate.year}/${candidate.slug}.md`;
@@ -208,9 +210,13 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
       result.status = 'unchanged';
       continue;
     }
-    await writeFileAtomic(path.join(articlesDir, articleFile), text);
-    if (existing && existing.file !== articleFile) await rm(path.join(articlesDir, existing.file), { force: true });
+    const moved = existing && existing.file !== articleFile ? path.join(articlesDir, existing.file) : undefined;
+    await writes.run(async () => {
+      await writeFileAtomic(path.join(articlesDir, articleFile), text, folders);
+      if (moved) await rm(moved, { force: true });
+    });
   }
+  await writes.drain();
 
   const sources = sourceFiles.map((source) => results.get(source)!).filter(Boolean);
   await cache.save(sources, articleTexts, problems, (source) => `${displayInbox}/${source}`);

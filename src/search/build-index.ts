@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
@@ -15,7 +15,8 @@ import { readAhead } from '../read-ahead.ts';
 import type { ProblemLog } from '../problems.ts';
 import type { SearchPart } from './bundles.ts';
 import { indexedContentHash } from './indexed-content.ts';
-import { parseIndexLog, type LanguageStats } from './index-log.ts';
+import type { LanguageStats } from './index-log.ts';
+import { hasIndexedBody, indexedPage, indexPart, readEntry, type IndexPage, type PartOutcome } from './part-indexer.ts';
 
 export interface SearchIndexStats {
   /** Pages in the index (those with a data-pagefind-body), all languages and parts together. */
@@ -31,8 +32,11 @@ export interface SearchIndexStats {
   /** Bytes of the written bundles (index, fragments, scripts). */
   bytes: number;
   files: number;
-  /** Parts indexed in this build and parts reused unchanged from the previous output. */
-  parts: { built: string[]; reused: string[] };
+  /**
+   * Parts indexed in this build, parts reused unchanged from the previous output, and which of
+   * the built parts were indexed while the site was still rendering.
+   */
+  parts: { built: string[]; reused: string[]; streamed: string[] };
 }
 
 export interface SearchIndexOptions {
@@ -42,6 +46,8 @@ export interface SearchIndexOptions {
   progress?: Progress;
   /** Content hashes of pages by absolute path, from the render stage; pages not in it are read. */
   pageHashes?: ReadonlyMap<string, string>;
+  /** Parts already indexed while the site rendered (index-stream.ts), by name. */
+  streamed?: ReadonlyMap<string, Promise<PartOutcome>>;
 }
 
 /** Recorded in each bundle: which pages it was built from (one file per bundle, so shards never collide). */
@@ -104,77 +110,35 @@ async function reuseBundle(from: string, to: string, keep: (name: string) => boo
   }
 }
 
-/**
- * A part's Pagefind log once it holds the closing totals. Pagefind writes its log in the
- * background, and a log read too early would give a part's stats (kept in its manifest, which is
- * deployed) that differ from run to run; waits up to two seconds, then takes what is there.
- */
-async function readFinishedLog(logfile: string): Promise<string> {
-  let text = '';
-  for (let attempt = 0; attempt < 40; attempt++) {
-    text = await readFile(logfile, 'utf8').catch(() => '');
-    if (/\[Info\]: Total:[^[]*Indexed \d+ sorts?/.test(text)) return text;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return text;
-}
-
-interface PagefindEntry {
-  languages: Record<string, { page_count: number }>;
-}
-
-/**
- * A bundle's pagefind-entry.json. On a loaded machine Pagefind's writeFiles has been seen to answer
- * before the entry file was complete ("Unexpected end of JSON input" a moment later, fine when
- * read again), so an incomplete file is read again for up to two seconds before giving up.
- */
-async function readEntry(file: string): Promise<PagefindEntry> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return JSON.parse(await readFile(file, 'utf8')) as PagefindEntry;
-    } catch (error) {
-      if (!(error instanceof SyntaxError) || attempt >= 40) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
-
-/** Pagefind lists languages in hash order; sorted, the same pages give the same bytes (deterministic output). */
-async function sortEntryLanguages(file: string): Promise<void> {
-  if (!existsSync(file)) return;
-  const entry = await readEntry(file);
-  entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  await writeFile(file, JSON.stringify(entry));
-}
-
 async function directorySize(dir: string): Promise<{ bytes: number; files: number }> {
+  const files = (await readdir(dir, { withFileTypes: true, recursive: true })).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
   let bytes = 0;
-  let files = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+  for await (const size of readAhead(files, async (file) => (await stat(file)).size)) bytes += size;
+  return { bytes, files: files.length };
+}
+
+/** The part's pages that Pagefind indexes (those with a data-pagefind-body), read from disk. */
+async function indexedPagesOf(siteDir: string, files: string[]): Promise<IndexPage[]> {
+  const pages: IndexPage[] = [];
+  for await (const page of readAhead(files, async (file) => ({ sourcePath: path.relative(siteDir, file).split(path.sep).join('/'), content: await readFile(file, 'utf8') }))) {
+    if (hasIndexedBody(page.content)) pages.push({ ...page, content: indexedPage(page.content) });
   }
-  return { bytes, files };
+  return pages;
 }
 
 /**
- * Pagefind's Node API never settles a call whose binary crashed (a Rust panic, e.g. when it
- * cannot write the bundle): the promise just hangs and Node exits when nothing else is left.
- * While a request is in flight the service keeps the event loop alive, so the loop emptying
- * ("beforeExit") means the service died; that rejects the call instead.
+ * The parts that will be indexed whatever their pages turn out to be: the previous output has no
+ * bundle for them that this Pagefind could reuse. These can be indexed while the site renders.
  */
-async function guarded<T>(call: Promise<T>): Promise<T> {
-  let onEmptyLoop: (() => void) | undefined;
-  const died = new Promise<never>((_resolve, reject) => {
-    onEmptyLoop = () => reject(new Error('the Pagefind process stopped without answering (it may have crashed; its own message is printed above)'));
-    process.once('beforeExit', onEmptyLoop);
-  });
-  try {
-    return await Promise.race([call, died]);
-  } finally {
-    process.off('beforeExit', onEmptyLoop!);
+export async function partsWithoutReusableBundle(parts: SearchPart[], previousSiteDir: string | undefined): Promise<SearchPart[]> {
+  const version = await pagefindVersion();
+  const without: SearchPart[] = [];
+  for (const part of parts) {
+    const from = previousSiteDir === undefined ? undefined : path.join(previousSiteDir, part.bundlePath);
+    const previous = from === undefined ? undefined : await readManifest(from);
+    if (from === undefined || previous?.format !== INDEX_FORMAT || previous.pagefind !== version || !existsSync(path.join(from, 'pagefind-entry.json'))) without.push(part);
   }
+  return without;
 }
 
 async function pagefindVersion(): Promise<string> {
@@ -197,6 +161,7 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
   const version = await pagefindVersion();
   const built: string[] = [];
   const reused: string[] = [];
+  const streamed: string[] = [];
 
   const work = await Promise.all(
     options.parts.map(async (part) => ({ part, files: (await Promise.all(part.years.map((year) => htmlFilesUnder(path.join(siteDir, year))))).flat() })),
@@ -223,24 +188,15 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
         if (previous.languages) manifest.languages = previous.languages;
         reused.push(part.name);
       } else {
-        const logfile = path.join(logDir, `part-${partNumber++}.log`);
-        const created = await guarded(pagefind.createIndex({ logfile }));
-        if (!created.index) {
-          report('start', created.errors);
-          return undefined;
-        }
-        const { index } = created;
-        if (part.years.length > 0) {
-          const glob = part.years.length === 1 ? `${part.years[0]}/**/*.html` : `{${part.years.join(',')}}/**/*.html`;
-          const added = await guarded(index.addDirectory({ path: siteDir, glob }));
-          report(`index the pages of ${part.name}`, added.errors);
-        }
-        const written = await guarded(index.writeFiles({ outputPath }));
-        report(`write the index of ${part.name || 'the archive'}`, written.errors);
-        if (written.errors.length > 0) return undefined;
-        await sortEntryLanguages(path.join(outputPath, 'pagefind-entry.json'));
-        await guarded(index.deleteIndex());
-        const log = parseIndexLog(await readFinishedLog(logfile));
+        const streamedOutcome = options.streamed?.get(part.name);
+        if (streamedOutcome) streamed.push(part.name);
+        const outcome = await (streamedOutcome ?? indexPart(await indexedPagesOf(siteDir, files), outputPath, path.join(logDir, `part-${partNumber++}.log`)));
+        const { log } = outcome;
+        const failed = (where: PartOutcome['errors'][number]['where']) => outcome.errors.filter((error) => error.where === where).map((error) => error.message);
+        report('start', failed('start'));
+        report(`index the pages of ${part.name}`, failed('index'));
+        report(`write the index of ${part.name || 'the archive'}`, failed('write'));
+        if (failed('start').length > 0 || failed('write').length > 0) return undefined;
         for (const warning of log.warnings) {
           problems.warn({
             code: 'SEARCH_INDEX_WARNING',
@@ -299,7 +255,7 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
     sorts: Math.max(0, ...all.map((stats) => stats.sorts)),
     languages,
     ...(await directorySize(bundleRoot)),
-    parts: { built, reused },
+    parts: { built, reused, streamed },
   };
 }
 

@@ -1,6 +1,6 @@
 // Where the project, its sample inbox and the shared corpora are, for tests.
 
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,17 @@ export function corpusSkipReason(): string | false {
     : `../shared/corpus is not beside this checkout (${CORPUS_DIR}); corpus tests need it and are skipped`;
 }
 
-export function temporaryDir(prefix: string): Promise<string> {
-  return mkdtemp(path.join(os.tmpdir(), `broadsheet-${prefix}-`));
+const created: string[] = [];
+// Each test file runs in its own process: its folders go when it exits, so a suite run leaves
+// nothing behind. BROADSHEET_KEEP_TEST_DIRS=1 keeps them to look at after a failure.
+process.once('exit', () => {
+  if (process.env.BROADSHEET_KEEP_TEST_DIRS === '1') return;
+  for (const dir of created) rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
+});
+
+/** A new empty folder under the system's temporary folder, removed when the test process exits. */
+export async function temporaryDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `broadsheet-${prefix}-`));
+  created.push(dir);
+  return dir;
 }

@@ -1,0 +1,109 @@
+// Parts indexed while the site renders (index-stream.ts) must give the bundle that indexing the
+// written pages afterwards gives, and a part whose pages do not all arrive must not be used.
+
+import assert from 'node:assert/strict';
+import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import * as pagefind from 'pagefind';
+import { ProblemLog } from '../../src/problems.ts';
+import { buildSearchIndex } from '../../src/search/build-index.ts';
+import type { SearchPart } from '../../src/search/bundles.ts';
+import { IndexStream } from '../../src/search/index-stream.ts';
+import { isUnstablePagefindFile } from '../helpers/pagefind-files.ts';
+import { temporaryDir } from '../helpers/paths.ts';
+import type { BuildRun } from '../helpers/run-build.ts';
+import { buildFixtureArchive } from './fixture-archive.ts';
+
+/** Every stable file of the site's search bundles, by site path, as bytes. */
+async function stableBundleFiles(siteDir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const entry of await readdir(path.join(siteDir, 'pagefind'), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const sitePath = path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (!isUnstablePagefindFile(sitePath)) files.set(sitePath, await readFile(path.join(siteDir, sitePath)));
+  }
+  return files;
+}
+
+const page = (title: string) =>
+  `<!doctype html><html lang="en"><head><title>${title}</title></head><body><nav>Menu words</nav><article data-pagefind-body><h1>${title}</h1><p>Words about ${title}.</p></article></body></html>`;
+
+describe('indexing parts while the site renders', () => {
+  after(() => pagefind.close());
+
+  it('gives the same bundles as indexing the written pages afterwards', async () => {
+    const build: BuildRun = await buildFixtureArchive();
+    assert.equal(build.exitCode, 0, build.stderr);
+    const report = build.report as unknown as { search: { parts: { built: string[]; streamed: string[] } }; searchParts: Array<Omit<SearchPart, 'primary'>> };
+    // The report lists the primary (which carries Pagefind's scripts) first.
+    const parts: SearchPart[] = report.searchParts.map((part, index) => ({ ...part, primary: index === 0 }));
+    assert.ok(report.searchParts.length > 1, 'the fixture has several parts');
+    assert.deepEqual(report.search.parts.streamed, report.search.parts.built, 'a first build indexes every part as it renders');
+
+    // The same pages, indexed from disk after the fact.
+    const copy = await temporaryDir('stream-copy');
+    await cp(build.outDir, copy, { recursive: true, filter: (source) => path.basename(source) !== 'pagefind' });
+    const problems = new ProblemLog();
+    const stats = await buildSearchIndex(copy, problems, { parts });
+    assert.deepEqual(problems.problems, []);
+    assert.deepEqual(stats?.parts.streamed, []);
+
+    const streamed = await stableBundleFiles(build.outDir);
+    const fromDisk = await stableBundleFiles(copy);
+    assert.ok([...streamed.keys()].some((file) => file.includes('/fragment/')), 'fragments are compared');
+    assert.deepEqual([...streamed.keys()].sort(), [...fromDisk.keys()].sort());
+    for (const [file, bytes] of streamed) assert.ok(bytes.equals(fromDisk.get(file)!), `${file} is the same`);
+  });
+
+  it('indexes a part once all its articles have arrived, in path order whatever the arrival order', async () => {
+    const site = await temporaryDir('stream-order');
+    const part: SearchPart = { name: '2024', years: ['2024'], bundlePath: '/pagefind/', primary: true, articles: 2 };
+    const stream = new IndexStream(site, [part]);
+    stream.accept(path.join(site, '2024/b/index.html'), page('Beta'));
+    // A page without an indexed element (an archive page under the year) does not count.
+    stream.accept(path.join(site, '2024/index.html'), '<!doctype html><html lang="en"><body><p>List</p></body></html>');
+    stream.accept(path.join(site, '2024/a/index.html'), page('Alpha'));
+    const outcomes = await stream.outcomes();
+    assert.deepEqual([...outcomes.keys()], ['2024']);
+    const outcome = await outcomes.get('2024')!;
+    assert.deepEqual(outcome.errors, []);
+    assert.equal(outcome.log.languages.en?.pages, 2);
+    await stream.close();
+
+    // The same two pages arriving the other way round give the same fragments and index.
+    const other = await temporaryDir('stream-order');
+    const reversed = new IndexStream(other, [part]);
+    reversed.accept(path.join(other, '2024/a/index.html'), page('Alpha'));
+    reversed.accept(path.join(other, '2024/b/index.html'), page('Beta'));
+    await (await reversed.outcomes()).get('2024');
+    await reversed.close();
+    const first = await stableBundleFiles(site);
+    const second = await stableBundleFiles(other);
+    assert.deepEqual([...first.keys()].sort(), [...second.keys()].sort());
+    for (const [file, bytes] of first) assert.ok(bytes.equals(second.get(file)!), `${file} is the same`);
+  });
+
+  it('leaves out a part with pages missing, so that it is indexed from disk', async () => {
+    const site = await temporaryDir('stream-missing');
+    const stream = new IndexStream(site, [{ name: '2024', years: ['2024'], bundlePath: '/pagefind/', primary: true, articles: 3 }]);
+    stream.accept(path.join(site, '2024/a/index.html'), page('Alpha'));
+    stream.accept(path.join(site, '2024/b/index.html'), page('Beta'));
+    assert.equal((await stream.outcomes()).size, 0);
+    await stream.close();
+    await assert.rejects(readdir(path.join(site, 'pagefind')), { code: 'ENOENT' });
+  });
+
+  it('leaves out, and removes the bundle of, a part that got more pages than it has articles', async () => {
+    const site = await temporaryDir('stream-overflow');
+    // The primary's folder holds the other parts' folders, which must survive.
+    await mkdir(path.join(site, 'pagefind/1990-2000'), { recursive: true });
+    const stream = new IndexStream(site, [{ name: '2024', years: ['2024'], bundlePath: '/pagefind/', primary: true, articles: 1 }]);
+    stream.accept(path.join(site, '2024/a/index.html'), page('Alpha'));
+    stream.accept(path.join(site, '2024/b/index.html'), page('Beta'));
+    assert.equal((await stream.outcomes()).size, 0);
+    await stream.close();
+    assert.deepEqual(await readdir(path.join(site, 'pagefind')), ['1990-2000']);
+    await rm(site, { recursive: true, force: true });
+  });
+});
