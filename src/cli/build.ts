@@ -13,12 +13,13 @@ import { compileRules } from '../ingest/rules.ts';
 import { displayPath } from '../fs-utils.ts';
 import { formatProblem, ProblemLog } from '../problems.ts';
 import { buildSearchIndex, partsWithoutReusableBundle, searchSummary, type SearchIndexStats } from '../search/build-index.ts';
-import { IndexStream } from '../search/index-stream.ts';
+import { IndexStream, type PlannedPage } from '../search/index-stream.ts';
 import { setBuildContext } from '../site/build-context.ts';
 import { copyAssets } from '../site/assets.ts';
 import { loadArticles, type Article } from '../site/load-articles.ts';
-import { createSiteContext } from '../site/site-context.ts';
-import { searchParts, type SearchPart } from '../search/bundles.ts';
+import { createSiteContext, type SiteContext } from '../site/site-context.ts';
+import { articlePagePath, createArticlePageRenderer } from '../site/pages/article-pages.ts';
+import { searchParts, yearFolderOf, type SearchPart } from '../search/bundles.ts';
 import { indexedContentHash } from '../search/indexed-content.ts';
 import { partOfShard, pruneOutsideShard, restrictToShard, shardFilter, shardName, type Shard } from '../site/shard.ts';
 import type { EleventyConfig } from '../site/eleventy-types.ts';
@@ -64,16 +65,8 @@ interface EleventyHooks {
   addTransform(name: string, transform: (this: { page: { outputPath: unknown } }, content: unknown) => unknown): void;
 }
 
-async function renderSite(
-  config: SiteConfig,
-  articles: Article[],
-  outDir: string,
-  entityRules: EntityRules,
-  progress: Progress,
-  indexStream: IndexStream,
-  shard?: { shard: Shard; parts: SearchPart[] },
-): Promise<Rendered> {
-  setBuildContext(createSiteContext(config, articles, entityRules));
+async function renderSite(site: SiteContext, outDir: string, progress: Progress, indexStream: IndexStream, shard?: { shard: Shard; parts: SearchPart[] }): Promise<Rendered> {
+  setBuildContext(site);
   try {
     // Runs before .eleventy.ts: hooks that are the CLI's business, not the site's.
     const cliHooks = (eleventyConfig: EleventyConfig & EleventyHooks) => {
@@ -269,12 +262,13 @@ async function buildLocked(
     const previousSiteDir = existsSync(outDir) ? outDir : undefined;
     // The site shard has no articles to index: the year shards bring the bundles.
     const indexed = shard?.kind !== 'site';
-    // Parts that will be indexed anyway are indexed while the rest of the site renders.
-    const stream = new IndexStream(into, indexed ? await partsWithoutReusableBundle(parts, previousSiteDir) : []);
+    const site = createSiteContext(config, result.articles, entityRules);
+    // Parts that will be indexed anyway are indexed while Eleventy renders the site.
+    const stream = new IndexStream(into, indexed ? await partsWithoutReusableBundle(parts, previousSiteDir) : [], articlePagesOf(site));
     indexStream = stream;
     const rendered = await timed('render', 'pages', async () => {
       await copyAssets(into);
-      return renderSite(config, result.articles, into, entityRules, progress, stream, shard === undefined ? undefined : { shard, parts: allParts });
+      return renderSite(site, into, progress, stream, shard === undefined ? undefined : { shard, parts: allParts });
     });
     result.pages = rendered.pages;
     const streamed = await stream.outcomes();
@@ -298,6 +292,20 @@ async function buildLocked(
     return true;
   }
   return false;
+}
+
+/** The article pages of a part, as the search index renders them ahead of Eleventy. */
+function articlePagesOf(site: SiteContext): (part: SearchPart) => PlannedPage[] {
+  const renderPage = createArticlePageRenderer(site);
+  const byYear = new Map<string, Article[]>();
+  for (const article of site.articles) {
+    const year = yearFolderOf(article.url);
+    if (year === undefined) continue;
+    const articles = byYear.get(year);
+    if (articles) articles.push(article);
+    else byYear.set(year, [article]);
+  }
+  return (part) => part.years.flatMap((year) => byYear.get(year) ?? []).map((article) => ({ sourcePath: articlePagePath(article), render: () => renderPage(article) }));
 }
 
 export function summaryLine(result: BuildResult, outDir: string): string {

@@ -16,7 +16,7 @@ import type { ProblemLog } from '../problems.ts';
 import type { SearchPart } from './bundles.ts';
 import { indexedContentHash } from './indexed-content.ts';
 import type { LanguageStats } from './index-log.ts';
-import { hasIndexedBody, indexedPage, indexPart, readEntry, type IndexPage, type PartOutcome } from './part-indexer.ts';
+import { byPath, hasIndexedBody, indexedPage, indexPart, readEntry, type IndexPage, type PartOutcome } from './part-indexer.ts';
 
 export interface SearchIndexStats {
   /** Pages in the index (those with a data-pagefind-body), all languages and parts together. */
@@ -123,7 +123,7 @@ async function indexedPagesOf(siteDir: string, files: string[]): Promise<IndexPa
   for await (const page of readAhead(files, async (file) => ({ sourcePath: path.relative(siteDir, file).split(path.sep).join('/'), content: await readFile(file, 'utf8') }))) {
     if (hasIndexedBody(page.content)) pages.push({ ...page, content: indexedPage(page.content) });
   }
-  return pages;
+  return pages.sort(byPath);
 }
 
 /**

@@ -1,8 +1,11 @@
-// Indexes parts while Eleventy is still rendering. Pages reach Eleventy's transform newest year
-// first (the articles' order), so a part's pages are all rendered long before the render ends:
-// its index is built then, in Pagefind's own process, on the other core, instead of after the
-// render from the files on disk. Only parts that must be built anyway (no reusable bundle in the
-// previous output) are streamed; the others wait for the render to tell whether they changed.
+// Indexes parts while Eleventy renders the site. Pagefind is the longest stage and runs in its
+// own process, so it is started as soon as the articles are loaded: each article's page is
+// rendered once more here (the same function the article template uses), cut to what Pagefind
+// reads, and fed to the part's index while Eleventy sets up and renders on the main thread.
+//
+// Only parts that must be built anyway (no reusable bundle in the previous output) are fed; the
+// others wait for the render to tell whether they changed. Every page Eleventy then renders is
+// checked against what was fed: a part whose pages differ in any way is indexed again from disk.
 
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,15 +13,22 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchPart } from './bundles.ts';
 import { yearFolderOf } from './bundles.ts';
-import { hasIndexedBody, indexedPage, indexPart, type IndexPage, type PartOutcome } from './part-indexer.ts';
+import { indexedContentHash } from './indexed-content.ts';
+import { byPath, hasIndexedBody, indexedPage, indexPart, type IndexPage, type PartOutcome } from './part-indexer.ts';
 
-interface StreamedPart {
+/** A page the site will have: its path relative to the site root, and a way to render it. */
+export interface PlannedPage {
+  sourcePath: string;
+  render(): string;
+}
+
+interface FedPart {
   part: SearchPart;
-  pages: IndexPage[];
-  /** Set once every article of the part has been rendered and its indexing has started. */
-  outcome?: Promise<PartOutcome>;
-  /** A page for the part arrived after its indexing started: the streamed bundle is incomplete. */
-  overflowed?: boolean;
+  /** Hash of what Pagefind reads of each page fed, by source path. */
+  fed: Map<string, string>;
+  /** The same, of each page with an indexed element that Eleventy rendered for the part. */
+  rendered: Map<string, string>;
+  outcome: Promise<PartOutcome>;
 }
 
 /** A bundle's own files, leaving the folders of other parts (named by years) that the primary's folder holds. */
@@ -29,70 +39,76 @@ async function removeBundleFiles(bundleDir: string): Promise<void> {
 
 export class IndexStream {
   readonly #siteDir: string;
-  readonly #byYear = new Map<string, StreamedPart>();
-  readonly #parts: StreamedPart[];
+  readonly #byYear = new Map<string, FedPart>();
+  readonly #parts: FedPart[] = [];
   readonly #logDir: Promise<string>;
-  #logNumber = 0;
 
-  /** `parts`: the parts to index as their pages arrive; each expects `part.articles` indexed pages. */
-  constructor(siteDir: string, parts: SearchPart[]) {
+  /**
+   * Starts indexing `parts` into bundles under `siteDir`, rendering their pages from `pagesOf`
+   * (one part at a time, in order, so Pagefind holds one part's pages in memory at once).
+   */
+  constructor(siteDir: string, parts: SearchPart[], pagesOf: (part: SearchPart) => PlannedPage[]) {
     this.#siteDir = siteDir;
-    this.#parts = parts.map((part) => ({ part, pages: [] }));
-    for (const streamed of this.#parts) for (const year of streamed.part.years) this.#byYear.set(year, streamed);
     this.#logDir = mkdtemp(path.join(os.tmpdir(), 'broadsheet-pagefind-'));
+    let previous: Promise<unknown> = this.#logDir;
+    parts.forEach((part, number) => {
+      const fed = new Map<string, string>();
+      // Rendered one at a time as Pagefind takes them, so Eleventy's work goes on in between.
+      function* pages(): Generator<IndexPage> {
+        for (const page of [...pagesOf(part)].sort(byPath)) {
+          const html = page.render();
+          fed.set(page.sourcePath, indexedContentHash(html));
+          yield { sourcePath: page.sourcePath, content: indexedPage(html) };
+        }
+      }
+      // One part at a time, in order: Pagefind holds one part's pages in memory at once. The next
+      // part starts as soon as Pagefind has written this one.
+      let written!: () => void;
+      const next = new Promise<void>((resolve) => (written = resolve));
+      const outcome = previous.then(async () => indexPart(pages(), path.join(siteDir, part.bundlePath), path.join(await this.#logDir, `part-${number}.log`), written));
+      // Awaited by `outcomes`; this only keeps a failure before then from being reported as unhandled.
+      outcome.catch(() => undefined);
+      previous = Promise.race([next, outcome.catch(() => undefined)]);
+      const fedPart: FedPart = { part, fed, rendered: new Map(), outcome };
+      this.#parts.push(fedPart);
+      for (const year of part.years) this.#byYear.set(year, fedPart);
+    });
   }
 
   get streaming(): boolean {
     return this.#parts.length > 0;
   }
 
-  /** A rendered page (from Eleventy's transform). Pages outside the streamed parts are ignored. */
+  /** A page as Eleventy rendered it (from its transform), to check against what was fed. */
   accept(outputPath: string, content: string): void {
-    if (!outputPath.endsWith('.html') || !hasIndexedBody(content)) return;
+    if (!outputPath.endsWith('.html')) return;
     const sourcePath = path.relative(this.#siteDir, outputPath).split(path.sep).join('/');
     const year = yearFolderOf(sourcePath);
-    const streamed = year === undefined ? undefined : this.#byYear.get(year);
-    if (!streamed) return;
-    if (streamed.outcome) {
-      streamed.overflowed = true;
-      return;
-    }
-    // Only what Pagefind reads is kept: half the memory, and less for Pagefind to parse.
-    streamed.pages.push({ sourcePath, content: indexedPage(content) });
-    if (streamed.pages.length === streamed.part.articles) this.#start(streamed);
-  }
-
-  #start(streamed: StreamedPart): void {
-    const pages = streamed.pages;
-    streamed.pages = [];
-    streamed.outcome = this.#logDir.then((logDir) => indexPart(pages, path.join(this.#siteDir, streamed.part.bundlePath), path.join(logDir, `part-${this.#logNumber++}.log`)));
-    // Awaited by `outcomes`; this only keeps a failure before then from being reported as unhandled.
-    streamed.outcome.catch(() => undefined);
+    const fedPart = year === undefined ? undefined : this.#byYear.get(year);
+    if (fedPart && hasIndexedBody(content)) fedPart.rendered.set(sourcePath, indexedContentHash(content));
   }
 
   /**
-   * After the render: the outcome of every part whose pages all arrived, by part name. A part
-   * with pages missing (a page that failed to render) or more pages than articles is left out,
-   * its streamed bundle removed, and is indexed from the files on disk like any other.
+   * After the render: the outcome of every fed part whose pages are exactly those Eleventy
+   * rendered, by part name. Any other fed part has its bundle removed and is left out, so it is
+   * indexed from the files on disk like a part that was not fed.
    */
   async outcomes(): Promise<Map<string, Promise<PartOutcome>>> {
     const outcomes = new Map<string, Promise<PartOutcome>>();
-    for (const streamed of this.#parts) {
-      streamed.pages = [];
-      if (!streamed.outcome) continue;
-      if (!streamed.overflowed) {
-        outcomes.set(streamed.part.name, streamed.outcome);
-        continue;
+    for (const { part, fed, rendered, outcome } of this.#parts) {
+      await outcome.catch(() => undefined);
+      if (fed.size === rendered.size && [...fed].every(([sourcePath, hash]) => rendered.get(sourcePath) === hash)) {
+        outcomes.set(part.name, outcome);
+      } else {
+        await removeBundleFiles(path.join(this.#siteDir, part.bundlePath));
       }
-      await streamed.outcome.catch(() => undefined);
-      await removeBundleFiles(path.join(this.#siteDir, streamed.part.bundlePath));
     }
     return outcomes;
   }
 
   /** Waits for indexing in flight (whatever its result) and removes the logs. */
   async close(): Promise<void> {
-    await Promise.allSettled(this.#parts.map((streamed) => streamed.outcome));
+    await Promise.allSettled(this.#parts.map((fedPart) => fedPart.outcome));
     await rm(await this.#logDir, { recursive: true, force: true });
   }
 

@@ -37,7 +37,7 @@ export function indexedPage(html: string): string {
   return `<!doctype html><html lang="${language}"><body>${body}</body></html>`;
 }
 
-export function byPath(a: IndexPage, b: IndexPage): number {
+export function byPath(a: { sourcePath: string }, b: { sourcePath: string }): number {
   return a.sourcePath < b.sourcePath ? -1 : a.sourcePath > b.sourcePath ? 1 : 0;
 }
 
@@ -104,15 +104,22 @@ async function sortEntryLanguages(file: string): Promise<void> {
 }
 
 /**
- * Indexes `pages` (any order; sorted here) into a bundle at `outputPath`, logging to `logfile`.
- * Runs in Pagefind's shared indexer process; several parts may be in flight at once.
+ * Indexes `pages` into a bundle at `outputPath`, logging to `logfile`. The pages must come in
+ * path order (`byPath`): Pagefind numbers pages as they arrive, so the order is part of the bundle.
+ * Runs in Pagefind's shared indexer process.
  */
-export function indexPart(pages: IndexPage[], outputPath: string, logfile: string): Promise<PartOutcome> {
+export function indexPart(pages: Iterable<IndexPage>, outputPath: string, logfile: string, onWritten?: () => void): Promise<PartOutcome> {
   // One guard for the whole part: a guard per page in flight would pile up exit listeners.
-  return guarded(indexPartUnguarded(pages, outputPath, logfile));
+  return guarded(indexPartUnguarded(pages, outputPath, logfile, onWritten));
 }
 
-async function indexPartUnguarded(pages: IndexPage[], outputPath: string, logfile: string): Promise<PartOutcome> {
+/**
+ * `onWritten` is called once Pagefind has written the bundle and freed the part's memory, before
+ * the entry file and log are read back: those reads share Node's file-system threads with
+ * Eleventy's page writes and can wait behind thousands of them, while Pagefind could already be
+ * indexing the next part.
+ */
+async function indexPartUnguarded(pages: Iterable<IndexPage>, outputPath: string, logfile: string, onWritten?: () => void): Promise<PartOutcome> {
   const errors: PartOutcome['errors'] = [];
   const emptyLog: IndexLog = { languages: {}, warnings: [] };
   const created = await pagefind.createIndex({ logfile });
@@ -122,24 +129,27 @@ async function indexPartUnguarded(pages: IndexPage[], outputPath: string, logfil
   }
   const { index } = created;
   try {
-    const ordered = [...pages].sort(byPath);
     // Added in order (Pagefind numbers pages as they arrive), a window at a time: each add is
     // answered in order, so waiting for the oldest keeps at most ADD_WINDOW messages queued.
     const inFlight: Array<Promise<{ errors: string[] }>> = [];
     const settle = async (added: Promise<{ errors: string[] }>) => {
       for (const message of (await added).errors) errors.push({ where: 'index', message });
     };
-    for (const page of ordered) {
-      inFlight.push((index.addHTMLFile({ sourcePath: page.sourcePath, content: page.content })));
+    for (const page of pages) {
+      const added = index.addHTMLFile({ sourcePath: page.sourcePath, content: page.content });
+      // Awaited in turn below; when Pagefind stops, all in flight fail at once, and only the first is awaited.
+      added.catch(() => undefined);
+      inFlight.push(added);
       if (inFlight.length >= ADD_WINDOW) await settle(inFlight.shift()!);
     }
     for (const added of inFlight) await settle(added);
     const written = await index.writeFiles({ outputPath });
     for (const message of written.errors) errors.push({ where: 'write', message });
-    if (written.errors.length > 0) return { errors, log: emptyLog };
-    await sortEntryLanguages(`${outputPath}/pagefind-entry.json`);
   } finally {
     await index.deleteIndex().catch(() => undefined);
+    onWritten?.();
   }
+  if (errors.some((error) => error.where === 'write')) return { errors, log: emptyLog };
+  await sortEntryLanguages(`${outputPath}/pagefind-entry.json`);
   return { errors, log: parseIndexLog(await readFinishedLog(logfile)) };
 }

@@ -2,7 +2,7 @@
 // written pages afterwards gives, and a part whose pages do not all arrive must not be used.
 
 import assert from 'node:assert/strict';
-import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import * as pagefind from 'pagefind';
@@ -56,14 +56,17 @@ describe('indexing parts while the site renders', () => {
     for (const [file, bytes] of streamed) assert.ok(bytes.equals(fromDisk.get(file)!), `${file} is the same`);
   });
 
-  it('indexes a part once all its articles have arrived, in path order whatever the arrival order', async () => {
+  const planned = (site: string, pages: Record<string, string>) => () =>
+    Object.entries(pages).map(([sourcePath, html]) => ({ sourcePath, render: () => html }));
+  const part: SearchPart = { name: '2024', years: ['2024'], bundlePath: '/pagefind/', primary: true, articles: 2 };
+
+  it('uses a fed part when Eleventy rendered exactly the pages fed, in whatever order', async () => {
     const site = await temporaryDir('stream-order');
-    const part: SearchPart = { name: '2024', years: ['2024'], bundlePath: '/pagefind/', primary: true, articles: 2 };
-    const stream = new IndexStream(site, [part]);
-    stream.accept(path.join(site, '2024/b/index.html'), page('Beta'));
-    // A page without an indexed element (an archive page under the year) does not count.
-    stream.accept(path.join(site, '2024/index.html'), '<!doctype html><html lang="en"><body><p>List</p></body></html>');
+    const stream = new IndexStream(site, [part], planned(site, { '2024/b/index.html': page('Beta'), '2024/a/index.html': page('Alpha') }));
     stream.accept(path.join(site, '2024/a/index.html'), page('Alpha'));
+    // A page without an indexed element (an archive page under the year) is not Pagefind's.
+    stream.accept(path.join(site, '2024/index.html'), '<!doctype html><html lang="en"><body><p>List</p></body></html>');
+    stream.accept(path.join(site, '2024/b/index.html'), page('Beta'));
     const outcomes = await stream.outcomes();
     assert.deepEqual([...outcomes.keys()], ['2024']);
     const outcome = await outcomes.get('2024')!;
@@ -71,39 +74,43 @@ describe('indexing parts while the site renders', () => {
     assert.equal(outcome.log.languages.en?.pages, 2);
     await stream.close();
 
-    // The same two pages arriving the other way round give the same fragments and index.
+    // Planned the other way round, the bundle is the same: pages go to Pagefind in path order.
     const other = await temporaryDir('stream-order');
-    const reversed = new IndexStream(other, [part]);
-    reversed.accept(path.join(other, '2024/a/index.html'), page('Alpha'));
+    const reversed = new IndexStream(other, [part], planned(other, { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta') }));
     reversed.accept(path.join(other, '2024/b/index.html'), page('Beta'));
-    await (await reversed.outcomes()).get('2024');
+    reversed.accept(path.join(other, '2024/a/index.html'), page('Alpha'));
+    assert.equal((await reversed.outcomes()).size, 1);
     await reversed.close();
     const first = await stableBundleFiles(site);
     const second = await stableBundleFiles(other);
+    assert.ok([...first.keys()].some((file) => file.includes('/fragment/')));
     assert.deepEqual([...first.keys()].sort(), [...second.keys()].sort());
     for (const [file, bytes] of first) assert.ok(bytes.equals(second.get(file)!), `${file} is the same`);
   });
 
-  it('leaves out a part with pages missing, so that it is indexed from disk', async () => {
-    const site = await temporaryDir('stream-missing');
-    const stream = new IndexStream(site, [{ name: '2024', years: ['2024'], bundlePath: '/pagefind/', primary: true, articles: 3 }]);
-    stream.accept(path.join(site, '2024/a/index.html'), page('Alpha'));
-    stream.accept(path.join(site, '2024/b/index.html'), page('Beta'));
-    assert.equal((await stream.outcomes()).size, 0);
-    await stream.close();
-    await assert.rejects(readdir(path.join(site, 'pagefind')), { code: 'ENOENT' });
-  });
+  for (const [name, rendered] of [
+    ['a fed page that Eleventy did not render', { '2024/a/index.html': page('Alpha') }],
+    ['a rendered page that was not fed', { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta'), '2024/c/index.html': page('Gamma') }],
+    ['a page whose indexed text differs from what was fed', { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta!') }],
+  ] as const) {
+    it(`leaves out, and removes the bundle of, a part with ${name}`, async () => {
+      const site = await temporaryDir('stream-differs');
+      // The primary's folder holds the other parts' folders, which must survive.
+      await mkdir(path.join(site, 'pagefind/1990-2000'), { recursive: true });
+      const stream = new IndexStream(site, [part], planned(site, { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta') }));
+      for (const [sourcePath, html] of Object.entries(rendered)) stream.accept(path.join(site, sourcePath), html);
+      assert.equal((await stream.outcomes()).size, 0);
+      await stream.close();
+      assert.deepEqual(await readdir(path.join(site, 'pagefind')), ['1990-2000']);
+    });
+  }
 
-  it('leaves out, and removes the bundle of, a part that got more pages than it has articles', async () => {
-    const site = await temporaryDir('stream-overflow');
-    // The primary's folder holds the other parts' folders, which must survive.
-    await mkdir(path.join(site, 'pagefind/1990-2000'), { recursive: true });
-    const stream = new IndexStream(site, [{ name: '2024', years: ['2024'], bundlePath: '/pagefind/', primary: true, articles: 1 }]);
-    stream.accept(path.join(site, '2024/a/index.html'), page('Alpha'));
+  it('uses a fed part whose rendered pages differ from what was fed only outside the indexed element', async () => {
+    const site = await temporaryDir('stream-outside');
+    const stream = new IndexStream(site, [part], planned(site, { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta') }));
+    stream.accept(path.join(site, '2024/a/index.html'), page('Alpha').replace('Menu words', 'Other menu'));
     stream.accept(path.join(site, '2024/b/index.html'), page('Beta'));
-    assert.equal((await stream.outcomes()).size, 0);
+    assert.equal((await stream.outcomes()).size, 1);
     await stream.close();
-    assert.deepEqual(await readdir(path.join(site, 'pagefind')), ['1990-2000']);
-    await rm(site, { recursive: true, force: true });
   });
 });

@@ -3,12 +3,24 @@
 
 import { renderArticlePage } from '../../../layouts/article.ts';
 import type { EleventyPageData, SitePlugin } from '../eleventy-types.ts';
+import type { SiteContext } from '../site-context.ts';
 import type { Article } from '../load-articles.ts';
 import { headingAnchors } from '../heading-anchors.ts';
 import { createMarkdownRenderer } from '../markdown.ts';
 
-export const articlePages: SitePlugin = (eleventyConfig, site) => {
+/** Renders an article's page. The search index renders pages with it too, ahead of Eleventy. */
+export function createArticlePageRenderer(site: SiteContext): (article: Article) => string {
   const markdown = createMarkdownRenderer().use(headingAnchors);
+  return (article) => renderArticlePage(site, article, markdown.render(article.body));
+}
+
+/** Where an article's page is written, relative to the site root. */
+export function articlePagePath(article: Pick<Article, 'url'>): string {
+  return `${article.url.replace(/^\//, '')}index.html`;
+}
+
+export const articlePages: SitePlugin = (eleventyConfig, site) => {
+  const renderPage = createArticlePageRenderer(site);
   eleventyConfig.addTemplate('article.11ty.js', {
     data: {
       pagination: { data: 'broadsheet.articles', size: 1, alias: 'article' },
@@ -16,8 +28,7 @@ export const articlePages: SitePlugin = (eleventyConfig, site) => {
       eleventyExcludeFromCollections: true,
     },
     render(data) {
-      const article = data.article as Article;
-      return renderArticlePage(site, article, markdown.render(article.body));
+      return renderPage(data.article as Article);
     },
   });
 };
