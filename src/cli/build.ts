@@ -10,7 +10,7 @@ import { ConfigError, loadConfig, withOverrides, type SiteConfig } from '../conf
 import { loadEntityRules, type EntityRules } from '../ingest/entities/entity-rules.ts';
 import { ingest, type IngestResult } from '../ingest/ingest.ts';
 import { compileRules } from '../ingest/rules.ts';
-import { displayPath } from '../fs-utils.ts';
+import { displayPath, FolderMaker, WritePool } from '../fs-utils.ts';
 import { formatProblem, ProblemLog } from '../problems.ts';
 import { buildSearchIndex, partsWithoutReusableBundle, searchSummary, type SearchIndexStats } from '../search/build-index.ts';
 import { IndexStream, type PlannedPage } from '../search/index-stream.ts';
@@ -68,28 +68,42 @@ interface EleventyHooks {
 async function renderSite(site: SiteContext, outDir: string, progress: Progress, indexStream: IndexStream, shard?: { shard: Shard; parts: SearchPart[] }): Promise<Rendered> {
   setBuildContext(site);
   try {
+    // Eleventy renders; the build writes. Eleventy's own writer creates each page with a
+    // synchronous call on the main thread (against unbounded concurrency, eleventy#3271), which
+    // leaves it idle while the kernel creates thousands of files. Its JSON mode renders and
+    // transforms without writing, and the transform queues each page on a bounded write pool.
+    const writes = new WritePool(32);
+    const folders = new FolderMaker();
     // Runs before .eleventy.ts: hooks that are the CLI's business, not the site's.
     const cliHooks = (eleventyConfig: EleventyConfig & EleventyHooks) => {
       if (shard) restrictToShard(eleventyConfig, shardFilter(shard.shard, shard.parts));
       eleventyConfig.on('eleventy.contentMap', ({ urlToInputPath }) => progress.setTotal(Object.keys(urlToInputPath).length));
-      eleventyConfig.addTransform('broadsheet-progress', function (content: unknown) {
+      eleventyConfig.addTransform('broadsheet-write', async function (content: unknown) {
         progress.tick();
-        if (typeof content === 'string' && typeof this.page.outputPath === 'string') indexStream.accept(path.resolve(this.page.outputPath), content);
+        const { outputPath } = this.page;
+        if (typeof outputPath === 'string' && (typeof content === 'string' || content instanceof Uint8Array)) {
+          const file = path.resolve(outputPath);
+          if (typeof content === 'string') indexStream.accept(file, content);
+          await writes.run(async () => {
+            await folders.ensure(path.dirname(file));
+            await writeFile(file, content);
+          });
+        }
         return content;
       });
     };
     const eleventy = new Eleventy(ELEVENTY_INPUT, outDir, { quietMode: true, configPath: ELEVENTY_CONFIG, config: cliHooks });
     // Broadsheet prints its own summary; Eleventy's own lines would interleave with it.
     eleventy.disableLogger();
-    const results = (await eleventy.write()) as unknown as [unknown[], Array<{ outputPath?: string; content?: unknown }>];
-    const written = results[1] ?? [];
-    // Hashed here, from what Eleventy wrote, so the index stage need not read every page back; only
-    // what Pagefind reads counts (see indexed-content.ts).
+    // Eleventy's typings omit toJSON (Eleventy.js: `async toJSON()`, the programmatic API's JSON output).
+    const rendered = (await (eleventy as unknown as { toJSON(): Promise<unknown> }).toJSON()) as Array<{ outputPath?: unknown; content?: unknown }>;
+    await writes.drain();
+    const written = rendered.filter((page) => typeof page.outputPath === 'string');
+    // Hashed here, from what Eleventy rendered, so the index stage need not read every page back;
+    // only what Pagefind reads counts (see indexed-content.ts).
     const pageHashes = new Map<string, string>();
     for (const page of written) {
-      if (typeof page.outputPath === 'string' && typeof page.content === 'string') {
-        pageHashes.set(path.resolve(page.outputPath), indexedContentHash(page.content));
-      }
+      if (typeof page.content === 'string') pageHashes.set(path.resolve(page.outputPath as string), indexedContentHash(page.content));
     }
     const pruned = shard ? await pruneOutsideShard(outDir, shardFilter(shard.shard, shard.parts)) : 0;
     return { pages: written.length - pruned, pageHashes };
