@@ -1,11 +1,19 @@
 // Archive search on Pagefind's JS API: every bundle and every language index searched as one,
-// each query stemmed by the language it is written in, and a true newest-first order.
+// each query stemmed by the language it is written in, a true newest-first order, and older
+// years merged in waves, only when a search needs them.
 //
 // Why not one pagefind.search(): Pagefind loads only the index of the page's <html lang>, merged
 // indexes are searched with the main index's language (its WebAssembly stemmer), and merged
 // results are re-sorted by score, which under a sort option is each index's rank, not the date.
-// So: one Pagefind instance per query language, with every (bundle, language) index merged in and
-// tagged by a synthetic filter; newest-first merges the per-index date-sorted lists itself.
+// So: one Pagefind instance per query language, with every loaded (bundle, language) index merged
+// in and tagged by a synthetic filter; newest-first merges the per-index date-sorted lists itself.
+//
+// Why waves: every merged bundle costs a first search its metadata (about 8 bytes a page) and an
+// index chunk per query word, so merging all of a 100,000-article archive at once made a first
+// search download over a megabyte. The page lists the index parts, each with its wave
+// (src/search/bundles.ts): wave 0 (the newest years) opens the search, and a search that runs out
+// of loaded years merges the next wave. Parts hold whole years, so older waves only add older
+// results.
 
 const SOURCE_FILTER = 'broadsheet-source';
 
@@ -41,6 +49,38 @@ export function scriptOfQuery(query) {
   return best?.[0];
 }
 
+/** The parts grouped by wave, in order: `waves[0]` opens the search. */
+export function groupWaves(parts) {
+  const waves = [];
+  for (const part of parts) (waves[part.wave ?? 0] ??= []).push(part);
+  return waves.filter(Boolean);
+}
+
+/** The years a list of parts covers, `{ from, to }` (four-digit strings), or null for none. */
+function yearsOf(parts) {
+  const from = parts.map((part) => part.from).filter(Boolean).sort()[0];
+  const to = parts.map((part) => part.to).filter(Boolean).sort().at(-1);
+  return from && to ? { from, to } : null;
+}
+
+/**
+ * What a search over the first `loaded` waves covers: `complete` when that is every part, the
+ * years `searched`, and the years `unsearched` (null when complete).
+ */
+export function scopeOf(waves, loaded) {
+  const rest = waves.slice(loaded).flat();
+  return { complete: rest.length === 0, searched: yearsOf(waves.slice(0, loaded).flat()), unsearched: rest.length === 0 ? null : yearsOf(rest) };
+}
+
+/**
+ * The latest `date` (meta, YYYY-MM-DD) a page of a part not yet loaded can have, as a bound: its
+ * folder year is at most `newestYear`, and the date readers see is in the site's zone while the
+ * folder year is the article's own, so it can run into the first day or two of the next year.
+ */
+export function newestPossibleDate(newestYear) {
+  return `${Number(newestYear) + 1}-01-02`;
+}
+
 /** Pagefind's own choice of index for a language: exact, then primary subtag, then the largest. */
 function matchLanguage(languages, wanted) {
   const lower = wanted.toLowerCase();
@@ -50,34 +90,109 @@ function matchLanguage(languages, wanted) {
   return Object.entries(languages).sort((a, b) => b[1].page_count - a[1].page_count)[0]?.[0];
 }
 
+async function readEntry(bundle) {
+  const response = await fetch(`${bundle}pagefind-entry.json`);
+  if (!response.ok) throw new Error(`${bundle}pagefind-entry.json answered ${response.status}`);
+  return (await response.json()).languages;
+}
+
+function withoutSource(counts) {
+  const shown = { ...(counts ?? {}) };
+  delete shown[SOURCE_FILTER];
+  return shown;
+}
+
+/** Result data in the list's own order, `count` at a time. */
+function inOrder(results) {
+  let offset = 0;
+  return async (count) => {
+    const slice = results.slice(offset, offset + count);
+    offset += slice.length;
+    return Promise.all(slice.map((result) => result.data()));
+  };
+}
+
 /**
- * Opens the archive's search. `bundlePaths`: site paths of the Pagefind bundles, primary first.
- * Loads only the small entry files; an index is fetched when the first query needs it.
+ * Opens the archive's search. `parts`: the index parts as the search page lists them
+ * (data-search-parts: `{ bundle, from, to, articles, wave }`, primary first, then older parts
+ * newest first). Loads the entry files of the first wave; an index is fetched when the first
+ * query needs it, older waves when a search runs out of loaded years.
  */
-export async function openArchiveSearch({ bundlePaths, baseUrl, pageLanguage, highlightParam }) {
-  const entries = await Promise.all(
-    bundlePaths.map(async (bundle) => {
-      const response = await fetch(`${bundle}pagefind-entry.json`);
-      if (!response.ok) throw new Error(`${bundle}pagefind-entry.json answered ${response.status}`);
-      return { bundle, languages: (await response.json()).languages };
-    }),
-  );
-  // Every (bundle, language index) is one source; ids become the synthetic filter's values.
+export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highlightParam }) {
+  if (!parts || parts.length === 0) throw new Error('the search page lists no index parts');
+  const waves = groupWaves(parts);
+  // Every loaded (bundle, language index) is one source; ids become the synthetic filter's values.
   const sources = [];
-  for (const { bundle, languages } of entries) {
-    for (const [language, info] of Object.entries(languages)) {
-      sources.push({ id: String(sources.length), bundle, language, pages: info.page_count });
+  let loadedWaves = 0;
+  // A small archive shows filter counts with its first results, as it always has. On a larger
+  // one they wait until the reader asks (their data would be most of a first search's bytes).
+  let filtersWanted = waves.length === 1;
+  let widening = Promise.resolve(false);
+
+  async function loadWave() {
+    const wave = waves[loadedWaves];
+    const entries = await Promise.all(wave.map(async (part) => ({ part, languages: await readEntry(part.bundle) })));
+    // Sources and the wave count change together, so an engine never merges half a wave.
+    for (const { part, languages } of entries) {
+      for (const [language, info] of Object.entries(languages)) {
+        sources.push({ id: String(sources.length), bundle: part.bundle, language, pages: info.page_count, entryLanguages: languages });
+      }
+    }
+    loadedWaves++;
+  }
+
+  await loadWave();
+  if (sources.length === 0) throw new Error('the search index has no pages');
+  const primaryBundle = parts[0].bundle;
+  const primaryLanguage = matchLanguage(sources[0].entryLanguages, pageLanguage) ?? sources[0].language;
+
+  function pagesByLanguage() {
+    const pages = new Map();
+    for (const source of sources) pages.set(source.language, (pages.get(source.language) ?? 0) + source.pages);
+    return pages;
+  }
+
+  /**
+   * Merges the next wave of older parts; false when every part is merged. `onWiden` hears the
+   * years about to be added, for the page to say what it is doing.
+   */
+  function addOlderYears(onWiden) {
+    const step = widening.then(async () => {
+      if (loadedWaves >= waves.length) return false;
+      onWiden?.(yearsOf(waves[loadedWaves]));
+      await loadWave();
+      return true;
+    });
+    widening = step.catch(() => false);
+    return step;
+  }
+
+  /** Merges every wave left; stops early when `signal` is aborted (a newer search replaced this one). */
+  async function addAllYears(onWiden, signal) {
+    while (!signal?.aborted && (await addOlderYears(onWiden)));
+  }
+
+  /** Loads the waves holding every year named (a year filter), so filtering by it can find it. */
+  async function addYears(years, onWiden, signal) {
+    const oldest = [...years].sort()[0];
+    while (oldest && !signal?.aborted && loadedWaves < waves.length && oldest < (scopeOf(waves, loadedWaves).searched?.from ?? '')) {
+      if (!(await addOlderYears(onWiden))) break;
     }
   }
-  if (sources.length === 0) throw new Error('the search index has no pages');
-  const primaryLanguage = matchLanguage(entries[0].languages, pageLanguage) ?? sources[0].language;
-  const pagesByLanguage = new Map();
-  for (const source of sources) pagesByLanguage.set(source.language, (pagesByLanguage.get(source.language) ?? 0) + source.pages);
+
+  /** A query in a script no loaded index is written in: its language, if anywhere, is older. */
+  async function addScriptOf(query, onWiden, signal) {
+    const script = scriptOfQuery(query ?? '');
+    if (!script || script === scriptOfLanguage(primaryLanguage)) return;
+    while (!signal?.aborted && ![...pagesByLanguage().keys()].some((language) => scriptOfLanguage(language) === script)) {
+      if (!(await addOlderYears(onWiden))) break;
+    }
+  }
 
   const engines = new Map();
 
   async function createEngine(language) {
-    const host = sources.find((source) => source.language === language && source.bundle === bundlePaths[0]) ?? sources.find((source) => source.language === language);
+    const host = sources.find((source) => source.language === language && source.bundle === primaryBundle) ?? sources.find((source) => source.language === language);
     // A second copy of the module (its own URL) gets its own worker, so its own stemmer: one
     // worker holds one WebAssembly module, the first language loaded into it.
     const moduleUrl = `${host.bundle}pagefind.js${language === primaryLanguage ? '' : `?language=${encodeURIComponent(language)}`}`;
@@ -94,11 +209,32 @@ export async function openArchiveSearch({ bundlePaths, baseUrl, pageLanguage, hi
       if (pageLang === null) root.removeAttribute('lang');
       else root.setAttribute('lang', pageLang);
     }
-    for (const source of sources) {
-      if (source === host) continue;
+    let queue = Promise.resolve();
+    return {
+      instance,
+      merged: new Set([host]),
+      /** How many waves the instance holds; filter data is loaded for `filterSources` sources. */
+      waves: 0,
+      filterSources: 0,
+      /** Runs `task` alone on this instance: a search sees one consistent set of merged parts. */
+      exclusive(task) {
+        const run = queue.then(task);
+        queue = run.catch(() => undefined);
+        return run;
+      },
+    };
+  }
+
+  /** Brings an engine up to the loaded waves (call inside `exclusive`). */
+  async function sync(engine) {
+    const wanted = sources.slice();
+    const waveCount = loadedWaves;
+    for (const source of wanted) {
+      if (engine.merged.has(source)) continue;
+      engine.merged.add(source);
       // An absolute URL: Pagefind skips a merge whose path the main bundle's path starts with,
       // which would drop the main bundle's other languages.
-      await instance.mergeIndex(new URL(source.bundle, window.location.href).href, {
+      await engine.instance.mergeIndex(new URL(source.bundle, window.location.href).href, {
         language: source.language,
         baseUrl,
         highlightParam,
@@ -106,16 +242,20 @@ export async function openArchiveSearch({ bundlePaths, baseUrl, pageLanguage, hi
         mergeFilter: { [SOURCE_FILTER]: source.id },
       });
     }
-    // Filter counts come with results only once the filter indexes are loaded.
-    await instance.filters();
-    return instance;
+    engine.waves = waveCount;
+    // Filter counts come with results only once the filter indexes are loaded; Pagefind keeps
+    // the chunks it has, so this fetches only those of newly merged parts.
+    if (filtersWanted && engine.filterSources !== engine.merged.size) {
+      await engine.instance.filters();
+      engine.filterSources = engine.merged.size;
+    }
   }
 
   /** The language whose stemmer suits the query: same script, the page's language first. */
   function languageFor(query) {
     const script = scriptOfQuery(query ?? '');
     if (!script || script === scriptOfLanguage(primaryLanguage)) return primaryLanguage;
-    const candidates = [...pagesByLanguage.entries()].filter(([language]) => scriptOfLanguage(language) === script);
+    const candidates = [...pagesByLanguage().entries()].filter(([language]) => scriptOfLanguage(language) === script);
     if (candidates.length === 0) return primaryLanguage;
     return candidates.sort((a, b) => b[1] - a[1])[0][0];
   }
@@ -129,92 +269,171 @@ export async function openArchiveSearch({ bundlePaths, baseUrl, pageLanguage, hi
     return engines.get(language);
   }
 
-  function withoutSource(counts) {
-    const shown = { ...(counts ?? {}) };
-    delete shown[SOURCE_FILTER];
-    return shown;
+  /** One search by relevance over the engine's loaded waves. */
+  function searchByRelevance(engine, query, filters) {
+    return engine.exclusive(async () => {
+      await sync(engine);
+      const response = await engine.instance.search(query, { filters });
+      const scope = scopeOf(waves, engine.waves);
+      return { total: response.results.length, filters: withoutSource(response.filters), scope, continues: false, next: inOrder(response.results) };
+    });
   }
 
-  /** Result data in the list's own order, `count` at a time. */
-  function inOrder(results) {
-    let offset = 0;
-    return async (count) => {
-      const slice = results.slice(offset, offset + count);
-      offset += slice.length;
-      return Promise.all(slice.map((result) => result.data()));
-    };
-  }
-
-  /** Results newest (or oldest) first: a merge of each source's date-sorted list. */
-  function dateOrdered(lists, direction) {
-    const heads = lists.map((list) => ({ list, next: 0, data: undefined }));
+  /**
+   * Results newest (or oldest) first: a merge of each source's date-sorted list. Within one source
+   * Pagefind sorts by the date key; across sources only a merge can. Newest first continues into
+   * older waves when the loaded lists run out, or before a result that a page of an unloaded
+   * part could be newer than.
+   */
+  async function searchByDate(engine, query, filters, direction, onWiden, signal) {
+    const heads = [];
+    const searched = new Set();
     const pending = new Map();
-    const headData = (head) => {
-      const result = head.list[head.next];
+    const state = { total: 0, filters: {}, waves: 0 };
+    const dataOf = (result) => {
       if (!pending.has(result)) pending.set(result, result.data());
       return pending.get(result);
     };
-    return async (count) => {
-      // Fetch, in parallel, every result that could be among the next `count`: at most the next
-      // `count` of each list. The merge below then waits on nothing new.
-      for (const head of heads) {
-        for (const result of head.list.slice(head.next, head.next + count)) if (!pending.has(result)) pending.set(result, result.data());
-      }
-      const out = [];
-      while (out.length < count) {
-        const live = heads.filter((head) => head.next < head.list.length);
-        if (live.length === 0) break;
-        const dated = await Promise.all(live.map(async (head) => ({ head, data: await headData(head) })));
-        let best = dated[0];
-        for (const candidate of dated.slice(1)) {
-          const a = candidate.data.meta?.date ?? '';
-          const b = best.data.meta?.date ?? '';
-          if (direction === 'desc' ? a > b : a < b) best = candidate;
+
+    // Searches what the engine merged since the last call: the total and counts over all of it,
+    // and one date-sorted list per newly merged source that has results.
+    const searchNewSources = () =>
+      engine.exclusive(async () => {
+        await sync(engine);
+        const response = await engine.instance.search(query, { filters });
+        const counts = response.filters?.[SOURCE_FILTER] ?? {};
+        const fresh = [...engine.merged].filter((source) => !searched.has(source));
+        for (const source of fresh) searched.add(source);
+        const used = fresh.filter((source) => Object.keys(counts).length === 0 || (counts[source.id] ?? 0) > 0);
+        const lists = await Promise.all(
+          used.map(async (source) => (await engine.instance.search(query, { filters: { ...filters, [SOURCE_FILTER]: source.id }, sort: { date: direction } })).results),
+        );
+        for (const list of lists) if (list.length > 0) heads.push({ list, next: 0 });
+        Object.assign(state, { total: response.results.length, filters: withoutSource(response.filters), waves: engine.waves });
+      });
+
+    // The next wave into this search: merged already by another search, or loaded now.
+    const widen = async () => {
+      if (state.waves >= waves.length || signal?.aborted) return false;
+      if (state.waves >= loadedWaves && !(await addOlderYears(onWiden)) && state.waves >= loadedWaves) return false;
+      await searchNewSources();
+      return true;
+    };
+
+    // Fetch, in parallel, every result that could be among the next `count`: at most the next
+    // `count` of each list. The merge then mostly waits on nothing new.
+    const prefetch = (count) => {
+      for (const head of heads) for (const result of head.list.slice(head.next, head.next + count)) dataOf(result);
+    };
+
+    await searchNewSources();
+    return {
+      get total() {
+        return state.total;
+      },
+      get filters() {
+        return state.filters;
+      },
+      get scope() {
+        return scopeOf(waves, state.waves);
+      },
+      /** Whether "more" may still find results in years not loaded yet. */
+      get continues() {
+        return direction === 'desc' && state.waves < waves.length;
+      },
+      async next(count) {
+        prefetch(count);
+        const out = [];
+        while (out.length < count) {
+          const live = heads.filter((head) => head.next < head.list.length);
+          if (live.length === 0) {
+            if (direction === 'desc' && (await widen())) {
+              prefetch(count - out.length);
+              continue;
+            }
+            break;
+          }
+          const dated = await Promise.all(live.map(async (head) => ({ head, data: await dataOf(head.list[head.next]) })));
+          let best = dated[0];
+          for (const candidate of dated.slice(1)) {
+            const a = candidate.data.meta?.date ?? '';
+            const b = best.data.meta?.date ?? '';
+            if (direction === 'desc' ? a > b : a < b) best = candidate;
+          }
+          // A part not loaded yet may hold something newer than this: load it first.
+          const unloaded = waves[state.waves]?.[0];
+          if (direction === 'desc' && unloaded?.to && !((best.data.meta?.date ?? '') > newestPossibleDate(unloaded.to)) && (await widen())) {
+            prefetch(count - out.length);
+            continue;
+          }
+          best.head.next++;
+          out.push(best.data);
         }
-        best.head.next++;
-        out.push(best.data);
-      }
-      return out;
+        return out;
+      },
     };
   }
 
   return {
-    languages: [...pagesByLanguage.keys()],
-    pages: sources.reduce((sum, source) => sum + source.pages, 0),
+    /** Articles in the whole archive. */
+    pages: parts.reduce((sum, part) => sum + (part.articles ?? 0), 0),
+    /** How many waves the archive is searched in: 1 for a small archive. */
+    waves: waves.length,
+    /** What a search now covers (see scopeOf). */
+    scope: () => scopeOf(waves, loadedWaves),
+    addOlderYears,
+    addAllYears,
 
     /** Starts loading what a search needs (WebAssembly, index metadata) before the first query. */
     async preload() {
-      await engineFor(primaryLanguage);
+      const engine = await engineFor(primaryLanguage);
+      await engine.exclusive(() => sync(engine));
     },
 
-    /** Filter values with their counts over the whole archive. */
-    async filters() {
-      return withoutSource(await (await engineFor(primaryLanguage)).filters());
+    /** Whether filter counts are loaded (always on a small archive; on a larger one once asked). */
+    get filtersLoaded() {
+      return filtersWanted;
     },
 
     /**
-     * One search. `term` may be empty when filters are set (browsing by filter).
-     * Returns the total, filter counts for the results, and `next(n)` giving result data in order.
+     * Filter values with their counts over the loaded years, and the scope they cover. From now
+     * on, every wave merged loads its filter data too, so counts keep covering what is searched.
      */
-    async search(term, { filters = {}, sort } = {}) {
+    async filters() {
+      filtersWanted = true;
+      const engine = await engineFor(primaryLanguage);
+      return engine.exclusive(async () => {
+        await sync(engine);
+        return { counts: withoutSource(await engine.instance.filters()), scope: scopeOf(waves, engine.waves) };
+      });
+    },
+
+    /**
+     * One search. `term` may be empty when filters are set (browsing by filter). By relevance,
+     * older waves are merged until there are `atLeast` results or none are left; newest first,
+     * `next(n)` merges them as it runs out; oldest first merges every wave first (the oldest
+     * results are in the oldest parts). Returns the total, filter counts for the results, the
+     * `scope` searched, whether `next` `continues` into older years, and `next(n)` giving result
+     * data in order. `onWiden(years)` hears each wave as it is added. Once `signal` is aborted
+     * (the reader typed on), the search merges no more waves, so a stale one costs nothing more.
+     */
+    async search(term, { filters = {}, sort, atLeast = 1, onWiden, signal } = {}) {
       const query = term && term.trim() ? term.trim() : null;
-      const language = languageFor(query);
-      const engine = await engineFor(language);
       const order = sort ?? (query ? undefined : 'desc');
-      const response = await engine.search(query, { filters });
-      const total = response.results.length;
-      let next;
-      if (!order) {
-        next = inOrder(response.results);
-      } else {
-        // Within one source Pagefind sorts by the date key; across sources only a merge can.
-        const used = sources.filter((source) => Object.keys(response.filters?.[SOURCE_FILTER] ?? {}).length === 0 || (response.filters[SOURCE_FILTER][source.id] ?? 0) > 0);
-        const lists = await Promise.all(
-          used.map(async (source) => (await engine.search(query, { filters: { ...filters, [SOURCE_FILTER]: source.id }, sort: { date: order } })).results),
-        );
-        next = lists.length === 1 ? inOrder(lists[0]) : dateOrdered(lists, order);
+      if (order === 'asc') await addAllYears(onWiden, signal);
+      await addYears(filters.year ?? [], onWiden, signal);
+      await addScriptOf(query, onWiden, signal);
+      for (;;) {
+        const language = languageFor(query);
+        const engine = await engineFor(language);
+        if (order) {
+          const ordered = await searchByDate(engine, query, filters, order, onWiden, signal);
+          return Object.assign(ordered, { language });
+        }
+        const found = await searchByRelevance(engine, query, filters);
+        if (found.total >= atLeast || found.scope.complete || signal?.aborted) return { language, ...found };
+        await addOlderYears(onWiden);
       }
-      return { language, total, filters: withoutSource(response.filters), next };
     },
   };
 }

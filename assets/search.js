@@ -1,6 +1,8 @@
 // Search page: reads the query (?q=), order and filters from the URL, runs them through the
 // archive search (search-engine.js) and writes them back, so every search is a link to share.
-// Plain form controls and links, so it is all keyboard usable; the count is announced.
+// Plain form controls and links, so it is all keyboard usable; the count is announced. On an
+// archive searched in waves, the page says which years a result list covers and offers the rest
+// ("Search all years"), and filter counts load when the reader asks for them.
 
 import { openArchiveSearch } from './search-engine.js';
 
@@ -27,6 +29,11 @@ const list = document.getElementById('search-results');
 const more = document.getElementById('search-more');
 const filterSection = document.getElementById('search-filters');
 const filterGroups = document.getElementById('search-filter-groups');
+const filtersScope = document.getElementById('search-filters-scope');
+const filtersLoad = document.getElementById('search-filters-load');
+const scopeLine = document.getElementById('search-scope');
+const scopeYears = document.getElementById('search-scope-years');
+const allYears = document.getElementById('search-all-years');
 const pageLanguage = document.documentElement.lang || 'en';
 const dateFormat = new Intl.DateTimeFormat(pageLanguage, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 
@@ -35,6 +42,8 @@ const expandedGroups = new Set();
 let archive;
 let current;
 let generation = 0;
+// Aborted when a newer search starts, so a stale one stops merging older years.
+let searching = new AbortController();
 let typingTimer;
 
 function readUrl() {
@@ -97,14 +106,36 @@ function selectedValues() {
   return Object.values(state.filters).flat();
 }
 
-function describe(total) {
+/** `2021–2025`, or `2025` for one year. */
+function formatYears(years) {
+  if (!years) return '';
+  return years.from === years.to ? years.from : `${years.from}–${years.to}`;
+}
+
+/** Whether a scope leaves years out (only ever on an archive searched in waves). */
+function isPartial(scope) {
+  return Boolean(scope && !scope.complete && scope.searched && scope.unsearched);
+}
+
+function describe(total, scope) {
   const things = total === 1 ? '1 result' : `${total.toLocaleString(pageLanguage)} results`;
   const term = state.q.trim() ? ` for “${state.q.trim()}”` : '';
   const narrowed = selectedValues().length > 0 ? ` in ${selectedValues().join(', ')}` : '';
   // Without words there is no relevance: browsing by filter lists newest first by default.
   const order = state.order === 'oldest' ? ', oldest first' : state.order === 'newest' || !term ? ', newest first' : '';
-  if (total === 0) return `No results${term}${narrowed}. Try other or fewer words${narrowed ? ', or remove a filter' : ''}.`;
-  return `${things}${term}${narrowed}${order}.`;
+  const years = isPartial(scope) ? ` from ${formatYears(scope.searched)}` : '';
+  const rest = isPartial(scope) ? ` (${formatYears(scope.unsearched)} not searched yet)` : '';
+  if (total === 0) return `No results${term}${narrowed}${years}${rest}. Try other or fewer words${narrowed ? ', or remove a filter' : ''}.`;
+  return `${things}${term}${narrowed}${years}${order}${rest}.`;
+}
+
+/** The line under the status naming the years searched, with a button for the rest. */
+function showScope(scope) {
+  const partial = isPartial(scope);
+  scopeLine.hidden = !partial;
+  if (!partial) return;
+  scopeYears.textContent = `Showing matches from ${formatYears(scope.searched)}`;
+  allYears.textContent = `Search all years (adds ${formatYears(scope.unsearched)})`;
 }
 
 function valueOrder(name, counts) {
@@ -113,7 +144,18 @@ function valueOrder(name, counts) {
   return entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], pageLanguage));
 }
 
-function renderFilters(counts) {
+function renderFilters(counts, scope) {
+  // On an archive searched in waves, filter data waits until the reader asks for it.
+  if (!archive?.filtersLoaded) {
+    filterGroups.replaceChildren();
+    filtersScope.hidden = true;
+    filtersLoad.hidden = false;
+    filterSection.hidden = false;
+    return;
+  }
+  filtersLoad.hidden = true;
+  filtersScope.hidden = !isPartial(scope);
+  if (isPartial(scope)) filtersScope.textContent = `Counts cover ${formatYears(scope.searched)}, the years searched so far.`;
   // Re-rendering replaces the checkboxes: keep keyboard focus where it was.
   const focused = document.activeElement;
   const focusKey = focused?.dataset?.filter ? `${focused.dataset.filter}\u0000${focused.value ?? ''}` : undefined;
@@ -155,20 +197,52 @@ function showError(message) {
   root.removeAttribute('aria-busy');
 }
 
+/** Says, while a search adds a wave of older years, which years it is adding. */
+function announceWidening(id) {
+  return (years) => {
+    if (id === generation && years) status.textContent = `Searching ${formatYears(years)} too…`;
+  };
+}
+
+/** Status, scope line, "Show more" and filters for the current results. */
+function showResultState() {
+  const { result, shown } = current;
+  more.hidden = shown >= result.total && !result.continues;
+  renderFilters(result.filters, result.scope);
+  status.classList.remove('search-error');
+  status.textContent = describe(result.total, result.scope);
+  showScope(result.scope);
+}
+
 async function showMore() {
   if (!current) return;
   const id = generation;
-  const page = await current.result.next(PAGE_SIZE);
-  if (id !== generation) return;
-  const items = page.map(renderResult);
-  list.append(...items);
-  current.shown += page.length;
-  more.hidden = current.shown >= current.result.total;
-  return items;
+  const before = formatYears(current.result.scope.searched);
+  // Newest first may continue into older years here, which takes a moment.
+  if (current.result.continues) root.setAttribute('aria-busy', 'true');
+  try {
+    const page = await current.result.next(PAGE_SIZE);
+    if (id !== generation) return;
+    const items = page.map(renderResult);
+    list.append(...items);
+    current.shown += page.length;
+    if (formatYears(current.result.scope.searched) !== before) showResultState();
+    else more.hidden = current.shown >= current.result.total && !current.result.continues;
+    return items;
+  } catch (error) {
+    if (id === generation) showError(`Search failed: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`);
+    return undefined;
+  } finally {
+    if (id === generation) root.removeAttribute('aria-busy');
+  }
 }
 
-async function run() {
+/** Runs the search in the URL's state; `showing` keeps that many results on screen (at least a page). */
+async function run({ showing = PAGE_SIZE } = {}) {
   const id = ++generation;
+  searching.abort();
+  searching = new AbortController();
+  const { signal } = searching;
   clearTimeout(typingTimer);
   writeUrl();
   if (!archive) return;
@@ -178,22 +252,20 @@ async function run() {
     more.hidden = true;
     status.classList.remove('search-error');
     status.textContent = '';
-    totals = await archive.filters();
-    if (id === generation) renderFilters(totals);
+    showScope(undefined);
+    totals = archive.filtersLoaded ? await archive.filters() : undefined;
+    if (id === generation) renderFilters(totals?.counts, totals?.scope);
     return;
   }
   root.setAttribute('aria-busy', 'true');
   try {
-    const result = await archive.search(state.q, { filters: state.filters, sort: ORDERS[state.order] });
+    const result = await archive.search(state.q, { filters: state.filters, sort: ORDERS[state.order], atLeast: PAGE_SIZE, onWiden: announceWidening(id), signal });
     if (id !== generation) return;
-    const page = await result.next(PAGE_SIZE);
+    const page = await result.next(Math.max(PAGE_SIZE, showing));
     if (id !== generation) return;
     current = { result, shown: page.length };
     list.replaceChildren(...page.map(renderResult));
-    more.hidden = current.shown >= result.total;
-    renderFilters(result.filters);
-    status.classList.remove('search-error');
-    status.textContent = describe(result.total);
+    showResultState();
   } catch (error) {
     if (id === generation) showError(`Search failed: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`);
   } finally {
@@ -231,12 +303,48 @@ filterGroups.addEventListener('click', (event) => {
   const name = toggle.dataset.group;
   if (expandedGroups.has(name)) expandedGroups.delete(name);
   else expandedGroups.add(name);
-  renderFilters(current ? current.result.filters : totals);
+  if (current) renderFilters(current.result.filters, current.result.scope);
+  else renderFilters(totals?.counts, totals?.scope);
 });
 more.addEventListener('click', async () => {
   const items = await showMore();
-  // Keyboard users continue from the first new result rather than the top of the page.
-  items?.[0]?.querySelector('a')?.focus();
+  if (!items) return;
+  // Keyboard users continue from the first new result rather than the top of the page; when
+  // older years had nothing more, the button is gone, so from the last result.
+  (items[0] ?? list.lastElementChild)?.querySelector('a')?.focus();
+});
+allYears.addEventListener('click', async () => {
+  const id = ++generation;
+  allYears.disabled = true;
+  root.setAttribute('aria-busy', 'true');
+  try {
+    await archive.addAllYears(announceWidening(id));
+  } catch (error) {
+    if (id === generation) showError(`Search failed: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`);
+    return;
+  } finally {
+    allYears.disabled = false;
+  }
+  if (id !== generation) return;
+  await run({ showing: current?.shown });
+  // The button is gone with the line it was in: continue from the first result.
+  (list.querySelector('.search-result-title a') ?? input).focus();
+});
+filtersLoad.addEventListener('click', async () => {
+  filtersLoad.disabled = true;
+  filtersLoad.textContent = 'Loading filters…';
+  try {
+    await archive.filters();
+  } catch (error) {
+    showError(`The filters could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`);
+    return;
+  } finally {
+    filtersLoad.disabled = false;
+    filtersLoad.textContent = 'Show filters';
+  }
+  // Counts come with a search once the filter data is in: run it again, keeping what is shown.
+  await run({ showing: current?.shown });
+  filterGroups.querySelector('input[type=checkbox]')?.focus();
 });
 
 let totals;
@@ -250,11 +358,13 @@ async function start() {
   }
   try {
     archive = await openArchiveSearch({
-      bundlePaths: JSON.parse(root.dataset.bundlePaths ?? '[]'),
+      parts: JSON.parse(root.dataset.searchParts ?? '[]'),
       baseUrl: root.dataset.baseUrl ?? '/',
       pageLanguage,
       highlightParam: root.dataset.highlightParam ?? 'highlight',
     });
+    // A link that narrows by a filter shows the filters it narrows by, with their counts.
+    if (selectedValues().length > 0 && !archive.filtersLoaded) await archive.filters();
   } catch (error) {
     showError(`The search index could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page, or browse the archive instead.`);
     return;

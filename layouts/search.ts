@@ -1,8 +1,10 @@
 // The search page: a form, filters, an announced result count and a result list, run in the
 // browser by assets/search.js on Pagefind's index. The query lives in ?q= (and the order and
 // filters in the URL too), so a search is a link. Without JavaScript the page says so and
-// points to the browsing pages.
+// points to the browsing pages. On an archive searched in waves (src/search/bundles.ts), a line
+// says which years were searched and offers the rest; it stays hidden on a small archive.
 
+import { searchWaves } from '../src/search/bundles.ts';
 import { html } from '../src/site/html.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { renderBase } from './base.ts';
@@ -11,10 +13,19 @@ import { renderBase } from './base.ts';
 export const HIGHLIGHT_PARAM = 'highlight';
 
 export function renderSearchPage(site: SiteContext): string {
-  const bundles = site.searchBundles.map((bundle) => site.url(bundle));
+  // What the page's search engine needs to know of each part before loading any of it.
+  const waves = searchWaves(site.searchParts);
+  const parts = site.searchParts.map((part, index) => ({
+    bundle: site.url(part.bundlePath),
+    from: part.years[0],
+    to: part.years.at(-1),
+    articles: part.articles,
+    wave: waves[index],
+  }));
+  if (parts.length === 0) parts.push({ bundle: site.url('/pagefind/'), from: undefined, to: undefined, articles: 0, wave: 0 });
   const main = html`<h1>Search the archive</h1>
 <noscript><p class="search-notice">Search runs in your browser and needs JavaScript, which is turned off or blocked here. You can still browse: the <a href="${site.url('/')}">latest articles</a>, the <a href="${site.url('/archive/')}">archive by date</a>, the <a href="${site.url('/sections/')}">sections</a>, and the people, places and topics linked from every article.</p></noscript>
-<div id="search" class="search" data-bundle-paths="${JSON.stringify(bundles)}" data-base-url="${site.url('/')}" data-highlight-param="${HIGHLIGHT_PARAM}">
+<div id="search" class="search" data-search-parts="${JSON.stringify(parts)}" data-base-url="${site.url('/')}" data-highlight-param="${HIGHLIGHT_PARAM}">
 <form class="search-form" action="${site.url('/search/')}" method="get" hidden>
 <div class="search-field">
 <label for="search-q">Words to find</label>
@@ -31,9 +42,12 @@ export function renderSearchPage(site: SiteContext): string {
 </div>
 </form>
 <p id="search-status" class="search-status" role="status" aria-live="polite" aria-atomic="true"></p>
+<p id="search-scope" class="search-scope" hidden><span id="search-scope-years"></span> · <button id="search-all-years" class="search-all-years" type="button">Search all years</button></p>
 <div class="search-body">
 <section id="search-filters" class="search-filters" aria-labelledby="search-filters-heading" hidden>
 <h2 id="search-filters-heading">Narrow the results</h2>
+<p id="search-filters-scope" class="search-filters-scope" hidden></p>
+<button id="search-filters-load" class="search-filters-load" type="button" aria-controls="search-filter-groups" hidden>Show filters</button>
 <div id="search-filter-groups"></div>
 </section>
 <div class="search-results-area">

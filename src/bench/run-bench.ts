@@ -218,8 +218,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     runs.push(await runBuild('cold', dirs));
     say(runs[0]!);
     const query = await firstQuery(dirs.work);
-    const bundlePaths = await readBundlePaths(dirs.site);
-    const firstSearch = await firstSearchTransfer(dirs.site, bundlePaths, query);
+    const firstSearch = await firstSearchTransfer(dirs.site, query);
     runs.push(await runBuild('unchanged', dirs));
     say(runs[1]!);
     await addOneArticle(dirs.inbox, options, count);
@@ -232,7 +231,10 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       firstSearch,
     };
     if (!options.quiet) {
-      log(`first search for "${query}": ${kb(firstSearch.bytes)} over ${firstSearch.bundles} bundle(s) (${Object.entries(firstSearch.parts).map(([kind, bytes]) => `${kind} ${kb(bytes)}`).join(', ')})`);
+      log(
+        `first search for "${query}": ${kb(firstSearch.bytes)} over ${firstSearch.bundles} bundle(s), ${firstSearch.wavesSearched} of ${firstSearch.waves} wave(s) ` +
+          `(${Object.entries(firstSearch.parts).map(([kind, bytes]) => `${kind} ${kb(bytes)}`).join(', ')})`,
+      );
     }
     if (options.json !== undefined) {
       await mkdir(path.dirname(path.resolve(options.json)), { recursive: true });
@@ -243,15 +245,6 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   } finally {
     if (options.keep === undefined) await rm(work, { recursive: true, force: true });
   }
-}
-
-/** The search page's bundle list, as the browser reads it. */
-async function readBundlePaths(siteDir: string): Promise<string[]> {
-  const page = await readFile(path.join(siteDir, 'search', 'index.html'), 'utf8');
-  const match = /data-bundle-paths="([^"]*)"/.exec(page);
-  if (!match) throw new Error(`${siteDir}/search/index.html has no data-bundle-paths`);
-  const decoded = match[1]!.replace(/&quot;/g, '"').replace(/&#34;/g, '"').replace(/&amp;/g, '&');
-  return (JSON.parse(decoded) as string[]).map((bundle) => bundle.replace(/^\/+/, ''));
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;

@@ -1,27 +1,73 @@
-// What a first search on a built site downloads, computed from its Pagefind bundles: the search
-// UI and Pagefind's scripts (gzip-compressed, as any static host serves them), the WebAssembly
-// once, then per bundle its entry file, its metadata and the index chunk holding the query
-// word, and the fragments of the first page of results. Pagefind's own files are already
-// compressed and count as they are.
+// What a first search on a built site downloads, computed from the files on disk by following
+// what the search page does (assets/search.js on assets/search-engine.js): the page, its styles
+// and scripts (gzip-compressed, as static hosts serve them), Pagefind's script, worker and
+// WebAssembly, then for every index part of the first wave its entry file, and for each of its
+// language indexes Pagefind's fetch of the entry file, the metadata and the index chunk the query
+// word falls in; filter data when the page loads it with the results (an archive searched in one
+// wave); and the fragments of the first page of results. A query the first wave cannot give a page
+// of results for makes the page merge the next wave, and the model counts that wave too.
+// Pagefind's own files are already compressed and count as they are.
 
 import { existsSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+
+export type TransferKind = 'scripts' | 'wasm' | 'entries' | 'meta' | 'index' | 'filters' | 'fragments';
 
 export interface SearchTransfer {
   query: string;
   bytes: number;
-  /** Bytes by kind: scripts (UI, Pagefind, CSS), wasm, entry, meta, index, fragments. */
-  parts: Record<'scripts' | 'wasm' | 'entries' | 'meta' | 'index' | 'fragments', number>;
+  /** Bytes by kind: scripts (the page, its styles, icon and scripts, Pagefind's), wasm, entries, meta, index, filters, fragments. */
+  parts: Record<TransferKind, number>;
+  /** Index parts (bundles) the first search merges. */
   bundles: number;
+  /** Waves the archive is searched in, and how many of them the first search merged. */
+  waves: number;
+  wavesSearched: number;
 }
 
-/** Results the default UI shows (and loads fragments for) before "load more". */
-const FIRST_RESULTS = 5;
-const SCRIPTS = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind.js', 'pagefind-worker.js'];
+/** One file a first search fetches, by its site path (no path prefix), as often as it is fetched. */
+export interface PlannedFetch {
+  path: string;
+  kind: Exclude<TransferKind, 'fragments'>;
+  bytes: number;
+}
 
-/** A minimal CBOR reader: enough for Pagefind's metadata (arrays, maps, strings, integers). */
+export interface FirstSearchPlan {
+  query: string;
+  fetches: PlannedFetch[];
+  /** Index parts merged, by bundle site path, and how many waves. */
+  bundles: string[];
+  waves: number;
+  wavesSearched: number;
+  /** Pages of the merged parts matching every query word (see pagesMatching). */
+  matches: number;
+  /**
+   * The first page's fragments: which results rank first is Pagefind's choice, so `bytes` is the
+   * mean fragment of the matching pages times `count`, between `smallest` and `largest`, the sums
+   * of the `count` smallest and largest of them.
+   */
+  fragments: { count: number; bytes: number; smallest: number; largest: number };
+}
+
+/** Results the page shows, and loads fragments for, at first: PAGE_SIZE in assets/search.js. */
+export const FIRST_PAGE_RESULTS = 20;
+
+/** A part as the search page lists it (data-search-parts). */
+interface PagePart {
+  bundle: string;
+  from?: string;
+  to?: string;
+  articles: number;
+  wave: number;
+}
+
+interface PagefindEntry {
+  languages: Record<string, { hash: string; wasm?: string; page_count: number }>;
+}
+
+/** A minimal CBOR reader: enough for Pagefind's metadata and index chunks (arrays, maps, strings, integers). */
 function decodeCbor(bytes: Uint8Array): unknown {
   let offset = 0;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -75,48 +121,201 @@ async function readPagefindFile(file: string): Promise<Uint8Array> {
 const size = async (file: string) => (await stat(file)).size;
 const gzipSize = async (file: string) => gzipSync(await readFile(file), { level: 6 }).length;
 
-/** The first search on the built site at `siteDir` for `query`, through the bundles in `bundlePaths` (primary first). */
-export async function firstSearchTransfer(siteDir: string, bundlePaths: string[], query: string, language = 'en'): Promise<SearchTransfer> {
-  const parts: SearchTransfer['parts'] = { scripts: 0, wasm: 0, entries: 0, meta: 0, index: 0, fragments: 0 };
-  const word = query.toLowerCase();
-  const [primary] = bundlePaths;
-  if (primary === undefined) throw new Error('no search bundles');
-  const primaryDir = path.join(siteDir, primary);
-  for (const script of SCRIPTS) if (existsSync(path.join(primaryDir, script))) parts.scripts += await gzipSize(path.join(primaryDir, script));
-  let fragmentBytes = 0;
-  let fragmentCount = 0;
-  let loadedWasm = false;
-  for (const bundle of bundlePaths) {
-    const dir = path.join(siteDir, bundle);
-    const entryFile = path.join(dir, 'pagefind-entry.json');
-    if (!existsSync(entryFile)) continue;
-    parts.entries += await gzipSize(entryFile);
-    const entry = JSON.parse(await readFile(entryFile, 'utf8')) as { languages: Record<string, { hash: string; wasm?: string; page_count: number }> };
-    // Pagefind falls back to the bundle's largest language when the page's is missing.
-    const index = entry.languages[language] ?? Object.values(entry.languages).sort((a, b) => b.page_count - a.page_count)[0];
-    if (!index) continue;
-    if (!loadedWasm) {
-      parts.wasm += await size(path.join(primaryDir, `wasm.${index.wasm ?? 'unknown'}.pagefind`));
-      loadedWasm = true;
-    }
-    const metaFile = path.join(dir, `pagefind.${index.hash}.pf_meta`);
-    parts.meta += await size(metaFile);
-    const meta = decodeCbor(await readPagefindFile(metaFile)) as unknown[];
-    // [version, pages, index chunks [from, to, hash], filters, sorts]
-    const chunks = (meta[2] ?? []) as Array<[string, string, string]>;
-    // Chunk bounds are the shortest prefixes that tell chunks apart: compare at their length.
-    const chunk = chunks.find(([from, to]) => word.slice(0, from.length) >= from && word.slice(0, to.length) <= to);
-    if (chunk) parts.index += await size(path.join(dir, 'index', `${chunk[2]}.pf_index`));
-    const fragmentDir = path.join(dir, 'fragment');
-    if (existsSync(fragmentDir)) {
-      for (const name of await readdir(fragmentDir)) {
-        fragmentBytes += await size(path.join(fragmentDir, name));
-        fragmentCount++;
+const decodeAttribute = (value: string) => value.replace(/&quot;|&#34;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** Pagefind's choice of index for a language: exact, then primary subtag, then the largest. */
+function chooseLanguage(languages: PagefindEntry['languages'], wanted: string): string | undefined {
+  const lower = wanted.toLowerCase();
+  if (languages[lower]) return lower;
+  const primary = lower.split('-')[0]!;
+  if (languages[primary]) return primary;
+  return Object.entries(languages).sort((a, b) => b[1].page_count - a[1].page_count)[0]?.[0];
+}
+
+/** The words of a query as Pagefind looks them up: lower case, no punctuation, no diacritics. */
+export function queryWords(query: string): string[] {
+  return query
+    .toLowerCase()
+    .replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu, '')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+/**
+ * The index chunk Pagefind loads for a word (pagefind_web's request_indexes): the first chunk
+ * whose bounds hold it, compared as bytes; failing that, the first whose bounds hold it when both
+ * are cut to the shorter length (a chunk that may hold an extension of the word).
+ */
+export function chunkForWord<T extends [string, string, string]>(chunks: readonly T[], word: string): T | undefined {
+  const bytes = Buffer.from(word);
+  const strict = chunks.find(([from, to]) => Buffer.compare(bytes, Buffer.from(from)) >= 0 && Buffer.compare(bytes, Buffer.from(to)) <= 0);
+  if (strict) return strict;
+  return chunks.find(([from, to]) => {
+    const fromBytes = Buffer.from(from);
+    const toBytes = Buffer.from(to);
+    const fromLength = Math.min(bytes.length, fromBytes.length);
+    const toLength = Math.min(bytes.length, toBytes.length);
+    return Buffer.compare(bytes.subarray(0, fromLength), fromBytes.subarray(0, fromLength)) >= 0 && Buffer.compare(bytes.subarray(0, toLength), toBytes.subarray(0, toLength)) <= 0;
+  });
+}
+
+/**
+ * The pages an index chunk's words match `word` on, as Pagefind's search does
+ * (find_word_extensions): every word that starts with the query's stem, or failing that the
+ * longest word the stem starts with. Pagefind stems the query with Snowball, which for English
+ * cuts endings, so the stem is the query or a prefix of it; without a stemmer here, the stem is
+ * taken as the query when some word extends it, else as the longest word it starts with (for
+ * "harbours", "harbour"). Postings give each page as the difference from the one before.
+ */
+export function pagesMatching(words: ReadonlyArray<[string, ReadonlyArray<[number, ...unknown[]]>]>, word: string): Set<number> {
+  let stem = word;
+  if (!words.some(([indexed]) => indexed.startsWith(word))) {
+    const prefixes = words.map(([indexed]) => indexed).filter((indexed) => word.startsWith(indexed));
+    const longest = prefixes.sort((a, b) => b.length - a.length)[0];
+    if (longest === undefined) return new Set();
+    stem = longest;
+  }
+  const pages = new Set<number>();
+  for (const [indexed, postings] of words) {
+    if (!indexed.startsWith(stem)) continue;
+    let page = 0;
+    for (const [delta] of postings) pages.add((page += delta));
+  }
+  return pages;
+}
+
+/** The search page's parts, language, base URL and the styles and scripts it links. */
+async function readSearchPage(siteDir: string) {
+  const file = path.join(siteDir, 'search', 'index.html');
+  const html = await readFile(file, 'utf8');
+  const attribute = (name: string) => {
+    const match = new RegExp(`${name}="([^"]*)"`).exec(html);
+    if (!match) throw new Error(`${file} has no ${name}; is it a Broadsheet search page?`);
+    return decodeAttribute(match[1]!);
+  };
+  const baseUrl = attribute('data-base-url');
+  const parts = JSON.parse(attribute('data-search-parts')) as PagePart[];
+  const language = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'en';
+  // Stylesheets, the icon (browsers fetch it with the page) and scripts.
+  const linked = [...html.matchAll(/<link rel="(?:stylesheet|icon)" href="([^"]+)"/g), ...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => decodeAttribute(match[1]!));
+  // Site paths: the page's URLs carry the path prefix, the files on disk do not.
+  const sitePath = (url: string) => (url.startsWith(baseUrl) ? `/${url.slice(baseUrl.length)}` : url);
+  return { file, html, language, parts: parts.map((part) => ({ ...part, bundle: sitePath(part.bundle) })), linked: linked.map(sitePath) };
+}
+
+/** A module and the modules it imports statically (`import … from './x.js'`), as site paths. */
+async function moduleGraph(siteDir: string, sitePath: string, seen = new Set<string>()): Promise<Set<string>> {
+  if (seen.has(sitePath)) return seen;
+  seen.add(sitePath);
+  const text = await readFile(path.join(siteDir, sitePath), 'utf8');
+  for (const match of text.matchAll(/^\s*import\s[^'"]*['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+    await moduleGraph(siteDir, path.posix.join(path.posix.dirname(sitePath), match[1]!), seen);
+  }
+  return seen;
+}
+
+/** What the first search for `query` on the built site at `siteDir` fetches, file by file. */
+export async function planFirstSearch(siteDir: string, query: string): Promise<FirstSearchPlan> {
+  const page = await readSearchPage(siteDir);
+  const fetches: PlannedFetch[] = [];
+  const fetch = async (sitePath: string, kind: PlannedFetch['kind'], compress: boolean) => {
+    const file = path.join(siteDir, sitePath);
+    fetches.push({ path: sitePath, kind, bytes: compress ? await gzipSize(file) : await size(file) });
+  };
+
+  await fetch('/search/index.html', 'scripts', true);
+  for (const linked of page.linked) {
+    if (linked.endsWith('.js')) for (const module of await moduleGraph(siteDir, linked)) await fetch(module, 'scripts', true);
+    else await fetch(linked, 'scripts', true);
+  }
+  const [primary] = page.parts;
+  if (!primary) throw new Error(`${page.file} lists no index parts`);
+  await fetch(`${primary.bundle}pagefind.js`, 'scripts', true);
+  await fetch(`${primary.bundle}pagefind-worker.js`, 'scripts', true);
+
+  const waves: PagePart[][] = [];
+  for (const part of page.parts) (waves[part.wave] ??= []).push(part);
+  const waveList = waves.filter(Boolean);
+  // Filter data comes with the first results only on an archive searched in one wave.
+  const withFilters = waveList.length === 1;
+  const words = queryWords(query);
+  const fragmentSizes: number[] = [];
+  const bundles: string[] = [];
+  let matches = 0;
+  let wavesSearched = 0;
+
+  for (const wave of waveList) {
+    for (const part of wave) {
+      bundles.push(part.bundle);
+      const dir = path.join(siteDir, part.bundle);
+      const entryPath = `${part.bundle}pagefind-entry.json`;
+      if (!existsSync(path.join(siteDir, entryPath))) throw new Error(`${path.join(siteDir, entryPath)} is missing: the search page lists a part that was not built`);
+      // The engine reads the entry to learn the languages; then Pagefind reads it once per language index.
+      await fetch(entryPath, 'entries', true);
+      const entry = JSON.parse(await readFile(path.join(siteDir, entryPath), 'utf8')) as PagefindEntry;
+      if (part === primary) {
+        const pageIndex = entry.languages[chooseLanguage(entry.languages, page.language) ?? ''];
+        await fetch(`${part.bundle}wasm.${pageIndex?.wasm ?? 'unknown'}.pagefind`, 'wasm', false);
+      }
+      for (const index of Object.values(entry.languages)) {
+        await fetch(entryPath, 'entries', true);
+        await fetch(`${part.bundle}pagefind.${index.hash}.pf_meta`, 'meta', false);
+        const meta = decodeCbor(await readPagefindFile(path.join(dir, `pagefind.${index.hash}.pf_meta`))) as unknown[];
+        // [version, pages [hash, words], index chunks [from, to, hash], filters [name, hash], sorts, meta fields]
+        const pages = (meta[1] ?? []) as Array<[string, number]>;
+        const chunks = (meta[2] ?? []) as Array<[string, string, string]>;
+        let matching: Set<number> | undefined;
+        for (const hash of new Set(words.map((word) => chunkForWord(chunks, word)?.[2]).filter((hash) => hash !== undefined))) {
+          await fetch(`${part.bundle}index/${hash}.pf_index`, 'index', false);
+        }
+        for (const word of words) {
+          const chunk = chunkForWord(chunks, word);
+          const found = new Set<number>();
+          if (chunk) {
+            const decoded = decodeCbor(await readPagefindFile(path.join(dir, 'index', `${chunk[2]}.pf_index`))) as [Array<[string, Array<[number, ...unknown[]]>]>];
+            for (const pageNumber of pagesMatching(decoded[0] ?? [], word)) found.add(pageNumber);
+          }
+          matching = matching === undefined ? found : new Set([...matching].filter((pageNumber) => found.has(pageNumber)));
+        }
+        for (const pageNumber of matching ?? []) {
+          const hash = pages[pageNumber]?.[0];
+          if (hash !== undefined) fragmentSizes.push(await size(path.join(dir, 'fragment', `${hash}.pf_fragment`)));
+        }
+        matches += matching?.size ?? 0;
+        if (withFilters) for (const [, hash] of (meta[3] ?? []) as Array<[string, string]>) await fetch(`${part.bundle}filter/${hash}.pf_filter`, 'filters', false);
       }
     }
+    wavesSearched++;
+    // By relevance the page merges older waves until there is a page of results.
+    if (matches >= FIRST_PAGE_RESULTS) break;
   }
-  // Which pages rank first depends on the query; the average fragment stands in for them.
-  parts.fragments = fragmentCount === 0 ? 0 : Math.round((fragmentBytes / fragmentCount) * Math.min(FIRST_RESULTS, fragmentCount));
+
+  const count = Math.min(FIRST_PAGE_RESULTS, fragmentSizes.length);
+  const sorted = [...fragmentSizes].sort((a, b) => a - b);
+  const total = sorted.reduce((sum, bytes) => sum + bytes, 0);
+  return {
+    query,
+    fetches,
+    bundles,
+    waves: waveList.length,
+    wavesSearched,
+    matches,
+    fragments: {
+      count,
+      bytes: sorted.length === 0 ? 0 : Math.round((total / sorted.length) * count),
+      smallest: sorted.slice(0, count).reduce((sum, bytes) => sum + bytes, 0),
+      largest: sorted.slice(sorted.length - count).reduce((sum, bytes) => sum + bytes, 0),
+    },
+  };
+}
+
+/** The first search on the built site at `siteDir` for `query`, summed by kind. */
+export async function firstSearchTransfer(siteDir: string, query: string): Promise<SearchTransfer> {
+  const plan = await planFirstSearch(siteDir, query);
+  const parts: SearchTransfer['parts'] = { scripts: 0, wasm: 0, entries: 0, meta: 0, index: 0, filters: 0, fragments: plan.fragments.bytes };
+  for (const fetched of plan.fetches) parts[fetched.kind] += fetched.bytes;
   const bytes = Object.values(parts).reduce((sum, value) => sum + value, 0);
-  return { query, bytes, parts, bundles: bundlePaths.length };
+  return { query, bytes, parts, bundles: plan.bundles.length, waves: plan.waves, wavesSearched: plan.wavesSearched };
 }

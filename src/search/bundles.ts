@@ -1,9 +1,9 @@
-// Which Pagefind bundles the search page loads. The index is split into parts of whole years:
-// the newest year alone (new articles land there, so a rebuild re-indexes only it), older years
-// grouped oldest first into parts of about PART_TARGET_PAGES articles (few parts keep a first
-// search small; bounded parts keep Pagefind's memory bounded). The first bundle is the primary
-// index and carries Pagefind's scripts; the others are merged into it at query time (Pagefind's
-// mergeIndex), so the page searches every year as one index.
+// Which Pagefind bundles the search page loads, and when. The index is split into parts of whole
+// years: the newest year alone (new articles land there, so a rebuild re-indexes only it), older
+// years grouped oldest first into parts of about PART_TARGET_PAGES articles (bounded parts keep
+// Pagefind's memory bounded). The first bundle is the primary index and carries Pagefind's
+// scripts; the others are merged into it at query time (Pagefind's mergeIndex), in waves: the
+// newest years first, older ones only when a search needs them (searchWaves).
 
 import type { Article } from '../site/load-articles.ts';
 
@@ -21,6 +21,36 @@ export interface SearchPart {
 
 /** Articles per part of older years: Pagefind needs about 0.3 MB per page while indexing. */
 export const PART_TARGET_PAGES = 5000;
+
+/**
+ * The most articles the first wave of a search may merge (the newest year always counts, however
+ * large). A first search pays about 165 KB whatever it merges (the page, Pagefind's scripts and
+ * WebAssembly, the first twenty results), then per merged part its metadata (about 10 bytes per
+ * article) and, per language index in it, the index chunk of the query word (25 to 65 KB,
+ * whatever the part's size). Two parts with English and Arabic cost about 110 KB of chunks
+ * alone, so the first wave must be the newest year by itself once the older parts are full:
+ * with 4,000, it is at 10,000, 20,000 and 100,000 synthetic articles (the next part has 4,236,
+ * 3,102 and 5,320 articles) all year round, and a first search there stays under 300 KB
+ * (about 275 KB at 100,000). An archive whose newest year and next part fit together is
+ * searched in one wave, as before.
+ */
+export const FIRST_WAVE_ARTICLES = 4000;
+
+/**
+ * Test and experiment overrides, read when parts are computed: BROADSHEET_SEARCH_PART_PAGES and
+ * BROADSHEET_SEARCH_FIRST_WAVE replace PART_TARGET_PAGES and FIRST_WAVE_ARTICLES, so a test can
+ * build an archive of many parts and waves from a few hundred articles. Every shard of one deploy
+ * must be built with the same values.
+ */
+function articlesSetting(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`The environment variable ${name}="${raw}" must be a whole number of articles above 0; unset it to use the default (${fallback}).`);
+  }
+  return value;
+}
 const YEAR_FOLDER = /^\d{4}$/;
 
 /** The year folder a site path belongs to (`/2015/x/` → `2015`), or undefined. */
@@ -30,7 +60,7 @@ export function yearFolderOf(sitePath: string): string | undefined {
 }
 
 /** The index parts of an archive, primary (newest year, at `/pagefind/`) first, then older parts newest first. */
-export function searchParts(articles: readonly Pick<Article, 'url'>[], targetPages = PART_TARGET_PAGES): SearchPart[] {
+export function searchParts(articles: readonly Pick<Article, 'url'>[], targetPages = articlesSetting('BROADSHEET_SEARCH_PART_PAGES', PART_TARGET_PAGES)): SearchPart[] {
   const counts = new Map<string, number>();
   for (const article of articles) {
     const year = yearFolderOf(article.url);
@@ -61,8 +91,26 @@ export function searchParts(articles: readonly Pick<Article, 'url'>[], targetPag
   return [part([newest], true), ...groups.reverse().map((years) => part(years, false))];
 }
 
-/** Site paths (without the path prefix) of the search bundles, each ending in `/`. */
-export function searchBundlePaths(articles: readonly Pick<Article, 'url'>[]): string[] {
-  const parts = searchParts(articles);
-  return parts.length === 0 ? ['/pagefind/'] : parts.map((part) => part.bundlePath);
+/**
+ * The wave each part is searched in, in the order of `parts` (primary first, then older parts
+ * newest first). Wave 0 is what a first search merges: the primary and then older parts while the
+ * wave stays within `firstWave` articles. Each later wave may hold twice as many articles as the
+ * one before (at least one part), so a word found only in the oldest year is reached in a few
+ * steps rather than one part at a time. A small archive is a single wave.
+ */
+export function searchWaves(parts: readonly Pick<SearchPart, 'articles'>[], firstWave = articlesSetting('BROADSHEET_SEARCH_FIRST_WAVE', FIRST_WAVE_ARTICLES)): number[] {
+  const waves: number[] = [];
+  let wave = 0;
+  let budget = firstWave;
+  let size = 0;
+  for (const [index, part] of parts.entries()) {
+    if (index > 0 && size > 0 && size + part.articles > budget) {
+      wave++;
+      budget *= 2;
+      size = 0;
+    }
+    waves.push(wave);
+    size += part.articles;
+  }
+  return waves;
 }

@@ -4,7 +4,7 @@
 import type { DateTime } from 'luxon';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { EntityRules } from '../ingest/entities/entity-rules.ts';
-import { searchBundlePaths } from '../search/bundles.ts';
+import { searchParts, type SearchPart } from '../search/bundles.ts';
 import { buildArchiveIndex, type ArchiveIndex } from './indexes/archive-index.ts';
 import type { Article } from './load-articles.ts';
 
@@ -12,6 +12,8 @@ export interface SiteContext {
   config: SiteConfig;
   /** Newest first. */
   articles: Article[];
+  /** The parts of the search index: primary (newest year) first, then older parts newest first. */
+  searchParts: SearchPart[];
   /** Site paths of the Pagefind bundles the search page loads: primary first, then merged ones. */
   searchBundles: string[];
   /** Taxonomy, related articles, neighbours and coverage, built once per build (src/site/indexes/). */
@@ -27,10 +29,12 @@ export interface SiteContext {
 export function createSiteContext(config: SiteConfig, articles: Article[], entityRules?: EntityRules): SiteContext {
   const prefix = config.pathPrefix.replace(/\/$/, '');
   const url = (sitePath: string) => `${prefix}${sitePath.startsWith('/') ? sitePath : `/${sitePath}`}`;
+  const parts = searchParts(articles);
   return {
     config,
     articles,
-    searchBundles: searchBundlePaths(articles),
+    searchParts: parts,
+    searchBundles: parts.length === 0 ? ['/pagefind/'] : parts.map((part) => part.bundlePath),
     index: buildArchiveIndex(articles, config, entityRules),
     url,
     absoluteUrl: (sitePath) => new URL(url(sitePath), config.baseUrl).href,

@@ -44,12 +44,13 @@ describe('the benchmark at 100 and 300 articles', () => {
     assert.equal(small.runs[2]!.articles, 101);
   });
 
-  it('counts what a first search downloads: scripts, WebAssembly, and per bundle its entry, metadata and an index chunk', () => {
+  it('counts what a first search downloads: scripts, WebAssembly, per bundle its entry, metadata and an index chunk, and the filter data a small archive loads with it', () => {
     for (const report of [small, large]) {
       const { firstSearch } = report;
       assert.equal(firstSearch.bytes, Object.values(firstSearch.parts).reduce((sum, bytes) => sum + bytes, 0));
-      for (const kind of ['scripts', 'wasm', 'entries', 'meta', 'index', 'fragments'] as const) assert.ok(firstSearch.parts[kind] > 0, kind);
+      for (const kind of ['scripts', 'wasm', 'entries', 'meta', 'index', 'filters', 'fragments'] as const) assert.ok(firstSearch.parts[kind] > 0, kind);
       assert.equal(firstSearch.bundles, 2, 'the newest year, and the older years together');
+      assert.deepEqual([firstSearch.waves, firstSearch.wavesSearched], [1, 1], 'a small archive is searched in one wave');
     }
   });
 

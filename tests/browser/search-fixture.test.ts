@@ -90,7 +90,10 @@ describe('searching the fixture archive in Chromium', { skip }, () => {
     assert.ok(sections.size >= 2, 'the query spans sections');
 
     const watched = await open('/search/?q=kestrel');
-    assert.match(await searchSettled(watched.page), new RegExp(`^${matching.length} results for “kestrel”`));
+    assert.match(await searchSettled(watched.page), new RegExp(`^${matching.length} results for “kestrel”\\.`));
+    // A small archive is searched in one wave: filters come with the results, and no line about years.
+    assert.equal(await watched.page.locator('#search-scope').isVisible(), false);
+    assert.equal(await watched.page.locator('#search-filters-load').isVisible(), false);
     const sectionGroup = watched.page.locator('fieldset', { has: watched.page.locator('legend', { hasText: /^Section$/ }) });
     const shown = (await sectionGroup.locator('label').allTextContents()).map((label) => label.trim()).sort();
     assert.deepEqual(shown, [...sections].map(([section, count]) => `${section} (${count})`).sort());

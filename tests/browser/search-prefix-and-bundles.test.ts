@@ -1,6 +1,6 @@
 // The search page in Chromium where the site is not at the root of its host (--path-prefix), and
-// where the index comes in more than one Pagefind bundle: the page reads the bundle list from
-// data-bundle-paths (primary first) and searches them as one, in any order.
+// where the index comes in more than one Pagefind bundle: the page reads the parts from
+// data-search-parts (primary first) and searches them as one, in any order.
 
 import assert from 'node:assert/strict';
 import { cp, readFile, writeFile } from 'node:fs/promises';
@@ -68,18 +68,20 @@ describe('the search page under a path prefix and over several bundles', { skip 
       assert.equal(main.exitCode, 0, main.stderr);
       assert.equal(second.exitCode, 0, second.stderr);
       // What a split index looks like to the page: another bundle folder beside /pagefind/, its
-      // pages in the same site, and both paths in data-bundle-paths (as searchBundlePaths() will
-      // list them). The second archive's bundle and pages are copied in to stand for it.
+      // pages in the same site, and both parts in data-search-parts, in the same wave (as a small
+      // archive's parts are). The second archive's bundle and pages are copied in to stand for it.
       await cp(path.join(second.outDir, 'pagefind'), path.join(main.outDir, 'pagefind-seeds'), { recursive: true });
       for (const article of second.report.articles) {
         await cp(path.join(second.outDir, article.url), path.join(main.outDir, article.url), { recursive: true });
       }
       const searchPage = path.join(main.outDir, 'search/index.html');
       const html = await readFile(searchPage, 'utf8');
+      const listed = /data-search-parts="([^"]*)"/.exec(html)?.[1] ?? '';
+      const parts = JSON.parse(listed.replace(/&quot;|&#34;/g, '"')) as Array<{ bundle: string; wave: number }>;
       const bundles = (main.report as unknown as { searchParts: Array<{ bundlePath: string }> }).searchParts.map((part) => part.bundlePath);
-      const listed = `data-bundle-paths="${escapeHtml(JSON.stringify(bundles))}"`;
-      assert.ok(html.includes(listed), 'the built page lists the bundles of its own index parts');
-      await writeFile(searchPage, html.replace(listed, `data-bundle-paths="${escapeHtml(JSON.stringify([...bundles, '/pagefind-seeds/']))}"`));
+      assert.deepEqual(parts.map((part) => part.bundle), bundles, 'the built page lists the bundles of its own index parts');
+      const withSeeds = [...parts, { bundle: '/pagefind-seeds/', articles: second.report.articles.length, wave: 0 }];
+      await writeFile(searchPage, html.replace(`data-search-parts="${listed}"`, `data-search-parts="${escapeHtml(JSON.stringify(withSeeds))}"`));
       server = await serveStatic(main.outDir);
       servers.push(server);
     });

@@ -22,12 +22,12 @@ export interface BuildReport {
   seconds: Record<string, number>;
 }
 
-export async function runCli(args: string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+export async function runCli(args: string[], options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [CLI, ...args],
-      { cwd: options.cwd ?? PROJECT_ROOT, timeout: options.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: options.cwd ?? PROJECT_ROOT, timeout: options.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...options.env } },
       (error, stdout, stderr) => {
         const exitCode = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolve({ exitCode, stdout, stderr });
@@ -36,13 +36,13 @@ export async function runCli(args: string[], options: { cwd?: string; timeoutMs?
   });
 }
 
-/** Builds `inbox` into fresh temporary articles and output folders and reads the JSON report. */
-export async function buildArchive(inbox: string, extraArgs: string[] = [], dirs: { outDir?: string; articlesDir?: string } = {}): Promise<BuildRun> {
+/** Builds `inbox` into fresh temporary articles and output folders and reads the JSON report; `env` adds environment variables. */
+export async function buildArchive(inbox: string, extraArgs: string[] = [], dirs: { outDir?: string; articlesDir?: string } = {}, env: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
   const work = await temporaryDir('build');
   const outDir = dirs.outDir ?? path.join(work, 'site');
   const articlesDir = dirs.articlesDir ?? path.join(work, 'articles');
   const reportFile = path.join(work, 'report.json');
-  const result = await runCli(['build', '--inbox', inbox, '--articles', articlesDir, '--out', outDir, '--report', reportFile, '--quiet', ...extraArgs]);
+  const result = await runCli(['build', '--inbox', inbox, '--articles', articlesDir, '--out', outDir, '--report', reportFile, '--quiet', ...extraArgs], { env });
   let report: BuildReport;
   try {
     report = JSON.parse(await readFile(reportFile, 'utf8')) as BuildReport;

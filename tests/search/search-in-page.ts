@@ -17,16 +17,17 @@ export interface RankedQuery {
 
 // A string, not a function: the test runner's TypeScript transform would add helpers the page
 // does not have.
-const IN_PAGE = `async ({ queries, limit, options }) => {
+const IN_PAGE = `async ({ queries, limit, options, allYears }) => {
   const root = document.getElementById('search');
   const engineUrl = new URL('../assets/search-engine.js', new URL(root.dataset.baseUrl + 'search/', location.href)).href;
   const { openArchiveSearch } = await import(engineUrl);
   const archive = await openArchiveSearch({
-    bundlePaths: JSON.parse(root.dataset.bundlePaths),
+    parts: JSON.parse(root.dataset.searchParts),
     baseUrl: root.dataset.baseUrl,
     pageLanguage: document.documentElement.lang,
     highlightParam: root.dataset.highlightParam,
   });
+  if (allYears) await archive.addAllYears();
   const out = [];
   for (const query of queries) {
     const start = performance.now();
@@ -38,13 +39,19 @@ const IN_PAGE = `async ({ queries, limit, options }) => {
   return out;
 }`;
 
+/**
+ * Runs `queries` through a fresh archive search in the page. `allYears` merges every part of the
+ * index before the first query (as the page did before it searched in waves); otherwise the
+ * search starts from the first wave and widens as the page's does.
+ */
 export async function searchInPage(
   page: Page,
   queries: string[],
   limit = 3,
-  options: { filters?: Record<string, string[]>; sort?: 'asc' | 'desc' } = {},
+  options: { filters?: Record<string, string[]>; sort?: 'asc' | 'desc'; atLeast?: number } = {},
+  allYears = false,
 ): Promise<RankedQuery[]> {
-  return (await page.evaluate(`(${IN_PAGE})(${JSON.stringify({ queries, limit, options })})`)) as RankedQuery[];
+  return (await page.evaluate(`(${IN_PAGE})(${JSON.stringify({ queries, limit, options, allYears })})`)) as RankedQuery[];
 }
 
 /** Waits until the search page has finished the search it is running; returns its status line. */

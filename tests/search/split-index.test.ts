@@ -77,7 +77,8 @@ describe('a search index split into parts', { skip }, () => {
   it('finds known items through the merged parts at least as well as through one index', async (t) => {
     const items = knownItems(full, 30);
     const searchPage = await readFile(path.join(full.outDir, 'search/index.html'), 'utf8');
-    const bundles = JSON.parse(/data-bundle-paths="([^"]+)"/.exec(searchPage)![1]!.replace(/&quot;|&#34;/g, '"')) as string[];
+    const parts = JSON.parse(/data-search-parts="([^"]+)"/.exec(searchPage)![1]!.replace(/&quot;|&#34;/g, '"')) as Array<{ bundle: string }>;
+    const bundles = parts.map((part) => part.bundle);
     const years = [...new Set(full.report.articles.map((article) => article.url.split('/')[1]!))].sort();
     // The newest year alone (primary), then the older years together (fewer than 5,000 articles).
     assert.deepEqual(bundles, ['/pagefind/', `/pagefind/${years[0]}-${years.at(-2)}/`]);
