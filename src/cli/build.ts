@@ -285,9 +285,12 @@ async function buildLocked(
       return renderSite(site, into, progress, stream, shard === undefined ? undefined : { shard, parts: allParts });
     });
     result.pages = rendered.pages;
-    const streamed = await stream.outcomes();
+    // The index stage starts when the render ends: waiting for the parts Pagefind is still
+    // indexing is part of it.
     const search = indexed
-      ? await timed('index', 'pages', () => buildSearchIndex(into, problems, { parts, progress, pageHashes: rendered.pageHashes, streamed, ...(previousSiteDir ? { previousSiteDir } : {}) }))
+      ? await timed('index', 'pages', async () =>
+          buildSearchIndex(into, problems, { parts, progress, pageHashes: rendered.pageHashes, streamed: await stream.outcomes(), ...(previousSiteDir ? { previousSiteDir } : {}) }),
+        )
       : undefined;
     await stream.close();
     if (search) result.search = search;
