@@ -13,7 +13,7 @@ import { compileRules } from '../ingest/rules.ts';
 import { displayPath, FolderMaker, WritePool } from '../fs-utils.ts';
 import { formatProblem, ProblemLog } from '../problems.ts';
 import { buildSearchIndex, partsWithoutReusableBundle, searchSummary, type SearchIndexStats } from '../search/build-index.ts';
-import { IndexStream, type PlannedPage } from '../search/index-stream.ts';
+import { FEED_ARTICLE_LIMIT, IndexStream, type PlannedPage } from '../search/index-stream.ts';
 import { setBuildContext } from '../site/build-context.ts';
 import { copyAssets } from '../site/assets.ts';
 import { loadArticles, type Article } from '../site/load-articles.ts';
@@ -74,6 +74,27 @@ async function renderSite(site: SiteContext, outDir: string, progress: Progress,
     // transforms without writing, and the transform queues each page on a bounded write pool.
     const writes = new WritePool(32);
     const folders = new FolderMaker();
+    const pageHashes = new Map<string, string>();
+    /** Pages written through the site's page sink, which Eleventy then holds empty. */
+    const taken = new Set<string>();
+    const take = async (file: string, content: string | Uint8Array) => {
+      if (typeof content === 'string') {
+        indexStream.accept(file, content);
+        // Hashed here, from what was rendered, so the index stage need not read every page back;
+        // only what Pagefind reads counts (see indexed-content.ts).
+        pageHashes.set(file, indexedContentHash(content));
+      }
+      await writes.run(async () => {
+        await folders.ensure(path.dirname(file));
+        await writeFile(file, content);
+      });
+    };
+    site.pageSink = async (sitePath, html) => {
+      const file = path.join(outDir, sitePath);
+      taken.add(file);
+      await take(file, html);
+      return true;
+    };
     // Runs before .eleventy.ts: hooks that are the CLI's business, not the site's.
     const cliHooks = (eleventyConfig: EleventyConfig & EleventyHooks) => {
       if (shard) restrictToShard(eleventyConfig, shardFilter(shard.shard, shard.parts));
@@ -81,14 +102,9 @@ async function renderSite(site: SiteContext, outDir: string, progress: Progress,
       eleventyConfig.addTransform('broadsheet-write', async function (content: unknown) {
         progress.tick();
         const { outputPath } = this.page;
-        if (typeof outputPath === 'string' && (typeof content === 'string' || content instanceof Uint8Array)) {
-          const file = path.resolve(outputPath);
-          if (typeof content === 'string') indexStream.accept(file, content);
-          await writes.run(async () => {
-            await folders.ensure(path.dirname(file));
-            await writeFile(file, content);
-          });
-        }
+        if (typeof outputPath !== 'string' || !(typeof content === 'string' || content instanceof Uint8Array)) return content;
+        const file = path.resolve(outputPath);
+        if (!taken.has(file)) await take(file, content);
         return content;
       });
     };
@@ -96,18 +112,13 @@ async function renderSite(site: SiteContext, outDir: string, progress: Progress,
     // Broadsheet prints its own summary; Eleventy's own lines would interleave with it.
     eleventy.disableLogger();
     // Eleventy's typings omit toJSON (Eleventy.js: `async toJSON()`, the programmatic API's JSON output).
-    const rendered = (await (eleventy as unknown as { toJSON(): Promise<unknown> }).toJSON()) as Array<{ outputPath?: unknown; content?: unknown }>;
+    const rendered = (await (eleventy as unknown as { toJSON(): Promise<unknown> }).toJSON()) as Array<{ outputPath?: unknown }>;
     await writes.drain();
     const written = rendered.filter((page) => typeof page.outputPath === 'string');
-    // Hashed here, from what Eleventy rendered, so the index stage need not read every page back;
-    // only what Pagefind reads counts (see indexed-content.ts).
-    const pageHashes = new Map<string, string>();
-    for (const page of written) {
-      if (typeof page.content === 'string') pageHashes.set(path.resolve(page.outputPath as string), indexedContentHash(page.content));
-    }
     const pruned = shard ? await pruneOutsideShard(outDir, shardFilter(shard.shard, shard.parts)) : 0;
     return { pages: written.length - pruned, pageHashes };
   } finally {
+    delete site.pageSink;
     setBuildContext(undefined);
   }
 }
@@ -277,8 +288,10 @@ async function buildLocked(
     // The site shard has no articles to index: the year shards bring the bundles.
     const indexed = shard?.kind !== 'site';
     const site = createSiteContext(config, result.articles, entityRules);
-    // Parts that will be indexed anyway are indexed while Eleventy renders the site.
-    const stream = new IndexStream(into, indexed ? await partsWithoutReusableBundle(parts, previousSiteDir) : [], articlePagesOf(site));
+    // Parts that will be indexed anyway are indexed while Eleventy renders the site, unless the
+    // archive is so large that the two together would need too much memory.
+    const feed = indexed && result.articles.length <= FEED_ARTICLE_LIMIT;
+    const stream = new IndexStream(into, feed ? await partsWithoutReusableBundle(parts, previousSiteDir) : [], articlePagesOf(site));
     indexStream = stream;
     const rendered = await timed('render', 'pages', async () => {
       await copyAssets(into);

@@ -16,6 +16,15 @@ import { yearFolderOf } from './bundles.ts';
 import { indexedContentHash } from './indexed-content.ts';
 import { byPath, hasIndexedBody, indexedPage, indexPart, type IndexPage, type PartOutcome } from './part-indexer.ts';
 
+/**
+ * The largest archive whose parts are fed while Eleventy renders. Feeding overlaps Pagefind's
+ * memory (about 0.3 MB per page of the part it holds) with Eleventy's, which keeps every rendered
+ * page until the render ends: at 20,000 articles the build's processes peaked at 4.3 GB together,
+ * and at 100,000 they would need about 9 GB. Larger archives index after the render, when
+ * Eleventy's pages are gone: slower, but within the memory of an ordinary machine.
+ */
+export const FEED_ARTICLE_LIMIT = 25_000;
+
 /** A page the site will have: its path relative to the site root, and a way to render it. */
 export interface PlannedPage {
   sourcePath: string;

@@ -8,7 +8,7 @@ export interface EleventyPageData {
 
 export interface JavaScriptTemplate {
   data: Record<string, unknown> | (() => Record<string, unknown>);
-  render(this: unknown, data: EleventyPageData): string;
+  render(this: unknown, data: EleventyPageData): string | Promise<string>;
 }
 
 export interface EleventyConfig {

@@ -24,6 +24,14 @@ export interface SiteContext {
   absoluteUrl(sitePath: string): string;
   /** A date for readers, in the configured zone and the page's language. */
   formatDate(date: DateTime, language: string): string;
+  /**
+   * Where the build writes article pages itself (src/cli/build.ts), given the page's path from
+   * the site root; resolves to true when it took the page. Eleventy keeps every page a template
+   * returns until the render ends (two bytes a character once a page holds a curly quote): at
+   * 100,000 articles that alone outgrows Node's memory, so a taken page is returned to Eleventy
+   * empty. Absent when Eleventy is run on its own.
+   */
+  pageSink?: (sitePath: string, html: string) => Promise<boolean>;
 }
 
 export function createSiteContext(config: SiteConfig, articles: Article[], entityRules?: EntityRules): SiteContext {

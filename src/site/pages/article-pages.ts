@@ -27,8 +27,10 @@ export const articlePages: SitePlugin = (eleventyConfig, site) => {
       permalink: (data: EleventyPageData) => `${(data.article as Article).url}index.html`,
       eleventyExcludeFromCollections: true,
     },
-    render(data) {
-      return renderPage(data.article as Article);
+    async render(data) {
+      const article = data.article as Article;
+      const html = renderPage(article);
+      return (await site.pageSink?.(articlePagePath(article), html)) ? '' : html;
     },
   });
 };
