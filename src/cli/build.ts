@@ -291,7 +291,10 @@ async function buildLocked(
     // Parts that will be indexed anyway are indexed while Eleventy renders the site, unless the
     // archive is so large that the two together would need too much memory.
     const feed = indexed && result.articles.length <= FEED_ARTICLE_LIMIT;
-    const stream = new IndexStream(into, feed ? await partsWithoutReusableBundle(parts, previousSiteDir) : [], articlePagesOf(site));
+    // Pagefind's logs sit beside the staging folder (same name prefix), so a killed build's are
+    // removed by the next build's recovery like its staging folder.
+    const logDir = `${into}.pagefind-logs`;
+    const stream = new IndexStream(into, feed ? await partsWithoutReusableBundle(parts, previousSiteDir) : [], articlePagesOf(site), logDir);
     indexStream = stream;
     const rendered = await timed('render', 'pages', async () => {
       await copyAssets(into);
@@ -302,7 +305,7 @@ async function buildLocked(
     // indexing is part of it.
     const search = indexed
       ? await timed('index', 'pages', async () =>
-          buildSearchIndex(into, problems, { parts, progress, pageHashes: rendered.pageHashes, streamed: await stream.outcomes(), ...(previousSiteDir ? { previousSiteDir } : {}) }),
+          buildSearchIndex(into, problems, { parts, progress, logDir, pageHashes: rendered.pageHashes, streamed: await stream.outcomes(), ...(previousSiteDir ? { previousSiteDir } : {}) }),
         )
       : undefined;
     await stream.close();

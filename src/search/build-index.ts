@@ -48,6 +48,8 @@ export interface SearchIndexOptions {
   pageHashes?: ReadonlyMap<string, string>;
   /** Parts already indexed while the site rendered (index-stream.ts), by name. */
   streamed?: ReadonlyMap<string, Promise<PartOutcome>>;
+  /** Where Pagefind's logs go (created and removed here); a new temporary folder when absent. */
+  logDir?: string;
 }
 
 /** Recorded in each bundle: which pages it was built from (one file per bundle, so shards never collide). */
@@ -170,7 +172,8 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
   // An empty archive still gets a (empty) primary bundle, so the search page finds its scripts.
   if (work.length === 0) work.push({ part: { name: '', years: [], bundlePath: '/pagefind/', primary: true, articles: 0 }, files: [] });
 
-  const logDir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-pagefind-'));
+  const logDir = options.logDir ?? (await mkdtemp(path.join(os.tmpdir(), 'broadsheet-pagefind-')));
+  await mkdir(logDir, { recursive: true });
   // One log per part: each index logs to the file it was created with.
   let partNumber = 0;
   const partLanguages: Array<Record<string, LanguageStats>> = [];

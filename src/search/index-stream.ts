@@ -7,8 +7,7 @@
 // others wait for the render to tell whether they changed. Every page Eleventy then renders is
 // checked against what was fed: a part whose pages differ in any way is indexed again from disk.
 
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchPart } from './bundles.ts';
@@ -50,16 +49,18 @@ export class IndexStream {
   readonly #siteDir: string;
   readonly #byYear = new Map<string, FedPart>();
   readonly #parts: FedPart[] = [];
-  readonly #logDir: Promise<string>;
+  readonly #logDir: string;
+  #logDirMade: Promise<unknown> | undefined;
 
   /**
    * Starts indexing `parts` into bundles under `siteDir`, rendering their pages from `pagesOf`
    * (one part at a time, in order, so Pagefind holds one part's pages in memory at once).
+   * Pagefind's logs go to `logDir`, created only if a part is fed and removed by `close`.
    */
-  constructor(siteDir: string, parts: SearchPart[], pagesOf: (part: SearchPart) => PlannedPage[]) {
+  constructor(siteDir: string, parts: SearchPart[], pagesOf: (part: SearchPart) => PlannedPage[], logDir: string) {
     this.#siteDir = siteDir;
-    this.#logDir = mkdtemp(path.join(os.tmpdir(), 'broadsheet-pagefind-'));
-    let previous: Promise<unknown> = this.#logDir;
+    this.#logDir = logDir;
+    let previous: Promise<unknown> = Promise.resolve();
     parts.forEach((part, number) => {
       const fed = new Map<string, string>();
       // Rendered one at a time as Pagefind takes them, so Eleventy's work goes on in between.
@@ -74,7 +75,10 @@ export class IndexStream {
       // part starts as soon as Pagefind has written this one.
       let written!: () => void;
       const next = new Promise<void>((resolve) => (written = resolve));
-      const outcome = previous.then(async () => indexPart(pages(), path.join(siteDir, part.bundlePath), path.join(await this.#logDir, `part-${number}.log`), written));
+      const outcome = previous.then(async () => {
+        await (this.#logDirMade ??= mkdir(logDir, { recursive: true }));
+        return indexPart(pages(), path.join(siteDir, part.bundlePath), path.join(logDir, `fed-part-${number}.log`), written);
+      });
       // Awaited by `outcomes`; this only keeps a failure before then from being reported as unhandled.
       outcome.catch(() => undefined);
       previous = Promise.race([next, outcome.catch(() => undefined)]);
@@ -118,7 +122,7 @@ export class IndexStream {
   /** Waits for indexing in flight (whatever its result) and removes the logs. */
   async close(): Promise<void> {
     await Promise.allSettled(this.#parts.map((fedPart) => fedPart.outcome));
-    await rm(await this.#logDir, { recursive: true, force: true });
+    if (this.#logDirMade) await rm(this.#logDir, { recursive: true, force: true });
   }
 
   /** After a failed build: stops Pagefind's indexer process, then cleans up. */

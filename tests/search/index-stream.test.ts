@@ -2,6 +2,7 @@
 // written pages afterwards gives, and a part whose pages do not all arrive must not be used.
 
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -62,7 +63,7 @@ describe('indexing parts while the site renders', () => {
 
   it('uses a fed part when Eleventy rendered exactly the pages fed, in whatever order', async () => {
     const site = await temporaryDir('stream-order');
-    const stream = new IndexStream(site, [part], planned(site, { '2024/b/index.html': page('Beta'), '2024/a/index.html': page('Alpha') }));
+    const stream = new IndexStream(site, [part], planned(site, { '2024/b/index.html': page('Beta'), '2024/a/index.html': page('Alpha') }), `${site}.logs`);
     stream.accept(path.join(site, '2024/a/index.html'), page('Alpha'));
     // A page without an indexed element (an archive page under the year) is not Pagefind's.
     stream.accept(path.join(site, '2024/index.html'), '<!doctype html><html lang="en"><body><p>List</p></body></html>');
@@ -73,10 +74,11 @@ describe('indexing parts while the site renders', () => {
     assert.deepEqual(outcome.errors, []);
     assert.equal(outcome.log.languages.en?.pages, 2);
     await stream.close();
+    assert.equal(existsSync(`${site}.logs`), false, 'Pagefind\'s logs are removed');
 
     // Planned the other way round, the bundle is the same: pages go to Pagefind in path order.
     const other = await temporaryDir('stream-order');
-    const reversed = new IndexStream(other, [part], planned(other, { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta') }));
+    const reversed = new IndexStream(other, [part], planned(other, { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta') }), `${other}.logs`);
     reversed.accept(path.join(other, '2024/b/index.html'), page('Beta'));
     reversed.accept(path.join(other, '2024/a/index.html'), page('Alpha'));
     assert.equal((await reversed.outcomes()).size, 1);
@@ -97,7 +99,7 @@ describe('indexing parts while the site renders', () => {
       const site = await temporaryDir('stream-differs');
       // The primary's folder holds the other parts' folders, which must survive.
       await mkdir(path.join(site, 'pagefind/1990-2000'), { recursive: true });
-      const stream = new IndexStream(site, [part], planned(site, { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta') }));
+      const stream = new IndexStream(site, [part], planned(site, { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta') }), `${site}.logs`);
       for (const [sourcePath, html] of Object.entries(rendered)) stream.accept(path.join(site, sourcePath), html);
       assert.equal((await stream.outcomes()).size, 0);
       await stream.close();
@@ -107,7 +109,7 @@ describe('indexing parts while the site renders', () => {
 
   it('uses a fed part whose rendered pages differ from what was fed only outside the indexed element', async () => {
     const site = await temporaryDir('stream-outside');
-    const stream = new IndexStream(site, [part], planned(site, { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta') }));
+    const stream = new IndexStream(site, [part], planned(site, { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta') }), `${site}.logs`);
     stream.accept(path.join(site, '2024/a/index.html'), page('Alpha').replace('Menu words', 'Other menu'));
     stream.accept(path.join(site, '2024/b/index.html'), page('Beta'));
     assert.equal((await stream.outcomes()).size, 1);
