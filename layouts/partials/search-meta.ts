@@ -12,7 +12,7 @@ export function renderSearchMeta(site: SiteContext, article: Article): SafeHtml 
   const fields = searchFields(article, site.config.timeZone, site.config.language);
   // data-pagefind-ignore keeps these words out of the full text; Pagefind still reads the
   // meta, filter and sort elements inside (only ignore="all" would drop them).
-  return html`<div class="search-meta" hidden data-pagefind-ignore data-search-bundle="${site.url(site.searchBundles[0] ?? '/pagefind/')}">
+  return html`<div class="search-meta" hidden data-pagefind-ignore data-search-bundle="${site.url(site.searchParts[0]?.bundlePath ?? '/pagefind/')}">
 <span data-pagefind-meta="date">${fields.meta.date}</span>
 <span data-pagefind-meta="lang">${article.language}</span>
 ${fields.meta.section ? html`<span data-pagefind-meta="section">${fields.meta.section}</span>` : ''}

@@ -79,10 +79,11 @@ async function renderSite(site: SiteContext, outDir: string, progress: Progress,
     const taken = new Set<string>();
     const take = async (file: string, content: string | Uint8Array) => {
       if (typeof content === 'string') {
-        indexStream.accept(file, content);
         // Hashed here, from what was rendered, so the index stage need not read every page back;
         // only what Pagefind reads counts (see indexed-content.ts).
-        pageHashes.set(file, indexedContentHash(content));
+        const hash = indexedContentHash(content);
+        pageHashes.set(file, hash);
+        indexStream.accept(file, content, hash);
       }
       await writes.run(async () => {
         await folders.ensure(path.dirname(file));

@@ -13,7 +13,7 @@ import { settleChildProcesses } from '../cli/stage-meter.ts';
 import { writeFileAtomic } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
 import type { ProblemLog } from '../problems.ts';
-import type { SearchPart } from './bundles.ts';
+import { isPartFolderName, type SearchPart } from './bundles.ts';
 import { indexedContentHash } from './indexed-content.ts';
 import type { LanguageStats } from './index-log.ts';
 import { byPath, hasIndexedBody, indexedPage, indexPart, readEntry, type IndexPage, type PartOutcome } from './part-indexer.ts';
@@ -99,12 +99,20 @@ async function readManifest(bundleDir: string): Promise<Manifest | undefined> {
   }
 }
 
+/** The manifest of a bundle in the previous output that this Pagefind could reuse if its key matches, else undefined. */
+async function reusableManifest(previousSiteDir: string | undefined, part: SearchPart, version: string): Promise<Manifest | undefined> {
+  if (previousSiteDir === undefined) return undefined;
+  const from = path.join(previousSiteDir, part.bundlePath);
+  const previous = await readManifest(from);
+  return previous?.format === INDEX_FORMAT && previous.pagefind === version && existsSync(path.join(from, 'pagefind-entry.json')) ? previous : undefined;
+}
+
 /** Hard-links a part's bundle from the previous output (copies where links are refused). */
 async function reuseBundle(from: string, to: string, keep: (name: string) => boolean): Promise<void> {
   await mkdir(to, { recursive: true });
   for (const entry of await readdir(from, { withFileTypes: true })) {
     // The primary bundle's folder also holds the other parts' folders (named by years).
-    if (/^\d{4}(-\d{4})?$/.test(entry.name) || !keep(entry.name)) continue;
+    if (isPartFolderName(entry.name) || !keep(entry.name)) continue;
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (entry.isDirectory()) await reuseBundle(source, target, () => true);
@@ -135,11 +143,7 @@ async function indexedPagesOf(siteDir: string, files: string[]): Promise<IndexPa
 export async function partsWithoutReusableBundle(parts: SearchPart[], previousSiteDir: string | undefined): Promise<SearchPart[]> {
   const version = await pagefindVersion();
   const without: SearchPart[] = [];
-  for (const part of parts) {
-    const from = previousSiteDir === undefined ? undefined : path.join(previousSiteDir, part.bundlePath);
-    const previous = from === undefined ? undefined : await readManifest(from);
-    if (from === undefined || previous?.format !== INDEX_FORMAT || previous.pagefind !== version || !existsSync(path.join(from, 'pagefind-entry.json'))) without.push(part);
-  }
+  for (const part of parts) if (!(await reusableManifest(previousSiteDir, part, version))) without.push(part);
   return without;
 }
 
@@ -183,11 +187,10 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
       const outputPath = path.join(siteDir, part.bundlePath);
       const key = await partKey(siteDir, part, files, version, options.pageHashes);
       const manifest: Manifest = { format: INDEX_FORMAT, pagefind: version, name: part.name, key };
-      const from = options.previousSiteDir === undefined ? undefined : path.join(options.previousSiteDir, part.bundlePath);
-      const previous = from === undefined ? undefined : await readManifest(from);
+      const previous = await reusableManifest(options.previousSiteDir, part, version);
       const keep = part.primary ? () => true : MERGED_PART_KEEPS;
-      if (from !== undefined && previous?.format === INDEX_FORMAT && previous.pagefind === version && previous.key === key && existsSync(path.join(from, 'pagefind-entry.json'))) {
-        await reuseBundle(from, outputPath, keep);
+      if (options.previousSiteDir !== undefined && previous?.key === key) {
+        await reuseBundle(path.join(options.previousSiteDir, part.bundlePath), outputPath, keep);
         if (previous.languages) manifest.languages = previous.languages;
         reused.push(part.name);
       } else {

@@ -53,6 +53,11 @@ function articlesSetting(name: string, fallback: number): number {
 }
 const YEAR_FOLDER = /^\d{4}$/;
 
+/** Whether a name in the primary bundle's folder is another part's folder (`2015`, `1990-1996`). */
+export function isPartFolderName(name: string): boolean {
+  return /^\d{4}(-\d{4})?$/.test(name);
+}
+
 /** The year folder a site path belongs to (`/2015/x/` → `2015`), or undefined. */
 export function yearFolderOf(sitePath: string): string | undefined {
   const first = sitePath.split('/').find((segment) => segment !== '');

@@ -11,9 +11,9 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchPart } from './bundles.ts';
-import { yearFolderOf } from './bundles.ts';
-import { indexedContentHash } from './indexed-content.ts';
-import { byPath, hasIndexedBody, indexedPage, indexPart, type IndexPage, type PartOutcome } from './part-indexer.ts';
+import { isPartFolderName, yearFolderOf } from './bundles.ts';
+import { hashIndexedContent, indexedContent } from './indexed-content.ts';
+import { byPath, hasIndexedBody, indexPart, pageOfIndexedContent, type IndexPage, type PartOutcome } from './part-indexer.ts';
 
 /**
  * The largest archive whose parts are fed while Eleventy renders. Feeding overlaps Pagefind's
@@ -42,7 +42,7 @@ interface FedPart {
 /** A bundle's own files, leaving the folders of other parts (named by years) that the primary's folder holds. */
 async function removeBundleFiles(bundleDir: string): Promise<void> {
   const names = await readdir(bundleDir).catch(() => []);
-  for (const name of names) if (!/^\d{4}(-\d{4})?$/.test(name)) await rm(path.join(bundleDir, name), { recursive: true, force: true });
+  for (const name of names) if (!isPartFolderName(name)) await rm(path.join(bundleDir, name), { recursive: true, force: true });
 }
 
 export class IndexStream {
@@ -66,9 +66,9 @@ export class IndexStream {
       // Rendered one at a time as Pagefind takes them, so Eleventy's work goes on in between.
       function* pages(): Generator<IndexPage> {
         for (const page of [...pagesOf(part)].sort(byPath)) {
-          const html = page.render();
-          fed.set(page.sourcePath, indexedContentHash(html));
-          yield { sourcePath: page.sourcePath, content: indexedPage(html) };
+          const indexed = indexedContent(page.render());
+          fed.set(page.sourcePath, hashIndexedContent(indexed));
+          yield { sourcePath: page.sourcePath, content: pageOfIndexedContent(indexed) };
         }
       }
       // One part at a time, in order: Pagefind holds one part's pages in memory at once. The next
@@ -92,13 +92,16 @@ export class IndexStream {
     return this.#parts.length > 0;
   }
 
-  /** A page as Eleventy rendered it (from its transform), to check against what was fed. */
-  accept(outputPath: string, content: string): void {
+  /**
+   * A page as Eleventy rendered it, with its `indexedContentHash` (which the build computes for
+   * every page anyway), to check against what was fed.
+   */
+  accept(outputPath: string, content: string, indexedHash: string): void {
     if (!outputPath.endsWith('.html')) return;
     const sourcePath = path.relative(this.#siteDir, outputPath).split(path.sep).join('/');
     const year = yearFolderOf(sourcePath);
     const fedPart = year === undefined ? undefined : this.#byYear.get(year);
-    if (fedPart && hasIndexedBody(content)) fedPart.rendered.set(sourcePath, indexedContentHash(content));
+    if (fedPart && hasIndexedBody(content)) fedPart.rendered.set(sourcePath, indexedHash);
   }
 
   /**

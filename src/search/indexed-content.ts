@@ -15,6 +15,11 @@ export function indexedContent(html: string): string {
   return `${lang}\0${html.slice(start, end === -1 ? undefined : end)}`;
 }
 
+/** The hash of `indexedContent`'s result. */
+export function hashIndexedContent(indexed: string): string {
+  return createHash('sha1').update(indexed).digest('hex');
+}
+
 export function indexedContentHash(html: string): string {
-  return createHash('sha1').update(indexedContent(html)).digest('hex');
+  return hashIndexedContent(indexedContent(html));
 }

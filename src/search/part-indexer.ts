@@ -33,7 +33,12 @@ export function hasIndexedBody(html: string): boolean {
  * such an element, so the bundle is the same as from the whole page.
  */
 export function indexedPage(html: string): string {
-  const [language, body] = indexedContent(html).split('\0');
+  return pageOfIndexedContent(indexedContent(html));
+}
+
+/** `indexedPage` from `indexedContent`'s result, for a caller that has it already. */
+export function pageOfIndexedContent(indexed: string): string {
+  const [language, body] = indexed.split('\0');
   return `<!doctype html><html lang="${language}"><body>${body}</body></html>`;
 }
 

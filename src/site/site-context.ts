@@ -14,8 +14,6 @@ export interface SiteContext {
   articles: Article[];
   /** The parts of the search index: primary (newest year) first, then older parts newest first. */
   searchParts: SearchPart[];
-  /** Site paths of the Pagefind bundles the search page loads: primary first, then merged ones. */
-  searchBundles: string[];
   /** Taxonomy, related articles, neighbours and coverage, built once per build (src/site/indexes/). */
   index: ArchiveIndex;
   /** A site path (`/2025/x/`) with the path prefix, for links. */
@@ -42,7 +40,6 @@ export function createSiteContext(config: SiteConfig, articles: Article[], entit
     config,
     articles,
     searchParts: parts,
-    searchBundles: parts.length === 0 ? ['/pagefind/'] : parts.map((part) => part.bundlePath),
     index: buildArchiveIndex(articles, config, entityRules),
     url,
     absoluteUrl: (sitePath) => new URL(url(sitePath), config.baseUrl).href,
