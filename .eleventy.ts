@@ -16,7 +16,7 @@ import { utilityPages } from './src/site/pages/utility-pages.ts';
 export default function configure(eleventyConfig: EleventyConfig) {
   const site = getBuildContext();
   eleventyConfig.setQuietMode(true);
-  eleventyConfig.addGlobalData('broadsheet', { articles: site.articles });
+  eleventyConfig.addGlobalData('broadsheet', { articles: site.articles, articlePages: site.articlePages });
 
   for (const plugin of [articlePages, homePages, utilityPages, taxonomyPages, archivePages, aboutPages, feedPages, sitemapPages]) {
     plugin(eleventyConfig, site);

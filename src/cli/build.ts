@@ -10,23 +10,28 @@ import { ConfigError, loadConfig, withOverrides, type SiteConfig } from '../conf
 import { loadEntityRules, type EntityRules } from '../ingest/entities/entity-rules.ts';
 import { ingest, type IngestResult } from '../ingest/ingest.ts';
 import { compileRules } from '../ingest/rules.ts';
-import { displayPath, FolderMaker, WritePool } from '../fs-utils.ts';
+import { displayPath } from '../fs-utils.ts';
 import { formatProblem, ProblemLog } from '../problems.ts';
-import { buildSearchIndex, partsWithoutReusableBundle, searchSummary, type SearchIndexStats } from '../search/build-index.ts';
+import { buildSearchIndex, partsWithoutReusableBundle, searchSummary, staleBundleFiles, type SearchIndexStats } from '../search/build-index.ts';
 import { FEED_ARTICLE_LIMIT, IndexStream, type PlannedPage } from '../search/index-stream.ts';
 import { setBuildContext } from '../site/build-context.ts';
-import { copyAssets } from '../site/assets.ts';
+import { writeAssets } from '../site/assets.ts';
 import { loadArticles, type Article } from '../site/load-articles.ts';
 import { createSiteContext, type SiteContext } from '../site/site-context.ts';
-import { articlePagePath, createArticlePageRenderer } from '../site/pages/article-pages.ts';
+import { articlePageInputs, articlePagePath, createArticlePageRenderer } from '../site/pages/article-pages.ts';
 import { searchParts, yearFolderOf, type SearchPart } from '../search/bundles.ts';
 import { indexedContentHash } from '../search/indexed-content.ts';
+import { hasIndexedBody } from '../search/part-indexer.ts';
 import { partOfShard, pruneOutsideShard, restrictToShard, shardFilter, shardName, type Shard } from '../site/shard.ts';
 import type { EleventyConfig } from '../site/eleventy-types.ts';
 import type { BuildOptions } from './args.ts';
 import { acquireBuildLock, LockError, type BuildLock } from './build-lock.ts';
 import { isDiskFull, outputOverlapProblem, writeFailureProblem } from './fs-problems.ts';
-import { prepareStaging, recoverInterruptedBuilds, swapIntoPlace } from './output-swap.ts';
+import { commitIntoPlace, replayCommits } from '../output/commit.ts';
+import { MANIFEST_FILE, readManifest, serializeManifest } from '../output/manifest.ts';
+import { siteFingerprint } from '../output/site-fingerprint.ts';
+import { prepareStaging, recoverInterruptedBuilds, swapIntoPlace } from '../output/swap.ts';
+import { OutputWriter } from '../output/writer.ts';
 import { chooseProgressMode, Progress } from './progress.ts';
 import { processResources, StageMeter, type StageTime } from './stage-meter.ts';
 
@@ -44,6 +49,11 @@ export interface BuildResult {
   seconds: Record<Stage | 'total', number>;
   /** Wall and CPU seconds per stage (CPU includes Pagefind's indexer process). */
   stages: Record<string, StageTime>;
+  /**
+   * What the render wrote: incremental when the previous site's manifest allowed keeping
+   * unchanged files; how many article pages were rendered, files written, kept and removed.
+   */
+  output?: { incremental: boolean; renderedArticles: number; written: number; kept: number; removed: number };
 }
 
 type Stage = 'ingest' | 'load' | 'render' | 'index';
@@ -54,10 +64,9 @@ interface StageRunner {
   timed<T>(stage: Stage, unit: string, work: () => Promise<T>): Promise<T>;
 }
 
-/** Pages written, and a hash of each page's content by absolute path (the index stage's change check). */
+/** Pages of the new site (rendered, or kept unchanged from the previous site). */
 interface Rendered {
   pages: number;
-  pageHashes: Map<string, string>;
 }
 
 interface EleventyHooks {
@@ -65,36 +74,40 @@ interface EleventyHooks {
   addTransform(name: string, transform: (this: { page: { outputPath: unknown } }, content: unknown) => unknown): void;
 }
 
-async function renderSite(site: SiteContext, outDir: string, progress: Progress, indexStream: IndexStream, shard?: { shard: Shard; parts: SearchPart[] }): Promise<Rendered> {
+async function renderSite(
+  site: SiteContext,
+  writer: OutputWriter,
+  progress: Progress,
+  indexStream: IndexStream,
+  articleInputs: ReadonlyMap<Article, string>,
+  shard?: { shard: Shard; parts: SearchPart[] },
+): Promise<Rendered> {
+  const outDir = writer.stagingDir;
   setBuildContext(site);
   try {
     // Eleventy renders; the build writes. Eleventy's own writer creates each page with a
     // synchronous call on the main thread (against unbounded concurrency, eleventy#3271), which
     // leaves it idle while the kernel creates thousands of files. Its JSON mode renders and
-    // transforms without writing, and the transform queues each page on a bounded write pool.
-    const writes = new WritePool(32);
-    const folders = new FolderMaker();
-    const pageHashes = new Map<string, string>();
-    /** Pages written through the site's page sink, which Eleventy then holds empty. */
+    // transforms without writing, and the transform hands each page to the build's writer.
+    /** Article pages written through the site's output, which Eleventy then holds empty. */
     const taken = new Set<string>();
-    const take = async (file: string, content: string | Uint8Array) => {
-      if (typeof content === 'string') {
+    const write = async (sitePath: string, content: string | Uint8Array, input?: string) => {
+      let indexed: string | undefined;
+      if (typeof content === 'string' && hasIndexedBody(content)) {
         // Hashed here, from what was rendered, so the index stage need not read every page back;
         // only what Pagefind reads counts (see indexed-content.ts).
-        const hash = indexedContentHash(content);
-        pageHashes.set(file, hash);
-        indexStream.accept(file, content, hash);
+        indexed = indexedContentHash(content);
       }
-      await writes.run(async () => {
-        await folders.ensure(path.dirname(file));
-        await writeFile(file, content);
-      });
+      indexStream.accept(sitePath, indexed);
+      await writer.write(sitePath, content, { ...(input === undefined ? {} : { input }), ...(indexed === undefined ? {} : { indexed }) });
     };
-    site.pageSink = async (sitePath, html) => {
-      const file = path.join(outDir, sitePath);
-      taken.add(file);
-      await take(file, html);
-      return true;
+    site.output = {
+      articlePage: async (article, html) => {
+        const sitePath = articlePagePath(article);
+        taken.add(sitePath);
+        await write(sitePath, html, articleInputs.get(article));
+      },
+      file: (sitePath, content) => write(sitePath, content),
     };
     // Runs before .eleventy.ts: hooks that are the CLI's business, not the site's.
     const cliHooks = (eleventyConfig: EleventyConfig & EleventyHooks) => {
@@ -104,8 +117,8 @@ async function renderSite(site: SiteContext, outDir: string, progress: Progress,
         progress.tick();
         const { outputPath } = this.page;
         if (typeof outputPath !== 'string' || !(typeof content === 'string' || content instanceof Uint8Array)) return content;
-        const file = path.resolve(outputPath);
-        if (!taken.has(file)) await take(file, content);
+        const sitePath = path.relative(outDir, path.resolve(outputPath)).split(path.sep).join('/');
+        if (!taken.has(sitePath)) await write(sitePath, content);
         return content;
       });
     };
@@ -114,12 +127,12 @@ async function renderSite(site: SiteContext, outDir: string, progress: Progress,
     eleventy.disableLogger();
     // Eleventy's typings omit toJSON (Eleventy.js: `async toJSON()`, the programmatic API's JSON output).
     const rendered = (await (eleventy as unknown as { toJSON(): Promise<unknown> }).toJSON()) as Array<{ outputPath?: unknown }>;
-    await writes.drain();
+    await writer.drain();
     const written = rendered.filter((page) => typeof page.outputPath === 'string');
     const pruned = shard ? await pruneOutsideShard(outDir, shardFilter(shard.shard, shard.parts)) : 0;
-    return { pages: written.length - pruned, pageHashes };
+    return { pages: written.length + (site.articles.length - site.articlePages.length) - pruned };
   } finally {
-    delete site.pageSink;
+    delete site.output;
     setBuildContext(undefined);
   }
 }
@@ -281,6 +294,7 @@ async function buildLocked(
   let staging: string | undefined;
   let indexStream: IndexStream | undefined;
   try {
+    await replayCommits(outDir);
     await recoverInterruptedBuilds(outDir);
     const into = await prepareStaging(outDir);
     staging = into;
@@ -289,6 +303,14 @@ async function buildLocked(
     // The site shard has no articles to index: the year shards bring the bundles.
     const indexed = shard?.kind !== 'site';
     const site = createSiteContext(config, result.articles, entityRules);
+    // Every page depends on these; if they are what the previous site was built with, the build
+    // is incremental: it renders and writes only what changed and commits that into the output.
+    // A shard's output is only part of a site, so shard builds are never incremental.
+    const siteKey = await siteFingerprint({ config, primaryBundle: allParts[0]?.bundlePath ?? null });
+    const previous = shard === undefined && !options.force && previousSiteDir ? await readManifest(previousSiteDir) : undefined;
+    const writer = new OutputWriter(into, outDir, previous?.site === siteKey ? previous : undefined);
+    const articleInputs = new Map(result.articles.map((article) => [article, articlePageInputs(site, article)]));
+    if (writer.incremental) site.articlePages = result.articles.filter((article) => !writer.keepIfRenderedFrom(articlePagePath(article), articleInputs.get(article)!));
     // Parts that will be indexed anyway are indexed while Eleventy renders the site, unless the
     // archive is so large that the two together would need too much memory.
     const feed = indexed && result.articles.length <= FEED_ARTICLE_LIMIT;
@@ -297,16 +319,33 @@ async function buildLocked(
     const logDir = `${into}.pagefind-logs`;
     const stream = new IndexStream(into, feed ? await partsWithoutReusableBundle(parts, previousSiteDir) : [], articlePagesOf(site), logDir);
     indexStream = stream;
+    // Kept pages are part of the site as much as rendered ones, for checking what was fed.
+    const rendering = new Set(site.articlePages);
+    for (const article of result.articles) {
+      const sitePath = articlePagePath(article);
+      if (!rendering.has(article)) stream.accept(sitePath, writer.record(sitePath)?.indexed);
+    }
     const rendered = await timed('render', 'pages', async () => {
-      await copyAssets(into);
-      return renderSite(site, into, progress, stream, shard === undefined ? undefined : { shard, parts: allParts });
+      await writeAssets((sitePath, content) => writer.write(sitePath, content));
+      return renderSite(site, writer, progress, stream, articleInputs, shard === undefined ? undefined : { shard, parts: allParts });
     });
     result.pages = rendered.pages;
+    result.output = { incremental: writer.incremental, renderedArticles: site.articlePages.length, written: writer.writtenCount, kept: writer.records.size - writer.writtenCount, removed: writer.retired().length };
+    const pages = [...writer.records].map(([sitePath, record]) => ({ sitePath, file: writer.fileOf(sitePath), ...(record.indexed ?? record.hash ? { indexed: record.indexed ?? record.hash } : {}) }));
     // The index stage starts when the render ends: waiting for the parts Pagefind is still
     // indexing is part of it.
     const search = indexed
       ? await timed('index', 'pages', async () =>
-          buildSearchIndex(into, problems, { parts, progress, logDir, pageHashes: rendered.pageHashes, streamed: await stream.outcomes(), ...(previousSiteDir ? { previousSiteDir } : {}) }),
+          buildSearchIndex(into, problems, {
+            parts,
+            progress,
+            logDir,
+            // A shard prunes pages after the render, so its index reads what is left on disk.
+            ...(shard === undefined ? { pages } : {}),
+            streamed: await stream.outcomes(),
+            commitsIntoPrevious: writer.incremental,
+            ...(previousSiteDir ? { previousSiteDir } : {}),
+          }),
         )
       : undefined;
     await stream.close();
@@ -314,7 +353,16 @@ async function buildLocked(
     // Pagefind writes through its own binary and reports a full disk only as a broken bundle:
     // a failed index on a full disk is the disk's fault, and the old site must stay in place.
     else if (indexed && (await isDiskFull(path.dirname(outDir)))) throw new Error('the search index could not be written');
-    await swapIntoPlace(into, outDir);
+    // A shard's output is part of a site, so it has no manifest: the next build starts afresh.
+    if (shard === undefined) await writeFile(path.join(into, MANIFEST_FILE), serializeManifest(writer.manifest(siteKey)));
+    if (writer.incremental) {
+      // A failed index keeps the previous bundles (stale, but whole) rather than half-written ones.
+      if (!search) await rm(path.join(into, 'pagefind'), { recursive: true, force: true });
+      const stale = search ? await staleBundleFiles(outDir, into, parts, search.parts.built) : { files: [], folders: [] };
+      await commitIntoPlace(into, outDir, { removeFiles: [...writer.retired(), ...stale.files], removeFolders: stale.folders });
+    } else {
+      await swapIntoPlace(into, outDir);
+    }
   } catch (error) {
     // Judge the failure before removing the staging folder: removing it frees a full disk.
     const problem = await writeFailureProblem(error, outDir, 'output', path.dirname(outDir));
@@ -369,6 +417,7 @@ async function writeReport(file: string, result: BuildResult, shard: Shard | und
     ingestCache: result.ingest?.cache ?? null,
     problems: result.problems.sorted(),
     pages: result.pages,
+    output: result.output ?? null,
     search: result.search ?? null,
     // The index parts (and so the shards) of the whole archive, for deploy scripts and CI matrices.
     searchParts: parts.map(({ name, years, bundlePath, articles }) => ({ name, years, bundlePath, articles })),

@@ -13,7 +13,7 @@ import { settleChildProcesses } from '../cli/stage-meter.ts';
 import { writeFileAtomic } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
 import type { ProblemLog } from '../problems.ts';
-import { isPartFolderName, type SearchPart } from './bundles.ts';
+import { isPartFolderName, yearFolderOf, type SearchPart } from './bundles.ts';
 import { indexedContentHash } from './indexed-content.ts';
 import type { LanguageStats } from './index-log.ts';
 import { byPath, hasIndexedBody, indexedPage, indexPart, readEntry, type IndexPage, type PartOutcome } from './part-indexer.ts';
@@ -39,13 +39,27 @@ export interface SearchIndexStats {
   parts: { built: string[]; reused: string[]; streamed: string[] };
 }
 
+/** A page of the site and where its bytes are now (the staging folder, or the output for a kept page). */
+export interface SitePage {
+  /** `/`-separated path from the site root. */
+  sitePath: string;
+  file: string;
+  /** `indexedContentHash` of the page when known, so the part's key needs no read. */
+  indexed?: string;
+}
+
 export interface SearchIndexOptions {
   parts: SearchPart[];
-  /** The previous output, whose unchanged parts are reused (hard-linked) instead of rebuilt. */
+  /** The previous output, whose unchanged parts are reused instead of rebuilt. */
   previousSiteDir?: string;
+  /**
+   * The build is committed into the previous output (an incremental build): a reused part's
+   * bundle stays where it is there, instead of being hard-linked into `siteDir`.
+   */
+  commitsIntoPrevious?: boolean;
   progress?: Progress;
-  /** Content hashes of pages by absolute path, from the render stage; pages not in it are read. */
-  pageHashes?: ReadonlyMap<string, string>;
+  /** The site's pages; when absent, the HTML files under `siteDir`. */
+  pages?: readonly SitePage[];
   /** Parts already indexed while the site rendered (index-stream.ts), by name. */
   streamed?: ReadonlyMap<string, Promise<PartOutcome>>;
   /** Where Pagefind's logs go (created and removed here); a new temporary folder when absent. */
@@ -66,15 +80,19 @@ interface Manifest {
   key: string;
   /** The part's stats from Pagefind's log, kept so a reused part still counts. */
   languages?: Record<string, LanguageStats>;
+  /** The bundle's own files (not other parts' folders), so a reused part's size needs no walk. */
+  size?: { bytes: number; files: number };
 }
 
-async function htmlFilesUnder(dir: string): Promise<string[]> {
+async function pagesUnder(siteDir: string, folder: string): Promise<SitePage[]> {
   try {
-    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+    const entries = await readdir(path.join(siteDir, folder), { withFileTypes: true, recursive: true });
     return entries
       .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort();
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return { sitePath: path.relative(siteDir, file).split(path.sep).join('/'), file };
+      });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
@@ -82,11 +100,11 @@ async function htmlFilesUnder(dir: string): Promise<string[]> {
 }
 
 /** The hash of everything Pagefind would read for a part: its pages' paths and contents. */
-async function partKey(siteDir: string, part: SearchPart, files: string[], pagefindVersion: string, known?: ReadonlyMap<string, string>): Promise<string> {
+async function partKey(part: SearchPart, pages: SitePage[], pagefindVersion: string): Promise<string> {
   const hash = createHash('sha256').update(`${INDEX_FORMAT}\0${pagefindVersion}\0${part.bundlePath}\0${part.primary}\0`);
-  const pageHash = async (file: string) => known?.get(file) ?? indexedContentHash(await readFile(file, 'utf8'));
-  for await (const [file, digest] of readAhead(files, async (file) => [file, await pageHash(file)] as const)) {
-    hash.update(`${path.relative(siteDir, file)}\0${digest}\0`);
+  const pageHash = async (page: SitePage) => page.indexed ?? indexedContentHash(await readFile(page.file, 'utf8'));
+  for await (const [page, digest] of readAhead(pages, async (page) => [page, await pageHash(page)] as const)) {
+    hash.update(`${page.sitePath}\0${digest}\0`);
   }
   return hash.digest('hex');
 }
@@ -120,20 +138,35 @@ async function reuseBundle(from: string, to: string, keep: (name: string) => boo
   }
 }
 
-async function directorySize(dir: string): Promise<{ bytes: number; files: number }> {
-  const files = (await readdir(dir, { withFileTypes: true, recursive: true })).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+/** A bundle's own files (not the folders of other parts that the primary's folder holds), as paths relative to it. */
+export async function ownBundleFiles(bundleDir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(bundleDir, { withFileTypes: true, recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(bundleDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((file) => !isPartFolderName(file.split('/')[0]!));
+}
+
+async function bundleSize(bundleDir: string): Promise<{ bytes: number; files: number }> {
+  const files = await ownBundleFiles(bundleDir);
   let bytes = 0;
-  for await (const size of readAhead(files, async (file) => (await stat(file)).size)) bytes += size;
+  for await (const size of readAhead(files, async (file) => (await stat(path.join(bundleDir, file))).size)) bytes += size;
   return { bytes, files: files.length };
 }
 
-/** The part's pages that Pagefind indexes (those with a data-pagefind-body), read from disk. */
-async function indexedPagesOf(siteDir: string, files: string[]): Promise<IndexPage[]> {
-  const pages: IndexPage[] = [];
-  for await (const page of readAhead(files, async (file) => ({ sourcePath: path.relative(siteDir, file).split(path.sep).join('/'), content: await readFile(file, 'utf8') }))) {
-    if (hasIndexedBody(page.content)) pages.push({ ...page, content: indexedPage(page.content) });
+/** The part's pages that Pagefind indexes (those with a data-pagefind-body), read from where they are. */
+async function indexedPagesOf(pages: SitePage[]): Promise<IndexPage[]> {
+  const indexed: IndexPage[] = [];
+  for await (const page of readAhead(pages, async (page) => ({ sourcePath: page.sitePath, content: await readFile(page.file, 'utf8') }))) {
+    if (hasIndexedBody(page.content)) indexed.push({ ...page, content: indexedPage(page.content) });
   }
-  return pages.sort(byPath);
+  return indexed.sort(byPath);
 }
 
 /**
@@ -169,34 +202,47 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
   const reused: string[] = [];
   const streamed: string[] = [];
 
-  const work = await Promise.all(
-    options.parts.map(async (part) => ({ part, files: (await Promise.all(part.years.map((year) => htmlFilesUnder(path.join(siteDir, year))))).flat() })),
-  );
-  options.progress?.setTotal(work.reduce((sum, { files }) => sum + files.length, 0));
+  const pagesOfPart = async (part: SearchPart): Promise<SitePage[]> => {
+    const years = new Set(part.years);
+    const pages = options.pages
+      ? options.pages.filter((page) => page.sitePath.endsWith('.html') && years.has(yearFolderOf(page.sitePath) ?? ''))
+      : (await Promise.all(part.years.map((year) => pagesUnder(siteDir, year)))).flat();
+    return pages.sort((a, b) => (a.sitePath < b.sitePath ? -1 : a.sitePath > b.sitePath ? 1 : 0));
+  };
+  const work = await Promise.all(options.parts.map(async (part) => ({ part, pages: await pagesOfPart(part) })));
+  options.progress?.setTotal(work.reduce((sum, { pages }) => sum + pages.length, 0));
   // An empty archive still gets a (empty) primary bundle, so the search page finds its scripts.
-  if (work.length === 0) work.push({ part: { name: '', years: [], bundlePath: '/pagefind/', primary: true, articles: 0 }, files: [] });
+  if (work.length === 0) work.push({ part: { name: '', years: [], bundlePath: '/pagefind/', primary: true, articles: 0 }, pages: [] });
 
   const logDir = options.logDir ?? (await mkdtemp(path.join(os.tmpdir(), 'broadsheet-pagefind-')));
   await mkdir(logDir, { recursive: true });
   // One log per part: each index logs to the file it was created with.
   let partNumber = 0;
   const partLanguages: Array<Record<string, LanguageStats>> = [];
+  /** Where each part's bundle is once this stage is done: in `siteDir`, or left in the previous output. */
+  const bundleDirs: string[] = [];
+  let bytes = 0;
+  let files = 0;
   try {
     // The primary first: its folder holds the others.
-    for (const { part, files } of work) {
+    for (const { part, pages } of work) {
       const outputPath = path.join(siteDir, part.bundlePath);
-      const key = await partKey(siteDir, part, files, version, options.pageHashes);
+      const key = await partKey(part, pages, version);
       const manifest: Manifest = { format: INDEX_FORMAT, pagefind: version, name: part.name, key };
       const previous = await reusableManifest(options.previousSiteDir, part, version);
       const keep = part.primary ? () => true : MERGED_PART_KEEPS;
+      let bundleDir = outputPath;
       if (options.previousSiteDir !== undefined && previous?.key === key) {
-        await reuseBundle(path.join(options.previousSiteDir, part.bundlePath), outputPath, keep);
+        const previousDir = path.join(options.previousSiteDir, part.bundlePath);
+        manifest.size = previous.size ?? (await bundleSize(previousDir));
         if (previous.languages) manifest.languages = previous.languages;
+        if (options.commitsIntoPrevious) bundleDir = previousDir;
+        else await reuseBundle(previousDir, outputPath, keep);
         reused.push(part.name);
       } else {
         const streamedOutcome = options.streamed?.get(part.name);
         if (streamedOutcome) streamed.push(part.name);
-        const outcome = await (streamedOutcome ?? indexPart(await indexedPagesOf(siteDir, files), outputPath, path.join(logDir, `part-${partNumber++}.log`)));
+        const outcome = await (streamedOutcome ?? indexPart(await indexedPagesOf(pages), outputPath, path.join(logDir, `part-${partNumber++}.log`)));
         const { log } = outcome;
         const failed = (where: PartOutcome['errors'][number]['where']) => outcome.errors.filter((error) => error.where === where).map((error) => error.message);
         report('start', failed('start'));
@@ -219,12 +265,19 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
         if (!part.primary) {
           for (const name of await readdir(outputPath)) if (!keep(name)) await rm(path.join(outputPath, name), { recursive: true, force: true });
         }
+        await rm(path.join(outputPath, MANIFEST), { force: true });
+        manifest.size = await bundleSize(outputPath);
         built.push(part.name);
       }
       // Atomic: the file may be a hard link into the previous output, which must stay as it was.
-      await writeFileAtomic(path.join(outputPath, MANIFEST), `${JSON.stringify(manifest)}\n`);
+      const { format, pagefind: pagefindUsed, name, key: partKeyValue, languages, size } = manifest;
+      const manifestText = `${JSON.stringify({ format, pagefind: pagefindUsed, name, key: partKeyValue, languages, size })}\n`;
+      if (bundleDir === outputPath) await writeFileAtomic(path.join(outputPath, MANIFEST), manifestText);
+      bytes += manifest.size.bytes + Buffer.byteLength(manifestText);
+      files += manifest.size.files + 1;
+      bundleDirs.push(bundleDir);
       partLanguages.push(manifest.languages ?? {});
-      options.progress?.tick(files.length);
+      options.progress?.tick(pages.length);
     }
   } catch (error) {
     report('finish the index', [error instanceof Error ? error.message : String(error)]);
@@ -236,8 +289,8 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
   }
 
   const languages: Record<string, LanguageStats> = {};
-  for (const { part } of work) {
-    const entryFile = path.join(siteDir, part.bundlePath, 'pagefind-entry.json');
+  for (const bundleDir of bundleDirs) {
+    const entryFile = path.join(bundleDir, 'pagefind-entry.json');
     if (!existsSync(entryFile)) continue;
     const entry = await readEntry(entryFile);
     for (const [language, info] of Object.entries(entry.languages)) {
@@ -260,7 +313,8 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
     filters: Math.max(0, ...all.map((stats) => stats.filters)),
     sorts: Math.max(0, ...all.map((stats) => stats.sorts)),
     languages,
-    ...(await directorySize(bundleRoot)),
+    bytes,
+    files,
     parts: { built, reused, streamed },
   };
 }
@@ -269,4 +323,23 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
 export function searchSummary(stats: SearchIndexStats): string {
   const languages = Object.keys(stats.languages).sort().join(', ');
   return `${stats.pages} pages (${languages || 'none'}), ${stats.words} words, ${stats.filters} filters, ${(stats.bytes / 1024).toFixed(0)} KB`;
+}
+
+/**
+ * What committing an incremental build must remove from the previous output's bundles: the files
+ * of a rebuilt part's old bundle that its new one lacks, and the folders of parts that no longer
+ * exist (years regrouped). `rebuilt` names the parts whose new bundles are in `siteDir`.
+ */
+export async function staleBundleFiles(previousSiteDir: string, siteDir: string, parts: SearchPart[], rebuilt: readonly string[]): Promise<{ files: string[]; folders: string[] }> {
+  const files: string[] = [];
+  for (const part of parts.filter((candidate) => rebuilt.includes(candidate.name))) {
+    const fresh = new Set(await ownBundleFiles(path.join(siteDir, part.bundlePath)));
+    const bundle = part.bundlePath.replace(/^\//, '');
+    for (const file of await ownBundleFiles(path.join(previousSiteDir, bundle))) if (!fresh.has(file)) files.push(`${bundle}${file}`);
+  }
+  const current = new Set(parts.map((part) => part.bundlePath));
+  const folders = (await readdir(path.join(previousSiteDir, 'pagefind')).catch(() => [] as string[]))
+    .filter((name) => isPartFolderName(name) && !current.has(`/pagefind/${name}/`))
+    .map((name) => `pagefind/${name}`);
+  return { files, folders };
 }

@@ -13,7 +13,7 @@ import * as pagefind from 'pagefind';
 import type { SearchPart } from './bundles.ts';
 import { isPartFolderName, yearFolderOf } from './bundles.ts';
 import { hashIndexedContent, indexedContent } from './indexed-content.ts';
-import { byPath, hasIndexedBody, indexPart, pageOfIndexedContent, type IndexPage, type PartOutcome } from './part-indexer.ts';
+import { byPath, indexPart, pageOfIndexedContent, type IndexPage, type PartOutcome } from './part-indexer.ts';
 
 /**
  * The largest archive whose parts are fed while Eleventy renders. Feeding overlaps Pagefind's
@@ -93,15 +93,15 @@ export class IndexStream {
   }
 
   /**
-   * A page as Eleventy rendered it, with its `indexedContentHash` (which the build computes for
-   * every page anyway), to check against what was fed.
+   * A page of the new site (rendered by Eleventy, or kept from the previous site), by its path
+   * from the site root, with its `indexedContentHash` when Pagefind indexes it (undefined when
+   * it has no indexed element), to check against what was fed.
    */
-  accept(outputPath: string, content: string, indexedHash: string): void {
-    if (!outputPath.endsWith('.html')) return;
-    const sourcePath = path.relative(this.#siteDir, outputPath).split(path.sep).join('/');
-    const year = yearFolderOf(sourcePath);
+  accept(sitePath: string, indexedHash: string | undefined): void {
+    if (indexedHash === undefined || !sitePath.endsWith('.html')) return;
+    const year = yearFolderOf(sitePath);
     const fedPart = year === undefined ? undefined : this.#byYear.get(year);
-    if (fedPart && hasIndexedBody(content)) fedPart.rendered.set(sourcePath, indexedHash);
+    if (fedPart) fedPart.rendered.set(sitePath, indexedHash);
   }
 
   /**

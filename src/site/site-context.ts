@@ -23,13 +23,23 @@ export interface SiteContext {
   /** A date for readers, in the configured zone and the page's language. */
   formatDate(date: DateTime, language: string): string;
   /**
-   * Where the build writes article pages itself (src/cli/build.ts), given the page's path from
-   * the site root; resolves to true when it took the page. Eleventy keeps every page a template
-   * returns until the render ends (two bytes a character once a page holds a curly quote): at
-   * 100,000 articles that alone outgrows Node's memory, so a taken page is returned to Eleventy
-   * empty. Absent when Eleventy is run on its own.
+   * The articles whose pages Eleventy renders: all of them, unless the build keeps pages that
+   * would render the same as in the previous site (src/output/writer.ts).
    */
-  pageSink?: (sitePath: string, html: string) => Promise<boolean>;
+  articlePages: Article[];
+  /** Where the build writes files itself (src/cli/build.ts); absent when Eleventy is run on its own. */
+  output?: SiteOutput;
+}
+
+export interface SiteOutput {
+  /**
+   * Takes an article's rendered page, which the template then returns to Eleventy empty:
+   * Eleventy keeps every page a template returns until the render ends (two bytes a character
+   * once a page holds a curly quote), and at 100,000 articles that alone outgrows Node's memory.
+   */
+  articlePage(article: Article, html: string): Promise<void>;
+  /** Writes a file the site makes outside Eleventy's pages (the sitemaps), by its path from the site root. */
+  file(sitePath: string, content: string): Promise<void>;
 }
 
 export function createSiteContext(config: SiteConfig, articles: Article[], entityRules?: EntityRules): SiteContext {
@@ -39,6 +49,7 @@ export function createSiteContext(config: SiteConfig, articles: Article[], entit
   return {
     config,
     articles,
+    articlePages: articles,
     searchParts: parts,
     index: buildArchiveIndex(articles, config, entityRules),
     url,

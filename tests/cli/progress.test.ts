@@ -8,6 +8,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { chooseProgressMode, Progress } from '../../src/cli/progress.ts';
+import { MANIFEST_FILE } from '../../src/output/manifest.ts';
 import { CLI, PROJECT_ROOT, SAMPLE_INBOX, temporaryDir } from '../helpers/paths.ts';
 import { runCli } from '../helpers/run-build.ts';
 
@@ -72,10 +73,10 @@ describe('progress from a real build', () => {
     const run = await runCli(['build', '--inbox', SAMPLE_INBOX, '--articles', path.join(work, 'a'), '--out', path.join(work, 's')]);
     assert.equal(run.exitCode, 0, run.stderr);
     for (const stage of ['ingest', 'load', 'render', 'index']) assert.match(run.stderr, new RegExp(`^${stage}: \\d+ \\w+ in \\d+\\.\\d s$`, 'm'));
-    // Every file Eleventy rendered: all output but the copied assets, the search bundle and the
-    // sitemap (written after rendering, from the list of rendered pages).
+    // Every file Eleventy rendered: all output but the copied assets, the search bundle, the
+    // sitemap (written after rendering, from the list of rendered pages) and the build's manifest.
     const rendered = (await readdir(path.join(work, 's'), { recursive: true, withFileTypes: true })).filter(
-      (entry) => entry.isFile() && !/^(assets|pagefind)(\/|$)/.test(path.relative(path.join(work, 's'), entry.parentPath)) && !/^sitemap.*\.xml$/.test(entry.name),
+      (entry) => entry.isFile() && !/^(assets|pagefind)(\/|$)/.test(path.relative(path.join(work, 's'), entry.parentPath)) && !/^sitemap.*\.xml$/.test(entry.name) && entry.name !== MANIFEST_FILE,
     ).length;
     assert.match(run.stderr, new RegExp(`^render: ${rendered} pages in`, 'm'), `the render count is the ${rendered} pages written`);
   });

@@ -13,7 +13,7 @@ import { before, describe, it } from 'node:test';
 import { readArticleFile } from '../../src/ingest/frontmatter.ts';
 import { CLI, PROJECT_ROOT, SAMPLE_INBOX, temporaryDir } from '../helpers/paths.ts';
 import { paragraph, Prng } from '../helpers/prng.ts';
-import { isUnstablePagefindFile } from '../helpers/pagefind-files.ts';
+import { isUnstablePagefindFile, stableBundleBytes } from '../helpers/pagefind-files.ts';
 import { runCli } from '../helpers/run-build.ts';
 
 type Snapshot = Map<string, string>;
@@ -24,8 +24,9 @@ async function snapshot(dir: string): Promise<Snapshot> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    if (isUnstablePagefindFile(path.relative(dir, file).split(path.sep).join('/'))) continue;
-    files.set(path.relative(dir, file), createHash('sha256').update(await readFile(file)).digest('hex'));
+    const sitePath = path.relative(dir, file).split(path.sep).join('/');
+    if (isUnstablePagefindFile(sitePath)) continue;
+    files.set(path.relative(dir, file), createHash('sha256').update(stableBundleBytes(sitePath, await readFile(file))).digest('hex'));
   }
   return files;
 }

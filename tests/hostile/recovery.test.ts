@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { acquireBuildLock, LockError, lockFileFor } from '../../src/cli/build-lock.ts';
-import { recoverInterruptedBuilds } from '../../src/cli/output-swap.ts';
+import { replayCommits } from '../../src/output/commit.ts';
+import { recoverInterruptedBuilds } from '../../src/output/swap.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { runCli } from '../helpers/run-build.ts';
 
@@ -33,6 +34,31 @@ describe('recovering from a killed build', () => {
     await recoverInterruptedBuilds(path.join(work, 'site'));
     assert.deepEqual(await readdir(work), ['site']);
     assert.equal(await readFile(path.join(work, 'site', 'index.html'), 'utf8'), 'the new site');
+  });
+});
+
+describe('finishing a commit that a killed incremental build left half done', () => {
+  it('replays its journal: the remaining moves, then the removals, and removes the staging folder', async () => {
+    const work = await temporaryDir('replay');
+    const site = path.join(work, 'site');
+    const staging = path.join(work, '.site.building-99');
+    await mkdir(path.join(site, 'old'), { recursive: true });
+    await writeFile(path.join(site, 'a.html'), 'new a (moved before the build was killed)');
+    await writeFile(path.join(site, 'old', 'index.html'), 'a page the new site no longer has');
+    await writeFile(path.join(site, 'kept.html'), 'unchanged');
+    await mkdir(path.join(staging, 'c'), { recursive: true });
+    await writeFile(path.join(staging, 'c', 'd.html'), 'new d');
+    await writeFile(path.join(staging, '.broadsheet-manifest.json'), '{"new": true}');
+    const journal = { staging, moves: ['a.html', 'c/d.html', '.broadsheet-manifest.json'], removeFiles: ['old/index.html'], removeFolders: [] };
+    await writeFile(path.join(work, '.site.commit-99.json'), JSON.stringify(journal));
+
+    await replayCommits(site);
+    await recoverInterruptedBuilds(site);
+    assert.deepEqual((await readdir(work)).sort(), ['site']);
+    assert.deepEqual((await readdir(site, { recursive: true })).map(String).sort(), ['.broadsheet-manifest.json', 'a.html', 'c', 'c/d.html', 'kept.html']);
+    assert.equal(await readFile(path.join(site, 'c', 'd.html'), 'utf8'), 'new d');
+    assert.equal(await readFile(path.join(site, 'a.html'), 'utf8'), 'new a (moved before the build was killed)');
+    assert.equal(await readFile(path.join(site, '.broadsheet-manifest.json'), 'utf8'), '{"new": true}');
   });
 });
 

@@ -11,8 +11,9 @@ import { ProblemLog } from '../../src/problems.ts';
 import { buildSearchIndex } from '../../src/search/build-index.ts';
 import type { SearchPart } from '../../src/search/bundles.ts';
 import { IndexStream } from '../../src/search/index-stream.ts';
+import { hasIndexedBody } from '../../src/search/part-indexer.ts';
 import { indexedContentHash } from '../../src/search/indexed-content.ts';
-import { isUnstablePagefindFile } from '../helpers/pagefind-files.ts';
+import { isUnstablePagefindFile, stableBundleBytes } from '../helpers/pagefind-files.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import type { BuildRun } from '../helpers/run-build.ts';
 import { buildFixtureArchive } from './fixture-archive.ts';
@@ -23,13 +24,13 @@ async function stableBundleFiles(siteDir: string): Promise<Map<string, Buffer>> 
   for (const entry of await readdir(path.join(siteDir, 'pagefind'), { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const sitePath = path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (!isUnstablePagefindFile(sitePath)) files.set(sitePath, await readFile(path.join(siteDir, sitePath)));
+    if (!isUnstablePagefindFile(sitePath)) files.set(sitePath, stableBundleBytes(sitePath, await readFile(path.join(siteDir, sitePath))));
   }
   return files;
 }
 
-/** What the build does for each rendered page: hands it over with its indexed-content hash. */
-const accept = (stream: IndexStream, file: string, html: string) => stream.accept(file, html, indexedContentHash(html));
+/** What the build does for each page of the site: hands it over with its indexed-content hash. */
+const accept = (stream: IndexStream, sitePath: string, html: string) => stream.accept(sitePath, hasIndexedBody(html) ? indexedContentHash(html) : undefined);
 
 const page = (title: string) =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body><nav>Menu words</nav><article data-pagefind-body><h1>${title}</h1><p>Words about ${title}.</p></article></body></html>`;
@@ -68,10 +69,10 @@ describe('indexing parts while the site renders', () => {
   it('uses a fed part when Eleventy rendered exactly the pages fed, in whatever order', async () => {
     const site = await temporaryDir('stream-order');
     const stream = new IndexStream(site, [part], planned(site, { '2024/b/index.html': page('Beta'), '2024/a/index.html': page('Alpha') }), `${site}.logs`);
-    accept(stream, path.join(site, '2024/a/index.html'), page('Alpha'));
+    accept(stream, '2024/a/index.html', page('Alpha'));
     // A page without an indexed element (an archive page under the year) is not Pagefind's.
-    accept(stream, path.join(site, '2024/index.html'), '<!doctype html><html lang="en"><body><p>List</p></body></html>');
-    accept(stream, path.join(site, '2024/b/index.html'), page('Beta'));
+    accept(stream, '2024/index.html', '<!doctype html><html lang="en"><body><p>List</p></body></html>');
+    accept(stream, '2024/b/index.html', page('Beta'));
     const outcomes = await stream.outcomes();
     assert.deepEqual([...outcomes.keys()], ['2024']);
     const outcome = await outcomes.get('2024')!;
@@ -83,8 +84,8 @@ describe('indexing parts while the site renders', () => {
     // Planned the other way round, the bundle is the same: pages go to Pagefind in path order.
     const other = await temporaryDir('stream-order');
     const reversed = new IndexStream(other, [part], planned(other, { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta') }), `${other}.logs`);
-    accept(reversed, path.join(other, '2024/b/index.html'), page('Beta'));
-    accept(reversed, path.join(other, '2024/a/index.html'), page('Alpha'));
+    accept(reversed, '2024/b/index.html', page('Beta'));
+    accept(reversed, '2024/a/index.html', page('Alpha'));
     assert.equal((await reversed.outcomes()).size, 1);
     await reversed.close();
     const first = await stableBundleFiles(site);
@@ -104,7 +105,7 @@ describe('indexing parts while the site renders', () => {
       // The primary's folder holds the other parts' folders, which must survive.
       await mkdir(path.join(site, 'pagefind/1990-2000'), { recursive: true });
       const stream = new IndexStream(site, [part], planned(site, { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta') }), `${site}.logs`);
-      for (const [sourcePath, html] of Object.entries(rendered)) accept(stream, path.join(site, sourcePath), html);
+      for (const [sourcePath, html] of Object.entries(rendered)) accept(stream, sourcePath, html);
       assert.equal((await stream.outcomes()).size, 0);
       await stream.close();
       assert.deepEqual(await readdir(path.join(site, 'pagefind')), ['1990-2000']);
@@ -114,8 +115,8 @@ describe('indexing parts while the site renders', () => {
   it('uses a fed part whose rendered pages differ from what was fed only outside the indexed element', async () => {
     const site = await temporaryDir('stream-outside');
     const stream = new IndexStream(site, [part], planned(site, { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta') }), `${site}.logs`);
-    accept(stream, path.join(site, '2024/a/index.html'), page('Alpha').replace('Menu words', 'Other menu'));
-    accept(stream, path.join(site, '2024/b/index.html'), page('Beta'));
+    accept(stream, '2024/a/index.html', page('Alpha').replace('Menu words', 'Other menu'));
+    accept(stream, '2024/b/index.html', page('Beta'));
     assert.equal((await stream.outcomes()).size, 1);
     await stream.close();
   });

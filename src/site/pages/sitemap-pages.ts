@@ -41,7 +41,7 @@ export const sitemapPages: SitePlugin = (eleventyConfig, site) => {
     // Eleventy finishes pages in any order; the sitemap is sorted so builds are byte-identical.
     entries.sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));
     for (const file of buildSitemaps(entries, (name) => site.absoluteUrl(`/${name}`), limit)) {
-      await writeFile(path.join(event.directories.output, file.name), file.xml);
+      await (site.output ? site.output.file(file.name, file.xml) : writeFile(path.join(event.directories.output, file.name), file.xml));
     }
   });
 

@@ -1,0 +1,116 @@
+// Every file of the site that the build writes itself goes through here (pages, feeds, sitemaps,
+// assets), into the staging folder, on a bounded pool of writes. Against the previous site's
+// manifest (an incremental build), a file whose content is unchanged is not written at all, and
+// an article page rendered from the same inputs is not even rendered: both stay where they are
+// in the output folder, and only what this build wrote is moved there (src/output/commit.ts).
+
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FolderMaker, WritePool } from '../fs-utils.ts';
+import type { FileRecord, SiteManifest } from './manifest.ts';
+
+export interface WrittenFacts {
+  /** Fingerprint of what the file was rendered from: it is then compared by this, not by content. */
+  input?: string;
+  /** `indexedContentHash` of a page Pagefind indexes. */
+  indexed?: string;
+}
+
+function contentHash(content: string | Uint8Array): string {
+  return createHash('sha1').update(content).digest('hex');
+}
+
+export class OutputWriter {
+  readonly #stagingDir: string;
+  readonly #outDir: string;
+  readonly #previous: SiteManifest | undefined;
+  readonly #records = new Map<string, FileRecord>();
+  readonly #staged = new Set<string>();
+  readonly #writes = new WritePool(32);
+  readonly #folders = new FolderMaker();
+
+  /**
+   * Files go to `stagingDir`. With `previous` (the manifest of the site now in `outDir`, which
+   * this build will be committed into), unchanged files are left in `outDir` instead.
+   */
+  constructor(stagingDir: string, outDir: string, previous?: SiteManifest) {
+    this.#stagingDir = stagingDir;
+    this.#outDir = outDir;
+    this.#previous = previous;
+  }
+
+  get incremental(): boolean {
+    return this.#previous !== undefined;
+  }
+
+  get stagingDir(): string {
+    return this.#stagingDir;
+  }
+
+  /**
+   * Keeps the previous site's file at `sitePath` if it was rendered from `input`; then the file
+   * need not be rendered. False when it must be (a full build, a new page, different inputs).
+   */
+  keepIfRenderedFrom(sitePath: string, input: string): boolean {
+    const before = this.#previous?.files.get(sitePath);
+    if (before?.input === undefined || before.input !== input) return false;
+    this.#records.set(sitePath, before);
+    return true;
+  }
+
+  /** Writes a file of the site (a `/`-separated path from the site root) unless the output already has it. */
+  async write(sitePath: string, content: string | Uint8Array, facts: WrittenFacts = {}): Promise<void> {
+    const record: FileRecord = { ...facts };
+    if (facts.input === undefined) {
+      record.hash = contentHash(content);
+      const before = this.#previous?.files.get(sitePath);
+      if (before?.hash === record.hash) {
+        this.#records.set(sitePath, record);
+        return;
+      }
+    }
+    this.#records.set(sitePath, record);
+    this.#staged.add(sitePath);
+    await this.#writes.run(async () => {
+      const file = path.join(this.#stagingDir, sitePath);
+      await this.#folders.ensure(path.dirname(file));
+      await writeFile(file, content);
+    });
+  }
+
+  /** Waits for the writes in flight; throws the first that failed. */
+  drain(): Promise<void> {
+    return this.#writes.drain();
+  }
+
+  /** The file this build wrote or kept at `sitePath`, if any. */
+  record(sitePath: string): FileRecord | undefined {
+    return this.#records.get(sitePath);
+  }
+
+  /** Where the new site's file is now: in the staging folder if this build wrote it, else in the output. */
+  fileOf(sitePath: string): string {
+    return path.join(this.#staged.has(sitePath) || !this.incremental ? this.#stagingDir : this.#outDir, sitePath);
+  }
+
+  /** Every file of the new site, written or kept, by site path. */
+  get records(): ReadonlyMap<string, FileRecord> {
+    return this.#records;
+  }
+
+  /** How many files this build wrote (the rest were kept). */
+  get writtenCount(): number {
+    return this.#staged.size;
+  }
+
+  /** Files the previous site had and the new one does not: removed when the build is committed. */
+  retired(): string[] {
+    if (!this.#previous) return [];
+    return [...this.#previous.files.keys()].filter((sitePath) => !this.#records.has(sitePath));
+  }
+
+  manifest(site: string): SiteManifest {
+    return { site, files: new Map(this.#records) };
+  }
+}

@@ -1,0 +1,164 @@
+// A rebuild keeps what did not change and writes only what did (src/output/). Whatever it skips,
+// the site it leaves must be the site a build from nothing makes of the same inbox: every page,
+// feed, sitemap and asset byte for byte, and the same search index. Each change below touches
+// a different input of other pages (a new article, a body, a title that other pages link by, a
+// removed article, the configuration), so an input missing from a page's fingerprint shows here.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { generateArchive, generateArticle } from '../../src/bench/generate-archive.ts';
+import { createVocabulary } from '../../src/bench/vocabulary.ts';
+import { MANIFEST_FILE } from '../../src/output/manifest.ts';
+import { isUnstablePagefindFile, stableBundleBytes } from '../helpers/pagefind-files.ts';
+import { temporaryDir } from '../helpers/paths.ts';
+import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
+
+const SEED = 'incremental';
+const ARTICLES = 60;
+
+interface OutputReport {
+  output: { incremental: boolean; renderedArticles: number; written: number; kept: number; removed: number } | null;
+  search: { parts: { built: string[]; reused: string[] } } | null;
+}
+
+const outputOf = (run: BuildRun) => (run.report as unknown as OutputReport).output!;
+
+/** Every file of a site by path, with the bundle files Pagefind writes differently each run left out. */
+async function siteFiles(siteDir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(siteDir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const sitePath = path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (isUnstablePagefindFile(sitePath)) continue;
+    const content = stableBundleBytes(sitePath, await readFile(path.join(siteDir, sitePath))).toString('latin1');
+    // The site manifest records content hashes, so it can differ only where files differ; it is
+    // compared separately (equal sets of paths) because it also records how each was made.
+    if (sitePath === MANIFEST_FILE) continue;
+    files.set(sitePath, content);
+  }
+  return files;
+}
+
+async function assertSameSite(rebuilt: string, fresh: string, change: string): Promise<void> {
+  const [a, b] = await Promise.all([siteFiles(rebuilt), siteFiles(fresh)]);
+  const onlyRebuilt = [...a.keys()].filter((file) => !b.has(file));
+  const onlyFresh = [...b.keys()].filter((file) => !a.has(file));
+  assert.deepEqual({ onlyRebuilt, onlyFresh }, { onlyRebuilt: [], onlyFresh: [] }, `${change}: the same files`);
+  const differing = [...a.keys()].filter((file) => a.get(file) !== b.get(file));
+  assert.deepEqual(differing, [], `${change}: every file the same as a build from nothing`);
+  const manifestPaths = async (dir: string) => Object.keys((JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8')) as { files: object }).files);
+  assert.deepEqual(await manifestPaths(rebuilt), await manifestPaths(fresh), `${change}: the manifest lists the same files`);
+}
+
+describe('an incremental rebuild', { timeout: 300_000 }, () => {
+  let inbox: string;
+  let work: string;
+  let site: string;
+  let articles: string;
+  let first: BuildRun;
+
+  const rebuild = (extra: string[] = []) => buildArchive(inbox, extra, { outDir: site, articlesDir: articles });
+  // From the same article files (ingest keeps an article's URL when its title is corrected, so a
+  // fresh articles folder would differ for reasons of its own), into an empty output folder.
+  const fresh = async (extra: string[] = []) => (await buildArchive(inbox, extra, { articlesDir: articles })).outDir;
+  const metaLines = async () => (await readFile(path.join(inbox, 'meta.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { file: string; title: string; date: string });
+  const writeMeta = (lines: object[]) => writeFile(path.join(inbox, 'meta.jsonl'), `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`);
+
+  before(async () => {
+    work = await temporaryDir('incremental');
+    inbox = path.join(work, 'inbox');
+    site = path.join(work, 'site');
+    articles = path.join(work, 'articles');
+    await generateArchive(inbox, ARTICLES, { layout: 'flat', seed: SEED });
+    first = await rebuild();
+    assert.equal(first.exitCode, 0, first.stderr);
+  });
+
+  it('after a first build, builds in full and records every file it wrote', async () => {
+    assert.equal(outputOf(first).incremental, false);
+    assert.equal(outputOf(first).renderedArticles, ARTICLES);
+    assert.ok(existsSync(path.join(site, MANIFEST_FILE)));
+  });
+
+  it('with nothing changed, renders no article and writes nothing', async () => {
+    const run = await rebuild();
+    assert.equal(run.exitCode, 0, run.stderr);
+    assert.deepEqual(outputOf(run), { incremental: true, renderedArticles: 0, written: 0, kept: outputOf(first).written, removed: 0 });
+    assert.equal(run.report.pages, first.report.pages);
+    await assertSameSite(site, await fresh(), 'nothing changed');
+  });
+
+  it('after a new article, renders only the pages it changes, and the site is the one a full build makes', async () => {
+    const vocabulary = createVocabulary(SEED);
+    const added = generateArticle(vocabulary, { layout: 'flat', seed: SEED }, ARTICLES);
+    added.meta.date = '2030-01-02T10:00:00+00:00';
+    await writeFile(path.join(inbox, added.file), added.text);
+    await appendFile(path.join(inbox, 'meta.jsonl'), `${JSON.stringify(added.meta)}\n`);
+    const run = await rebuild();
+    assert.equal(run.exitCode, 0, run.stderr);
+    const output = outputOf(run);
+    assert.equal(output.incremental, true);
+    // The new article, its older neighbours, and those that now list it as related.
+    assert.ok(output.renderedArticles >= 2 && output.renderedArticles < ARTICLES / 2, `rendered ${output.renderedArticles} of ${ARTICLES + 1} article pages`);
+    assert.ok(output.kept > output.written, `kept ${output.kept}, wrote ${output.written}`);
+    await assertSameSite(site, await fresh(), 'an article added');
+  });
+
+  it('after an article’s text changes, renders that article again', async () => {
+    const [target] = (await metaLines()).slice(10, 11);
+    await appendFile(path.join(inbox, target!.file), '\n\nA paragraph added later by the editors, with the word zanzibarite.\n');
+    const run = await rebuild();
+    assert.equal(outputOf(run).incremental, true);
+    assert.ok(outputOf(run).renderedArticles >= 1 && outputOf(run).renderedArticles < ARTICLES / 2);
+    assert.match(await readFile(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8'), /"page_count"/);
+    await assertSameSite(site, await fresh(), 'a body changed');
+  });
+
+  it('after a title changes, renders the pages that link to the article by it', async () => {
+    const lines = await metaLines();
+    lines[20] = { ...lines[20]!, title: 'An entirely new headline for the twentieth article' };
+    await writeMeta(lines);
+    const run = await rebuild();
+    assert.equal(outputOf(run).incremental, true);
+    // Its own page and at least its neighbours in time.
+    assert.ok(outputOf(run).renderedArticles >= 3, `rendered ${outputOf(run).renderedArticles}`);
+    await assertSameSite(site, await fresh(), 'a title changed');
+  });
+
+  it('after an article is removed, removes its page and its folder', async () => {
+    // The archive is the articles folder (ingest never deletes from it): an editor removes the
+    // article file, and its source so that it is not ingested again.
+    const previous = await rebuild();
+    const removed = previous.report.articles[30]!;
+    await rm(path.join(articles, removed.file));
+    await writeMeta((await metaLines()).filter((line) => line.file !== removed.source));
+    await rm(path.join(inbox, removed.source));
+    const run = await rebuild();
+    assert.equal(run.exitCode, 0, run.stderr);
+    assert.equal(run.report.articles.length, previous.report.articles.length - 1);
+    assert.equal(outputOf(run).incremental, true);
+    assert.ok(outputOf(run).removed >= 1, 'the removed article’s page is removed');
+    assert.equal(existsSync(path.join(site, removed.url)), false, `its page folder ${removed.url} is gone`);
+    await assertSameSite(site, await fresh(), 'an article removed');
+  });
+
+  it('after the configuration changes, builds in full', async () => {
+    const run = await rebuild(['--base-url', 'https://elsewhere.example/']);
+    assert.equal(run.exitCode, 0, run.stderr);
+    assert.equal(outputOf(run).incremental, false);
+    assert.equal(outputOf(run).renderedArticles, run.report.articles.length);
+    await assertSameSite(site, await fresh(['--base-url', 'https://elsewhere.example/']), 'the base URL changed');
+  });
+
+  it('with --force, or without a usable manifest, builds in full', async () => {
+    const forced = await rebuild(['--force']);
+    assert.equal(outputOf(forced).incremental, false);
+    await writeFile(path.join(site, MANIFEST_FILE), '{"format": 1, "site": "x", "files": [');
+    const unreadable = await rebuild();
+    assert.equal(outputOf(unreadable).incremental, false);
+    assert.equal(outputOf(await rebuild()).incremental, true, 'and the next build is incremental again');
+  });
+});
