@@ -70,6 +70,7 @@ interface Rendered {
 }
 
 interface EleventyHooks {
+  benchmarkManager?: { setVerboseOutput(verbose: boolean): void; getBenchmarkGroup(name: string): { setIsVerbose(verbose: boolean): void } };
   on(event: 'eleventy.contentMap', listener: (map: { urlToInputPath: Record<string, unknown> }) => void): void;
   addTransform(name: string, transform: (this: { page: { outputPath: unknown } }, content: unknown) => unknown): void;
 }
@@ -111,6 +112,10 @@ async function renderSite(
     };
     // Runs before .eleventy.ts: hooks that are the CLI's business, not the site's.
     const cliHooks = (eleventyConfig: EleventyConfig & EleventyHooks) => {
+      // Eleventy's benchmark groups made while its configuration loads ignore quiet mode, and
+      // print "[11ty] Benchmark … Transform" when the render is short (an incremental build).
+      eleventyConfig.benchmarkManager?.setVerboseOutput(false);
+      eleventyConfig.benchmarkManager?.getBenchmarkGroup('Configuration').setIsVerbose(false);
       if (shard) restrictToShard(eleventyConfig, shardFilter(shard.shard, shard.parts));
       eleventyConfig.on('eleventy.contentMap', ({ urlToInputPath }) => progress.setTotal(Object.keys(urlToInputPath).length));
       eleventyConfig.addTransform('broadsheet-write', async function (content: unknown) {
@@ -274,7 +279,9 @@ async function buildLocked(
   }
 
   result.articles = await timed('load', 'articles', async () => {
-    const articles = await loadArticles(articlesDir, config.timeZone, config.language, problems);
+    const articles = await loadArticles(articlesDir, config.timeZone, config.language, problems, result.ingest?.articleTexts);
+    // The articles hold what they need of these texts; the rest can go.
+    if (result.ingest) delete result.ingest.articleTexts;
     progress.tick(articles.length, true);
     return articles;
   });

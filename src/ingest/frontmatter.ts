@@ -72,7 +72,18 @@ const refuse = (language: string) => () => {
 };
 
 /** Reads an article file's frontmatter and body. Throws FrontmatterError on anything but YAML. */
-export function readArticleFile(text: string): { data: Record<string, unknown>; body: string } {
+/** An article file's text, and its frontmatter and body once parsed (by ingest, for the render stage to reuse). */
+export interface ArticleFileText {
+  text: string;
+  parsed?: ParsedArticleFile;
+}
+
+export interface ParsedArticleFile {
+  data: Record<string, unknown>;
+  body: string;
+}
+
+export function readArticleFile(text: string): ParsedArticleFile {
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')).trim();
   if (firstLine !== '---' && firstLine !== '---yaml') {
     if (firstLine.startsWith('---')) refuse(firstLine.slice(3).trim() || 'unknown')();

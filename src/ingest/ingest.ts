@@ -9,7 +9,7 @@ import { readAhead } from '../read-ahead.ts';
 import { compareText, type ProblemLog } from '../problems.ts';
 import { decodeSource } from './decode.ts';
 import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
-import { isUntouched, readArticleFile, sha256, writeArticleFile } from './frontmatter.ts';
+import { isUntouched, readArticleFile, sha256, writeArticleFile, type ArticleFileText, type ParsedArticleFile } from './frontmatter.ts';
 import { parseArticle, type IngestOptions, type ParsedArticle } from './parse-article.ts';
 import type { RemovedLine } from './segment.ts';
 import { loadSidecars } from './sidecar.ts';
@@ -38,11 +38,17 @@ export interface IngestResult {
   sources: IngestedSource[];
   /** How many sources were reused from the last run and how many were parsed. */
   cache?: IngestCacheStats;
+  /**
+   * The text of every article file in the articles folder once ingest is done, by path relative
+   * to it: ingest reads them all anyway, so the render stage need not read them again.
+   */
+  articleTexts?: ReadonlyMap<string, ArticleFileText>;
 }
 
 interface ExistingArticle {
   file: string;
   text: string;
+  parsed?: ParsedArticleFile;
   slug?: string;
   date?: string;
   dateSource?: string;
@@ -72,7 +78,8 @@ async function readExistingArticles(articlesDir: string): Promise<{ bySource: Ma
   for await (const [file, text] of readAhead(files, async (file) => [file, await readFile(path.join(articlesDir, file), 'utf8')] as const)) {
     const existing: ExistingArticle = { file, text };
     try {
-      const { data } = readArticleFile(text);
+      existing.parsed = readArticleFile(text);
+      const { data } = existing.parsed;
       const source = data.source as { path?: unknown; hash?: unknown } | undefined;
       if (typeof data.slug === 'string') existing.slug = data.slug;
       if (typeof data.date === 'string') existing.date = data.date;
@@ -117,6 +124,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   const sidecars = await loadSidecars(inboxDir, displayInbox, sourceFiles, problems);
   await removeInterruptedWrites(articlesDir);
   const { bySource, others } = await readExistingArticles(articlesDir);
+  const onDisk = new Map<string, ArticleFileText>([...bySource.values(), ...others].map(({ file, text, parsed }) => [file, parsed ? { text, parsed } : { text }]));
   const results = new Map<string, IngestedSource>();
   const candidates: Candidate[] = [];
   // Without reuse (--force, or a restart) the cache still records this run for the next.
@@ -211,6 +219,8 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
       continue;
     }
     const moved = existing && existing.file !== articleFile ? path.join(articlesDir, existing.file) : undefined;
+    onDisk.set(articleFile, { text });
+    if (moved) onDisk.delete(existing!.file);
     await writes.run(async () => {
       await writeFileAtomic(path.join(articlesDir, articleFile), text, folders);
       if (moved) await rm(moved, { force: true });
@@ -220,7 +230,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
 
   const sources = sourceFiles.map((source) => results.get(source)!).filter(Boolean);
   await cache.save(sources, articleTexts, problems, (source) => `${displayInbox}/${source}`);
-  return { sources, cache: cache.stats };
+  return { sources, cache: cache.stats, articleTexts: onDisk };
 }
 
 /** What the cache's validity depends on besides the code: the options (rules as text), and the working directory paths in messages are relative to. */

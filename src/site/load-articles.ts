@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { ArticleFrontmatter } from '../article.ts';
 import { MAX_YEAR, MIN_YEAR, type DateSource } from '../ingest/dates.ts';
-import { FrontmatterError, readArticleFile } from '../ingest/frontmatter.ts';
+import { FrontmatterError, readArticleFile, type ArticleFileText, type ParsedArticleFile } from '../ingest/frontmatter.ts';
 import { slugify } from '../ingest/slug.ts';
 import { isRightToLeft } from '../ingest/text-stats.ts';
 import { displayPath, listFiles } from '../fs-utils.ts';
@@ -54,11 +54,13 @@ export function toArticle(
   zone: string,
   defaultLanguage: string,
   problems: ProblemLog,
+  /** `readArticleFile(text)`, when the caller has it already. */
+  parsed?: ParsedArticleFile,
 ): Article | undefined {
   let data: Record<string, unknown>;
   let body: string;
   try {
-    ({ data, body } = readArticleFile(text));
+    ({ data, body } = parsed ?? readArticleFile(text));
   } catch (error) {
     if (!(error instanceof FrontmatterError)) throw error;
     problems.error({
@@ -149,6 +151,8 @@ export async function loadArticles(
   zone: string,
   defaultLanguage: string,
   problems: ProblemLog,
+  /** Article files already read (by ingest), by path relative to `articlesDir`. */
+  known?: ReadonlyMap<string, ArticleFileText>,
 ): Promise<Article[]> {
   let files: string[];
   try {
@@ -159,9 +163,10 @@ export async function loadArticles(
   }
   const articles: Article[] = [];
   const byUrl = new Map<string, Article>();
-  for await (const [file, text] of readAhead(files, async (file) => [file, await readFile(path.join(articlesDir, file), 'utf8')] as const)) {
+  const read = async (file: string): Promise<[string, ArticleFileText]> => [file, known?.get(file) ?? { text: await readFile(path.join(articlesDir, file), 'utf8') }];
+  for await (const [file, { text, parsed }] of readAhead(files, read)) {
     const shown = displayPath(path.join(articlesDir, file));
-    const article = toArticle(file, shown, text, zone, defaultLanguage, problems);
+    const article = toArticle(file, shown, text, zone, defaultLanguage, problems, parsed);
     if (!article) continue;
     const clash = byUrl.get(article.url.toLowerCase());
     if (clash) {

@@ -46,6 +46,18 @@ export function createSiteContext(config: SiteConfig, articles: Article[], entit
   const prefix = config.pathPrefix.replace(/\/$/, '');
   const url = (sitePath: string) => `${prefix}${sitePath.startsWith('/') ? sitePath : `/${sitePath}`}`;
   const parts = searchParts(articles);
+  // The same dates are formatted on many pages (every list an article is in): Luxon's formatting
+  // is costly enough to show in a profile, so each date and language is formatted once.
+  const formatted = new Map<string, string>();
+  const formatDate = (date: DateTime, language: string) => {
+    const key = `${date.toMillis()}\0${language}`;
+    let text = formatted.get(key);
+    if (text === undefined) {
+      text = date.setZone(config.timeZone).setLocale(language).toLocaleString({ year: 'numeric', month: 'long', day: 'numeric' });
+      formatted.set(key, text);
+    }
+    return text;
+  };
   return {
     config,
     articles,
@@ -54,7 +66,6 @@ export function createSiteContext(config: SiteConfig, articles: Article[], entit
     index: buildArchiveIndex(articles, config, entityRules),
     url,
     absoluteUrl: (sitePath) => new URL(url(sitePath), config.baseUrl).href,
-    formatDate: (date, language) =>
-      date.setZone(config.timeZone).setLocale(language).toLocaleString({ year: 'numeric', month: 'long', day: 'numeric' }),
+    formatDate,
   };
 }
