@@ -56,7 +56,8 @@ Options:
   --base-url URL       deployed origin, e.g. https://example.org (overrides the config file)
   --path-prefix /sub/  URL path the site lives under (overrides the config file)
   --strict             warnings fail the build too (exit status 1)
-  --force              regenerate article files even where they were edited by hand
+  --force              regenerate article files even where they were edited by hand,
+                       and render and write every page (not only what changed)
   --report FILE        write a JSON report: articles, problems, time per stage
   --shard YEAR|site    build one shard: the pages and search index of one year, or the rest
                        of the site (home, lists, search page, assets); see docs/scaling.md
