@@ -317,7 +317,11 @@ async function buildLocked(
     const previous = shard === undefined && !options.force && previousSiteDir ? await readManifest(previousSiteDir) : undefined;
     const writer = new OutputWriter(into, outDir, previous?.site === siteKey ? previous : undefined);
     const articleInputs = new Map(result.articles.map((article) => [article, articlePageInputs(site, article)]));
-    if (writer.incremental) site.articlePages = result.articles.filter((article) => !writer.keepIfRenderedFrom(articlePagePath(article), articleInputs.get(article)!));
+    const keptArticles = writer.incremental ? result.articles.filter((article) => writer.keepIfRenderedFrom(articlePagePath(article), articleInputs.get(article)!)) : [];
+    if (keptArticles.length > 0) {
+      const kept = new Set(keptArticles);
+      site.articlePages = result.articles.filter((article) => !kept.has(article));
+    }
     // Parts that will be indexed anyway are indexed while Eleventy renders the site, unless the
     // archive is so large that the two together would need too much memory.
     const feed = indexed && result.articles.length <= FEED_ARTICLE_LIMIT;
@@ -327,18 +331,15 @@ async function buildLocked(
     const stream = new IndexStream(into, feed ? await partsWithoutReusableBundle(parts, previousSiteDir) : [], articlePagesOf(site), logDir);
     indexStream = stream;
     // Kept pages are part of the site as much as rendered ones, for checking what was fed.
-    const rendering = new Set(site.articlePages);
-    for (const article of result.articles) {
-      const sitePath = articlePagePath(article);
-      if (!rendering.has(article)) stream.accept(sitePath, writer.record(sitePath)?.indexed);
-    }
+    for (const article of keptArticles) stream.accept(articlePagePath(article), writer.record(articlePagePath(article))?.indexed);
     const rendered = await timed('render', 'pages', async () => {
       await writeAssets((sitePath, content) => writer.write(sitePath, content));
       return renderSite(site, writer, progress, stream, articleInputs, shard === undefined ? undefined : { shard, parts: allParts });
     });
     result.pages = rendered.pages;
-    result.output = { incremental: writer.incremental, renderedArticles: site.articlePages.length, written: writer.writtenCount, kept: writer.records.size - writer.writtenCount, removed: writer.retired().length };
-    const pages = [...writer.records].map(([sitePath, record]) => ({ sitePath, file: writer.fileOf(sitePath), ...(record.indexed ?? record.hash ? { indexed: record.indexed ?? record.hash } : {}) }));
+    const retired = writer.retired();
+    result.output = { incremental: writer.incremental, renderedArticles: site.articlePages.length, written: writer.writtenCount, kept: writer.records.size - writer.writtenCount, removed: retired.length };
+    const pages = [...writer.records].map(([sitePath, record]) => ({ sitePath, file: writer.fileOf(sitePath), ...(record.indexed === undefined ? {} : { indexed: record.indexed }) }));
     // The index stage starts when the render ends: waiting for the parts Pagefind is still
     // indexing is part of it.
     const search = indexed
@@ -366,7 +367,7 @@ async function buildLocked(
       // A failed index keeps the previous bundles (stale, but whole) rather than half-written ones.
       if (!search) await rm(path.join(into, 'pagefind'), { recursive: true, force: true });
       const stale = search ? await staleBundleFiles(outDir, into, parts, search.parts.built) : { files: [], folders: [] };
-      await commitIntoPlace(into, outDir, { removeFiles: [...writer.retired(), ...stale.files], removeFolders: stale.folders });
+      await commitIntoPlace(into, outDir, { removeFiles: [...retired, ...stale.files], removeFolders: stale.folders });
     } else {
       await swapIntoPlace(into, outDir);
     }

@@ -82,8 +82,8 @@ async function clearPath(dir: string): Promise<void> {
 async function apply(outDir: string, journal: Journal): Promise<void> {
   const folders = new FolderMaker();
   const pool = new WritePool(32);
-  const manifestLast = journal.moves.filter((file) => file !== MANIFEST_FILE);
-  for (const file of manifestLast) await pool.run(() => moveInto(path.join(journal.staging, file), path.join(outDir, file), folders));
+  const pageMoves = journal.moves.filter((file) => file !== MANIFEST_FILE);
+  for (const file of pageMoves) await pool.run(() => moveInto(path.join(journal.staging, file), path.join(outDir, file), folders));
   await pool.drain();
   for (const folder of journal.removeFolders) await pool.run(() => rm(path.join(outDir, folder), { recursive: true, force: true }));
   for (const file of journal.removeFiles) {

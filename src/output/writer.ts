@@ -54,7 +54,7 @@ export class OutputWriter {
    */
   keepIfRenderedFrom(sitePath: string, input: string): boolean {
     const before = this.#previous?.files.get(sitePath);
-    if (before?.input === undefined || before.input !== input) return false;
+    if (before === undefined || before.input !== input) return false;
     this.#records.set(sitePath, before);
     return true;
   }

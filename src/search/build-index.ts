@@ -228,14 +228,15 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
     for (const { part, pages } of work) {
       const outputPath = path.join(siteDir, part.bundlePath);
       const key = await partKey(part, pages, version);
-      const manifest: Manifest = { format: INDEX_FORMAT, pagefind: version, name: part.name, key };
+      let languages: Manifest['languages'];
+      let size: NonNullable<Manifest['size']>;
       const previous = await reusableManifest(options.previousSiteDir, part, version);
       const keep = part.primary ? () => true : MERGED_PART_KEEPS;
       let bundleDir = outputPath;
       if (options.previousSiteDir !== undefined && previous?.key === key) {
         const previousDir = path.join(options.previousSiteDir, part.bundlePath);
-        manifest.size = previous.size ?? (await bundleSize(previousDir));
-        if (previous.languages) manifest.languages = previous.languages;
+        size = previous.size ?? (await bundleSize(previousDir));
+        languages = previous.languages;
         if (options.commitsIntoPrevious) bundleDir = previousDir;
         else await reuseBundle(previousDir, outputPath, keep);
         reused.push(part.name);
@@ -258,25 +259,25 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
           });
         }
         // Pagefind logs languages in hash order; sorted, the manifest is the same for the same pages.
-        manifest.languages = Object.fromEntries(Object.entries(log.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+        languages = Object.fromEntries(Object.entries(log.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
         // The indexer process is kept for the next part: deleteIndex frees this part's memory for
         // reuse, so its peak stays that of the largest part. (Closing and restarting the service
         // between parts raced with its last replies and failed now and then under load.)
         if (!part.primary) {
           for (const name of await readdir(outputPath)) if (!keep(name)) await rm(path.join(outputPath, name), { recursive: true, force: true });
         }
-        await rm(path.join(outputPath, MANIFEST), { force: true });
-        manifest.size = await bundleSize(outputPath);
+        size = await bundleSize(outputPath);
         built.push(part.name);
       }
       // Atomic: the file may be a hard link into the previous output, which must stay as it was.
-      const { format, pagefind: pagefindUsed, name, key: partKeyValue, languages, size } = manifest;
-      const manifestText = `${JSON.stringify({ format, pagefind: pagefindUsed, name, key: partKeyValue, languages, size })}\n`;
+      // Built whole here, so its fields are in the same order however the part was made.
+      const manifest: Manifest = { format: INDEX_FORMAT, pagefind: version, name: part.name, key, ...(languages ? { languages } : {}), size };
+      const manifestText = `${JSON.stringify(manifest)}\n`;
       if (bundleDir === outputPath) await writeFileAtomic(path.join(outputPath, MANIFEST), manifestText);
-      bytes += manifest.size.bytes + Buffer.byteLength(manifestText);
-      files += manifest.size.files + 1;
+      bytes += size.bytes + Buffer.byteLength(manifestText);
+      files += size.files + 1;
       bundleDirs.push(bundleDir);
-      partLanguages.push(manifest.languages ?? {});
+      partLanguages.push(languages ?? {});
       options.progress?.tick(pages.length);
     }
   } catch (error) {

@@ -47,6 +47,7 @@ export function buildArchiveIndex(articles: Article[], config: Pick<SiteConfig, 
   const days = new Float64Array(articles.length);
   articles.forEach((article, position) => (days[position] = article.date.toMillis() / 86_400_000));
   const relatedInput = { termsOf, days };
+  const relatedByPosition: Array<Article[] | undefined> = new Array<Article[] | undefined>(articles.length);
   const axis = buildTimeAxis(
     articles.map((article) => article.date),
     config.timeZone,
@@ -74,7 +75,11 @@ export function buildArchiveIndex(articles: Article[], config: Pick<SiteConfig, 
     pagesOfKind: (kind) => byKind.get(kind) ?? [],
     termsOf: (article) => termsOf[positionOf(article)] ?? [],
     articlesOf: (term) => term.articles.map((position) => articles[position]!),
-    related: (article) => relatedPositions(relatedInput, positionOf(article)).map((position) => articles[position]!),
+    // Asked for twice per article page (its fingerprint, then its render), so kept once found.
+    related: (article) => {
+      const position = positionOf(article);
+      return (relatedByPosition[position] ??= relatedPositions(relatedInput, position).map((other) => articles[other]!));
+    },
     neighbours(article) {
       const position = positionOf(article);
       const result: Neighbours = {};
