@@ -21,6 +21,7 @@ import { createSiteContext, type SiteContext } from '../site/site-context.ts';
 import { articlePageInputs, articlePagePath, createArticlePageRenderer } from '../site/pages/article-pages.ts';
 import { searchParts, yearFolderOf, type SearchPart } from '../search/bundles.ts';
 import { indexedContentHash } from '../search/indexed-content.ts';
+import { PagefindLanes } from '../search/pagefind-lanes.ts';
 import { hasIndexedBody } from '../search/part-indexer.ts';
 import { partOfShard, pruneOutsideShard, restrictToShard, shardFilter, shardName, type Shard } from '../site/shard.ts';
 import type { EleventyConfig } from '../site/eleventy-types.ts';
@@ -328,7 +329,9 @@ async function buildLocked(
     // Pagefind's logs sit beside the staging folder (same name prefix), so a killed build's are
     // removed by the next build's recovery like its staging folder.
     const logDir = `${into}.pagefind-logs`;
-    const stream = new IndexStream(into, feed ? await partsWithoutReusableBundle(parts, previousSiteDir) : [], articlePagesOf(site), logDir);
+    // Pagefind's indexer processes, shared by the parts fed now and those indexed after the render.
+    const lanes = new PagefindLanes();
+    const stream = new IndexStream(into, feed ? await partsWithoutReusableBundle(parts, previousSiteDir) : [], articlePagesOf(site), logDir, lanes);
     indexStream = stream;
     // Kept pages are part of the site as much as rendered ones, for checking what was fed.
     for (const article of keptArticles) stream.accept(articlePagePath(article), writer.record(articlePagePath(article))?.indexed);
@@ -353,7 +356,8 @@ async function buildLocked(
             streamed: await stream.outcomes(),
             commitsIntoPrevious: writer.incremental,
             ...(previousSiteDir ? { previousSiteDir } : {}),
-          }),
+            lanes,
+          }).finally(() => lanes.close()),
         )
       : undefined;
     await stream.close();

@@ -7,15 +7,14 @@ import { existsSync } from 'node:fs';
 import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
 import type { Progress } from '../cli/progress.ts';
-import { settleChildProcesses } from '../cli/stage-meter.ts';
 import { writeFileAtomic } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
 import type { ProblemLog } from '../problems.ts';
 import { isPartFolderName, yearFolderOf, type SearchPart } from './bundles.ts';
 import { indexedContentHash } from './indexed-content.ts';
 import type { LanguageStats } from './index-log.ts';
+import { PagefindLanes } from './pagefind-lanes.ts';
 import { byPath, hasIndexedBody, indexedPage, indexPart, readEntry, type IndexPage, type PartOutcome } from './part-indexer.ts';
 
 export interface SearchIndexStats {
@@ -64,6 +63,8 @@ export interface SearchIndexOptions {
   streamed?: ReadonlyMap<string, Promise<PartOutcome>>;
   /** Where Pagefind's logs go (created and removed here); a new temporary folder when absent. */
   logDir?: string;
+  /** The indexer processes to use (shared with the index stream); closed by whoever made them. Its own when absent. */
+  lanes?: PagefindLanes;
 }
 
 /** Recorded in each bundle: which pages it was built from (one file per bundle, so shards never collide). */
@@ -216,34 +217,45 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
 
   const logDir = options.logDir ?? (await mkdtemp(path.join(os.tmpdir(), 'broadsheet-pagefind-')));
   await mkdir(logDir, { recursive: true });
-  // One log per part: each index logs to the file it was created with.
-  let partNumber = 0;
+  const lanes = options.lanes ?? new PagefindLanes();
   const partLanguages: Array<Record<string, LanguageStats>> = [];
   /** Where each part's bundle is once this stage is done: in `siteDir`, or left in the previous output. */
   const bundleDirs: string[] = [];
   let bytes = 0;
   let files = 0;
+  const indexing: Array<Promise<unknown>> = [];
   try {
-    // The primary first: its folder holds the others.
-    for (const { part, pages } of work) {
-      const outputPath = path.join(siteDir, part.bundlePath);
+    // Every part to index is handed to the lanes first, so several are indexed at once; their
+    // outcomes are then taken in order, the primary first (its folder holds the others).
+    const planned = [];
+    for (const [number, { part, pages }] of work.entries()) {
       const key = await partKey(part, pages, version);
+      const previous = await reusableManifest(options.previousSiteDir, part, version);
+      const reuse = options.previousSiteDir !== undefined && previous?.key === key ? previous : undefined;
+      const outputPath = path.join(siteDir, part.bundlePath);
+      const streamedOutcome = reuse ? undefined : options.streamed?.get(part.name);
+      const outcome = reuse
+        ? undefined
+        : (streamedOutcome ??
+          lanes.run(part.articles, async (api, written) => indexPart(api, await indexedPagesOf(pages), outputPath, path.join(logDir, `part-${number}.log`), written)));
+      if (outcome) indexing.push(outcome.catch(() => undefined));
+      planned.push({ part, pages, key, reuse, streamed: streamedOutcome !== undefined, outcome, outputPath });
+    }
+    for (const { part, pages, key, reuse, streamed: wasStreamed, outcome: pending, outputPath } of planned) {
       let languages: Manifest['languages'];
       let size: NonNullable<Manifest['size']>;
-      const previous = await reusableManifest(options.previousSiteDir, part, version);
       const keep = part.primary ? () => true : MERGED_PART_KEEPS;
       let bundleDir = outputPath;
-      if (options.previousSiteDir !== undefined && previous?.key === key) {
-        const previousDir = path.join(options.previousSiteDir, part.bundlePath);
-        size = previous.size ?? (await bundleSize(previousDir));
-        languages = previous.languages;
+      if (reuse) {
+        const previousDir = path.join(options.previousSiteDir!, part.bundlePath);
+        size = reuse.size ?? (await bundleSize(previousDir));
+        languages = reuse.languages;
         if (options.commitsIntoPrevious) bundleDir = previousDir;
         else await reuseBundle(previousDir, outputPath, keep);
         reused.push(part.name);
       } else {
-        const streamedOutcome = options.streamed?.get(part.name);
-        if (streamedOutcome) streamed.push(part.name);
-        const outcome = await (streamedOutcome ?? indexPart(await indexedPagesOf(pages), outputPath, path.join(logDir, `part-${partNumber++}.log`)));
+        if (wasStreamed) streamed.push(part.name);
+        const outcome = await pending!;
         const { log } = outcome;
         const failed = (where: PartOutcome['errors'][number]['where']) => outcome.errors.filter((error) => error.where === where).map((error) => error.message);
         report('start', failed('start'));
@@ -260,9 +272,9 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
         }
         // Pagefind logs languages in hash order; sorted, the manifest is the same for the same pages.
         languages = Object.fromEntries(Object.entries(log.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-        // The indexer process is kept for the next part: deleteIndex frees this part's memory for
-        // reuse, so its peak stays that of the largest part. (Closing and restarting the service
-        // between parts raced with its last replies and failed now and then under load.)
+        // A lane's indexer process is kept for its next part: deleteIndex frees this part's
+        // memory for reuse. (Closing and restarting the service between parts raced with its
+        // last replies and failed now and then under load.)
         if (!part.primary) {
           for (const name of await readdir(outputPath)) if (!keep(name)) await rm(path.join(outputPath, name), { recursive: true, force: true });
         }
@@ -284,8 +296,9 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
     report('finish the index', [error instanceof Error ? error.message : String(error)]);
     return undefined;
   } finally {
-    await pagefind.close();
-    await settleChildProcesses('pagefind');
+    // Parts still being indexed when another failed must stop writing before the caller cleans up.
+    await Promise.all(indexing);
+    if (!options.lanes) await lanes.close();
     await rm(logDir, { recursive: true, force: true });
   }
 

@@ -9,10 +9,10 @@
 
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
 import type { SearchPart } from './bundles.ts';
 import { isPartFolderName, yearFolderOf } from './bundles.ts';
 import { hashIndexedContent, indexedContent } from './indexed-content.ts';
+import type { PagefindLanes } from './pagefind-lanes.ts';
 import { byPath, indexPart, pageOfIndexedContent, type IndexPage, type PartOutcome } from './part-indexer.ts';
 
 /**
@@ -50,17 +50,18 @@ export class IndexStream {
   readonly #byYear = new Map<string, FedPart>();
   readonly #parts: FedPart[] = [];
   readonly #logDir: string;
+  readonly #lanes: PagefindLanes;
   #logDirMade: Promise<unknown> | undefined;
 
   /**
-   * Starts indexing `parts` into bundles under `siteDir`, rendering their pages from `pagesOf`
-   * (one part at a time, in order, so Pagefind holds one part's pages in memory at once).
+   * Starts indexing `parts` into bundles under `siteDir`, rendering their pages from `pagesOf`,
+   * on the lanes of `lanes` (in order, as many at once as its lanes and memory bound allow).
    * Pagefind's logs go to `logDir`, created only if a part is fed and removed by `close`.
    */
-  constructor(siteDir: string, parts: SearchPart[], pagesOf: (part: SearchPart) => PlannedPage[], logDir: string) {
+  constructor(siteDir: string, parts: SearchPart[], pagesOf: (part: SearchPart) => PlannedPage[], logDir: string, lanes: PagefindLanes) {
     this.#siteDir = siteDir;
     this.#logDir = logDir;
-    let previous: Promise<unknown> = Promise.resolve();
+    this.#lanes = lanes;
     parts.forEach((part, number) => {
       const fed = new Map<string, string>();
       // Rendered one at a time as Pagefind takes them, so Eleventy's work goes on in between.
@@ -71,17 +72,13 @@ export class IndexStream {
           yield { sourcePath: page.sourcePath, content: pageOfIndexedContent(indexed) };
         }
       }
-      // One part at a time, in order: Pagefind holds one part's pages in memory at once. The next
-      // part starts as soon as Pagefind has written this one.
-      let written!: () => void;
-      const next = new Promise<void>((resolve) => (written = resolve));
-      const outcome = previous.then(async () => {
+      // A lane takes the next part as soon as Pagefind has written its last one.
+      const outcome = lanes.run(part.articles, async (api, written) => {
         await (this.#logDirMade ??= mkdir(logDir, { recursive: true }));
-        return indexPart(pages(), path.join(siteDir, part.bundlePath), path.join(logDir, `fed-part-${number}.log`), written);
+        return indexPart(api, pages(), path.join(siteDir, part.bundlePath), path.join(logDir, `fed-part-${number}.log`), written);
       });
       // Awaited by `outcomes`; this only keeps a failure before then from being reported as unhandled.
       outcome.catch(() => undefined);
-      previous = Promise.race([next, outcome.catch(() => undefined)]);
       const fedPart: FedPart = { part, fed, rendered: new Map(), outcome };
       this.#parts.push(fedPart);
       for (const year of part.years) this.#byYear.set(year, fedPart);
@@ -130,7 +127,7 @@ export class IndexStream {
 
   /** After a failed build: stops Pagefind's indexer process, then cleans up. */
   async abort(): Promise<void> {
-    if (this.streaming) await pagefind.close().catch(() => undefined);
+    if (this.streaming) await this.#lanes.close().catch(() => undefined);
     await this.close();
   }
 }

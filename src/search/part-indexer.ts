@@ -4,9 +4,9 @@
 
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import * as pagefind from 'pagefind';
 import { parseIndexLog, type IndexLog } from './index-log.ts';
 import { indexedContent } from './indexed-content.ts';
+import type { PagefindApi } from './pagefind-lanes.ts';
 
 /** A page for the index: its path relative to the site root (Pagefind derives the URL) and its HTML. */
 export interface IndexPage {
@@ -111,11 +111,11 @@ async function sortEntryLanguages(file: string): Promise<void> {
 /**
  * Indexes `pages` into a bundle at `outputPath`, logging to `logfile`. The pages must come in
  * path order (`byPath`): Pagefind numbers pages as they arrive, so the order is part of the bundle.
- * Runs in Pagefind's shared indexer process.
+ * Runs in the indexer process of `api` (a lane's, pagefind-lanes.ts).
  */
-export function indexPart(pages: Iterable<IndexPage>, outputPath: string, logfile: string, onWritten?: () => void): Promise<PartOutcome> {
+export function indexPart(api: PagefindApi, pages: Iterable<IndexPage>, outputPath: string, logfile: string, onWritten?: () => void): Promise<PartOutcome> {
   // One guard for the whole part: a guard per page in flight would pile up exit listeners.
-  return guarded(indexPartUnguarded(pages, outputPath, logfile, onWritten));
+  return guarded(indexPartUnguarded(api, pages, outputPath, logfile, onWritten));
 }
 
 /**
@@ -124,10 +124,10 @@ export function indexPart(pages: Iterable<IndexPage>, outputPath: string, logfil
  * Eleventy's page writes and can wait behind thousands of them, while Pagefind could already be
  * indexing the next part.
  */
-async function indexPartUnguarded(pages: Iterable<IndexPage>, outputPath: string, logfile: string, onWritten?: () => void): Promise<PartOutcome> {
+async function indexPartUnguarded(api: PagefindApi, pages: Iterable<IndexPage>, outputPath: string, logfile: string, onWritten?: () => void): Promise<PartOutcome> {
   const errors: PartOutcome['errors'] = [];
   const emptyLog: IndexLog = { languages: {}, warnings: [] };
-  const created = await pagefind.createIndex({ logfile });
+  const created = await api.createIndex({ logfile });
   if (!created.index) {
     for (const message of created.errors) errors.push({ where: 'start', message });
     return { errors, log: emptyLog };

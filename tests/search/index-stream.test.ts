@@ -6,11 +6,11 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import * as pagefind from 'pagefind';
 import { ProblemLog } from '../../src/problems.ts';
 import { buildSearchIndex } from '../../src/search/build-index.ts';
 import type { SearchPart } from '../../src/search/bundles.ts';
 import { IndexStream } from '../../src/search/index-stream.ts';
+import { PagefindLanes } from '../../src/search/pagefind-lanes.ts';
 import { hasIndexedBody } from '../../src/search/part-indexer.ts';
 import { indexedContentHash } from '../../src/search/indexed-content.ts';
 import { isUnstablePagefindFile, stableBundleBytes } from '../helpers/pagefind-files.ts';
@@ -36,7 +36,8 @@ const page = (title: string) =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body><nav>Menu words</nav><article data-pagefind-body><h1>${title}</h1><p>Words about ${title}.</p></article></body></html>`;
 
 describe('indexing parts while the site renders', () => {
-  after(() => pagefind.close());
+  const lanes = new PagefindLanes();
+  after(() => lanes.close());
 
   it('gives the same bundles as indexing the written pages afterwards', async () => {
     const build: BuildRun = await buildFixtureArchive();
@@ -68,7 +69,7 @@ describe('indexing parts while the site renders', () => {
 
   it('uses a fed part when Eleventy rendered exactly the pages fed, in whatever order', async () => {
     const site = await temporaryDir('stream-order');
-    const stream = new IndexStream(site, [part], planned(site, { '2024/b/index.html': page('Beta'), '2024/a/index.html': page('Alpha') }), `${site}.logs`);
+    const stream = new IndexStream(site, [part], planned(site, { '2024/b/index.html': page('Beta'), '2024/a/index.html': page('Alpha') }), `${site}.logs`, lanes);
     accept(stream, '2024/a/index.html', page('Alpha'));
     // A page without an indexed element (an archive page under the year) is not Pagefind's.
     accept(stream, '2024/index.html', '<!doctype html><html lang="en"><body><p>List</p></body></html>');
@@ -83,7 +84,7 @@ describe('indexing parts while the site renders', () => {
 
     // Planned the other way round, the bundle is the same: pages go to Pagefind in path order.
     const other = await temporaryDir('stream-order');
-    const reversed = new IndexStream(other, [part], planned(other, { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta') }), `${other}.logs`);
+    const reversed = new IndexStream(other, [part], planned(other, { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta') }), `${other}.logs`, lanes);
     accept(reversed, '2024/b/index.html', page('Beta'));
     accept(reversed, '2024/a/index.html', page('Alpha'));
     assert.equal((await reversed.outcomes()).size, 1);
@@ -104,7 +105,7 @@ describe('indexing parts while the site renders', () => {
       const site = await temporaryDir('stream-differs');
       // The primary's folder holds the other parts' folders, which must survive.
       await mkdir(path.join(site, 'pagefind/1990-2000'), { recursive: true });
-      const stream = new IndexStream(site, [part], planned(site, { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta') }), `${site}.logs`);
+      const stream = new IndexStream(site, [part], planned(site, { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta') }), `${site}.logs`, lanes);
       for (const [sourcePath, html] of Object.entries(rendered)) accept(stream, sourcePath, html);
       assert.equal((await stream.outcomes()).size, 0);
       await stream.close();
@@ -114,7 +115,7 @@ describe('indexing parts while the site renders', () => {
 
   it('uses a fed part whose rendered pages differ from what was fed only outside the indexed element', async () => {
     const site = await temporaryDir('stream-outside');
-    const stream = new IndexStream(site, [part], planned(site, { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta') }), `${site}.logs`);
+    const stream = new IndexStream(site, [part], planned(site, { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta') }), `${site}.logs`, lanes);
     accept(stream, '2024/a/index.html', page('Alpha').replace('Menu words', 'Other menu'));
     accept(stream, '2024/b/index.html', page('Beta'));
     assert.equal((await stream.outcomes()).size, 1);
