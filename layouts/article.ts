@@ -2,7 +2,7 @@
 // and where the text came from.
 
 import { bibtexCitation, plainCitation } from '../src/site/citation.ts';
-import { html, trusted } from '../src/site/html.ts';
+import { html, trusted, type SafeHtml } from '../src/site/html.ts';
 import type { Article } from '../src/site/load-articles.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { renderBase } from './base.ts';
@@ -18,9 +18,13 @@ const DATE_SOURCE_TEXT: Record<Article['dateSource'], string> = {
   manual: 'set by hand',
 };
 
-export function renderArticlePage(site: SiteContext, article: Article, bodyHtml: string): string {
+/**
+ * The article element: what the search index reads of the page (its data-pagefind-body), so
+ * the index can render just this ahead of the page (src/search/index-stream.ts).
+ */
+export function renderArticleElement(site: SiteContext, article: Article, bodyHtml: string): SafeHtml {
   const ui = site.config.language;
-  const main = html`<article class="article" lang="${article.language}" dir="${article.dir}" data-pagefind-body>
+  return html`<article class="article" lang="${article.language}" dir="${article.dir}" data-pagefind-body>
 <header class="article-header">
 ${article.section ? html`<p class="article-section" data-pagefind-ignore>${article.section}</p>` : ''}
 <h1 data-pagefind-meta="title">${article.title}</h1>
@@ -52,7 +56,11 @@ ${article.source.url ? html`<dt>Originally published</dt><dd><a href="${article.
 </dl>
 </section>
 </footer>
-</article>
+</article>`;
+}
+
+export function renderArticlePage(site: SiteContext, article: Article, bodyHtml: string): string {
+  const main = html`${renderArticleElement(site, article, bodyHtml)}
 ${renderArticleLinks(site, article)}`;
   return renderBase(
     site,

@@ -18,7 +18,7 @@ import { setBuildContext } from '../site/build-context.ts';
 import { writeAssets } from '../site/assets.ts';
 import { loadArticles, type Article } from '../site/load-articles.ts';
 import { createSiteContext, type SiteContext } from '../site/site-context.ts';
-import { articlePageInputs, articlePagePath, createArticlePageRenderer } from '../site/pages/article-pages.ts';
+import { articlePageInputs, articlePagePath, createIndexedArticleRenderer } from '../site/pages/article-pages.ts';
 import { searchParts, yearFolderOf, type SearchPart } from '../search/bundles.ts';
 import { indexedContentHash } from '../search/indexed-content.ts';
 import { PagefindLanes } from '../search/pagefind-lanes.ts';
@@ -390,7 +390,7 @@ async function buildLocked(
 
 /** The article pages of a part, as the search index renders them ahead of Eleventy. */
 function articlePagesOf(site: SiteContext): (part: SearchPart) => PlannedPage[] {
-  const renderPage = createArticlePageRenderer(site);
+  const renderIndexed = createIndexedArticleRenderer(site);
   const byYear = new Map<string, Article[]>();
   for (const article of site.articles) {
     const year = yearFolderOf(article.url);
@@ -399,7 +399,7 @@ function articlePagesOf(site: SiteContext): (part: SearchPart) => PlannedPage[] 
     if (articles) articles.push(article);
     else byYear.set(year, [article]);
   }
-  return (part) => part.years.flatMap((year) => byYear.get(year) ?? []).map((article) => ({ sourcePath: articlePagePath(article), render: () => renderPage(article) }));
+  return (part) => part.years.flatMap((year) => byYear.get(year) ?? []).map((article) => ({ sourcePath: articlePagePath(article), renderIndexed: () => renderIndexed(article) }));
 }
 
 export function summaryLine(result: BuildResult, outDir: string): string {

@@ -1,7 +1,8 @@
 // Indexes parts while Eleventy renders the site. Pagefind is the longest stage and runs in its
-// own process, so it is started as soon as the articles are loaded: each article's page is
-// rendered once more here (the same function the article template uses), cut to what Pagefind
-// reads, and fed to the part's index while Eleventy sets up and renders on the main thread.
+// own processes (pagefind-lanes.ts), so it is started as soon as the articles are loaded: what
+// Pagefind reads of each article's page (its article element, rendered by the same layout
+// function the page uses) is rendered here and fed to the part's index while Eleventy sets up
+// and renders on the main thread.
 //
 // Only parts that must be built anyway (no reusable bundle in the previous output) are fed; the
 // others wait for the render to tell whether they changed. Every page Eleventy then renders is
@@ -11,7 +12,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SearchPart } from './bundles.ts';
 import { isPartFolderName, yearFolderOf } from './bundles.ts';
-import { hashIndexedContent, indexedContent } from './indexed-content.ts';
+import { hashIndexedContent } from './indexed-content.ts';
 import type { PagefindLanes } from './pagefind-lanes.ts';
 import { byPath, indexPart, pageOfIndexedContent, type IndexPage, type PartOutcome } from './part-indexer.ts';
 
@@ -24,10 +25,10 @@ import { byPath, indexPart, pageOfIndexedContent, type IndexPage, type PartOutco
  */
 export const FEED_ARTICLE_LIMIT = 25_000;
 
-/** A page the site will have: its path relative to the site root, and a way to render it. */
+/** A page the site will have: its path relative to the site root, and a way to render what Pagefind reads of it (`indexedContent`'s result). */
 export interface PlannedPage {
   sourcePath: string;
-  render(): string;
+  renderIndexed(): string;
 }
 
 interface FedPart {
@@ -67,7 +68,7 @@ export class IndexStream {
       // Rendered one at a time as Pagefind takes them, so Eleventy's work goes on in between.
       function* pages(): Generator<IndexPage> {
         for (const page of [...pagesOf(part)].sort(byPath)) {
-          const indexed = indexedContent(page.render());
+          const indexed = page.renderIndexed();
           fed.set(page.sourcePath, hashIndexedContent(indexed));
           yield { sourcePath: page.sourcePath, content: pageOfIndexedContent(indexed) };
         }

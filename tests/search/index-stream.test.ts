@@ -12,7 +12,7 @@ import type { SearchPart } from '../../src/search/bundles.ts';
 import { IndexStream } from '../../src/search/index-stream.ts';
 import { PagefindLanes } from '../../src/search/pagefind-lanes.ts';
 import { hasIndexedBody } from '../../src/search/part-indexer.ts';
-import { indexedContentHash } from '../../src/search/indexed-content.ts';
+import { indexedContent, indexedContentHash } from '../../src/search/indexed-content.ts';
 import { isUnstablePagefindFile, stableBundleBytes } from '../helpers/pagefind-files.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import type { BuildRun } from '../helpers/run-build.ts';
@@ -64,7 +64,7 @@ describe('indexing parts while the site renders', () => {
   });
 
   const planned = (site: string, pages: Record<string, string>) => () =>
-    Object.entries(pages).map(([sourcePath, html]) => ({ sourcePath, render: () => html }));
+    Object.entries(pages).map(([sourcePath, html]) => ({ sourcePath, renderIndexed: () => indexedContent(html) }));
   const part: SearchPart = { name: '2024', years: ['2024'], bundlePath: '/pagefind/', primary: true, articles: 2 };
 
   it('uses a fed part when Eleventy rendered exactly the pages fed, in whatever order', async () => {
