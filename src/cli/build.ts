@@ -280,9 +280,14 @@ async function buildLocked(
   }
 
   result.articles = await timed('load', 'articles', async () => {
-    const articles = await loadArticles(articlesDir, config.timeZone, config.language, problems, result.ingest?.articleTexts);
+    const ingested = result.ingest;
+    const articles = await loadArticles(articlesDir, config.timeZone, config.language, problems, ingested?.articleFiles, ingested?.articleFileCache);
+    await ingested?.articleFileCache?.save();
     // The articles hold what they need of these texts; the rest can go.
-    if (result.ingest) delete result.ingest.articleTexts;
+    if (ingested) {
+      delete ingested.articleFiles;
+      delete ingested.articleFileCache;
+    }
     progress.tick(articles.length, true);
     return articles;
   });
@@ -427,6 +432,7 @@ async function writeReport(file: string, result: BuildResult, shard: Shard | und
     })),
     sources: result.ingest?.sources ?? [],
     ingestCache: result.ingest?.cache ?? null,
+    articleFiles: result.ingest?.articleFileCounts ?? null,
     problems: result.problems.sorted(),
     pages: result.pages,
     output: result.output ?? null,

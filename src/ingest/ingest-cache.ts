@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../fs-utils.ts';
 import type { Problem, ProblemLog } from '../problems.ts';
+import { textHash } from './article-file-cache.ts';
 import type { IngestedSource } from './ingest.ts';
 
 /** Hidden, so listings of the articles folder skip it. */
@@ -95,12 +96,12 @@ export class IngestCache {
   }
 
   /**
-   * The recorded outcome for a source whose file, sidecar entry and article file are exactly as
-   * the last run left them; its problems are added to `problems` as if it had been parsed.
+   * The recorded outcome for a source whose file, sidecar entry and article file (by `textHash`)
+   * are exactly as the last run left them; its problems are added to `problems` as if it had been parsed.
    */
-  reuse(source: string, info: Stats, sidecar: unknown, articleText: string | undefined, problems: ProblemLog): IngestedSource | undefined {
+  reuse(source: string, info: Stats, sidecar: unknown, articleHash: string | undefined, problems: ProblemLog): IngestedSource | undefined {
     const entry = this.previous[source];
-    if (!entry || !this.canReuse(source, info, sidecar, articleText)) return undefined;
+    if (!entry || !this.canReuse(source, info, sidecar, articleHash)) return undefined;
     this.stats.reused++;
     this.reusedKeys.add(entry.duplicateKey);
     (entry.result.status === 'duplicate' ? this.reusedDuplicates : this.reusedKeepers).add(entry.duplicateKey);
@@ -122,7 +123,7 @@ export class IngestCache {
   }
 
   /** Whether `reuse` would succeed (no side effects): the source need not even be read. */
-  canReuse(source: string, info: Stats, sidecar: unknown, articleText: string | undefined): boolean {
+  canReuse(source: string, info: Stats, sidecar: unknown, articleHash: string | undefined): boolean {
     const entry = this.previous[source];
     return (
       entry !== undefined &&
@@ -131,7 +132,7 @@ export class IngestCache {
       entry.ino === info.ino &&
       entry.sidecar === hash(JSON.stringify(sidecar ?? null)) &&
       // A duplicate has no article file of its own.
-      (entry.result.status === 'duplicate' || (articleText !== undefined && entry.articleHash === hash(articleText)))
+      (entry.result.status === 'duplicate' || (articleHash !== undefined && entry.articleHash === articleHash))
     );
   }
 
@@ -144,17 +145,17 @@ export class IngestCache {
   }
 
   /**
-   * Records the run's outcome: sources whose article file is now what ingest wrote, and
-   * duplicates. Each keeps every problem reported about it (by its displayed path).
+   * Records the run's outcome: sources whose article file is now what ingest wrote (`textHash`
+   * by article file), and duplicates. Each keeps every problem reported about it (by its displayed path).
    */
-  async save(results: IngestedSource[], articleTexts: Map<string, string>, problems: ProblemLog, displayOf: (source: string) => string): Promise<void> {
+  async save(results: IngestedSource[], articleHashes: Map<string, string>, problems: ProblemLog, displayOf: (source: string) => string): Promise<void> {
     const bySource = new Map<string, Problem[]>();
     for (const problem of problems.problems) bySource.set(problem.file, [...(bySource.get(problem.file) ?? []), problem]);
     const entries: Record<string, Entry> = {};
     for (const result of results) {
       const pending = this.pending.get(result.source);
-      const text = result.article === undefined ? (result.status === 'duplicate' ? '' : undefined) : articleTexts.get(result.article);
-      if (!pending || text === undefined || result.status === 'refused') continue;
+      const articleHash = result.article === undefined ? (result.status === 'duplicate' ? textHash('') : undefined) : articleHashes.get(result.article);
+      if (!pending || articleHash === undefined || result.status === 'refused') continue;
       pending.problems = bySource.get(displayOf(result.source)) ?? [];
       entries[result.source] = {
         size: pending.info.size,
@@ -162,7 +163,7 @@ export class IngestCache {
         ino: pending.info.ino,
         sidecar: pending.sidecar,
         article: result.article!,
-        articleHash: hash(text),
+        articleHash,
         duplicateKey: pending.duplicateKey,
         // What a later run reports for it: an article written now is unchanged then.
         result: { ...result, status: result.status === 'written' ? 'unchanged' : result.status },

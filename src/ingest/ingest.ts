@@ -1,15 +1,17 @@
 // The ingest stage: every `.txt` in the inbox becomes `articles/<year>/<slug>.md`. Sources are
 // never modified; hand-edited article files are never overwritten; writes are atomic.
 
+import type { Stats } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
 import { displayPath, FolderMaker, listFiles, WritePool, writeFileAtomic } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
 import { compareText, type ProblemLog } from '../problems.ts';
+import { ArticleFileCache, textHash, type ArticleFileSeen, type KnownArticleFile } from './article-file-cache.ts';
 import { decodeSource } from './decode.ts';
 import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
-import { isUntouched, readArticleFile, sha256, writeArticleFile, type ArticleFileText, type ParsedArticleFile } from './frontmatter.ts';
+import { isUntouched, readArticleFile, sha256, writeArticleFile, type ParsedArticleFile } from './frontmatter.ts';
 import { parseArticle, type IngestOptions, type ParsedArticle } from './parse-article.ts';
 import type { RemovedLine } from './segment.ts';
 import { loadSidecars } from './sidecar.ts';
@@ -39,16 +41,25 @@ export interface IngestResult {
   /** How many sources were reused from the last run and how many were parsed. */
   cache?: IngestCacheStats;
   /**
-   * The text of every article file in the articles folder once ingest is done, by path relative
-   * to it: ingest reads them all anyway, so the render stage need not read them again.
+   * Every article file in the articles folder once ingest is done, by path relative to it: its
+   * text as ingest read or wrote it, or what the article-file cache knows of it unread, so the
+   * render stage need not read them again.
    */
-  articleTexts?: ReadonlyMap<string, ArticleFileText>;
+  articleFiles?: ReadonlyMap<string, ArticleFileSeen>;
+  /** The article-file cache: the render stage records the files ingest wrote, then saves it. */
+  articleFileCache?: ArticleFileCache;
+  /** Article files already in the archive that the article-file cache knew unread, and those read. */
+  articleFileCounts?: { known: number; read: number };
 }
 
 interface ExistingArticle {
   file: string;
-  text: string;
+  /** The file's text when it was read in this run; not when the article-file cache knew it. */
+  text?: string;
+  textHash: string;
+  untouched: boolean;
   parsed?: ParsedArticleFile;
+  known?: KnownArticleFile;
   slug?: string;
   date?: string;
   dateSource?: string;
@@ -64,8 +75,11 @@ interface Candidate {
   year: string;
 }
 
-/** Article files already in the archive, keyed by the inbox path of their source. */
-async function readExistingArticles(articlesDir: string): Promise<{ bySource: Map<string, ExistingArticle>; others: ExistingArticle[] }> {
+/**
+ * Article files already in the archive, keyed by the inbox path of their source. A file the
+ * article-file cache knows unchanged is not read.
+ */
+async function readExistingArticles(articlesDir: string, fileCache: ArticleFileCache): Promise<{ bySource: Map<string, ExistingArticle>; others: ExistingArticle[] }> {
   const bySource = new Map<string, ExistingArticle>();
   const others: ExistingArticle[] = [];
   let files: string[];
@@ -75,11 +89,23 @@ async function readExistingArticles(articlesDir: string): Promise<{ bySource: Ma
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { bySource, others };
     throw error;
   }
-  for await (const [file, text] of readAhead(files, async (file) => [file, await readFile(path.join(articlesDir, file), 'utf8')] as const)) {
-    const existing: ExistingArticle = { file, text };
+  // Stat'ed before it is read: a file that changes in between is read again next time.
+  const readIfChanged = async (file: string) => {
+    const absolute = path.join(articlesDir, file);
+    const info = await stat(absolute);
+    const known = fileCache.known(file, info);
+    return { file, info, known, text: known ? undefined : await readFile(absolute, 'utf8') };
+  };
+  for await (const { file, info, known, text } of readAhead(files, readIfChanged)) {
+    const existing: ExistingArticle = known
+      ? { file, textHash: known.textHash, untouched: known.untouched, known }
+      : { file, text: text!, textHash: textHash(text!), untouched: isUntouched(text!) };
     try {
-      existing.parsed = readArticleFile(text);
-      const { data } = existing.parsed;
+      if (!known) {
+        existing.parsed = readArticleFile(text!);
+        fileCache.record(file, info, text!, existing.parsed);
+      }
+      const data = known ? known.data : existing.parsed!.data;
       const source = data.source as { path?: unknown; hash?: unknown } | undefined;
       if (typeof data.slug === 'string') existing.slug = data.slug;
       if (typeof data.date === 'string') existing.date = data.date;
@@ -123,20 +149,24 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   const sourceFiles = await listFiles(inboxDir, (name) => name.toLowerCase().endsWith('.txt'));
   const sidecars = await loadSidecars(inboxDir, displayInbox, sourceFiles, problems);
   await removeInterruptedWrites(articlesDir);
-  const { bySource, others } = await readExistingArticles(articlesDir);
-  const onDisk = new Map<string, ArticleFileText>([...bySource.values(), ...others].map(({ file, text, parsed }) => [file, parsed ? { text, parsed } : { text }]));
+  const fileCache = await ArticleFileCache.open(articlesDir, !request.force && request.useCache !== false);
+  const { bySource, others } = await readExistingArticles(articlesDir, fileCache);
+  const onDisk = new Map<string, ArticleFileSeen>(
+    [...bySource.values(), ...others].map(({ file, text, parsed, known }) => [file, known ? { known } : parsed ? { text: text!, parsed } : { text: text! }]),
+  );
   const results = new Map<string, IngestedSource>();
   const candidates: Candidate[] = [];
   // Without reuse (--force, or a restart) the cache still records this run for the next.
   const cache = await IngestCache.open(articlesDir, cacheOptions(request), !request.force && request.useCache !== false);
   const problemsBefore = problems.problems.length;
-  const articleTexts = new Map<string, string>();
+  /** The text hash of each article file as ingest leaves it, for the ingest cache. */
+  const articleHashes = new Map<string, string>();
 
   // Sources are read a few ahead (an unchanged one is only stat'ed), then handled in order.
   const readSource = async (sourcePath: string) => {
     const absolute = path.join(inboxDir, sourcePath);
     const info = await stat(absolute);
-    const cached = cache.canReuse(sourcePath, info, sidecars.get(sourcePath), bySource.get(sourcePath)?.text);
+    const cached = cache.canReuse(sourcePath, info, sidecars.get(sourcePath), bySource.get(sourcePath)?.textHash);
     return { sourcePath, info, bytes: cached ? undefined : await readFile(absolute) };
   };
   let done = 0;
@@ -145,12 +175,12 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
     const absolute = path.join(inboxDir, sourcePath);
     const shown = `${displayInbox}/${sourcePath}`;
     const existingArticle = bySource.get(sourcePath);
-    const reused = prefetched === undefined ? cache.reuse(sourcePath, info, sidecars.get(sourcePath), existingArticle?.text, problems) : undefined;
+    const reused = prefetched === undefined ? cache.reuse(sourcePath, info, sidecars.get(sourcePath), existingArticle?.textHash, problems) : undefined;
     if (reused) {
       results.set(sourcePath, reused);
       if (existingArticle && reused.status !== 'duplicate') {
         others.push(existingArticle); // its URL stays taken
-        articleTexts.set(existingArticle.file, existingArticle.text);
+        articleHashes.set(existingArticle.file, existingArticle.textHash);
       }
       continue;
     }
@@ -195,15 +225,16 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
     const frontmatter: ArticleFrontmatter = { ...candidate.parsed.frontmatter, slug: candidate.slug };
     const articleFile = `${candidate.year}/${candidate.slug}.md`;
     const text = writeArticleFile(frontmatter, candidate.parsed.body);
-    articleTexts.set(articleFile, text);
+    const hash = textHash(text);
+    articleHashes.set(articleFile, hash);
     const existing = candidate.existing;
     const result: IngestedSource = { source: candidate.sourcePath, article: articleFile, status: 'written', removed: candidate.parsed.removed };
     results.set(candidate.sourcePath, result);
 
-    if (existing && !request.force && !isUntouched(existing.text)) {
+    if (existing && !request.force && !existing.untouched) {
       result.status = 'kept-hand-edit';
       result.article = existing.file;
-      articleTexts.set(existing.file, existing.text);
+      articleHashes.set(existing.file, existing.textHash);
       if (existing.sourceHash !== frontmatter.source.hash) {
         problems.warn({
           code: 'SOURCE_CHANGED_AFTER_EDIT',
@@ -214,23 +245,28 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
       }
       continue;
     }
-    if (existing?.file === articleFile && existing.text === text) {
+    if (existing?.file === articleFile && existing.textHash === hash) {
       result.status = 'unchanged';
       continue;
     }
     const moved = existing && existing.file !== articleFile ? path.join(articlesDir, existing.file) : undefined;
-    onDisk.set(articleFile, { text });
-    if (moved) onDisk.delete(existing!.file);
+    if (moved) {
+      onDisk.delete(existing!.file);
+      fileCache.forget(existing!.file);
+    }
     await writes.run(async () => {
       await writeFileAtomic(path.join(articlesDir, articleFile), text, folders);
+      // Stat'ed once written, for the article-file cache (recorded by the render stage, which parses it).
+      const info: Stats = await stat(path.join(articlesDir, articleFile));
+      onDisk.set(articleFile, { text, info });
       if (moved) await rm(moved, { force: true });
     });
   }
   await writes.drain();
 
   const sources = sourceFiles.map((source) => results.get(source)!).filter(Boolean);
-  await cache.save(sources, articleTexts, problems, (source) => `${displayInbox}/${source}`);
-  return { sources, cache: cache.stats, articleTexts: onDisk };
+  await cache.save(sources, articleHashes, problems, (source) => `${displayInbox}/${source}`);
+  return { sources, cache: cache.stats, articleFiles: onDisk, articleFileCache: fileCache, articleFileCounts: fileCache.stats };
 }
 
 /** What the cache's validity depends on besides the code: the options (rules as text), and the working directory paths in messages are relative to. */

@@ -1,17 +1,19 @@
 // The render stage's input: every article file, read and checked. A file that cannot be used is
 // reported (file, line, what to fix) and left out; the rest of the archive still builds.
 
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { ArticleFrontmatter } from '../article.ts';
 import { MAX_YEAR, MIN_YEAR, type DateSource } from '../ingest/dates.ts';
-import { FrontmatterError, readArticleFile, type ArticleFileText, type ParsedArticleFile } from '../ingest/frontmatter.ts';
+import { bodyHash, type ArticleFileCache, type ArticleFileSeen, type KnownArticleFile } from '../ingest/article-file-cache.ts';
+import { FrontmatterError, readArticleFile, type ParsedArticleFile } from '../ingest/frontmatter.ts';
 import { slugify } from '../ingest/slug.ts';
 import { isRightToLeft } from '../ingest/text-stats.ts';
 import { displayPath, listFiles } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
-import { compareText, type ProblemLog } from '../problems.ts';
+import { compareText, ProblemLog } from '../problems.ts';
 
 /** An article as the site uses it: the frontmatter's fields, with the date parsed and the URL decided. */
 export interface Article extends Omit<ArticleFrontmatter, 'date' | 'extra' | 'generated'> {
@@ -21,8 +23,13 @@ export interface Article extends Omit<ArticleFrontmatter, 'date' | 'extra' | 'ge
   dir: 'ltr' | 'rtl';
   /** Site-relative URL path without the path prefix, e.g. `/2025/some-title/`. */
   url: string;
-  /** Markdown body, rendered when the page is. */
+  /**
+   * Markdown body, rendered when the page is. For an article file known from the article-file
+   * cache it is read from the file when first asked for (most pages of a rebuild are not rendered).
+   */
   body: string;
+  /** `bodyHash` of the body, known without reading it: part of what the page is rendered from. */
+  bodyHash: string;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -142,7 +149,25 @@ export function toArticle(
       ...(str(source.name) === undefined ? {} : { name: str(source.name)! }),
     },
     body,
+    bodyHash: bodyHash(body),
   };
+}
+
+/**
+ * An article from what the article-file cache knows of its file, with its body read only when
+ * asked for. A file with anything to report is read and checked as usual, so every problem
+ * names its line.
+ */
+function knownArticle(file: string, shown: string, absolute: string, known: KnownArticleFile, zone: string, defaultLanguage: string, problems: ProblemLog): Article | undefined {
+  const quiet = new ProblemLog();
+  const article = toArticle(file, shown, '', zone, defaultLanguage, quiet, { data: known.data, body: '' });
+  if (!article || quiet.problems.length > 0) return toArticle(file, shown, readFileSync(absolute, 'utf8'), zone, defaultLanguage, problems);
+  const { body: _unread, ...rest } = article;
+  let body: string | undefined;
+  return Object.defineProperty({ ...rest, bodyHash: known.bodyHash } as Article, 'body', {
+    get: () => (body ??= readArticleFile(readFileSync(absolute, 'utf8')).body),
+    enumerable: false,
+  });
 }
 
 /** Every publishable article, newest first (ties broken by URL, so the order is deterministic). */
@@ -151,8 +176,10 @@ export async function loadArticles(
   zone: string,
   defaultLanguage: string,
   problems: ProblemLog,
-  /** Article files already read (by ingest), by path relative to `articlesDir`. */
-  known?: ReadonlyMap<string, ArticleFileText>,
+  /** Article files already read by ingest, or known to it unread, by path relative to `articlesDir`. */
+  seen?: ReadonlyMap<string, ArticleFileSeen>,
+  /** Records the files ingest wrote in this run once parsed here (the caller saves it). */
+  fileCache?: ArticleFileCache,
 ): Promise<Article[]> {
   let files: string[];
   try {
@@ -163,10 +190,25 @@ export async function loadArticles(
   }
   const articles: Article[] = [];
   const byUrl = new Map<string, Article>();
-  const read = async (file: string): Promise<[string, ArticleFileText]> => [file, known?.get(file) ?? { text: await readFile(path.join(articlesDir, file), 'utf8') }];
-  for await (const [file, { text, parsed }] of readAhead(files, read)) {
+  const read = async (file: string): Promise<[string, ArticleFileSeen]> => [file, seen?.get(file) ?? { text: await readFile(path.join(articlesDir, file), 'utf8') }];
+  for await (const [file, content] of readAhead(files, read)) {
     const shown = displayPath(path.join(articlesDir, file));
-    const article = toArticle(file, shown, text, zone, defaultLanguage, problems, parsed);
+    const absolute = path.join(articlesDir, file);
+    let article: Article | undefined;
+    if ('known' in content) {
+      article = knownArticle(file, shown, absolute, content.known, zone, defaultLanguage, problems);
+    } else {
+      let parsed = content.parsed;
+      if (!parsed && content.info && fileCache) {
+        try {
+          parsed = readArticleFile(content.text);
+          fileCache.record(file, content.info, content.text, parsed);
+        } catch {
+          // Reported by toArticle, which parses it again.
+        }
+      }
+      article = toArticle(file, shown, content.text, zone, defaultLanguage, problems, parsed);
+    }
     if (!article) continue;
     const clash = byUrl.get(article.url.toLowerCase());
     if (clash) {

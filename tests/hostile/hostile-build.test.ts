@@ -158,9 +158,9 @@ describe('the hostile-input suite, built once', () => {
       assert.ok(article.url.length < 100);
     }
     assert.deepEqual((await readdir(workspace.work)).sort(), ['articles', 'inbox', 'site']);
-    // Beside the year folders only the ingest cache, in its own dot-folder.
+    // Beside the year folders only the ingest and article-file caches, in their own dot-folder.
     assert.deepEqual((await readdir(workspace.articles)).sort(), ['.broadsheet', '2024']);
-    assert.deepEqual(await readdir(path.join(workspace.articles, '.broadsheet')), ['ingest-cache.json']);
+    assert.deepEqual((await readdir(path.join(workspace.articles, '.broadsheet'))).sort(), ['article-files.json', 'ingest-cache.json']);
   });
 });
 

@@ -29,7 +29,7 @@ function asArticles(lists: Array<ReturnType<typeof extractEntities>>): Article[]
   return lists.map((found, i) => ({
     file: `${i}.md`, title: `Article ${i}`, date: DateTime.fromISO('2025-01-01T00:00:00Z').minus({ days: i }), dateSource: 'manual',
     authors: [], tags: [], ...found, summary: '', wordCount: 0, readingMinutes: 1, language: 'en', dir: 'ltr',
-    slug: `a${i}`, url: `/2025/a${i}/`, source: { path: `${i}.txt`, hash: '' }, body: '',
+    slug: `a${i}`, url: `/2025/a${i}/`, source: { path: `${i}.txt`, hash: '' }, body: '', bodyHash: '',
   }));
 }
 

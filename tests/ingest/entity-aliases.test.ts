@@ -17,7 +17,7 @@ function siteArticle(i: number, fields: Partial<Pick<Article, 'people' | 'organi
   return {
     file: `${i}.md`, title: `Article ${i}`, date: DateTime.fromISO('2025-03-01T00:00:00Z').minus({ days: i }), dateSource: 'manual',
     authors: [], tags: [], people: [], organizations: [], places: [], ...fields, summary: '', wordCount: 0, readingMinutes: 1,
-    language: 'en', dir: 'ltr', slug: `a${i}`, url: `/2025/a${i}/`, source: { path: `${i}.txt`, hash: '' }, body: '',
+    language: 'en', dir: 'ltr', slug: `a${i}`, url: `/2025/a${i}/`, source: { path: `${i}.txt`, hash: '' }, body: '', bodyHash: '',
   };
 }
 

@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { generateArchive, generateArticle } from '../../src/bench/generate-archive.ts';
@@ -61,9 +61,14 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
   let first: BuildRun;
 
   const rebuild = (extra: string[] = []) => buildArchive(inbox, extra, { outDir: site, articlesDir: articles });
-  // From the same article files (ingest keeps an article's URL when its title is corrected, so a
-  // fresh articles folder would differ for reasons of its own), into an empty output folder.
-  const fresh = async (extra: string[] = []) => (await buildArchive(inbox, extra, { articlesDir: articles })).outDir;
+  // From a copy of the same article files (ingest keeps an article's URL when its title is
+  // corrected, so a fresh articles folder would differ for reasons of its own) without the
+  // caches beside them, so every source and article file is read, into an empty output folder.
+  const fresh = async (extra: string[] = []) => {
+    const copy = path.join(await temporaryDir('incremental-fresh'), 'articles');
+    await cp(articles, copy, { recursive: true, filter: (source) => path.basename(source) !== '.broadsheet' });
+    return (await buildArchive(inbox, extra, { articlesDir: copy })).outDir;
+  };
   const metaLines = async () => (await readFile(path.join(inbox, 'meta.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { file: string; title: string; date: string });
   const writeMeta = (lines: object[]) => writeFile(path.join(inbox, 'meta.jsonl'), `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`);
 

@@ -26,6 +26,7 @@ function article(overrides: Partial<Article>): Article {
     url: '/2024/x/',
     source: { path: 'x.txt', hash: '' },
     body: '',
+    bodyHash: '',
     ...overrides,
   };
 }

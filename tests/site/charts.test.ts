@@ -20,7 +20,7 @@ function siteArticle(i: number, iso: string, people: string[] = []): Article {
   return {
     file: `${i}.md`, title: `Article ${i}`, date: DateTime.fromISO(iso, { setZone: true }), dateSource: 'manual', authors: [], tags: [],
     people, organizations: [], places: [], summary: '', wordCount: 0, readingMinutes: 1, language: 'en', dir: 'ltr',
-    slug: `a${i}`, url: `/x/a${i}/`, source: { path: `${i}.txt`, hash: '' }, body: '',
+    slug: `a${i}`, url: `/x/a${i}/`, source: { path: `${i}.txt`, hash: '' }, body: '', bodyHash: '',
   };
 }
 

@@ -45,7 +45,7 @@ function syntheticArchive(): Article[] {
       file: `${i}.md`, title: `Article ${i}`, date: start.plus({ minutes: Math.floor(next() * 5 * 365 * 24 * 60) }), dateSource: 'manual',
       section: `section ${i % 5}`, authors: [], tags: pick('tag', 50, 2), people: pick('Person', 20_000, 8), organizations: pick('Org', 3_000, 3),
       places: pick('Place', 300, 3), summary: '', wordCount: 0, readingMinutes: 1, language: 'en', dir: 'ltr', slug: `a${i}`, url: `/x/a${i}/`,
-      source: { path: `${i}.txt`, hash: '' }, body: '',
+      source: { path: `${i}.txt`, hash: '' }, body: '', bodyHash: '',
     });
   }
   return articles.sort((a, b) => b.date.toMillis() - a.date.toMillis() || (a.url < b.url ? -1 : 1));

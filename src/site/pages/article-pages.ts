@@ -39,14 +39,14 @@ export function createIndexedArticleRenderer(site: SiteContext): (article: Artic
 export function articlePageInputs(site: SiteContext, article: Article): string {
   const link = (other: Article | undefined) => (other ? [other.url, other.language, other.title] : 0);
   const neighbours = site.index.neighbours(article);
-  // The body is hashed as it is: as JSON it would be escaped first, which costs more than the hash.
+  // The body by its hash (`bodyHash`, among the article's fields), so a kept page's body is never read.
   const inputs = [
     { ...article, body: undefined },
     site.index.termsOf(article).map((term) => [term.kind, term.name, term.url, term.hasPage]),
     site.index.related(article).map((other) => [other.url, other.language, other.title, other.date.toISO()]),
     [neighbours.older, neighbours.newer, neighbours.olderInSection, neighbours.newerInSection].map(link),
   ];
-  return createHash('sha1').update(JSON.stringify(inputs)).update('\0').update(article.body).digest('base64url');
+  return createHash('sha1').update(JSON.stringify(inputs)).digest('base64url');
 }
 
 /** Where an article's page is written, relative to the site root. */
