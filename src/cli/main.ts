@@ -2,7 +2,6 @@
 
 import { BUILD_HELP, MAIN_HELP, parseBuildArgs, parseServeArgs, SERVE_HELP, UsageError } from './args.ts';
 import { printProblems, runBuild } from './build.ts';
-import { serve } from './serve.ts';
 import { BENCH_HELP, parseBenchArgs, runBench } from '../bench/run-bench.ts';
 
 export async function main(argv: string[]): Promise<number> {
@@ -25,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
           process.stdout.write(SERVE_HELP);
           return 0;
         }
+        // Loaded only for this command: a build need not load the development server.
+        const { serve } = await import('./serve.ts');
         return await serve(options);
       }
       case 'bench': {
