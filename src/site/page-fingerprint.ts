@@ -1,0 +1,54 @@
+// A fingerprint of the data a list page's layout is given (src/site/list-pages.ts), so that a
+// rebuild can keep a page rendered from the same data instead of rendering it again.
+
+import { createHash } from 'node:crypto';
+import type { Article } from './load-articles.ts';
+
+/** An article as a list shows it: everything but the body, which only its own page and the feeds show. */
+export type ListedArticle = Omit<Article, 'body'>;
+
+/**
+ * Returns a function from a page's data to a fingerprint of it: a hash of a serialisation with
+ * object keys in code-point order, so equal data gives an equal fingerprint however it was
+ * built. An article of the archive counts as a hash of all of it but its body, made once per
+ * build: a term page lists twenty, and the same article is on many pages. The data must be data:
+ * a function in it cannot be fingerprinted and throws, so a layout cannot be handed something
+ * whose output the fingerprint does not see.
+ */
+export function createPageFingerprint(articles: readonly Article[]): (data: unknown) => string {
+  const archive = new Set<unknown>(articles);
+  const digests = new Map<unknown, string>();
+  const articleDigest = (article: Article): string => {
+    let digest = digests.get(article);
+    if (digest === undefined) {
+      digest = createHash('sha1').update(serialise({ ...article, body: undefined })).digest('base64url');
+      digests.set(article, digest);
+    }
+    return digest;
+  };
+  const serialise = (value: unknown): string => {
+    if (value === null || value === undefined) return 'null';
+    switch (typeof value) {
+      case 'string':
+      case 'number':
+      case 'boolean':
+        return JSON.stringify(value);
+      case 'object':
+        break;
+      default:
+        throw new TypeError(`Broadsheet: a page's data holds a ${typeof value}, which cannot be fingerprinted; give the layout data, not code`);
+    }
+    if (archive.has(value)) return `@${articleDigest(value as Article)}`;
+    if (Array.isArray(value)) return `[${value.map(serialise).join(',')}]`;
+    if (value instanceof Map) return `M${serialise([...value.entries()])}`;
+    if (value instanceof Set) return `S${serialise([...value])}`;
+    // Dates (Luxon's DateTime) and anything else that says how it is written as JSON.
+    const { toJSON } = value as { toJSON?: unknown };
+    if (typeof toJSON === 'function') return serialise((toJSON as () => unknown).call(value));
+    const entries = Object.entries(value)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${serialise(item)}`).join(',')}}`;
+  };
+  return (data) => createHash('sha1').update(serialise(data)).digest('base64url');
+}
