@@ -189,6 +189,23 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
     await rebuildAfterListChange('a date changed');
   });
 
+  it('when a day on the first page of a month changes, renders the month’s other pages, whose calendar shows it', async () => {
+    const { pageSize } = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'broadsheet.config.json'), 'utf8')) as { pageSize: number };
+    const lines = await metaLines();
+    // One more article than a page holds in one month: the oldest alone on the second page.
+    const month = lines.slice(30, 30 + pageSize + 1);
+    const dated = new Map(month.map((line, index) => [line, index === pageSize ? '2029-03-01T10:00:00+00:00' : `2029-03-1${index % 5}T10:00:00+00:00`]));
+    await writeMeta(lines.map((line) => ({ ...line, date: dated.get(line) ?? line.date })));
+    await rebuildAfterListChange(`${pageSize + 1} articles in a month`);
+    assert.ok(existsSync(path.join(site, 'archive', '2029', '03', 'page', '2', 'index.html')), 'the month has a second page');
+    // Still on the first page, on a day of its own: the second page lists the same article, and
+    // its calendar has a new day.
+    const moved = month[0]!;
+    await writeMeta((await metaLines()).map((line) => (line.file === moved.file ? { ...line, date: '2029-03-20T10:00:00+00:00' } : line)));
+    await rebuildAfterListChange('a day changed on the first page of a month');
+    assert.match(await readFile(path.join(site, 'archive', '2029', '03', 'page', '2', 'index.html'), 'utf8'), /href="\/archive\/2029\/03\/#day-20"/);
+  });
+
   it('when a tag gains the article that needs a second page, and when it loses its last article, the tag’s pages follow', async () => {
     const { pageSize } = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'broadsheet.config.json'), 'utf8')) as { pageSize: number };
     const tag = 'Lighthouse keepers';
