@@ -65,7 +65,7 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
   // From the same article files (ingest keeps an article's URL when its title is corrected, so a
   // fresh articles folder would differ for reasons of its own), into an empty output folder.
   const fresh = async (extra: string[] = []) => (await buildArchive(inbox, extra, { articlesDir: articles })).outDir;
-  const metaLines = async () => (await readFile(path.join(inbox, 'meta.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { file: string; title: string; date: string });
+  const metaLines = async () => (await readFile(path.join(inbox, 'meta.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { file: string; title: string; date: string; subtitle?: string; category?: string; tags?: string[] });
   const writeMeta = (lines: object[]) => writeFile(path.join(inbox, 'meta.jsonl'), `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`);
   /**
    * Rebuilds after a change only list pages show (besides the article's own page), and checks
