@@ -34,17 +34,10 @@ export function listTermPages(site: SiteContext): TermPageEntry[] {
   return entries;
 }
 
-const labelsBySite = new WeakMap<SiteContext, string[]>();
-const axisLabels = (site: SiteContext) => {
-  let labels = labelsBySite.get(site);
-  if (!labels) labelsBySite.set(site, (labels = site.index.axis.buckets.map((bucket) => bucket.label)));
-  return labels;
-};
-
 const linkTo = (term: Term): TermLink => ({ kind: term.kind, name: term.name, url: term.url });
 
-/** What a term's page shows (only this: it is the page's fingerprint). */
-function termPageData(site: SiteContext, { term, pageIndex, pagePaths }: TermPageEntry): TermPageData {
+/** What a term's page shows (only this: it is the page's fingerprint); `axisLabels` are the time axis's, shared by all. */
+function termPageData(site: SiteContext, { term, pageIndex, pagePaths }: TermPageEntry, axisLabels: readonly string[]): TermPageData {
   const size = site.config.pageSize;
   const first = pageIndex === 0;
   return {
@@ -53,7 +46,7 @@ function termPageData(site: SiteContext, { term, pageIndex, pagePaths }: TermPag
     articles: term.articles.slice(pageIndex * size, (pageIndex + 1) * size).map((position) => site.articles[position]!),
     pagePaths,
     pageIndex,
-    coverage: first ? { unit: site.index.axis.unit, labels: axisLabels(site), counts: site.index.coverage(term) } : undefined,
+    coverage: first ? { unit: site.index.axis.unit, labels: axisLabels, counts: site.index.coverage(term) } : undefined,
     companions: first ? site.index.companions(term).map((companion) => ({ term: linkTo(companion.term), count: companion.count })) : [],
   };
 }
@@ -89,7 +82,8 @@ export function listTermIndexPages(site: SiteContext): Array<TermIndexPage & { p
 
 export const taxonomyPages: SitePlugin = (eleventyConfig, site) => {
   eleventyConfig.addGlobalData('broadsheetTaxonomy', { indexPages: listTermIndexPages(site) });
-  const termPages = listTermPages(site).map((entry): ListPage<TermPageData> => ({ path: entry.pagePaths[entry.pageIndex]!, data: termPageData(site, entry) }));
+  const axisLabels = site.index.axis.buckets.map((bucket) => bucket.label);
+  const termPages = listTermPages(site).map((entry): ListPage<TermPageData> => ({ path: entry.pagePaths[entry.pageIndex]!, data: termPageData(site, entry, axisLabels) }));
   addListTemplate(eleventyConfig, site, 'term.11ty.js', termPages, (data) => renderTermPage(site, data));
   eleventyConfig.addTemplate('term-index.11ty.js', {
     data: {
