@@ -2,7 +2,7 @@
 
 import { renderHomePage, type HomePageData, type SectionCard } from '../../../layouts/home.ts';
 import { sectionPageOf } from '../../../layouts/partials/section-name.ts';
-import type { EleventyConfig, SitePlugin } from '../eleventy-types.ts';
+import type { SitePlugin } from '../eleventy-types.ts';
 import { TERM_KIND_ORDER } from '../indexes/terms.ts';
 import { sectionFeedPaths, summariseSections } from '../sections.ts';
 import type { SiteContext } from '../site-context.ts';
@@ -55,6 +55,6 @@ export function homePageList(site: SiteContext): Array<ListPage<HomePageData>> {
   });
 }
 
-export const homePages: SitePlugin = (eleventyConfig: EleventyConfig, site) => {
+export const homePages: SitePlugin = (eleventyConfig, site) => {
   addListTemplate(eleventyConfig, site, 'home.11ty.js', homePageList(site), (data) => renderHomePage(site, data));
 };
