@@ -2,13 +2,13 @@
 // their articles (paginated) under a calendar of the month.
 
 import { DateTime } from 'luxon';
-import { dayAnchor, monthPath, yearPath, type ArchiveMonth, type ArchiveYear } from '../src/site/archive-dates.ts';
+import { dayAnchor, monthPath, yearPath, type ArchiveYear } from '../src/site/archive-dates.ts';
 import { html, type SafeHtml } from '../src/site/html.ts';
-import type { Article } from '../src/site/load-articles.ts';
+import type { ListedArticle } from '../src/site/page-fingerprint.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { collectionPageJsonLd, neighbourPages, renderArticleList, renderPagination } from './article-list.ts';
 import { renderBase } from './base.ts';
-import { renderCalendar } from './partials/calendar.ts';
+import { renderCalendar, type CalendarMonth } from './partials/calendar.ts';
 import { renderCoverageChart } from '../src/site/charts/coverage-chart.ts';
 
 function monthName(site: SiteContext, year: number, month: number): string {
@@ -64,33 +64,43 @@ ${years.map(
   );
 }
 
-export function renderYearPage(site: SiteContext, year: ArchiveYear, monthPageOf: (month: ArchiveMonth, day: number) => string): string {
-  const path = yearPath(year.year);
-  const description = `${site.config.title} in ${year.year}: ${articles(year.count)}.`;
-  // Calendars run January to December, the way a year is read.
-  const months = [...year.months].reverse();
-  const main = html`${breadcrumbs(site, [
-    { label: 'Archive', path: '/archive/' },
-    { label: String(year.year), path },
-  ])}
-<h1>${year.year}</h1>
-<p>${articles(year.count)}. Days with articles are links.</p>
-<div class="calendar-grid">
-${months.map((month) => renderCalendar(site, month, (day) => monthPageOf(month, day), { compact: true, captionLink: monthPath(month.year, month.month) }))}
-</div>`;
-  return renderBase(site, { title: String(year.year), description, path, jsonLd: collectionPageJsonLd(site, String(year.year), description, path, []) }, main);
+/** Everything a year's page shows besides what every page shows (see src/site/pages/list-template.ts). */
+export interface YearPageData {
+  year: number;
+  count: number;
+  /** Its months with articles, newest first. */
+  months: CalendarMonth[];
 }
 
-export interface MonthPage {
-  month: ArchiveMonth;
+export function renderYearPage(site: SiteContext, page: YearPageData): string {
+  const path = yearPath(page.year);
+  const description = `${site.config.title} in ${page.year}: ${articles(page.count)}.`;
+  // Calendars run January to December, the way a year is read.
+  const months = [...page.months].reverse();
+  const main = html`${breadcrumbs(site, [
+    { label: 'Archive', path: '/archive/' },
+    { label: String(page.year), path },
+  ])}
+<h1>${page.year}</h1>
+<p>${articles(page.count)}. Days with articles are links.</p>
+<div class="calendar-grid">
+${months.map((month) => renderCalendar(site, month, { compact: true, captionLink: monthPath(month.year, month.month) }))}
+</div>`;
+  return renderBase(site, { title: String(page.year), description, path, jsonLd: collectionPageJsonLd(site, String(page.year), description, path, []) }, main);
+}
+
+/** Everything a page of a month shows besides what every page shows (see src/site/pages/list-template.ts). */
+export interface MonthPageData {
+  /** The whole month, as its calendar shows it. */
+  calendar: CalendarMonth;
   pageIndex: number;
   pagePaths: string[];
   /** This page's articles grouped by day, newest first. */
-  days: Array<{ day: number; articles: Article[] }>;
+  days: Array<{ day: number; articles: ListedArticle[] }>;
 }
 
-export function renderMonthPage(site: SiteContext, page: MonthPage, monthPageOf: (day: number) => string): string {
-  const { month, pageIndex, pagePaths } = page;
+export function renderMonthPage(site: SiteContext, page: MonthPageData): string {
+  const { calendar: month, pageIndex, pagePaths } = page;
   const name = monthName(site, month.year, month.month);
   const path = pagePaths[pageIndex]!;
   const title = pageIndex === 0 ? name : `${name}, page ${pageIndex + 1} of ${pagePaths.length}`;
@@ -104,7 +114,7 @@ export function renderMonthPage(site: SiteContext, page: MonthPage, monthPageOf:
 <h1>${title}</h1>
 <p>${articles(month.count)}.</p>
 <div class="month-grid">
-${renderCalendar(site, month, monthPageOf)}
+${renderCalendar(site, month)}
 <div class="month-days">
 ${page.days.map((day) => {
   const date = DateTime.fromObject({ year: month.year, month: month.month, day: day.day }, { zone: site.config.timeZone, locale: site.config.language });

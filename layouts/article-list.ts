@@ -2,11 +2,11 @@
 // real-link pagination under it.
 
 import { html, type SafeHtml } from '../src/site/html.ts';
-import type { Article } from '../src/site/load-articles.ts';
+import type { ListedArticle } from '../src/site/page-fingerprint.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 
-export function renderArticleList(site: SiteContext, articles: Article[], headingLevel: 2 | 3 = 2): SafeHtml {
-  const heading = (article: Article) =>
+export function renderArticleList(site: SiteContext, articles: ListedArticle[], headingLevel: 2 | 3 = 2): SafeHtml {
+  const heading = (article: ListedArticle) =>
     headingLevel === 2
       ? html`<h2 class="article-item-title" lang="${article.language}" dir="auto"><a href="${site.url(article.url)}">${article.title}</a></h2>`
       : html`<h3 class="article-item-title" lang="${article.language}" dir="auto"><a href="${site.url(article.url)}">${article.title}</a></h3>`;
@@ -61,7 +61,7 @@ ${next === undefined ? '' : html`<a rel="next" href="${site.url(next)}">${labels
 }
 
 /** schema.org CollectionPage for a listing page. */
-export function collectionPageJsonLd(site: SiteContext, name: string, description: string, path: string, articles: Article[]): Record<string, unknown> {
+export function collectionPageJsonLd(site: SiteContext, name: string, description: string, path: string, articles: ListedArticle[]): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
     '@type': 'CollectionPage',

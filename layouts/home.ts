@@ -2,47 +2,67 @@
 // at a glance with their latest headlines.
 
 import { html, type SafeHtml } from '../src/site/html.ts';
-import type { Article } from '../src/site/load-articles.ts';
-import { sectionFeedPaths, type SectionSummary } from '../src/site/sections.ts';
+import type { ListedArticle } from '../src/site/page-fingerprint.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { collectionPageJsonLd, neighbourPages, renderArticleList, renderPagination } from './article-list.ts';
 import { renderBase } from './base.ts';
-import { renderArchiveTimeline } from './partials/archive-timeline.ts';
-import { renderSectionName } from './partials/section-name.ts';
+import { renderArchiveTimeline, type ArchiveTimeline } from './partials/archive-timeline.ts';
+import { renderSectionLink } from './partials/section-name.ts';
 
-const HEADLINES_PER_SECTION = 3;
+/** A section as the home page shows it. */
+export interface SectionCard {
+  name: string;
+  /** Site path of the section's page, if it has one. */
+  page: string | undefined;
+  feeds: { atom: string; json: string };
+  articleCount: number;
+  /** Its latest articles. */
+  headlines: ListedArticle[];
+}
 
-function renderSections(site: SiteContext, sections: SectionSummary[]): SafeHtml {
+/** Everything a page of the home listing shows besides what every page shows (see src/site/pages/list-template.ts). */
+export interface HomePageData {
+  archiveIsEmpty: boolean;
+  articles: ListedArticle[];
+  pagePaths: string[];
+  pageIndex: number;
+  /** First page only, and only when the archive has articles. */
+  timeline: ArchiveTimeline | undefined;
+  /** First page only. */
+  sections: SectionCard[];
+}
+
+function renderSections(site: SiteContext, sections: SectionCard[]): SafeHtml {
   if (sections.length === 0) return html``;
   return html`<section class="sections" aria-labelledby="sections-heading">
 <h2 id="sections-heading">Sections at a glance</h2>
 <ul class="section-grid">
-${sections.map((section) => {
-  const feeds = sectionFeedPaths(section);
-  return html`<li class="section-card">
-<h3 dir="auto">${renderSectionName(site, section.name)}</h3>
-<p class="section-count">${section.articles.length} ${section.articles.length === 1 ? 'article' : 'articles'} · feeds: <a href="${site.url(feeds.atom)}">Atom</a>, <a href="${site.url(feeds.json)}">JSON</a></p>
+${sections.map(
+  (section) => html`<li class="section-card">
+<h3 dir="auto">${renderSectionLink(site, section.name, section.page)}</h3>
+<p class="section-count">${section.articleCount} ${section.articleCount === 1 ? 'article' : 'articles'} · feeds: <a href="${site.url(section.feeds.atom)}">Atom</a>, <a href="${site.url(section.feeds.json)}">JSON</a></p>
 <ul>
-${section.articles.slice(0, HEADLINES_PER_SECTION).map((article) => html`<li lang="${article.language}" dir="auto"><a href="${site.url(article.url)}">${article.title}</a></li>\n`)}</ul>
+${section.headlines.map((article) => html`<li lang="${article.language}" dir="auto"><a href="${site.url(article.url)}">${article.title}</a></li>\n`)}</ul>
 </li>
-`;
-})}</ul>
+`,
+)}</ul>
 </section>`;
 }
 
-export function renderHomePage(site: SiteContext, articles: Article[], pagePaths: string[], pageIndex: number, sections: SectionSummary[]): string {
+export function renderHomePage(site: SiteContext, page: HomePageData): string {
+  const { articles, pagePaths, pageIndex, timeline } = page;
   const first = pageIndex === 0;
   const path = pagePaths[pageIndex] ?? '/';
   const heading = first ? 'Latest articles' : `Articles, page ${pageIndex + 1} of ${pagePaths.length}`;
   const main = html`<h1>${heading}</h1>
-${site.articles.length === 0 ? html`<p>The archive has no articles yet. Put text files in the inbox and build again.</p>` : ''}
-${first && site.articles.length > 0 ? renderArchiveTimeline(site) : ''}
+${page.archiveIsEmpty ? html`<p>The archive has no articles yet. Put text files in the inbox and build again.</p>` : ''}
+${timeline ? renderArchiveTimeline(site, timeline) : ''}
 <div class="home-grid">
 <div class="home-latest">
 ${renderArticleList(site, articles)}
 ${renderPagination(site, pagePaths, pageIndex)}
 </div>
-${first ? renderSections(site, sections) : ''}
+${renderSections(site, page.sections)}
 </div>`;
   return renderBase(
     site,

@@ -4,27 +4,50 @@
 import { renderCoverageChart } from '../src/site/charts/coverage-chart.ts';
 import { html } from '../src/site/html.ts';
 import { TERM_KINDS, type Term } from '../src/site/indexes/terms.ts';
-import type { Article } from '../src/site/load-articles.ts';
+import type { ListedArticle } from '../src/site/page-fingerprint.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { renderArticleList, renderPagination } from './article-list.ts';
 import { renderBase } from './base.ts';
 
 const plural = (n: number) => `${n.toLocaleString('en')} article${n === 1 ? '' : 's'}`;
 
-export function renderTermPage(site: SiteContext, term: Term, articles: Article[], pagePaths: string[], pageIndex: number): string {
+/** A term as a link shows it. */
+export type TermLink = Pick<Term, 'kind' | 'name' | 'url'>;
+
+/** Articles per bucket of the archive's time axis (labels shared by every page; counts a page's own). */
+export interface CoverageData {
+  unit: string;
+  labels: readonly string[];
+  counts: readonly number[];
+}
+
+/** Everything a term page shows besides what every page shows (see src/site/pages/list-template.ts). */
+export interface TermPageData {
+  term: TermLink;
+  /** All the term's articles, on every page. */
+  articleCount: number;
+  /** This page's articles. */
+  articles: ListedArticle[];
+  pagePaths: string[];
+  pageIndex: number;
+  /** First page only: the term's coverage and the entities most often mentioned with it. */
+  coverage: CoverageData | undefined;
+  companions: Array<{ term: TermLink; count: number }>;
+}
+
+export function renderTermPage(site: SiteContext, page: TermPageData): string {
+  const { term, articles, pagePaths, pageIndex, companions, coverage, articleCount } = page;
   const kind = TERM_KINDS[term.kind];
   const first = pageIndex === 0;
-  const counts = site.index.coverage(term);
-  const companions = first ? site.index.companions(term) : [];
   const main = html`<p class="term-kind"><a href="${site.url(`/${kind.segment}/`)}">${kind.plural}</a></p>
 <h1>${term.name}${first ? '' : html` <span class="term-page-number">(page ${pageIndex + 1})</span>`}</h1>
-<p class="term-count">${plural(term.articles.length)}, newest first.</p>
-${first
+<p class="term-count">${plural(articleCount)}, newest first.</p>
+${coverage
   ? renderCoverageChart(site, {
       id: 'term-coverage',
-      caption: `Articles per ${site.index.axis.unit} about ${term.name}`,
+      caption: `Articles per ${coverage.unit} about ${term.name}`,
       variant: 'small',
-      bars: site.index.axis.buckets.map((bucket, i) => ({ label: bucket.label, count: counts[i] ?? 0 })),
+      bars: coverage.labels.map((label, i) => ({ label, count: coverage.counts[i] ?? 0 })),
     })
   : ''}
 ${companions.length > 0
@@ -42,7 +65,7 @@ ${renderPagination(site, pagePaths, pageIndex)}`;
     site,
     {
       title: first ? `${term.name} (${kind.singular.toLowerCase()})` : `${term.name} (${kind.singular.toLowerCase()}), page ${pageIndex + 1}`,
-      description: `${plural(term.articles.length)} in ${site.config.title} about ${term.name}.`,
+      description: `${plural(articleCount)} in ${site.config.title} about ${term.name}.`,
       path: pagePaths[pageIndex] ?? term.url,
     },
     main,

@@ -3,18 +3,22 @@
 
 import { DateTime, Info } from 'luxon';
 import { html, type SafeHtml } from '../../src/site/html.ts';
-import type { ArchiveMonth } from '../../src/site/archive-dates.ts';
 import type { SiteContext } from '../../src/site/site-context.ts';
 
-export function renderCalendar(
-  site: SiteContext,
-  month: ArchiveMonth,
-  dayLink: (day: number) => string,
-  options: { compact?: boolean; captionLink?: string } = {},
-): SafeHtml {
+/** A month as its calendar shows it. */
+export interface CalendarMonth {
+  year: number;
+  month: number;
+  /** Articles in the month. */
+  count: number;
+  /** The days with articles, newest first: how many, and the site path (with fragment) that lists them. */
+  days: Array<{ day: number; count: number; link: string }>;
+}
+
+export function renderCalendar(site: SiteContext, month: CalendarMonth, options: { compact?: boolean; captionLink?: string } = {}): SafeHtml {
   const locale = site.config.language;
   const first = DateTime.fromObject({ year: month.year, month: month.month, day: 1 }, { zone: site.config.timeZone, locale });
-  const counts = new Map(month.days.map((day) => [day.day, day.articles.length]));
+  const days = new Map(month.days.map((day) => [day.day, day]));
   const longNames = Info.weekdays('long', { locale });
   const shortNames = Info.weekdays(options.compact ? 'narrow' : 'short', { locale });
   const cells: Array<number | undefined> = [...Array<undefined>(first.weekday - 1).fill(undefined)];
@@ -25,9 +29,10 @@ export function renderCalendar(
   const caption = first.toFormat('LLLL yyyy');
   const cell = (day: number | undefined) => {
     if (day === undefined) return html`<td></td>`;
-    const count = counts.get(day);
-    if (count === undefined) return html`<td>${day}</td>`;
-    return html`<td class="has-articles"><a href="${site.url(dayLink(day))}">${day}<span class="visually-hidden">: ${count} ${count === 1 ? 'article' : 'articles'}</span></a></td>`;
+    const listed = days.get(day);
+    if (listed === undefined) return html`<td>${day}</td>`;
+    const { count, link } = listed;
+    return html`<td class="has-articles"><a href="${site.url(link)}">${day}<span class="visually-hidden">: ${count} ${count === 1 ? 'article' : 'articles'}</span></a></td>`;
   };
   return html`<table class="calendar${options.compact ? ' calendar-compact' : ''}">
 <caption>${options.captionLink ? html`<a href="${site.url(options.captionLink)}">${caption}</a>` : caption}${html` <span class="calendar-count">(${month.count})</span>`}</caption>

@@ -16,7 +16,16 @@ function sectionPages(site: SiteContext): Map<string, string> {
   return pages;
 }
 
+/** The site path of a section's page, if it has one. */
+export function sectionPageOf(site: SiteContext, name: string): string | undefined {
+  return sectionPages(site).get(foldName(name));
+}
+
 export function renderSectionName(site: SiteContext, name: string): SafeHtml {
-  const url = sectionPages(site).get(foldName(name));
-  return url ? html`<a href="${site.url(url)}"><bdi>${name}</bdi></a>` : html`<bdi>${name}</bdi>`;
+  return renderSectionLink(site, name, sectionPageOf(site, name));
+}
+
+/** A section's name, linked to `page` (its site path) when it has one. */
+export function renderSectionLink(site: SiteContext, name: string, page: string | undefined): SafeHtml {
+  return page ? html`<a href="${site.url(page)}"><bdi>${name}</bdi></a>` : html`<bdi>${name}</bdi>`;
 }

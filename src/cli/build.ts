@@ -51,9 +51,10 @@ export interface BuildResult {
   stages: Record<string, StageTime>;
   /**
    * What the render wrote: incremental when the previous site's manifest allowed keeping
-   * unchanged files; how many article pages were rendered, files written, kept and removed.
+   * unchanged files; how many article pages and list pages (home, terms, date archive) were
+   * rendered, files written, kept and removed.
    */
-  output?: { incremental: boolean; renderedArticles: number; written: number; kept: number; removed: number };
+  output?: { incremental: boolean; renderedArticles: number; renderedLists: number; written: number; kept: number; removed: number };
 }
 
 type Stage = 'ingest' | 'load' | 'render' | 'index';
@@ -67,6 +68,8 @@ interface StageRunner {
 /** Pages of the new site (rendered, or kept unchanged from the previous site). */
 interface Rendered {
   pages: number;
+  /** List pages (home, terms, date archive) Eleventy rendered; the others were kept from the previous site. */
+  renderedLists: number;
 }
 
 interface EleventyHooks {
@@ -110,6 +113,9 @@ async function renderSite(
       indexStream.accept(sitePath, indexed);
       await writer.write(sitePath, content, { ...(input === undefined ? {} : { input }), ...(indexed === undefined ? {} : { indexed }) });
     };
+    /** Fingerprints of the list pages Eleventy renders, and the list pages kept from the previous site. */
+    const listInputs = new Map<string, string>();
+    const keptLists: string[] = [];
     site.output = {
       articlePage: async (article, html) => {
         const sitePath = articlePagePath(article);
@@ -117,6 +123,13 @@ async function renderSite(
         await write(sitePath, html, articleInputs.get(article));
       },
       file: (sitePath, content) => write(sitePath, content),
+      keepPage: (sitePath, input) => {
+        const kept = writer.keepIfRenderedFrom(sitePath, input);
+        if (kept) keptLists.push(sitePath);
+        else listInputs.set(sitePath, input);
+        return kept;
+      },
+      keptPages: () => keptLists,
     };
     // Runs before .eleventy.ts: hooks that are the CLI's business, not the site's.
     const cliHooks = (eleventyConfig: EleventyConfig & EleventyHooks) => {
@@ -131,7 +144,7 @@ async function renderSite(
         const { outputPath } = this.page;
         if (typeof outputPath !== 'string' || !(typeof content === 'string' || content instanceof Uint8Array)) return content;
         const sitePath = path.relative(outDir, path.resolve(outputPath)).split(path.sep).join('/');
-        if (!taken.has(sitePath)) await write(sitePath, content);
+        if (!taken.has(sitePath)) await write(sitePath, content, listInputs.get(sitePath));
         return content;
       });
     };
@@ -144,7 +157,7 @@ async function renderSite(
     await writer.drain();
     const written = rendered.filter((page) => typeof page.outputPath === 'string');
     const pruned = shard ? await pruneOutsideShard(outDir, shardFilter(shard.shard, shard.parts)) : 0;
-    return { pages: written.length + (site.articles.length - site.articlePages.length) - pruned };
+    return { pages: written.length + (site.articles.length - site.articlePages.length) + keptLists.length - pruned, renderedLists: listInputs.size };
   } finally {
     delete site.output;
     setBuildContext(undefined);
@@ -356,7 +369,7 @@ async function buildLocked(
     });
     result.pages = rendered.pages;
     const retired = writer.retired();
-    result.output = { incremental: writer.incremental, renderedArticles: site.articlePages.length, written: writer.writtenCount, kept: writer.records.size - writer.writtenCount, removed: retired.length };
+    result.output = { incremental: writer.incremental, renderedArticles: site.articlePages.length, renderedLists: rendered.renderedLists, written: writer.writtenCount, kept: writer.records.size - writer.writtenCount, removed: retired.length };
     const pages = [...writer.records].map(([sitePath, record]) => ({ sitePath, file: writer.fileOf(sitePath), ...(record.indexed === undefined ? {} : { indexed: record.indexed }) }));
     // The index stage starts when the render ends: waiting for the parts Pagefind is still
     // indexing is part of it.

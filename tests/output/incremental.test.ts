@@ -2,7 +2,8 @@
 // the site it leaves must be the site a build from nothing makes of the same inbox: every page,
 // feed, sitemap and asset byte for byte, and the same search index. Each change below touches
 // a different input of other pages (a new article, a body, a title that other pages link by, a
-// removed article, the configuration), so an input missing from a page's fingerprint shows here.
+// removed article, what only list pages show: a summary, a section, a tag, a date; the
+// configuration), so an input missing from a page's fingerprint shows here.
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -13,14 +14,14 @@ import { generateArchive, generateArticle } from '../../src/bench/generate-archi
 import { createVocabulary } from '../../src/bench/vocabulary.ts';
 import { MANIFEST_FILE } from '../../src/output/manifest.ts';
 import { isUnstablePagefindFile, stableBundleBytes } from '../helpers/pagefind-files.ts';
-import { temporaryDir } from '../helpers/paths.ts';
+import { PROJECT_ROOT, temporaryDir } from '../helpers/paths.ts';
 import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
 
 const SEED = 'incremental';
 const ARTICLES = 60;
 
 interface OutputReport {
-  output: { incremental: boolean; renderedArticles: number; written: number; kept: number; removed: number } | null;
+  output: { incremental: boolean; renderedArticles: number; renderedLists: number; written: number; kept: number; removed: number } | null;
   search: { parts: { built: string[]; reused: string[] } } | null;
 }
 
@@ -64,13 +65,29 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
   // From a copy of the same article files (ingest keeps an article's URL when its title is
   // corrected, so a fresh articles folder would differ for reasons of its own) without the
   // caches beside them, so every source and article file is read, into an empty output folder.
-  const fresh = async (extra: string[] = []) => {
+  const freshBuild = async (extra: string[] = []) => {
     const copy = path.join(await temporaryDir('incremental-fresh'), 'articles');
     await cp(articles, copy, { recursive: true, filter: (source) => path.basename(source) !== '.broadsheet' });
-    return (await buildArchive(inbox, extra, { articlesDir: copy })).outDir;
+    return buildArchive(inbox, extra, { articlesDir: copy });
   };
-  const metaLines = async () => (await readFile(path.join(inbox, 'meta.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { file: string; title: string; date: string });
+  const fresh = async (extra: string[] = []) => (await freshBuild(extra)).outDir;
+  const metaLines = async () => (await readFile(path.join(inbox, 'meta.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { file: string; title: string; date: string; subtitle?: string; category?: string; tags?: string[] });
   const writeMeta = (lines: object[]) => writeFile(path.join(inbox, 'meta.jsonl'), `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`);
+  /**
+   * Rebuilds after a change only list pages show (besides the article's own page), and checks
+   * the site is the one a build from nothing makes, with some list pages rendered and not all.
+   */
+  const rebuildAfterListChange = async (change: string) => {
+    const run = await rebuild();
+    assert.equal(run.exitCode, 0, run.stderr);
+    const freshRun = await freshBuild();
+    const output = outputOf(run);
+    assert.equal(output.incremental, true);
+    const all = outputOf(freshRun).renderedLists;
+    assert.ok(output.renderedLists > 0 && output.renderedLists < all, `${change}: rendered ${output.renderedLists} of ${all} list pages`);
+    await assertSameSite(site, freshRun.outDir, change);
+    return run;
+  };
 
   before(async () => {
     work = await temporaryDir('incremental');
@@ -91,7 +108,7 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
   it('with nothing changed, renders no article and writes nothing', async () => {
     const run = await rebuild();
     assert.equal(run.exitCode, 0, run.stderr);
-    assert.deepEqual(outputOf(run), { incremental: true, renderedArticles: 0, written: 0, kept: outputOf(first).written, removed: 0 });
+    assert.deepEqual(outputOf(run), { incremental: true, renderedArticles: 0, renderedLists: 0, written: 0, kept: outputOf(first).written, removed: 0 });
     assert.equal(run.report.pages, first.report.pages);
     await assertSameSite(site, await fresh(), 'nothing changed');
   });
@@ -148,6 +165,72 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
     assert.ok(outputOf(run).removed >= 1, 'the removed article’s page is removed');
     assert.equal(existsSync(path.join(site, removed.url)), false, `its page folder ${removed.url} is gone`);
     await assertSameSite(site, await fresh(), 'an article removed');
+  });
+
+  it('after an article’s summary changes, renders the list pages that show it', async () => {
+    const lines = await metaLines();
+    // The summary is the standfirst when there is one.
+    lines[5] = { ...lines[5]!, subtitle: 'A standfirst that every list of this article now shows' };
+    await writeMeta(lines);
+    await rebuildAfterListChange('a summary changed');
+    const showing = [...(await siteFiles(site))].filter(([file, content]) => file.endsWith('.html') && content.includes('A standfirst that every list of this article now shows'));
+    // Its own page, a page of the home listing, its month's page and its section's page at least.
+    assert.ok(showing.length >= 4, `shown on ${showing.map(([file]) => file).join(', ')}`);
+  });
+
+  it('after an article moves to another section, renders the pages of both sections', async () => {
+    const lines = await metaLines();
+    const moved = lines[7]!;
+    await writeMeta(lines.map((line) => (line === moved ? { ...moved, category: 'Gazette notices' } : line)));
+    await rebuildAfterListChange('a section changed');
+    assert.ok(existsSync(path.join(site, 'sections', 'gazette-notices', 'index.html')), 'the new section has its page');
+  });
+
+  it('after an article moves to another month and year, renders the date archive pages of both', async () => {
+    const lines = await metaLines();
+    // Next to another article's date, so the archive's span (every chart's axis) stays the same.
+    const target = lines[3]!;
+    const beside = lines.find((line) => line.date.slice(0, 4) !== target.date.slice(0, 4))!;
+    await writeMeta(lines.map((line) => (line === target ? { ...target, date: beside.date } : line)));
+    await rebuildAfterListChange('a date changed');
+  });
+
+  it('when a day on the first page of a month changes, renders the month’s other pages, whose calendar shows it', async () => {
+    const { pageSize } = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'broadsheet.config.json'), 'utf8')) as { pageSize: number };
+    const lines = await metaLines();
+    // One more article than a page holds in one month: the oldest alone on the second page.
+    const month = lines.slice(30, 30 + pageSize + 1);
+    const dated = new Map(month.map((line, index) => [line, index === pageSize ? '2029-03-01T10:00:00+00:00' : `2029-03-1${index % 5}T10:00:00+00:00`]));
+    await writeMeta(lines.map((line) => ({ ...line, date: dated.get(line) ?? line.date })));
+    await rebuildAfterListChange(`${pageSize + 1} articles in a month`);
+    assert.ok(existsSync(path.join(site, 'archive', '2029', '03', 'page', '2', 'index.html')), 'the month has a second page');
+    // Still on the first page, on a day of its own: the second page lists the same article, and
+    // its calendar has a new day.
+    const moved = month[0]!;
+    await writeMeta((await metaLines()).map((line) => (line.file === moved.file ? { ...line, date: '2029-03-20T10:00:00+00:00' } : line)));
+    await rebuildAfterListChange('a day changed on the first page of a month');
+    assert.match(await readFile(path.join(site, 'archive', '2029', '03', 'page', '2', 'index.html'), 'utf8'), /href="\/archive\/2029\/03\/#day-20"/);
+  });
+
+  it('when a tag gains the article that needs a second page, and when it loses its last article, the tag’s pages follow', async () => {
+    const { pageSize } = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'broadsheet.config.json'), 'utf8')) as { pageSize: number };
+    const tag = 'Lighthouse keepers';
+    const tagPage = path.join(site, 'tags', 'lighthouse-keepers');
+    const tagged = async (count: number) => {
+      const lines = await metaLines();
+      await writeMeta(lines.map((line, index) => (index < count ? { ...line, tags: [tag] } : { ...line, tags: [] })));
+    };
+    await tagged(pageSize);
+    await rebuildAfterListChange(`a tag on ${pageSize} articles`);
+    assert.ok(existsSync(path.join(tagPage, 'index.html')), 'the tag has a page');
+    assert.equal(existsSync(path.join(tagPage, 'page', '2')), false, `${pageSize} articles fit on one page`);
+    await tagged(pageSize + 1);
+    await rebuildAfterListChange(`a tag on ${pageSize + 1} articles`);
+    assert.ok(existsSync(path.join(tagPage, 'page', '2', 'index.html')), 'the tag’s second page appears');
+    await tagged(0);
+    const run = await rebuildAfterListChange('a tag on no article');
+    assert.ok(outputOf(run).removed >= 2, 'the tag’s pages are removed');
+    assert.equal(existsSync(tagPage), false, 'the tag’s folder is gone');
   });
 
   it('after the configuration changes, builds in full', async () => {

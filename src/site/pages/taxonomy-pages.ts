@@ -3,10 +3,11 @@
 // own index (src/site/indexes/), never over Eleventy collections, which grow superlinearly.
 
 import { renderTermIndex, type TermIndexPage } from '../../../layouts/term-index.ts';
-import { renderTermPage } from '../../../layouts/term-page.ts';
+import { renderTermPage, type TermLink, type TermPageData } from '../../../layouts/term-page.ts';
 import type { EleventyPageData, SitePlugin } from '../eleventy-types.ts';
 import { TERM_KIND_ORDER, TERM_KINDS, type Term } from '../indexes/terms.ts';
 import type { SiteContext } from '../site-context.ts';
+import { addListTemplate, type ListPage } from './list-template.ts';
 
 /** Entries per page of a kind's index. */
 export const INDEX_PAGE_SIZE = 1000;
@@ -31,6 +32,23 @@ export function listTermPages(site: SiteContext): TermPageEntry[] {
     }
   }
   return entries;
+}
+
+const linkTo = (term: Term): TermLink => ({ kind: term.kind, name: term.name, url: term.url });
+
+/** What a term's page shows (only this: it is the page's fingerprint); `axisLabels` are the time axis's, shared by all. */
+function termPageData(site: SiteContext, { term, pageIndex, pagePaths }: TermPageEntry, axisLabels: readonly string[]): TermPageData {
+  const size = site.config.pageSize;
+  const first = pageIndex === 0;
+  return {
+    term: linkTo(term),
+    articleCount: term.articles.length,
+    articles: term.articles.slice(pageIndex * size, (pageIndex + 1) * size).map((position) => site.articles[position]!),
+    pagePaths,
+    pageIndex,
+    coverage: first ? { unit: site.index.axis.unit, labels: axisLabels, counts: site.index.coverage(term) } : undefined,
+    companions: first ? site.index.companions(term).map((companion) => ({ term: linkTo(companion.term), count: companion.count })) : [],
+  };
 }
 
 export function listTermIndexPages(site: SiteContext): Array<TermIndexPage & { path: string }> {
@@ -63,23 +81,10 @@ export function listTermIndexPages(site: SiteContext): Array<TermIndexPage & { p
 }
 
 export const taxonomyPages: SitePlugin = (eleventyConfig, site) => {
-  eleventyConfig.addGlobalData('broadsheetTaxonomy', { termPages: listTermPages(site), indexPages: listTermIndexPages(site) });
-  eleventyConfig.addTemplate('term.11ty.js', {
-    data: {
-      pagination: { data: 'broadsheetTaxonomy.termPages', size: 1, alias: 'entry' },
-      permalink: (data: EleventyPageData) => {
-        const entry = data.entry as TermPageEntry;
-        return `${entry.pagePaths[entry.pageIndex]}index.html`;
-      },
-      eleventyExcludeFromCollections: true,
-    },
-    render(data) {
-      const { term, pageIndex, pagePaths } = data.entry as TermPageEntry;
-      const size = site.config.pageSize;
-      const articles = term.articles.slice(pageIndex * size, (pageIndex + 1) * size).map((position) => site.articles[position]!);
-      return renderTermPage(site, term, articles, pagePaths, pageIndex);
-    },
-  });
+  eleventyConfig.addGlobalData('broadsheetTaxonomy', { indexPages: listTermIndexPages(site) });
+  const axisLabels = site.index.axis.buckets.map((bucket) => bucket.label);
+  const termPages = listTermPages(site).map((entry): ListPage<TermPageData> => ({ path: entry.pagePaths[entry.pageIndex]!, data: termPageData(site, entry, axisLabels) }));
+  addListTemplate(eleventyConfig, site, 'term.11ty.js', termPages, (data) => renderTermPage(site, data));
   eleventyConfig.addTemplate('term-index.11ty.js', {
     data: {
       pagination: { data: 'broadsheetTaxonomy.indexPages', size: 1, alias: 'indexPage' },
