@@ -7,10 +7,11 @@ import type { ArticleFrontmatter } from '../article.ts';
 import { displayPath, FolderMaker, listFiles, WritePool, writeFileAtomic } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
 import { compareText, type ProblemLog } from '../problems.ts';
-import { decodeSource } from './decode.ts';
 import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
-import { isUntouched, readArticleFile, sha256, writeArticleFile, type ArticleFileText, type ParsedArticleFile } from './frontmatter.ts';
-import { parseArticle, type IngestOptions, type ParsedArticle } from './parse-article.ts';
+import { isUntouched, readArticleFile, writeArticleFile, type ArticleFileText, type ParsedArticleFile } from './frontmatter.ts';
+import type { IngestOptions, ParsedArticle } from './parse-article.ts';
+import { PARSE_POOL_THRESHOLD, ParsePool, replayProblems, type PooledParse } from './parse-pool.ts';
+import { parseSource } from './parse-source.ts';
 import type { RemovedLine } from './segment.ts';
 import { loadSidecars } from './sidecar.ts';
 import { slugify } from './slug.ts';
@@ -24,6 +25,11 @@ export interface IngestRequest extends IngestOptions {
   onProgress?: (done: number, total: number) => void;
   /** Skip sources unchanged since the last run (ingest-cache.ts); on unless false. */
   useCache?: boolean;
+  /**
+   * Parse on worker threads (parse-pool.ts) when at least this many sources are new to the
+   * cache; `PARSE_POOL_THRESHOLD` unless given (0: always, Infinity: never).
+   */
+  parallelFrom?: number;
 }
 
 export interface IngestedSource {
@@ -43,6 +49,8 @@ export interface IngestResult {
    * to it: ingest reads them all anyway, so the render stage need not read them again.
    */
   articleTexts?: ReadonlyMap<string, ArticleFileText>;
+  /** Where sources were parsed: how many worker threads ran (0: none) and how many they parsed. */
+  parse?: { workers: number; inWorkers: number };
 }
 
 interface ExistingArticle {
@@ -125,27 +133,59 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   await removeInterruptedWrites(articlesDir);
   const { bySource, others } = await readExistingArticles(articlesDir);
   const onDisk = new Map<string, ArticleFileText>([...bySource.values(), ...others].map(({ file, text, parsed }) => [file, parsed ? { text, parsed } : { text }]));
-  const results = new Map<string, IngestedSource>();
-  const candidates: Candidate[] = [];
   // Without reuse (--force, or a restart) the cache still records this run for the next.
   const cache = await IngestCache.open(articlesDir, cacheOptions(request), !request.force && request.useCache !== false);
+  // Sources the cache has never seen will be parsed: enough of them pay for worker threads.
+  const unseen = sourceFiles.filter((source) => !cache.knows(source)).length;
+  const pool = unseen >= (request.parallelFrom ?? PARSE_POOL_THRESHOLD) ? new ParsePool(request) : undefined;
+  try {
+    return await ingestSources(request, problems, { sourceFiles, sidecars, bySource, others, onDisk, cache, pool });
+  } finally {
+    await pool?.close();
+  }
+}
+
+interface IngestState {
+  sourceFiles: string[];
+  sidecars: Awaited<ReturnType<typeof loadSidecars>>;
+  bySource: Map<string, ExistingArticle>;
+  others: ExistingArticle[];
+  onDisk: Map<string, ArticleFileText>;
+  cache: IngestCache;
+  pool: ParsePool | undefined;
+}
+
+async function ingestSources(request: IngestRequest, problems: ProblemLog, state: IngestState): Promise<IngestResult> {
+  const { inboxDir, articlesDir } = request;
+  const { sourceFiles, sidecars, bySource, others, onDisk, cache, pool } = state;
+  const displayInbox = displayPath(inboxDir);
+  const results = new Map<string, IngestedSource>();
+  const candidates: Candidate[] = [];
   const problemsBefore = problems.problems.length;
   const articleTexts = new Map<string, string>();
 
-  // Sources are read a few ahead (an unchanged one is only stat'ed), then handled in order.
+  // Sources are read a few ahead (an unchanged one is only stat'ed), then handled in order. With
+  // the pool, reading one also sends it to a worker, so the window is what keeps the workers busy;
+  // answers are still handled here in source order, problems replayed as if parsed here.
   const readSource = async (sourcePath: string) => {
     const absolute = path.join(inboxDir, sourcePath);
     const info = await stat(absolute);
-    const cached = cache.canReuse(sourcePath, info, sidecars.get(sourcePath), bySource.get(sourcePath)?.text);
-    return { sourcePath, info, bytes: cached ? undefined : await readFile(absolute) };
+    const sidecar = sidecars.get(sourcePath);
+    const cached = cache.canReuse(sourcePath, info, sidecar, bySource.get(sourcePath)?.text);
+    const bytes = cached ? undefined : await readFile(absolute);
+    if (!bytes || !pool) return { sourcePath, info, bytes };
+    const pooled = pool.parse({ path: sourcePath, displayPath: `${displayInbox}/${sourcePath}`, bytes, mtimeMs: info.mtimeMs, ...(sidecar ? { sidecar } : {}) });
+    // Handled when its turn comes; this only keeps an early failure from being reported as unhandled.
+    pooled.catch(() => undefined);
+    return { sourcePath, info, pooled };
   };
   let done = 0;
-  for await (const { sourcePath, info, bytes: prefetched } of readAhead(sourceFiles, readSource)) {
+  for await (const { sourcePath, info, bytes: prefetched, pooled } of readAhead(sourceFiles, readSource, pool ? 64 : undefined)) {
     request.onProgress?.(done++, sourceFiles.length);
     const absolute = path.join(inboxDir, sourcePath);
     const shown = `${displayInbox}/${sourcePath}`;
     const existingArticle = bySource.get(sourcePath);
-    const reused = prefetched === undefined ? cache.reuse(sourcePath, info, sidecars.get(sourcePath), existingArticle?.text, problems) : undefined;
+    const reused = prefetched === undefined && pooled === undefined ? cache.reuse(sourcePath, info, sidecars.get(sourcePath), existingArticle?.text, problems) : undefined;
     if (reused) {
       results.set(sourcePath, reused);
       if (existingArticle && reused.status !== 'duplicate') {
@@ -154,20 +194,16 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
       }
       continue;
     }
-    const bytes = prefetched ?? (await readFile(absolute));
-    const decoded = decodeSource(bytes);
-    if (!decoded.ok) {
-      problems.error({ code: decoded.code, file: shown, line: decoded.line, message: decoded.message, hint: decoded.hint });
-      results.set(sourcePath, { source: sourcePath, status: 'refused', removed: [] });
-      continue;
-    }
-    if (decoded.warning) problems.warn({ ...decoded.warning, file: shown });
     const sidecar = sidecars.get(sourcePath);
-    const parsed = parseArticle(
-      { path: sourcePath, displayPath: shown, hash: sha256(bytes), text: decoded.text, mtimeMs: info.mtimeMs, ...(sidecar ? { sidecar } : {}) },
-      request,
-      problems,
-    );
+    let parsed: ParsedArticle | undefined;
+    if (pooled) {
+      const answer: PooledParse = await pooled;
+      replayProblems(answer, problems);
+      parsed = answer.parsed;
+    } else {
+      const bytes = prefetched ?? (await readFile(absolute));
+      parsed = parseSource({ path: sourcePath, displayPath: shown, bytes, mtimeMs: info.mtimeMs, ...(sidecar ? { sidecar } : {}) }, request, problems);
+    }
     if (!parsed) {
       results.set(sourcePath, { source: sourcePath, status: 'refused', removed: [] });
       continue;
@@ -184,6 +220,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
 
   if (cache.conflict) {
     problems.problems.length = problemsBefore;
+    await pool?.close(); // the run that starts over decides on its own pool
     return ingest({ ...request, useCache: false }, problems);
   }
   const unique = dropDuplicates(candidates, results, problems);
@@ -230,7 +267,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
 
   const sources = sourceFiles.map((source) => results.get(source)!).filter(Boolean);
   await cache.save(sources, articleTexts, problems, (source) => `${displayInbox}/${source}`);
-  return { sources, cache: cache.stats, articleTexts: onDisk };
+  return { sources, cache: cache.stats, articleTexts: onDisk, parse: { workers: pool?.size ?? 0, inWorkers: pool?.parsed ?? 0 } };
 }
 
 /** What the cache's validity depends on besides the code: the options (rules as text), and the working directory paths in messages are relative to. */
