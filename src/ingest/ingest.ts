@@ -10,7 +10,7 @@ import { compareText, type ProblemLog } from '../problems.ts';
 import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
 import { isUntouched, readArticleFile, writeArticleFile, type ArticleFileText, type ParsedArticleFile } from './frontmatter.ts';
 import type { IngestOptions, ParsedArticle } from './parse-article.ts';
-import { PARSE_POOL_THRESHOLD, ParsePool, replayProblems, type PooledParse } from './parse-pool.ts';
+import { defaultPoolSize, PARSE_POOL_THRESHOLD, ParsePool, replayProblems, type PooledParse } from './parse-pool.ts';
 import { parseSource } from './parse-source.ts';
 import type { RemovedLine } from './segment.ts';
 import { loadSidecars } from './sidecar.ts';
@@ -26,10 +26,12 @@ export interface IngestRequest extends IngestOptions {
   /** Skip sources unchanged since the last run (ingest-cache.ts); on unless false. */
   useCache?: boolean;
   /**
-   * Parse on worker threads (parse-pool.ts) when at least this many sources are new to the
-   * cache; `PARSE_POOL_THRESHOLD` unless given (0: always, Infinity: never).
+   * Where sources are parsed (parse-pool.ts). `auto` (the default): on worker threads as well as
+   * the main thread when at least `PARSE_POOL_THRESHOLD` sources are new to the cache and the
+   * machine has more than one core. `workers`: every source on one of at least two worker
+   * threads (for tests). `main`: on the main thread only.
    */
-  parallelFrom?: number;
+  parseOn?: 'auto' | 'workers' | 'main';
 }
 
 export interface IngestedSource {
@@ -135,9 +137,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   const onDisk = new Map<string, ArticleFileText>([...bySource.values(), ...others].map(({ file, text, parsed }) => [file, parsed ? { text, parsed } : { text }]));
   // Without reuse (--force, or a restart) the cache still records this run for the next.
   const cache = await IngestCache.open(articlesDir, cacheOptions(request), !request.force && request.useCache !== false);
-  // Sources the cache has never seen will be parsed: enough of them pay for worker threads.
-  const unseen = sourceFiles.filter((source) => !cache.knows(source)).length;
-  const pool = unseen >= (request.parallelFrom ?? PARSE_POOL_THRESHOLD) ? new ParsePool(request) : undefined;
+  const pool = startParsePool(request, sourceFiles, cache);
   try {
     return await ingestSources(request, problems, { sourceFiles, sidecars, bySource, others, onDisk, cache, pool });
   } finally {
@@ -173,7 +173,7 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
     const sidecar = sidecars.get(sourcePath);
     const cached = cache.canReuse(sourcePath, info, sidecar, bySource.get(sourcePath)?.text);
     const bytes = cached ? undefined : await readFile(absolute);
-    if (!bytes || !pool) return { sourcePath, info, bytes };
+    if (!bytes || !pool || (request.parseOn !== 'workers' && !pool.hasRoom())) return { sourcePath, info, bytes };
     const pooled = pool.parse({ path: sourcePath, displayPath: `${displayInbox}/${sourcePath}`, bytes, mtimeMs: info.mtimeMs, ...(sidecar ? { sidecar } : {}) });
     // Handled when its turn comes; this only keeps an early failure from being reported as unhandled.
     pooled.catch(() => undefined);
@@ -268,6 +268,17 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
   const sources = sourceFiles.map((source) => results.get(source)!).filter(Boolean);
   await cache.save(sources, articleTexts, problems, (source) => `${displayInbox}/${source}`);
   return { sources, cache: cache.stats, articleTexts: onDisk, parse: { workers: pool?.size ?? 0, inWorkers: pool?.parsed ?? 0 } };
+}
+
+/** Worker threads to parse on, when `parseOn` asks for them or the sources to parse pay for their start. */
+function startParsePool(request: IngestRequest, sourceFiles: string[], cache: IngestCache): ParsePool | undefined {
+  const parseOn = request.parseOn ?? 'auto';
+  // At least two, so that answers can arrive out of order, as they do on a machine with more cores.
+  if (parseOn === 'workers') return new ParsePool(request, Math.max(2, defaultPoolSize()));
+  if (parseOn === 'main' || defaultPoolSize() < 1) return undefined;
+  // Sources the cache has never seen will be parsed (changed ones too, but cannot be told without a stat).
+  const unseen = sourceFiles.filter((source) => !cache.knows(source)).length;
+  return unseen >= PARSE_POOL_THRESHOLD ? new ParsePool(request) : undefined;
 }
 
 /** What the cache's validity depends on besides the code: the options (rules as text), and the working directory paths in messages are relative to. */

@@ -1,6 +1,8 @@
 // Parses sources on worker threads, so a cold ingest of a large inbox uses every core: parsing
 // is most of ingest's time, and each source is parsed independently of the others. The caller
-// keeps the order: it asks in source order and handles the answers in source order.
+// keeps the order: it asks in source order and handles the answers in source order. The main
+// thread parses too (the sources no worker has room for), so the pool has one worker fewer than
+// the machine has cores, and a worker still starting holds nothing up.
 
 import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
@@ -11,10 +13,23 @@ import type { ParseReply, ParseRequest } from './parse-worker.ts';
 import { ParseWorkerError } from './parse-worker-error.ts';
 
 /**
- * Below this many sources to parse, ingest parses on the main thread: starting a worker (tsx
- * and the parser's modules loaded again) costs about as much as parsing a couple of hundred.
+ * Below this many sources to parse, ingest parses on the main thread only. A worker needs about
+ * 0.2–0.4 s to start (tsx registers its loader thread, the parser's modules load again), in which
+ * the main thread parses some 400–800 sources on its own; with fewer, a worker would do little
+ * but take CPU time from whatever else the machine runs.
  */
-export const PARSE_POOL_THRESHOLD = 200;
+export const PARSE_POOL_THRESHOLD = 500;
+
+/**
+ * Sources queued on one worker at most. Enough that it never waits for the next while the main
+ * thread parses one of its own; few enough that the main thread takes its share.
+ */
+const WORKER_QUEUE = 16;
+
+/** Workers beside the main thread: one per other core. */
+export function defaultPoolSize(): number {
+  return availableParallelism() - 1;
+}
 
 /** A source parsed on a worker: the outcome plus the problems, to be replayed on the main thread. */
 export interface PooledParse {
@@ -33,6 +48,8 @@ interface PoolWorker {
   worker: Worker;
   /** Jobs sent to this worker, oldest first: a worker answers in the order it was asked. */
   jobs: Job[];
+  /** Its modules are loaded: work sent now starts at once. */
+  ready: boolean;
 }
 
 // Loader flags of the parent (`--import tsx` under the test runner) are left out: the bootstrap
@@ -58,16 +75,13 @@ export class ParsePool {
   private failure: ParseWorkerError | undefined;
   private closing = false;
 
-  /**
-   * Every core parses: while they do, the main thread only reads files and waits.
-   * `limits` bounds each worker's memory (a worker that runs out dies, and ingest stops).
-   */
-  constructor(options: IngestOptions, size = availableParallelism(), limits?: ResourceLimits) {
+  /** `limits` bounds each worker's memory (a worker that runs out dies, and ingest stops). */
+  constructor(options: IngestOptions, size = defaultPoolSize(), limits?: ResourceLimits) {
     const { rules, timeZone, language, entityRules } = options;
     const workerData: IngestOptions = { rules, timeZone, language, ...(entityRules ? { entityRules } : {}) };
     this.workers = Array.from({ length: Math.max(1, size) }, () => {
       const worker = new Worker(new URL('./parse-worker-bootstrap.mjs', import.meta.url), { workerData, execArgv: workerExecArgv(), ...(limits ? { resourceLimits: limits } : {}) });
-      const entry: PoolWorker = { worker, jobs: [] };
+      const entry: PoolWorker = { worker, jobs: [], ready: false };
       worker.on('message', (reply: ParseReply) => this.settle(entry, reply));
       worker.on('error', (error) => this.fail(entry, error));
       worker.on('messageerror', (error) => this.fail(entry, error));
@@ -82,10 +96,20 @@ export class ParsePool {
     return this.workers.length;
   }
 
-  /** Parses one source on the least busy worker. */
+  /**
+   * True when a started worker would take a source now; else the caller parses it itself. A
+   * failed pool says true, so that the caller's next `parse` gets the error instead of the
+   * main thread quietly parsing everything.
+   */
+  hasRoom(): boolean {
+    return this.failure !== undefined || this.workers.some((entry) => entry.ready && entry.jobs.length < WORKER_QUEUE);
+  }
+
+  /** Parses one source on the least busy worker (started or not: the source waits for it). */
   parse(source: SourceToParse): Promise<PooledParse> {
     if (this.failure) return Promise.reject(this.failure);
-    const entry = this.workers.reduce((least, worker) => (worker.jobs.length < least.jobs.length ? worker : least));
+    const load = (entry: PoolWorker) => entry.jobs.length + (entry.ready ? 0 : WORKER_QUEUE);
+    const entry = this.workers.reduce((least, worker) => (load(worker) < load(least) ? worker : least));
     const id = this.nextId++;
     return new Promise<PooledParse>((resolve, reject) => {
       entry.jobs.push({ id, source: source.displayPath, resolve, reject });
@@ -103,6 +127,10 @@ export class ParsePool {
   }
 
   private settle(entry: PoolWorker, reply: ParseReply): void {
+    if ('ready' in reply) {
+      entry.ready = true;
+      return;
+    }
     const job = entry.jobs.shift();
     if (!job || job.id !== reply.id) {
       this.fail(entry, new Error(`answered job ${reply.id} out of turn`));

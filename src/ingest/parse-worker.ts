@@ -12,6 +12,7 @@ export interface ParseRequest {
 }
 
 export type ParseReply =
+  | { ready: true }
   | { id: number; ok: true; parsed: ParsedArticle | undefined; problems: Problem[] }
   | { id: number; ok: false; error: unknown };
 
@@ -31,3 +32,6 @@ port.on('message', ({ id, source }: ParseRequest) => {
   }
   port.postMessage(reply);
 });
+
+// Loaded: the pool sends work only from now, so the main thread never waits for a worker's start.
+port.postMessage({ ready: true } satisfies ParseReply);

@@ -8,13 +8,14 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_SEED, generateArchive } from '../../src/bench/generate-archive.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
-import { ParsePool } from '../../src/ingest/parse-pool.ts';
+import { defaultPoolSize, PARSE_POOL_THRESHOLD, ParsePool } from '../../src/ingest/parse-pool.ts';
 import { ParseWorkerError } from '../../src/ingest/parse-worker-error.ts';
 import { DEFAULT_RULES } from '../../src/ingest/rules.ts';
 import { ProblemLog } from '../../src/problems.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 
-const ARTICLES = 300;
+// Enough that the default starts the pool too.
+const ARTICLES = PARSE_POOL_THRESHOLD;
 
 /** A generated inbox with hostile files among the ordinary ones, so problems of every kind are replayed. */
 async function hostileInbox(): Promise<string> {
@@ -43,32 +44,37 @@ async function filesIn(dir: string): Promise<Map<string, string>> {
   return files;
 }
 
-async function ingestInto(inbox: string, parallelFrom: number) {
+async function ingestInto(inbox: string, parseOn: 'auto' | 'workers' | 'main') {
   const articles = path.join(await temporaryDir('parse-pool-articles'), 'articles');
   const problems = new ProblemLog();
-  const result = await ingest({ inboxDir: inbox, articlesDir: articles, rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en', parallelFrom }, problems);
+  const result = await ingest({ inboxDir: inbox, articlesDir: articles, rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en', parseOn }, problems);
   return { result, problems: problems.problems, files: await filesIn(articles) };
 }
 
 describe('parsing on worker threads', () => {
-  it('gives the same articles, cache, results and problems, in the same order, as parsing in process', async () => {
+  it('gives the same articles, cache, results and problems, in the same order, as parsing on the main thread', async () => {
     const inbox = await hostileInbox();
-    const inProcess = await ingestInto(inbox, Infinity);
-    const pooled = await ingestInto(inbox, 0);
+    const onMain = await ingestInto(inbox, 'main');
+    const onWorkers = await ingestInto(inbox, 'workers');
+    // The default: the main thread parses what the workers have no room for.
+    const shared = await ingestInto(inbox, 'auto');
 
-    assert.deepEqual(inProcess.result.parse, { workers: 0, inWorkers: 0 });
-    assert.ok(pooled.result.parse!.workers >= 1, 'the pool started');
-    assert.equal(pooled.result.parse!.inWorkers, ARTICLES + 8, 'every source was parsed on a worker');
+    assert.deepEqual(onMain.result.parse, { workers: 0, inWorkers: 0 });
+    assert.equal(onWorkers.result.parse!.workers, Math.max(2, defaultPoolSize()), 'the pool started');
+    assert.equal(onWorkers.result.parse!.inWorkers, ARTICLES + 8, 'every source was parsed on a worker');
+    assert.equal(shared.result.parse!.workers, defaultPoolSize(), `${ARTICLES + 8} sources start the pool`);
 
-    const codes = new Set(inProcess.problems.map((problem) => problem.code));
+    const codes = new Set(onMain.problems.map((problem) => problem.code));
     for (const code of ['ARTICLE_EMPTY', 'BINARY_FILE', 'DUPLICATE_ARTICLE', 'BINARY_NUL_BYTE', 'ENCODING_WINDOWS_1252', 'DATE_FROM_FILE_TIME', 'SLUG_COLLISION']) {
       assert.ok(codes.has(code), `the inbox produces ${code}`);
     }
-    assert.deepEqual(pooled.problems, inProcess.problems);
-    assert.deepEqual(pooled.result.sources, inProcess.result.sources);
-    assert.equal(pooled.files.size, inProcess.files.size);
-    assert.ok(pooled.files.has('.broadsheet/ingest-cache.json'));
-    for (const [file, text] of inProcess.files) assert.equal(pooled.files.get(file), text, file);
+    for (const run of [onWorkers, shared]) {
+      assert.deepEqual(run.problems, onMain.problems);
+      assert.deepEqual(run.result.sources, onMain.result.sources);
+      assert.equal(run.files.size, onMain.files.size);
+      assert.ok(run.files.has('.broadsheet/ingest-cache.json'));
+      for (const [file, text] of onMain.files) assert.equal(run.files.get(file), text, file);
+    }
   });
 
   it('stops with an error naming the file when a worker dies', { timeout: 60_000 }, async () => {
