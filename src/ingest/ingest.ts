@@ -165,8 +165,9 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
   const articleTexts = new Map<string, string>();
 
   // Sources are read a few ahead (an unchanged one is only stat'ed), then handled in order. With
-  // the pool, reading one also sends it to a worker, so the window is what keeps the workers busy;
-  // answers are still handled here in source order, problems replayed as if parsed here.
+  // the pool, a source read while a worker has room goes to it (the wider window keeps it busy),
+  // any other is parsed here when its turn comes; a worker's answer is handled in its source's
+  // turn too, its problems replayed as if found here.
   const readSource = async (sourcePath: string) => {
     const absolute = path.join(inboxDir, sourcePath);
     const info = await stat(absolute);
