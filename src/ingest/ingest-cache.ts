@@ -122,6 +122,11 @@ export class IngestCache {
     return false;
   }
 
+  /** Whether the last run recorded this source at all (it may still have changed since). */
+  knows(source: string): boolean {
+    return this.previous[source] !== undefined;
+  }
+
   /** Whether `reuse` would succeed (no side effects): the source need not even be read. */
   canReuse(source: string, info: Stats, sidecar: unknown, articleHash: string | undefined): boolean {
     const entry = this.previous[source];

@@ -8,11 +8,12 @@ import type { ArticleFrontmatter } from '../article.ts';
 import { displayPath, FolderMaker, listFiles, WritePool, writeFileAtomic } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
 import { compareText, type ProblemLog } from '../problems.ts';
-import { ArticleFileCache, textHash, type ArticleFileSeen, type KnownArticleFile } from './article-file-cache.ts';
-import { decodeSource } from './decode.ts';
 import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
-import { isUntouched, readArticleFile, sha256, writeArticleFile, type ParsedArticleFile } from './frontmatter.ts';
-import { parseArticle, type IngestOptions, type ParsedArticle } from './parse-article.ts';
+import { ArticleFileCache, textHash, type ArticleFileSeen, type KnownArticleFile } from './article-file-cache.ts';
+import { isUntouched, readArticleFile, writeArticleFile, type ParsedArticleFile } from './frontmatter.ts';
+import type { IngestOptions, ParsedArticle } from './parse-article.ts';
+import { defaultPoolSize, PARSE_POOL_THRESHOLD, ParsePool, replayProblems, type PooledParse } from './parse-pool.ts';
+import { parseSource } from './parse-source.ts';
 import type { RemovedLine } from './segment.ts';
 import { loadSidecars } from './sidecar.ts';
 import { slugify } from './slug.ts';
@@ -26,6 +27,13 @@ export interface IngestRequest extends IngestOptions {
   onProgress?: (done: number, total: number) => void;
   /** Skip sources unchanged since the last run (ingest-cache.ts); on unless false. */
   useCache?: boolean;
+  /**
+   * Where sources are parsed (parse-pool.ts). `auto` (the default): on worker threads as well as
+   * the main thread when at least `PARSE_POOL_THRESHOLD` sources are new to the cache and the
+   * machine has more than one core. `workers`: every source on one of at least two worker
+   * threads (for tests). `main`: on the main thread only.
+   */
+  parseOn?: 'auto' | 'workers' | 'main';
 }
 
 export interface IngestedSource {
@@ -50,6 +58,8 @@ export interface IngestResult {
   articleFileCache?: ArticleFileCache;
   /** Article files already in the archive that the article-file cache knew unread, and those read. */
   articleFileCounts?: { known: number; read: number };
+  /** Where sources were parsed: how many worker threads ran (0: none) and how many they parsed. */
+  parse?: { workers: number; inWorkers: number };
 }
 
 interface ExistingArticle {
@@ -154,28 +164,60 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   const onDisk = new Map<string, ArticleFileSeen>(
     [...bySource.values(), ...others].map(({ file, text, parsed, known }) => [file, known ? { known } : parsed ? { text: text!, parsed } : { text: text! }]),
   );
-  const results = new Map<string, IngestedSource>();
-  const candidates: Candidate[] = [];
   // Without reuse (--force, or a restart) the cache still records this run for the next.
   const cache = await IngestCache.open(articlesDir, cacheOptions(request), !request.force && request.useCache !== false);
+  const pool = startParsePool(request, sourceFiles, cache);
+  try {
+    return await ingestSources(request, problems, { sourceFiles, sidecars, bySource, others, onDisk, fileCache, cache, pool });
+  } finally {
+    await pool?.close();
+  }
+}
+
+interface IngestState {
+  sourceFiles: string[];
+  sidecars: Awaited<ReturnType<typeof loadSidecars>>;
+  bySource: Map<string, ExistingArticle>;
+  others: ExistingArticle[];
+  onDisk: Map<string, ArticleFileSeen>;
+  fileCache: ArticleFileCache;
+  cache: IngestCache;
+  pool: ParsePool | undefined;
+}
+
+async function ingestSources(request: IngestRequest, problems: ProblemLog, state: IngestState): Promise<IngestResult> {
+  const { inboxDir, articlesDir } = request;
+  const { sourceFiles, sidecars, bySource, others, onDisk, fileCache, cache, pool } = state;
+  const displayInbox = displayPath(inboxDir);
+  const results = new Map<string, IngestedSource>();
+  const candidates: Candidate[] = [];
   const problemsBefore = problems.problems.length;
   /** The text hash of each article file as ingest leaves it, for the ingest cache. */
   const articleHashes = new Map<string, string>();
 
-  // Sources are read a few ahead (an unchanged one is only stat'ed), then handled in order.
+  // Sources are read a few ahead (an unchanged one is only stat'ed), then handled in order. With
+  // the pool, a source read while a worker has room goes to it (the wider window keeps it busy),
+  // any other is parsed here when its turn comes; a worker's answer is handled in its source's
+  // turn too, its problems replayed as if found here.
   const readSource = async (sourcePath: string) => {
     const absolute = path.join(inboxDir, sourcePath);
     const info = await stat(absolute);
-    const cached = cache.canReuse(sourcePath, info, sidecars.get(sourcePath), bySource.get(sourcePath)?.textHash);
-    return { sourcePath, info, bytes: cached ? undefined : await readFile(absolute) };
+    const sidecar = sidecars.get(sourcePath);
+    const cached = cache.canReuse(sourcePath, info, sidecar, bySource.get(sourcePath)?.textHash);
+    const bytes = cached ? undefined : await readFile(absolute);
+    if (!bytes || !pool || (request.parseOn !== 'workers' && !pool.hasRoom())) return { sourcePath, info, bytes };
+    const pooled = pool.parse({ path: sourcePath, displayPath: `${displayInbox}/${sourcePath}`, bytes, mtimeMs: info.mtimeMs, ...(sidecar ? { sidecar } : {}) });
+    // Handled when its turn comes; this only keeps an early failure from being reported as unhandled.
+    pooled.catch(() => undefined);
+    return { sourcePath, info, pooled };
   };
   let done = 0;
-  for await (const { sourcePath, info, bytes: prefetched } of readAhead(sourceFiles, readSource)) {
+  for await (const { sourcePath, info, bytes: prefetched, pooled } of readAhead(sourceFiles, readSource, pool ? 64 : undefined)) {
     request.onProgress?.(done++, sourceFiles.length);
     const absolute = path.join(inboxDir, sourcePath);
     const shown = `${displayInbox}/${sourcePath}`;
     const existingArticle = bySource.get(sourcePath);
-    const reused = prefetched === undefined ? cache.reuse(sourcePath, info, sidecars.get(sourcePath), existingArticle?.textHash, problems) : undefined;
+    const reused = prefetched === undefined && pooled === undefined ? cache.reuse(sourcePath, info, sidecars.get(sourcePath), existingArticle?.textHash, problems) : undefined;
     if (reused) {
       results.set(sourcePath, reused);
       if (existingArticle && reused.status !== 'duplicate') {
@@ -184,20 +226,16 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
       }
       continue;
     }
-    const bytes = prefetched ?? (await readFile(absolute));
-    const decoded = decodeSource(bytes);
-    if (!decoded.ok) {
-      problems.error({ code: decoded.code, file: shown, line: decoded.line, message: decoded.message, hint: decoded.hint });
-      results.set(sourcePath, { source: sourcePath, status: 'refused', removed: [] });
-      continue;
-    }
-    if (decoded.warning) problems.warn({ ...decoded.warning, file: shown });
     const sidecar = sidecars.get(sourcePath);
-    const parsed = parseArticle(
-      { path: sourcePath, displayPath: shown, hash: sha256(bytes), text: decoded.text, mtimeMs: info.mtimeMs, ...(sidecar ? { sidecar } : {}) },
-      request,
-      problems,
-    );
+    let parsed: ParsedArticle | undefined;
+    if (pooled) {
+      const answer: PooledParse = await pooled;
+      replayProblems(answer, problems);
+      parsed = answer.parsed;
+    } else {
+      const bytes = prefetched ?? (await readFile(absolute));
+      parsed = parseSource({ path: sourcePath, displayPath: shown, bytes, mtimeMs: info.mtimeMs, ...(sidecar ? { sidecar } : {}) }, request, problems);
+    }
     if (!parsed) {
       results.set(sourcePath, { source: sourcePath, status: 'refused', removed: [] });
       continue;
@@ -214,6 +252,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
 
   if (cache.conflict) {
     problems.problems.length = problemsBefore;
+    await pool?.close(); // the run that starts over decides on its own pool
     return ingest({ ...request, useCache: false }, problems);
   }
   const unique = dropDuplicates(candidates, results, problems);
@@ -266,7 +305,25 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
 
   const sources = sourceFiles.map((source) => results.get(source)!).filter(Boolean);
   await cache.save(sources, articleHashes, problems, (source) => `${displayInbox}/${source}`);
-  return { sources, cache: cache.stats, articleFiles: onDisk, articleFileCache: fileCache, articleFileCounts: fileCache.stats };
+  return {
+    sources,
+    cache: cache.stats,
+    articleFiles: onDisk,
+    articleFileCache: fileCache,
+    articleFileCounts: fileCache.stats,
+    parse: { workers: pool?.size ?? 0, inWorkers: pool?.parsed ?? 0 },
+  };
+}
+
+/** Worker threads to parse on, when `parseOn` asks for them or the sources to parse pay for their start. */
+function startParsePool(request: IngestRequest, sourceFiles: string[], cache: IngestCache): ParsePool | undefined {
+  const parseOn = request.parseOn ?? 'auto';
+  // At least two, so that answers can arrive out of order, as they do on a machine with more cores.
+  if (parseOn === 'workers') return new ParsePool(request, Math.max(2, defaultPoolSize()));
+  if (parseOn === 'main' || defaultPoolSize() < 1) return undefined;
+  // Sources the cache has never seen will be parsed (changed ones too, but cannot be told without a stat).
+  const unseen = sourceFiles.filter((source) => !cache.knows(source)).length;
+  return unseen >= PARSE_POOL_THRESHOLD ? new ParsePool(request) : undefined;
 }
 
 /** What the cache's validity depends on besides the code: the options (rules as text), and the working directory paths in messages are relative to. */

@@ -30,9 +30,14 @@ const SCRIPTS: Array<[string, RegExp]> = [
   ['ko', /\p{Script=Hangul}/gu],
 ];
 
+// Any letter of the scripts above. Without one, every count is 0 and the default wins whatever
+// the Latin count, so most articles need neither count (one scan instead of eight).
+const ANY_OTHER_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
 /** The language of a text by its dominant script; Latin-script text gets the configured default. */
 export function detectLanguage(text: string, fallback: string): string {
   const sample = text.slice(0, 5000);
+  if (!ANY_OTHER_SCRIPT.test(sample)) return fallback;
   const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
   let best = fallback;
   let bestCount = latin;

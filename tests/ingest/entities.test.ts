@@ -147,6 +147,18 @@ describe('entity extraction rules', () => {
     assert.deepEqual(found.organizations, ['BBC']);
   });
 
+  it('lets plain lower-case words end names, particles join them, and `who` after a comma mark a person, in shouted lines too', () => {
+    const found = extractEntities(
+      article(
+        'HARBOUR TALKS END in 2024 with a deal',
+        'Tomas Berg, who runs the harbour, met envoy Maria de la Cruz and the board of Acme Holdings over 3 days.',
+        'negotiators from the Bank of England joined 4g talks.',
+      ),
+      'en',
+    );
+    assert.deepEqual(found, { people: ['Tomas Berg', 'Maria de la Cruz'], organizations: ['Acme Holdings', 'Bank of England'], places: [] });
+  });
+
   it('finds no entities in other languages', () => {
     const text = article('Nachrichten', 'Angela Merkel traf Emmanuel Macron in Berlin.', 'Die Gespräche dauerten lange.');
     assert.deepEqual(extractEntities(text, 'de'), { people: [], organizations: [], places: [] });

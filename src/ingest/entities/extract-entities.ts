@@ -47,6 +47,10 @@ const ROMAN_NUMERAL = /^[IVXLC]+$/;
 const INITIALISM = /^(?:\p{Lu}\.){2,}$/u;
 const ACRONYM = /^[\p{Lu}][\p{Lu}\d&]{1,5}$/u;
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*|[^\s\p{L}\p{N}]/gu;
+// Most tokens are plain lower-case words: no dot, apostrophe, hyphen or capital, so none of the
+// Unicode tests in scanLine can change or capitalise them (shouting only title-cases, which
+// leaves a lower-case first letter as it is). They skip straight to the lower-case branch.
+const PLAIN_WORD = /^[a-z0-9]+$/;
 const SENTENCE_PUNCTUATION = new Set(['.', '!', '?', '…']);
 const OPENERS = new Set(['“', '"', '‘', ':', '(', '[', '—', '–']);
 
@@ -87,8 +91,22 @@ function scanLine(text: string, mentions: Mention[], lowerWords: Set<string>, sh
     cue = false;
   };
 
+  const takeLowerCaseWord = (lower: string) => {
+    if (lower === 'who' && beforeComma) beforeComma.verbCue = true;
+    flush(lower);
+    lowerWords.add(lower);
+    previousWord = lower;
+  };
+
   for (const match of text.matchAll(TOKEN)) {
     let token = match[0];
+    if (PLAIN_WORD.test(token)) {
+      if (current.length > 0 && PARTICLES.has(token)) current.push(token);
+      else takeLowerCaseWord(token);
+      beforeComma = undefined;
+      sentenceStart = false;
+      continue;
+    }
     if (!/^[\p{L}\p{N}]/u.test(token)) {
       const count = mentions.length;
       flush('');
@@ -127,11 +145,7 @@ function scanLine(text: string, mentions: Mention[], lowerWords: Set<string>, sh
     } else if (current.length > 0 && PARTICLES.has(token)) {
       current.push(token);
     } else {
-      const lower = token.toLowerCase();
-      if (lower === 'who' && beforeComma) beforeComma.verbCue = true;
-      flush(lower);
-      lowerWords.add(lower);
-      previousWord = lower;
+      takeLowerCaseWord(token.toLowerCase());
     }
     beforeComma = undefined;
     sentenceStart = false;
