@@ -156,8 +156,10 @@ function urlKey(year: string, slug: string): string {
 export async function ingest(request: IngestRequest, problems: ProblemLog): Promise<IngestResult> {
   const { inboxDir, articlesDir } = request;
   const displayInbox = displayPath(inboxDir);
-  const sourceFiles = await listFiles(inboxDir, (name) => name.toLowerCase().endsWith('.txt'));
-  const sidecars = await loadSidecars(inboxDir, displayInbox, sourceFiles, problems);
+  // One walk of the inbox finds the sources and their NAME.json sidecars.
+  const inboxFiles = await listFiles(inboxDir, (name) => /\.(txt|json)$/i.test(name));
+  const sourceFiles = inboxFiles.filter((file) => file.toLowerCase().endsWith('.txt'));
+  const sidecars = await loadSidecars(inboxDir, displayInbox, sourceFiles, problems, new Set(inboxFiles));
   await removeInterruptedWrites(articlesDir);
   const fileCache = await ArticleFileCache.open(articlesDir, !request.force && request.useCache !== false);
   const { bySource, others } = await readExistingArticles(articlesDir, fileCache);
