@@ -19,7 +19,7 @@ import { loadArticles, type Article } from '../site/load-articles.ts';
 import { createSiteContext, type SiteContext } from '../site/site-context.ts';
 import { articlePageInputs, articlePagePath, createIndexedArticleRenderer } from '../site/pages/article-pages.ts';
 import { searchParts, yearFolderOf, type SearchPart } from '../search/bundles.ts';
-import { indexedContentHash } from '../search/indexed-content.ts';
+import { hashIndexedContent, indexedContentHash } from '../search/indexed-content.ts';
 import { PagefindLanes } from '../search/pagefind-lanes.ts';
 import { hasIndexedBody } from '../search/part-indexer.ts';
 import { partOfShard, pruneOutsideShard, restrictToShard, shardFilter, shardName, type Shard } from '../site/shard.ts';
@@ -359,7 +359,8 @@ async function buildLocked(
     const logDir = `${into}.pagefind-logs`;
     // Pagefind's indexer processes, shared by the parts fed now and those indexed after the render.
     const lanes = new PagefindLanes();
-    const stream = new IndexStream(into, feed ? await partsWithoutReusableBundle(parts, previousSiteDir) : [], articlePagesOf(site), logDir, lanes);
+    const toFeed = feed ? await partsToFeed(site, writer, parts, previousSiteDir) : [];
+    const stream = new IndexStream(into, toFeed, articlePagesOf(site), logDir, lanes);
     indexStream = stream;
     // Kept pages are part of the site as much as rendered ones, for checking what was fed.
     for (const article of keptArticles) stream.accept(articlePagePath(article), writer.record(articlePagePath(article))?.indexed);
@@ -414,6 +415,27 @@ async function buildLocked(
     return true;
   }
   return false;
+}
+
+/**
+ * The parts to index while Eleventy renders: those without a bundle in the previous output that
+ * could be reused, and, in an incremental build, those holding an article that is new or whose
+ * indexed content changed (rendered here for the articles rendered again, few in a rebuild, and
+ * compared with what the previous site recorded). Other parts are decided after the render.
+ */
+async function partsToFeed(site: SiteContext, writer: OutputWriter, parts: SearchPart[], previousSiteDir: string | undefined): Promise<SearchPart[]> {
+  const feed = new Set(await partsWithoutReusableBundle(parts, previousSiteDir));
+  if (writer.incremental) {
+    const renderIndexed = createIndexedArticleRenderer(site);
+    const partOfYear = new Map(parts.flatMap((part) => part.years.map((year) => [year, part] as const)));
+    for (const article of site.articlePages) {
+      const part = partOfYear.get(yearFolderOf(article.url) ?? '');
+      if (!part || feed.has(part)) continue;
+      const before = writer.previousRecord(articlePagePath(article))?.indexed;
+      if (before !== hashIndexedContent(renderIndexed(article))) feed.add(part);
+    }
+  }
+  return parts.filter((part) => feed.has(part));
 }
 
 /** The article pages of a part, as the search index renders them ahead of Eleventy. */

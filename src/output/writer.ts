@@ -84,6 +84,11 @@ export class OutputWriter {
     return this.#writes.drain();
   }
 
+  /** The previous site's record of the file at `sitePath` (an incremental build), if it had one. */
+  previousRecord(sitePath: string): FileRecord | undefined {
+    return this.#previous?.files.get(sitePath);
+  }
+
   /** The file this build wrote or kept at `sitePath`, if any. */
   record(sitePath: string): FileRecord | undefined {
     return this.#records.get(sitePath);

@@ -22,7 +22,7 @@ const ARTICLES = 60;
 
 interface OutputReport {
   output: { incremental: boolean; renderedArticles: number; renderedLists: number; written: number; kept: number; removed: number } | null;
-  search: { parts: { built: string[]; reused: string[] } } | null;
+  search: { parts: { built: string[]; reused: string[]; streamed: string[] } } | null;
 }
 
 const outputOf = (run: BuildRun) => (run.report as unknown as OutputReport).output!;
@@ -135,6 +135,12 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
     const run = await rebuild();
     assert.equal(outputOf(run).incremental, true);
     assert.ok(outputOf(run).renderedArticles >= 1 && outputOf(run).renderedArticles < ARTICLES / 2);
+    // The article's part is known to change before the render (its indexed text did), so it is
+    // indexed while Eleventy renders; the other parts are reused.
+    const { parts } = (run.report as unknown as OutputReport).search!;
+    assert.equal(parts.built.length, 1, `one part rebuilt: ${JSON.stringify(parts)}`);
+    assert.deepEqual(parts.streamed, parts.built);
+    assert.ok(parts.reused.length > 0);
     assert.match(await readFile(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8'), /"page_count"/);
     await assertSameSite(site, await fresh(), 'a body changed');
   });
