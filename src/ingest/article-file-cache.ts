@@ -10,7 +10,7 @@ import type { Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../fs-utils.ts';
+import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import { isUntouched, type ParsedArticleFile } from './frontmatter.ts';
 
 /** Hidden, so listings of the articles folder skip it. */
@@ -40,13 +40,6 @@ interface Entry extends KnownArticleFile {
   size: number;
   mtimeMs: number;
   ino: number;
-}
-
-interface CacheFile {
-  format: number;
-  /** Hash of the code that parses article files: a change to it empties the cache. */
-  code: string;
-  entries: Record<string, Entry>;
 }
 
 /** The hash ingest keeps of an article file's text (also in the ingest cache). */
@@ -93,15 +86,7 @@ export class ArticleFileCache {
   static async open(articlesDir: string, reuse = true): Promise<ArticleFileCache> {
     const file = path.join(articlesDir, ARTICLE_FILE_CACHE);
     const code = await codeHash();
-    let entries: Record<string, Entry> = {};
-    let text = '';
-    try {
-      text = await readFile(file, 'utf8');
-      const saved = JSON.parse(text) as CacheFile;
-      if (reuse && saved.format === FORMAT && saved.code === code) entries = saved.entries;
-    } catch {
-      // No record yet: every file is read.
-    }
+    const { entries, text } = await readCacheFile<Entry>(file, FORMAT, code, reuse);
     return new ArticleFileCache(file, code, entries, text);
   }
 
@@ -139,7 +124,6 @@ export class ArticleFileCache {
   /** Writes the record of the files known or recorded in this run (unless it is unchanged). */
   async save(): Promise<void> {
     const entries = Object.fromEntries([...this.#next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    const text = JSON.stringify({ format: FORMAT, code: this.code, entries } satisfies CacheFile);
-    if (text !== this.savedText) await writeFileAtomic(this.file, text);
+    await writeCacheFile(this.file, FORMAT, this.code, entries, this.savedText);
   }
 }

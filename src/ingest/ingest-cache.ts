@@ -9,9 +9,9 @@ import type { Stats } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../fs-utils.ts';
 import type { Problem, ProblemLog } from '../problems.ts';
 import { textHash } from './article-file-cache.ts';
+import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import type { IngestedSource } from './ingest.ts';
 
 /** Hidden, so listings of the articles folder skip it. */
@@ -28,13 +28,6 @@ interface Entry {
   duplicateKey: string;
   result: IngestedSource;
   problems: Problem[];
-}
-
-interface CacheFile {
-  format: number;
-  /** Hash of the ingest code and options: a change to either empties the cache. */
-  code: string;
-  entries: Record<string, Entry>;
 }
 
 interface Pending {
@@ -83,15 +76,7 @@ export class IngestCache {
   static async open(articlesDir: string, options: unknown, reuse = true): Promise<IngestCache> {
     const file = path.join(articlesDir, INGEST_CACHE_FILE);
     const code = await codeHash(options);
-    let entries: Record<string, Entry> = {};
-    let text = '';
-    try {
-      text = await readFile(file, 'utf8');
-      const saved = JSON.parse(text) as CacheFile;
-      if (reuse && saved.format === FORMAT && saved.code === code) entries = saved.entries;
-    } catch {
-      // No cache yet, or an unreadable one: everything is parsed.
-    }
+    const { entries, text } = await readCacheFile<Entry>(file, FORMAT, code, reuse);
     return new IngestCache(file, code, entries, text);
   }
 
@@ -175,7 +160,6 @@ export class IngestCache {
         problems: pending.problems,
       };
     }
-    const saved = JSON.stringify({ format: FORMAT, code: this.code, entries } satisfies CacheFile);
-    if (saved !== this.savedText) await writeFileAtomic(this.file, saved);
+    await writeCacheFile(this.file, FORMAT, this.code, entries, this.savedText);
   }
 }
