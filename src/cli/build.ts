@@ -359,7 +359,7 @@ async function buildLocked(
     const logDir = `${into}.pagefind-logs`;
     // Pagefind's indexer processes, shared by the parts fed now and those indexed after the render.
     // An archive too large to feed is indexed on one: Node then holds the whole archive, and a
-    // second Pagefind process took 100,000 articles to a 6.2 GB peak (5.6 GB with one), for no
+    // second Pagefind process took 100,000 articles to a 6.04 GiB peak (5.69 with one), for no
     // gain in time (its parts are too large to run two at once within PAGES_AT_ONCE anyway).
     const lanes = new PagefindLanes(feed ? DEFAULT_LANES : 1);
     const toFeed = feed ? await partsToFeed(site, writer, parts, previousSiteDir) : [];
