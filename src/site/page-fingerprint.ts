@@ -22,6 +22,15 @@ const SHARED_ARRAY_LENGTH = 32;
  * handed something whose output the fingerprint does not see.
  */
 export function createPageFingerprint(articles: readonly Article[]): (data: unknown) => string {
+  return createFingerprints(articles).page;
+}
+
+/**
+ * `createPageFingerprint`'s page fingerprint, with the article digest it is built on: a hash
+ * of all of an article but its body, made once per build and shared by the article pages'
+ * fingerprints (`articlePageInputs`), which add the body's hash to it.
+ */
+export function createFingerprints(articles: readonly Article[]): { page: (data: unknown) => string; article: (article: Article) => string } {
   const archive = new Set<unknown>(articles);
   const digests = new Map<unknown, string>();
   const longArrays = new WeakMap<readonly unknown[], string>();
@@ -65,5 +74,14 @@ export function createPageFingerprint(articles: readonly Article[]): (data: unkn
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${serialise(item)}`).join(',')}}`;
   };
-  return (data) => createHash('sha1').update(serialise(data)).digest('base64url');
+  return { page: (data) => createHash('sha1').update(serialise(data)).digest('base64url'), article: articleDigest };
+}
+
+const fingerprintsBySite = new WeakMap<object, ReturnType<typeof createFingerprints>>();
+
+/** The fingerprints of a site's pages, one set per build (so each article is digested once). */
+export function siteFingerprints(site: { readonly articles: readonly Article[] }): ReturnType<typeof createFingerprints> {
+  let fingerprints = fingerprintsBySite.get(site);
+  if (!fingerprints) fingerprintsBySite.set(site, (fingerprints = createFingerprints(site.articles)));
+  return fingerprints;
 }

@@ -9,6 +9,8 @@ import type { EleventyPageData, SitePlugin } from '../eleventy-types.ts';
 import type { SiteContext } from '../site-context.ts';
 import type { Article } from '../load-articles.ts';
 import { headingAnchors } from '../heading-anchors.ts';
+import { siteFingerprints } from '../page-fingerprint.ts';
+import { pageFileOf } from './list-template.ts';
 import { createMarkdownRenderer } from '../markdown.ts';
 
 /** Renders an article's page. */
@@ -39,9 +41,11 @@ export function createIndexedArticleRenderer(site: SiteContext): (article: Artic
 export function articlePageInputs(site: SiteContext, article: Article): string {
   const link = (other: Article | undefined) => (other ? [other.url, other.language, other.title] : 0);
   const neighbours = site.index.neighbours(article);
-  // The body by its hash (`bodyHash`, among the article's fields), so a kept page's body is never read.
+  // The article by its digest (shared with the list pages' fingerprints) and its body by its
+  // hash, so a kept page's body is never read.
   const inputs = [
-    { ...article, body: undefined },
+    siteFingerprints(site).article(article),
+    article.bodyHash,
     site.index.termsOf(article).map((term) => [term.kind, term.name, term.url, term.hasPage]),
     site.index.related(article).map((other) => [other.url, other.language, other.title, other.date.toISO()]),
     [neighbours.older, neighbours.newer, neighbours.olderInSection, neighbours.newerInSection].map(link),
@@ -51,7 +55,7 @@ export function articlePageInputs(site: SiteContext, article: Article): string {
 
 /** Where an article's page is written, relative to the site root. */
 export function articlePagePath(article: Pick<Article, 'url'>): string {
-  return `${article.url.replace(/^\//, '')}index.html`;
+  return pageFileOf(article.url);
 }
 
 export const articlePages: SitePlugin = (eleventyConfig, site) => {

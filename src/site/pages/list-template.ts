@@ -3,7 +3,7 @@
 // that object, so a rebuild can keep a page whose data is what the previous site's was made from.
 
 import type { EleventyConfig, EleventyPageData } from '../eleventy-types.ts';
-import { createPageFingerprint } from '../page-fingerprint.ts';
+import { siteFingerprints } from '../page-fingerprint.ts';
 import type { SiteContext } from '../site-context.ts';
 
 export interface ListPage<T> {
@@ -17,18 +17,14 @@ export interface ListPage<T> {
   data: T;
 }
 
-const fingerprints = new WeakMap<SiteContext, (data: unknown) => string>();
-
-/** The fingerprint of a list page's data (one article cache per build, shared by every list template). */
+/** The fingerprint of a list page's data. */
 export function listPageInputs(site: SiteContext, data: unknown): string {
-  let fingerprint = fingerprints.get(site);
-  if (!fingerprint) fingerprints.set(site, (fingerprint = createPageFingerprint(site.articles)));
-  return fingerprint(data);
+  return siteFingerprints(site).page(data);
 }
 
-/** Where a page of a listing is written, relative to the site root. */
-export function listPageFile(sitePath: string): string {
-  return `${sitePath.replace(/^\//, '')}index.html`;
+/** Where the page at a URL path (`/people/ada/page/2/`) is written, relative to the site root. */
+export function pageFileOf(urlPath: string): string {
+  return `${urlPath.replace(/^\//, '')}index.html`;
 }
 
 /**
@@ -37,7 +33,7 @@ export function listPageFile(sitePath: string): string {
  */
 export function addListTemplate<T>(eleventyConfig: EleventyConfig, site: SiteContext, virtualPath: string, pages: Array<ListPage<T>>, render: (data: T) => string): void {
   const output = site.output;
-  const rendered = output ? pages.filter((page) => !output.keepPage(listPageFile(page.path), listPageInputs(site, page.data))) : pages;
+  const rendered = output ? pages.filter((page) => !output.keepPage(pageFileOf(page.path), listPageInputs(site, page.data))) : pages;
   eleventyConfig.addTemplate(virtualPath, {
     data: {
       // Only a path and a position: Eleventy copies a template's data, and the pages' data holds articles.
