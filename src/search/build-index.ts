@@ -161,13 +161,11 @@ async function bundleSize(bundleDir: string): Promise<{ bytes: number; files: nu
   return { bytes, files: files.length };
 }
 
-/** The part's pages that Pagefind indexes (those with a data-pagefind-body), read from where they are. */
-async function indexedPagesOf(pages: SitePage[]): Promise<IndexPage[]> {
-  const indexed: IndexPage[] = [];
-  for await (const page of readAhead(pages, async (page) => ({ sourcePath: page.sitePath, content: await readFile(page.file, 'utf8') }))) {
-    if (hasIndexedBody(page.content)) indexed.push({ ...page, content: indexedPage(page.content) });
+/** The part's pages that Pagefind indexes (those with a data-pagefind-body), read from where they are, in path order. */
+async function* indexedPagesOf(pages: SitePage[]): AsyncGenerator<IndexPage> {
+  for await (const page of readAhead([...pages].sort((a, b) => byPath({ sourcePath: a.sitePath }, { sourcePath: b.sitePath })), async (page) => ({ sourcePath: page.sitePath, content: await readFile(page.file, 'utf8') }))) {
+    if (hasIndexedBody(page.content)) yield { ...page, content: indexedPage(page.content) };
   }
-  return indexed.sort(byPath);
 }
 
 /**
@@ -237,7 +235,9 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
       const outcome = reuse
         ? undefined
         : (streamedOutcome ??
-          lanes.run(part.articles, async (api, written) => indexPart(api, await indexedPagesOf(pages), outputPath, path.join(logDir, `part-${number}.log`), written)));
+          lanes.run(part.articles, async (cli, written) =>
+            indexPart(cli, indexedPagesOf(pages), { outputPath, logfile: path.join(logDir, `part-${number}.log`), scratchDir: path.join(logDir, `part-${number}`) }, written),
+          ));
       if (outcome) indexing.push(outcome.catch(() => undefined));
       planned.push({ part, pages, key, reuse, streamed: streamedOutcome !== undefined, outcome, outputPath });
     }
@@ -257,11 +257,8 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
         if (wasStreamed) streamed.push(part.name);
         const outcome = await pending!;
         const { log } = outcome;
-        const failed = (where: PartOutcome['errors'][number]['where']) => outcome.errors.filter((error) => error.where === where).map((error) => error.message);
-        report('start', failed('start'));
-        report(`index the pages of ${part.name}`, failed('index'));
-        report(`write the index of ${part.name || 'the archive'}`, failed('write'));
-        if (failed('start').length > 0 || failed('write').length > 0) return undefined;
+        report(`write the index of ${part.name || 'the archive'}`, outcome.errors);
+        if (outcome.errors.length > 0) return undefined;
         for (const warning of log.warnings) {
           problems.warn({
             code: 'SEARCH_INDEX_WARNING',
@@ -272,9 +269,6 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
         }
         // Pagefind logs languages in hash order; sorted, the manifest is the same for the same pages.
         languages = Object.fromEntries(Object.entries(log.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-        // A lane's indexer process is kept for its next part: deleteIndex frees this part's
-        // memory for reuse. (Closing and restarting the service between parts raced with its
-        // last replies and failed now and then under load.)
         if (!part.primary) {
           for (const name of await readdir(outputPath)) if (!keep(name)) await rm(path.join(outputPath, name), { recursive: true, force: true });
         }

@@ -1,8 +1,8 @@
 // Indexes parts while Eleventy renders the site. Pagefind is the longest stage and runs in its
 // own processes (pagefind-lanes.ts), so it is started as soon as the articles are loaded: what
 // Pagefind reads of each article's page (its article element, rendered by the same layout
-// function the page uses) is rendered here and fed to the part's index while Eleventy sets up
-// and renders on the main thread.
+// function the page uses) is rendered here and handed to Pagefind while Eleventy sets up and
+// renders on the main thread.
 //
 // Only parts that must be built anyway (no reusable bundle in the previous output) are fed; the
 // others wait for the render to tell whether they changed. Every page Eleventy then renders is
@@ -65,7 +65,7 @@ export class IndexStream {
     this.#lanes = lanes;
     parts.forEach((part, number) => {
       const fed = new Map<string, string>();
-      // Rendered one at a time as Pagefind takes them, so Eleventy's work goes on in between.
+      // Rendered one at a time as they are written for Pagefind, so Eleventy's work goes on in between.
       function* pages(): Generator<IndexPage> {
         for (const page of [...pagesOf(part)].sort(byPath)) {
           const indexed = page.renderIndexed();
@@ -74,9 +74,10 @@ export class IndexStream {
         }
       }
       // A lane takes the next part as soon as Pagefind has written its last one.
-      const outcome = lanes.run(part.articles, async (api, written) => {
+      const outcome = lanes.run(part.articles, async (cli, written) => {
         await (this.#logDirMade ??= mkdir(logDir, { recursive: true }));
-        return indexPart(api, pages(), path.join(siteDir, part.bundlePath), path.join(logDir, `fed-part-${number}.log`), written);
+        const paths = { outputPath: path.join(siteDir, part.bundlePath), logfile: path.join(logDir, `fed-part-${number}.log`), scratchDir: path.join(logDir, `fed-part-${number}`) };
+        return indexPart(cli, pages(), paths, written);
       });
       // Awaited by `outcomes`; this only keeps a failure before then from being reported as unhandled.
       outcome.catch(() => undefined);

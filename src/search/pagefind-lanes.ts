@@ -1,17 +1,11 @@
-// Runs Pagefind on several parts at once. One Pagefind indexer process works on one core: it
-// takes a page at a time and writes a bundle mostly on one thread, so with one process the index
-// stage leaves the other cores idle once the render is done (at 10,000 articles, about 15 s of a
-// 45 s build). Each lane is its own indexer process, and parts are handed to lanes as they free up.
-//
-// Pagefind's Node API keeps one indexer process per loaded copy of its module, so a lane beyond
-// the first loads its own copy (the module URL with a query); its process starts on first use.
+// Runs Pagefind on several parts at once. One run of Pagefind's indexer works mostly on one core
+// (it writes a bundle mostly on one thread), so one part at a time leaves the other cores idle
+// once the render is done (at 10,000 articles, about 15 s of a 45 s build). A lane is a place for
+// one run, and parts are handed to lanes as they free up.
 
 import os from 'node:os';
-import * as pagefind from 'pagefind';
 import { settleChildProcesses } from '../cli/stage-meter.ts';
-
-/** Pagefind's Node API, as one loaded copy of its module. */
-export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
+import { PagefindCli } from './pagefind-cli.ts';
 
 /**
  * The most pages Pagefind may hold in memory across lanes (it needs about 0.3 MB per page while
@@ -29,7 +23,7 @@ interface Waiting {
 }
 
 export class PagefindLanes {
-  readonly #apis: Array<Promise<PagefindApi>> = [];
+  readonly #cli = new PagefindCli();
   readonly #busy: Array<number | undefined>;
   readonly #queue: Waiting[] = [];
   readonly #pagesAtOnce: number;
@@ -44,7 +38,7 @@ export class PagefindLanes {
    * The lane is free again when `job` calls `release` (Pagefind has written the bundle and freed
    * its memory) or settles, whichever comes first.
    */
-  run<T>(pages: number, job: (api: PagefindApi, release: () => void) => Promise<T>): Promise<T> {
+  run<T>(pages: number, job: (cli: PagefindCli, release: () => void) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({
         pages,
@@ -56,8 +50,8 @@ export class PagefindLanes {
             this.#busy[lane] = undefined;
             this.#startWaiting();
           };
-          this.#api(lane)
-            .then((api) => job(api, release))
+          Promise.resolve()
+            .then(() => job(this.#cli, release))
             .then(resolve, reject)
             .finally(release);
         },
@@ -66,9 +60,9 @@ export class PagefindLanes {
     });
   }
 
-  /** Stops every lane's indexer process (each starts again if used later). */
+  /** Stops the indexer runs still going (a failed build), and waits until they are gone. */
   async close(): Promise<void> {
-    for (const api of this.#apis) await (await api).close();
+    this.#cli.stop();
     await settleChildProcesses('pagefind');
   }
 
@@ -84,10 +78,5 @@ export class PagefindLanes {
       this.#busy[lane] = next.pages;
       next.start(lane);
     }
-  }
-
-  #api(lane: number): Promise<PagefindApi> {
-    this.#apis[lane] ??= lane === 0 ? Promise.resolve(pagefind) : (import(`${import.meta.resolve('pagefind')}?lane=${lane}`) as Promise<PagefindApi>);
-    return this.#apis[lane];
   }
 }

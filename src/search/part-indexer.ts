@@ -1,12 +1,14 @@
-// Indexes one part of the archive with Pagefind's Node API: its pages are added in path order
-// (Pagefind numbers pages in the order they arrive, so a fixed order gives the same bundle for
-// the same pages, however they reached the indexer), then the bundle is written.
+// Indexes one part of the archive: its pages (cut down to what Pagefind reads) are written to a
+// folder of their own, then Pagefind's command-line indexer (pagefind-cli.ts) turns that folder
+// into the part's bundle.
 
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseIndexLog, type IndexLog } from './index-log.ts';
 import { indexedContent } from './indexed-content.ts';
-import type { PagefindApi } from './pagefind-lanes.ts';
+import type { PagefindCli } from './pagefind-cli.ts';
 
 /** A page for the index: its path relative to the site root (Pagefind derives the URL) and its HTML. */
 export interface IndexPage {
@@ -15,13 +17,13 @@ export interface IndexPage {
 }
 
 export interface PartOutcome {
-  /** Pagefind's errors, by what it was doing; empty when the bundle was written. */
-  errors: Array<{ where: 'start' | 'index' | 'write'; message: string }>;
+  /** What Pagefind printed when it failed; empty when the bundle was written. */
+  errors: string[];
   log: IndexLog;
 }
 
-/** Pages sent to Pagefind before waiting for its answers: bounds the messages queued in memory. */
-const ADD_WINDOW = 64;
+/** Pages written for Pagefind between turns for the rest of the build. */
+const PAGES_BETWEEN_BREAKS = 100;
 
 export function hasIndexedBody(html: string): boolean {
   return html.includes('data-pagefind-body');
@@ -46,58 +48,13 @@ export function byPath(a: { sourcePath: string }, b: { sourcePath: string }): nu
   return a.sourcePath < b.sourcePath ? -1 : a.sourcePath > b.sourcePath ? 1 : 0;
 }
 
-/**
- * Pagefind's Node API never settles a call whose binary crashed (a Rust panic, e.g. when it
- * cannot write the bundle): the promise just hangs and Node exits when nothing else is left.
- * While a request is in flight the service keeps the event loop alive, so the loop emptying
- * ("beforeExit") means the service died; that rejects the call instead.
- */
-export async function guarded<T>(call: Promise<T>): Promise<T> {
-  let onEmptyLoop: (() => void) | undefined;
-  const died = new Promise<never>((_resolve, reject) => {
-    onEmptyLoop = () => reject(new Error('the Pagefind process stopped without answering (it may have crashed; its own message is printed above)'));
-    process.once('beforeExit', onEmptyLoop);
-  });
-  try {
-    return await Promise.race([call, died]);
-  } finally {
-    process.off('beforeExit', onEmptyLoop!);
-  }
-}
-
-/**
- * A part's Pagefind log once it holds the closing totals. Pagefind writes its log in the
- * background, and a log read too early would give a part's stats (kept in its manifest, which is
- * deployed) that differ from run to run; waits up to two seconds, then takes what is there.
- */
-async function readFinishedLog(logfile: string): Promise<string> {
-  let text = '';
-  for (let attempt = 0; attempt < 40; attempt++) {
-    text = await readFile(logfile, 'utf8').catch(() => '');
-    if (/\[Info\]: Total:[^[]*Indexed \d+ sorts?/.test(text)) return text;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return text;
-}
-
 export interface PagefindEntry {
   languages: Record<string, { page_count: number }>;
 }
 
-/**
- * A bundle's pagefind-entry.json. On a loaded machine Pagefind's writeFiles has been seen to answer
- * before the entry file was complete ("Unexpected end of JSON input" a moment later, fine when
- * read again), so an incomplete file is read again for up to two seconds before giving up.
- */
+/** A bundle's pagefind-entry.json. */
 export async function readEntry(file: string): Promise<PagefindEntry> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return JSON.parse(await readFile(file, 'utf8')) as PagefindEntry;
-    } catch (error) {
-      if (!(error instanceof SyntaxError) || attempt >= 40) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
+  return JSON.parse(await readFile(file, 'utf8')) as PagefindEntry;
 }
 
 /** Pagefind lists languages in hash order; sorted, the same pages give the same bytes (deterministic output). */
@@ -109,52 +66,81 @@ async function sortEntryLanguages(file: string): Promise<void> {
 }
 
 /**
- * Indexes `pages` into a bundle at `outputPath`, logging to `logfile`. The pages must come in
- * path order (`byPath`): Pagefind numbers pages as they arrive, so the order is part of the bundle.
- * Runs in the indexer process of `api` (a lane's, pagefind-lanes.ts).
+ * Writes pages into `dir` in path order, one after another. Pagefind numbers pages in the order
+ * it finds them, and it finds them in the order the file system lists a folder, which for a new
+ * folder is the order its entries were made (or an order fixed by their names): so the same
+ * pages give the same bundle, whichever way they reached the indexer. Written synchronously: a
+ * page is small, and queued behind the render's writes on Node's file-system threads the pages
+ * took the whole render to reach the disk, while Pagefind could only start once they had.
  */
-export function indexPart(api: PagefindApi, pages: Iterable<IndexPage>, outputPath: string, logfile: string, onWritten?: () => void): Promise<PartOutcome> {
-  // One guard for the whole part: a guard per page in flight would pile up exit listeners.
-  return guarded(indexPartUnguarded(api, pages, outputPath, logfile, onWritten));
+async function writePageFolder(dir: string, pages: Iterable<IndexPage> | AsyncIterable<IndexPage>): Promise<number> {
+  const made = new Set<string>();
+  let count = 0;
+  let sinceBreak = 0;
+  mkdirSync(dir, { recursive: true });
+  for await (const page of pages) {
+    const file = path.join(dir, page.sourcePath);
+    const folder = path.dirname(file);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    writeFileSync(file, page.content);
+    count++;
+    // Now and then the render gets a turn.
+    if (++sinceBreak === PAGES_BETWEEN_BREAKS) {
+      sinceBreak = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  return count;
 }
 
 /**
- * `onWritten` is called once Pagefind has written the bundle and freed the part's memory, before
- * the entry file and log are read back: those reads share Node's file-system threads with
- * Eleventy's page writes and can wait behind thousands of them, while Pagefind could already be
- * indexing the next part.
+ * The bundle of a part without pages (an empty archive): Pagefind's command line refuses to write
+ * an empty index, its Node API writes one, and the search page still needs the primary bundle's
+ * scripts.
  */
-async function indexPartUnguarded(api: PagefindApi, pages: Iterable<IndexPage>, outputPath: string, logfile: string, onWritten?: () => void): Promise<PartOutcome> {
-  const errors: PartOutcome['errors'] = [];
-  const emptyLog: IndexLog = { languages: {}, warnings: [] };
-  const created = await api.createIndex({ logfile });
-  if (!created.index) {
-    for (const message of created.errors) errors.push({ where: 'start', message });
-    return { errors, log: emptyLog };
-  }
-  const { index } = created;
+async function writeEmptyBundle(outputPath: string): Promise<string[]> {
+  const pagefind = await import('pagefind');
   try {
-    // Added in order (Pagefind numbers pages as they arrive), a window at a time: each add is
-    // answered in order, so waiting for the oldest keeps at most ADD_WINDOW messages queued.
-    const inFlight: Array<Promise<{ errors: string[] }>> = [];
-    const settle = async (added: Promise<{ errors: string[] }>) => {
-      for (const message of (await added).errors) errors.push({ where: 'index', message });
-    };
-    for (const page of pages) {
-      const added = index.addHTMLFile({ sourcePath: page.sourcePath, content: page.content });
-      // Awaited in turn below; when Pagefind stops, all in flight fail at once, and only the first is awaited.
-      added.catch(() => undefined);
-      inFlight.push(added);
-      if (inFlight.length >= ADD_WINDOW) await settle(inFlight.shift()!);
-    }
-    for (const added of inFlight) await settle(added);
-    const written = await index.writeFiles({ outputPath });
-    for (const message of written.errors) errors.push({ where: 'write', message });
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) return errors;
+    return (await index.writeFiles({ outputPath })).errors;
   } finally {
-    await index.deleteIndex().catch(() => undefined);
-    onWritten?.();
+    await pagefind.close();
   }
-  if (errors.some((error) => error.where === 'write')) return { errors, log: emptyLog };
+}
+
+/**
+ * Indexes `pages` into a bundle at `outputPath`, logging to `logfile`; the pages are written to
+ * `scratchDir` on the way, which is removed once Pagefind is done. The pages must come in path
+ * order (`byPath`). `onWritten` is called once Pagefind has written the bundle and exited, before
+ * the entry file and log are read back: another part's indexer can start meanwhile.
+ */
+export async function indexPart(
+  cli: PagefindCli,
+  pages: Iterable<IndexPage> | AsyncIterable<IndexPage>,
+  paths: { outputPath: string; logfile: string; scratchDir: string },
+  onWritten?: () => void,
+): Promise<PartOutcome> {
+  const { outputPath, logfile, scratchDir } = paths;
+  const emptyLog: IndexLog = { languages: {}, warnings: [] };
+  let errors: string[];
+  try {
+    await rm(scratchDir, { recursive: true, force: true });
+    if ((await writePageFolder(scratchDir, pages)) === 0) {
+      errors = await writeEmptyBundle(outputPath);
+    } else {
+      const run = await cli.index(scratchDir, outputPath, logfile);
+      errors = run.ok ? [] : [run.output];
+    }
+  } finally {
+    // Pagefind is done with the part: the lane can take the next while its pages are removed.
+    onWritten?.();
+    await rm(scratchDir, { recursive: true, force: true });
+  }
+  if (errors.length > 0) return { errors, log: emptyLog };
   await sortEntryLanguages(`${outputPath}/pagefind-entry.json`);
-  return { errors, log: parseIndexLog(await readFinishedLog(logfile)) };
+  return { errors: [], log: parseIndexLog(await readFile(logfile, 'utf8').catch(() => '')) };
 }

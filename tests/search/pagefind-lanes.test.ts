@@ -1,26 +1,27 @@
-// Pagefind's parts are indexed on several lanes at once (pagefind-lanes.ts): each lane its own
-// indexer process, parts taken in order, and never more pages held at once than the bound allows.
+// Pagefind's parts are indexed on several lanes at once (pagefind-lanes.ts): one indexer run per
+// lane, parts taken in order, and never more pages held at once than the bound allows.
 
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
-import { PagefindLanes, type PagefindApi } from '../../src/search/pagefind-lanes.ts';
+import type { PagefindCli } from '../../src/search/pagefind-cli.ts';
+import { PagefindLanes } from '../../src/search/pagefind-lanes.ts';
+import { temporaryDir } from '../helpers/paths.ts';
 
-/** A job that records when it runs, on which lane's API, and ends (or releases) when told. */
+/** A job that records when it runs, and ends (or releases) when told. */
 function controlledJob(log: string[], name: string) {
   let finish!: () => void;
   let release: (() => void) | undefined;
-  let api: PagefindApi | undefined;
   const done = new Promise<void>((resolve) => (finish = resolve));
-  const job = async (laneApi: PagefindApi, free: () => void) => {
-    api = laneApi;
+  const job = async (_cli: PagefindCli, free: () => void) => {
     release = free;
     log.push(`start ${name}`);
     await done;
     log.push(`end ${name}`);
     return name;
   };
-  return { job, finish, release: () => release!(), api: () => api };
+  return { job, finish, release: () => release!() };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -41,18 +42,16 @@ function pagefindChildren(): number {
 }
 
 describe('Pagefind lanes', () => {
-  it('runs as many parts at once as there are lanes, each lane with its own copy of the API, the rest in order', async () => {
+  it('runs as many parts at once as there are lanes, the rest in order', async () => {
     const lanes = new PagefindLanes(2, 1000);
     const log: string[] = [];
     const [a, b, c] = ['a', 'b', 'c'].map((name) => controlledJob(log, name));
     const results = [lanes.run(10, a!.job), lanes.run(10, b!.job), lanes.run(10, c!.job)];
     await settle();
     assert.deepEqual(log, ['start a', 'start b'], 'two lanes: the third part waits');
-    assert.notEqual(a!.api(), b!.api(), 'each lane has its own indexer');
     b!.finish();
     await settle();
     assert.deepEqual(log, ['start a', 'start b', 'end b', 'start c'], 'the freed lane takes the next part');
-    assert.equal(c!.api(), b!.api(), 'on the lane that freed up');
     a!.finish();
     c!.finish();
     assert.deepEqual(await Promise.all(results), ['a', 'b', 'c']);
@@ -93,24 +92,39 @@ describe('Pagefind lanes', () => {
     await lanes.close();
   });
 
-  it('gives each lane its own Pagefind indexer process, and stops them all on close', async () => {
+  it('runs one Pagefind indexer per busy lane, and stops those still running on close', async () => {
     const lanes = new PagefindLanes(2, 1000);
     const before = pagefindChildren();
-    const log: string[] = [];
-    const jobs = ['one', 'two'].map((name) => controlledJob(log, name));
-    const results = jobs.map(({ job }) =>
-      lanes.run(1, async (api, release) => {
-        const { index, errors } = await api.createIndex({});
-        assert.deepEqual(errors, []);
-        await index!.addHTMLFile({ sourcePath: 'a/index.html', content: '<html lang="en"><body><main>Words</main></body></html>' });
-        return job(api, release);
-      }),
-    );
-    while (log.length < 2) await settle();
+    // Enough pages that indexing them outlasts the checks below on any machine.
+    const site = await temporaryDir('lanes-site');
+    for (let page = 0; page < 3000; page++) {
+      mkdirSync(path.join(site, `p${page}`), { recursive: true });
+      writeFileSync(path.join(site, `p${page}`, 'index.html'), `<!doctype html><html lang="en"><body><main>Words ${page} and more words ${page * 7}</main></body></html>`.repeat(20));
+    }
+    const runs = ['one', 'two'].map((name) => lanes.run(1, (cli) => cli.index(site, path.join(site, `bundle-${name}`), path.join(site, `${name}.log`))));
+    while (pagefindChildren() - before < 2) await settle();
     assert.equal(pagefindChildren() - before, 2, 'two indexer processes run side by side');
-    for (const { finish } of jobs) finish();
-    await Promise.all(results);
     await lanes.close();
     assert.equal(pagefindChildren(), before, 'close stops them');
+    const outcomes = await Promise.all(runs);
+    assert.ok(outcomes.every((run) => !run.ok && /SIGTERM/.test(run.output)), 'a stopped run is a failed one, and says why');
+    assert.equal(existsSync(path.join(site, 'bundle-one', 'pagefind-entry.json')), false);
+  });
+
+  it('indexes a folder with the command-line indexer, and reports what it printed when it fails', async () => {
+    const lanes = new PagefindLanes(1, 1000);
+    const site = await temporaryDir('lanes-one');
+    mkdirSync(path.join(site, 'a'));
+    writeFileSync(path.join(site, 'a', 'index.html'), '<!doctype html><html lang="en"><body><main>Searchable words</main></body></html>');
+    const run = await lanes.run(1, (cli) => cli.index(site, path.join(site, 'bundle'), path.join(site, 'run.log')));
+    assert.equal(run.ok, true, run.output);
+    assert.equal(JSON.parse(readFileSync(path.join(site, 'bundle', 'pagefind-entry.json'), 'utf8')).languages.en.page_count, 1);
+    assert.match(readFileSync(path.join(site, 'run.log'), 'utf8'), /Indexed 1 page/);
+    // A folder with no page: Pagefind refuses to write an empty index.
+    const empty = await temporaryDir('lanes-empty');
+    const failed = await lanes.run(1, (cli) => cli.index(empty, path.join(empty, 'bundle'), path.join(empty, 'run.log')));
+    assert.equal(failed.ok, false);
+    assert.match(failed.output, /exited with status [1-9]/);
+    await lanes.close();
   });
 });
