@@ -12,7 +12,7 @@ import { compileRules } from '../ingest/rules.ts';
 import { displayPath } from '../fs-utils.ts';
 import { formatProblem, ProblemLog } from '../problems.ts';
 import { buildSearchIndex, partsWithoutReusableBundle, searchSummary, staleBundleFiles, type SearchIndexStats } from '../search/build-index.ts';
-import { FEED_ARTICLE_LIMIT, IndexStream, type PlannedPage } from '../search/index-stream.ts';
+import { IndexStream, type PlannedPage } from '../search/index-stream.ts';
 import { setBuildContext } from '../site/build-context.ts';
 import { writeAssets } from '../site/assets.ts';
 import { loadArticles, type Article } from '../site/load-articles.ts';
@@ -20,7 +20,7 @@ import { createSiteContext, type SiteContext } from '../site/site-context.ts';
 import { articlePageInputs, articlePagePath, createIndexedArticleRenderer } from '../site/pages/article-pages.ts';
 import { searchParts, yearFolderOf, type SearchPart } from '../search/bundles.ts';
 import { hashIndexedContent, indexedContentHash } from '../search/indexed-content.ts';
-import { DEFAULT_LANES, PagefindLanes } from '../search/pagefind-lanes.ts';
+import { DEFAULT_LANES, ONE_LANE_ARTICLES, PagefindLanes } from '../search/pagefind-lanes.ts';
 import { hasIndexedBody } from '../search/part-indexer.ts';
 import { partOfShard, pruneOutsideShard, restrictToShard, shardFilter, shardName, type Shard } from '../site/shard.ts';
 import type { EleventyConfig } from '../site/eleventy-types.ts';
@@ -351,18 +351,14 @@ async function buildLocked(
       const kept = new Set(keptArticles);
       site.articlePages = result.articles.filter((article) => !kept.has(article));
     }
-    // Parts that will be indexed anyway are indexed while Eleventy renders the site, unless the
-    // archive is so large that the two together would need too much memory.
-    const feed = indexed && result.articles.length <= FEED_ARTICLE_LIMIT;
-    // Pagefind's logs sit beside the staging folder (same name prefix), so a killed build's are
-    // removed by the next build's recovery like its staging folder.
+    // Pagefind's logs and the folders of pages it indexes sit beside the staging folder (same
+    // name prefix), so a killed build's are removed by the next build's recovery like its
+    // staging folder.
     const logDir = `${into}.pagefind-logs`;
-    // Pagefind's indexer processes, shared by the parts fed now and those indexed after the render.
-    // An archive too large to feed is indexed on one: Node then holds the whole archive, and a
-    // second Pagefind process took 100,000 articles to a 6.04 GiB peak (5.69 with one), for no
-    // gain in time (its parts are too large to run two at once within PAGES_AT_ONCE anyway).
-    const lanes = new PagefindLanes(feed ? DEFAULT_LANES : 1);
-    const toFeed = feed ? await partsToFeed(site, writer, parts, previousSiteDir) : [];
+    // Pagefind's indexer runs, shared by the parts fed now and those indexed after the render.
+    const lanes = new PagefindLanes(result.articles.length > ONE_LANE_ARTICLES ? 1 : DEFAULT_LANES);
+    // Parts that will be indexed anyway are indexed while Eleventy renders the site.
+    const toFeed = indexed ? await partsToFeed(site, writer, parts, previousSiteDir) : [];
     const stream = new IndexStream(into, toFeed, articlePagesOf(site), logDir, lanes);
     indexStream = stream;
     // Kept pages are part of the site as much as rendered ones, for checking what was fed.

@@ -16,15 +16,6 @@ import { hashIndexedContent } from './indexed-content.ts';
 import type { PagefindLanes } from './pagefind-lanes.ts';
 import { byPath, indexPart, pageOfIndexedContent, type IndexPage, type PartOutcome } from './part-indexer.ts';
 
-/**
- * The largest archive whose parts are fed while Eleventy renders. Feeding overlaps Pagefind's
- * memory (about 0.3 MB per page of the part it holds) with Eleventy's, which keeps every rendered
- * page until the render ends: at 20,000 articles the build's processes peaked at 4.3 GB together,
- * and at 100,000 they would need about 9 GB. Larger archives index after the render, when
- * Eleventy's pages are gone: slower, but within the memory of an ordinary machine.
- */
-export const FEED_ARTICLE_LIMIT = 25_000;
-
 /** A page the site will have: its path relative to the site root, and a way to render what Pagefind reads of it (`indexedContent`'s result). */
 export interface PlannedPage {
   sourcePath: string;

@@ -14,6 +14,13 @@ import { PagefindCli } from './pagefind-cli.ts';
  */
 export const PAGES_AT_ONCE = 10_000;
 
+/**
+ * Above this many articles, parts are indexed one at a time. The build's own memory grows with
+ * the archive, and beside it a second run of Pagefind (each holds a part of up to about 7,000
+ * pages at 100,000 articles, about 2 GB) would take the whole past 6 GB.
+ */
+export const ONE_LANE_ARTICLES = 25_000;
+
 /** More lanes than cores would only make the indexer processes take turns. */
 export const DEFAULT_LANES = Math.max(1, Math.min(2, os.availableParallelism()));
 
