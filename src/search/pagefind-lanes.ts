@@ -14,15 +14,26 @@ import { PagefindCli } from './pagefind-cli.ts';
  */
 export const PAGES_AT_ONCE = 10_000;
 
+/** Pagefind's memory per page of the parts it indexes (measured: 0.27–0.29 MB at 5,000–10,000 pages). */
+export const PAGEFIND_BYTES_PER_PAGE = 0.3 * 2 ** 20;
+
 /**
- * Above this many articles, parts are indexed one at a time. The build's own memory grows with
- * the archive, and beside it a second run of Pagefind (each holds a part of up to about 7,000
- * pages at 100,000 articles, about 2 GB) would take the whole past 6 GB.
+ * What the build may use, its own process and Pagefind's together, when it sets a budget: well
+ * within 6 GB, the memory of an ordinary machine, with room for the file cache.
  */
-export const ONE_LANE_ARTICLES = 25_000;
+export const BUILD_MEMORY_BUDGET = 5 * 2 ** 30;
 
 /** More lanes than cores would only make the indexer processes take turns. */
 export const DEFAULT_LANES = Math.max(1, Math.min(2, os.availableParallelism()));
+
+export interface LaneOptions {
+  /**
+   * With a budget, a part starts only while this process's memory and the estimate for the parts
+   * Pagefind holds stay within it; once `overBudgetAllowed` is called, a part also starts when
+   * none runs (nothing else will free memory by then, and the archive must be indexed).
+   */
+  memoryBudget?: number;
+}
 
 interface Waiting {
   pages: number;
@@ -34,10 +45,20 @@ export class PagefindLanes {
   readonly #busy: Array<number | undefined>;
   readonly #queue: Waiting[] = [];
   readonly #pagesAtOnce: number;
+  readonly #memoryBudget: number | undefined;
+  #overBudgetAllowed = false;
+  #recheck: NodeJS.Timeout | undefined;
 
-  constructor(lanes = DEFAULT_LANES, pagesAtOnce = PAGES_AT_ONCE) {
+  constructor(lanes = DEFAULT_LANES, pagesAtOnce = PAGES_AT_ONCE, options: LaneOptions = {}) {
     this.#busy = Array.from({ length: Math.max(1, lanes) }, () => undefined);
     this.#pagesAtOnce = pagesAtOnce;
+    this.#memoryBudget = options.memoryBudget;
+  }
+
+  /** From now on a part starts when none runs, even beyond the memory budget. */
+  overBudgetAllowed(): void {
+    this.#overBudgetAllowed = true;
+    this.#startWaiting();
   }
 
   /**
@@ -69,8 +90,13 @@ export class PagefindLanes {
 
   /** Stops the indexer runs still going (a failed build), and waits until they are gone. */
   async close(): Promise<void> {
+    clearTimeout(this.#recheck);
     this.#cli.stop();
     await settleChildProcesses('pagefind');
+  }
+
+  #fitsMemory(pages: number): boolean {
+    return this.#memoryBudget === undefined || process.memoryUsage.rss() + pages * PAGEFIND_BYTES_PER_PAGE <= this.#memoryBudget;
   }
 
   #startWaiting(): void {
@@ -81,6 +107,14 @@ export class PagefindLanes {
       const next = this.#queue[0]!;
       // In order: a large part waits for room rather than being overtaken for ever.
       if (lane === -1 || (running && held + next.pages > this.#pagesAtOnce)) return;
+      if (!this.#fitsMemory(held + next.pages) && (running || !this.#overBudgetAllowed)) {
+        // This process's memory falls as the render moves on, or at its end: look again soon.
+        this.#recheck ??= setTimeout(() => {
+          this.#recheck = undefined;
+          this.#startWaiting();
+        }, 500).unref();
+        return;
+      }
       this.#queue.shift();
       this.#busy[lane] = next.pages;
       next.start(lane);

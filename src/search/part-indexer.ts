@@ -2,8 +2,7 @@
 // folder of their own, then Pagefind's command-line indexer (pagefind-cli.ts) turns that folder
 // into the part's bundle.
 
-import { existsSync } from 'node:fs';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseIndexLog, type IndexLog } from './index-log.ts';
