@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { PagefindCli } from '../../src/search/pagefind-cli.ts';
-import { PagefindLanes } from '../../src/search/pagefind-lanes.ts';
+import { PAGEFIND_BYTES_PER_PAGE, PagefindLanes } from '../../src/search/pagefind-lanes.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 
 /** A job that records when it runs, and ends (or releases) when told. */
@@ -74,6 +74,46 @@ describe('Pagefind lanes', () => {
     assert.deepEqual(log.slice(-2), ['end next', 'start huge']);
     huge!.finish();
     await Promise.all(results);
+    await lanes.close();
+  });
+
+  it('within a memory budget, starts a part only while this process and the parts held fit, or, once allowed, when none runs', async () => {
+    const rss = process.memoryUsage.rss();
+    // Room for this process (and 64 MB of its growth) and 1,000 pages of Pagefind's: a part of
+    // 700 fits, a second does not.
+    const lanes = new PagefindLanes(2, 100_000, { memoryBudget: rss + 64 * 2 ** 20 + 1000 * PAGEFIND_BYTES_PER_PAGE });
+    const log: string[] = [];
+    const [small, second, huge] = ['small', 'second', 'huge'].map((name) => controlledJob(log, name));
+    const results = [lanes.run(700, small!.job), lanes.run(700, second!.job), lanes.run(50_000, huge!.job)];
+    await settle();
+    assert.deepEqual(log, ['start small'], 'the second part would take the two past the budget');
+    lanes.overBudgetAllowed();
+    await settle();
+    assert.deepEqual(log, ['start small'], 'allowed beyond the budget only when no part runs');
+    small!.finish();
+    await settle();
+    assert.deepEqual(log, ['start small', 'end small', 'start second'], 'the freed memory takes the next part');
+    second!.finish();
+    await settle();
+    assert.deepEqual(log.slice(-2), ['end second', 'start huge'], 'a part beyond any budget runs alone once allowed');
+    huge!.finish();
+    await Promise.all(results);
+    await lanes.close();
+  });
+
+  it('keeps a part beyond the budget waiting until allowed, looking again as memory frees', async () => {
+    const lanes = new PagefindLanes(2, 100_000, { memoryBudget: process.memoryUsage.rss() + 10 * PAGEFIND_BYTES_PER_PAGE });
+    const log: string[] = [];
+    const job = controlledJob(log, 'big');
+    const result = lanes.run(50_000, job.job);
+    // Longer than the half second between looks: it still does not fit, so it still waits.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    assert.deepEqual(log, []);
+    lanes.overBudgetAllowed();
+    await settle();
+    assert.deepEqual(log, ['start big']);
+    job.finish();
+    await result;
     await lanes.close();
   });
 
