@@ -251,11 +251,6 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
 }
 
 /**
- * The stages, run while holding the build locks. Returns true when the build stopped early
- * (exit status already set). A folder that cannot be written (permissions, read-only, full disk)
- * becomes a problem naming it, not a stack trace.
- */
-/**
  * A full garbage collection. V8 collects when its heap fills, and until then the render's
  * leftovers count against the memory budget Pagefind's parts wait for: at 20,000 articles this
  * took the build from 1.44 to 0.89 GiB. Node exposes the collector only behind a flag, which can
@@ -270,6 +265,11 @@ function collectGarbage(): void {
   }
 }
 
+/**
+ * The stages, run while holding the build locks. Returns true when the build stopped early
+ * (exit status already set). A folder that cannot be written (permissions, read-only, full disk)
+ * becomes a problem naming it, not a stack trace.
+ */
 async function buildLocked(
   options: BuildOptions,
   config: SiteConfig,
