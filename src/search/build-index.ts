@@ -15,7 +15,7 @@ import { isPartFolderName, yearFolderOf, type SearchPart } from './bundles.ts';
 import { indexedContentHash } from './indexed-content.ts';
 import type { LanguageStats } from './index-log.ts';
 import { PagefindLanes } from './pagefind-lanes.ts';
-import { byPath, hasIndexedBody, indexedPage, indexPart, readEntry, type IndexPage, type PartOutcome } from './part-indexer.ts';
+import { hasIndexedBody, indexedPage, indexPart, readEntry, type IndexPage, type PartOutcome } from './part-indexer.ts';
 
 export interface SearchIndexStats {
   /** Pages in the index (those with a data-pagefind-body), all languages and parts together. */
@@ -161,9 +161,9 @@ async function bundleSize(bundleDir: string): Promise<{ bytes: number; files: nu
   return { bytes, files: files.length };
 }
 
-/** The part's pages that Pagefind indexes (those with a data-pagefind-body), read from where they are, in path order. */
+/** The part's pages that Pagefind indexes (those with a data-pagefind-body), read from where they are, in the order given (`pagesOfPart`'s path order). */
 async function* indexedPagesOf(pages: SitePage[]): AsyncGenerator<IndexPage> {
-  for await (const page of readAhead([...pages].sort((a, b) => byPath({ sourcePath: a.sitePath }, { sourcePath: b.sitePath })), async (page) => ({ sourcePath: page.sitePath, content: await readFile(page.file, 'utf8') }))) {
+  for await (const page of readAhead(pages, async (page) => ({ sourcePath: page.sitePath, content: await readFile(page.file, 'utf8') }))) {
     if (hasIndexedBody(page.content)) yield { ...page, content: indexedPage(page.content) };
   }
 }

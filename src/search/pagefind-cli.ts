@@ -19,7 +19,7 @@ let binary: Promise<string> | undefined;
  * The indexer binary the `pagefind` package would run. Its resolver is not among the package's
  * exports, so it is loaded by file URL; it honours PAGEFIND_BINARY_PATH like the package's own CLI.
  */
-export function pagefindBinary(): Promise<string> {
+function pagefindBinary(): Promise<string> {
   binary ??= import(new URL('./resolveBinary.js', import.meta.resolve('pagefind')).href).then((module: { resolveBinaryPath: (names: string[]) => string }) =>
     module.resolveBinaryPath(['pagefind_extended', 'pagefind']),
   );
