@@ -5,7 +5,7 @@
 // the machine has cores, and a worker still starting holds nothing up.
 
 import { availableParallelism } from 'node:os';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker, type ResourceLimits, type WorkerOptions } from 'node:worker_threads';
 import type { ProblemLog, Problem } from '../problems.ts';
 import type { IngestOptions, ParsedArticle } from './parse-article.ts';
 import type { SourceToParse } from './parse-source.ts';
@@ -67,6 +67,22 @@ function workerExecArgv(): string[] {
   return kept;
 }
 
+const WORKER_MODULE = new URL('./parse-worker-bootstrap.mjs', import.meta.url);
+
+/**
+ * A parse worker with the parent's flags, less those a worker thread may not take: Node refuses
+ * a worker given V8's flags or the process's own (`node --max-old-space-size=8192`, the usual
+ * way to give a large build more memory), so then it starts with none. They tune the parent.
+ */
+function startWorker(options: Omit<WorkerOptions, 'execArgv'>): Worker {
+  try {
+    return new Worker(WORKER_MODULE, { ...options, execArgv: workerExecArgv() });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    return new Worker(WORKER_MODULE, { ...options, execArgv: [] });
+  }
+}
+
 export class ParsePool {
   /** How many sources were parsed on the workers. */
   parsed = 0;
@@ -80,7 +96,7 @@ export class ParsePool {
     const { rules, timeZone, language, entityRules } = options;
     const workerData: IngestOptions = { rules, timeZone, language, ...(entityRules ? { entityRules } : {}) };
     this.workers = Array.from({ length: Math.max(1, size) }, () => {
-      const worker = new Worker(new URL('./parse-worker-bootstrap.mjs', import.meta.url), { workerData, execArgv: workerExecArgv(), ...(limits ? { resourceLimits: limits } : {}) });
+      const worker = startWorker({ workerData, ...(limits ? { resourceLimits: limits } : {}) });
       const entry: PoolWorker = { worker, jobs: [], ready: false };
       worker.on('message', (reply: ParseReply) => this.settle(entry, reply));
       worker.on('error', (error) => this.fail(entry, error));

@@ -3,16 +3,20 @@
 // one parsed on the main thread; and a worker that dies stops ingest with an error naming the file.
 
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { promisify } from 'node:util';
 import { DEFAULT_SEED, generateArchive } from '../../src/bench/generate-archive.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { defaultPoolSize, PARSE_POOL_THRESHOLD, ParsePool } from '../../src/ingest/parse-pool.ts';
 import { ParseWorkerError } from '../../src/ingest/parse-worker-error.ts';
 import { DEFAULT_RULES } from '../../src/ingest/rules.ts';
 import { ProblemLog } from '../../src/problems.ts';
-import { temporaryDir } from '../helpers/paths.ts';
+import { PROJECT_ROOT, temporaryDir } from '../helpers/paths.ts';
+
+const execFileAsync = promisify(execFile);
 
 // Enough that the default starts the pool too.
 const ARTICLES = PARSE_POOL_THRESHOLD;
@@ -75,6 +79,23 @@ describe('parsing on worker threads', () => {
       assert.ok(run.files.has('.broadsheet/ingest-cache.json'));
       for (const [file, text] of onMain.files) assert.equal(run.files.get(file), text, file);
     }
+  });
+
+  it('starts its workers when Node was given flags a worker thread refuses (node --max-old-space-size=N)', { timeout: 60_000 }, async () => {
+    // How a user gives a large build more memory. Node refuses such flags in a worker's execArgv,
+    // so a pool that passed them on could not start at all.
+    const script = `
+      const { ParsePool } = await import(${JSON.stringify(new URL('../../src/ingest/parse-pool.ts', import.meta.url).href)});
+      const { DEFAULT_RULES } = await import(${JSON.stringify(new URL('../../src/ingest/rules.ts', import.meta.url).href)});
+      const pool = new ParsePool({ rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' }, 1);
+      try {
+        const { parsed } = await pool.parse({ path: 'a.txt', displayPath: 'inbox/a.txt', bytes: Buffer.from('Parsed on a worker\\n\\nText.\\n'), mtimeMs: 0 });
+        process.stdout.write(parsed.frontmatter.title + ' / ' + pool.parsed);
+      } finally {
+        await pool.close();
+      }`;
+    const { stdout } = await execFileAsync(process.execPath, ['--max-old-space-size=3072', '--max-semi-space-size=16', '--import', 'tsx', '--input-type=module', '-e', script], { cwd: PROJECT_ROOT });
+    assert.equal(stdout, 'Parsed on a worker / 1');
   });
 
   it('stops with an error naming the file when a worker dies', { timeout: 60_000 }, async () => {
