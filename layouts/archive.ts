@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { dayAnchor, monthPath, yearPath, type ArchiveYear } from '../src/site/archive-dates.ts';
 import { html, type SafeHtml } from '../src/site/html.ts';
 import type { ListedArticle } from '../src/site/page-fingerprint.ts';
+import { sequentialNav } from '../src/site/pages/stable-pagination.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { collectionPageJsonLd, neighbourPages, renderArticleList, renderPagination } from './article-list.ts';
 import { renderBase } from './base.ts';
@@ -103,6 +104,7 @@ export function renderMonthPage(site: SiteContext, page: MonthPageData): string 
   const { calendar: month, pageIndex, pagePaths } = page;
   const name = monthName(site, month.year, month.month);
   const path = pagePaths[pageIndex]!;
+  const nav = sequentialNav(pagePaths, pageIndex);
   const title = pageIndex === 0 ? name : `${name}, page ${pageIndex + 1} of ${pagePaths.length}`;
   const description = `${site.config.title} in ${name}: ${articles(month.count)} on ${month.days.length} ${month.days.length === 1 ? 'day' : 'days'}.`;
   const pageArticles = page.days.flatMap((day) => day.articles);
@@ -124,12 +126,12 @@ ${renderArticleList(site, day.articles, 3)}
 </section>
 `;
 })}
-${renderPagination(site, pagePaths, pageIndex)}
+${renderPagination(site, nav)}
 </div>
 </div>`;
   return renderBase(
     site,
-    { title, description, path, ...neighbourPages(pagePaths, pageIndex), jsonLd: collectionPageJsonLd(site, title, description, path, pageArticles) },
+    { title, description, path, ...neighbourPages(nav), jsonLd: collectionPageJsonLd(site, title, description, path, pageArticles) },
     main,
   );
 }

@@ -3,6 +3,7 @@
 
 import { html, type SafeHtml } from '../src/site/html.ts';
 import type { ListedArticle } from '../src/site/page-fingerprint.ts';
+import type { PageNav } from '../src/site/pages/stable-pagination.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 
 export function renderArticleList(site: SiteContext, articles: ListedArticle[], headingLevel: 2 | 3 = 2): SafeHtml {
@@ -21,42 +22,25 @@ ${article.summary ? html`<p class="article-item-summary" lang="${article.languag
 )}</ol>`;
 }
 
-/** The previous and next page of a listing, for <link rel> in the head. */
-export function neighbourPages(pagePaths: string[], current: number): { prev: string | undefined; next: string | undefined } {
-  return { prev: current > 0 ? pagePaths[current - 1] : undefined, next: pagePaths[current + 1] };
-}
-
-/** Page numbers to show: the first, the last, and two either side of the current one. */
-function visiblePageIndexes(count: number, current: number): number[] {
-  const shown = new Set([0, count - 1]);
-  for (let index = current - 2; index <= current + 2; index++) if (index >= 0 && index < count) shown.add(index);
-  return [...shown].sort((a, b) => a - b);
+/** The previous (newer) and next (older) page of a listing, for <link rel> in the head. */
+export function neighbourPages(nav: PageNav): { prev: string | undefined; next: string | undefined } {
+  return { prev: nav.newer, next: nav.older };
 }
 
 /** Real links to the other pages of a listing, with rel=prev/next. */
-export function renderPagination(
-  site: SiteContext,
-  pagePaths: string[],
-  current: number,
-  labels: { prev: string; next: string } = { prev: 'Newer articles', next: 'Older articles' },
-): SafeHtml {
-  if (pagePaths.length <= 1) return html``;
-  const { prev, next } = neighbourPages(pagePaths, current);
-  const numbers: SafeHtml[] = [];
-  let last = -1;
-  for (const index of visiblePageIndexes(pagePaths.length, current)) {
-    if (index > last + 1) numbers.push(html`<li aria-hidden="true">…</li>`);
-    numbers.push(
-      index === current
-        ? html`<li><a href="${site.url(pagePaths[index]!)}" aria-current="page">${index + 1}</a></li>`
-        : html`<li><a href="${site.url(pagePaths[index]!)}">${index + 1}</a></li>`,
-    );
-    last = index;
-  }
+export function renderPagination(site: SiteContext, nav: PageNav, labels: { prev: string; next: string } = { prev: 'Newer articles', next: 'Older articles' }): SafeHtml {
+  if (nav.links.length === 0) return html``;
+  const numbers = nav.links.map((link) =>
+    link === null
+      ? html`<li aria-hidden="true">…</li>`
+      : link.current
+        ? html`<li><a href="${site.url(link.path)}" aria-current="page">${link.label}</a></li>`
+        : html`<li><a href="${site.url(link.path)}">${link.label}</a></li>`,
+  );
   return html`<nav class="pagination" aria-label="Pages">
-${prev === undefined ? '' : html`<a rel="prev" href="${site.url(prev)}">← ${labels.prev}</a>`}
+${nav.newer === undefined ? '' : html`<a rel="prev" href="${site.url(nav.newer)}">← ${labels.prev}</a>`}
 <ol class="page-numbers">${numbers}</ol>
-${next === undefined ? '' : html`<a rel="next" href="${site.url(next)}">${labels.next} →</a>`}
+${nav.older === undefined ? '' : html`<a rel="next" href="${site.url(nav.older)}">${labels.next} →</a>`}
 </nav>`;
 }
 

@@ -1,8 +1,9 @@
-// The home page: the latest articles, newest first, paginated; on the first page, the sections
-// at a glance with their latest headlines.
+// The home page: the latest articles, newest first; on it, the sections at a glance with their
+// latest headlines. Older articles are on pages numbered from the oldest (stable-pagination.ts).
 
 import { html, type SafeHtml } from '../src/site/html.ts';
 import type { ListedArticle } from '../src/site/page-fingerprint.ts';
+import type { PageNav } from '../src/site/pages/stable-pagination.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { collectionPageJsonLd, neighbourPages, renderArticleList, renderPagination } from './article-list.ts';
 import { renderBase } from './base.ts';
@@ -24,8 +25,10 @@ export interface SectionCard {
 export interface HomePageData {
   archiveIsEmpty: boolean;
   articles: ListedArticle[];
-  pagePaths: string[];
-  pageIndex: number;
+  path: string;
+  /** The page's number, 1 being the oldest; undefined for the home page itself. */
+  number: number | undefined;
+  nav: PageNav;
   /** First page only, and only when the archive has articles. */
   timeline: ArchiveTimeline | undefined;
   /** First page only. */
@@ -50,17 +53,16 @@ ${section.headlines.map((article) => html`<li lang="${article.language}" dir="au
 }
 
 export function renderHomePage(site: SiteContext, page: HomePageData): string {
-  const { articles, pagePaths, pageIndex, timeline } = page;
-  const first = pageIndex === 0;
-  const path = pagePaths[pageIndex] ?? '/';
-  const heading = first ? 'Latest articles' : `Articles, page ${pageIndex + 1} of ${pagePaths.length}`;
+  const { articles, path, number, nav, timeline } = page;
+  const first = number === undefined;
+  const heading = first ? 'Latest articles' : `Articles, page ${number}`;
   const main = html`<h1>${heading}</h1>
 ${page.archiveIsEmpty ? html`<p>The archive has no articles yet. Put text files in the inbox and build again.</p>` : ''}
 ${timeline ? renderArchiveTimeline(site, timeline) : ''}
 <div class="home-grid">
 <div class="home-latest">
 ${renderArticleList(site, articles)}
-${renderPagination(site, pagePaths, pageIndex)}
+${renderPagination(site, nav)}
 </div>
 ${renderSections(site, page.sections)}
 </div>`;
@@ -70,7 +72,7 @@ ${renderSections(site, page.sections)}
       title: first ? site.config.title : heading,
       description: site.config.description,
       path,
-      ...neighbourPages(pagePaths, pageIndex),
+      ...neighbourPages(nav),
       jsonLd: collectionPageJsonLd(site, first ? site.config.title : heading, site.config.description, path, articles),
     },
     main,

@@ -5,8 +5,9 @@ import { renderCoverageChart } from '../src/site/charts/coverage-chart.ts';
 import { html } from '../src/site/html.ts';
 import { TERM_KINDS, type Term } from '../src/site/indexes/terms.ts';
 import type { ListedArticle } from '../src/site/page-fingerprint.ts';
+import type { PageNav } from '../src/site/pages/stable-pagination.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
-import { renderArticleList, renderPagination } from './article-list.ts';
+import { neighbourPages, renderArticleList, renderPagination } from './article-list.ts';
 import { renderBase } from './base.ts';
 
 const plural = (n: number) => `${n.toLocaleString('en')} article${n === 1 ? '' : 's'}`;
@@ -24,24 +25,26 @@ export interface CoverageData {
 /** Everything a term page shows besides what every page shows (see src/site/pages/list-template.ts). */
 export interface TermPageData {
   term: TermLink;
-  /** All the term's articles, on every page. */
-  articleCount: number;
+  /** All the term's articles: on its first page only, so that its older pages never change. */
+  articleCount: number | undefined;
   /** This page's articles. */
   articles: ListedArticle[];
-  pagePaths: string[];
-  pageIndex: number;
+  path: string;
+  /** The page's number, 1 being the oldest; undefined for the term's own page (its newest articles). */
+  number: number | undefined;
+  nav: PageNav;
   /** First page only: the term's coverage and the entities most often mentioned with it. */
   coverage: CoverageData | undefined;
   companions: Array<{ term: TermLink; count: number }>;
 }
 
 export function renderTermPage(site: SiteContext, page: TermPageData): string {
-  const { term, articles, pagePaths, pageIndex, companions, coverage, articleCount } = page;
+  const { term, articles, path, number, nav, companions, coverage, articleCount } = page;
   const kind = TERM_KINDS[term.kind];
-  const first = pageIndex === 0;
+  const first = number === undefined;
   const main = html`<p class="term-kind"><a href="${site.url(`/${kind.segment}/`)}">${kind.plural}</a></p>
-<h1>${term.name}${first ? '' : html` <span class="term-page-number">(page ${pageIndex + 1})</span>`}</h1>
-<p class="term-count">${plural(articleCount)}, newest first.</p>
+<h1>${term.name}${first ? '' : html` <span class="term-page-number">(page ${number})</span>`}</h1>
+<p class="term-count">${articleCount === undefined ? html`Older articles, newest first; page 1 has the first ones.` : html`${plural(articleCount)}, newest first.`}</p>
 ${coverage
   ? renderCoverageChart(site, {
       id: 'term-coverage',
@@ -60,13 +63,14 @@ ${companions.length > 0
   : ''}
 <h2 class="visually-hidden">Articles</h2>
 ${renderArticleList(site, articles)}
-${renderPagination(site, pagePaths, pageIndex)}`;
+${renderPagination(site, nav)}`;
   return renderBase(
     site,
     {
-      title: first ? `${term.name} (${kind.singular.toLowerCase()})` : `${term.name} (${kind.singular.toLowerCase()}), page ${pageIndex + 1}`,
-      description: `${plural(articleCount)} in ${site.config.title} about ${term.name}.`,
-      path: pagePaths[pageIndex] ?? term.url,
+      title: first ? `${term.name} (${kind.singular.toLowerCase()})` : `${term.name} (${kind.singular.toLowerCase()}), page ${number}`,
+      description: articleCount === undefined ? `Older articles in ${site.config.title} about ${term.name}, page ${number}.` : `${plural(articleCount)} in ${site.config.title} about ${term.name}.`,
+      path,
+      ...neighbourPages(nav),
     },
     main,
   );

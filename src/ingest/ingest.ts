@@ -1,7 +1,7 @@
 // The ingest stage: every `.txt` in the inbox becomes `articles/<year>/<slug>.md`. Sources are
 // never modified; hand-edited article files are never overwritten; writes are atomic.
 
-import type { Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
@@ -99,10 +99,12 @@ async function readExistingArticles(articlesDir: string, fileCache: ArticleFileC
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { bySource, others };
     throw error;
   }
-  // Stat'ed before it is read: a file that changes in between is read again next time.
+  // Stat'ed before it is read: a file that changes in between is read again next time. (Stats
+  // are synchronous here and below: a promise's round trip costs several times the system call,
+  // and a rebuild stats every source and article file.)
   const readIfChanged = async (file: string) => {
     const absolute = path.join(articlesDir, file);
-    const info = await stat(absolute);
+    const info = statSync(absolute);
     const known = fileCache.known(file, info);
     return { file, info, known, text: known ? undefined : await readFile(absolute, 'utf8') };
   };
@@ -203,7 +205,7 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
   // turn too, its problems replayed as if found here.
   const readSource = async (sourcePath: string) => {
     const absolute = path.join(inboxDir, sourcePath);
-    const info = await stat(absolute);
+    const info = statSync(absolute);
     const sidecar = sidecars.get(sourcePath);
     const cached = cache.canReuse(sourcePath, info, sidecar, bySource.get(sourcePath)?.textHash);
     const bytes = cached ? undefined : await readFile(absolute);

@@ -3,8 +3,8 @@
 // only the parts it touches. Pagefind's errors become build problems.
 
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Progress } from '../cli/progress.ts';
@@ -157,7 +157,8 @@ export async function ownBundleFiles(bundleDir: string): Promise<string[]> {
 async function bundleSize(bundleDir: string): Promise<{ bytes: number; files: number }> {
   const files = await ownBundleFiles(bundleDir);
   let bytes = 0;
-  for await (const size of readAhead(files, async (file) => (await stat(path.join(bundleDir, file))).size)) bytes += size;
+  // Synchronous: thousands of stats, each far cheaper than a promise's round trip.
+  for (const file of files) bytes += statSync(path.join(bundleDir, file)).size;
   return { bytes, files: files.length };
 }
 

@@ -113,13 +113,24 @@ describe('a fixture archive with dates, sections, tags and an aliases file', () 
     assert.deepEqual(data.places, ['Finland']);
   });
 
-  it('paginates a person’s articles newest first with real rel=prev/next links', async () => {
-    const first = await page('/people/maria-lindqvist/');
-    assert.deepEqual(linksInside(first, 'article-list'), [urlOf('envoy-turns-to-shipping.txt'), urlOf('quota-deal-stalls.txt')]);
-    assert.match(first, /<a rel="next" href="\/people\/maria-lindqvist\/page\/2\/">/);
-    const second = await page('/people/maria-lindqvist/page/2/');
-    assert.deepEqual(linksInside(second, 'article-list'), [urlOf('lindqvist-visits-oslo.txt')]);
-    assert.match(second, /<a rel="prev" href="\/people\/maria-lindqvist\/">/);
+  it('numbers a listing’s older pages from the oldest, with real rel=prev/next links; a page and a half fits on one page', async () => {
+    // Six articles, two to a page: the home page shows the newest two, /page/2/ the next two and
+    // /page/1/ the first two (dates from the fixture's meta.jsonl).
+    const home = await page('/');
+    assert.deepEqual(linksInside(home, 'article-list'), [urlOf('coffee-prices.txt'), urlOf('berg-plans-new-routes.txt')]);
+    assert.match(home, /<a rel="next" href="\/page\/2\/">/);
+    const second = await page('/page/2/');
+    assert.deepEqual(linksInside(second, 'article-list'), [urlOf('shipping-group-profits.txt'), urlOf('envoy-turns-to-shipping.txt')]);
+    assert.match(second, /<a rel="prev" href="\/">/);
+    assert.match(second, /<a rel="next" href="\/page\/1\/">/);
+    const oldest = await page('/page/1/');
+    assert.deepEqual(linksInside(oldest, 'article-list'), [urlOf('quota-deal-stalls.txt'), urlOf('lindqvist-visits-oslo.txt')]);
+    assert.match(oldest, /<a rel="prev" href="\/page\/2\/">/);
+    assert.doesNotMatch(oldest, /rel="next"/);
+    // A person in three articles, fewer than two pages' worth: all on one page, newest first.
+    const person = await page('/people/maria-lindqvist/');
+    assert.deepEqual(linksInside(person, 'article-list'), [urlOf('envoy-turns-to-shipping.txt'), urlOf('quota-deal-stalls.txt'), urlOf('lindqvist-visits-oslo.txt')]);
+    assert.doesNotMatch(person, /class="pagination"/);
   });
 
   it('gives no page to a name in only one article, and none to a blocked name', () => {
@@ -149,8 +160,8 @@ describe('a fixture archive with dates, sections, tags and an aliases file', () 
   });
 
   it('has section and tag pages with their articles', async () => {
-    assert.deepEqual(linksInside(await page('/sections/business/'), 'article-list'), [urlOf('coffee-prices.txt'), urlOf('berg-plans-new-routes.txt')]);
-    assert.equal(linksInside(await page('/tags/shipping/'), 'article-list').length, 2);
+    assert.deepEqual(linksInside(await page('/sections/business/'), 'article-list'), [urlOf('coffee-prices.txt'), urlOf('berg-plans-new-routes.txt'), urlOf('shipping-group-profits.txt')]);
+    assert.equal(linksInside(await page('/tags/shipping/'), 'article-list').length, 3, 'its three articles, on one page');
     assert.match(visibleText(await page('/tags/by-count/')), /shipping 3 .*fisheries 2/);
   });
 

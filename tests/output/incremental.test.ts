@@ -6,7 +6,7 @@
 // configuration), so an input missing from a page's fingerprint shows here.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { appendFile, cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -119,6 +119,13 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
     added.meta.date = '2030-01-02T10:00:00+00:00';
     await writeFile(path.join(inbox, added.file), added.text);
     await appendFile(path.join(inbox, 'meta.jsonl'), `${JSON.stringify(added.meta)}\n`);
+    // The home listing's numbered pages (60 articles, 20 to a page: /, /page/2/, /page/1/) hold
+    // the same articles with one more: they are kept, the very files (a written one is renamed
+    // into place, so it would be a new inode).
+    const { pageSize } = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'broadsheet.config.json'), 'utf8')) as { pageSize: number };
+    const numbered = Array.from({ length: Math.floor(ARTICLES / pageSize) - 1 }, (_, index) => path.join(site, 'page', String(index + 1), 'index.html'));
+    assert.ok(numbered.length >= 2, `${ARTICLES} articles make numbered home pages`);
+    const inodes = numbered.map((file) => statSync(file).ino);
     const run = await rebuild();
     assert.equal(run.exitCode, 0, run.stderr);
     const output = outputOf(run);
@@ -126,6 +133,7 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
     // The new article, its older neighbours, and those that now list it as related.
     assert.ok(output.renderedArticles >= 2 && output.renderedArticles < ARTICLES / 2, `rendered ${output.renderedArticles} of ${ARTICLES + 1} article pages`);
     assert.ok(output.kept > output.written, `kept ${output.kept}, wrote ${output.written}`);
+    assert.deepEqual(numbered.map((file) => statSync(file).ino), inodes, 'the home listing’s older pages are kept');
     await assertSameSite(site, await fresh(), 'an article added');
   });
 
@@ -218,7 +226,7 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
     assert.match(await readFile(path.join(site, 'archive', '2029', '03', 'page', '2', 'index.html'), 'utf8'), /href="\/archive\/2029\/03\/#day-20"/);
   });
 
-  it('when a tag gains the article that needs a second page, and when it loses its last article, the tag’s pages follow', async () => {
+  it('when a tag gains the article that needs a second page (page 1, its oldest), and when it loses its last article, the tag’s pages follow', async () => {
     const { pageSize } = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'broadsheet.config.json'), 'utf8')) as { pageSize: number };
     const tag = 'Lighthouse keepers';
     const tagPage = path.join(site, 'tags', 'lighthouse-keepers');
@@ -229,10 +237,11 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
     await tagged(pageSize);
     await rebuildAfterListChange(`a tag on ${pageSize} articles`);
     assert.ok(existsSync(path.join(tagPage, 'index.html')), 'the tag has a page');
-    assert.equal(existsSync(path.join(tagPage, 'page', '2')), false, `${pageSize} articles fit on one page`);
-    await tagged(pageSize + 1);
-    await rebuildAfterListChange(`a tag on ${pageSize + 1} articles`);
-    assert.ok(existsSync(path.join(tagPage, 'page', '2', 'index.html')), 'the tag’s second page appears');
+    assert.equal(existsSync(path.join(tagPage, 'page')), false, `${pageSize} articles fit on one page`);
+    // Its first numbered page (numbered from the oldest) comes once the tag's own page would hold two pages' worth.
+    await tagged(2 * pageSize);
+    await rebuildAfterListChange(`a tag on ${2 * pageSize} articles`);
+    assert.ok(existsSync(path.join(tagPage, 'page', '1', 'index.html')), 'the tag’s page 1 appears');
     await tagged(0);
     const run = await rebuildAfterListChange('a tag on no article');
     assert.ok(outputOf(run).removed >= 2, 'the tag’s pages are removed');

@@ -1,4 +1,4 @@
-// The home page and its older pages: /, /page/2/, /page/3/, …
+// The home page and its older pages, numbered from the oldest: /, …, /page/2/, /page/1/ (stable-pagination.ts).
 
 import { renderHomePage, type HomePageData, type SectionCard } from '../../../layouts/home.ts';
 import { sectionPageOf } from '../../../layouts/partials/section-name.ts';
@@ -7,12 +7,9 @@ import { TERM_KIND_ORDER } from '../indexes/terms.ts';
 import { sectionFeedPaths, summariseSections } from '../sections.ts';
 import type { SiteContext } from '../site-context.ts';
 import { addListTemplate, type ListPage } from './list-template.ts';
+import { stablePages } from './stable-pagination.ts';
 
 const HEADLINES_PER_SECTION = 3;
-
-export function homePagePath(index: number): string {
-  return index === 0 ? '/' : `/page/${index + 1}/`;
-}
 
 /** The sections at a glance, as the first page shows them. */
 function sectionCards(site: SiteContext): SectionCard[] {
@@ -27,20 +24,18 @@ function sectionCards(site: SiteContext): SectionCard[] {
 
 /** What each page of the home listing shows (only this: it is the page's fingerprint). */
 export function homePageList(site: SiteContext): Array<ListPage<HomePageData>> {
-  const size = site.config.pageSize;
-  const pageCount = Math.max(1, Math.ceil(site.articles.length / size));
-  const pagePaths = Array.from({ length: pageCount }, (_, index) => homePagePath(index));
   const archiveIsEmpty = site.articles.length === 0;
-  return pagePaths.map((path, pageIndex) => {
-    const first = pageIndex === 0;
+  return stablePages(site.articles.length, site.config.pageSize, '/').map(({ path, number, start, end, nav }) => {
+    const first = number === undefined;
     const counts = first ? site.index.coverage() : [];
     return {
       path,
       data: {
         archiveIsEmpty,
-        articles: site.articles.slice(pageIndex * size, (pageIndex + 1) * size),
-        pagePaths,
-        pageIndex,
+        articles: site.articles.slice(start, end),
+        path,
+        number,
+        nav,
         timeline:
           first && !archiveIsEmpty
             ? {

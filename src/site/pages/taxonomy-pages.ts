@@ -8,27 +8,22 @@ import type { EleventyPageData, SitePlugin } from '../eleventy-types.ts';
 import { TERM_KIND_ORDER, TERM_KINDS, type Term } from '../indexes/terms.ts';
 import type { SiteContext } from '../site-context.ts';
 import { addListTemplate, type ListPage } from './list-template.ts';
+import { stablePages, type ListingPage } from './stable-pagination.ts';
 
 /** Entries per page of a kind's index. */
 export const INDEX_PAGE_SIZE = 1000;
 
 export interface TermPageEntry {
   term: Term;
-  pageIndex: number;
-  pagePaths: string[];
-}
-
-export function termPagePath(term: Term, index: number): string {
-  return index === 0 ? term.url : `${term.url}page/${index + 1}/`;
+  /** A page of its articles, numbered from the oldest (stable-pagination.ts). */
+  page: ListingPage;
 }
 
 export function listTermPages(site: SiteContext): TermPageEntry[] {
   const entries: TermPageEntry[] = [];
   for (const kind of TERM_KIND_ORDER) {
     for (const term of site.index.pagesOfKind(kind)) {
-      const count = Math.max(1, Math.ceil(term.articles.length / site.config.pageSize));
-      const pagePaths = Array.from({ length: count }, (_, index) => termPagePath(term, index));
-      for (let pageIndex = 0; pageIndex < count; pageIndex++) entries.push({ term, pageIndex, pagePaths });
+      for (const page of stablePages(term.articles.length, site.config.pageSize, term.url)) entries.push({ term, page });
     }
   }
   return entries;
@@ -37,15 +32,16 @@ export function listTermPages(site: SiteContext): TermPageEntry[] {
 const linkTo = (term: Term): TermLink => ({ kind: term.kind, name: term.name, url: term.url });
 
 /** What a term's page shows (only this: it is the page's fingerprint); `axisLabels` are the time axis's, shared by all. */
-function termPageData(site: SiteContext, { term, pageIndex, pagePaths }: TermPageEntry, axisLabels: readonly string[]): TermPageData {
-  const size = site.config.pageSize;
-  const first = pageIndex === 0;
+function termPageData(site: SiteContext, { term, page }: TermPageEntry, axisLabels: readonly string[]): TermPageData {
+  const { path, number, start, end, nav } = page;
+  const first = number === undefined;
   return {
     term: linkTo(term),
-    articleCount: term.articles.length,
-    articles: term.articles.slice(pageIndex * size, (pageIndex + 1) * size).map((position) => site.articles[position]!),
-    pagePaths,
-    pageIndex,
+    articleCount: first ? term.articles.length : undefined,
+    articles: term.articles.slice(start, end).map((position) => site.articles[position]!),
+    path,
+    number,
+    nav,
     coverage: first ? { unit: site.index.axis.unit, labels: axisLabels, counts: site.index.coverage(term) } : undefined,
     companions: first ? site.index.companions(term).map((companion) => ({ term: linkTo(companion.term), count: companion.count })) : [],
   };
@@ -83,7 +79,7 @@ export function listTermIndexPages(site: SiteContext): Array<TermIndexPage & { p
 export const taxonomyPages: SitePlugin = (eleventyConfig, site) => {
   eleventyConfig.addGlobalData('broadsheetTaxonomy', { indexPages: listTermIndexPages(site) });
   const axisLabels = site.index.axis.buckets.map((bucket) => bucket.label);
-  const termPages = listTermPages(site).map((entry): ListPage<TermPageData> => ({ path: entry.pagePaths[entry.pageIndex]!, data: termPageData(site, entry, axisLabels) }));
+  const termPages = listTermPages(site).map((entry): ListPage<TermPageData> => ({ path: entry.page.path, data: termPageData(site, entry, axisLabels) }));
   addListTemplate(eleventyConfig, site, 'term.11ty.js', termPages, (data) => renderTermPage(site, data));
   eleventyConfig.addTemplate('term-index.11ty.js', {
     data: {
