@@ -1,7 +1,7 @@
 // `broadsheet build`: ingest → render → index, in one process, into a staging folder that
 // replaces the output only when complete. Returns the exit status; never calls process.exit.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -21,7 +21,7 @@ import { loadArticles, type Article } from '../site/load-articles.ts';
 import { createSiteContext, type SiteContext } from '../site/site-context.ts';
 import { articlePageInputs, articlePagePath, createIndexedArticleRenderer } from '../site/pages/article-pages.ts';
 import { searchParts, yearFolderOf, type SearchPart } from '../search/bundles.ts';
-import { hashIndexedContent, indexedContentHash } from '../search/indexed-content.ts';
+import { hashIndexedContent, indexedContent, indexedContentHash } from '../search/indexed-content.ts';
 import { BUILD_MEMORY_BUDGET, PagefindLanes } from '../search/pagefind-lanes.ts';
 import { hasIndexedBody } from '../search/part-indexer.ts';
 import { partOfShard, pruneOutsideShard, restrictToShard, shardFilter, shardName, type Shard } from '../site/shard.ts';
@@ -377,7 +377,7 @@ async function buildLocked(
     const lanes = new PagefindLanes(undefined, undefined, { memoryBudget: BUILD_MEMORY_BUDGET });
     // Parts that will be indexed anyway are indexed while Eleventy renders the site.
     const toFeed = indexed ? await partsToFeed(site, writer, parts, previousSiteDir) : [];
-    const stream = new IndexStream(into, toFeed, articlePagesOf(site), logDir, lanes);
+    const stream = new IndexStream(into, toFeed, articlePagesOf(site, writer, new Set(keptArticles)), logDir, lanes);
     indexStream = stream;
     // Kept pages are part of the site as much as rendered ones, for checking what was fed.
     for (const article of keptArticles) stream.accept(articlePagePath(article), writer.record(articlePagePath(article))?.indexed);
@@ -458,8 +458,13 @@ async function partsToFeed(site: SiteContext, writer: OutputWriter, parts: Searc
   return parts.filter((part) => feed.has(part));
 }
 
-/** The article pages of a part, as the search index renders them ahead of Eleventy. */
-function articlePagesOf(site: SiteContext): (part: SearchPart) => PlannedPage[] {
+/**
+ * The article pages of a part, as the search index takes them ahead of Eleventy: what Pagefind
+ * reads of a page the build renders is rendered here; of a page it keeps (`kept`, a rebuild), it
+ * is read from the previous site's file, a fraction of the cost, so that a rebuild's part starts
+ * indexing early in the render. (Should that file be gone, the page is rendered after all.)
+ */
+function articlePagesOf(site: SiteContext, writer: OutputWriter, kept: ReadonlySet<Article>): (part: SearchPart) => PlannedPage[] {
   const renderIndexed = createIndexedArticleRenderer(site);
   const byYear = new Map<string, Article[]>();
   for (const article of site.articles) {
@@ -469,7 +474,28 @@ function articlePagesOf(site: SiteContext): (part: SearchPart) => PlannedPage[] 
     if (articles) articles.push(article);
     else byYear.set(year, [article]);
   }
-  return (part) => part.years.flatMap((year) => byYear.get(year) ?? []).map((article) => ({ sourcePath: articlePagePath(article), renderIndexed: () => renderIndexed(article) }));
+  const indexedOf = (article: Article, sourcePath: string) => {
+    if (kept.has(article)) {
+      const html = readIfExists(writer.fileOf(sourcePath));
+      if (html !== undefined && hasIndexedBody(html)) return indexedContent(html);
+    }
+    return renderIndexed(article);
+  };
+  return (part) =>
+    part.years
+      .flatMap((year) => byYear.get(year) ?? [])
+      .map((article) => {
+        const sourcePath = articlePagePath(article);
+        return { sourcePath, indexed: () => indexedOf(article, sourcePath) };
+      });
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 export function summaryLine(result: BuildResult, outDir: string): string {

@@ -1,14 +1,15 @@
 // Indexes parts while Eleventy renders the site. Pagefind is the longest stage and runs in its
 // own processes (pagefind-lanes.ts), so it is started as soon as the articles are loaded: what
 // Pagefind reads of each article's page (its article element, rendered by the same layout
-// function the page uses) is rendered here and handed to Pagefind while Eleventy sets up and
-// renders on the main thread.
+// function the page uses, or read from the previous site's page when the build keeps it) is
+// handed to Pagefind while Eleventy sets up and renders on the main thread.
 //
 // Only parts that must be built anyway (no reusable bundle in the previous output) are fed; the
 // others wait for the render to tell whether they changed. Every page Eleventy then renders is
 // checked against what was fed: a part whose pages differ in any way is indexed again from disk.
 
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SearchPart } from './bundles.ts';
 import { isPartFolderName, yearFolderOf } from './bundles.ts';
@@ -16,10 +17,14 @@ import { hashIndexedContent } from './indexed-content.ts';
 import type { PagefindLanes } from './pagefind-lanes.ts';
 import { byPath, indexPart, pageOfIndexedContent, type IndexPage, type PartOutcome } from './part-indexer.ts';
 
-/** A page the site will have: its path relative to the site root, and a way to render what Pagefind reads of it (`indexedContent`'s result). */
+/**
+ * A page the site will have: its path relative to the site root, and a way to get what Pagefind
+ * reads of it (`indexedContent`'s result): rendered, or read from the previous site's page when
+ * the build keeps that page.
+ */
 export interface PlannedPage {
   sourcePath: string;
-  renderIndexed(): string;
+  indexed(): string;
 }
 
 interface FedPart {
@@ -43,7 +48,7 @@ export class IndexStream {
   readonly #parts: FedPart[] = [];
   readonly #logDir: string;
   readonly #lanes: PagefindLanes;
-  #logDirMade: Promise<unknown> | undefined;
+  #logDirMade = false;
 
   /**
    * Starts indexing `parts` into bundles under `siteDir`, rendering their pages from `pagesOf`,
@@ -59,14 +64,19 @@ export class IndexStream {
       // Rendered one at a time as they are written for Pagefind, so Eleventy's work goes on in between.
       function* pages(): Generator<IndexPage> {
         for (const page of [...pagesOf(part)].sort(byPath)) {
-          const indexed = page.renderIndexed();
+          const indexed = page.indexed();
           fed.set(page.sourcePath, hashIndexedContent(indexed));
           yield { sourcePath: page.sourcePath, content: pageOfIndexedContent(indexed) };
         }
       }
       // A lane takes the next part as soon as Pagefind has written its last one.
       const outcome = lanes.run(part.articles, async (cli, written) => {
-        await (this.#logDirMade ??= mkdir(logDir, { recursive: true }));
+        // Synchronous, like the rest of the way to Pagefind's start: each wait for the file
+        // system's threads would let a long stretch of the render in first.
+        if (!this.#logDirMade) {
+          mkdirSync(logDir, { recursive: true });
+          this.#logDirMade = true;
+        }
         const paths = { outputPath: path.join(siteDir, part.bundlePath), logfile: path.join(logDir, `fed-part-${number}.log`), scratchDir: path.join(logDir, `fed-part-${number}`) };
         return indexPart(cli, pages(), paths, written);
       });

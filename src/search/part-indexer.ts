@@ -2,7 +2,7 @@
 // folder of their own, then Pagefind's command-line indexer (pagefind-cli.ts) turns that folder
 // into the part's bundle.
 
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseIndexLog, type IndexLog } from './index-log.ts';
@@ -77,7 +77,7 @@ async function writePageFolder(dir: string, pages: Iterable<IndexPage> | AsyncIt
   let count = 0;
   let sinceBreak = 0;
   mkdirSync(dir, { recursive: true });
-  for await (const page of pages) {
+  const write = (page: IndexPage) => {
     const file = path.join(dir, page.sourcePath);
     const folder = path.dirname(file);
     if (!made.has(folder)) {
@@ -86,11 +86,19 @@ async function writePageFolder(dir: string, pages: Iterable<IndexPage> | AsyncIt
     }
     writeFileSync(file, page.content);
     count++;
-    // Now and then the render gets a turn.
-    if (++sinceBreak === PAGES_BETWEEN_BREAKS) {
-      sinceBreak = 0;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    return ++sinceBreak === PAGES_BETWEEN_BREAKS;
+  };
+  // Now and then the render gets a turn. Pages from a plain iterable (rendered or read here, as
+  // the build feeds them) are taken without awaiting each one: every await would let the render's
+  // own chain of promises in between, and the pages would trickle out across the whole render.
+  const pause = () => {
+    sinceBreak = 0;
+    return new Promise((resolve) => setImmediate(resolve));
+  };
+  if (Symbol.iterator in pages) {
+    for (const page of pages) if (write(page)) await pause();
+  } else {
+    for await (const page of pages) if (write(page)) await pause();
   }
   return count;
 }
@@ -127,7 +135,7 @@ export async function indexPart(
   const emptyLog: IndexLog = { languages: {}, warnings: [] };
   let errors: string[];
   try {
-    await rm(scratchDir, { recursive: true, force: true });
+    rmSync(scratchDir, { recursive: true, force: true });
     if ((await writePageFolder(scratchDir, pages)) === 0) {
       errors = await writeEmptyBundle(outputPath);
     } else {

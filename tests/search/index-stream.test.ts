@@ -64,7 +64,7 @@ describe('indexing parts while the site renders', () => {
   });
 
   const planned = (site: string, pages: Record<string, string>) => () =>
-    Object.entries(pages).map(([sourcePath, html]) => ({ sourcePath, renderIndexed: () => indexedContent(html) }));
+    Object.entries(pages).map(([sourcePath, html]) => ({ sourcePath, indexed: () => indexedContent(html) }));
   const part: SearchPart = { name: '2024', years: ['2024'], bundlePath: '/pagefind/', primary: true, articles: 2 };
 
   it('uses a fed part when Eleventy rendered exactly the pages fed, in whatever order', async () => {
