@@ -25,6 +25,11 @@ interface OutputReport {
   search: { parts: { built: string[]; reused: string[]; streamed: string[] } } | null;
 }
 
+/** Articles per listing page in the project's configuration, which the builds here use. */
+async function projectPageSize(): Promise<number> {
+  return (JSON.parse(await readFile(path.join(PROJECT_ROOT, 'broadsheet.config.json'), 'utf8')) as { pageSize: number }).pageSize;
+}
+
 const outputOf = (run: BuildRun) => (run.report as unknown as OutputReport).output!;
 
 /** Every file of a site by path, with the bundle files Pagefind writes differently each run left out. */
@@ -122,7 +127,7 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
     // The home listing's numbered pages (60 articles, 20 to a page: /, /page/2/, /page/1/) hold
     // the same articles with one more: they are kept, the very files (a written one is renamed
     // into place, so it would be a new inode).
-    const { pageSize } = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'broadsheet.config.json'), 'utf8')) as { pageSize: number };
+    const pageSize = await projectPageSize();
     const numbered = Array.from({ length: Math.floor(ARTICLES / pageSize) - 1 }, (_, index) => path.join(site, 'page', String(index + 1), 'index.html'));
     assert.ok(numbered.length >= 2, `${ARTICLES} articles make numbered home pages`);
     const inodes = numbered.map((file) => statSync(file).ino);
@@ -210,7 +215,7 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
   });
 
   it('when a day on the first page of a month changes, renders the month’s other pages, whose calendar shows it', async () => {
-    const { pageSize } = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'broadsheet.config.json'), 'utf8')) as { pageSize: number };
+    const pageSize = await projectPageSize();
     const lines = await metaLines();
     // One more article than a page holds in one month: the oldest alone on the second page.
     const month = lines.slice(30, 30 + pageSize + 1);
@@ -227,7 +232,7 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
   });
 
   it('when a tag gains the article that needs a second page (page 1, its oldest), and when it loses its last article, the tag’s pages follow', async () => {
-    const { pageSize } = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'broadsheet.config.json'), 'utf8')) as { pageSize: number };
+    const pageSize = await projectPageSize();
     const tag = 'Lighthouse keepers';
     const tagPage = path.join(site, 'tags', 'lighthouse-keepers');
     const tagged = async (count: number) => {
