@@ -12,6 +12,7 @@ import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
 import { ArticleFileCache, textHash, type ArticleFileSeen, type KnownArticleFile } from './article-file-cache.ts';
 import { isUntouched, readArticleFile, writeArticleFile, type ParsedArticleFile } from './frontmatter.ts';
 import type { IngestOptions, ParsedArticle } from './parse-article.ts';
+import { ParseFeeder } from './parse-feeder.ts';
 import { defaultPoolSize, PARSE_POOL_THRESHOLD, ParsePool, replayProblems, type PooledParse } from './parse-pool.ts';
 import { parseSource } from './parse-source.ts';
 import type { RemovedLine } from './segment.ts';
@@ -200,28 +201,25 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
   const articleHashes = new Map<string, string>();
 
   // Sources are read a few ahead (an unchanged one is only stat'ed), then handled in order. With
-  // the pool, a source read while a worker has room goes to it (the wider window keeps it busy),
-  // any other is parsed here when its turn comes; a worker's answer is handled in its source's
-  // turn too, its problems replayed as if found here.
-  const readSource = async (sourcePath: string) => {
+  // the pool, the feeder hands sources read to the workers while they have room; the main thread
+  // parses one when its turn comes and no worker took it, or while it waits for a worker's
+  // answer (parse-feeder.ts). Every parse's problems are replayed in its source's turn.
+  const feeder = pool ? new ParseFeeder(pool, (source, log) => parseSource(source, request, log), request.parseOn !== 'workers') : undefined;
+  const readSource = async (sourcePath: string, index: number) => {
     const absolute = path.join(inboxDir, sourcePath);
     const info = statSync(absolute);
     const sidecar = sidecars.get(sourcePath);
     const cached = cache.canReuse(sourcePath, info, sidecar, bySource.get(sourcePath)?.textHash);
     const bytes = cached ? undefined : await readFile(absolute);
-    if (!bytes || !pool || (request.parseOn !== 'workers' && !pool.hasRoom())) return { sourcePath, info, bytes };
-    const pooled = pool.parse({ path: sourcePath, displayPath: `${displayInbox}/${sourcePath}`, bytes, mtimeMs: info.mtimeMs, ...(sidecar ? { sidecar } : {}) });
-    // Handled when its turn comes; this only keeps an early failure from being reported as unhandled.
-    pooled.catch(() => undefined);
-    return { sourcePath, info, pooled };
+    feeder?.offer(index, bytes && { path: sourcePath, displayPath: `${displayInbox}/${sourcePath}`, bytes, mtimeMs: info.mtimeMs, ...(sidecar ? { sidecar } : {}) });
+    return { sourcePath, info, bytes, index };
   };
   let done = 0;
-  for await (const { sourcePath, info, bytes: prefetched, pooled } of readAhead(sourceFiles, readSource, pool ? 64 : undefined)) {
+  for await (const { sourcePath, info, bytes, index } of readAhead(sourceFiles, readSource, pool ? 64 : undefined)) {
     request.onProgress?.(done++, sourceFiles.length);
-    const absolute = path.join(inboxDir, sourcePath);
     const shown = `${displayInbox}/${sourcePath}`;
     const existingArticle = bySource.get(sourcePath);
-    const reused = prefetched === undefined && pooled === undefined ? cache.reuse(sourcePath, info, sidecars.get(sourcePath), existingArticle?.textHash, problems) : undefined;
+    const reused = bytes === undefined ? cache.reuse(sourcePath, info, sidecars.get(sourcePath), existingArticle?.textHash, problems) : undefined;
     if (reused) {
       results.set(sourcePath, reused);
       if (existingArticle && reused.status !== 'duplicate') {
@@ -232,13 +230,13 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
     }
     const sidecar = sidecars.get(sourcePath);
     let parsed: ParsedArticle | undefined;
-    if (pooled) {
-      const answer: PooledParse = await pooled;
+    if (feeder && bytes) {
+      const answer: PooledParse = await feeder.take(index);
       replayProblems(answer, problems);
       parsed = answer.parsed;
     } else {
-      const bytes = prefetched ?? (await readFile(absolute));
-      parsed = parseSource({ path: sourcePath, displayPath: shown, bytes, mtimeMs: info.mtimeMs, ...(sidecar ? { sidecar } : {}) }, request, problems);
+      const source = bytes ?? (await readFile(path.join(inboxDir, sourcePath)));
+      parsed = parseSource({ path: sourcePath, displayPath: shown, bytes: source, mtimeMs: info.mtimeMs, ...(sidecar ? { sidecar } : {}) }, request, problems);
     }
     if (!parsed) {
       results.set(sourcePath, { source: sourcePath, status: 'refused', removed: [] });

@@ -90,6 +90,7 @@ export class ParsePool {
   private nextId = 0;
   private failure: ParseWorkerError | undefined;
   private closing = false;
+  private readonly roomListeners: Array<() => void> = [];
 
   /** `limits` bounds each worker's memory (a worker that runs out dies, and ingest stops). */
   constructor(options: IngestOptions, size = defaultPoolSize(), limits?: ResourceLimits) {
@@ -121,6 +122,11 @@ export class ParsePool {
     return this.failure !== undefined || this.workers.some((entry) => entry.ready && entry.jobs.length < WORKER_QUEUE);
   }
 
+  /** Calls `listener` whenever a worker may have room again (it started, or answered). */
+  onRoom(listener: () => void): void {
+    this.roomListeners.push(listener);
+  }
+
   /** Parses one source on the least busy worker (started or not: the source waits for it). */
   parse(source: SourceToParse): Promise<PooledParse> {
     if (this.failure) return Promise.reject(this.failure);
@@ -145,6 +151,7 @@ export class ParsePool {
   private settle(entry: PoolWorker, reply: ParseReply): void {
     if ('ready' in reply) {
       entry.ready = true;
+      this.roomMade();
       return;
     }
     const job = entry.jobs.shift();
@@ -158,6 +165,11 @@ export class ParsePool {
     }
     this.parsed++;
     job.resolve({ parsed: reply.parsed, problems: reply.problems });
+    this.roomMade();
+  }
+
+  private roomMade(): void {
+    for (const listener of this.roomListeners) listener();
   }
 
   /** A dead worker fails every job it had and every later one, so ingest stops instead of waiting forever. */

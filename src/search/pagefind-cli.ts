@@ -6,6 +6,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { indexerPinning, type CpuPinning } from './cpu-affinity.ts';
 
 /** What a run of the indexer left: whether it succeeded, and what it printed (errors and warnings only). */
 export interface PagefindRun {
@@ -26,20 +27,32 @@ function pagefindBinary(): Promise<string> {
   return binary;
 }
 
+/** The indexer as one lane (pagefind-lanes.ts) runs it. */
+export interface PartIndexer {
+  index(siteDir: string, outputPath: string, logfile: string): Promise<PagefindRun>;
+}
+
 /** Runs of the indexer, so that a failed build can stop the ones still going. */
 export class PagefindCli {
   readonly #running = new Set<ChildProcess>();
+  readonly #pinning: CpuPinning;
+
+  constructor(pinning: CpuPinning = indexerPinning()) {
+    this.#pinning = pinning;
+  }
 
   /**
    * Indexes the HTML files under `siteDir` into a bundle at `outputPath`, logging to `logfile`.
    * Pagefind would read a pagefind.yml (or .toml, .json) in its working folder, and the user's
-   * project may have one for another site: it runs in `siteDir`, which holds only pages.
+   * project may have one for another site: it runs in `siteDir`, which holds only pages. Runs
+   * of different `lane`s run on different CPUs (cpu-affinity.ts).
    */
-  async index(siteDir: string, outputPath: string, logfile: string): Promise<PagefindRun> {
-    const command = await pagefindBinary();
+  async index(siteDir: string, outputPath: string, logfile: string, lane = 0): Promise<PagefindRun> {
+    const binaryPath = await pagefindBinary();
     [siteDir, outputPath, logfile] = [siteDir, outputPath, logfile].map((file) => path.resolve(file)) as [string, string, string];
     return new Promise<PagefindRun>((resolve) => {
-      const child = spawn(command, ['--site', siteDir, '--output-path', outputPath, '--logfile', logfile, '--quiet'], { cwd: siteDir, stdio: ['ignore', 'pipe', 'pipe'] });
+      const [command, args] = this.#pinning.command(lane, binaryPath, ['--site', siteDir, '--output-path', outputPath, '--logfile', logfile, '--quiet']);
+      const child = spawn(command, args, { cwd: siteDir, stdio: ['ignore', 'pipe', 'pipe'] });
       this.#running.add(child);
       let output = '';
       const collect = (chunk: Buffer) => {
@@ -50,7 +63,7 @@ export class PagefindCli {
       child.stderr.on('data', collect);
       child.on('error', (error) => {
         this.#running.delete(child);
-        resolve({ ok: false, output: `could not start ${command}: ${error.message}` });
+        resolve({ ok: false, output: `could not start ${command === binaryPath ? command : `${binaryPath} through ${command}`}: ${error.message}` });
       });
       child.on('close', (code, signal) => {
         this.#running.delete(child);

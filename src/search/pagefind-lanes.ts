@@ -5,7 +5,7 @@
 
 import os from 'node:os';
 import { settleChildProcesses } from '../cli/stage-meter.ts';
-import { PagefindCli } from './pagefind-cli.ts';
+import { PagefindCli, type PartIndexer } from './pagefind-cli.ts';
 
 /**
  * The most pages Pagefind may hold in memory across lanes (it needs about 0.3 MB per page while
@@ -66,7 +66,7 @@ export class PagefindLanes {
    * The lane is free again when `job` calls `release` (Pagefind has written the bundle and freed
    * its memory) or settles, whichever comes first.
    */
-  run<T>(pages: number, job: (cli: PagefindCli, release: () => void) => Promise<T>): Promise<T> {
+  run<T>(pages: number, job: (indexer: PartIndexer, release: () => void) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({
         pages,
@@ -78,8 +78,9 @@ export class PagefindLanes {
             this.#busy[lane] = undefined;
             this.#startWaiting();
           };
+          const indexer: PartIndexer = { index: (siteDir, outputPath, logfile) => this.#cli.index(siteDir, outputPath, logfile, lane) };
           Promise.resolve()
-            .then(() => job(this.#cli, release))
+            .then(() => job(indexer, release))
             .then(resolve, reject)
             .finally(release);
         },

@@ -2,12 +2,12 @@
 // folder of their own, then Pagefind's command-line indexer (pagefind-cli.ts) turns that folder
 // into the part's bundle.
 
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { parseIndexLog, type IndexLog } from './index-log.ts';
 import { indexedContent } from './indexed-content.ts';
-import type { PagefindCli } from './pagefind-cli.ts';
+import type { PartIndexer } from './pagefind-cli.ts';
 
 /** A page for the index: its path relative to the site root (Pagefind derives the URL) and its HTML. */
 export interface IndexPage {
@@ -20,9 +20,6 @@ export interface PartOutcome {
   errors: string[];
   log: IndexLog;
 }
-
-/** Pages written for Pagefind between turns for the rest of the build. */
-const PAGES_BETWEEN_BREAKS = 100;
 
 export function hasIndexedBody(html: string): boolean {
   return html.includes('data-pagefind-body');
@@ -64,42 +61,77 @@ async function sortEntryLanguages(file: string): Promise<void> {
   await writeFile(file, JSON.stringify(entry));
 }
 
+/** Pages sent to the page-folder thread at once; the render gets a turn between batches. */
+const PAGES_PER_BATCH = 100;
+
+let folderWriter: Worker | undefined;
+let flushes = 0;
+
+/** The thread that writes page folders (page-folder-worker.mjs), started once and left to exit with the process. */
+function pageFolderWriter(): Worker {
+  if (!folderWriter) {
+    folderWriter = new Worker(new URL('./page-folder-worker.mjs', import.meta.url), { execArgv: [] });
+    folderWriter.unref();
+    folderWriter.on('error', () => {
+      folderWriter = undefined;
+    });
+  }
+  return folderWriter;
+}
+
+/** Resolves once the thread has written everything sent for `dir`; rejects with its first failure. */
+function flushFolder(writer: Worker, dir: string): Promise<void> {
+  const id = ++flushes;
+  return new Promise<void>((resolve, reject) => {
+    const onMessage = (reply: { flushed: number; error?: string }) => {
+      if (reply.flushed !== id) return;
+      writer.off('message', onMessage);
+      writer.off('error', onError);
+      if (reply.error) reject(new Error(`could not write the pages for the search index in ${dir}: ${reply.error}`));
+      else resolve();
+    };
+    const onError = (error: Error) => {
+      writer.off('message', onMessage);
+      reject(error);
+    };
+    writer.on('message', onMessage);
+    writer.once('error', onError);
+    writer.postMessage({ dir, flush: id });
+  });
+}
+
 /**
  * Writes pages into `dir` in path order, one after another. Pagefind numbers pages in the order
  * it finds them, and it finds them in the order the file system lists a folder, which for a new
  * folder is the order its entries were made (or an order fixed by their names): so the same
- * pages give the same bundle, whichever way they reached the indexer. Written synchronously: a
- * page is small, and queued behind the render's writes on Node's file-system threads the pages
- * took the whole render to reach the disk, while Pagefind could only start once they had.
+ * pages give the same bundle, whichever way they reached the indexer. The files are made on a
+ * thread of their own (page-folder-worker.mjs), in the order sent; this thread only renders or
+ * reads each page's content.
  */
 async function writePageFolder(dir: string, pages: Iterable<IndexPage> | AsyncIterable<IndexPage>): Promise<number> {
-  const made = new Set<string>();
-  let count = 0;
-  let sinceBreak = 0;
+  const writer = pageFolderWriter();
   mkdirSync(dir, { recursive: true });
-  const write = (page: IndexPage) => {
-    const file = path.join(dir, page.sourcePath);
-    const folder = path.dirname(file);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    writeFileSync(file, page.content);
-    count++;
-    return ++sinceBreak === PAGES_BETWEEN_BREAKS;
-  };
+  let count = 0;
+  let batch: Array<[string, string]> = [];
   // Now and then the render gets a turn. Pages from a plain iterable (rendered or read here, as
   // the build feeds them) are taken without awaiting each one: every await would let the render's
   // own chain of promises in between, and the pages would trickle out across the whole render.
-  const pause = () => {
-    sinceBreak = 0;
-    return new Promise((resolve) => setImmediate(resolve));
+  const add = (page: IndexPage): boolean => {
+    batch.push([page.sourcePath, page.content]);
+    count++;
+    if (batch.length < PAGES_PER_BATCH) return false;
+    writer.postMessage({ dir, pages: batch });
+    batch = [];
+    return true;
   };
+  const pause = () => new Promise((resolve) => setImmediate(resolve));
   if (Symbol.iterator in pages) {
-    for (const page of pages) if (write(page)) await pause();
+    for (const page of pages) if (add(page)) await pause();
   } else {
-    for await (const page of pages) if (write(page)) await pause();
+    for await (const page of pages) if (add(page)) await pause();
   }
+  if (batch.length > 0) writer.postMessage({ dir, pages: batch });
+  await flushFolder(writer, dir);
   return count;
 }
 
@@ -126,7 +158,7 @@ async function writeEmptyBundle(outputPath: string): Promise<string[]> {
  * the entry file and log are read back: another part's indexer can start meanwhile.
  */
 export async function indexPart(
-  cli: PagefindCli,
+  cli: PartIndexer,
   pages: Iterable<IndexPage> | AsyncIterable<IndexPage>,
   paths: { outputPath: string; logfile: string; scratchDir: string },
   onWritten?: () => void,

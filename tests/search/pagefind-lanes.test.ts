@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import type { PagefindCli } from '../../src/search/pagefind-cli.ts';
+import type { PartIndexer } from '../../src/search/pagefind-cli.ts';
 import { PAGEFIND_BYTES_PER_PAGE, PagefindLanes } from '../../src/search/pagefind-lanes.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 
@@ -14,7 +14,7 @@ function controlledJob(log: string[], name: string) {
   let finish!: () => void;
   let release: (() => void) | undefined;
   const done = new Promise<void>((resolve) => (finish = resolve));
-  const job = async (_cli: PagefindCli, free: () => void) => {
+  const job = async (_indexer: PartIndexer, free: () => void) => {
     release = free;
     log.push(`start ${name}`);
     await done;
