@@ -14,7 +14,7 @@ import { isUntouched, readArticleFile, writeArticleFile, type ParsedArticleFile 
 import type { IngestOptions, ParsedArticle } from './parse-article.ts';
 import { ParseFeeder } from './parse-feeder.ts';
 import { defaultPoolSize, PARSE_POOL_THRESHOLD, ParsePool, replayProblems, type PooledParse } from './parse-pool.ts';
-import { parseSource } from './parse-source.ts';
+import { parseSource, type SourceToParse } from './parse-source.ts';
 import type { RemovedLine } from './segment.ts';
 import { loadSidecars } from './sidecar.ts';
 import { slugify } from './slug.ts';
@@ -205,13 +205,16 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
   // parses one when its turn comes and no worker took it, or while it waits for a worker's
   // answer (parse-feeder.ts). Every parse's problems are replayed in its source's turn.
   const feeder = pool ? new ParseFeeder(pool, (source, log) => parseSource(source, request, log), request.parseOn !== 'workers') : undefined;
+  const toParse = (sourcePath: string, info: Stats, bytes: Uint8Array): SourceToParse => {
+    const sidecar = sidecars.get(sourcePath);
+    return { path: sourcePath, displayPath: `${displayInbox}/${sourcePath}`, bytes, mtimeMs: info.mtimeMs, ...(sidecar ? { sidecar } : {}) };
+  };
   const readSource = async (sourcePath: string, index: number) => {
     const absolute = path.join(inboxDir, sourcePath);
     const info = statSync(absolute);
-    const sidecar = sidecars.get(sourcePath);
-    const cached = cache.canReuse(sourcePath, info, sidecar, bySource.get(sourcePath)?.textHash);
+    const cached = cache.canReuse(sourcePath, info, sidecars.get(sourcePath), bySource.get(sourcePath)?.textHash);
     const bytes = cached ? undefined : await readFile(absolute);
-    feeder?.offer(index, bytes && { path: sourcePath, displayPath: `${displayInbox}/${sourcePath}`, bytes, mtimeMs: info.mtimeMs, ...(sidecar ? { sidecar } : {}) });
+    feeder?.offer(index, bytes && toParse(sourcePath, info, bytes));
     return { sourcePath, info, bytes, index };
   };
   let done = 0;
@@ -235,8 +238,7 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
       replayProblems(answer, problems);
       parsed = answer.parsed;
     } else {
-      const source = bytes ?? (await readFile(path.join(inboxDir, sourcePath)));
-      parsed = parseSource({ path: sourcePath, displayPath: shown, bytes: source, mtimeMs: info.mtimeMs, ...(sidecar ? { sidecar } : {}) }, request, problems);
+      parsed = parseSource(toParse(sourcePath, info, bytes ?? (await readFile(path.join(inboxDir, sourcePath)))), request, problems);
     }
     if (!parsed) {
       results.set(sourcePath, { source: sourcePath, status: 'refused', removed: [] });

@@ -61,6 +61,7 @@ export function pinningFor(cpus: readonly number[], taskset: string | undefined)
 
 /** The pinning for this machine; `BROADSHEET_PIN_INDEXER=0` turns it off, to compare. */
 export function indexerPinning(): CpuPinning {
-  if (process.env.BROADSHEET_PIN_INDEXER === '0' || process.platform !== 'linux') return unpinned;
+  // Off Linux there is no /proc to read the CPUs from, so nothing is pinned there either.
+  if (process.env.BROADSHEET_PIN_INDEXER === '0') return unpinned;
   return pinningFor(allowedCpus(), findOnPath('taskset'));
 }
