@@ -17,12 +17,12 @@ import { buildSearchIndex, partsWithoutReusableBundle, searchSummary, staleBundl
 import { IndexStream, type PlannedPage } from '../search/index-stream.ts';
 import { setBuildContext } from '../site/build-context.ts';
 import { writeAssets } from '../site/assets.ts';
-import { loadArticles, type Article } from '../site/load-articles.ts';
+import { loadArticles, releaseBodies, type Article } from '../site/load-articles.ts';
 import { createSiteContext, type SiteContext } from '../site/site-context.ts';
 import { articlePageInputs, articlePagePath, createIndexedArticleRenderer } from '../site/pages/article-pages.ts';
 import { searchParts, yearFolderOf, type SearchPart } from '../search/bundles.ts';
 import { hashIndexedContent, indexedContent, indexedContentHash } from '../search/indexed-content.ts';
-import { BUILD_MEMORY_BUDGET, PagefindLanes } from '../search/pagefind-lanes.ts';
+import { PagefindLanes } from '../search/pagefind-lanes.ts';
 import { hasIndexedBody } from '../search/part-indexer.ts';
 import { partOfShard, pruneOutsideShard, restrictToShard, shardFilter, shardName, type Shard } from '../site/shard.ts';
 import type { EleventyConfig } from '../site/eleventy-types.ts';
@@ -103,7 +103,7 @@ async function renderSite(
     // synchronous call on the main thread (against unbounded concurrency, eleventy#3271), which
     // leaves it idle while the kernel creates thousands of files. Its JSON mode renders and
     // transforms without writing, and the transform hands each page to the build's writer.
-    /** Article pages written through the site's output, which Eleventy then holds empty. */
+    /** Article and list pages written through the site's output, which Eleventy then holds empty. */
     const taken = new Set<string>();
     const write = async (sitePath: string, content: string | Uint8Array, input?: string) => {
       let indexed: string | undefined;
@@ -123,6 +123,10 @@ async function renderSite(
         const sitePath = articlePagePath(article);
         taken.add(sitePath);
         await write(sitePath, html, articleInputs.get(article));
+      },
+      listPage: async (sitePath, html) => {
+        taken.add(sitePath);
+        await write(sitePath, html, listInputs.get(sitePath));
       },
       file: (sitePath, content) => write(sitePath, content),
       keepPage: (sitePath, input) => {
@@ -374,7 +378,7 @@ async function buildLocked(
     const logDir = `${into}.pagefind-logs`;
     // Pagefind's indexer runs, shared by the parts fed now and those indexed after the render,
     // within a memory budget: at 100,000 articles the render alone takes this process past 4 GB.
-    const lanes = new PagefindLanes(undefined, undefined, { memoryBudget: BUILD_MEMORY_BUDGET });
+    const lanes = new PagefindLanes(undefined, { rendering: true });
     // Parts that will be indexed anyway are indexed while Eleventy renders the site.
     const toFeed = indexed ? await partsToFeed(site, writer, parts, previousSiteDir) : [];
     const stream = new IndexStream(into, toFeed, articlePagesOf(site, writer, new Set(keptArticles)), logDir, lanes);
@@ -386,9 +390,11 @@ async function buildLocked(
       return renderSite(site, writer, progress, stream, articleInputs, shard === undefined ? undefined : { shard, parts: allParts });
     });
     result.pages = rendered.pages;
-    // Most of what the render held is garbage now; collected at once, it makes room for Pagefind.
+    // Most of what the render held is garbage now, the articles' bodies too (nothing reads them
+    // again); collected at once, it makes room for Pagefind.
+    releaseBodies(result.articles, articlesDir);
     collectGarbage();
-    lanes.overBudgetAllowed();
+    lanes.renderDone();
     const retired = writer.retired();
     result.output = { incremental: writer.incremental, renderedArticles: site.articlePages.length, renderedLists: rendered.renderedLists, written: writer.writtenCount, kept: writer.records.size - writer.writtenCount, removed: retired.length };
     const pages = [...writer.records].map(([sitePath, record]) => ({ sitePath, file: writer.fileOf(sitePath), ...(record.indexed === undefined ? {} : { indexed: record.indexed }) }));

@@ -52,7 +52,7 @@ export class IndexStream {
 
   /**
    * Starts indexing `parts` into bundles under `siteDir`, rendering their pages from `pagesOf`,
-   * on the lanes of `lanes` (in order, as many at once as its lanes and memory bound allow).
+   * on the lanes of `lanes` (largest first, as many at once as its lanes and memory budget allow).
    * Pagefind's logs go to `logDir`, created only if a part is fed and removed by `close`.
    */
   constructor(siteDir: string, parts: SearchPart[], pagesOf: (part: SearchPart) => PlannedPage[], logDir: string, lanes: PagefindLanes) {

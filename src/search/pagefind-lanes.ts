@@ -7,13 +7,6 @@ import os from 'node:os';
 import { settleChildProcesses } from '../cli/stage-meter.ts';
 import { PagefindCli, type PartIndexer } from './pagefind-cli.ts';
 
-/**
- * The most pages Pagefind may hold in memory across lanes (it needs about 0.3 MB per page while
- * indexing): a part starts beside the running ones only if their pages together stay within
- * this. A part larger than this runs alone.
- */
-export const PAGES_AT_ONCE = 10_000;
-
 /** Pagefind's memory per page of the parts it indexes (measured: 0.27–0.29 MB at 5,000–10,000 pages). */
 export const PAGEFIND_BYTES_PER_PAGE = 0.3 * 2 ** 20;
 
@@ -28,11 +21,16 @@ export const DEFAULT_LANES = Math.max(1, Math.min(2, os.availableParallelism()))
 
 export interface LaneOptions {
   /**
-   * With a budget, a part starts only while this process's memory and the estimate for the parts
-   * Pagefind holds stay within it; once `overBudgetAllowed` is called, a part also starts when
-   * none runs (nothing else will free memory by then, and the archive must be indexed).
+   * A part starts only while this process's memory and the estimate for the parts Pagefind
+   * holds, this one included, stay within this (default BUILD_MEMORY_BUDGET).
    */
   memoryBudget?: number;
+  /**
+   * The render runs beside the lanes until `renderDone` is called. Until then it has a core of
+   * its own (one lane fewer, but at least one), and a part that does not fit the budget waits
+   * even when none runs, since this process's memory falls when the render ends.
+   */
+  rendering?: boolean;
 }
 
 interface Waiting {
@@ -44,25 +42,28 @@ export class PagefindLanes {
   readonly #cli = new PagefindCli();
   readonly #busy: Array<number | undefined>;
   readonly #queue: Waiting[] = [];
-  readonly #pagesAtOnce: number;
-  readonly #memoryBudget: number | undefined;
-  #overBudgetAllowed = false;
+  readonly #memoryBudget: number;
+  #rendering: boolean;
   #recheck: NodeJS.Timeout | undefined;
 
-  constructor(lanes = DEFAULT_LANES, pagesAtOnce = PAGES_AT_ONCE, options: LaneOptions = {}) {
+  constructor(lanes = DEFAULT_LANES, options: LaneOptions = {}) {
     this.#busy = Array.from({ length: Math.max(1, lanes) }, () => undefined);
-    this.#pagesAtOnce = pagesAtOnce;
-    this.#memoryBudget = options.memoryBudget;
+    this.#memoryBudget = options.memoryBudget ?? BUILD_MEMORY_BUDGET;
+    this.#rendering = options.rendering ?? false;
   }
 
-  /** From now on a part starts when none runs, even beyond the memory budget. */
-  overBudgetAllowed(): void {
-    this.#overBudgetAllowed = true;
+  /**
+   * The render has ended: from now on every lane may run a part, and a part starts when none runs
+   * even beyond the memory budget (nothing else will free memory, and the archive must be indexed).
+   */
+  renderDone(): void {
+    this.#rendering = false;
     this.#startWaiting();
   }
 
   /**
-   * Runs `job` on a free lane once there is one and the pages fit (first come, first served).
+   * Runs `job` on a free lane once there is one and the pages fit the memory budget: the largest
+   * waiting part that fits goes first (the first of equals).
    * The lane is free again when `job` calls `release` (Pagefind has written the bundle and freed
    * its memory) or settles, whichever comes first.
    */
@@ -85,7 +86,8 @@ export class PagefindLanes {
             .finally(release);
         },
       });
-      this.#startWaiting();
+      // After the current task's other parts are queued too, so that the largest goes first.
+      queueMicrotask(() => this.#startWaiting());
     });
   }
 
@@ -96,19 +98,27 @@ export class PagefindLanes {
     await settleChildProcesses('pagefind');
   }
 
-  #fitsMemory(pages: number): boolean {
-    return this.#memoryBudget === undefined || process.memoryUsage.rss() + pages * PAGEFIND_BYTES_PER_PAGE <= this.#memoryBudget;
-  }
-
   #startWaiting(): void {
     while (this.#queue.length > 0) {
+      const lane = this.#busy.indexOf(undefined);
+      const running = this.#busy.filter((pages) => pages !== undefined).length;
+      // Three busy processes on two cores slow each other beyond their share (at 20,000 articles,
+      // the render took 57–89 s instead of 40–47 s with two parts beside it).
+      if (lane === -1 || (this.#rendering && running > 0 && running >= this.#busy.length - 1)) return;
       const held = this.#busy.reduce<number>((sum, pages) => sum + (pages ?? 0), 0);
-      const running = this.#busy.some((pages) => pages !== undefined);
-      const lane = this.#busy.findIndex((pages) => pages === undefined);
-      const next = this.#queue[0]!;
-      // In order: a large part waits for room rather than being overtaken for ever.
-      if (lane === -1 || (running && held + next.pages > this.#pagesAtOnce)) return;
-      if (!this.#fitsMemory(held + next.pages) && (running || !this.#overBudgetAllowed)) {
+      const room = this.#memoryBudget - process.memoryUsage.rss() - held * PAGEFIND_BYTES_PER_PAGE;
+      // The largest waiting part that fits beside the running ones. Largest first, so that the
+      // small parts are left to even out the lanes at the end, when the cores would otherwise
+      // wait for one long run; and a smaller part uses an idle core while a larger one waits for
+      // memory (parts differ in size by whole years).
+      let next = -1;
+      this.#queue.forEach((part, index) => {
+        if (part.pages * PAGEFIND_BYTES_PER_PAGE <= room && (next === -1 || part.pages > this.#queue[next]!.pages)) next = index;
+      });
+      // A part beyond any budget runs alone, once allowed: nothing else will free memory then,
+      // and the archive must be indexed.
+      if (next === -1 && running === 0 && !this.#rendering) next = 0;
+      if (next === -1) {
         // This process's memory falls as the render moves on, or at its end: look again soon.
         this.#recheck ??= setTimeout(() => {
           this.#recheck = undefined;
@@ -116,9 +126,9 @@ export class PagefindLanes {
         }, 500).unref();
         return;
       }
-      this.#queue.shift();
-      this.#busy[lane] = next.pages;
-      next.start(lane);
+      const [part] = this.#queue.splice(next, 1);
+      this.#busy[lane] = part!.pages;
+      part!.start(lane);
     }
   }
 }

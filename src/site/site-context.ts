@@ -38,6 +38,11 @@ export interface SiteOutput {
    * once a page holds a curly quote), and at 100,000 articles that alone outgrows Node's memory.
    */
   articlePage(article: Article, html: string): Promise<void>;
+  /**
+   * Takes a rendered list page (home, term or date archive page) by its file path from the site
+   * root, for the same reason: at 100,000 articles the 42,000 list pages are 770 MB of HTML.
+   */
+  listPage(sitePath: string, html: string): Promise<void>;
   /** Writes a file the site makes outside Eleventy's pages (the sitemaps), by its path from the site root. */
   file(sitePath: string, content: string): Promise<void>;
   /**

@@ -1,5 +1,6 @@
 // Pagefind's parts are indexed on several lanes at once (pagefind-lanes.ts): one indexer run per
-// lane, parts taken in order, and never more pages held at once than the bound allows.
+// lane, one lane fewer while the render runs, the largest part that fits the memory budget first,
+// and never more pages held at once than the budget allows.
 
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,12 @@ function controlledJob(log: string[], name: string) {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+/**
+ * A memory budget with room for this process as it is (and 64 MB of its growth while the test
+ * runs) and `pages` pages of Pagefind's estimate.
+ */
+const budgetFor = (pages: number) => process.memoryUsage.rss() + 64 * 2 ** 20 + pages * PAGEFIND_BYTES_PER_PAGE;
+
 /** Pagefind indexer processes that are children of this process. */
 function pagefindChildren(): number {
   let count = 0;
@@ -43,7 +50,7 @@ function pagefindChildren(): number {
 
 describe('Pagefind lanes', () => {
   it('runs as many parts at once as there are lanes, the rest in order', async () => {
-    const lanes = new PagefindLanes(2, 1000);
+    const lanes = new PagefindLanes(2);
     const log: string[] = [];
     const [a, b, c] = ['a', 'b', 'c'].map((name) => controlledJob(log, name));
     const results = [lanes.run(10, a!.job), lanes.run(10, b!.job), lanes.run(10, c!.job)];
@@ -58,58 +65,110 @@ describe('Pagefind lanes', () => {
     await lanes.close();
   });
 
-  it('starts a part beside running ones only while their pages together stay within the bound', async () => {
-    const lanes = new PagefindLanes(2, 100);
+  it('starts a part beside running ones only while their pages together fit the memory budget, a larger one alone', async () => {
+    const lanes = new PagefindLanes(2, { memoryBudget: budgetFor(1000) });
     const log: string[] = [];
     const [big, next, huge] = ['big', 'next', 'huge'].map((name) => controlledJob(log, name));
-    const results = [lanes.run(70, big!.job), lanes.run(40, next!.job), lanes.run(500, huge!.job)];
+    const results = [lanes.run(700, big!.job), lanes.run(600, next!.job), lanes.run(5000, huge!.job)];
     await settle();
-    assert.deepEqual(log, ['start big'], '70 + 40 pages exceed the bound of 100');
+    assert.deepEqual(log, ['start big'], '700 + 600 pages exceed the budget');
     big!.finish();
     await settle();
-    assert.deepEqual(log, ['start big', 'end big', 'start next'], 'the waiting part goes first, before a larger one behind it');
+    assert.deepEqual(log, ['start big', 'end big', 'start next'], 'the part that fits goes first, before a larger one that does not');
     next!.finish();
     await settle();
-    // A part larger than the bound runs, alone.
+    // A part larger than the budget runs, alone.
     assert.deepEqual(log.slice(-2), ['end next', 'start huge']);
     huge!.finish();
     await Promise.all(results);
     await lanes.close();
   });
 
-  it('within a memory budget, starts a part only while this process and the parts held fit, or, once allowed, when none runs', async () => {
-    const rss = process.memoryUsage.rss();
-    // Room for this process (and 64 MB of its growth) and 1,000 pages of Pagefind's: a part of
-    // 700 fits, a second does not.
-    const lanes = new PagefindLanes(2, 100_000, { memoryBudget: rss + 64 * 2 ** 20 + 1000 * PAGEFIND_BYTES_PER_PAGE });
+  it('takes the largest waiting part first, the first of equals', async () => {
+    const lanes = new PagefindLanes(1);
+    const log: string[] = [];
+    const names = ['a', 'b', 'c', 'd'];
+    const jobs = names.map((name) => controlledJob(log, name));
+    const results = [100, 300, 200, 300].map((pages, index) => lanes.run(pages, jobs[index]!.job));
+    for (let started = 1; started <= jobs.length; started++) {
+      await settle();
+      // One lane: free it from the part that has just started, for the next.
+      jobs[names.indexOf(log.at(-1)!.slice('start '.length))]!.release();
+    }
+    assert.deepEqual(
+      log.filter((line) => line.startsWith('start')),
+      ['start b', 'start d', 'start c', 'start a'],
+    );
+    for (const job of jobs) job.finish();
+    await Promise.all(results);
+    await lanes.close();
+  });
+
+  it('starts a smaller part that fits beside the running one while a larger one does not', async () => {
+    const lanes = new PagefindLanes(2, { memoryBudget: budgetFor(1000) });
+    const log: string[] = [];
+    const [running, large, small] = ['running', 'large', 'small'].map((name) => controlledJob(log, name));
+    const results = [lanes.run(600, running!.job)];
+    await settle();
+    results.push(lanes.run(800, large!.job), lanes.run(300, small!.job));
+    await settle();
+    assert.deepEqual(log, ['start running', 'start small'], '600 + 800 pages do not fit, 600 + 300 do: the idle lane takes the small part');
+    running!.finish();
+    await settle();
+    assert.deepEqual(log.slice(2), ['end running', 'start large'], 'the large part starts as soon as it fits');
+    large!.finish();
+    small!.finish();
+    await Promise.all(results);
+    await lanes.close();
+  });
+
+  it('while the render runs, leaves it a core: one lane fewer, all of them once it is done', async () => {
+    const lanes = new PagefindLanes(2, { rendering: true });
+    const log: string[] = [];
+    const [a, b] = ['a', 'b'].map((name) => controlledJob(log, name));
+    const results = [lanes.run(10, a!.job), lanes.run(10, b!.job)];
+    await settle();
+    assert.deepEqual(log, ['start a']);
+    lanes.renderDone();
+    await settle();
+    assert.deepEqual(log, ['start a', 'start b']);
+    a!.finish();
+    b!.finish();
+    await Promise.all(results);
+    await lanes.close();
+  });
+
+  it('while the render runs, starts a part only while this process and the parts held fit; after it, also when none runs', async () => {
+    // Three lanes, so that two may run beside the render: a part of 700 pages fits, a second does not.
+    const lanes = new PagefindLanes(3, { memoryBudget: budgetFor(1000), rendering: true });
     const log: string[] = [];
     const [small, second, huge] = ['small', 'second', 'huge'].map((name) => controlledJob(log, name));
     const results = [lanes.run(700, small!.job), lanes.run(700, second!.job), lanes.run(50_000, huge!.job)];
     await settle();
     assert.deepEqual(log, ['start small'], 'the second part would take the two past the budget');
-    lanes.overBudgetAllowed();
+    lanes.renderDone();
     await settle();
-    assert.deepEqual(log, ['start small'], 'allowed beyond the budget only when no part runs');
+    assert.deepEqual(log, ['start small'], 'beyond the budget only when no part runs');
     small!.finish();
     await settle();
     assert.deepEqual(log, ['start small', 'end small', 'start second'], 'the freed memory takes the next part');
     second!.finish();
     await settle();
-    assert.deepEqual(log.slice(-2), ['end second', 'start huge'], 'a part beyond any budget runs alone once allowed');
+    assert.deepEqual(log.slice(-2), ['end second', 'start huge'], 'a part beyond any budget runs alone once the render is done');
     huge!.finish();
     await Promise.all(results);
     await lanes.close();
   });
 
-  it('keeps a part beyond the budget waiting until allowed, looking again as memory frees', async () => {
-    const lanes = new PagefindLanes(2, 100_000, { memoryBudget: process.memoryUsage.rss() + 10 * PAGEFIND_BYTES_PER_PAGE });
+  it('keeps a part beyond the budget waiting while the render runs, looking again as memory frees', async () => {
+    const lanes = new PagefindLanes(2, { memoryBudget: budgetFor(10), rendering: true });
     const log: string[] = [];
     const job = controlledJob(log, 'big');
     const result = lanes.run(50_000, job.job);
     // Longer than the half second between looks: it still does not fit, so it still waits.
     await new Promise((resolve) => setTimeout(resolve, 700));
     assert.deepEqual(log, []);
-    lanes.overBudgetAllowed();
+    lanes.renderDone();
     await settle();
     assert.deepEqual(log, ['start big']);
     job.finish();
@@ -118,7 +177,7 @@ describe('Pagefind lanes', () => {
   });
 
   it('frees a lane when its job releases it, before the job ends', async () => {
-    const lanes = new PagefindLanes(1, 1000);
+    const lanes = new PagefindLanes(1);
     const log: string[] = [];
     const [first, second] = ['first', 'second'].map((name) => controlledJob(log, name));
     const results = [lanes.run(1, first!.job), lanes.run(1, second!.job)];
@@ -133,7 +192,7 @@ describe('Pagefind lanes', () => {
   });
 
   it('runs one Pagefind indexer per busy lane, and stops those still running on close', async () => {
-    const lanes = new PagefindLanes(2, 1000);
+    const lanes = new PagefindLanes(2);
     const before = pagefindChildren();
     // Enough pages that indexing them outlasts the checks below on any machine.
     const site = await temporaryDir('lanes-site');
@@ -152,7 +211,7 @@ describe('Pagefind lanes', () => {
   });
 
   it('indexes a folder with the command-line indexer, and reports what it printed when it fails', async () => {
-    const lanes = new PagefindLanes(1, 1000);
+    const lanes = new PagefindLanes(1);
     const site = await temporaryDir('lanes-one');
     mkdirSync(path.join(site, 'a'));
     writeFileSync(path.join(site, 'a', 'index.html'), '<!doctype html><html lang="en"><body><main>Searchable words</main></body></html>');

@@ -42,8 +42,12 @@ export function addListTemplate<T>(eleventyConfig: EleventyConfig, site: SiteCon
       permalink: (data: EleventyPageData) => `${(data.listPage as { path: string }).path}index.html`,
       eleventyExcludeFromCollections: true,
     },
-    render(data) {
-      return render(rendered[(data.listPage as { index: number }).index]!.data);
+    async render(data) {
+      const page = rendered[(data.listPage as { index: number }).index]!;
+      const html = render(page.data);
+      if (!site.output) return html;
+      await site.output.listPage(pageFileOf(page.path), html);
+      return '';
     },
   });
 }
