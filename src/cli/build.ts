@@ -118,16 +118,14 @@ async function renderSite(
     /** Fingerprints of the list pages Eleventy renders, and the list pages kept from the previous site. */
     const listInputs = new Map<string, string>();
     const keptLists: string[] = [];
+    /** A page its template hands over itself, which the transform then leaves alone. */
+    const take = (sitePath: string, html: string, input: string | undefined) => {
+      taken.add(sitePath);
+      return write(sitePath, html, input);
+    };
     site.output = {
-      articlePage: async (article, html) => {
-        const sitePath = articlePagePath(article);
-        taken.add(sitePath);
-        await write(sitePath, html, articleInputs.get(article));
-      },
-      listPage: async (sitePath, html) => {
-        taken.add(sitePath);
-        await write(sitePath, html, listInputs.get(sitePath));
-      },
+      articlePage: (article, html) => take(articlePagePath(article), html, articleInputs.get(article)),
+      listPage: (sitePath, html) => take(sitePath, html, listInputs.get(sitePath)),
       file: (sitePath, content) => write(sitePath, content),
       keepPage: (sitePath, input) => {
         const kept = writer.keepIfRenderedFrom(sitePath, input);

@@ -103,7 +103,7 @@ export class PagefindLanes {
       const lane = this.#busy.indexOf(undefined);
       const running = this.#busy.filter((pages) => pages !== undefined).length;
       // Three busy processes on two cores slow each other beyond their share (at 20,000 articles,
-      // the render took 57–89 s instead of 40–47 s with two parts beside it).
+      // the render took 57–89 s with two large parts beside it, 40–49 s with one).
       if (lane === -1 || (this.#rendering && running > 0 && running >= this.#busy.length - 1)) return;
       const held = this.#busy.reduce<number>((sum, pages) => sum + (pages ?? 0), 0);
       const room = this.#memoryBudget - process.memoryUsage.rss() - held * PAGEFIND_BYTES_PER_PAGE;

@@ -163,8 +163,13 @@ function knownArticle(file: string, shown: string, absolute: string, known: Know
   const article = toArticle(file, shown, '', zone, defaultLanguage, quiet, { data: known.data, body: '' });
   if (!article || quiet.problems.length > 0) return toArticle(file, shown, readFileSync(absolute, 'utf8'), zone, defaultLanguage, problems);
   const { body: _unread, ...rest } = article;
+  return readBodyWhenAsked({ ...rest, bodyHash: known.bodyHash } as Article, absolute);
+}
+
+/** Makes `article.body` read from the article file at `absolute` when first asked for. */
+function readBodyWhenAsked(article: Article, absolute: string): Article {
   let body: string | undefined;
-  return Object.defineProperty({ ...rest, bodyHash: known.bodyHash } as Article, 'body', {
+  return Object.defineProperty(article, 'body', {
     get: () => (body ??= readArticleFile(readFileSync(absolute, 'utf8')).body),
     enumerable: false,
     configurable: true,
@@ -178,15 +183,7 @@ function knownArticle(file: string, shown: string, absolute: string, known: Know
  * 83 MB of a 176 MB heap at 10,000 articles, room Pagefind's parts need at 100,000.
  */
 export function releaseBodies(articles: readonly Article[], articlesDir: string): void {
-  for (const article of articles) {
-    const absolute = path.join(articlesDir, article.file);
-    let body: string | undefined;
-    Object.defineProperty(article, 'body', {
-      get: () => (body ??= readArticleFile(readFileSync(absolute, 'utf8')).body),
-      enumerable: false,
-      configurable: true,
-    });
-  }
+  for (const article of articles) readBodyWhenAsked(article, path.join(articlesDir, article.file));
 }
 
 /** Every publishable article, newest first (ties broken by URL, so the order is deterministic). */
