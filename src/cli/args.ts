@@ -13,6 +13,8 @@ export interface BuildOptions {
   strict: boolean;
   force: boolean;
   quiet: boolean;
+  /** Print every problem; by default, past a few of one kind the rest are only counted. */
+  allProblems: boolean;
   report?: string;
   /** Build only this shard of the archive (a year, or the rest of the site). */
   shard?: Shard;
@@ -39,6 +41,7 @@ const BUILD_FLAGS = {
   strict: { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
+  'all-problems': { type: 'boolean', default: false },
   report: { type: 'string' },
   shard: { type: 'string' },
   help: { type: 'boolean', default: false },
@@ -62,6 +65,8 @@ Options:
   --shard YEAR|site    build one shard: the pages and search index of one year, or the rest
                        of the site (home, lists, search page, assets); see docs/scaling.md
   --quiet              print only problems (no progress display)
+  --all-problems       print every problem; by default, after 10 of one kind the rest are
+                       counted in one line (--report FILE lists them all either way)
   --help               show this text
 
 Exit status: 0 built cleanly; 1 built, but some inputs had errors (or warnings with --strict);
@@ -93,6 +98,7 @@ function toBuildOptions(values: Record<string, unknown>): BuildOptions {
     strict: values.strict as boolean,
     force: values.force as boolean,
     quiet: values.quiet as boolean,
+    allProblems: values['all-problems'] as boolean,
   };
   if (values['base-url'] !== undefined) options.baseUrl = values['base-url'] as string;
   if (values['path-prefix'] !== undefined) options.pathPrefix = values['path-prefix'] as string;

@@ -12,7 +12,8 @@ import { loadEntityRules, type EntityRules } from '../ingest/entities/entity-rul
 import { ingest, type IngestResult } from '../ingest/ingest.ts';
 import { compileRules } from '../ingest/rules.ts';
 import { displayPath } from '../fs-utils.ts';
-import { formatProblem, ProblemLog } from '../problems.ts';
+import { ProblemLog } from '../problems.ts';
+import { problemsText } from './problem-digest.ts';
 import { buildSearchIndex, partsWithoutReusableBundle, searchSummary, staleBundleFiles, type SearchIndexStats } from '../search/build-index.ts';
 import { IndexStream, type PlannedPage } from '../search/index-stream.ts';
 import { setBuildContext } from '../site/build-context.ts';
@@ -542,6 +543,8 @@ async function writeReport(file: string, result: BuildResult, shard: Shard | und
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
 }
 
-export function printProblems(problems: ProblemLog, write: (text: string) => void = (text) => process.stderr.write(text)): void {
-  for (const problem of problems.sorted()) write(`${formatProblem(problem)}\n`);
+/** Prints the problems, past a few of one kind only counted unless `all` (problem-digest.ts). */
+export function printProblems(problems: ProblemLog, all: boolean, write: (text: string) => void = (text) => process.stderr.write(text)): void {
+  const text = problemsText(problems.sorted(), all);
+  if (text) write(text);
 }

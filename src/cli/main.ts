@@ -15,7 +15,7 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         const result = await runBuild(options);
-        printProblems(result.problems);
+        printProblems(result.problems, options.allProblems);
         return result.exitCode;
       }
       case 'serve': {

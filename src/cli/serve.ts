@@ -8,7 +8,7 @@ import { printProblems, runBuild } from './build.ts';
 
 export async function serve(options: ServeOptions): Promise<number> {
   const first = await runBuild(options);
-  printProblems(first.problems);
+  printProblems(first.problems, options.allProblems);
   if (first.exitCode === 2) return 2;
 
   const server = EleventyDevServer.getServer('broadsheet', path.resolve(options.out), {
@@ -29,7 +29,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     building = true;
     try {
       const result = await runBuild(options);
-      printProblems(result.problems);
+      printProblems(result.problems, options.allProblems);
       server.reloadFiles([path.join(path.resolve(options.out), 'index.html')], false);
     } catch (error) {
       console.error(error);

@@ -88,6 +88,23 @@ describe('broadsheet command line', () => {
     assert.equal(strict.exitCode, 1);
   });
 
+  it('counts, rather than prints, the problems of one kind past the first ten, unless --all-problems', async () => {
+    // Fourteen undated articles: one warning each of the same kind; one empty file: an error of another.
+    const undated = Object.fromEntries(Array.from({ length: 14 }, (_, n) => [`undated-${String(n).padStart(2, '0')}.txt`, `Headline number ${n}\n\nSome text of article ${n}.\n`]));
+    const inbox = await inboxWith({ ...undated, 'empty.txt': '' });
+    const digest = await buildArchive(inbox);
+    assert.equal(digest.report.problems.length, 15, 'the report keeps every problem');
+    const printed = (stderr: string, code: string) => stderr.split('\n').filter((line) => line.endsWith(`(${code})`)).length;
+    assert.equal(printed(digest.stderr, 'DATE_FROM_FILE_TIME'), 10);
+    assert.equal(printed(digest.stderr, 'ARTICLE_EMPTY'), 1);
+    assert.match(digest.stderr, /\.\.\. and 4 more DATE_FROM_FILE_TIME warnings, not shown \(--report FILE lists every problem; --all-problems prints them all\)\n {4}\S/);
+    assert.match(digest.stderr, /undated-09\.txt {2}warning/);
+    assert.doesNotMatch(digest.stderr, /undated-1[0-3]\.txt/);
+    const all = await buildArchive(inbox, ['--all-problems']);
+    assert.equal(printed(all.stderr, 'DATE_FROM_FILE_TIME'), 14);
+    assert.doesNotMatch(all.stderr, /not shown/);
+  });
+
   it('passes flags through "npm run build --" to the build', async () => {
     const dir = await temporaryDir('npm');
     const report = path.join(dir, 'report.json');
