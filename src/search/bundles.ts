@@ -1,7 +1,8 @@
 // Which Pagefind bundles the search page loads, and when. The index is split into parts of whole
 // years: the newest year alone (new articles land there, so a rebuild re-indexes only it), older
-// years grouped oldest first into parts of about PART_TARGET_PAGES articles (bounded parts keep
-// Pagefind's memory bounded). The first bundle is the primary index and carries Pagefind's
+// years grouped oldest first into parts of about PART_TARGET_PAGES articles, at most
+// PART_MAX_FACTOR times that unless one year is larger (bounded parts keep Pagefind's memory
+// bounded). The first bundle is the primary index and carries Pagefind's
 // scripts; the others are merged into it at query time (Pagefind's mergeIndex), in waves: the
 // newest years first, older ones only when a search needs them (searchWaves).
 
@@ -21,6 +22,14 @@ export interface SearchPart {
 
 /** Articles per part of older years: Pagefind needs about 0.3 MB per page while indexing. */
 export const PART_TARGET_PAGES = 5000;
+
+/**
+ * How far past PART_TARGET_PAGES a group of years may grow (a single year may be larger). Without
+ * a bound, a group took years until it reached the target, so one year short of it plus a large
+ * year made nearly twice the target: at 100,000 articles, parts of 8,826 and 9,667 pages, which the
+ * memory budget let run only alone, each leaving a core idle for half a minute.
+ */
+export const PART_MAX_FACTOR = 1.3;
 
 /**
  * The most articles the first wave of a search may merge (the newest year always counts, however
@@ -79,8 +88,14 @@ export function searchParts(articles: readonly Pick<Article, 'url'>[], targetPag
   let size = 0;
   // Oldest first, so adding articles moves boundaries only at and after the year that grew.
   for (const year of years) {
+    const count = counts.get(year)!;
+    if (size > 0 && size + count > targetPages * PART_MAX_FACTOR) {
+      groups.push(group);
+      group = [];
+      size = 0;
+    }
     group.push(year);
-    size += counts.get(year)!;
+    size += count;
     if (size >= targetPages) {
       groups.push(group);
       group = [];
