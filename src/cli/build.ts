@@ -23,7 +23,8 @@ import { createSiteContext, type SiteContext } from '../site/site-context.ts';
 import { articlePageInputs, articlePagePath, createIndexedArticleRenderer } from '../site/pages/article-pages.ts';
 import { searchParts, yearFolderOf, type SearchPart } from '../search/bundles.ts';
 import { hashIndexedContent, indexedContent, indexedContentHash } from '../search/indexed-content.ts';
-import { PagefindLanes } from '../search/pagefind-lanes.ts';
+import { DEFAULT_LANES, PagefindLanes } from '../search/pagefind-lanes.ts';
+import { PageScratch } from '../search/page-scratch.ts';
 import { hasIndexedBody } from '../search/part-indexer.ts';
 import { partOfShard, pruneOutsideShard, restrictToShard, shardFilter, shardName, type Shard } from '../site/shard.ts';
 import type { EleventyConfig } from '../site/eleventy-types.ts';
@@ -359,6 +360,7 @@ async function buildLocked(
   }
   let staging: string | undefined;
   let indexStream: IndexStream | undefined;
+  let scratch: PageScratch | undefined;
   try {
     await replayCommits(outDir);
     await recoverInterruptedBuilds(outDir);
@@ -388,10 +390,14 @@ async function buildLocked(
     // Pagefind's indexer runs, shared by the parts fed now and those indexed after the render,
     // within a memory budget: at 100,000 articles the render alone takes this process past 4 GB.
     const lanes = new PagefindLanes(undefined, { rendering: true });
+    // The folders of pages Pagefind reads, in memory where there is room for the largest parts
+    // that can run at once.
+    const pageScratch = PageScratch.open(logDir, largestParts(parts, DEFAULT_LANES));
+    scratch = pageScratch;
     // Parts that will be indexed anyway are indexed while Eleventy renders the site.
     const toFeed = indexed ? await partsToFeed(site, writer, parts, previousSiteDir) : [];
     let renderEnded = false;
-    const stream = new IndexStream(into, toFeed, articlePagesOf(site, writer, new Set(keptArticles), () => renderEnded), logDir, lanes);
+    const stream = new IndexStream(into, toFeed, articlePagesOf(site, writer, new Set(keptArticles), () => renderEnded), logDir, lanes, pageScratch);
     indexStream = stream;
     // Kept pages are part of the site as much as rendered ones, for checking what was fed.
     for (const article of keptArticles) stream.accept(articlePagePath(article), writer.record(articlePagePath(article))?.indexed);
@@ -417,6 +423,7 @@ async function buildLocked(
             parts,
             progress,
             logDir,
+            scratch: pageScratch,
             // A shard prunes pages after the render, so its index reads what is left on disk.
             ...(shard === undefined ? { pages } : {}),
             streamed: await stream.outcomes(),
@@ -450,8 +457,19 @@ async function buildLocked(
     problems.error(problem);
     result.exitCode = 2;
     return true;
+  } finally {
+    await scratch?.remove();
   }
   return false;
+}
+
+/** Articles in the `count` largest parts: the most pages that can be in page folders at once. */
+function largestParts(parts: readonly SearchPart[], count: number): number {
+  return parts
+    .map((part) => part.articles)
+    .sort((a, b) => b - a)
+    .slice(0, count)
+    .reduce((sum, articles) => sum + articles, 0);
 }
 
 /**

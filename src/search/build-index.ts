@@ -14,6 +14,7 @@ import type { ProblemLog } from '../problems.ts';
 import { isPartFolderName, yearFolderOf, type SearchPart } from './bundles.ts';
 import { indexedContentHash } from './indexed-content.ts';
 import type { LanguageStats } from './index-log.ts';
+import type { PageScratch } from './page-scratch.ts';
 import { PagefindLanes } from './pagefind-lanes.ts';
 import { hasIndexedBody, indexedPage, indexPart, readEntry, type IndexPage, type PartOutcome } from './part-indexer.ts';
 
@@ -36,6 +37,8 @@ export interface SearchIndexStats {
    * the built parts were indexed while the site was still rendering.
    */
   parts: { built: string[]; reused: string[]; streamed: string[] };
+  /** Where the folders of pages Pagefind read were made (page-scratch.ts). */
+  pageFolders: 'memory' | 'disk';
 }
 
 /** A page of the site and where its bytes are now (the staging folder, or the output for a kept page). */
@@ -65,6 +68,8 @@ export interface SearchIndexOptions {
   logDir?: string;
   /** The indexer processes to use (shared with the index stream); closed by whoever made them. Its own when absent. */
   lanes?: PagefindLanes;
+  /** Where the folders of pages Pagefind reads go (removed by whoever made it); in `logDir` when absent. */
+  scratch?: PageScratch;
 }
 
 /** Recorded in each bundle: which pages it was built from (one file per bundle, so shards never collide). */
@@ -237,7 +242,7 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
         ? undefined
         : (streamedOutcome ??
           lanes.run(part.articles, async (cli, written) =>
-            indexPart(cli, indexedPagesOf(pages), { outputPath, logfile: path.join(logDir, `part-${number}.log`), scratchDir: path.join(logDir, `part-${number}`) }, written),
+            indexPart(cli, indexedPagesOf(pages), { outputPath, logfile: path.join(logDir, `part-${number}.log`), scratchDir: options.scratch?.dirFor(`part-${number}`) ?? path.join(logDir, `part-${number}`) }, written),
           ));
       if (outcome) indexing.push(outcome.catch(() => undefined));
       planned.push({ part, pages, key, reuse, streamed: streamedOutcome !== undefined, outcome, outputPath });
@@ -325,6 +330,7 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
     bytes,
     files,
     parts: { built, reused, streamed },
+    pageFolders: options.scratch?.inMemory ? 'memory' : 'disk',
   };
 }
 

@@ -11,6 +11,7 @@ import { buildSearchIndex } from '../../src/search/build-index.ts';
 import type { SearchPart } from '../../src/search/bundles.ts';
 import { IndexStream } from '../../src/search/index-stream.ts';
 import { PagefindLanes } from '../../src/search/pagefind-lanes.ts';
+import { PageScratch } from '../../src/search/page-scratch.ts';
 import { hasIndexedBody } from '../../src/search/part-indexer.ts';
 import { indexedContent, indexedContentHash } from '../../src/search/indexed-content.ts';
 import { isUnstablePagefindFile, stableBundleBytes } from '../helpers/pagefind-files.ts';
@@ -52,7 +53,10 @@ describe('indexing parts while the site renders', () => {
     const copy = await temporaryDir('stream-copy');
     await cp(build.outDir, copy, { recursive: true, filter: (source) => path.basename(source) !== 'pagefind' });
     const problems = new ProblemLog();
-    const stats = await buildSearchIndex(copy, problems, { parts });
+    // Page folders where the build put its own (in memory or on disk, by the same rule): Pagefind
+    // numbers pages in the order the folder lists them, which differs between file systems.
+    const scratch = PageScratch.open(`${copy}.scratch`, parts.reduce((sum, part) => sum + part.articles, 0));
+    const stats = await buildSearchIndex(copy, problems, { parts, scratch }).finally(() => scratch.remove());
     assert.deepEqual(problems.problems, []);
     assert.deepEqual(stats?.parts.streamed, []);
 
