@@ -1,6 +1,6 @@
 // An archive searched in several waves, built small: the benchmark's synthetic articles over
 // 1990–2025, plus marker articles whose words occur in no other article. The index is split into
-// parts of about 60 articles and a first wave of at most 100 (BROADSHEET_SEARCH_PART_PAGES and
+// parts of about 50 articles and a first wave of at most 100 (BROADSHEET_SEARCH_PART_PAGES and
 // BROADSHEET_SEARCH_FIRST_WAVE), so a few hundred articles have the shape of a 100,000-article
 // archive: a newest year alone, many older parts, waves that double.
 
@@ -11,7 +11,7 @@ import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
 
 export const SYNTHETIC_ARTICLES = 600;
-export const WAVE_SETTINGS = { BROADSHEET_SEARCH_PART_PAGES: '60', BROADSHEET_SEARCH_FIRST_WAVE: '100' };
+export const WAVE_SETTINGS = { BROADSHEET_SEARCH_PART_PAGES: '50', BROADSHEET_SEARCH_FIRST_WAVE: '100' };
 
 /** Marker words: letter pairs no syllable of the synthetic vocabulary has, so no other word starts with them. */
 export const MARKERS = {
