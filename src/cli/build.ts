@@ -258,8 +258,8 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
  * A full, compacting garbage collection. V8 collects when its heap fills, and until then the
  * render's leftovers count against the memory budget Pagefind's parts wait for: at 20,000
  * articles this took the build from 1.44 to 0.89 GiB. A plain collection frees the objects but
- * not the pages they were scattered over: at 100,000 articles the heap still held 2.7 GB for
- * 0.8 GB of live objects, and the process 3.1 GB, so the parts after the render ran one at a
+ * not the pages they were scattered over: at 100,000 articles the heap still held 2.6 GiB for
+ * 0.8 GiB of live objects, and the process 3.0 GiB, so the parts after the render ran one at a
  * time. Compacting moves the survivors together and gives the emptied pages back (within a
  * second or two, on V8's own threads). Node exposes the collector only behind a flag, which can
  * still be set at run time, as can compaction, for this one collection.
