@@ -31,7 +31,10 @@ export interface ProblemDigest {
  */
 export function digestProblems(sorted: readonly Problem[], perCode = PROBLEMS_SHOWN_PER_CODE): ProblemDigest {
   const counts = new Map<string, number>();
-  for (const problem of sorted) counts.set(kindOf(problem), (counts.get(kindOf(problem)) ?? 0) + 1);
+  for (const problem of sorted) {
+    const kind = kindOf(problem);
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
   const seen = new Map<string, number>();
   const folded = new Map<string, FoldedProblems>();
   const shown: Problem[] = [];

@@ -14,7 +14,7 @@ import type { ProblemLog } from '../problems.ts';
 import { isPartFolderName, yearFolderOf, type SearchPart } from './bundles.ts';
 import { indexedContentHash } from './indexed-content.ts';
 import type { LanguageStats } from './index-log.ts';
-import type { PageScratch } from './page-scratch.ts';
+import { PageScratch } from './page-scratch.ts';
 import { PagefindLanes } from './pagefind-lanes.ts';
 import { hasIndexedBody, indexedPage, indexPart, readEntry, type IndexPage, type PartOutcome } from './part-indexer.ts';
 
@@ -222,6 +222,7 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
   const logDir = options.logDir ?? (await mkdtemp(path.join(os.tmpdir(), 'broadsheet-pagefind-')));
   await mkdir(logDir, { recursive: true });
   const lanes = options.lanes ?? new PagefindLanes();
+  const scratch = options.scratch ?? PageScratch.inFolder(logDir);
   const partLanguages: Array<Record<string, LanguageStats>> = [];
   /** Where each part's bundle is once this stage is done: in `siteDir`, or left in the previous output. */
   const bundleDirs: string[] = [];
@@ -242,7 +243,7 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
         ? undefined
         : (streamedOutcome ??
           lanes.run(part.articles, async (cli, written) =>
-            indexPart(cli, indexedPagesOf(pages), { outputPath, logfile: path.join(logDir, `part-${number}.log`), scratchDir: options.scratch?.dirFor(`part-${number}`) ?? path.join(logDir, `part-${number}`) }, written),
+            indexPart(cli, indexedPagesOf(pages), { outputPath, logfile: path.join(logDir, `part-${number}.log`), scratchDir: scratch.dirFor(`part-${number}`) }, written),
           ));
       if (outcome) indexing.push(outcome.catch(() => undefined));
       planned.push({ part, pages, key, reuse, streamed: streamedOutcome !== undefined, outcome, outputPath });
@@ -330,7 +331,7 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
     bytes,
     files,
     parts: { built, reused, streamed },
-    pageFolders: options.scratch?.inMemory ? 'memory' : 'disk',
+    pageFolders: scratch.inMemory ? 'memory' : 'disk',
   };
 }
 

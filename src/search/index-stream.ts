@@ -15,7 +15,7 @@ import type { SearchPart } from './bundles.ts';
 import { isPartFolderName, yearFolderOf } from './bundles.ts';
 import { hashIndexedContent } from './indexed-content.ts';
 import type { PagefindLanes } from './pagefind-lanes.ts';
-import type { PageScratch } from './page-scratch.ts';
+import { PageScratch } from './page-scratch.ts';
 import { byPath, indexPart, pageOfIndexedContent, type IndexPage, type PartOutcome } from './part-indexer.ts';
 
 /**
@@ -57,7 +57,7 @@ export class IndexStream {
    * Pagefind's logs go to `logDir`, created only if a part is fed and removed by `close`; the
    * pages it reads, to folders in `scratch` (in `logDir` without one).
    */
-  constructor(siteDir: string, parts: SearchPart[], pagesOf: (part: SearchPart) => PlannedPage[], logDir: string, lanes: PagefindLanes, scratch?: PageScratch) {
+  constructor(siteDir: string, parts: SearchPart[], pagesOf: (part: SearchPart) => PlannedPage[], logDir: string, lanes: PagefindLanes, scratch = PageScratch.inFolder(logDir)) {
     this.#siteDir = siteDir;
     this.#logDir = logDir;
     this.#lanes = lanes;
@@ -79,7 +79,7 @@ export class IndexStream {
           mkdirSync(logDir, { recursive: true });
           this.#logDirMade = true;
         }
-        const paths = { outputPath: path.join(siteDir, part.bundlePath), logfile: path.join(logDir, `fed-part-${number}.log`), scratchDir: scratch?.dirFor(`fed-part-${number}`) ?? path.join(logDir, `fed-part-${number}`) };
+        const paths = { outputPath: path.join(siteDir, part.bundlePath), logfile: path.join(logDir, `fed-part-${number}.log`), scratchDir: scratch.dirFor(`fed-part-${number}`) };
         return indexPart(cli, pages(), paths, written);
       });
       // Awaited by `outcomes`; this only keeps a failure before then from being reported as unhandled.

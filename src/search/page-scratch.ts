@@ -52,16 +52,21 @@ export class PageScratch {
     const setting = (options.env ?? process.env).BROADSHEET_MEMORY_SCRATCH?.trim() || undefined;
     const memoryRoot = setting ?? '/dev/shm';
     if (setting === '0' || !isRoomyMemoryFs(memoryRoot, pagesAtOnce * SCRATCH_BYTES_PER_PAGE + SCRATCH_RESERVE_BYTES, setting !== undefined)) {
-      return new PageScratch(diskDir, false);
+      return PageScratch.inFolder(diskDir);
     }
     removeAbandoned(memoryRoot);
     const root = path.join(memoryRoot, `${FOLDER_PREFIX}${process.pid}-${++made}`);
     try {
       mkdirSync(root, { recursive: true });
     } catch {
-      return new PageScratch(diskDir, false);
+      return PageScratch.inFolder(diskDir);
     }
     return new PageScratch(root, true);
+  }
+
+  /** Page folders in `dir` (on disk), for a caller that chooses none. */
+  static inFolder(dir: string): PageScratch {
+    return new PageScratch(dir, false);
   }
 
   /** The folder for one part's pages (made and removed by whoever writes them). */
