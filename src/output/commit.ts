@@ -7,6 +7,7 @@ import { mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promi
 import path from 'node:path';
 import { FolderMaker, writeFileAtomic, WritePool } from '../fs-utils.ts';
 import { MANIFEST_FILE } from './manifest.ts';
+import { finishBeforeSignals } from './signals.ts';
 
 export interface CommitPlan {
   /** Files of the output to remove (`/`-separated paths from the site root). */
@@ -100,13 +101,16 @@ async function apply(outDir: string, journal: Journal): Promise<void> {
 /**
  * Moves every file in `stagingDir` into `outDir` and removes what `plan` says, recorded first in a
  * journal so that a killed commit is finished by the next build; then removes the staging folder.
+ * Ctrl-C and SIGTERM wait until the moves are done.
  */
 export async function commitIntoPlace(stagingDir: string, outDir: string, plan: CommitPlan): Promise<void> {
   const journal: Journal = { staging: stagingDir, moves: await filesBelow(stagingDir), ...plan };
   const journalFile = journalFileFor(outDir);
-  await writeFileAtomic(journalFile, JSON.stringify(journal));
-  await apply(outDir, journal);
-  await rm(journalFile, { force: true });
+  await finishBeforeSignals(async () => {
+    await writeFileAtomic(journalFile, JSON.stringify(journal));
+    await apply(outDir, journal);
+    await rm(journalFile, { force: true });
+  });
   await rm(stagingDir, { recursive: true, force: true });
 }
 

@@ -3,6 +3,7 @@
 
 import { readdir, rename, rm, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { finishBeforeSignals } from './signals.ts';
 
 export function stagingDirFor(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}.building-${process.pid}`);
@@ -12,16 +13,21 @@ function retiredDirFor(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}.old-${process.pid}`);
 }
 
-/** Replaces `outDir` with `stagingDir`: two renames, the old site removed afterwards. */
+/**
+ * Replaces `outDir` with `stagingDir`: two renames, the old site removed afterwards. Ctrl-C and
+ * SIGTERM wait until both renames are done.
+ */
 export async function swapIntoPlace(stagingDir: string, outDir: string): Promise<void> {
   const retired = retiredDirFor(outDir);
   await rm(retired, { recursive: true, force: true });
-  try {
-    await rename(outDir, retired);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  await rename(stagingDir, outDir);
+  await finishBeforeSignals(async () => {
+    try {
+      await rename(outDir, retired);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    await rename(stagingDir, outDir);
+  });
   await rm(retired, { recursive: true, force: true });
 }
 

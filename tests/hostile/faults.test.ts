@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import { chmod, chown, copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,6 +49,31 @@ function buildArgs(work: string, extra: string[] = []): string[] {
 
 const NO_STACK_TRACE = /\n\s+at .+[:(]\d+:\d+\)?\n/;
 
+/** The journal of an incremental build's commit left beside `site` by a killed build, if any. */
+async function commitJournal(work: string): Promise<{ moves: string[]; removeFiles: string[]; removeFolders: string[] } | undefined> {
+  const name = (await readdir(work)).find((candidate) => candidate.startsWith('.site.commit-') && candidate.endsWith('.json'));
+  return name === undefined ? undefined : JSON.parse(await readFile(path.join(work, name), 'utf8'));
+}
+
+/**
+ * What a build killed during its commit must leave: every file of the site whole, each either as
+ * the previous site had it or as the complete new one has it, and a journal listing every file
+ * still to move in or remove, for the next build to finish. Returns what is wrong, or nothing.
+ */
+function halfCommitFaults(site: Snapshot, previous: Snapshot, complete: Snapshot, journal: { moves: string[]; removeFiles: string[]; removeFolders: string[] }): string[] {
+  const toMove = new Set(journal.moves);
+  const toRemove = (file: string) => journal.removeFiles.includes(file) || journal.removeFolders.some((folder) => file.startsWith(`${folder}/`));
+  const faults: string[] = [];
+  for (const [file, hash] of site) {
+    if (hash !== previous.get(file) && hash !== complete.get(file)) faults.push(`${file} is neither the previous nor the new version`);
+    if (!complete.has(file) && !toRemove(file)) faults.push(`${file} is not in the new site, and the journal does not remove it`);
+  }
+  for (const [file, hash] of complete) {
+    if (site.get(file) !== hash && !toMove.has(file)) faults.push(`${file} is not yet the new version, and the journal does not move it`);
+  }
+  return faults;
+}
+
 describe('a build killed at random moments', () => {
   let work: string;
   let fullBuildMs: number;
@@ -66,9 +91,9 @@ describe('a build killed at random moments', () => {
     await writeInbox(path.join(work, 'inbox'), 2, 40);
   });
 
-  it('leaves the previous site and complete article files every time, and a rerun completes', async () => {
+  it('leaves the previous site, a complete new one, or a commit its journal finishes; whole article files every time; and a rerun completes', async () => {
     const prng = new Prng(20_24);
-    const afterKills: Snapshot[] = [];
+    const afterKills: Array<{ delay: number; site: Snapshot; journal: Awaited<ReturnType<typeof commitJournal>> }> = [];
     for (let attempt = 0; attempt < 5; attempt++) {
       const child = spawn(process.execPath, [CLI, ...buildArgs(work)], { cwd: PROJECT_ROOT, stdio: 'ignore' });
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -78,7 +103,7 @@ describe('a build killed at random moments', () => {
       await exited;
 
       assert.ok(existsSync(path.join(work, 'site', 'index.html')), `after a kill at ${delay} ms the site is still there`);
-      afterKills.push(await snapshot(path.join(work, 'site')));
+      afterKills.push({ delay, site: await snapshot(path.join(work, 'site')), journal: await commitJournal(work) });
       for (const [file] of await snapshot(path.join(work, 'articles'))) {
         if (path.basename(file).startsWith('.')) continue; // an atomic write's temporary file, never read
         const text = await readFile(path.join(work, 'articles', file), 'utf8');
@@ -93,14 +118,68 @@ describe('a build killed at random moments', () => {
     const rerun = await runCli(buildArgs(work));
     assert.equal(rerun.exitCode, 0, rerun.stderr);
     const finalSite = await snapshot(path.join(work, 'site'));
-    for (const [index, site] of afterKills.entries()) {
-      assert.ok(sameSnapshot(site, before1.site) || sameSnapshot(site, finalSite), `after kill ${index + 1} the site is the previous one or a complete new one, never a mix`);
+    for (const [index, { delay, site, journal }] of afterKills.entries()) {
+      // Killed during the commit's moves: a mix of whole files, which the next build's replay completes.
+      if (journal) assert.deepEqual(halfCommitFaults(site, before1.site, finalSite, journal), [], `after kill ${index + 1} (at ${delay} ms), during the commit`);
+      else assert.ok(sameSnapshot(site, before1.site) || sameSnapshot(site, finalSite), `after kill ${index + 1} (at ${delay} ms) the site is the previous one or a complete new one, never a mix`);
     }
     const leftovers = (await readdir(work)).filter((name) => name !== 'inbox' && name !== 'articles' && name !== 'site');
-    assert.deepEqual(leftovers, [], 'no staging folder or lock file is left after the rerun');
+    assert.deepEqual(leftovers, [], 'no staging folder, journal or lock file is left after the rerun');
     const hidden = [...(await snapshot(path.join(work, 'articles'))).keys()].filter((file) => path.basename(file).startsWith('.'));
     assert.deepEqual(hidden, [], 'temporary files of interrupted writes are cleaned up');
     assert.ok([...before1.articles.keys()].every((file) => existsSync(path.join(work, 'articles', file))), 'every earlier article file is still there');
+  });
+});
+
+describe('a build stopped while it commits an incremental change', () => {
+  /**
+   * Builds 40 articles, adds 40 more, and starts the build that adds them, sending `signal` the
+   * moment its commit journal appears (the moves have just begun). Up to three times, each with
+   * 40 more articles, until the signal arrives while the build is still running.
+   */
+  async function stopAtCommit(label: string, signal: NodeJS.Signals) {
+    const work = await temporaryDir(label);
+    await writeInbox(path.join(work, 'inbox'), 6, 40);
+    const first = await runCli(buildArgs(work));
+    assert.equal(first.exitCode, 0, first.stderr);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const previous = await snapshot(path.join(work, 'site'));
+      await writeInbox(path.join(work, 'inbox'), 7 + attempt, 40);
+      const child = spawn(process.execPath, [CLI, ...buildArgs(work)], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, exitSignal) => resolve({ code, signal: exitSignal })));
+      let sent = false;
+      const watcher = watch(work, (_event, name) => {
+        if (!sent && String(name).startsWith('.site.commit-') && String(name).endsWith('.json')) sent = child.kill(signal);
+      });
+      const exit = await exited;
+      watcher.close();
+      if (sent) return { work, previous, exit, site: await snapshot(path.join(work, 'site')), journal: await commitJournal(work) };
+    }
+    assert.fail(`three builds in a row ended before their commit journal could be seen: could not send ${signal} during a commit`);
+  }
+
+  it('killed (SIGKILL), leaves whole files and a journal of the rest, which the next build finishes', async () => {
+    const { work, previous, site, journal } = await stopAtCommit('kill-commit', 'SIGKILL');
+    const rerun = await runCli(buildArgs(work));
+    assert.equal(rerun.exitCode, 0, rerun.stderr);
+    const complete = await snapshot(path.join(work, 'site'));
+    assert.ok(!sameSnapshot(previous, complete), 'the build had something to commit');
+    if (journal) assert.deepEqual(halfCommitFaults(site, previous, complete, journal), []);
+    else assert.ok(sameSnapshot(site, complete), 'a commit that finished before the kill left the complete site');
+    assert.equal(await commitJournal(work), undefined, 'the next build removed the journal once replayed');
+  });
+
+  it('interrupted (SIGINT, as by Ctrl-C) or terminated (SIGTERM), finishes the commit first, then ends as the signal says', async () => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const { work, previous, exit, site, journal } = await stopAtCommit(`${signal.toLowerCase()}-commit`, signal);
+      assert.equal(exit.signal, signal, `the build ended by ${signal} (exit status ${exit.code})`);
+      assert.equal(journal, undefined, `no half-done commit is left after ${signal}`);
+      const rerun = await runCli(buildArgs(work));
+      assert.equal(rerun.exitCode, 0, rerun.stderr);
+      const complete = await snapshot(path.join(work, 'site'));
+      assert.ok(!sameSnapshot(previous, complete), 'the build had something to commit');
+      assert.ok(sameSnapshot(site, complete), `after ${signal} the site is the complete new one`);
+    }
   });
 });
 
