@@ -61,7 +61,7 @@ export interface BuildResult {
   output?: { incremental: boolean; renderedArticles: number; renderedLists: number; written: number; kept: number; removed: number };
 }
 
-type Stage = 'ingest' | 'load' | 'render' | 'index';
+type Stage = 'ingest' | 'load' | 'plan' | 'render' | 'index';
 
 /** Times stages (wall and CPU) and shows their progress. */
 interface StageRunner {
@@ -172,7 +172,7 @@ async function renderSite(
 
 export async function runBuild(options: BuildOptions, log: (line: string) => void = console.log): Promise<BuildResult> {
   const problems = new ProblemLog();
-  const seconds = { ingest: 0, load: 0, render: 0, index: 0, total: 0 };
+  const seconds = { ingest: 0, load: 0, plan: 0, render: 0, index: 0, total: 0 };
   const started = performance.now();
   const meter = new StageMeter();
   const result: BuildResult = { exitCode: 0, problems, articles: [], pages: 0, seconds, stages: meter.stages };
@@ -370,26 +370,34 @@ async function buildLocked(
     const previousSiteDir = existsSync(outDir) ? outDir : undefined;
     // The site shard has no articles to index: the year shards bring the bundles.
     const indexed = shard?.kind !== 'site';
-    const site = createSiteContext(config, result.articles, entityRules);
-    // Every page depends on these; if they are what the previous site was built with, the build
-    // is incremental: it renders and writes only what changed and commits that into the output.
-    // A shard's output is only part of a site, so shard builds are never incremental.
-    const siteKey = await siteFingerprint({ config, primaryBundle: allParts[0]?.bundlePath ?? null });
-    const previous = shard === undefined && !options.force && previousSiteDir ? await readManifest(previousSiteDir) : undefined;
-    const writer = new OutputWriter(into, outDir, previous?.site === siteKey ? previous : undefined);
-    const articleInputs = new Map(result.articles.map((article) => [article, articlePageInputs(site, article)]));
-    const keptArticles = writer.incremental ? result.articles.filter((article) => writer.keepIfRenderedFrom(articlePagePath(article), articleInputs.get(article)!)) : [];
-    if (keptArticles.length > 0) {
-      const kept = new Set(keptArticles);
-      site.articlePages = result.articles.filter((article) => !kept.has(article));
-    }
+    // What every page is made from (the archive's links, related articles, terms), and which
+    // article pages the previous site already has as they would be rendered now.
+    const { site, siteKey, writer, articleInputs, keptArticles } = await timed('plan', 'articles', async () => {
+      const site = createSiteContext(config, result.articles, entityRules);
+      // Every page depends on these; if they are what the previous site was built with, the build
+      // is incremental: it renders and writes only what changed and commits that into the output.
+      // A shard's output is only part of a site, so shard builds are never incremental.
+      const siteKey = await siteFingerprint({ config, primaryBundle: allParts[0]?.bundlePath ?? null });
+      const previous = shard === undefined && !options.force && previousSiteDir ? await readManifest(previousSiteDir) : undefined;
+      const writer = new OutputWriter(into, outDir, previous?.site === siteKey ? previous : undefined);
+      const articleInputs = new Map(result.articles.map((article) => [article, articlePageInputs(site, article)]));
+      const keptArticles = writer.incremental ? result.articles.filter((article) => writer.keepIfRenderedFrom(articlePagePath(article), articleInputs.get(article)!)) : [];
+      if (keptArticles.length > 0) {
+        const kept = new Set(keptArticles);
+        site.articlePages = result.articles.filter((article) => !kept.has(article));
+      }
+      progress.tick(result.articles.length, true);
+      return { site, siteKey, writer, articleInputs, keptArticles };
+    });
     // Pagefind's logs and the folders of pages it indexes sit beside the staging folder (same
     // name prefix), so a killed build's are removed by the next build's recovery like its
     // staging folder.
     const logDir = `${into}.pagefind-logs`;
     // Pagefind's indexer runs, shared by the parts fed now and those indexed after the render,
     // within a memory budget: at 100,000 articles the render alone takes this process past 4 GB.
-    const lanes = new PagefindLanes(undefined, { rendering: true });
+    // Compacting the heap frees what the render left scattered over it, but costs seconds at
+    // 100,000 articles: only when a part would wait for memory.
+    const lanes = new PagefindLanes(undefined, { rendering: true, makeRoom: collectGarbage });
     // The folders of pages Pagefind reads, in memory where there is room for the largest parts
     // that can run at once.
     const pageScratch = PageScratch.open(logDir, largestParts(parts, DEFAULT_LANES));
@@ -408,9 +416,8 @@ async function buildLocked(
     result.pages = rendered.pages;
     renderEnded = true;
     // Most of what the render held is garbage now, the articles' bodies too (nothing reads them
-    // again); collected at once, it makes room for Pagefind.
+    // again); the lanes collect it if a part needs the room.
     releaseBodies(result.articles, articlesDir);
-    collectGarbage();
     lanes.renderDone();
     const retired = writer.retired();
     result.output = { incremental: writer.incremental, renderedArticles: site.articlePages.length, renderedLists: rendered.renderedLists, written: writer.writtenCount, kept: writer.records.size - writer.writtenCount, removed: retired.length };
