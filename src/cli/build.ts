@@ -395,9 +395,7 @@ async function buildLocked(
     const logDir = `${into}.pagefind-logs`;
     // Pagefind's indexer runs, shared by the parts fed now and those indexed after the render,
     // within a memory budget: at 100,000 articles the render alone takes this process past 4 GB.
-    // Compacting the heap frees what the render left scattered over it, but costs seconds at
-    // 100,000 articles: only when a part would wait for memory.
-    const lanes = new PagefindLanes(undefined, { rendering: true, makeRoom: collectGarbage });
+    const lanes = new PagefindLanes(undefined, { rendering: true });
     // The folders of pages Pagefind reads, in memory where there is room for the largest parts
     // that can run at once.
     const pageScratch = PageScratch.open(logDir, largestParts(parts, DEFAULT_LANES));
@@ -416,8 +414,11 @@ async function buildLocked(
     result.pages = rendered.pages;
     renderEnded = true;
     // Most of what the render held is garbage now, the articles' bodies too (nothing reads them
-    // again); the lanes collect it if a part needs the room.
+    // again); collected at once, it makes room for Pagefind. The collection takes seconds at
+    // 100,000 articles, spent while this thread waits for Pagefind anyway, so not when no part is
+    // being indexed (a rebuild with no change to search): that build goes straight on to commit.
     releaseBodies(result.articles, articlesDir);
+    if (lanes.working) collectGarbage();
     lanes.renderDone();
     const retired = writer.retired();
     result.output = { incremental: writer.incremental, renderedArticles: site.articlePages.length, renderedLists: rendered.renderedLists, written: writer.writtenCount, kept: writer.records.size - writer.writtenCount, removed: retired.length };

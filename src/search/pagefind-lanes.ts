@@ -31,12 +31,6 @@ export interface LaneOptions {
    * even when none runs, since this process's memory falls when the render ends.
    */
   rendering?: boolean;
-  /**
-   * Called once, the first time after the render that no waiting part fits the budget: it may
-   * free memory (the build compacts its heap, which takes seconds at 100,000 articles, so only
-   * when a part would otherwise wait or run short of memory).
-   */
-  makeRoom?: () => void;
 }
 
 interface Waiting {
@@ -51,13 +45,16 @@ export class PagefindLanes {
   readonly #memoryBudget: number;
   #rendering: boolean;
   #recheck: NodeJS.Timeout | undefined;
-  #makeRoom: (() => void) | undefined;
 
   constructor(lanes = DEFAULT_LANES, options: LaneOptions = {}) {
     this.#busy = Array.from({ length: Math.max(1, lanes) }, () => undefined);
     this.#memoryBudget = options.memoryBudget ?? BUILD_MEMORY_BUDGET;
     this.#rendering = options.rendering ?? false;
-    this.#makeRoom = options.makeRoom;
+  }
+
+  /** Whether a part is running or waiting for a lane: the build will wait for Pagefind. */
+  get working(): boolean {
+    return this.#queue.length > 0 || this.#busy.some((pages) => pages !== undefined);
   }
 
   /**
@@ -123,17 +120,6 @@ export class PagefindLanes {
       this.#queue.forEach((part, index) => {
         if (part.pages * PAGEFIND_BYTES_PER_PAGE <= room && (next === -1 || part.pages > this.#queue[next]!.pages)) next = index;
       });
-      if (next === -1 && !this.#rendering && this.#makeRoom) {
-        const makeRoom = this.#makeRoom;
-        this.#makeRoom = undefined;
-        makeRoom();
-        // The freed pages go back to the system over the next moments: look again then.
-        this.#recheck ??= setTimeout(() => {
-          this.#recheck = undefined;
-          this.#startWaiting();
-        }, 250).unref();
-        return;
-      }
       // A part beyond any budget runs alone, once allowed: nothing else will free memory then,
       // and the archive must be indexed.
       if (next === -1 && running === 0 && !this.#rendering) next = 0;

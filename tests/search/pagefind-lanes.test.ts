@@ -176,52 +176,20 @@ describe('Pagefind lanes', () => {
     await lanes.close();
   });
 
-  it('after the render, asks once to make room when a waiting part does not fit, and never while all fit', async () => {
-    let asked = 0;
-    const lanes = new PagefindLanes(2, { memoryBudget: budgetFor(1000), rendering: true, makeRoom: () => asked++ });
+  it('says whether a part is running or waiting, so the build knows it will wait for Pagefind', async () => {
+    const lanes = new PagefindLanes(1);
+    assert.equal(lanes.working, false, 'nothing handed over yet');
     const log: string[] = [];
-    const [first, second, third] = ['first', 'second', 'third'].map((name) => controlledJob(log, name));
-    const results = [lanes.run(700, first!.job), lanes.run(700, second!.job)];
+    const [first, second] = ['first', 'second'].map((name) => controlledJob(log, name));
+    const results = [lanes.run(1, first!.job), lanes.run(1, second!.job)];
+    assert.equal(lanes.working, true, 'handed over, not started yet');
     await settle();
-    assert.equal(asked, 0, 'not while the render runs: its memory falls as it goes');
-    lanes.renderDone();
-    await settle();
-    assert.deepEqual([asked, log], [1, ['start first']], 'the second part does not fit beside the first');
-    // Longer than the look after making room, and than the half second between looks.
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    assert.deepEqual([asked, log], [1, ['start first']], 'asked once only, and the part still waits for memory');
     first!.finish();
     await settle();
-    assert.deepEqual(log.slice(-2), ['end first', 'start second']);
-    results.push(lanes.run(100, third!.job));
-    await settle();
-    assert.equal(asked, 1);
-    for (const job of [second, third]) job!.finish();
+    assert.deepEqual([lanes.working, log], [true, ['start first', 'end first', 'start second']], 'one done, one running');
+    second!.finish();
     await Promise.all(results);
-    await lanes.close();
-
-    let unneeded = 0;
-    const roomy = new PagefindLanes(2, { memoryBudget: budgetFor(10_000), rendering: true, makeRoom: () => unneeded++ });
-    const jobs = ['a', 'b', 'c'].map((name) => controlledJob(log, name));
-    const roomyResults = jobs.map((job) => roomy.run(1000, job.job));
-    roomy.renderDone();
-    await settle();
-    for (const job of jobs) job.finish();
-    await Promise.all(roomyResults);
-    await roomy.close();
-    assert.equal(unneeded, 0, 'parts that fit the budget never ask for room');
-  });
-
-  it('makes room before a part beyond any budget runs alone after the render', async () => {
-    const log: string[] = [];
-    const lanes = new PagefindLanes(2, { memoryBudget: budgetFor(10), rendering: true, makeRoom: () => log.push('make room') });
-    const job = controlledJob(log, 'big');
-    const result = lanes.run(50_000, job.job);
-    lanes.renderDone();
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    assert.deepEqual(log, ['make room', 'start big']);
-    job.finish();
-    await result;
+    assert.equal(lanes.working, false, 'every part done');
     await lanes.close();
   });
 
