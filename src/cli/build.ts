@@ -61,7 +61,7 @@ export interface BuildResult {
   output?: { incremental: boolean; renderedArticles: number; renderedLists: number; written: number; kept: number; removed: number };
 }
 
-type Stage = 'ingest' | 'load' | 'plan' | 'render' | 'index';
+type Stage = 'ingest' | 'load' | 'plan' | 'render' | 'index' | 'commit';
 
 /** Times stages (wall and CPU) and shows their progress. */
 interface StageRunner {
@@ -172,7 +172,7 @@ async function renderSite(
 
 export async function runBuild(options: BuildOptions, log: (line: string) => void = console.log): Promise<BuildResult> {
   const problems = new ProblemLog();
-  const seconds = { ingest: 0, load: 0, plan: 0, render: 0, index: 0, total: 0 };
+  const seconds = { ingest: 0, load: 0, plan: 0, render: 0, index: 0, commit: 0, total: 0 };
   const started = performance.now();
   const meter = new StageMeter();
   const result: BuildResult = { exitCode: 0, problems, articles: [], pages: 0, seconds, stages: meter.stages };
@@ -413,21 +413,22 @@ async function buildLocked(
     });
     result.pages = rendered.pages;
     renderEnded = true;
-    // Most of what the render held is garbage now, the articles' bodies too (nothing reads them
-    // again); collected at once, it makes room for Pagefind. The collection takes seconds at
-    // 100,000 articles, spent while this thread waits for Pagefind anyway, so not when no part is
-    // being indexed (a rebuild with no change to search): that build goes straight on to commit.
+    // Nothing reads the articles' bodies again.
     releaseBodies(result.articles, articlesDir);
-    if (lanes.working) collectGarbage();
-    lanes.renderDone();
     const retired = writer.retired();
     result.output = { incremental: writer.incremental, renderedArticles: site.articlePages.length, renderedLists: rendered.renderedLists, written: writer.writtenCount, kept: writer.records.size - writer.writtenCount, removed: retired.length };
     const pages = [...writer.records].map(([sitePath, record]) => ({ sitePath, file: writer.fileOf(sitePath), ...(record.indexed === undefined ? {} : { indexed: record.indexed }) }));
     // The index stage starts when the render ends: waiting for the parts Pagefind is still
     // indexing is part of it.
     const search = indexed
-      ? await timed('index', 'pages', async () =>
-          buildSearchIndex(into, problems, {
+      ? await timed('index', 'pages', async () => {
+          // Most of what the render held is garbage now; collected at once, it makes room for
+          // Pagefind. The collection takes seconds at 100,000 articles, spent while this thread
+          // waits for Pagefind anyway, so not when no part is being indexed (a rebuild with no
+          // change to search goes straight on to commit).
+          if (lanes.working) collectGarbage();
+          lanes.renderDone();
+          return buildSearchIndex(into, problems, {
             parts,
             progress,
             logDir,
@@ -438,24 +439,28 @@ async function buildLocked(
             commitsIntoPrevious: writer.incremental,
             ...(previousSiteDir ? { previousSiteDir } : {}),
             lanes,
-          }).finally(() => lanes.close()),
-        )
+          }).finally(() => lanes.close());
+        })
       : undefined;
     await stream.close();
     if (search) result.search = search;
     // Pagefind writes through its own binary and reports a full disk only as a broken bundle:
     // a failed index on a full disk is the disk's fault, and the old site must stay in place.
     else if (indexed && (await isDiskFull(path.dirname(outDir)))) throw new Error('the search index could not be written');
-    // A shard's output is part of a site, so it has no manifest: the next build starts afresh.
-    if (shard === undefined) await writeFile(path.join(into, MANIFEST_FILE), serializeManifest(writer.manifest(siteKey)));
-    if (writer.incremental) {
-      // A failed index keeps the previous bundles (stale, but whole) rather than half-written ones.
-      if (!search) await rm(path.join(into, 'pagefind'), { recursive: true, force: true });
-      const stale = search ? await staleBundleFiles(outDir, into, parts, search.parts.built) : { files: [], folders: [] };
-      await commitIntoPlace(into, outDir, { removeFiles: [...retired, ...stale.files], removeFolders: stale.folders });
-    } else {
-      await swapIntoPlace(into, outDir);
-    }
+    // Putting the new site in place: the manifest, then a swap or an incremental commit.
+    await timed('commit', 'files', async () => {
+      // A shard's output is part of a site, so it has no manifest: the next build starts afresh.
+      if (shard === undefined) await writeFile(path.join(into, MANIFEST_FILE), serializeManifest(writer.manifest(siteKey)));
+      if (writer.incremental) {
+        // A failed index keeps the previous bundles (stale, but whole) rather than half-written ones.
+        if (!search) await rm(path.join(into, 'pagefind'), { recursive: true, force: true });
+        const stale = search ? await staleBundleFiles(outDir, into, parts, search.parts.built) : { files: [], folders: [] };
+        await commitIntoPlace(into, outDir, { removeFiles: [...retired, ...stale.files], removeFolders: stale.folders });
+      } else {
+        await swapIntoPlace(into, outDir);
+      }
+      progress.tick(writer.writtenCount, true);
+    });
   } catch (error) {
     // Judge the failure before removing the staging folder: removing it frees a full disk.
     const problem = await writeFailureProblem(error, outDir, 'output', path.dirname(outDir));

@@ -65,14 +65,14 @@ describe('the Progress display', () => {
   });
 });
 
-const STAGE_LINE = /^(ingest|load|render|index): /m;
+const STAGE_LINE = /^(ingest|load|plan|render|index|commit): /m;
 
 describe('progress from a real build', () => {
   it('prints plain stage lines on stderr when stderr is not a terminal', async () => {
     const work = await temporaryDir('progress-plain');
     const run = await runCli(['build', '--inbox', SAMPLE_INBOX, '--articles', path.join(work, 'a'), '--out', path.join(work, 's')]);
     assert.equal(run.exitCode, 0, run.stderr);
-    for (const stage of ['ingest', 'load', 'plan', 'render', 'index']) assert.match(run.stderr, new RegExp(`^${stage}: \\d+ \\w+ in \\d+\\.\\d s$`, 'm'));
+    for (const stage of ['ingest', 'load', 'plan', 'render', 'index', 'commit']) assert.match(run.stderr, new RegExp(`^${stage}: \\d+ \\w+ in \\d+\\.\\d s$`, 'm'));
     // Every file Eleventy rendered: all output but the copied assets, the search bundle, the
     // sitemap (written after rendering, from the list of rendered pages) and the build's manifest.
     const rendered = (await readdir(path.join(work, 's'), { recursive: true, withFileTypes: true })).filter(
