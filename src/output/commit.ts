@@ -24,6 +24,11 @@ interface Journal extends CommitPlan {
 
 const JOURNAL_PREFIX = (outDir: string) => `.${path.basename(outDir)}.commit-`;
 
+/** Whether `name`, in the folder holding `outDir`, is a commit journal of `outDir` (any build's). */
+export function isCommitJournal(outDir: string, name: string): boolean {
+  return name.startsWith(JOURNAL_PREFIX(outDir)) && name.endsWith('.json');
+}
+
 function journalFileFor(outDir: string): string {
   return path.join(path.dirname(outDir), `${JOURNAL_PREFIX(outDir)}${process.pid}.json`);
 }
@@ -123,7 +128,7 @@ export async function replayCommits(outDir: string): Promise<void> {
   } catch {
     return;
   }
-  for (const name of names.filter((candidate) => candidate.startsWith(JOURNAL_PREFIX(outDir)) && candidate.endsWith('.json')).sort()) {
+  for (const name of names.filter((candidate) => isCommitJournal(outDir, candidate)).sort()) {
     const journalFile = path.join(parent, name);
     let journal: Journal | undefined;
     try {

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { readArticleFile } from '../../src/ingest/frontmatter.ts';
+import { isCommitJournal } from '../../src/output/commit.ts';
 import { CLI, PROJECT_ROOT, SAMPLE_INBOX, temporaryDir } from '../helpers/paths.ts';
 import { paragraph, Prng } from '../helpers/prng.ts';
 import { isUnstablePagefindFile, stableBundleBytes } from '../helpers/pagefind-files.ts';
@@ -51,7 +52,7 @@ const NO_STACK_TRACE = /\n\s+at .+[:(]\d+:\d+\)?\n/;
 
 /** The journal of an incremental build's commit left beside `site` by a killed build, if any. */
 async function commitJournal(work: string): Promise<{ moves: string[]; removeFiles: string[]; removeFolders: string[] } | undefined> {
-  const name = (await readdir(work)).find((candidate) => candidate.startsWith('.site.commit-') && candidate.endsWith('.json'));
+  const name = (await readdir(work)).find((candidate) => isCommitJournal(path.join(work, 'site'), candidate));
   return name === undefined ? undefined : JSON.parse(await readFile(path.join(work, name), 'utf8'));
 }
 
@@ -62,7 +63,8 @@ async function commitJournal(work: string): Promise<{ moves: string[]; removeFil
  */
 function halfCommitFaults(site: Snapshot, previous: Snapshot, complete: Snapshot, journal: { moves: string[]; removeFiles: string[]; removeFolders: string[] }): string[] {
   const toMove = new Set(journal.moves);
-  const toRemove = (file: string) => journal.removeFiles.includes(file) || journal.removeFolders.some((folder) => file.startsWith(`${folder}/`));
+  const removedFiles = new Set(journal.removeFiles);
+  const toRemove = (file: string) => removedFiles.has(file) || journal.removeFolders.some((folder) => file.startsWith(`${folder}/`));
   const faults: string[] = [];
   for (const [file, hash] of site) {
     if (hash !== previous.get(file) && hash !== complete.get(file)) faults.push(`${file} is neither the previous nor the new version`);
@@ -149,7 +151,7 @@ describe('a build stopped while it commits an incremental change', () => {
       const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, exitSignal) => resolve({ code, signal: exitSignal })));
       let sent = false;
       const watcher = watch(work, (_event, name) => {
-        if (!sent && String(name).startsWith('.site.commit-') && String(name).endsWith('.json')) sent = child.kill(signal);
+        if (!sent && isCommitJournal(path.join(work, 'site'), String(name))) sent = child.kill(signal);
       });
       const exit = await exited;
       watcher.close();
