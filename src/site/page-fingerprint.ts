@@ -7,6 +7,19 @@ import type { Article } from './load-articles.ts';
 /** An article as a list shows it: everything but the body (and its hash), which only its own page and the feeds show. */
 export type ListedArticle = Omit<Article, 'body' | 'bodyHash'>;
 
+/**
+ * The fields an article's digest covers, its own and its source's: all but the body, in
+ * code-point order. Named, they let JSON.stringify write the article natively (about half the
+ * time `serialise` takes, a second of a rebuild at 100,000 articles) with its keys in one order
+ * however it was built. A field missing here would not count, and pages showing it would be kept
+ * stale when it changes, so tests/site/page-fingerprint.test.ts checks that every field of a
+ * loaded article is here.
+ */
+export const ARTICLE_DIGEST_FIELDS: readonly string[] = [
+  'authors', 'date', 'dateSource', 'dir', 'file', 'hash', 'language', 'name', 'organizations', 'path', 'people', 'places',
+  'readingMinutes', 'section', 'slug', 'source', 'subtitle', 'summary', 'tags', 'title', 'url', 'wordCount',
+];
+
 /** Arrays at least this long are serialised once per build and stand for their hash after that. */
 const SHARED_ARRAY_LENGTH = 32;
 
@@ -37,7 +50,8 @@ export function createFingerprints(articles: readonly Article[]): { page: (data:
   const articleDigest = (article: Article): string => {
     let digest = digests.get(article);
     if (digest === undefined) {
-      digest = createHash('sha1').update(serialise({ ...article, body: undefined, bodyHash: undefined })).digest('base64url');
+      // Its date is written by its toJSON, as `serialise` writes it.
+      digest = createHash('sha1').update(JSON.stringify(article, ARTICLE_DIGEST_FIELDS as string[])).digest('base64url');
       digests.set(article, digest);
     }
     return digest;

@@ -3,10 +3,12 @@
 // rebuild shows and reports must not depend on whether a file was read.
 
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { generateArchive } from '../../src/bench/generate-archive.ts';
+import { ARTICLE_FILE_CACHE, ArticleFileCache, textHash } from '../../src/ingest/article-file-cache.ts';
+import { readArticleFile } from '../../src/ingest/frontmatter.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
 
@@ -69,5 +71,59 @@ describe('article files known from the last build', { timeout: 300_000 }, () => 
     const known = await rebuild();
     assert.deepEqual(countsOf(known), { known: ARTICLES, read: 0 });
     assert.deepEqual(problemOf(known), problemOf(read));
+  });
+});
+
+describe('the record of article files, saved', () => {
+  const fileText = (title: string) => `---\ntitle: "${title}"\ndate: "2024-05-01T09:00:00+00:00"\n---\n\nA paragraph about ${title}.\n`;
+
+  /** A record folder with files a.md and b.md recorded and saved, as a first build leaves it. */
+  async function recorded(): Promise<{ dir: string; record: string }> {
+    const dir = await temporaryDir('article-file-record');
+    const cache = await ArticleFileCache.open(dir);
+    for (const name of ['a.md', 'b.md']) {
+      const file = path.join(dir, name);
+      await writeFile(file, fileText(name));
+      cache.record(name, await stat(file), fileText(name), readArticleFile(fileText(name)));
+    }
+    await cache.save();
+    return { dir, record: path.join(dir, ARTICLE_FILE_CACHE) };
+  }
+  const entriesOf = async (record: string) => Object.keys((JSON.parse(await readFile(record, 'utf8')) as { entries: object }).entries);
+
+  it('is not written again when every file was known as it was', async () => {
+    const { dir, record } = await recorded();
+    const before = await stat(record);
+    const cache = await ArticleFileCache.open(dir);
+    for (const name of ['b.md', 'a.md']) assert.ok(cache.known(name, await stat(path.join(dir, name))), `${name} is known`);
+    await cache.save();
+    // A write replaces the file (a new inode), so a watcher would see a change.
+    assert.equal((await stat(record)).ino, before.ino);
+    assert.deepEqual(await entriesOf(record), ['a.md', 'b.md']);
+  });
+
+  it('is written when a file was not seen, forgotten or recorded anew', async () => {
+    const { dir, record } = await recorded();
+    const unseen = await ArticleFileCache.open(dir);
+    assert.ok(unseen.known('a.md', await stat(path.join(dir, 'a.md'))));
+    await unseen.save();
+    assert.deepEqual(await entriesOf(record), ['a.md'], 'b.md was not seen this run');
+
+    const { dir: second, record: secondRecord } = await recorded();
+    const forgetting = await ArticleFileCache.open(second);
+    for (const name of ['a.md', 'b.md']) assert.ok(forgetting.known(name, await stat(path.join(second, name))));
+    forgetting.forget('b.md');
+    await forgetting.save();
+    assert.deepEqual(await entriesOf(secondRecord), ['a.md'], 'b.md was forgotten');
+
+    const { dir: third, record: thirdRecord } = await recorded();
+    const edited = await ArticleFileCache.open(third);
+    const file = path.join(third, 'b.md');
+    await writeFile(file, fileText('b.md, edited'));
+    assert.ok(edited.known('a.md', await stat(path.join(third, 'a.md'))));
+    edited.record('b.md', await stat(file), fileText('b.md, edited'), readArticleFile(fileText('b.md, edited')));
+    await edited.save();
+    const saved = JSON.parse(await readFile(thirdRecord, 'utf8')) as { entries: Record<string, { textHash: string }> };
+    assert.equal(saved.entries['b.md']?.textHash, textHash(fileText('b.md, edited')));
   });
 });

@@ -4,8 +4,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DateTime } from 'luxon';
-import type { Article } from '../../src/site/load-articles.ts';
-import { createPageFingerprint } from '../../src/site/page-fingerprint.ts';
+import { writeArticleFile } from '../../src/ingest/frontmatter.ts';
+import { ProblemLog } from '../../src/problems.ts';
+import { toArticle, type Article } from '../../src/site/load-articles.ts';
+import { ARTICLE_DIGEST_FIELDS, createFingerprints, createPageFingerprint } from '../../src/site/page-fingerprint.ts';
 
 function siteArticle(i: number, changes: Partial<Article> = {}): Article {
   return {
@@ -40,5 +42,48 @@ describe('a list page’s fingerprint', () => {
   it('refuses data that holds a function, whose output it cannot see', () => {
     const fingerprint = createPageFingerprint([]);
     assert.throws(() => fingerprint({ dayLink: (day: number) => `/archive/2025/03/#day-${day}` }), /a function, which cannot be fingerprinted/);
+  });
+
+  it('covers every field of a loaded article but its body', () => {
+    // Every optional field set, as an article file can have it.
+    const text = writeArticleFile(
+      {
+        title: 'A title', subtitle: 'A subtitle', date: '2025-03-01T09:00:00+00:00', dateSource: 'text', section: 'Sport', authors: ['A. Writer'], tags: ['a tag'],
+        people: ['Ann Lee'], organizations: ['The Council'], places: ['Leeds'], summary: 'A summary.', wordCount: 120, readingMinutes: 1, language: 'en',
+        slug: 'a-title', source: { path: 'a.txt', hash: 'sha256:00', url: 'https://example.org/a', name: 'The Example' },
+      },
+      'The body.\n',
+    );
+    const article = toArticle('2025/a-title.md', '2025/a-title.md', text, 'UTC', 'en', new ProblemLog());
+    assert.ok(article);
+    const fields = new Set<string>();
+    const collect = (value: object) => {
+      for (const [key, item] of Object.entries(value)) {
+        fields.add(key);
+        if (item !== null && typeof item === 'object' && Object.getPrototypeOf(item) === Object.prototype) collect(item as object);
+      }
+    };
+    collect(article);
+    fields.delete('body');
+    fields.delete('bodyHash');
+    assert.deepEqual([...fields].filter((field) => !ARTICLE_DIGEST_FIELDS.includes(field)), [], 'fields an article has that its digest leaves out: add them to ARTICLE_DIGEST_FIELDS');
+    // And each one counts.
+    const digest = (changed: Article) => createFingerprints([changed]).article(changed);
+    const original = digest(article);
+    for (const field of fields) {
+      const changed = structuredClone({ ...article, date: undefined }) as unknown as Record<string, unknown>;
+      changed.date = article.date;
+      if (field === 'date') changed.date = article.date.plus({ minutes: 1 });
+      else if (field in changed) changed[field] = typeof changed[field] === 'number' ? (changed[field] as number) + 1 : Array.isArray(changed[field]) ? [...(changed[field] as string[]), 'x'] : field === 'source' ? { ...article.source, path: 'b.txt' } : `${String(changed[field])}x`;
+      else changed.source = { ...article.source, [field]: `${String((article.source as unknown as Record<string, unknown>)[field])}x` };
+      assert.notEqual(digest(changed as unknown as Article), original, `a change of ${field}`);
+    }
+  });
+
+  it('is the same for the same article built with its fields in another order', () => {
+    const article = siteArticle(1, { section: 'Sport' });
+    const reordered = Object.fromEntries(Object.entries(article).reverse()) as unknown as Article;
+    reordered.source = Object.fromEntries(Object.entries(article.source).reverse()) as unknown as Article['source'];
+    assert.equal(createFingerprints([reordered]).article(reordered), createFingerprints([article]).article(article));
   });
 });
