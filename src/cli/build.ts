@@ -55,7 +55,7 @@ export interface BuildResult {
   stages: Record<string, StageTime>;
   /**
    * What the render wrote: incremental when the previous site's manifest allowed keeping
-   * unchanged files; how many article pages and list pages (home, terms, date archive) were
+   * unchanged files; how many article pages and list pages (home, terms, date archive, feeds) were
    * rendered, files written, kept and removed.
    */
   output?: { incremental: boolean; renderedArticles: number; renderedLists: number; written: number; kept: number; removed: number };
@@ -72,7 +72,7 @@ interface StageRunner {
 /** Pages of the new site (rendered, or kept unchanged from the previous site). */
 interface Rendered {
   pages: number;
-  /** List pages (home, terms, date archive) Eleventy rendered; the others were kept from the previous site. */
+  /** List pages (home, terms, date archive) and feeds Eleventy rendered; the others were kept from the previous site. */
   renderedLists: number;
 }
 

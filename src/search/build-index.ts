@@ -207,11 +207,24 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
   const reused: string[] = [];
   const streamed: string[] = [];
 
+  // The site's pages by year folder, grouped once: filtering every page for each part took
+  // 0.6 s at 100,000 articles (21 parts of 142,000 pages).
+  let pagesByYear: Map<string, SitePage[]> | undefined;
+  const pagesOfYear = (year: string): SitePage[] => {
+    if (!pagesByYear) {
+      pagesByYear = new Map();
+      for (const page of options.pages ?? []) {
+        const folder = page.sitePath.endsWith('.html') ? yearFolderOf(page.sitePath) : undefined;
+        if (folder === undefined) continue;
+        const pages = pagesByYear.get(folder);
+        if (pages) pages.push(page);
+        else pagesByYear.set(folder, [page]);
+      }
+    }
+    return pagesByYear.get(year) ?? [];
+  };
   const pagesOfPart = async (part: SearchPart): Promise<SitePage[]> => {
-    const years = new Set(part.years);
-    const pages = options.pages
-      ? options.pages.filter((page) => page.sitePath.endsWith('.html') && years.has(yearFolderOf(page.sitePath) ?? ''))
-      : (await Promise.all(part.years.map((year) => pagesUnder(siteDir, year)))).flat();
+    const pages = options.pages ? part.years.flatMap(pagesOfYear) : (await Promise.all(part.years.map((year) => pagesUnder(siteDir, year)))).flat();
     return pages.sort((a, b) => (a.sitePath < b.sitePath ? -1 : a.sitePath > b.sitePath ? 1 : 0));
   };
   const work = await Promise.all(options.parts.map(async (part) => ({ part, pages: await pagesOfPart(part) })));

@@ -67,9 +67,11 @@ export function isPartFolderName(name: string): boolean {
   return /^\d{4}(-\d{4})?$/.test(name);
 }
 
+const FIRST_SEGMENT = /^\/*([^/]+)/;
+
 /** The year folder a site path belongs to (`/2015/x/` → `2015`), or undefined. */
 export function yearFolderOf(sitePath: string): string | undefined {
-  const first = sitePath.split('/').find((segment) => segment !== '');
+  const first = FIRST_SEGMENT.exec(sitePath)?.[1];
   return first !== undefined && YEAR_FOLDER.test(first) ? first : undefined;
 }
 

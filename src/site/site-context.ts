@@ -46,12 +46,12 @@ export interface SiteOutput {
   /** Writes a file the site makes outside Eleventy's pages (the sitemaps), by its path from the site root. */
   file(sitePath: string, content: string): Promise<void>;
   /**
-   * Whether the list page at `sitePath` (a file path from the site root) is kept from the
+   * Whether the list page or feed at `sitePath` (a file path from the site root) is kept from the
    * previous site, which made it from data with the fingerprint `input`; then the template
    * leaves it out. Otherwise `input` is recorded with the page when it is written.
    */
   keepPage(sitePath: string, input: string): boolean;
-  /** The list pages kept so far, by file path from the site root (the sitemap lists them too). */
+  /** The list pages and feeds kept so far, by file path from the site root (the sitemap lists the pages too). */
   keptPages(): readonly string[];
 }
 

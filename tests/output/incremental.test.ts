@@ -115,6 +115,11 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
     assert.equal(run.exitCode, 0, run.stderr);
     assert.deepEqual(outputOf(run), { incremental: true, renderedArticles: 0, renderedLists: 0, written: 0, kept: outputOf(first).written, removed: 0 });
     assert.equal(run.report.pages, first.report.pages);
+    // Feeds are kept like list pages: by what they were made from, which the manifest records.
+    const manifest = JSON.parse(await readFile(path.join(site, MANIFEST_FILE), 'utf8')) as { files: Record<string, [unknown, unknown, unknown]> };
+    const feeds = Object.keys(manifest.files).filter((file) => /^(feed|feeds\/.*)\.(xml|json)$/.test(file));
+    assert.ok(feeds.includes('feed.xml') && feeds.includes('feed.json') && feeds.length > 2, `the archive's and the sections' feeds: ${feeds.join(', ')}`);
+    assert.deepEqual(feeds.filter((feed) => typeof manifest.files[feed]![1] !== 'string'), [], 'every feed is recorded with its inputs');
     await assertSameSite(site, await fresh(), 'nothing changed');
   });
 
@@ -156,6 +161,24 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
     assert.ok(parts.reused.length > 0);
     assert.match(await readFile(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8'), /"page_count"/);
     await assertSameSite(site, await fresh(), 'a body changed');
+  });
+
+  it('after an article file’s text alone is edited by hand, renders its page and the feeds that carry it', async () => {
+    // Its frontmatter (word count included) stays as it was: only the body's hash tells.
+    const previous = await rebuild();
+    const newest = previous.report.articles[0]!;
+    const file = path.join(articles, newest.file);
+    const text = await readFile(file, 'utf8');
+    const bodyStart = text.indexOf('\n---\n', 4) + 5;
+    const word = /\b[a-z]{4,}\b/.exec(text.slice(bodyStart));
+    assert.ok(word, 'the body has a lower-case word to edit');
+    const at = bodyStart + word.index;
+    await writeFile(file, `${text.slice(0, at)}${word[0].toUpperCase()}${text.slice(at + word[0].length)}`);
+    const run = await rebuild();
+    assert.equal(run.exitCode, 0, run.stderr);
+    assert.equal(outputOf(run).renderedArticles, 1);
+    assert.ok(outputOf(run).renderedLists >= 2, `the archive's feeds, Atom and JSON: rendered ${outputOf(run).renderedLists}`);
+    await assertSameSite(site, await fresh(), 'a body edited by hand');
   });
 
   it('after a title changes, renders the pages that link to the article by it', async () => {

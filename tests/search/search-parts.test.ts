@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PART_MAX_FACTOR, searchParts } from '../../src/search/bundles.ts';
+import { PART_MAX_FACTOR, searchParts, yearFolderOf } from '../../src/search/bundles.ts';
 
 /** Articles with the given number in each year. */
 function archive(perYear: Record<string, number>): Array<{ url: string }> {
@@ -35,5 +35,20 @@ describe('search parts', () => {
 
   it('keeps a year larger than the bound whole', () => {
     assert.deepEqual(shape(searchParts(archive({ 2001: 10, 2002: 400, 2003: 10, 2004: 1 }), 100)), ['2004:1', '2003:10', '2002:400', '2001:10']);
+  });
+});
+
+describe('the year folder of a site path', () => {
+  it('is its first segment when that is a year', () => {
+    assert.equal(yearFolderOf('/2015/a-title/'), '2015');
+    assert.equal(yearFolderOf('2015/a-title/index.html'), '2015');
+    assert.equal(yearFolderOf('//1999/x/'), '1999');
+    assert.equal(yearFolderOf('/2015'), '2015');
+  });
+
+  it('is none when the first segment is not four digits', () => {
+    for (const sitePath of ['/people/2015/', '/20155/x/', '/201/x/', '/', '', 'index.html', '/2015a/x/', 'feeds/2015.xml']) {
+      assert.equal(yearFolderOf(sitePath), undefined, sitePath);
+    }
   });
 });

@@ -3,9 +3,10 @@
 
 import { SITE_FEEDS } from '../../../layouts/base.ts';
 import type { EleventyPageData, SitePlugin } from '../eleventy-types.ts';
-import { renderAtomFeed, renderJsonFeed, type FeedSpec } from '../feeds.ts';
+import { FEED_LIMIT, renderAtomFeed, renderJsonFeed, type FeedSpec } from '../feeds.ts';
 import type { Article } from '../load-articles.ts';
 import { createMarkdownRenderer } from '../markdown.ts';
+import { siteFingerprints } from '../page-fingerprint.ts';
 import { sectionFeedPaths, summariseSections } from '../sections.ts';
 import type { SiteContext } from '../site-context.ts';
 
@@ -32,6 +33,17 @@ export function feedSpecs(site: SiteContext): FeedSpec[] {
   return [whole, ...sections];
 }
 
+/**
+ * The fingerprint of what a feed document is made from besides the code and the configuration
+ * (the site fingerprint): its spec, its entries as lists show them, their bodies by hash, and the
+ * archive's newest date (an empty feed's update time).
+ */
+export function feedInputs(site: SiteContext, spec: FeedSpec, documentPath: string): string {
+  const entries = spec.articles.slice(0, FEED_LIMIT);
+  const { articles: _all, ...described } = spec;
+  return siteFingerprints(site).page({ documentPath, ...described, entries, bodies: entries.map((article) => article.bodyHash), newest: site.articles[0]?.date ?? null });
+}
+
 export const feedPages: SitePlugin = (eleventyConfig, site) => {
   const markdown = createMarkdownRenderer();
   const bodies = new Map<Article, string>();
@@ -40,10 +52,14 @@ export const feedPages: SitePlugin = (eleventyConfig, site) => {
     if (body === undefined) bodies.set(article, (body = markdown.render(article.body)));
     return body;
   };
-  const documents = feedSpecs(site).flatMap((spec) => [
-    { path: spec.atomPath, render: () => renderAtomFeed(site, spec, renderBody) },
-    { path: spec.jsonPath, render: () => renderJsonFeed(site, spec, renderBody) },
+  const all = feedSpecs(site).flatMap((spec) => [
+    { path: spec.atomPath, spec, render: () => renderAtomFeed(site, spec, renderBody) },
+    { path: spec.jsonPath, spec, render: () => renderJsonFeed(site, spec, renderBody) },
   ]);
+  // A rebuild keeps a feed made from the same articles, as it keeps list pages: rendering one
+  // reads and renders the bodies of fifty articles, a quarter of a second for the lot at 10,000.
+  const output = site.output;
+  const documents = output ? all.filter((document) => !output.keepPage(document.path.replace(/^\//, ''), feedInputs(site, document.spec, document.path))) : all;
   eleventyConfig.addTemplate('feeds.11ty.js', {
     data: {
       feedDocuments: documents.map((document, index) => ({ path: document.path, index })),

@@ -29,8 +29,10 @@ export const sitemapPages: SitePlugin = (eleventyConfig, site) => {
       entries.push({ loc: site.absoluteUrl(page.url), ...(lastmod ? { lastmod } : {}) });
     }
     // Pages an incremental build kept from the previous site were not rendered, so Eleventy does
-    // not list them (list pages are never noindex).
-    for (const file of site.output?.keptPages() ?? []) entries.push({ loc: site.absoluteUrl(`/${file.replace(/index\.html$/, '')}`) });
+    // not list them (list pages are never noindex). Kept feeds are not pages.
+    for (const file of site.output?.keptPages() ?? []) {
+      if (file.endsWith('.html')) entries.push({ loc: site.absoluteUrl(`/${file.replace(/index\.html$/, '')}`) });
+    }
     // A shard build (--shard) writes only some article pages, but its sitemap lists the whole
     // archive so that shards deployed side by side have one complete sitemap.
     const listed = new Set(entries.map((entry) => entry.loc));
