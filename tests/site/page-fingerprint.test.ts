@@ -70,12 +70,16 @@ describe('a list page’s fingerprint', () => {
     // And each one counts.
     const digest = (changed: Article) => createFingerprints([changed]).article(changed);
     const original = digest(article);
+    /** Another value of the same kind: a later date, one more list item or number, a longer text. */
+    const another = (value: unknown): unknown =>
+      DateTime.isDateTime(value) ? value.plus({ minutes: 1 }) : Array.isArray(value) ? [...value, 'x'] : typeof value === 'number' ? value + 1 : `${String(value)}x`;
+    const source = article.source as unknown as Record<string, unknown>;
     for (const field of fields) {
-      const changed = structuredClone({ ...article, date: undefined }) as unknown as Record<string, unknown>;
-      changed.date = article.date;
-      if (field === 'date') changed.date = article.date.plus({ minutes: 1 });
-      else if (field in changed) changed[field] = typeof changed[field] === 'number' ? (changed[field] as number) + 1 : Array.isArray(changed[field]) ? [...(changed[field] as string[]), 'x'] : field === 'source' ? { ...article.source, path: 'b.txt' } : `${String(changed[field])}x`;
-      else changed.source = { ...article.source, [field]: `${String((article.source as unknown as Record<string, unknown>)[field])}x` };
+      // A field of the article itself, or of its source (`path`, `hash`, `url`, `name`).
+      const changed: Record<string, unknown> = { ...article };
+      if (field === 'source') changed.source = { ...source, path: 'b.txt' };
+      else if (field in article) changed[field] = another(changed[field]);
+      else changed.source = { ...source, [field]: another(source[field]) };
       assert.notEqual(digest(changed as unknown as Article), original, `a change of ${field}`);
     }
   });
