@@ -1,13 +1,12 @@
 // Every file of the site that the build writes itself goes through here (pages, feeds, sitemaps,
-// assets), into the staging folder, on a bounded pool of writes. Against the previous site's
+// assets), into the staging folder, on a thread of its own (file-thread.ts). Against the previous site's
 // manifest (an incremental build), a file whose content is unchanged is not written at all, and
 // an article page rendered from the same inputs is not even rendered: both stay where they are
 // in the output folder, and only what this build wrote is moved there (src/output/commit.ts).
 
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FolderMaker, WritePool } from '../fs-utils.ts';
+import { FileThread } from '../file-thread.ts';
 import type { FileRecord, SiteManifest } from './manifest.ts';
 
 export interface WrittenFacts {
@@ -21,14 +20,15 @@ function contentHash(content: string | Uint8Array): string {
   return createHash('sha1').update(content).digest('hex');
 }
 
+/** The thread that makes the site's files, shared by every build of the process (each writes its own staging folder). */
+const siteFiles = new FileThread();
+
 export class OutputWriter {
   readonly #stagingDir: string;
   readonly #outDir: string;
   readonly #previous: SiteManifest | undefined;
   readonly #records = new Map<string, FileRecord>();
   readonly #staged = new Set<string>();
-  readonly #writes = new WritePool(32);
-  readonly #folders = new FolderMaker();
 
   /**
    * Files go to `stagingDir`. With `previous` (the manifest of the site now in `outDir`, which
@@ -72,16 +72,12 @@ export class OutputWriter {
     }
     this.#records.set(sitePath, record);
     this.#staged.add(sitePath);
-    await this.#writes.run(async () => {
-      const file = path.join(this.#stagingDir, sitePath);
-      await this.#folders.ensure(path.dirname(file));
-      await writeFile(file, content);
-    });
+    if (siteFiles.send(this.#stagingDir, sitePath, content)) await siteFiles.room();
   }
 
   /** Waits for the writes in flight; throws the first that failed. */
   drain(): Promise<void> {
-    return this.#writes.drain();
+    return siteFiles.flush(this.#stagingDir);
   }
 
   /** The previous site's record of the file at `sitePath` (an incremental build), if it had one. */

@@ -4,7 +4,7 @@
 
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
+import { FileThread } from '../file-thread.ts';
 import { parseIndexLog, type IndexLog } from './index-log.ts';
 import { indexedContent } from './indexed-content.ts';
 import type { PartIndexer } from './pagefind-cli.ts';
@@ -61,68 +61,26 @@ async function sortEntryLanguages(file: string): Promise<void> {
   await writeFile(file, JSON.stringify(entry));
 }
 
-/** Pages sent to the page-folder thread at once; the render gets a turn between batches. */
-const PAGES_PER_BATCH = 100;
-
-let folderWriter: Worker | undefined;
-let flushes = 0;
-
-/** The thread that writes page folders (page-folder-worker.mjs), started once and left to exit with the process. */
-function pageFolderWriter(): Worker {
-  if (!folderWriter) {
-    folderWriter = new Worker(new URL('./page-folder-worker.mjs', import.meta.url), { execArgv: [] });
-    folderWriter.unref();
-    folderWriter.on('error', () => {
-      folderWriter = undefined;
-    });
-  }
-  return folderWriter;
-}
-
-/** Resolves once the thread has written everything sent for `dir`; rejects with its first failure. */
-function flushFolder(writer: Worker, dir: string): Promise<void> {
-  const id = ++flushes;
-  return new Promise<void>((resolve, reject) => {
-    const onMessage = (reply: { flushed: number; error?: string }) => {
-      if (reply.flushed !== id) return;
-      writer.off('message', onMessage);
-      writer.off('error', onError);
-      if (reply.error) reject(new Error(`could not write the pages for the search index in ${dir}: ${reply.error}`));
-      else resolve();
-    };
-    const onError = (error: Error) => {
-      writer.off('message', onMessage);
-      reject(error);
-    };
-    writer.on('message', onMessage);
-    writer.once('error', onError);
-    writer.postMessage({ dir, flush: id });
-  });
-}
+/** The thread that makes the page folders' files, apart from the site's (output/writer.ts), so they do not queue behind the render's. */
+const pageFolderThread = new FileThread();
 
 /**
  * Writes pages into `dir` in path order, one after another. Pagefind numbers pages in the order
  * it finds them, and it finds them in the order the file system lists a folder, which for a new
  * folder is the order its entries were made (or an order fixed by their names): so the same
  * pages give the same bundle, whichever way they reached the indexer. The files are made on a
- * thread of their own (page-folder-worker.mjs), in the order sent; this thread only renders or
+ * thread of their own (src/file-thread.ts), in the order sent; this thread only renders or
  * reads each page's content.
  */
 async function writePageFolder(dir: string, pages: Iterable<IndexPage> | AsyncIterable<IndexPage>): Promise<number> {
-  const writer = pageFolderWriter();
   mkdirSync(dir, { recursive: true });
   let count = 0;
-  let batch: Array<[string, string]> = [];
   // Now and then the render gets a turn. Pages from a plain iterable (rendered or read here, as
   // the build feeds them) are taken without awaiting each one: every await would let the render's
   // own chain of promises in between, and the pages would trickle out across the whole render.
   const add = (page: IndexPage): boolean => {
-    batch.push([page.sourcePath, page.content]);
     count++;
-    if (batch.length < PAGES_PER_BATCH) return false;
-    writer.postMessage({ dir, pages: batch });
-    batch = [];
-    return true;
+    return pageFolderThread.send(dir, page.sourcePath, page.content);
   };
   const pause = () => new Promise((resolve) => setImmediate(resolve));
   if (Symbol.iterator in pages) {
@@ -130,8 +88,11 @@ async function writePageFolder(dir: string, pages: Iterable<IndexPage> | AsyncIt
   } else {
     for await (const page of pages) if (add(page)) await pause();
   }
-  if (batch.length > 0) writer.postMessage({ dir, pages: batch });
-  await flushFolder(writer, dir);
+  try {
+    await pageFolderThread.flush(dir);
+  } catch (error) {
+    throw new Error(`could not write the pages for the search index in ${dir}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
   return count;
 }
 
