@@ -2,14 +2,29 @@
 // JavaScript, so the thread starts in milliseconds without a TypeScript loader.
 //
 // Messages, per folder `dir` (several may be written at once):
-// { id, dir, files: [[relativePath, content], …] } writes the files in order, making folders as
-//   needed, then answers { written: id };
+// { id, dir, files: [[relativePath, content], …], atomic?, identify? } writes the files in order,
+//   making folders as needed, then answers { written: id, identities? }. With `atomic`, each file
+//   is written under a temporary name beside it (.NAME.<12 hex>.tmp) and renamed, so a reader
+//   sees the old content or the new; with `identify`, `identities` holds each file's
+//   [size, mtimeMs, ino] as written;
 // { id, dir, flush: true } answers { flushed: id, error? } once everything sent for `dir` before
 //   it is written, and forgets `dir`. `error` is the first write that failed; the files sent after
 //   it were not written.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
+
+function writeAtomic(file, content) {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
 
 /** Per folder: the folders made in it, and the first failure. */
 const folders = new Map();
@@ -22,6 +37,8 @@ parentPort.on('message', (message) => {
     parentPort.postMessage({ flushed: message.id, ...(state.failure ? { error: state.failure } : {}) });
     return;
   }
+  const write = message.atomic ? writeAtomic : writeFileSync;
+  const identities = message.identify ? [] : undefined;
   if (!state.failure) {
     try {
       for (const [relative, content] of message.files) {
@@ -31,11 +48,15 @@ parentPort.on('message', (message) => {
           mkdirSync(folder, { recursive: true });
           state.made.add(folder);
         }
-        writeFileSync(file, content);
+        write(file, content);
+        if (identities) {
+          const info = statSync(file);
+          identities.push([info.size, info.mtimeMs, info.ino]);
+        }
       }
     } catch (error) {
       state.failure = error instanceof Error ? error.message : String(error);
     }
   }
-  parentPort.postMessage({ written: message.id });
+  parentPort.postMessage({ written: message.id, ...(identities ? { identities } : {}) });
 });

@@ -5,9 +5,22 @@
 // the render took 18 s with them and 11 s without. Made synchronously on the main thread, they
 // take the kernel's time from it instead. Here the calling thread only batches and posts.
 
+import type { Stats } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
 export type FileContent = string | Uint8Array;
+
+/** What tells a file from its later versions without reading it (as the ingest caches compare). */
+export type FileIdentity = Pick<Stats, 'size' | 'mtimeMs' | 'ino'>;
+
+export interface FileThreadOptions {
+  filesPerBatch?: number;
+  maxBytesInFlight?: number;
+  /** Each file is written under a temporary name beside it and renamed: readers see the old content or the new, never part of it. */
+  atomic?: boolean;
+  /** `flush` answers each file's identity as written. */
+  identify?: boolean;
+}
 
 /** Files posted to the thread at once. */
 const FILES_PER_BATCH = 100;
@@ -16,30 +29,36 @@ const MAX_BYTES_IN_FLIGHT = 32 * 1024 * 1024;
 
 interface Flush {
   dir: string;
-  resolve: () => void;
+  resolve: (identities: ReadonlyMap<string, FileIdentity>) => void;
   reject: (error: Error) => void;
 }
 
-type Reply = { written: number } | { flushed: number; error?: string };
+type Reply = { written: number; identities?: Array<[number, number, number]> } | { flushed: number; error?: string };
 
 export class FileThread {
   readonly #filesPerBatch: number;
   readonly #maxBytesInFlight: number;
+  readonly #atomic: boolean;
+  readonly #identify: boolean;
   #worker: Worker | undefined;
   #nextId = 0;
   /** Files queued per folder, not yet posted. */
   readonly #queued = new Map<string, { files: Array<[string, FileContent]>; bytes: number }>();
-  /** Posted batches not yet written: their folder and bytes. */
-  readonly #inFlight = new Map<number, { dir: string; bytes: number }>();
+  /** Posted batches not yet written: their folder, bytes, and (to identify) files. */
+  readonly #inFlight = new Map<number, { dir: string; bytes: number; files?: string[] }>();
+  /** Per folder, the identities of the files written since its last flush. */
+  readonly #identities = new Map<string, Map<string, FileIdentity>>();
   #bytesInFlight = 0;
   readonly #flushes = new Map<number, Flush>();
   readonly #roomWaiters: Array<() => void> = [];
   /** Folders whose files were lost with a thread that died, and why. */
   readonly #lost = new Map<string, Error>();
 
-  constructor(options: { filesPerBatch?: number; maxBytesInFlight?: number } = {}) {
+  constructor(options: FileThreadOptions = {}) {
     this.#filesPerBatch = options.filesPerBatch ?? FILES_PER_BATCH;
     this.#maxBytesInFlight = options.maxBytesInFlight ?? MAX_BYTES_IN_FLIGHT;
+    this.#atomic = options.atomic ?? false;
+    this.#identify = options.identify ?? false;
   }
 
   /** Bytes (UTF-16 code units for text) posted to the thread and not yet written. */
@@ -71,16 +90,21 @@ export class FileThread {
     return new Promise((resolve) => this.#roomWaiters.push(resolve));
   }
 
-  /** Resolves once everything sent for `dir` is written; rejects with the first write that failed (its message names the file). */
-  flush(dir: string): Promise<void> {
+  /**
+   * Resolves once everything sent for `dir` is written, with the written files' identities by
+   * relative path (with `identify`; else empty); rejects with the first write that failed (its
+   * message names the file).
+   */
+  flush(dir: string): Promise<ReadonlyMap<string, FileIdentity>> {
     if (this.#queued.has(dir)) this.#post(dir);
     const lost = this.#lost.get(dir);
     if (lost) {
       this.#lost.delete(dir);
+      this.#identities.delete(dir);
       return Promise.reject(lost);
     }
     const id = ++this.#nextId;
-    const done = new Promise<void>((resolve, reject) => this.#flushes.set(id, { dir, resolve, reject }));
+    const done = new Promise<ReadonlyMap<string, FileIdentity>>((resolve, reject) => this.#flushes.set(id, { dir, resolve, reject }));
     this.#send({ id, dir, flush: true });
     return done;
   }
@@ -89,12 +113,12 @@ export class FileThread {
     const queued = this.#queued.get(dir)!;
     this.#queued.delete(dir);
     const id = ++this.#nextId;
-    this.#inFlight.set(id, { dir, bytes: queued.bytes });
+    this.#inFlight.set(id, { dir, bytes: queued.bytes, ...(this.#identify ? { files: queued.files.map(([relative]) => relative) } : {}) });
     this.#bytesInFlight += queued.bytes;
-    this.#send({ id, dir, files: queued.files });
+    this.#send({ id, dir, files: queued.files, atomic: this.#atomic, identify: this.#identify });
   }
 
-  #send(message: { id: number; dir: string; files?: Array<[string, FileContent]>; flush?: true }): void {
+  #send(message: { id: number; dir: string; files?: Array<[string, FileContent]>; atomic?: boolean; identify?: boolean; flush?: true }): void {
     const worker = this.#thread();
     // Referenced only while it has work, so an idle thread never keeps the process alive.
     worker.ref();
@@ -116,12 +140,19 @@ export class FileThread {
       const batch = this.#inFlight.get(reply.written);
       this.#inFlight.delete(reply.written);
       this.#bytesInFlight -= batch?.bytes ?? 0;
+      if (batch?.files && reply.identities) {
+        const identities = this.#identities.get(batch.dir) ?? new Map<string, FileIdentity>();
+        this.#identities.set(batch.dir, identities);
+        reply.identities.forEach(([size, mtimeMs, ino], index) => identities.set(batch.files![index]!, { size, mtimeMs, ino }));
+      }
       if (this.#bytesInFlight <= this.#maxBytesInFlight) for (const wake of this.#roomWaiters.splice(0)) wake();
     } else {
       const flush = this.#flushes.get(reply.flushed);
       this.#flushes.delete(reply.flushed);
+      const identities = flush ? this.#identities.get(flush.dir) : undefined;
+      if (flush) this.#identities.delete(flush.dir);
       if (reply.error) flush?.reject(new Error(reply.error));
-      else flush?.resolve();
+      else flush?.resolve(identities ?? new Map());
     }
     if (this.#inFlight.size === 0 && this.#flushes.size === 0) this.#worker?.unref();
   }
@@ -130,7 +161,10 @@ export class FileThread {
   #died(worker: Worker, error: Error): void {
     if (this.#worker !== worker) return;
     this.#worker = undefined;
-    for (const { dir } of this.#inFlight.values()) this.#lost.set(dir, error);
+    for (const { dir } of this.#inFlight.values()) {
+      this.#lost.set(dir, error);
+      this.#identities.delete(dir);
+    }
     this.#inFlight.clear();
     this.#bytesInFlight = 0;
     for (const flush of this.#flushes.values()) flush.reject(error);

@@ -6,7 +6,7 @@
 // saves reading and parsing 10,000 files (about 2 s) on every rebuild.
 
 import { createHash } from 'node:crypto';
-import type { Stats } from 'node:fs';
+import type { FileIdentity } from '../file-thread.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,7 @@ export interface KnownArticleFile {
  * with its frontmatter and body when ingest parsed them, and its stat when ingest wrote it), or
  * what the cache knows of it unread.
  */
-export type ArticleFileSeen = { text: string; parsed?: ParsedArticleFile; info?: Stats } | { known: KnownArticleFile };
+export type ArticleFileSeen = { text: string; parsed?: ParsedArticleFile; info?: FileIdentity } | { known: KnownArticleFile };
 
 interface Entry extends KnownArticleFile {
   size: number;
@@ -91,7 +91,7 @@ export class ArticleFileCache {
   }
 
   /** What was recorded of `file` if it is as it was then (same size, time and inode); kept for the next run. */
-  known(file: string, info: Stats): KnownArticleFile | undefined {
+  known(file: string, info: FileIdentity): KnownArticleFile | undefined {
     const entry = Object.hasOwn(this.previous, file) ? this.previous[file] : undefined;
     if (!entry || entry.size !== info.size || entry.mtimeMs !== info.mtimeMs || entry.ino !== info.ino) {
       this.stats.read++;
@@ -106,7 +106,7 @@ export class ArticleFileCache {
    * Records a file as read (or written) now. `info` must be from before the read (or after the
    * write): if the file changes in between, its time will differ next run and it is read again.
    */
-  record(file: string, info: Stats, text: string, parsed: ParsedArticleFile): KnownArticleFile | undefined {
+  record(file: string, info: FileIdentity, text: string, parsed: ParsedArticleFile): KnownArticleFile | undefined {
     if (!isJsonSafe(parsed.data)) {
       this.#next.delete(file);
       return undefined;

@@ -2,10 +2,11 @@
 // never modified; hand-edited article files are never overwritten; writes are atomic.
 
 import { statSync, type Stats } from 'node:fs';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
-import { displayPath, FolderMaker, listFiles, WritePool, writeFileAtomic } from '../fs-utils.ts';
+import { FileThread } from '../file-thread.ts';
+import { displayPath, listFiles } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
 import { compareText, type ProblemLog } from '../problems.ts';
 import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
@@ -137,6 +138,13 @@ async function readExistingArticles(articlesDir: string, fileCache: ArticleFileC
   return { bySource, others };
 }
 
+/**
+ * Article files are made on a thread of their own, each under a temporary name and renamed: after
+ * the last source is parsed, writing 10,000 of them took this thread 3.5 s through Node's promise
+ * API (a write, a rename and a stat each, 16 at a time).
+ */
+const articleFileThread = new FileThread({ atomic: true, identify: true });
+
 /** Temporary files of atomic writes cut short by a killed build (`.name.md.<hex>.tmp`). */
 async function removeInterruptedWrites(articlesDir: string): Promise<void> {
   let entries;
@@ -262,8 +270,9 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
   const unique = dropDuplicates(candidates, results, problems);
   assignDistinctUrls(unique, others, problems);
 
-  const writes = new WritePool();
-  const folders = new FolderMaker();
+  /** Article files this run writes, with their text; and files left behind by an article whose path changed. */
+  const written = new Map<string, string>();
+  const movedFrom: string[] = [];
   for (const candidate of unique) {
     const frontmatter: ArticleFrontmatter = { ...candidate.parsed.frontmatter, slug: candidate.slug };
     const articleFile = `${candidate.year}/${candidate.slug}.md`;
@@ -292,20 +301,19 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
       result.status = 'unchanged';
       continue;
     }
-    const moved = existing && existing.file !== articleFile ? path.join(articlesDir, existing.file) : undefined;
-    if (moved) {
-      onDisk.delete(existing!.file);
-      fileCache.forget(existing!.file);
+    if (existing && existing.file !== articleFile) {
+      onDisk.delete(existing.file);
+      fileCache.forget(existing.file);
+      movedFrom.push(existing.file);
     }
-    await writes.run(async () => {
-      await writeFileAtomic(path.join(articlesDir, articleFile), text, folders);
-      // Stat'ed once written, for the article-file cache (recorded by the render stage, which parses it).
-      const info: Stats = await stat(path.join(articlesDir, articleFile));
-      onDisk.set(articleFile, { text, info });
-      if (moved) await rm(moved, { force: true });
-    });
+    written.set(articleFile, text);
+    if (articleFileThread.send(articlesDir, articleFile, text)) await articleFileThread.room();
   }
-  await writes.drain();
+  // Identified once written, for the article-file cache (recorded by the load stage, which parses them).
+  const identities = await articleFileThread.flush(articlesDir);
+  for (const [articleFile, text] of written) onDisk.set(articleFile, { text, info: identities.get(articleFile)! });
+  // Removed once the article's new file is there (a file this run wrote is never one of them).
+  for (const file of movedFrom) if (!written.has(file)) await rm(path.join(articlesDir, file), { force: true });
 
   const sources = sourceFiles.map((source) => results.get(source)!).filter(Boolean);
   await cache.save(sources, articleHashes, problems, (source) => `${displayInbox}/${source}`);

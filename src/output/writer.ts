@@ -76,8 +76,8 @@ export class OutputWriter {
   }
 
   /** Waits for the writes in flight; throws the first that failed. */
-  drain(): Promise<void> {
-    return siteFiles.flush(this.#stagingDir);
+  async drain(): Promise<void> {
+    await siteFiles.flush(this.#stagingDir);
   }
 
   /** The previous site's record of the file at `sitePath` (an incremental build), if it had one. */

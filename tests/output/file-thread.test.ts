@@ -1,10 +1,11 @@
 // The site's files and the search index's page folders are made on a thread of their own
 // (src/file-thread.ts): every file sent is there, with its content, once its folder is flushed;
 // a render that outruns the disk waits instead of piling up pages in memory; a file that cannot
-// be written fails the flush with a message naming it, and the other folders are unaffected.
+// be written fails the flush with a message naming it, and the other folders are unaffected;
+// article files are replaced whole (atomic), and the thread says what it wrote (identify).
 
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -93,5 +94,42 @@ describe('the file-writing thread', () => {
     files.send(dir, 'later.html', 'later');
     await files.flush(dir);
     assert.equal(readFileSync(path.join(dir, 'later.html'), 'utf8'), 'later');
+  });
+});
+
+describe('the file-writing thread, atomic and identifying', () => {
+  const files = new FileThread({ atomic: true, identify: true, filesPerBatch: 3 });
+  after(() => files.close());
+
+  it('replaces files whole, leaves no temporary file, and answers what the file system says of each', async () => {
+    const dir = await temporaryDir('file-thread-atomic');
+    writeFileSync(path.join(dir, 'old.md'), 'the old text, longer than the new one');
+    const texts = new Map([
+      ['old.md', 'new'],
+      ['2024/a.md', 'a'],
+      ['2024/b.md', 'bb'],
+      ['1999/c.md', 'ccc ✓'],
+    ]);
+    for (const [relative, text] of texts) files.send(dir, relative, text);
+    const identities = await files.flush(dir);
+    assert.deepEqual([...identities.keys()].sort(), [...texts.keys()].sort());
+    for (const [relative, text] of texts) {
+      const file = path.join(dir, relative);
+      assert.equal(readFileSync(file, 'utf8'), text);
+      const info = statSync(file);
+      assert.deepEqual(identities.get(relative), { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino });
+    }
+    assert.deepEqual(readdirSync(dir, { recursive: true }).filter((name) => String(name).endsWith('.tmp')), []);
+    // A flush answers only what was written since the one before.
+    files.send(dir, '2024/a.md', 'a again');
+    assert.deepEqual([...(await files.flush(dir)).keys()], ['2024/a.md']);
+  });
+
+  it('answers nothing for a thread that does not identify', async () => {
+    const plain = new FileThread();
+    const dir = await temporaryDir('file-thread-plain');
+    plain.send(dir, 'a.html', 'a');
+    assert.equal((await plain.flush(dir)).size, 0);
+    await plain.close();
   });
 });
