@@ -8,8 +8,8 @@
 //   sees the old content or the new; with `identify`, `identities` holds each file's
 //   [size, mtimeMs, ino] as written;
 // { id, dir, flush: true } answers { flushed: id, error? } once everything sent for `dir` before
-//   it is written, and forgets `dir`. `error` is the first write that failed; the files sent after
-//   it were not written.
+//   it is written, and forgets `dir`. `error` is the first write that failed ({ message, code,
+//   path }); the files sent after it were not written.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -55,7 +55,8 @@ parentPort.on('message', (message) => {
         }
       }
     } catch (error) {
-      state.failure = error instanceof Error ? error.message : String(error);
+      // What an fs error carries, so the build can tell a full disk from a missing permission.
+      state.failure = error instanceof Error ? { message: error.message, code: error.code, path: error.path } : { message: String(error) };
     }
   }
   parentPort.postMessage({ written: message.id, ...(identities ? { identities } : {}) });

@@ -1,9 +1,10 @@
 // Writes files on a thread of its own (file-thread-worker.mjs), so that the thread that renders
 // does not make them. Through Node's promise API every file costs the calling thread an open, a
 // write and a close, each handed to libuv's shared threads and answered through a promise: the
-// site writer spent 1.1 s of a 1,407-article build's main thread on them, and at 10,000 articles
-// the render took 18 s with them and 11 s without. Made synchronously on the main thread, they
-// take the kernel's time from it instead. Here the calling thread only batches and posts.
+// site writer spent 1.1 s of a 1,407-article build's main thread on them, and a 10,000-article
+// render took 19.9–22.8 s with them and 12.6–12.7 s without. Made synchronously on the main
+// thread, they would take the kernel's time from it instead. Here the calling thread only batches
+// and posts; a failure comes back with its errno code and path, as Node's own errors have them.
 
 import type { Stats } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -33,7 +34,7 @@ interface Flush {
   reject: (error: Error) => void;
 }
 
-type Reply = { written: number; identities?: Array<[number, number, number]> } | { flushed: number; error?: string };
+type Reply = { written: number; identities?: Array<[number, number, number]> } | { flushed: number; error?: { message: string; code?: string; path?: string } };
 
 export class FileThread {
   readonly #filesPerBatch: number;
@@ -151,7 +152,7 @@ export class FileThread {
       this.#flushes.delete(reply.flushed);
       const identities = flush ? this.#identities.get(flush.dir) : undefined;
       if (flush) this.#identities.delete(flush.dir);
-      if (reply.error) flush?.reject(new Error(reply.error));
+      if (reply.error) flush?.reject(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code, path: reply.error.path } : {}));
       else flush?.resolve(identities ?? new Map());
     }
     if (this.#inFlight.size === 0 && this.#flushes.size === 0) this.#worker?.unref();

@@ -72,7 +72,10 @@ describe('the file-writing thread', () => {
     files.send(broken, 'taken/page.html', 'cannot be written');
     files.send(broken, 'after.html', 'not written after a failure');
     files.send(fine, 'page.html', 'written');
-    await assert.rejects(files.flush(broken), (error: unknown) => error instanceof Error && /EEXIST|ENOTDIR/.test(error.message) && error.message.includes(path.join(broken, 'taken')));
+    await assert.rejects(files.flush(broken), (error: unknown) => {
+      const { code, path: at } = error as NodeJS.ErrnoException;
+      return error instanceof Error && /EEXIST|ENOTDIR/.test(error.message) && error.message.includes(path.join(broken, 'taken')) && /^(EEXIST|ENOTDIR)$/.test(code ?? '') && at?.startsWith(path.join(broken, 'taken')) === true;
+    });
     await files.flush(fine);
     assert.equal(readFileSync(path.join(broken, 'first.html'), 'utf8'), 'first');
     assert.equal(readFileSync(path.join(fine, 'page.html'), 'utf8'), 'written');
