@@ -52,6 +52,8 @@ export class FileThread {
   #bytesInFlight = 0;
   readonly #flushes = new Map<number, Flush>();
   readonly #roomWaiters: Array<() => void> = [];
+  /** Folders with batches posted since their last flush. */
+  readonly #posted = new Set<string>();
   /** Folders whose files were lost with a thread that died, and why. */
   readonly #lost = new Map<string, Error>();
 
@@ -101,9 +103,12 @@ export class FileThread {
     const lost = this.#lost.get(dir);
     if (lost) {
       this.#lost.delete(dir);
+      this.#posted.delete(dir);
       this.#identities.delete(dir);
       return Promise.reject(lost);
     }
+    // Nothing to wait for: no thread is started (it takes 0.1 s) only to say so.
+    if (!this.#posted.delete(dir)) return Promise.resolve(new Map());
     const id = ++this.#nextId;
     const done = new Promise<ReadonlyMap<string, FileIdentity>>((resolve, reject) => this.#flushes.set(id, { dir, resolve, reject }));
     this.#send({ id, dir, flush: true });
@@ -113,6 +118,7 @@ export class FileThread {
   #post(dir: string): void {
     const queued = this.#queued.get(dir)!;
     this.#queued.delete(dir);
+    this.#posted.add(dir);
     const id = ++this.#nextId;
     this.#inFlight.set(id, { dir, bytes: queued.bytes, ...(this.#identify ? { files: queued.files.map(([relative]) => relative) } : {}) });
     this.#bytesInFlight += queued.bytes;

@@ -5,12 +5,17 @@
 // article files are replaced whole (atomic), and the thread says what it wrote (identify).
 
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { FileThread } from '../../src/file-thread.ts';
 import { temporaryDir } from '../helpers/paths.ts';
+
+/** Threads of this process, from the kernel's list (a started worker is one more). */
+function threadCount(): number {
+  return readdirSync('/proc/self/task').length;
+}
 
 describe('the file-writing thread', () => {
   const threads: FileThread[] = [];
@@ -126,6 +131,15 @@ describe('the file-writing thread, atomic and identifying', () => {
     // A flush answers only what was written since the one before.
     files.send(dir, '2024/a.md', 'a again');
     assert.deepEqual([...(await files.flush(dir)).keys()], ['2024/a.md']);
+  });
+
+  it('flushes a folder nothing was sent for without starting a thread', { skip: !existsSync('/proc/self/task') && 'counting threads needs /proc (Linux)' }, async () => {
+    const idle = new FileThread();
+    const dir = await temporaryDir('file-thread-idle');
+    const threadsBefore = threadCount();
+    assert.equal((await idle.flush(dir)).size, 0);
+    assert.equal(threadCount(), threadsBefore, 'no thread was started');
+    await idle.close();
   });
 
   it('answers nothing for a thread that does not identify', async () => {
