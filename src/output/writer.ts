@@ -1,8 +1,9 @@
 // Every file of the site that the build writes itself goes through here (pages, feeds, sitemaps,
-// assets), into the staging folder, on a thread of its own (file-thread.ts). Against the previous site's
-// manifest (an incremental build), a file whose content is unchanged is not written at all, and
-// an article page rendered from the same inputs is not even rendered: both stay where they are
-// in the output folder, and only what this build wrote is moved there (src/output/commit.ts).
+// assets), into the staging folder, made on a thread of its own (src/file-thread.ts). Against the
+// previous site's manifest (an incremental build), a file whose content is unchanged is not
+// written at all, and an article page rendered from the same inputs is not even rendered: both
+// stay where they are in the output folder, and only what this build wrote is moved there
+// (src/output/commit.ts).
 
 import { createHash } from 'node:crypto';
 import path from 'node:path';
