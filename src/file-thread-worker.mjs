@@ -15,6 +15,10 @@ import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 
+/**
+ * `writeFileAtomic` (fs-utils.ts) on this thread, which cannot import TypeScript: the temporary
+ * name must stay the one ingest's `removeInterruptedWrites` removes after a killed build.
+ */
 function writeAtomic(file, content) {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {

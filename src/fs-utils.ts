@@ -21,7 +21,10 @@ export async function listFiles(dir: string, accept: (name: string) => boolean):
   return found.sort(compareText);
 }
 
-/** Writes a file so that readers see the old content or the new, never a truncated one. */
+/**
+ * Writes a file so that readers see the old content or the new, never a truncated one. The file
+ * thread's worker (file-thread-worker.mjs) writes the same temporary names.
+ */
 export async function writeFileAtomic(file: string, data: string | Uint8Array, folders?: FolderMaker): Promise<void> {
   await (folders ? folders.ensure(path.dirname(file)) : mkdir(path.dirname(file), { recursive: true }));
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
