@@ -4,6 +4,7 @@
 // search downloads, as a table and optionally as JSON.
 
 import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,8 +101,13 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
   if (articles !== undefined && (!Number.isInteger(articles) || articles < 1)) throw new UsageError(`--articles must be a whole number above 0, not "${String(values.articles)}"`);
   if (values.layout !== 'sections' && values.layout !== 'flat') throw new UsageError(`--layout must be "sections" or "flat", not "${String(values.layout)}"`);
   const options: BenchOptions = { seed: values.seed as string, layout: values.layout, quiet: values.quiet as boolean };
-  if (values.corpus !== undefined) options.corpus = values.corpus as string;
-  else options.articles = articles ?? 1000;
+  if (values.corpus !== undefined) {
+    const corpus = values.corpus as string;
+    // Checked now, not when the copy fails with a stack trace after the set-up.
+    if (!existsSync(corpus)) throw new UsageError(`--corpus ${corpus}: there is no such folder; give the inbox folder of the articles to benchmark`);
+    if (!statSync(corpus).isDirectory()) throw new UsageError(`--corpus ${corpus}: is a file, not a folder; give the inbox folder the article files are in`);
+    options.corpus = corpus;
+  } else options.articles = articles ?? 1000;
   if (values.json !== undefined) options.json = values.json as string;
   if (values.keep !== undefined) options.keep = values.keep as string;
   if (values.generate !== undefined) options.generate = values.generate as string;

@@ -1,8 +1,8 @@
 // `broadsheet build`: ingest → render → index, in one process, into a staging folder that
 // replaces the output only when complete. Returns the exit status; never calls process.exit.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -33,6 +33,7 @@ import { acquireBuildLock, LockError, type BuildLock } from './build-lock.ts';
 import { isDiskFull, outputOverlapProblem, writeFailureProblem } from './fs-problems.ts';
 import { commitIntoPlace, replayCommits } from '../output/commit.ts';
 import { MANIFEST_FILE, readManifest, serializeManifest } from '../output/manifest.ts';
+import { inspectOutputFolder, serializeShardRecord, shardRecordName, type OutputFolder } from '../output/ownership.ts';
 import { siteFingerprint } from '../output/site-fingerprint.ts';
 import { prepareStaging, recoverInterruptedBuilds, swapIntoPlace } from '../output/swap.ts';
 import { OutputWriter } from '../output/writer.ts';
@@ -302,6 +303,31 @@ async function buildLocked(
     return true;
   };
 
+  // Before anything is done: the build may end by replacing the output folder as a whole. A
+  // commit a killed build left half done is finished first, so that what it moved in is known.
+  let outputFolder: OutputFolder;
+  try {
+    await replayCommits(outDir);
+    outputFolder = await inspectOutputFolder(outDir);
+  } catch (error) {
+    return await stop(error, outDir, 'output');
+  }
+  if (outputFolder.problem) {
+    problems.error(outputFolder.problem);
+    result.exitCode = 2;
+    return true;
+  }
+
+  if (existsSync(inboxDir) && !statSync(inboxDir).isDirectory()) {
+    problems.error({
+      code: 'INBOX_NOT_A_FOLDER',
+      file: displayPath(inboxDir),
+      message: 'is a file, not a folder: the inbox is the folder the article text files are in; nothing was built',
+      hint: 'Pass the folder that holds the .txt files as --inbox DIR (e.g. --inbox inbox).',
+    });
+    result.exitCode = 2;
+    return true;
+  }
   if (existsSync(inboxDir)) {
     try {
       const rules = compileRules(config.ingest);
@@ -362,7 +388,6 @@ async function buildLocked(
   let indexStream: IndexStream | undefined;
   let scratch: PageScratch | undefined;
   try {
-    await replayCommits(outDir);
     await recoverInterruptedBuilds(outDir);
     const into = await prepareStaging(outDir);
     staging = into;
@@ -378,7 +403,7 @@ async function buildLocked(
       // is incremental: it renders and writes only what changed and commits that into the output.
       // A shard's output is only part of a site, so shard builds are never incremental.
       const siteKey = await siteFingerprint({ config, primaryBundle: allParts[0]?.bundlePath ?? null });
-      const previous = shard === undefined && !options.force && previousSiteDir ? await readManifest(previousSiteDir) : undefined;
+      const previous = shard === undefined && !options.force && previousSiteDir ? (outputFolder.manifest ?? (await readManifest(previousSiteDir))) : undefined;
       const writer = new OutputWriter(into, outDir, previous?.site === siteKey ? previous : undefined);
       const articleInputs = new Map(result.articles.map((article) => [article, articlePageInputs(site, article)]));
       const keptArticles = writer.incremental ? result.articles.filter((article) => writer.keepIfRenderedFrom(articlePagePath(article), articleInputs.get(article)!)) : [];
@@ -450,7 +475,9 @@ async function buildLocked(
     // Putting the new site in place: the manifest, then a swap or an incremental commit.
     await timed('commit', 'files', async () => {
       // A shard's output is part of a site, so it has no manifest: the next build starts afresh.
+      // Its record of what it made lets the next build replace it (ownership.ts).
       if (shard === undefined) await writeFile(path.join(into, MANIFEST_FILE), serializeManifest(writer.manifest(siteKey)));
+      else await writeFile(path.join(into, shardRecordName(shardName(shard))), serializeShardRecord(shardName(shard), await readdir(into)));
       if (writer.incremental) {
         // A failed index keeps the previous bundles (stale, but whole) rather than half-written ones.
         if (!search) await rm(path.join(into, 'pagefind'), { recursive: true, force: true });

@@ -62,6 +62,30 @@ describe('broadsheet command line', () => {
     assert.match(run.stderr, /pathPrefix/);
   });
 
+  it('exits 2 when --inbox names a file, saying the inbox is a folder, and makes no articles folder', async () => {
+    const dir = await temporaryDir('inbox-file');
+    const file = path.join(dir, 'a.txt');
+    await writeFile(file, DATED['a.txt']);
+    const run = await buildArchive(file, [], { articlesDir: path.join(dir, 'articles'), outDir: path.join(dir, 'site') });
+    assert.equal(run.exitCode, 2, run.stderr);
+    assert.deepEqual(run.report.problems.map((problem) => [problem.code, problem.file]), [['INBOX_NOT_A_FOLDER', file]]);
+    assert.match(run.stderr, /a\.txt {2}error: is a file, not a folder/);
+    await assert.rejects(readFile(path.join(dir, 'articles', 'a.md')), { code: 'ENOENT' });
+  });
+
+  it('bench exits 2 at once on a --corpus that is missing or is a file, naming it', async () => {
+    const dir = await temporaryDir('bench-corpus');
+    const file = path.join(dir, 'notes.txt');
+    await writeFile(file, 'not a folder\n');
+    const missing = await runCli(['bench', '--corpus', path.join(dir, 'nowhere')]);
+    assert.equal(missing.exitCode, 2, missing.stderr);
+    assert.match(missing.stderr, /--corpus .*nowhere: there is no such folder/);
+    const notFolder = await runCli(['bench', '--corpus', file]);
+    assert.equal(notFolder.exitCode, 2, notFolder.stderr);
+    assert.match(notFolder.stderr, /--corpus .*notes\.txt: is a file, not a folder/);
+    assert.doesNotMatch(missing.stderr + notFolder.stderr, /\n {4}at /, 'no stack trace');
+  });
+
   it('exits 0 on a clean inbox', async () => {
     const build = await buildArchive(await inboxWith(DATED));
     assert.equal(build.exitCode, 0, build.stderr);

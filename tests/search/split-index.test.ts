@@ -12,6 +12,7 @@ import { generateArchive } from '../../src/bench/generate-archive.ts';
 import { browserSkipReason, launchBrowser, openWatchedPage } from '../helpers/browser.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { MANIFEST_FILE } from '../../src/output/manifest.ts';
+import { isShardRecordName, shardRecordName } from '../../src/output/ownership.ts';
 import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
 import { isUnstablePagefindFile, stableBundleBytes } from '../helpers/pagefind-files.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
@@ -39,6 +40,7 @@ function knownItems(build: BuildRun, count: number): Array<{ query: string; url:
 describe('a search index split into parts', { skip }, () => {
   let full: BuildRun;
   let shards: Record<'newest' | 'older' | 'site', BuildRun>;
+  let shardArgs: Record<'newest' | 'older' | 'site', string>;
   let deployed: string;
   let server: StaticServer;
   let browser: Browser;
@@ -56,10 +58,11 @@ describe('a search index split into parts', { skip }, () => {
     await pagefind.close();
 
     const years = full.report.articles.map((article) => article.url.split('/')[1]!).sort();
+    shardArgs = { newest: years.at(-1)!, older: years[0]!, site: 'site' };
     const [run1, run2, run3] = await Promise.all([
-      buildArchive(inbox, ['--shard', years.at(-1)!]),
-      buildArchive(inbox, ['--shard', years[0]!]),
-      buildArchive(inbox, ['--shard', 'site']),
+      buildArchive(inbox, ['--shard', shardArgs.newest]),
+      buildArchive(inbox, ['--shard', shardArgs.older]),
+      buildArchive(inbox, ['--shard', shardArgs.site]),
     ]);
     shards = { newest: run1, older: run2, site: run3 };
     deployed = path.join(work, 'deployed');
@@ -116,6 +119,11 @@ describe('a search index split into parts', { skip }, () => {
     // The full build's manifest is its own bookkeeping for the next build (src/output/manifest.ts),
     // not part of the site: shards, whose outputs are parts of a site, have none.
     whole.delete(MANIFEST_FILE);
+    // Each shard records what it made, so that its next build may replace its output folder
+    // (src/output/ownership.ts); the records have a name per shard, so they sit side by side.
+    const records = [...merged.keys()].filter(isShardRecordName).sort();
+    assert.deepEqual(records, Object.values(shardArgs).map(shardRecordName).sort());
+    for (const name of records) merged.delete(name);
     // Filter and metadata chunk names vary from run to run (see pagefind-files.ts): compare how
     // many there are in each bundle folder, and every other file byte for byte.
     const stable = (files: Map<string, Buffer>) => [...files.keys()].filter((name) => !isUnstablePagefindFile(name)).sort();

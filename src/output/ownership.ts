@@ -1,0 +1,111 @@
+// Whether a build may replace its output folder. A build that cannot be incremental puts a new
+// folder in the old one's place (swap.ts), which deletes whatever the old one held. So a folder is
+// replaced only when Broadsheet made everything in it: pointed at a folder of the user's own
+// (--out docs) or at a deploy repository with its .git, a build would otherwise delete what it
+// never made. What a previous build made is known from its manifest (a full build) or from its
+// shard record (a shard's output, which has no manifest so that shards deploy side by side).
+
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { displayPath } from '../fs-utils.ts';
+import type { ProblemInput } from '../problems.ts';
+import { MANIFEST_FILE, readManifest, type SiteManifest } from './manifest.ts';
+
+const SHARD_RECORD_PREFIX = '.broadsheet-shard-';
+const SHARD_RECORD_FORMAT = 1;
+
+/** The file in a shard's output that lists what the shard made (`.broadsheet-shard-2015.json`). */
+export function shardRecordName(shardName: string): string {
+  return `${SHARD_RECORD_PREFIX}${shardName}.json`;
+}
+
+export function isShardRecordName(name: string): boolean {
+  return name.startsWith(SHARD_RECORD_PREFIX) && name.endsWith('.json');
+}
+
+/** A shard record for an output whose top-level entries are `names` (the record itself included). */
+export function serializeShardRecord(shardName: string, names: readonly string[]): string {
+  const made = [...new Set([...names, shardRecordName(shardName)])].sort();
+  return `${JSON.stringify({ format: SHARD_RECORD_FORMAT, made })}\n`;
+}
+
+async function shardRecordNames(file: string): Promise<string[]> {
+  try {
+    const record = JSON.parse(await readFile(file, 'utf8')) as { format?: unknown; made?: unknown };
+    if (record.format === SHARD_RECORD_FORMAT && Array.isArray(record.made)) return record.made.filter((name): name is string => typeof name === 'string');
+  } catch {
+    // An unreadable record vouches for nothing; the folder's entries then count as foreign.
+  }
+  return [];
+}
+
+const FIRST_SEGMENT = /^([^/]+)/;
+
+/** The top-level entries of `outDir` that no Broadsheet build made. */
+async function foreignEntries(outDir: string, entries: readonly string[], manifest: SiteManifest | undefined): Promise<string[]> {
+  const made = new Set<string>();
+  if (manifest) {
+    made.add(MANIFEST_FILE);
+    // The search bundles are not in the manifest: they carry their own records.
+    made.add('pagefind');
+    for (const sitePath of manifest.files.keys()) {
+      const first = FIRST_SEGMENT.exec(sitePath)?.[1];
+      if (first !== undefined) made.add(first);
+    }
+  }
+  for (const name of entries.filter(isShardRecordName)) {
+    for (const madeName of await shardRecordNames(path.join(outDir, name))) made.add(madeName);
+  }
+  return entries.filter((name) => !made.has(name)).sort();
+}
+
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, 3).map((name) => `"${name}"`);
+  const more = names.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more.toLocaleString('en')} more` : shown.join(', ').replace(/, ([^,]*)$/, ' and $1');
+}
+
+export interface OutputFolder {
+  /** Why the build may not replace the folder; undefined when it may. */
+  problem: ProblemInput | undefined;
+  /** The manifest of the site in it, read for the check and reused by the build. */
+  manifest: SiteManifest | undefined;
+}
+
+/**
+ * Whether `outDir` may be replaced as a whole: it may when it does not exist, is empty, or holds
+ * only what Broadsheet builds made.
+ */
+export async function inspectOutputFolder(outDir: string): Promise<OutputFolder> {
+  let isFolder: boolean;
+  try {
+    isFolder = (await lstat(outDir)).isDirectory();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { problem: undefined, manifest: undefined };
+    throw error;
+  }
+  if (!isFolder) {
+    return {
+      problem: {
+        code: 'OUTPUT_NOT_A_FOLDER',
+        file: displayPath(outDir),
+        message: 'is not a folder; a build puts the site in its place, so it would be lost: nothing was built',
+        hint: 'Choose a folder for --out (a new one, e.g. _site), or move this one away.',
+      },
+      manifest: undefined,
+    };
+  }
+  const entries = await readdir(outDir);
+  const manifest = entries.includes(MANIFEST_FILE) ? await readManifest(outDir) : undefined;
+  const foreign = await foreignEntries(outDir, entries, manifest);
+  if (foreign.length === 0) return { problem: undefined, manifest };
+  return {
+    problem: {
+      code: 'OUTPUT_HAS_OTHER_FILES',
+      file: displayPath(outDir),
+      message: `holds ${listed(foreign)}, which no Broadsheet build made; a build replaces the whole output folder, so ${foreign.length === 1 ? 'it' : 'they'} would be lost: nothing was built`,
+      hint: 'Choose a new or empty folder for --out (e.g. _site), or move those files out of it. To publish from a repository (a .git folder), build elsewhere and copy the site into it.',
+    },
+    manifest,
+  };
+}
