@@ -13,8 +13,12 @@ export function escapeMarkdownInline(text: string): string {
   return text.replace(INLINE_SPECIAL, (char) => `\\${char}`);
 }
 
+// A run of `#` at the end of a line: after a space, a heading's optional closing sequence, which
+// markdown drops ("Results Of The Vote #"). Its first `#` escaped, the run is text.
+const TRAILING_HASHES = /#(?=#*$)/;
+
 export function escapeMarkdownLine(line: string): string {
-  const escaped = escapeMarkdownInline(line.trim());
+  const escaped = escapeMarkdownInline(line.trim()).replace(TRAILING_HASHES, '\\#');
   const start = BLOCK_START.exec(escaped);
   if (!start) return escaped;
   const marker = start[1]!;

@@ -169,7 +169,8 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
     frontmatter,
     body,
     keptLines: [title, ...(subtitle === undefined ? [] : [subtitle]), ...segmented.blocks.map((block) => block.text)],
-    duplicateKey: bodyText.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim(),
+    // The standfirst is text of the article too: two articles that differ only there are two.
+    duplicateKey: [segmented.subtitle ?? '', bodyText].join('\n').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim(),
     removed: segmented.removed,
   };
 }

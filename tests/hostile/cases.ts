@@ -322,6 +322,21 @@ export function hostileCases(): HostileCase[] {
       problems: [{ code: 'DUPLICATE_ARTICLE', severity: 'warning', file: '2024-04-03-original.txt', mentions: '2024-04-03-copy.txt' }],
       published: [{ source: '2024-04-03-copy.txt', title: 'The same story saved twice', slug: 'the-same-story-saved-twice' }],
     },
+    {
+      // The same closing paragraphs under different standfirsts are two articles, not a duplicate.
+      name: 'same-body-other-standfirst',
+      kind: 'collisions',
+      inbox: {
+        '2024-04-04-monday.txt': 'Ferry timetable for Monday\n\nOn Monday the first ferry leaves at 6am and the last at 11pm.\n\nTimes may change in bad weather.\n\nCheck the website before you travel.\n',
+        '2024-04-05-tuesday.txt': 'Ferry timetable for Tuesday\n\nOn Tuesday the first ferry leaves at 7am and the last at 10pm.\n\nTimes may change in bad weather.\n\nCheck the website before you travel.\n',
+      },
+      problems: [],
+      published: [
+        { source: '2024-04-04-monday.txt', title: 'Ferry timetable for Monday', slug: 'ferry-timetable-for-monday' },
+        { source: '2024-04-05-tuesday.txt', title: 'Ferry timetable for Tuesday', slug: 'ferry-timetable-for-tuesday' },
+      ],
+      literal: ['On Monday the first ferry leaves at 6am and the last at 11pm.'],
+    },
 
     // Sidecar metadata that is wrong.
     {

@@ -72,7 +72,36 @@ describe('escaping article text for markdown', () => {
   });
 });
 
+/** The elements and text of a heading as ingest writes it (parse-article.ts). */
+function renderedHeading(line: string): { elements: string[]; text: string } {
+  const html = md.render(`## ${escapeMarkdownLine(line)}`);
+  const elements: string[] = [];
+  let text = '';
+  for (const node of walk(parseHtml(`<body>${html}</body>`))) {
+    if (node.nodeName === '#text') text += node.value ?? '';
+    else if (!node.nodeName.startsWith('#') && !['html', 'head', 'body'].includes(node.nodeName)) elements.push(node.nodeName);
+  }
+  return { elements, text: text.trim() };
+}
+
 describe('section headings', () => {
+  it('keep a closing run of # as text, which markdown would drop as a closing sequence', () => {
+    for (const line of ['Results Of The Vote #', 'Final Tally Here ##', 'Score: 3 # 2 #', 'Programming in C#', '#', '###', 'A # in the middle']) {
+      assert.deepEqual(renderedHeading(line), { elements: ['h2'], text: line }, JSON.stringify(line));
+    }
+  });
+
+  it('keep the text of any line of random markdown-significant characters (2,000 seeded samples)', () => {
+    const prng = new Prng(5);
+    const alphabet = [...'#*_>-+=`~[]()!<>&;|\\{}%/:.1234567890 abcXYZ"\'', '&amp;', '<script>', '{{', '}}', ' #', ' ##', '# ', 'é'];
+    for (let i = 0; i < 2000; i++) {
+      const line = Array.from({ length: prng.int(1, 30) }, () => prng.pick(alphabet)).join('').trim();
+      if (line === '') continue;
+      assert.deepEqual(renderedHeading(line), { elements: ['h2'], text: line }, `seed 5 sample ${i}: ${JSON.stringify(line)}`);
+    }
+  });
+
+
   it('get stable ids from their text, numbered when repeated, and their text stays literal', () => {
     const html = md.render(['## The Design: Steel and Stone', '## Context', '## Context', `## ${escapeMarkdownLine('<b>Bold</b> & {{ x }}')}`].join('\n\n'));
     const headings = [...walk(parseHtml(html))].filter((node) => node.nodeName === 'h2');
