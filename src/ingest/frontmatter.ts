@@ -83,7 +83,9 @@ export interface ParsedArticleFile {
   body: string;
 }
 
-export function readArticleFile(text: string): ParsedArticleFile {
+export function readArticleFile(original: string): ParsedArticleFile {
+  // Editors on Windows save CRLF (and old ones CR): the same file to the reader, so to us.
+  const text = original.includes('\r') ? original.replace(/\r\n?/g, '\n') : original;
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')).trim();
   if (firstLine !== '---' && firstLine !== '---yaml') {
     if (firstLine.startsWith('---')) refuse(firstLine.slice(3).trim() || 'unknown')();

@@ -66,6 +66,21 @@ describe('re-ingesting the same inbox', () => {
     assert.deepEqual(again.problems.problems, []);
   });
 
+  it('keeps a hand-edited article file saved with Windows (CRLF) or old Mac (CR) line endings, under its URL', async () => {
+    for (const newline of ['\r\n', '\r']) {
+      const dirs = await setUp();
+      await run(dirs);
+      const edited = (await readFile(path.join(dirs.articles, HARBOUR), 'utf8')).replace('Work starts in May.', 'Work starts in June.').replaceAll('\n', newline);
+      await writeFile(path.join(dirs.articles, HARBOUR), edited);
+      const again = await run(dirs);
+      const label = JSON.stringify(newline);
+      assert.equal(again.result.sources.find((source) => source.source === 'local/2024-05-01-harbour.txt')!.status, 'kept-hand-edit', label);
+      assert.equal(await readFile(path.join(dirs.articles, HARBOUR), 'utf8'), edited, label);
+      assert.deepEqual(again.problems.problems, [], label);
+      assert.deepEqual([...(await filesIn(dirs.articles)).keys()].filter((name) => name.endsWith('.md')).sort(), [HARBOUR, '2024/storm-closes-the-bridge.md'], label);
+    }
+  });
+
   it('warns, naming both files, when the source of a hand-edited article changes, and still keeps the edit', async () => {
     const dirs = await setUp();
     await run(dirs);
