@@ -1,20 +1,46 @@
 // File-system helpers shared by the stages: deterministic listings and atomic writes.
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareText } from './problems.ts';
 
-/** Files below `dir` whose names pass `accept`, as sorted `/`-separated relative paths. Hidden entries are skipped. */
-export async function listFiles(dir: string, accept: (name: string) => boolean): Promise<string[]> {
+/** An entry `listFiles` passed over although its name is accepted, and why. */
+export interface SkippedEntry {
+  /** `/`-separated path relative to the listed folder. */
+  path: string;
+  reason: 'hidden' | 'broken-link' | 'link-to-folder';
+}
+
+// Hidden names that are never content: macOS's AppleDouble companions (`._NAME`, binary
+// metadata copied onto other file systems) and Emacs's lock links (`.#NAME`).
+const NEVER_CONTENT = /^\.[_#]/;
+
+/**
+ * Files below `dir` whose names pass `accept`, as sorted `/`-separated relative paths. A link to a
+ * file counts as the file; a link to a folder is not walked (links can loop). Hidden entries are
+ * skipped. `skipped` hears of every accepted name left out, so none is dropped in silence.
+ */
+export async function listFiles(dir: string, accept: (name: string) => boolean, skipped?: (entry: SkippedEntry) => void): Promise<string[]> {
   const found: string[] = [];
   async function walk(relative: string): Promise<void> {
     const entries = await readdir(path.join(dir, relative), { withFileTypes: true });
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
       const child = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(child);
-      else if (entry.isFile() && accept(entry.name)) found.push(child);
+      if (entry.name.startsWith('.')) {
+        // Hidden folders (.git, .broadsheet) are not content either.
+        if (!entry.isDirectory() && !NEVER_CONTENT.test(entry.name) && accept(entry.name)) skipped?.({ path: child, reason: 'hidden' });
+      } else if (entry.isDirectory()) {
+        await walk(child);
+      } else if (entry.isFile()) {
+        if (accept(entry.name)) found.push(child);
+      } else if (entry.isSymbolicLink()) {
+        const target = await stat(path.join(dir, child)).catch(() => undefined);
+        if (target?.isDirectory()) skipped?.({ path: child, reason: 'link-to-folder' });
+        else if (!accept(entry.name)) continue;
+        else if (target?.isFile()) found.push(child);
+        else skipped?.({ path: child, reason: 'broken-link' });
+      }
     }
   }
   await walk('');

@@ -6,9 +6,9 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
 import { FileThread } from '../file-thread.ts';
-import { displayPath, listFiles } from '../fs-utils.ts';
+import { displayPath, listFiles, type SkippedEntry } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
-import { compareText, type ProblemLog } from '../problems.ts';
+import { compareText, type ProblemInput, type ProblemLog } from '../problems.ts';
 import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
 import { ArticleFileCache, textHash, type ArticleFileSeen, type KnownArticleFile } from './article-file-cache.ts';
 import { isUntouched, readArticleFile, writeArticleFile, type ParsedArticleFile } from './frontmatter.ts';
@@ -164,11 +164,25 @@ function urlKey(year: string, slug: string): string {
   return `${year}/${slug}`.toLowerCase();
 }
 
+/** The warning for an inbox entry that looks like a source or sidecar but is not read. */
+function skippedInboxEntry(inboxDir: string, entry: SkippedEntry): ProblemInput {
+  const file = displayPath(path.join(inboxDir, entry.path));
+  const outcome = entry.path.toLowerCase().endsWith('.json') ? 'its metadata is not read' : 'it is not published';
+  switch (entry.reason) {
+    case 'hidden':
+      return { code: 'INBOX_HIDDEN_FILE', file, message: `is hidden (its name starts with a dot), so ${outcome}`, hint: 'Rename it without the leading dot if it is meant to be read; delete it otherwise.' };
+    case 'broken-link':
+      return { code: 'INBOX_BROKEN_LINK', file, message: `is a symbolic link to a file that does not exist, so ${outcome}`, hint: 'Point the link at an existing file, or put the file itself in the inbox.' };
+    case 'link-to-folder':
+      return { code: 'INBOX_LINKED_FOLDER', file, message: 'is a symbolic link to a folder, which is not followed (links can loop), so the files in it are not published', hint: 'Move or copy the folder into the inbox.' };
+  }
+}
+
 export async function ingest(request: IngestRequest, problems: ProblemLog): Promise<IngestResult> {
   const { inboxDir, articlesDir } = request;
   const displayInbox = displayPath(inboxDir);
   // One walk of the inbox finds the sources and their NAME.json sidecars.
-  const inboxFiles = await listFiles(inboxDir, (name) => /\.(txt|json)$/i.test(name));
+  const inboxFiles = await listFiles(inboxDir, (name) => /\.(txt|json)$/i.test(name), (entry) => problems.warn(skippedInboxEntry(inboxDir, entry)));
   const sourceFiles = inboxFiles.filter((file) => file.toLowerCase().endsWith('.txt'));
   const sidecars = await loadSidecars(inboxDir, displayInbox, sourceFiles, problems, new Set(inboxFiles));
   await removeInterruptedWrites(articlesDir);

@@ -1,0 +1,57 @@
+// Which files of the inbox are read: every .txt, through links to files too; and every one that is
+// not (hidden, a broken link, inside a linked folder) is named in a warning, never dropped in
+// silence. Only what is never content (.git and other hidden folders, macOS's `._NAME` companions,
+// Emacs's `.#NAME` lock links) passes without a word.
+
+import assert from 'node:assert/strict';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { ingest } from '../../src/ingest/ingest.ts';
+import { DEFAULT_RULES } from '../../src/ingest/rules.ts';
+import { ProblemLog } from '../../src/problems.ts';
+import { temporaryDir } from '../helpers/paths.ts';
+
+const story = (headline: string) => `${headline}\n\nA first paragraph about ${headline.toLowerCase()}, long enough to read.\n`;
+
+describe('listing the inbox', () => {
+  it('reads linked files and warns about hidden sources, broken links and linked folders', async () => {
+    const work = await temporaryDir('inbox-listing');
+    const inbox = path.join(work, 'inbox');
+    const elsewhere = path.join(work, 'elsewhere');
+    await mkdir(path.join(inbox, 'desk', '.git'), { recursive: true });
+    await mkdir(elsewhere);
+    await writeFile(path.join(inbox, '2024-01-01-plain.txt'), story('A plain story'));
+    await writeFile(path.join(elsewhere, 'linked.txt'), story('A linked story'));
+    await symlink(path.join(elsewhere, 'linked.txt'), path.join(inbox, '2024-01-02-linked.txt'));
+    await writeFile(path.join(inbox, 'desk', '.2024-01-03-hidden.txt'), story('A hidden story'));
+    await writeFile(path.join(inbox, '.2024-01-03-hidden.json'), '{"title": "Hidden metadata"}\n');
+    await symlink(path.join(work, 'gone.txt'), path.join(inbox, '2024-01-04-dangling.txt'));
+    await symlink(elsewhere, path.join(inbox, 'linked-folder'));
+    await symlink(inbox, path.join(inbox, 'desk', 'loop'));
+    // Never content: no warning.
+    await writeFile(path.join(inbox, 'desk', '.git', '2024-01-05-in-git.txt'), story('Inside a repository'));
+    await writeFile(path.join(inbox, '._2024-01-01-plain.txt'), new Uint8Array([0, 5, 22, 7, 0, 2, 0, 0]));
+    await symlink('user@host.1234:1700000000', path.join(inbox, '.#2024-01-01-plain.txt'));
+
+    const problems = new ProblemLog();
+    const result = await ingest({ inboxDir: inbox, articlesDir: path.join(work, 'articles'), rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' }, problems);
+
+    assert.deepEqual(result.sources.map((source) => [source.source, source.status]), [
+      ['2024-01-01-plain.txt', 'written'],
+      ['2024-01-02-linked.txt', 'written'],
+    ]);
+    const named = problems.problems.map((problem) => [problem.code, path.relative(inbox, problem.file), problem.severity]).sort();
+    assert.deepEqual(named, [
+      ['INBOX_BROKEN_LINK', '2024-01-04-dangling.txt', 'warning'],
+      ['INBOX_HIDDEN_FILE', '.2024-01-03-hidden.json', 'warning'],
+      ['INBOX_HIDDEN_FILE', 'desk/.2024-01-03-hidden.txt', 'warning'],
+      ['INBOX_LINKED_FOLDER', 'desk/loop', 'warning'],
+      ['INBOX_LINKED_FOLDER', 'linked-folder', 'warning'],
+    ]);
+    const hidden = problems.problems.filter((problem) => problem.code === 'INBOX_HIDDEN_FILE');
+    assert.match(hidden.find((problem) => problem.file.endsWith('.txt'))!.message, /not published/);
+    assert.match(hidden.find((problem) => problem.file.endsWith('.json'))!.message, /metadata is not read/);
+    for (const problem of problems.problems) assert.ok(problem.hint.length > 0, `${problem.code} says how to fix it`);
+  });
+});
