@@ -2,7 +2,7 @@
 // never modified; hand-edited article files are never overwritten; writes are atomic.
 
 import { statSync, type Stats } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
 import { FileThread } from '../file-thread.ts';
@@ -11,7 +11,7 @@ import { readAhead } from '../read-ahead.ts';
 import { compareText, type ProblemInput, type ProblemLog } from '../problems.ts';
 import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
 import { ArticleFileCache, textHash, type ArticleFileSeen, type KnownArticleFile } from './article-file-cache.ts';
-import { isUntouched, readArticleFile, writeArticleFile, type ParsedArticleFile } from './frontmatter.ts';
+import { isUntouched, readArticleFile, sha256, writeArticleFile, type ParsedArticleFile } from './frontmatter.ts';
 import type { IngestOptions, ParsedArticle } from './parse-article.ts';
 import { ParseFeeder } from './parse-feeder.ts';
 import { defaultPoolSize, PARSE_POOL_THRESHOLD, ParsePool, replayProblems, type PooledParse } from './parse-pool.ts';
@@ -164,6 +164,34 @@ function urlKey(year: string, slug: string): string {
   return `${year}/${slug}`.toLowerCase();
 }
 
+/**
+ * A source renamed or moved within the inbox (a date in its name corrected, say) takes its article
+ * with it: an article file whose source is no longer in the inbox becomes the article of a new
+ * source with the same bytes, keeping its URL's slug and any hand edit, rather than the text being
+ * published twice. An article whose source simply left the inbox stays: the articles folder is the
+ * archive, and the inbox may be emptied after a build. Costs a read only of sources new to the
+ * archive, and only while it has such articles.
+ */
+async function adoptMovedArticles(inboxDir: string, sourceFiles: readonly string[], bySource: Map<string, ExistingArticle>): Promise<void> {
+  const inInbox = new Set(sourceFiles);
+  const orphansByHash = new Map<string, Array<[string, ExistingArticle]>>();
+  for (const [sourcePath, article] of bySource) {
+    if (inInbox.has(sourcePath) || article.sourceHash === undefined) continue;
+    const orphans = orphansByHash.get(article.sourceHash) ?? [];
+    orphans.push([sourcePath, article]);
+    orphansByHash.set(article.sourceHash, orphans);
+  }
+  if (orphansByHash.size === 0) return;
+  for (const sourcePath of sourceFiles) {
+    if (bySource.has(sourcePath)) continue;
+    const bytes = await readFile(path.join(inboxDir, sourcePath)).catch(() => undefined);
+    const orphan = bytes && orphansByHash.get(sha256(bytes))?.shift();
+    if (!orphan) continue;
+    bySource.delete(orphan[0]);
+    bySource.set(sourcePath, orphan[1]);
+  }
+}
+
 /** The warning for an inbox entry that looks like a source or sidecar but is not read. */
 function skippedInboxEntry(inboxDir: string, entry: SkippedEntry): ProblemInput {
   const file = displayPath(path.join(inboxDir, entry.path));
@@ -188,6 +216,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   await removeInterruptedWrites(articlesDir);
   const fileCache = await ArticleFileCache.open(articlesDir, !request.force && request.useCache !== false);
   const { bySource, others } = await readExistingArticles(articlesDir, fileCache);
+  await adoptMovedArticles(inboxDir, sourceFiles, bySource);
   const onDisk = new Map<string, ArticleFileSeen>(
     [...bySource.values(), ...others].map(({ file, text, parsed, known }) => [file, known ? { known } : parsed ? { text: text!, parsed } : { text: text! }]),
   );
@@ -327,7 +356,12 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
   const identities = await articleFileThread.flush(articlesDir);
   for (const [articleFile, text] of written) onDisk.set(articleFile, { text, info: identities.get(articleFile)! });
   // Removed once the article's new file is there (a file this run wrote is never one of them).
-  for (const file of movedFrom) if (!written.has(file)) await rm(path.join(articlesDir, file), { force: true });
+  for (const file of movedFrom) {
+    if (written.has(file)) continue;
+    await rm(path.join(articlesDir, file), { force: true });
+    // A year folder its last article left is removed too, as a build from nothing would not have it.
+    await rmdir(path.dirname(path.join(articlesDir, file))).catch(() => undefined);
+  }
 
   const sources = sourceFiles.map((source) => results.get(source)!).filter(Boolean);
   await cache.save(sources, articleHashes, problems, (source) => `${displayInbox}/${source}`);

@@ -3,7 +3,7 @@
 // temporary files; and the report lists everything removed from each source with its line.
 
 import assert from 'node:assert/strict';
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ingest } from '../../src/ingest/ingest.ts';
@@ -103,6 +103,44 @@ describe('re-ingesting the same inbox', () => {
     const forced = await run(dirs, true);
     assert.equal(forced.result.sources.find((source) => source.source === 'local/2024-05-01-harbour.txt')!.status, 'written');
     assert.equal(await readFile(path.join(dirs.articles, HARBOUR), 'utf8'), generated);
+  });
+
+  it('moves the article with a source renamed into another year, as a build from nothing would have it', async () => {
+    const dirs = await setUp();
+    await run(dirs);
+    // Both of 2024's sources move to 2023, so the year folder 2024 is left empty.
+    await rename(path.join(dirs.inbox, 'local', '2024-05-01-harbour.txt'), path.join(dirs.inbox, 'local', '2023-05-01-harbour.txt'));
+    await rename(path.join(dirs.inbox, '2024-05-02-storm.txt'), path.join(dirs.inbox, '2023-05-02-storm.txt'));
+    const again = await run(dirs);
+    assert.deepEqual(again.problems.problems, []);
+    const fresh = { inbox: dirs.inbox, articles: path.join(await temporaryDir('reingest-fresh'), 'articles') };
+    await run(fresh);
+    const articles = async (dir: string) => new Map([...(await filesIn(dir))].filter(([name]) => !name.startsWith('.broadsheet')));
+    assert.deepEqual(await articles(dirs.articles), await articles(fresh.articles));
+    assert.deepEqual([...(await articles(dirs.articles)).keys()].sort(), ['2023/harbour-plan-approved.md', '2023/storm-closes-the-bridge.md']);
+    assert.deepEqual((await readdir(dirs.articles)).sort(), (await readdir(fresh.articles)).sort(), 'no empty year folder is left');
+  });
+
+  it('keeps a hand edit, and the URL, when the edited article\'s source is renamed', async () => {
+    const dirs = await setUp();
+    await run(dirs);
+    const edited = (await readFile(path.join(dirs.articles, HARBOUR), 'utf8')).replace('Work starts in May.', 'Work starts in June.');
+    await writeFile(path.join(dirs.articles, HARBOUR), edited);
+    await rename(path.join(dirs.inbox, 'local', '2024-05-01-harbour.txt'), path.join(dirs.inbox, '2024-05-01-harbour-renamed.txt'));
+    const again = await run(dirs);
+    assert.deepEqual(again.result.sources.find((source) => source.source === '2024-05-01-harbour-renamed.txt'), { source: '2024-05-01-harbour-renamed.txt', article: HARBOUR, status: 'kept-hand-edit', removed: [] });
+    assert.equal(await readFile(path.join(dirs.articles, HARBOUR), 'utf8'), edited);
+    assert.deepEqual([...(await filesIn(dirs.articles)).keys()].filter((name) => name.endsWith('.md')).sort(), [HARBOUR, '2024/storm-closes-the-bridge.md']);
+  });
+
+  it('keeps an article whose source left the inbox: the articles folder is the archive', async () => {
+    const dirs = await setUp();
+    await run(dirs);
+    const before = await readFile(path.join(dirs.articles, HARBOUR), 'utf8');
+    await rm(path.join(dirs.inbox, 'local', '2024-05-01-harbour.txt'));
+    const again = await run(dirs);
+    assert.deepEqual(again.result.sources.map((source) => source.source), ['2024-05-02-storm.txt']);
+    assert.equal(await readFile(path.join(dirs.articles, HARBOUR), 'utf8'), before);
   });
 
   it('keeps an article file\'s slug when its source\'s headline changes', async () => {
