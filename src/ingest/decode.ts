@@ -69,9 +69,38 @@ function guessUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | unde
     if (sample[i + 1] === 0) oddZeros++;
   }
   const pairs = sample.length / 2;
+  // Latin text: every other byte is zero.
   if (oddZeros / pairs > 0.6 && evenZeros / pairs < 0.05) return 'utf-16le';
   if (evenZeros / pairs > 0.6 && oddZeros / pairs < 0.05) return 'utf-16be';
+  // Other scripts (Arabic, Chinese) have few zero bytes, but text in UTF-8 has none at all. The
+  // byte order that reads as text has its spaces and line ends where the other has U+2000 and
+  // U+0A00 (which no text is full of); it must also read without a stray control character.
+  if (evenZeros + oddZeros === 0) return undefined;
+  const breaks = (encoding: 'utf-16le' | 'utf-16be') => {
+    // The sample may end inside a surrogate pair.
+    const text = decodeUtf16(sample, encoding) ?? decodeUtf16(sample.subarray(0, sample.length - 2), encoding);
+    if (text === undefined || findControlCharacter(text) !== -1) return 0;
+    return text.match(/[ \n\r\t\u3000]/g)?.length ?? 0;
+  };
+  const [little, big] = [breaks('utf-16le'), breaks('utf-16be')];
+  // Chinese has no spaces, and a line end every few hundred characters.
+  const enough = Math.max(2, pairs / 1000);
+  if (little > big && little >= enough) return 'utf-16le';
+  if (big > little && big >= enough) return 'utf-16be';
   return undefined;
+}
+
+/** UTF-32 to text, or the byte offset of the first unit that is not a Unicode scalar value. */
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string | number {
+  if (bytes.length % 4 !== 0) return bytes.length - (bytes.length % 4);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: string[] = [];
+  for (let offset = 0; offset < bytes.length; offset += 4) {
+    const codePoint = view.getUint32(offset, littleEndian);
+    if (codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return offset;
+    parts.push(String.fromCodePoint(codePoint));
+  }
+  return parts.join('');
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string | undefined {
@@ -89,10 +118,13 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): stri
   }
 }
 
-/** Control characters other than tab, newline, carriage return and form feed mean binary data. */
+/**
+ * Control characters other than tab, newline, carriage return, form feed and vertical tab (Word's
+ * plain-text export writes a manual line break as one) mean binary data.
+ */
 function findControlCharacter(text: string): number {
   // eslint-disable-next-line no-control-regex
-  const match = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.exec(text);
+  const match = /[\u0000-\u0008\u000e-\u001f\u007f]/.exec(text);
   return match ? match.index : -1;
 }
 
@@ -132,7 +164,21 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
   let encoding: string;
   let warning: { code: string; message: string; hint: string } | undefined;
 
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+  if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0, 0, 0xfe, 0xff])) {
+    encoding = bytes[0] === 0xff ? 'utf-32le' : 'utf-32be';
+    const decoded = decodeUtf32(bytes.subarray(4), bytes[0] === 0xff);
+    if (typeof decoded === 'number') {
+      return {
+        ok: false,
+        code: 'ENCODING_INVALID_UTF32',
+        offset: decoded + 4,
+        line: 1,
+        message: `starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()} at byte offset ${decoded + 4}`,
+        hint: 'Re-save the file as UTF-8.',
+      };
+    }
+    text = decoded;
+  } else if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     const decoded = decodeUtf16(bytes.subarray(2), encoding as 'utf-16le' | 'utf-16be');
     if (decoded === undefined) {
@@ -197,8 +243,8 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
     };
   }
 
-  // Normalise line endings: CRLF and lone CR become LF.
-  text = text.replace(/\r\n?/g, '\n');
+  // Normalise line endings: CRLF, lone CR and Word's vertical tab become LF.
+  text = text.replace(/\r\n?|\v/g, '\n');
   return warning ? { ok: true, text, encoding, warning } : { ok: true, text, encoding };
 }
 

@@ -48,6 +48,14 @@ export const ID_SLUG = /^article-[0-9a-f]{8}$/;
 export const PWNED_MARKER = 'broadsheet-hostile-pwned-marker';
 
 const FILE = '2024-03-05-article.txt';
+function utf32le(text: string): Uint8Array {
+  const codePoints = [0xfeff, ...[...text].map((char) => char.codePointAt(0)!)];
+  const bytes = new Uint8Array(codePoints.length * 4);
+  const view = new DataView(bytes.buffer);
+  codePoints.forEach((codePoint, i) => view.setUint32(i * 4, codePoint, true));
+  return bytes;
+}
+
 function utf16(text: string, endian: 'le' | 'be', bom: boolean): Uint8Array {
   const units: number[] = bom ? [0xfeff] : [];
   for (let i = 0; i < text.length; i++) units.push(text.charCodeAt(i));
@@ -185,6 +193,39 @@ export function hostileCases(): HostileCase[] {
       inbox: { [FILE]: utf16(article('UTF-16 without a byte-order mark', 'utf16le-without-bom'), 'le', false) },
       problems: [{ code: 'ENCODING_UTF16_NO_BOM', severity: 'warning', file: FILE }],
       published: [{ source: FILE, title: 'UTF-16 without a byte-order mark', slug: 'utf-16-without-a-byte-order-mark' }],
+    },
+    {
+      // Arabic and Chinese have few zero bytes in UTF-16, unlike Latin text; still not binary.
+      name: 'utf16le-arabic-without-bom',
+      kind: 'encoding',
+      inbox: { [FILE]: utf16('الحكومة تعلن خطة جديدة للمياه\n\nقالت الحكومة يوم الاثنين إنها ستنفق المزيد على شبكات المياه في المدن.\n', 'le', false) },
+      problems: [{ code: 'ENCODING_UTF16_NO_BOM', severity: 'warning', file: FILE }],
+      published: [{ source: FILE, title: 'الحكومة تعلن خطة جديدة للمياه', slug: /^[a-z0-9-]+$/ }],
+      literal: ['قالت الحكومة يوم الاثنين إنها ستنفق المزيد على شبكات المياه في المدن.'],
+    },
+    {
+      name: 'utf16be-chinese-without-bom',
+      kind: 'encoding',
+      inbox: { [FILE]: utf16('政府宣布新的供水计划\n\n政府星期一表示将在城市供水网络方面投入更多资金。\n\n工程将于明年开始。\n', 'be', false) },
+      problems: [{ code: 'ENCODING_UTF16_NO_BOM', severity: 'warning', file: FILE }],
+      published: [{ source: FILE, title: '政府宣布新的供水计划', slug: ID_SLUG }],
+      literal: ['政府星期一表示将在城市供水网络方面投入更多资金。'],
+    },
+    {
+      name: 'utf32le-with-bom',
+      kind: 'encoding',
+      inbox: { [FILE]: utf32le(article('Four bytes a character 🚀', 'utf32le-with-bom')) },
+      problems: [],
+      published: [{ source: FILE, title: 'Four bytes a character 🚀', slug: 'four-bytes-a-character' }],
+    },
+    {
+      // Word's plain-text export writes a manual line break (Shift+Enter) as a vertical tab.
+      name: 'word-vertical-tab',
+      kind: 'encoding',
+      inbox: { [FILE]: article('A poem in the council minutes', 'word-vertical-tab', 'Roses are red,\u000bviolets are blue') },
+      problems: [],
+      published: [{ source: FILE, title: 'A poem in the council minutes', slug: 'a-poem-in-the-council-minutes' }],
+      literal: ['Roses are red,', 'violets are blue'],
     },
     {
       name: 'windows-1252',
