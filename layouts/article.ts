@@ -6,6 +6,7 @@ import { html, trusted, type SafeHtml } from '../src/site/html.ts';
 import type { Article } from '../src/site/load-articles.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { renderBase } from './base.ts';
+import { ARTICLE_PAGE_IDS as IDS } from './page-ids.ts';
 import { articleJsonLd, renderArticleHead } from './partials/article-head.ts';
 import { renderArticleLinks } from './partials/article-links.ts';
 import { renderSearchMeta } from './partials/search-meta.ts';
@@ -31,23 +32,23 @@ ${article.section ? html`<p class="article-section" data-pagefind-ignore>${artic
 ${article.subtitle ? html`<p class="standfirst">${article.subtitle}</p>` : ''}
 <p class="article-meta" data-pagefind-ignore lang="${ui}" dir="ltr"><time datetime="${article.date.toISO({ suppressMilliseconds: true }) ?? ''}">${site.formatDate(article.date, ui)}</time>${
     article.authors.length > 0 ? html` · By ${article.authors.map((author, index) => html`${index > 0 ? ', ' : ''}<bdi>${author}</bdi>`)}` : ''
-  } · ${article.readingMinutes} min read · <a href="#provenance">Source</a></p>
+  } · ${article.readingMinutes} min read · <a href="#${IDS.provenance}">Source</a></p>
 </header>
 <div class="article-body">
 ${trusted(bodyHtml)}
 </div>
 ${renderSearchMeta(site, article)}
 <footer class="article-footer" data-pagefind-ignore lang="${ui}" dir="ltr">
-<section class="cite" aria-labelledby="cite-heading">
-<h2 id="cite-heading">Cite this article</h2>
+<section class="cite" aria-labelledby="${IDS.cite}">
+<h2 id="${IDS.cite}">Cite this article</h2>
 <p class="cite-plain">${plainCitation(site, article)}</p>
 <details>
 <summary>BibTeX</summary>
 <pre class="cite-bibtex"><code>${bibtexCitation(site, article)}</code></pre>
 </details>
 </section>
-<section class="provenance" aria-labelledby="provenance">
-<h2 id="provenance">About this text</h2>
+<section class="provenance" aria-labelledby="${IDS.provenance}">
+<h2 id="${IDS.provenance}">About this text</h2>
 <dl>
 <dt>Source file</dt><dd><code>${article.source.path}</code></dd>
 ${article.source.hash ? html`<dt>Content hash</dt><dd><code>${article.source.hash.slice(0, 19)}</code></dd>` : ''}

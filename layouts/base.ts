@@ -3,6 +3,7 @@
 
 import { html, jsonForScript, type SafeHtml } from '../src/site/html.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
+import { ARTICLE_PAGE_IDS as IDS } from './page-ids.ts';
 
 export interface PageFrame {
   title: string;
@@ -81,7 +82,7 @@ ${frame.head ?? ''}
 ${frame.jsonLd ? html`<script type="application/ld+json">${jsonForScript(frame.jsonLd)}</script>` : ''}
 </head>
 <body>
-<a class="skip-link" href="#main">Skip to content</a>
+<a class="skip-link" href="#${IDS.main}">Skip to content</a>
 <header class="site-header" lang="${config.language}" dir="ltr">
 <p class="site-name"><a href="${site.url('/')}">${config.title}</a></p>
 <nav class="site-nav" aria-label="Site">
@@ -92,12 +93,12 @@ ${frame.jsonLd ? html`<script type="application/ld+json">${jsonForScript(frame.j
 </ul>
 </nav>
 <form class="site-search" role="search" action="${site.url('/search/')}" method="get">
-<label for="site-search-q">Search the archive</label>
-<input id="site-search-q" name="q" type="search" autocomplete="off" placeholder="Search the archive">
+<label for="${IDS.siteSearch}">Search the archive</label>
+<input id="${IDS.siteSearch}" name="q" type="search" autocomplete="off" placeholder="Search the archive">
 <button type="submit">Search</button>
 </form>
 </header>
-<main id="main" tabindex="-1">
+<main id="${IDS.main}" tabindex="-1">
 ${main}
 </main>
 <footer class="site-footer" lang="${config.language}" dir="ltr">

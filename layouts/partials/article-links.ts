@@ -4,6 +4,7 @@
 import { html, type SafeHtml } from '../../src/site/html.ts';
 import type { Article } from '../../src/site/load-articles.ts';
 import type { SiteContext } from '../../src/site/site-context.ts';
+import { ARTICLE_PAGE_IDS as IDS } from '../page-ids.ts';
 import { renderTermList } from './term-links.ts';
 
 function articleLink(site: SiteContext, article: Article): SafeHtml {
@@ -24,8 +25,8 @@ export function renderArticleLinks(site: SiteContext, article: Article): SafeHtm
   const hasTerms = terms.length > 0;
   return html`<aside class="article-links" lang="${site.config.language}" dir="ltr" data-pagefind-ignore>
 ${hasTerms
-  ? html`<section class="article-terms" aria-labelledby="article-terms-heading">
-<h2 id="article-terms-heading">In this article</h2>
+  ? html`<section class="article-terms" aria-labelledby="${IDS.articleTerms}">
+<h2 id="${IDS.articleTerms}">In this article</h2>
 <dl class="term-groups">
 ${renderTermList(site, 'Section', ofKind('section'))}
 ${renderTermList(site, 'Tags', ofKind('tag'))}
@@ -36,8 +37,8 @@ ${renderTermList(site, 'Places', ofKind('place'))}
 </section>`
   : ''}
 ${related.length > 0
-  ? html`<section class="related-articles" aria-labelledby="related-heading">
-<h2 id="related-heading">Related articles</h2>
+  ? html`<section class="related-articles" aria-labelledby="${IDS.related}">
+<h2 id="${IDS.related}">Related articles</h2>
 <ul>${related.map((other) => html`<li>${articleLink(site, other)} <span class="related-date">${site.formatDate(other.date, site.config.language)}</span></li>`)}</ul>
 </section>`
   : ''}

@@ -144,7 +144,7 @@ describe('a fixture archive with dates, sections, tags and an aliases file', () 
     assert.deepEqual(chartRows(home, 'home-timeline'), [['January 2024', 2], ['February 2024', 1], ['March 2024', 3]]);
     const person = await page('/people/maria-lindqvist/');
     assert.deepEqual(chartRows(person, 'term-coverage'), [['January 2024', 2], ['February 2024', 1]]);
-    assert.match(visibleText(person), /3 articles from January 2024 to March 2024; the most, 2, in January 2024\./);
+    assert.match(visibleText(person), /3 articles from January 2024 to February 2024; the most, 2, in January 2024\./);
   });
 
   it('lists the entities often mentioned with an organisation, ranked by PMI then count', async () => {

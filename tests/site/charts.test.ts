@@ -3,10 +3,10 @@
 // chart's text alternative matching its bars.
 
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { DateTime } from 'luxon';
 import { compileEntityRules } from '../../src/ingest/entities/entity-rules.ts';
-import { renderCoverageChart } from '../../src/site/charts/coverage-chart.ts';
+import { describeCoverage, renderCoverageChart } from '../../src/site/charts/coverage-chart.ts';
 import { buildTimeAxis } from '../../src/site/charts/time-axis.ts';
 import { buildArchiveIndex } from '../../src/site/indexes/archive-index.ts';
 import { companionsOf } from '../../src/site/indexes/cooccurrence.ts';
@@ -14,7 +14,11 @@ import type { Term } from '../../src/site/indexes/terms.ts';
 import type { Article } from '../../src/site/load-articles.ts';
 import { createSiteContext } from '../../src/site/site-context.ts';
 import { DEFAULT_CONFIG } from '../../src/config/site-config.ts';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseHtml, walk, attribute, visibleText } from '../helpers/html-text.ts';
+import { temporaryDir } from '../helpers/paths.ts';
+import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
 
 function siteArticle(i: number, iso: string, people: string[] = []): Article {
   return {
@@ -110,5 +114,81 @@ describe('the coverage chart', () => {
 
   it('colours everything with currentColor so that CSS decides light, dark and print', () => {
     assert.doesNotMatch(markup, /fill="#|stroke="#|style=/);
+  });
+});
+
+describe('the chart’s summary names the periods with articles, not the axis it is drawn on', () => {
+  // Years 2015 to 2026, as on a page in an archive spanning them.
+  const years = (counts: Record<number, number>) => Array.from({ length: 12 }, (_, i) => ({ label: String(2015 + i), count: counts[2015 + i] ?? 0 }));
+
+  it('gives the one year with articles, whatever empty years surround it', () => {
+    assert.equal(describeCoverage(years({ 2026: 2 })), '2 articles in 2026.');
+    assert.equal(describeCoverage(years({ 2015: 1 })), '1 article in 2015.');
+    assert.equal(describeCoverage(years({ 2020: 1 })), '1 article in 2020.');
+  });
+
+  it('spans the first to the last year with articles, and names the busiest', () => {
+    assert.equal(describeCoverage(years({ 2019: 3, 2024: 2 })), '5 articles from 2019 to 2024; the most, 3, in 2019.');
+    assert.equal(describeCoverage(years({ 2017: 1, 2021: 4, 2022: 1 })), '6 articles from 2017 to 2022; the most, 4, in 2021.');
+  });
+
+  it('names every busiest year when they tie, and counts them past three', () => {
+    assert.equal(describeCoverage(years({ 2019: 2, 2024: 2 })), '4 articles from 2019 to 2024; the most, 2, in each of 2019 and 2024.');
+    assert.equal(describeCoverage(years({ 2016: 1, 2018: 2, 2020: 2, 2025: 2 })), '7 articles from 2016 to 2025; the most, 2, in each of 2018, 2020 and 2025.');
+    assert.equal(describeCoverage(years({ 2016: 1, 2018: 1, 2020: 1, 2025: 1 })), '4 articles from 2016 to 2025; the most, 1, in each of 4 periods.');
+  });
+
+  it('says there are none when no period has articles', () => {
+    assert.equal(describeCoverage([]), 'No articles.');
+    assert.equal(describeCoverage(years({})), 'No articles.');
+  });
+});
+
+describe('chart summaries in a built archive spanning 2015 to 2026', () => {
+  let build: BuildRun;
+  const page = (sitePath: string) => readFile(path.join(build.outDir, sitePath, 'index.html'), 'utf8');
+
+  before(async () => {
+    const inbox = path.join(await temporaryDir('chart-years'), 'inbox');
+    const articles: Array<[string, string, string]> = [
+      ['world/2015-03-04-harbour.txt', 'Harbour reopens after a winter of repairs', 'The harbour reopened this week after a long winter of repairs, officials said.'],
+      ['sport/2026-01-10-derby.txt', 'Derby ends in a draw at Ewood Park', 'Blackburn and Burnley shared the points in a tense derby on Saturday.'],
+      ['sport/2026-02-14-cup-tie.txt', 'Cup tie goes to extra time', 'Burnley needed extra time to get past their opponents in the cup.'],
+    ];
+    for (const [file, title, text] of articles) {
+      await mkdir(path.dirname(path.join(inbox, file)), { recursive: true });
+      await writeFile(path.join(inbox, file), `${title}\n\n${text}\n\nThe rest of the report follows in a second paragraph of ordinary length.\n`);
+    }
+    build = await buildArchive(inbox);
+    assert.equal(build.exitCode, 0, build.stderr);
+  });
+
+  /** The chart's accessible name (its svg's aria-labelledby), its summary and its table's periods. */
+  function chart(html: string, figureId: string): { name: string; summary: string; periods: string[] } {
+    const nodes = [...walk(parseHtml(html))];
+    const figure = nodes.find((node) => node.nodeName === 'figure' && attribute(node, 'id') === figureId);
+    assert.ok(figure, `no figure #${figureId}`);
+    const inFigure = [...walk(figure)];
+    const text = (node: (typeof nodes)[number]) => [...walk(node)].filter((inner) => inner.nodeName === '#text').map((inner) => inner.value ?? '').join('').replace(/\s+/g, ' ').trim();
+    const svg = inFigure.find((node) => node.nodeName === 'svg');
+    assert.equal(attribute(svg!, 'role'), 'img');
+    const label = nodes.find((node) => attribute(node, 'id') === attribute(svg!, 'aria-labelledby'));
+    assert.ok(label, 'the svg is labelled by an element on the page');
+    const summary = inFigure.find((node) => (attribute(node, 'class') ?? '').split(' ').includes('chart-summary'));
+    const periods = inFigure.filter((node) => node.nodeName === 'th' && attribute(node, 'scope') === 'row').map(text);
+    return { name: text(label), summary: summary ? text(summary) : '', periods };
+  }
+
+  it('says a section with articles in 2026 only has them in 2026, as its table does', async () => {
+    const sport = chart(await page('/sections/sport/'), 'term-coverage');
+    assert.equal(sport.summary, '2 articles in 2026.');
+    assert.ok(sport.name.endsWith(' 2 articles in 2026.'), sport.name);
+    assert.deepEqual(sport.periods, ['2026']);
+  });
+
+  it('says a section with articles in 2015 only has them in 2015', async () => {
+    const world = chart(await page('/sections/world/'), 'term-coverage');
+    assert.equal(world.summary, '1 article in 2015.');
+    assert.deepEqual(world.periods, ['2015']);
   });
 });

@@ -34,15 +34,28 @@ const MAX_BAR = 48;
 const round = (n: number) => Math.round(n * 10) / 10;
 const plural = (n: number) => `${n.toLocaleString('en')} article${n === 1 ? '' : 's'}`;
 
-/** The one-sentence description a screen reader hears, derived from the same numbers. */
+/**
+ * The one-sentence description a screen reader hears, derived from the same numbers as the table:
+ * the periods with articles, never the empty ones that pad the axis to the archive's span (a
+ * person in 2026 only, in an archive from 2015, is "2 articles in 2026."). The busiest period is
+ * named when there are several with articles; when periods tie for it, all of them are named, up
+ * to three, else how many there are.
+ */
 export function describeCoverage(bars: readonly CoverageBar[]): string {
-  if (bars.length === 0) return 'No articles.';
-  const total = bars.reduce((sum, bar) => sum + bar.count, 0);
-  let peak = bars[0]!;
-  for (const bar of bars) if (bar.count > peak.count) peak = bar;
-  const span = bars.length === 1 ? `in ${bars[0]!.label}` : `from ${bars[0]!.label} to ${bars[bars.length - 1]!.label}`;
-  if (bars.filter((bar) => bar.count > 0).length <= 1) return `${plural(total)} ${span}.`;
-  return `${plural(total)} ${span}; the most, ${peak.count.toLocaleString('en')}, in ${peak.label}.`;
+  const withArticles = bars.filter((bar) => bar.count > 0);
+  const first = withArticles[0];
+  const last = withArticles[withArticles.length - 1];
+  if (!first || !last) return 'No articles.';
+  const total = withArticles.reduce((sum, bar) => sum + bar.count, 0);
+  const span = first === last ? `in ${first.label}` : `from ${first.label} to ${last.label}`;
+  if (withArticles.length === 1) return `${plural(total)} ${span}.`;
+  const most = Math.max(...withArticles.map((bar) => bar.count));
+  const peaks = withArticles.filter((bar) => bar.count === most).map((bar) => bar.label);
+  const where =
+    peaks.length === 1 ? `in ${peaks[0]!}`
+    : peaks.length <= 3 ? `in each of ${peaks.slice(0, -1).join(', ')} and ${peaks[peaks.length - 1]!}`
+    : `in each of ${peaks.length} periods`;
+  return `${plural(total)} ${span}; the most, ${most.toLocaleString('en')}, ${where}.`;
 }
 
 /** Which bars get an axis label: the first, the last, and evenly spaced ones between. */
