@@ -50,17 +50,28 @@ const TEXT_DATE = new RegExp(
 // `Published …`, or a dateline: a place, then the date (`LONDON, March 3, 2024 —`, `Paris - 3 May 2024`).
 const DATELINE = new RegExp(`^(published|updated|posted|date)\\b|^[A-Z][A-Za-z .-]{1,40}(,| —| -| –)\\s*(\\d|(${MONTHS})\\b)|^\\w+day,? `, 'i');
 
-/** Looks for a `Published …` line or a dateline in the lines around the headline. */
-export function findDateInText(lines: string[], zone: string): ResolvedDate | undefined {
+/** A date written in the text that is not a real one (`Published 2024-02-30`), and its line. */
+export interface UnreadableTextDate {
+  text: string;
+  line: number;
+}
+
+/**
+ * Looks for a `Published …` line or a dateline in the lines around the headline: the date, or
+ * the first date-like text there that is no real date (so that it can be reported, not ignored).
+ */
+export function findDateInText(lines: string[], zone: string): { date?: ResolvedDate; unreadable?: UnreadableTextDate } {
+  let unreadable: UnreadableTextDate | undefined;
   for (let i = 0; i < Math.min(lines.length, 8); i++) {
     const line = lines[i]!.trim();
     if (line.length > 200 || !DATELINE.test(line)) continue;
     const match = TEXT_DATE.exec(line);
     if (!match) continue;
     const date = parseDateString(match[1]!, zone);
-    if (date) return { iso: formatIsoDate(date), source: 'text', line: i + 1 };
+    if (date) return { date: { iso: formatIsoDate(date), source: 'text', line: i + 1 } };
+    unreadable ??= { text: match[1]!, line: i + 1 };
   }
-  return undefined;
+  return unreadable ? { unreadable } : {};
 }
 
 export function findDateInFileName(name: string, zone: string): ResolvedDate | undefined {

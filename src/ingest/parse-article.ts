@@ -65,9 +65,19 @@ function resolveDate(source: SourceFile, options: IngestOptions, problems: Probl
     });
   }
   const fromText = findDateInText(source.text.split('\n', 8), options.timeZone);
-  if (fromText) return fromText;
+  if (fromText.date) return fromText.date;
   const fromName = findDateInFileName(path.posix.basename(source.path), options.timeZone);
+  if (fromText.unreadable) {
+    problems.warn({
+      code: 'TEXT_BAD_DATE',
+      file: source.displayPath,
+      line: fromText.unreadable.line,
+      message: `gives the date "${fromText.unreadable.text}", which is not a real date (or is outside the years 1–9999); ${fromName ? 'the date in the file name' : "the file's modification time"} is used instead`,
+      hint: 'Correct the date in the text, or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}).',
+    });
+  }
   if (fromName) return fromName;
+  if (fromText.unreadable) return dateFromModificationTime(source.mtimeMs, options.timeZone);
   problems.warn({
     code: 'DATE_FROM_FILE_TIME',
     file: source.displayPath,

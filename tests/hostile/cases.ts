@@ -195,6 +195,21 @@ export function hostileCases(): HostileCase[] {
       published: [{ source: FILE, title: 'UTF-16 without a byte-order mark', slug: 'utf-16-without-a-byte-order-mark' }],
     },
     {
+      // A date in the text that is no real date is named, not silently passed over.
+      name: 'text-date-february-30',
+      kind: 'encoding',
+      inbox: { [FILE]: ['Published 2024-02-30', 'A harbour story with an impossible date', '', 'The harbour reopened after the storm, the council said.', ''].join('\n') },
+      problems: [{ code: 'TEXT_BAD_DATE', severity: 'warning', file: FILE, line: 1 }],
+      published: [{ source: FILE, title: 'A harbour story with an impossible date', slug: 'a-harbour-story-with-an-impossible-date' }],
+    },
+    {
+      name: 'text-date-31-april-in-a-dateline',
+      kind: 'encoding',
+      inbox: { [FILE]: ['A storm story with an impossible date', '', 'LONDON, 31 April 2024 — The storm closed the bridge, the police said.', ''].join('\n') },
+      problems: [{ code: 'TEXT_BAD_DATE', severity: 'warning', file: FILE, line: 3 }],
+      published: [{ source: FILE, title: 'A storm story with an impossible date', slug: 'a-storm-story-with-an-impossible-date' }],
+    },
+    {
       // Arabic and Chinese have few zero bytes in UTF-16, unlike Latin text; still not binary.
       name: 'utf16le-arabic-without-bom',
       kind: 'encoding',

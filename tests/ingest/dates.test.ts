@@ -53,6 +53,13 @@ describe('where the date comes from', () => {
     assert.deepEqual([result.date, result.source], ['2024-03-03T00:00:00+00:00', 'text']);
   });
 
+  it('names a date in the text that is no real date, and falls back to the file name, then the file time', () => {
+    const named = dateOf({ zone: 'UTC', name: '2022-01-01-story.txt', text: 'Published 2024-02-30\nHeadline\n\nText.\n' });
+    assert.deepEqual([named.date, named.source, named.codes], ['2022-01-01T00:00:00+00:00', 'filename', ['TEXT_BAD_DATE']]);
+    const timed = dateOf({ zone: 'UTC', text: 'Headline\n\nLONDON, 31 April 2024 — The council met.\n' });
+    assert.deepEqual([timed.date, timed.source, timed.codes], ['2020-06-15T12:00:00+00:00', 'file-mtime', ['TEXT_BAD_DATE']]);
+  });
+
   it('takes the date in the file name before the file time', () => {
     const result = dateOf({ zone: 'UTC', name: 'sport/2019-12-31-final.txt' });
     assert.deepEqual([result.date, result.source, result.codes], ['2019-12-31T00:00:00+00:00', 'filename', []]);
