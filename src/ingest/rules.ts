@@ -21,9 +21,29 @@ export interface IngestRuleConfig {
   trailing: string[];
 }
 
+// Every default rule matches only the shape of the furniture, never a sentence that merely starts
+// with the same word: `Updated guidance on school closures issued` is a headline, `Copyright
+// holders will get new powers, the minister said.` and `Topics: pay, pensions and working hours
+// will all be on the table, she said.` are article text. A line no rule matches is kept, so when
+// in doubt a rule leaves the line alone ("nothing lost" beats "no furniture").
+
+// Words that carry a date or time (`3`, `14:05`, `2024-06-03T10:00Z`, `June`, `Mon.`, `ago`).
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
+const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun';
+const DATE_WORD = `(?:\\d+(?:[:.t]\\d+)*(?:st|nd|rd|th|am|pm|h|z)?|(?:${MONTHS}|${WEEKDAYS})\\.?|ago|today|yesterday|now)`;
+// Words that may stand around them (`at`, `on the`, `2 hours ago`, `a.m.`, `GMT`, `last updated`).
+const DATE_FILLER =
+  '(?:at|on|the|of|just|an?|(?:min(?:ute)?|hour|hr|day|week|month|year|sec(?:ond)?)s?|[ap]\\.?m\\.?|gmt|utc|bst|cet|cest|eet|eest|est|edt|cst|cdt|mst|mdt|pst|pdt|ist|jst|aest|aedt|published|updated|posted|last|first)';
+// Separators inside a date line: spaces and `, | · • / ( ) + – — -`.
+const DATE_SEP = '[\\s,|·•/()+–—-]+';
+// The rest of a `Published …` line: date words and fillers only, at least one date word.
+const DATE_ONLY = `(?:${DATE_FILLER}${DATE_SEP})*${DATE_WORD}(?:${DATE_SEP}(?:${DATE_WORD}|${DATE_FILLER}))*\\.?`;
+
 export const DEFAULT_CHROME_PATTERNS: string[] = [
   '^published$',
-  '^(published|updated|posted)( on)?:?\\s+\\S.{0,60}$',
+  // `Published 3 June 2024`, `Updated: 14:05 GMT, Mon 3 June`, `Posted 2 hours ago`, but not
+  // `Updated guidance on school closures issued` or `Published authors protest over pay rates`.
+  `^(?=.{0,100}$)(?:(?:last|first)\\s+)?(?:published|updated|posted)(?:\\s*:\\s*|\\s+)${DATE_ONLY}$`,
   '^-?\\s*\\d+\\s*min(ute)?s?\\s+read$',
   '^share( this( article| story)?)?:?$',
   '^advertisement$',
@@ -33,16 +53,43 @@ export const DEFAULT_CHROME_PATTERNS: string[] = [
 
 // A line of tag words has no sentence punctuation: `[^\s.!?؟،,;:]+` is one such word.
 const TAG_WORDS = '(\\s+[^\\s.!?؟،,;:]+){1,25}';
+// Arabic words that only prose has (prepositions, relatives, "said", "was"): a run of tag words
+// holds none of them, so `سمات القيادة في الأزمات تظهر بوضوح` ("features of leadership …") is
+// a sentence, not a tag list. Arabic letters are not `\w`, so the word edges are spelled out.
+const ARABIC_PROSE_WORD =
+  '(?<![\\p{L}\\p{M}])(في|من|على|إلى|الى|عن|مع|أن|ان|إن|التي|الذي|الذين|قال|وقال|قالت|وقالت|كان|كانت|هو|هي|لا|لم|لن|قد|إذا|اذا|حيث|هذا|هذه|ذلك|تلك)(?![\\p{L}\\p{M}])';
+const NO_ARABIC_PROSE = `(?!.*${ARABIC_PROSE_WORD})`;
+
+// An English tag list: items of one to five words, separated by `, ; | · •`, no sentence
+// punctuation (a word may keep inner dots, `Node.js`, or be an initialism, `U.S.`), and no
+// reporting verb. `Topics: pay, pensions and working hours will all be on the table, she said.`
+// fails on the item length, the final full stop and `said`.
+const LIST_WORD = '(?:(?:\\p{L}\\.){2,}|[^\\s,;|·•.!?؟:]+(?:\\.[^\\s,;|·•.!?؟:]+)*)';
+const LIST_ITEM = `${LIST_WORD}(?:\\s+${LIST_WORD}){0,4}`;
+const NO_REPORTING_VERB = '(?!.*\\b(said|says|say|told|tells|added|adds|according)\\b)';
+const TAG_LIST = `(?=.{0,400}$)${NO_REPORTING_VERB}${LIST_ITEM}(?:\\s*[,;|·•]\\s*${LIST_ITEM}){0,39}`;
+
+// A copyright line: `© …`, `(c) 2024 …`, `Copyright © …`, `Copyright (c) …`, `Copyright 2024 …`,
+// or `Copyright … All rights reserved.`, naming a holder, never a sentence: `Copyright holders
+// will get new powers` has no year or sign, `Copyright 2024 was a record year` has a verb.
+const YEAR = '\\d{4}(?:\\s*[-–]\\s*\\d{2,4})?';
+const NO_PROSE_VERB = '(?!.*\\b(said|says|told|will|would|shall|should|could|might|must|was|were|is|are|has|have|had)\\b)';
+const COPYRIGHT_MARK = `(?:©|\\(c\\)\\s*(?:copyright\\b|(?=${YEAR}))|copyright\\s*(?:©|\\(c\\)|(?=${YEAR})))`;
+// Up to 16 words; a space is needed between two words (else the pattern backtracks exponentially).
+const HOLDER_WORDS = '(?:\\s*[^\\s!?;:]+(?:\\s+[^\\s!?;:]+){0,15})?';
 
 export const DEFAULT_BOILERPLATE_PATTERNS: string[] = [
   '^leave a (reply|comment)$',
-  '^your email address will not be published\\b',
-  '^required fields are marked',
+  // WordPress's comment form: `Your email address will not be published. Required fields are marked *`.
+  '^your email address will not be published\\.?(\\s+required fields are marked( with( an?)?)?\\s*\\*?\\.?)?$',
+  '^required fields are marked( with( an?)?)?\\s*\\*?\\.?$',
   '^(share|share this|share on \\w+|tweet|email|print)( article| story)?:?$',
   '^(related|related (articles|posts|stories)|read more|more from \\w+|recommended):?$',
-  '^(tags?|keywords?|topics?)\\s*:',
+  // `Tags: harbour, council`, `Topics: Politics | Economy`.
+  `^(tags?|keywords?|topics?)\\s*:\\s*${TAG_LIST}$`,
   '^(advertisement|sponsored)$',
-  '^(copyright|©|\\(c\\))\\s.{0,120}$',
+  `^(?=.{0,200}$)${NO_PROSE_VERB}${COPYRIGHT_MARK}${HOLDER_WORDS}(?:\\.?\\s*all rights reserved)?\\.?$`,
+  `^(?=.{0,200}$)${NO_PROSE_VERB}copyright\\b${HOLDER_WORDS}\\.?\\s*all rights reserved\\.?$`,
   '^all rights reserved\\.?$',
   // Agency end-markers: `// انتهى //` (ends), `// يتبع //` (continues in the next dispatch).
   '^/+\\s*(انتهى|يتبع)\\s*/*$',
@@ -50,11 +97,12 @@ export const DEFAULT_BOILERPLATE_PATTERNS: string[] = [
   // The agency's filing time under the end-marker: `20:26 ت م` (Mecca time), `14:05 GMT`.
   '^\\d{1,2}:\\d{2}\\s*(ت\\s?م|ت\\s?غ|gmt|utc)$',
   // Scraped tag lists on their own line: `سمات …`, `الوسوم: …`, `كلمات دالة: …`.
-  `^(سمات|الوسوم|وسوم|كلمات دالة|الكلمات الدالة|كلمات مفتاحية)\\s*:?${TAG_WORDS}$`,
-  // A columnist's contact line: `للتواصل مع الكاتب ارسل رسالة SMS …`.
-  '^\\S*\\s*للتواصل مع الكاتب.{0,200}$',
-  '^(sign up|subscribe)( to| for)? (our|the) newsletter.{0,80}$',
-  '^(follow us|like us) on .{0,60}$',
+  `^(سمات|الوسوم|وسوم|كلمات دالة|الكلمات الدالة|كلمات مفتاحية)(?=.{0,400}$)${NO_ARABIC_PROSE}\\s*:?${TAG_WORDS}$`,
+  // A columnist's contact line: `للتواصل مع الكاتب ارسل رسالة SMS …` with an address or number.
+  '^\\S*\\s*للتواصل مع الكاتب(?=.{0,200}(@|[\\d٠-٩]{4,}|sms)).{0,200}$',
+  // `Subscribe to our newsletter`, `Sign up for the newsletter: the best stories every morning`.
+  `^(?=.{0,120}$)${NO_PROSE_VERB}(sign up|subscribe)( to| for)? (our|the) newsletters?[^.!?]{0,80}[.!]?$`,
+  `^(?=.{0,100}$)${NO_PROSE_VERB}(follow us|like us) on [^.!?]{0,60}[.!]?$`,
   '^comments?( \\(\\d+\\))?$',
 ];
 
@@ -63,12 +111,12 @@ const AFTER_SENTENCE = '(?<=[.!?؟…»"”)\\]])';
 
 export const DEFAULT_TRAILING_PATTERNS: string[] = [
   // A tag list glued to the last paragraph: `… بكلية الطب. سمات تبوك جامعة`.
-  `${AFTER_SENTENCE}\\s+سمات${TAG_WORDS}$`,
+  `${AFTER_SENTENCE}\\s+سمات(?=.{0,400}$)${NO_ARABIC_PROSE}${TAG_WORDS}$`,
   // `… العلاج. رابط الخبر بصحيفة الوئام: <headline>` ("link to the story in the paper …").
   `${AFTER_SENTENCE}\\s+رابط الخبر[^:]{0,40}:.{0,300}$`,
   // An agency end-marker at the end of the last line: `… الرياض. // انتهى //`.
   `${AFTER_SENTENCE}\\s*(/{2,}|\\()\\s*انتهى\\s*(/{2,}|\\))$`,
-  `${AFTER_SENTENCE}\\s+(tags|topics|keywords)\\s*:${TAG_WORDS.replace('[^\\s.!?؟،,;:]', '[^\\s.!?؟;:]')}$`,
+  `${AFTER_SENTENCE}\\s+(tags?|topics?|keywords?)\\s*:\\s*${TAG_LIST}$`,
 ];
 
 export const NO_EXTRA_RULES: IngestRuleConfig = { chrome: [], boilerplate: [], trailing: [] };
