@@ -1,9 +1,11 @@
 // Reads sidecar metadata: `meta.jsonl` in any inbox folder (one JSON object per line, keyed by
-// `file`) and `NAME.json` beside `NAME.txt`. Wrong types are reported and ignored, never guessed.
+// `file`) and `NAME.json` beside `NAME.txt`. Wrong types are reported and ignored, never guessed;
+// entries for one file merge field by field, and a field given twice differently is reported.
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ProblemLog } from '../problems.ts';
+import { compareText, type ProblemLog } from '../problems.ts';
+import { decodeSource, findInvalidUtf8, type DecodeResult } from './decode.ts';
 
 export interface SidecarData {
   title?: string;
@@ -13,13 +15,19 @@ export interface SidecarData {
   authors?: string[];
   tags?: string[];
   language?: string;
+  /** An absolute http: or https: address: anything else is dropped here, so no page links to it. */
   url?: string;
   source?: string;
   /** Keys Broadsheet does not use, kept in the article's `extra`. */
   extra: Record<string, unknown>;
-  /** Where this came from, for messages: `inbox/meta.jsonl:12`. */
+  /**
+   * Where this came from, for messages: `inbox/meta.jsonl:12`. When several places describe one
+   * file, the place that gave `date`: the date is the one field checked later (parse-article.ts).
+   */
   origin: { file: string; line?: number };
 }
+
+type Origin = SidecarData['origin'];
 
 const ALIASES: Record<string, string> = { category: 'section', author: 'authors', lang: 'language' };
 const STRING_KEYS = new Set(['title', 'subtitle', 'date', 'section', 'language', 'url', 'source']);
@@ -28,6 +36,52 @@ const LIST_KEYS = new Set(['authors', 'tags']);
 /** `&nbsp;` and friends appear literally in scraped metadata; they are spaces, not names. */
 function cleanMetadataText(text: string): string {
   return text.replace(/&(nbsp|#160|#xa0);/gi, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A value as a message shows it: quoted, escaped, and short enough to read on one line. */
+function quoteValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+function lineOf(origin: Origin): { line?: number } {
+  return origin.line === undefined ? {} : { line: origin.line };
+}
+
+function describeOrigin(origin: Origin): string {
+  return origin.line === undefined ? origin.file : `${origin.file}:${origin.line}`;
+}
+
+/**
+ * The layouts put `url` in an href and in JSON-LD as it is, so a `javascript:` or `data:` address
+ * would run in the reader's browser; only absolute web addresses get through.
+ */
+function isWebAddress(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false; // relative, or not an address at all
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+function fieldOf(data: SidecarData, field: string): unknown {
+  return STRING_KEYS.has(field) || LIST_KEYS.has(field) ? (data as unknown as Record<string, unknown>)[field] : data.extra[field];
+}
+
+function setField(data: SidecarData, field: string, value: unknown): void {
+  if (STRING_KEYS.has(field) || LIST_KEYS.has(field)) (data as unknown as Record<string, unknown>)[field] = value;
+  else data.extra[field] = value;
+}
+
+/** The fields an entry gives, known ones and `extra` alike (an extra key is never a known one). */
+function fieldsOf(data: SidecarData): Array<[string, unknown]> {
+  const known = Object.entries(data).filter(([key]) => key !== 'extra' && key !== 'origin');
+  return [...known, ...Object.entries(data.extra)];
 }
 
 export function normaliseSidecar(
@@ -44,17 +98,29 @@ export function normaliseSidecar(
       problems.warn({
         code: 'SIDECAR_WRONG_TYPE',
         file: origin.file,
-        ...(origin.line === undefined ? {} : { line: origin.line }),
+        ...lineOf(origin),
         message: `"${rawKey}" should be ${expected}, not ${Array.isArray(value) ? 'a list' : typeof value}; it is ignored`,
         hint: `Give "${rawKey}" as ${expected}.`,
       });
+    let normalised: unknown;
     if (STRING_KEYS.has(key)) {
       if (typeof value !== 'string') {
         wrongType('a string');
         continue;
       }
       const cleaned = cleanMetadataText(value);
-      if (cleaned !== '') (result as unknown as Record<string, string>)[key] = cleaned;
+      if (cleaned === '') continue;
+      if (key === 'url' && !isWebAddress(cleaned)) {
+        problems.warn({
+          code: 'SIDECAR_BAD_URL',
+          file: origin.file,
+          ...lineOf(origin),
+          message: `"${rawKey}" must be an http or https address, not ${quoteValue(cleaned)}; it is left out`,
+          hint: `Give the article's original web address in full, e.g. "${rawKey}": "https://example.org/news/story", or remove the key.`,
+        });
+        continue;
+      }
+      normalised = cleaned;
     } else if (LIST_KEYS.has(key)) {
       // Entities first: the `;` of a literal `&nbsp;` is not a list separator.
       const list = typeof value === 'string' ? cleanMetadataText(value).split(key === 'authors' ? /\s*(?:;|\band\b|,)\s*/ : /\s*[,;]\s*/) : value;
@@ -63,26 +129,215 @@ export function normaliseSidecar(
         continue;
       }
       const cleaned = [...new Set(list.map(cleanMetadataText).filter(Boolean))];
-      if (cleaned.length > 0) result[key as 'authors' | 'tags'] = cleaned;
+      if (cleaned.length === 0) continue;
+      normalised = cleaned;
     } else {
-      result.extra[rawKey] = value;
+      normalised = value;
     }
+    const earlier = fieldOf(result, key);
+    if (earlier !== undefined && !sameValue(earlier, normalised)) {
+      // Only an alias and its key (`author` and `authors`) can give one field twice in an object.
+      const earlierKey = Object.keys(raw).find((other) => other !== rawKey && (ALIASES[other] ?? other) === key);
+      problems.warn({
+        code: 'SIDECAR_DUPLICATE',
+        file: origin.file,
+        ...lineOf(origin),
+        message: `gives "${key}" twice, as "${earlierKey}" (${quoteValue(earlier)}) and as "${rawKey}" (${quoteValue(normalised)}); the last, ${quoteValue(normalised)}, is used`,
+        hint: `Keep one of "${earlierKey}" and "${rawKey}".`,
+      });
+    }
+    setField(result, key, normalised);
   }
   return result;
 }
 
-async function readOptional(file: string): Promise<string | undefined> {
+/**
+ * Sidecar data by source, merged as entries arrive. Where each field came from is only kept for
+ * a source described twice: at 100,000 sources, one map per source would be memory for nothing.
+ */
+class SidecarMerger {
+  readonly sidecars = new Map<string, SidecarData>();
+  private readonly fieldOrigins = new Map<string, Map<string, Origin>>();
+
+  constructor(private readonly problems: ProblemLog) {}
+
+  /**
+   * Adds an entry to what earlier places said about `file`, field by field. Entries arrive in
+   * order of precedence (root meta.jsonl, deeper meta.jsonl files, NAME.json; lines in order), so
+   * the later value wins; a field given again with another value is reported, naming both places.
+   */
+  add(file: string, entry: SidecarData): void {
+    const current = this.sidecars.get(file);
+    if (!current) {
+      this.sidecars.set(file, entry);
+      return;
+    }
+    let from = this.fieldOrigins.get(file);
+    if (!from) {
+      from = new Map(fieldsOf(current).map(([field]) => [field, current.origin]));
+      this.fieldOrigins.set(file, from);
+    }
+    for (const [field, value] of fieldsOf(entry)) {
+      const earlier = from.get(field);
+      const earlierValue = fieldOf(current, field);
+      if (earlier && !sameValue(earlierValue, value)) {
+        this.problems.warn({
+          code: 'SIDECAR_DUPLICATE',
+          file: entry.origin.file,
+          ...lineOf(entry.origin),
+          message: `gives "${field}" for ${file} as ${quoteValue(value)}, but ${describeOrigin(earlier)} gives ${quoteValue(earlierValue)}; ${quoteValue(value)} from here is used`,
+          hint: 'Give each field of a file in one place, or make the places agree. A NAME.json wins over a meta.jsonl, a meta.jsonl in a deeper folder over one nearer the inbox, a later line over an earlier one.',
+        });
+      }
+      setField(current, field, value);
+      from.set(field, entry.origin);
+    }
+    current.origin = from.get('date') ?? entry.origin;
+  }
+}
+
+async function readOptional(file: string): Promise<Uint8Array | undefined> {
   try {
-    return await readFile(file, 'utf8');
+    return await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
 }
 
+/** Reports what decode.ts found in a sidecar: the encoding it assumed, or why it is not text. */
+function reportDecoding(decoded: DecodeResult, display: string, problems: ProblemLog): void {
+  if (decoded.ok) {
+    if (decoded.warning) problems.warn({ ...decoded.warning, file: display });
+    return;
+  }
+  problems.warn({
+    code: 'SIDECAR_NOT_TEXT',
+    file: display,
+    line: decoded.line,
+    message: `${decoded.message}; it is ignored`,
+    hint: 'Save the sidecar as JSON text in UTF-8, or remove it.',
+  });
+}
+
 /**
- * Sidecar data for each source file, keyed by inbox-relative path. `NAME.json` wins over a
- * `meta.jsonl` line for the same file, key by key.
+ * A NAME.json's text, decoded as sources are (decode.ts: a BOM is dropped, UTF-16 read, a file
+ * with no UTF-8 in it read as Windows-1252 with a warning), or undefined if it is not text.
+ */
+function decodeSidecar(bytes: Uint8Array, display: string, problems: ProblemLog): string | undefined {
+  const decoded = decodeSource(bytes);
+  reportDecoding(decoded, display, problems);
+  return decoded.ok ? decoded.text : undefined;
+}
+
+/**
+ * The lines of a meta.jsonl, decoded as a NAME.json is. One that mixes encodings (a damaged byte,
+ * lines appended by another tool) is read line by line, so a bad line costs only itself and
+ * never turns into a silent U+FFFD.
+ */
+function decodeJsonLines(bytes: Uint8Array, display: string, problems: ProblemLog): string[] {
+  const decoded = decodeSource(bytes);
+  if (decoded.ok || decoded.code === 'BINARY_FILE' || decoded.code === 'ENCODING_INVALID_UTF16') {
+    reportDecoding(decoded, display, problems);
+    return decoded.ok ? decoded.text.split('\n') : [];
+  }
+  const utf8 = new TextDecoder('utf-8'); // drops a BOM at the start of the first line
+  const lines: string[] = [];
+  let start = 0;
+  while (start <= bytes.length) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline === -1 ? bytes.length : newline;
+    const line = bytes.subarray(start, end);
+    const bad = findInvalidUtf8(line);
+    if (bad === -1) {
+      lines.push(utf8.decode(line).replace(/\r$/, ''));
+    } else {
+      problems.warn({
+        code: 'SIDECAR_NOT_TEXT',
+        file: display,
+        line: lines.length + 1,
+        message: `is not valid UTF-8 (the byte at offset ${start + bad} cannot start or continue a character); this line is ignored`,
+        hint: 'Re-save meta.jsonl as UTF-8 (most editors: "Save with encoding"), or fix the damaged bytes on this line.',
+      });
+      lines.push('');
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
+/** Parses one meta.jsonl line into its file and entry, or reports why it is ignored. */
+function readJsonLine(line: string, folder: string, origin: Required<Origin>, known: ReadonlySet<string>, problems: ProblemLog): [string, SidecarData] | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch (error) {
+    problems.warn({
+      code: 'SIDECAR_BAD_JSON',
+      ...origin,
+      message: `is not valid JSON (${(error as Error).message}); this line is ignored`,
+      hint: 'Each line of meta.jsonl must be one JSON object, e.g. {"file": "a.txt", "title": "…"}.',
+    });
+    return undefined;
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || typeof (raw as { file?: unknown }).file !== 'string') {
+    problems.warn({
+      code: 'SIDECAR_NO_FILE',
+      ...origin,
+      message: 'is not a JSON object with a "file" string; this line is ignored',
+      hint: 'Give each line a "file" key naming a .txt file in the same folder.',
+    });
+    return undefined;
+  }
+  const file = path.posix.normalize(path.posix.join(folder, (raw as { file: string }).file));
+  if (!known.has(file)) {
+    problems.warn({
+      code: 'SIDECAR_MISSING_FILE',
+      ...origin,
+      message: `names "${(raw as { file: string }).file}", which is not in the inbox`,
+      hint: 'Correct the file name, or remove the line if the article was deleted.',
+    });
+    return undefined;
+  }
+  return [file, normaliseSidecar(raw as Record<string, unknown>, origin, problems)];
+}
+
+/** Parses a NAME.json into its entry, or reports why it is ignored. */
+function readNameJson(text: string, display: string, problems: ProblemLog): SidecarData | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    problems.warn({
+      code: 'SIDECAR_BAD_JSON',
+      file: display,
+      message: `is not valid JSON (${(error as Error).message}); it is ignored`,
+      hint: 'Write one JSON object, e.g. {"title": "…", "date": "2024-05-01"}.',
+    });
+    return undefined;
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.warn({
+      code: 'SIDECAR_NOT_OBJECT',
+      file: display,
+      message: 'must hold one JSON object; it is ignored',
+      hint: 'Write one JSON object, e.g. {"title": "…"}.',
+    });
+    return undefined;
+  }
+  return normaliseSidecar(raw as Record<string, unknown>, { file: display }, problems);
+}
+
+/** The root first, then shallower folders before deeper ones: a deeper meta.jsonl is more specific. */
+function compareFolders(a: string, b: string): number {
+  const depth = (folder: string) => (folder === '.' ? 0 : folder.split('/').length);
+  return depth(a) - depth(b) || compareText(a, b);
+}
+
+/**
+ * Sidecar data for each source file, keyed by inbox-relative path, merged field by field from
+ * every place that describes the file: the root meta.jsonl, then meta.jsonl files in deeper
+ * folders, then NAME.json, a later line of one file after an earlier one; the last value wins.
  */
 export async function loadSidecars(
   inboxDir: string,
@@ -95,52 +350,21 @@ export async function loadSidecars(
    */
   inboxFiles?: ReadonlySet<string>,
 ): Promise<Map<string, SidecarData>> {
-  const sidecars = new Map<string, SidecarData>();
+  const merger = new SidecarMerger(problems);
   const known = new Set(sourceFiles);
-  const folders = [...new Set(sourceFiles.map((file) => path.posix.dirname(file)))].sort();
-  if (!folders.includes('.')) folders.unshift('.');
+  const folders = [...new Set(sourceFiles.map((file) => path.posix.dirname(file)))];
+  if (!folders.includes('.')) folders.push('.');
+  folders.sort(compareFolders);
 
   for (const folder of folders) {
     const relative = path.posix.join(folder, 'meta.jsonl');
     const display = path.posix.join(displayInbox, relative);
-    const text = await readOptional(path.join(inboxDir, relative));
-    if (text === undefined) continue;
-    const lines = text.split(/\r?\n/);
-    lines.forEach((line, index) => {
+    const bytes = await readOptional(path.join(inboxDir, relative));
+    if (bytes === undefined) continue;
+    decodeJsonLines(bytes, display, problems).forEach((line, index) => {
       if (line.trim() === '') return;
-      const origin = { file: display, line: index + 1 };
-      let raw: unknown;
-      try {
-        raw = JSON.parse(line);
-      } catch (error) {
-        problems.warn({
-          code: 'SIDECAR_BAD_JSON',
-          ...origin,
-          message: `is not valid JSON (${(error as Error).message}); this line is ignored`,
-          hint: 'Each line of meta.jsonl must be one JSON object, e.g. {"file": "a.txt", "title": "…"}.',
-        });
-        return;
-      }
-      if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || typeof (raw as { file?: unknown }).file !== 'string') {
-        problems.warn({
-          code: 'SIDECAR_NO_FILE',
-          ...origin,
-          message: 'is not a JSON object with a "file" string; this line is ignored',
-          hint: 'Give each line a "file" key naming a .txt file in the same folder.',
-        });
-        return;
-      }
-      const file = path.posix.normalize(path.posix.join(folder, (raw as { file: string }).file));
-      if (!known.has(file)) {
-        problems.warn({
-          code: 'SIDECAR_MISSING_FILE',
-          ...origin,
-          message: `names "${(raw as { file: string }).file}", which is not in the inbox`,
-          hint: 'Correct the file name, or remove the line if the article was deleted.',
-        });
-        return;
-      }
-      sidecars.set(file, normaliseSidecar(raw as Record<string, unknown>, origin, problems));
+      const entry = readJsonLine(line, folder, { file: display, line: index + 1 }, known, problems);
+      if (entry) merger.add(...entry);
     });
   }
 
@@ -148,32 +372,11 @@ export async function loadSidecars(
     const relative = file.replace(/\.txt$/i, '.json');
     if (inboxFiles && !inboxFiles.has(relative)) continue;
     const display = path.posix.join(displayInbox, relative);
-    const text = await readOptional(path.join(inboxDir, relative));
-    if (text === undefined) continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (error) {
-      problems.warn({
-        code: 'SIDECAR_BAD_JSON',
-        file: display,
-        message: `is not valid JSON (${(error as Error).message}); it is ignored`,
-        hint: 'Write one JSON object, e.g. {"title": "…", "date": "2024-05-01"}.',
-      });
-      continue;
-    }
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      problems.warn({
-        code: 'SIDECAR_NOT_OBJECT',
-        file: display,
-        message: 'must hold one JSON object; it is ignored',
-        hint: 'Write one JSON object, e.g. {"title": "…"}.',
-      });
-      continue;
-    }
-    const own = normaliseSidecar(raw as Record<string, unknown>, { file: display }, problems);
-    const fromList = sidecars.get(file);
-    sidecars.set(file, fromList ? { ...fromList, ...own, extra: { ...fromList.extra, ...own.extra } } : own);
+    const bytes = await readOptional(path.join(inboxDir, relative));
+    if (bytes === undefined) continue;
+    const text = decodeSidecar(bytes, display, problems);
+    const entry = text === undefined ? undefined : readNameJson(text, display, problems);
+    if (entry) merger.add(file, entry);
   }
-  return sidecars;
+  return merger.sidecars;
 }

@@ -1,5 +1,8 @@
 // Sidecar metadata: `meta.jsonl` in any inbox folder and `NAME.json` beside `NAME.txt`, with the
-// aliases the corpora use; NAME.json wins key by key; unknown keys are kept as `extra`.
+// aliases the corpora use; entries for one file merge field by field (NAME.json over a deeper
+// meta.jsonl over the root one, a later line over an earlier one) and a field given twice with
+// different values is reported; unknown keys are kept as `extra`; sidecars are decoded like
+// sources; a "url" that is not an http or https address is left out.
 
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -24,7 +27,11 @@ describe('sidecar metadata', () => {
     await writeFile(path.join(inbox, 'economy', 'rates.json'), JSON.stringify({ authors: ['B. Writer', 'C. Writer'], tags: 'banks; rates' }));
     const problems = new ProblemLog();
     const result = await ingest({ inboxDir: inbox, articlesDir: path.join(work, 'articles'), rules: DEFAULT_RULES, timeZone: 'Asia/Riyadh', language: 'en' }, problems);
-    assert.deepEqual(problems.problems, []);
+    // The one field both give, with different values, is reported where the winning value is.
+    assert.deepEqual(
+      problems.problems.map(({ code, file, line }) => ({ code, file: path.relative(inbox, file), line })),
+      [{ code: 'SIDECAR_DUPLICATE', file: path.join('economy', 'rates.json'), line: undefined }],
+    );
     const { data } = readArticleFile(await readFile(path.join(work, 'articles', result.sources[0]!.article!), 'utf8'));
     assert.equal(data.title, 'Rates held');
     assert.equal(data.date, '2015-07-24T15:37:29+03:00');
@@ -47,5 +54,234 @@ describe('sidecar metadata', () => {
     const result = await ingest({ inboxDir: inbox, articlesDir: path.join(work, 'articles'), rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' }, new ProblemLog());
     const authors = await Promise.all(result.sources.map(async (source) => readArticleFile(await readFile(path.join(work, 'articles', source.article!), 'utf8')).data.authors));
     assert.deepEqual(authors, [['Jane Doe'], []]);
+  });
+});
+
+type InboxFiles = Record<string, string | Uint8Array>;
+
+/** Ingests `files` (inbox-relative path → content) from a new temporary inbox, on the main thread. */
+async function ingestInbox(files: InboxFiles) {
+  const work = await temporaryDir('sidecar');
+  const inbox = path.join(work, 'inbox');
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(inbox, name)), { recursive: true });
+    await writeFile(path.join(inbox, name), content);
+  }
+  const problems = new ProblemLog();
+  const articlesDir = path.join(work, 'articles');
+  const result = await ingest({ inboxDir: inbox, articlesDir, rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en', parseOn: 'main' }, problems);
+  const articles = new Map<string, Record<string, unknown>>();
+  for (const source of result.sources) {
+    if (source.article) articles.set(source.source, readArticleFile(await readFile(path.join(articlesDir, source.article), 'utf8')).data as Record<string, unknown>);
+  }
+  /** Problems with the inbox path cut off the file, as `meta.jsonl` or `economy/meta.jsonl`. */
+  const found = problems.problems.map((problem) => ({ ...problem, file: path.relative(inbox, problem.file).split(path.sep).join('/') }));
+  return { articles, problems: found };
+}
+
+const ARTICLE = 'Headline from the text\n\nThe council met on Tuesday and agreed the budget.\n';
+const FILE = '2024-07-04-t.txt';
+
+describe('sidecar "url"', () => {
+  for (const bad of ['javascript:alert(1)', 'JavaScript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox', 'ftp://example.org/story', '/news/story', 'example.org/story']) {
+    it(`leaves out ${JSON.stringify(bad)} with a SIDECAR_BAD_URL warning naming the meta.jsonl line`, async () => {
+      const { articles, problems } = await ingestInbox({
+        [FILE]: ARTICLE,
+        'meta.jsonl': `${JSON.stringify({ file: FILE, title: 'Official title' })}\n${JSON.stringify({ file: FILE, url: bad, source: 'Gazette' })}\n`,
+      });
+      const data = articles.get(FILE)!;
+      assert.equal(data.title, 'Official title', 'the rest of the metadata is kept');
+      assert.equal((data.source as { url?: string }).url, undefined);
+      assert.equal((data.source as { name?: string }).name, 'Gazette');
+      assert.equal(problems.length, 1, JSON.stringify(problems));
+      assert.equal(problems[0]!.code, 'SIDECAR_BAD_URL');
+      assert.equal(problems[0]!.severity, 'warning');
+      assert.equal(problems[0]!.file, 'meta.jsonl');
+      assert.equal(problems[0]!.line, 2);
+      assert.ok(problems[0]!.message.includes(`"url" must be an http or https address, not ${JSON.stringify(bad)}`), problems[0]!.message);
+      assert.match(problems[0]!.hint, /https:\/\//);
+    });
+  }
+
+  it('leaves out a bad "url" in a NAME.json, naming that file', async () => {
+    const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, '2024-07-04-t.json': '{"url": "javascript:alert(1)"}' });
+    assert.equal((articles.get(FILE)!.source as { url?: string }).url, undefined);
+    assert.deepEqual(problems.map(({ code, file, line }) => ({ code, file, line })), [{ code: 'SIDECAR_BAD_URL', file: '2024-07-04-t.json', line: undefined }]);
+  });
+
+  it('keeps absolute http and https addresses as given', async () => {
+    const { articles, problems } = await ingestInbox({
+      '2024-01-01-a.txt': ARTICLE,
+      '2024-01-02-b.txt': 'Another headline\n\nA different body for the second article.\n',
+      'meta.jsonl': '{"file": "2024-01-01-a.txt", "url": "http://example.org/a?x=1&y=2"}\n{"file": "2024-01-02-b.txt", "url": "HTTPS://example.org/b#part"}\n',
+    });
+    assert.deepEqual(problems, []);
+    assert.equal((articles.get('2024-01-01-a.txt')!.source as { url?: string }).url, 'http://example.org/a?x=1&y=2');
+    assert.equal((articles.get('2024-01-02-b.txt')!.source as { url?: string }).url, 'HTTPS://example.org/b#part');
+  });
+
+  it('keeps the url of a less specific place when the more specific one is bad', async () => {
+    const { articles, problems } = await ingestInbox({
+      [FILE]: ARTICLE,
+      'meta.jsonl': `{"file": "${FILE}", "url": "https://example.org/good"}\n`,
+      '2024-07-04-t.json': '{"url": "javascript:alert(1)"}',
+    });
+    assert.equal((articles.get(FILE)!.source as { url?: string }).url, 'https://example.org/good');
+    assert.deepEqual(problems.map(({ code }) => code), ['SIDECAR_BAD_URL']);
+  });
+});
+
+describe('sidecar encodings', () => {
+  const BOM = '\uFEFF';
+
+  it('reads a meta.jsonl that starts with a UTF-8 byte-order mark (Notepad saves one)', async () => {
+    const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, 'meta.jsonl': `${BOM}{"file": "${FILE}", "title": "Title from meta.jsonl"}\r\n` });
+    assert.deepEqual(problems, []);
+    assert.equal(articles.get(FILE)!.title, 'Title from meta.jsonl');
+  });
+
+  it('reads a NAME.json that starts with a UTF-8 byte-order mark', async () => {
+    const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, '2024-07-04-t.json': `${BOM}{"title": "Title from NAME.json"}` });
+    assert.deepEqual(problems, []);
+    assert.equal(articles.get(FILE)!.title, 'Title from NAME.json');
+  });
+
+  it('reads a NAME.json saved as UTF-16 with a byte-order mark', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"title": "Café au lait"}', 'utf16le')]);
+    const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, '2024-07-04-t.json': utf16 });
+    assert.deepEqual(problems, []);
+    assert.equal(articles.get(FILE)!.title, 'Café au lait');
+  });
+
+  it('reads a Windows-1252 NAME.json as Windows-1252, with ENCODING_WINDOWS_1252 on the sidecar', async () => {
+    // 0xE9 is é and 0x93/0x94 are curly double quotes in Windows-1252.
+    const bytes = Buffer.concat([Buffer.from('{"title": "Caf'), Buffer.from([0xe9, 0x20, 0x93]), Buffer.from('open'), Buffer.from([0x94]), Buffer.from('"}')]);
+    const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, '2024-07-04-t.json': bytes });
+    assert.equal(articles.get(FILE)!.title, 'Caf\u00e9 \u201copen\u201d');
+    assert.deepEqual(problems.map(({ code, severity, file }) => ({ code, severity, file })), [{ code: 'ENCODING_WINDOWS_1252', severity: 'warning', file: '2024-07-04-t.json' }]);
+  });
+
+  it('reads a Latin-1 meta.jsonl as Windows-1252, with ENCODING_WINDOWS_1252 on the sidecar', async () => {
+    const bytes = Buffer.concat([Buffer.from(`{"file": "${FILE}", "title": "Caf`), Buffer.from([0xe9]), Buffer.from(' society", "author": "Ren'), Buffer.from([0xe9]), Buffer.from(' M"}\n')]);
+    const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, 'meta.jsonl': bytes });
+    assert.equal(articles.get(FILE)!.title, 'Caf\u00e9 society');
+    assert.deepEqual(articles.get(FILE)!.authors, ['Ren\u00e9 M']);
+    assert.deepEqual(problems.map(({ code, file }) => ({ code, file })), [{ code: 'ENCODING_WINDOWS_1252', file: 'meta.jsonl' }]);
+  });
+
+  it('reads the good lines of a meta.jsonl whose one line has a damaged byte, and names that line', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"file": "2024-01-01-a.txt", "title": "Caf\u00e9 in UTF-8"}\n'),
+      Buffer.from('{"file": "2024-01-02-b.txt", "title": "Broken '),
+      Buffer.from([0xe9]),
+      Buffer.from('"}\n{"file": "2024-01-03-c.txt", "title": "Third title"}\n'),
+    ]);
+    const { articles, problems } = await ingestInbox({
+      '2024-01-01-a.txt': ARTICLE,
+      '2024-01-02-b.txt': 'Headline of b\n\nThe body of the second article.\n',
+      '2024-01-03-c.txt': 'Headline of c\n\nThe body of the third article.\n',
+      'meta.jsonl': bytes,
+    });
+    assert.equal(articles.get('2024-01-01-a.txt')!.title, 'Caf\u00e9 in UTF-8');
+    assert.equal(articles.get('2024-01-02-b.txt')!.title, 'Headline of b', 'the damaged line is not used, never with a U+FFFD');
+    assert.equal(articles.get('2024-01-03-c.txt')!.title, 'Third title');
+    assert.deepEqual(problems.map(({ code, file, line }) => ({ code, file, line })), [{ code: 'SIDECAR_NOT_TEXT', file: 'meta.jsonl', line: 2 }]);
+  });
+
+  it('ignores a NAME.json that is not text, with a warning naming it', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, '2024-07-04-t.json': png });
+    assert.equal(articles.get(FILE)!.title, 'Headline from the text');
+    assert.deepEqual(problems.map(({ code, file }) => ({ code, file })), [{ code: 'SIDECAR_NOT_TEXT', file: '2024-07-04-t.json' }]);
+  });
+});
+
+describe('several sidecar entries for one file', () => {
+  it('merges two meta.jsonl lines field by field, without a warning when no field repeats', async () => {
+    const { articles, problems } = await ingestInbox({
+      [FILE]: ARTICLE,
+      'meta.jsonl': `{"file": "${FILE}", "title": "Title from line 1", "authors": ["Ann Writer"]}\n{"file": "${FILE}", "tags": ["budget"], "desk": "city"}\n`,
+    });
+    assert.deepEqual(problems, []);
+    const data = articles.get(FILE)!;
+    assert.equal(data.title, 'Title from line 1');
+    assert.deepEqual(data.authors, ['Ann Writer']);
+    assert.deepEqual(data.tags, ['budget']);
+    assert.deepEqual(data.extra, { desk: 'city' });
+  });
+
+  it('uses the later line when two lines give a field different values, and says so naming both lines', async () => {
+    const { articles, problems } = await ingestInbox({
+      [FILE]: ARTICLE,
+      'meta.jsonl': `{"file": "${FILE}", "title": "First title", "section": "News"}\n{"file": "${FILE}", "title": "Second title", "section": "News"}\n`,
+    });
+    assert.equal(articles.get(FILE)!.title, 'Second title');
+    assert.equal(articles.get(FILE)!.section, 'News');
+    assert.equal(problems.length, 1, 'the section agrees, so only the title is reported');
+    const [problem] = problems;
+    assert.equal(problem!.code, 'SIDECAR_DUPLICATE');
+    assert.equal(problem!.severity, 'warning');
+    assert.equal(problem!.file, 'meta.jsonl');
+    assert.equal(problem!.line, 2);
+    for (const part of ['"title"', FILE, '"First title"', '"Second title"', 'meta.jsonl:1']) assert.ok(problem!.message.includes(part), `${problem!.message} mentions ${part}`);
+    assert.match(problem!.message, /"Second title" from here is used/);
+  });
+
+  it('lets a subfolder meta.jsonl win over the root one and NAME.json over both, reporting each repeated field', async () => {
+    const { articles, problems } = await ingestInbox({
+      'city/2024-07-04-report.txt': ARTICLE,
+      'meta.jsonl': '{"file": "city/2024-07-04-report.txt", "title": "Root title", "subtitle": "Root subtitle", "tags": "root", "lang": "en-GB"}\n',
+      'city/meta.jsonl': '{"file": "2024-07-04-report.txt", "title": "Folder title", "subtitle": "Folder subtitle", "author": "Folder Author"}\n',
+      'city/2024-07-04-report.json': '{"title": "Own title", "tags": ["own"]}',
+    });
+    const data = articles.get('city/2024-07-04-report.txt')!;
+    assert.equal(data.title, 'Own title');
+    assert.equal(data.subtitle, 'Folder subtitle');
+    assert.deepEqual(data.authors, ['Folder Author']);
+    assert.deepEqual(data.tags, ['own']);
+    assert.equal(data.language, 'en-GB');
+    const reported = problems.map(({ code, file, line, message }) => ({ code, file, line, field: /"(\w+)"/.exec(message)?.[1] }));
+    assert.deepEqual(
+      reported.sort((a, b) => `${a.file}${a.field}`.localeCompare(`${b.file}${b.field}`)),
+      [
+        { code: 'SIDECAR_DUPLICATE', file: 'city/2024-07-04-report.json', line: undefined, field: 'tags' },
+        { code: 'SIDECAR_DUPLICATE', file: 'city/2024-07-04-report.json', line: undefined, field: 'title' },
+        { code: 'SIDECAR_DUPLICATE', file: 'city/meta.jsonl', line: 1, field: 'subtitle' },
+        { code: 'SIDECAR_DUPLICATE', file: 'city/meta.jsonl', line: 1, field: 'title' },
+      ],
+    );
+    const ownTitle = problems.find((problem) => problem.file === 'city/2024-07-04-report.json' && problem.message.includes('"title"'))!;
+    assert.ok(ownTitle.message.includes('city/meta.jsonl:1') && ownTitle.message.includes('"Folder title"'), 'it names the place it overrides, the latest one');
+  });
+
+  it('does not report a field given twice with the same value', async () => {
+    const { articles, problems } = await ingestInbox({
+      [FILE]: ARTICLE,
+      'meta.jsonl': `{"file": "${FILE}", "title": "Same title", "authors": "Ann Writer; Bob Writer"}\n`,
+      '2024-07-04-t.json': '{"title": "Same title", "author": ["Ann Writer", "Bob Writer"]}',
+    });
+    assert.deepEqual(problems, []);
+    assert.equal(articles.get(FILE)!.title, 'Same title');
+  });
+
+  it('reports a field given twice on one line under two names (an alias and the key)', async () => {
+    const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, 'meta.jsonl': `{"file": "${FILE}", "category": "Business", "section": "Sport"}\n` });
+    assert.equal(articles.get(FILE)!.section, 'Sport');
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]!.code, 'SIDECAR_DUPLICATE');
+    assert.equal(problems[0]!.line, 1);
+    for (const part of ['"category"', '"section"', '"Business"', '"Sport"']) assert.ok(problems[0]!.message.includes(part), `${problems[0]!.message} mentions ${part}`);
+  });
+
+  it('reports a bad date at the place that gave it, not at the place that gave the other fields', async () => {
+    const { problems } = await ingestInbox({
+      [FILE]: ARTICLE,
+      'meta.jsonl': `{"file": "${FILE}", "date": "2024-02-30"}\n`,
+      '2024-07-04-t.json': '{"title": "Own title"}',
+    });
+    const badDate = problems.find((problem) => problem.code === 'SIDECAR_BAD_DATE');
+    assert.ok(badDate, JSON.stringify(problems));
+    assert.equal(badDate.file, 'meta.jsonl');
+    assert.equal(badDate.line, 1);
   });
 });
