@@ -43,7 +43,8 @@ export const DEFAULT_CHROME_PATTERNS: string[] = [
   '^published$',
   // `Published 3 June 2024`, `Updated: 14:05 GMT, Mon 3 June`, `Posted 2 hours ago`, but not
   // `Updated guidance on school closures issued` or `Published authors protest over pay rates`.
-  `^(?=.{0,100}$)(?:(?:last|first)\\s+)?(?:published|updated|posted)(?:\\s*:\\s*|\\s+)${DATE_ONLY}$`,
+  // A byline may close it (`Published 3 June 2024 by Jane Smith`): up to four words, no sentence.
+  `^(?=.{0,100}$)(?:(?:last|first)\\s+)?(?:published|updated|posted)(?:\\s*:\\s*|\\s+)${DATE_ONLY}(?:${DATE_SEP}by\\s+[^\\s,;:.!?]+(?:\\s+[^\\s,;:.!?]+){0,3})?$`,
   '^-?\\s*\\d+\\s*min(ute)?s?\\s+read$',
   '^share( this( article| story)?)?:?$',
   '^advertisement$',

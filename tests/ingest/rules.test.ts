@@ -84,6 +84,8 @@ describe('rules match the shape of furniture, never a sentence that starts with 
       'Updated 2024 figures show a rise in rents',
       'Posted on time, the parcels still went missing',
       'Published on',
+      'Updated 3 June by popular demand, the festival returns',
+      'Posted 2 hours ago by the bridge, a sign warned drivers of the flood',
     ]) {
       const result = asHeadline(headline);
       assert.equal(result.title, headline);
@@ -107,6 +109,8 @@ describe('rules match the shape of furniture, never a sentence that starts with 
       'Published Jan. 5, 2024 | Updated Jan. 6, 2024',
       'Published Sept 3rd, 2024.',
       'Updated 3 June 2024 10:05 a.m. EDT',
+      'Published 3 June 2024 by Jane Smith',
+      'Updated 2 hours ago by Ahmed Al-Masri',
     ];
     const result = segment([...chrome, 'The headline', '', 'Text.']);
     assert.equal(result.title, 'The headline');
