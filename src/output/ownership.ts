@@ -41,17 +41,40 @@ async function shardRecordNames(file: string): Promise<string[]> {
 
 const FIRST_SEGMENT = /^([^/]+)/;
 
+/**
+ * The top-level names a full build's manifest vouches for, read from its file whatever its format
+ * (`readManifest` refuses another format, and a site built by an older version must still be
+ * replaceable); undefined when the file is not JSON at all, for then it vouches for everything:
+ * a manifest is only ever written into Broadsheet's own output.
+ */
+async function namesFromManifestFile(outDir: string, manifest: SiteManifest | undefined): Promise<Set<string> | undefined> {
+  let sitePaths: Iterable<string>;
+  if (manifest) {
+    sitePaths = manifest.files.keys();
+  } else {
+    try {
+      const stored = JSON.parse(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8')) as { files?: unknown };
+      sitePaths = stored !== null && typeof stored.files === 'object' && stored.files !== null ? Object.keys(stored.files) : [];
+    } catch {
+      return undefined;
+    }
+  }
+  // The search bundles are not in the manifest: they carry their own records.
+  const made = new Set([MANIFEST_FILE, 'pagefind']);
+  for (const sitePath of sitePaths) {
+    const first = FIRST_SEGMENT.exec(sitePath)?.[1];
+    if (first !== undefined) made.add(first);
+  }
+  return made;
+}
+
 /** The top-level entries of `outDir` that no Broadsheet build made. */
 async function foreignEntries(outDir: string, entries: readonly string[], manifest: SiteManifest | undefined): Promise<string[]> {
   const made = new Set<string>();
-  if (manifest) {
-    made.add(MANIFEST_FILE);
-    // The search bundles are not in the manifest: they carry their own records.
-    made.add('pagefind');
-    for (const sitePath of manifest.files.keys()) {
-      const first = FIRST_SEGMENT.exec(sitePath)?.[1];
-      if (first !== undefined) made.add(first);
-    }
+  if (entries.includes(MANIFEST_FILE)) {
+    const vouched = await namesFromManifestFile(outDir, manifest);
+    if (vouched === undefined) return [];
+    for (const name of vouched) made.add(name);
   }
   for (const name of entries.filter(isShardRecordName)) {
     for (const madeName of await shardRecordNames(path.join(outDir, name))) made.add(madeName);

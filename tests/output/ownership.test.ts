@@ -75,6 +75,29 @@ describe('building into a folder that holds other things', () => {
     assert.equal(after.exitCode, 0, after.stderr);
   });
 
+  it('still replaces its own site whose manifest is of another format (an older version) or unreadable', async () => {
+    const out = path.join(work, 'older');
+    const first = await buildArchive(inbox, [], { outDir: out });
+    assert.equal(first.exitCode, 0, first.stderr);
+    const manifestFile = path.join(out, '.broadsheet-manifest.json');
+    const otherFormat = async () => {
+      const stored = JSON.parse(await readFile(manifestFile, 'utf8')) as { format: number };
+      await writeFile(manifestFile, JSON.stringify({ ...stored, format: stored.format + 100 }));
+    };
+    await otherFormat();
+    const again = await buildArchive(inbox, [], { outDir: out });
+    assert.equal(again.exitCode, 0, again.stderr);
+    await otherFormat();
+    await writeFile(path.join(out, 'CNAME'), 'news.example.org\n');
+    const refused = await buildArchive(inbox, [], { outDir: out });
+    assert.equal(refused.exitCode, 2, refused.stderr);
+    assert.match(refusal(refused)?.message ?? '', /^holds "CNAME", which no Broadsheet build made/);
+    await rm(path.join(out, 'CNAME'));
+    await writeFile(manifestFile, '{"format": 1, "files": [');
+    const unreadable = await buildArchive(inbox, [], { outDir: out });
+    assert.equal(unreadable.exitCode, 0, unreadable.stderr);
+  });
+
   it("rebuilds a shard's output (which has no manifest) and lets a full build replace it", async () => {
     const out = path.join(work, 'shard');
     const shard = await buildArchive(inbox, ['--shard', years[0]!], { outDir: out });
