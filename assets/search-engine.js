@@ -193,9 +193,13 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
 
   async function createEngine(language) {
     const host = sources.find((source) => source.language === language && source.bundle === primaryBundle) ?? sources.find((source) => source.language === language);
+    // The script always comes from the primary bundle (older parts do not keep it). The instance's
+    // basePath is the host, a bundle whose entry has the language: Pagefind loads the language's
+    // WebAssembly and its worker from there, and an older part keeps both for its languages, so a
+    // language found only in an older part has its own stemmer too.
     // A second copy of the module (its own URL) gets its own worker, so its own stemmer: one
     // worker holds one WebAssembly module, the first language loaded into it.
-    const moduleUrl = `${host.bundle}pagefind.js${language === primaryLanguage ? '' : `?language=${encodeURIComponent(language)}`}`;
+    const moduleUrl = `${primaryBundle}pagefind.js${language === primaryLanguage ? '' : `?language=${encodeURIComponent(language)}`}`;
     const pagefind = await import(moduleUrl);
     // createInstance takes its language from <html lang> (no option overrides it in 1.5), so the
     // attribute holds the wanted language for that one synchronous call.

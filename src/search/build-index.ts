@@ -75,9 +75,32 @@ export interface SearchIndexOptions {
 /** Recorded in each bundle: which pages it was built from (one file per bundle, so shards never collide). */
 const MANIFEST = 'broadsheet-part.json';
 // Bump when the way parts are indexed changes, so old bundles are not reused.
-const INDEX_FORMAT = 2;
-/** What a merged (non-primary) part needs; Pagefind's scripts and WebAssembly come from the primary. */
-const MERGED_PART_KEEPS = (name: string) => name === 'pagefind-entry.json' || name === MANIFEST || name.endsWith('.pf_meta') || ['fragment', 'index', 'filter'].includes(name);
+// 3: merged parts keep their languages' WebAssembly and Pagefind's worker.
+const INDEX_FORMAT = 3;
+/**
+ * What a merged (non-primary) part needs: its entry, metadata, index, fragment and filter files,
+ * and, for a query language the primary bundle may lack (an Arabic article only in 2023), the
+ * WebAssembly of its languages and Pagefind's worker: the search page hosts that language's
+ * instance on this part (basePath), and Pagefind loads both from an instance's basePath.
+ * `pagefind.js` itself always comes from the primary. WebAssembly files no language of the part's
+ * entry uses are removed after indexing (`pruneWasm`).
+ */
+const MERGED_PART_KEEPS = (name: string) =>
+  name === 'pagefind-entry.json' ||
+  name === MANIFEST ||
+  name === 'pagefind-worker.js' ||
+  /^wasm\.[\w-]+\.pagefind$/.test(name) ||
+  name.endsWith('.pf_meta') ||
+  ['fragment', 'index', 'filter'].includes(name);
+
+/** Removes a merged part's WebAssembly files that none of its entry's languages loads. */
+async function pruneWasm(bundleDir: string): Promise<void> {
+  const entry = JSON.parse(await readFile(path.join(bundleDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm?: string }> };
+  const used = new Set(Object.values(entry.languages).map((language) => `wasm.${language.wasm ?? 'unknown'}.pagefind`));
+  for (const name of await readdir(bundleDir)) {
+    if (/^wasm\..+\.pagefind$/.test(name) && !used.has(name)) await rm(path.join(bundleDir, name), { force: true });
+  }
+}
 
 interface Manifest {
   format: number;
@@ -291,6 +314,7 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
         languages = Object.fromEntries(Object.entries(log.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
         if (!part.primary) {
           for (const name of await readdir(outputPath)) if (!keep(name)) await rm(path.join(outputPath, name), { recursive: true, force: true });
+          await pruneWasm(outputPath);
         }
         size = await bundleSize(outputPath);
         built.push(part.name);
