@@ -17,6 +17,9 @@
 
 const SOURCE_FILTER = 'broadsheet-source';
 
+/** Words in a result's excerpt (Pagefind's excerptLength); the page finds the excerpt's words by it. */
+export const EXCERPT_WORDS = 30;
+
 // Scripts that tell a query's language apart from the Latin-script default.
 const SCRIPTS = [
   ['Arabic', /\p{Script=Arabic}/u, ['ar', 'fa', 'ur', 'ps', 'ckb', 'sd', 'ug']],
@@ -208,7 +211,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     root.setAttribute('lang', language);
     let instance;
     try {
-      instance = pagefind.createInstance({ basePath: host.bundle, baseUrl, highlightParam, excerptLength: 30, mergeFilter: { [SOURCE_FILTER]: host.id } });
+      instance = pagefind.createInstance({ basePath: host.bundle, baseUrl, highlightParam, excerptLength: EXCERPT_WORDS, mergeFilter: { [SOURCE_FILTER]: host.id } });
     } finally {
       if (pageLang === null) root.removeAttribute('lang');
       else root.setAttribute('lang', pageLang);
@@ -242,7 +245,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
         language: source.language,
         baseUrl,
         highlightParam,
-        excerptLength: 30,
+        excerptLength: EXCERPT_WORDS,
         mergeFilter: { [SOURCE_FILTER]: source.id },
       });
     }

@@ -4,7 +4,7 @@
 // archive searched in waves, the page says which years a result list covers and offers the rest
 // ("Search all years"), and filter counts load when the reader asks for them.
 
-import { openArchiveSearch } from './search-engine.js';
+import { EXCERPT_WORDS, openArchiveSearch } from './search-engine.js';
 
 const FILTERS = [
   ['section', 'Section'],
@@ -21,6 +21,7 @@ const VALUES_SHOWN = 8;
 const TYPING_PAUSE_MS = 250;
 
 const root = document.getElementById('search');
+const highlightParam = root.dataset.highlightParam ?? 'highlight';
 const form = root.querySelector('form');
 const input = document.getElementById('search-q');
 const orderSelect = document.getElementById('search-order');
@@ -77,12 +78,98 @@ function element(tag, properties = {}, children = []) {
   return node;
 }
 
-/** Pagefind's excerpt is escaped text with <mark> around matches: keep exactly that, as nodes. */
-function excerptNodes(excerpt) {
-  const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
-  return [...parsed.body.childNodes].map((node) =>
-    node.nodeType === 1 && node.localName === 'mark' ? element('mark', { textContent: node.textContent }) : document.createTextNode(node.textContent ?? ''),
-  );
+const ZWS = '\u200B';
+
+/**
+ * The fragment's text as the article has it, split into words as Pagefind splits them, with
+ * Pagefind's escaped words beside them. Pagefind escapes only `<` and `>` in the excerpt
+ * (`raw_content`), so `&lt;` in an excerpt may be a `<` or the article's own `&lt;`: the plain
+ * `content` (the text itself, zero-width spaces removed) tells them apart, read in step.
+ */
+function fragmentWords(data) {
+  const content = data.content ?? '';
+  const raw = data.raw_content ?? content.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  let text = '';
+  let at = 0;
+  for (const char of content) {
+    while (raw[at] === ZWS && char !== ZWS) text += raw[at++];
+    const escaped = char === '<' ? '&lt;' : char === '>' ? '&gt;' : char;
+    if (!raw.startsWith(escaped, at)) return null; // not Pagefind's raw_content: do not guess
+    text += char;
+    at += escaped.length;
+  }
+  while (raw[at] === ZWS) text += raw[at++];
+  if (at !== raw.length) return null;
+  const zws = raw.includes(ZWS);
+  const split = (value) => (zws ? value.split(ZWS) : value.split(/[\r\n\s]+/g));
+  const words = split(text);
+  const escaped = split(raw);
+  return words.length === escaped.length ? { words, escaped, joiner: zws ? '' : ' ' } : null;
+}
+
+/**
+ * Where in the fragment's words the excerpt is: the first window whose escaped words, marked at
+ * the match locations as Pagefind marks them, give exactly Pagefind's excerpt.
+ */
+function excerptWindow(data, fragment) {
+  const locations = new Set(data.locations ?? []);
+  const length = Math.min(EXCERPT_WORDS, fragment.escaped.length);
+  for (let start = 0; start + length <= fragment.escaped.length; start++) {
+    const html = fragment.escaped
+      .slice(start, start + length)
+      .map((word, offset) => (locations.has(start + offset) ? `<mark>${word}</mark>` : word))
+      .join(fragment.joiner)
+      .trim();
+    if (html === data.excerpt) return { start, length, locations };
+  }
+  return null;
+}
+
+/**
+ * The excerpt as text nodes and <mark> elements, its text exactly the article's (not an HTML
+ * parse of Pagefind's excerpt, which escapes `<` and `>` but not `&`: `&lt;zebra&gt;` in an
+ * article would show as `<zebra>`), and the words it marks, for the article page to highlight.
+ */
+function excerptOf(data) {
+  const fragment = fragmentWords(data);
+  const span = fragment && data.excerpt ? excerptWindow(data, fragment) : null;
+  if (!span) return { nodes: data.excerpt ? [document.createTextNode(data.plain_excerpt ?? '')] : [], marked: [] };
+  const nodes = [];
+  const marked = [];
+  let text = '';
+  const flush = () => {
+    if (text) nodes.push(document.createTextNode(text));
+    text = '';
+  };
+  const words = fragment.words.slice(span.start, span.start + span.length);
+  // As Pagefind trims its excerpt: no white space before the first word or after the last.
+  const first = words.findIndex((word) => word !== '');
+  const last = words.findLastIndex((word) => word !== '');
+  words.forEach((word, offset) => {
+    if (offset < first || offset > last) return;
+    if (offset > first) text += fragment.joiner;
+    if (span.locations.has(span.start + offset)) {
+      flush();
+      nodes.push(element('mark', { textContent: word }));
+      marked.push(word);
+    } else text += word;
+  });
+  flush();
+  return { nodes, marked };
+}
+
+/**
+ * The result's link, highlighting the words the excerpt marks (as the article has them:
+ * `election` for the query `elections`), not the query's words, which the article may not
+ * contain. Punctuation around a word is dropped; without marked words the link is Pagefind's.
+ */
+function resultUrl(data, marked) {
+  const words = [...new Set(marked.map((word) => word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '')).filter(Boolean))];
+  if (words.length === 0) return data.url;
+  const url = new URL(data.url, window.location.href);
+  url.searchParams.delete(highlightParam);
+  for (const word of words) url.searchParams.append(highlightParam, word);
+  return url.origin === window.location.origin ? `${url.pathname}${url.search}${url.hash}` : url.href;
 }
 
 function formatDate(isoDay) {
@@ -95,10 +182,11 @@ function renderResult(data) {
   const details = [];
   if (meta.date) details.push(element('time', { datetime: meta.date, textContent: formatDate(meta.date) }));
   if (meta.section) details.push(document.createTextNode(`${details.length > 0 ? ' · ' : ''}${meta.section}`));
+  const excerpt = excerptOf(data);
   return element('li', { className: 'search-result' }, [
-    element('h2', { className: 'search-result-title', lang: meta.lang, dir: 'auto' }, [element('a', { href: data.url, textContent: meta.title || data.url })]),
+    element('h2', { className: 'search-result-title', lang: meta.lang, dir: 'auto' }, [element('a', { href: resultUrl(data, excerpt.marked), textContent: meta.title || data.url })]),
     element('p', { className: 'search-result-meta' }, details),
-    data.excerpt ? element('p', { className: 'search-result-excerpt', lang: meta.lang, dir: 'auto' }, excerptNodes(data.excerpt)) : '',
+    data.excerpt ? element('p', { className: 'search-result-excerpt', lang: meta.lang, dir: 'auto' }, excerpt.nodes) : '',
   ]);
 }
 
@@ -361,7 +449,7 @@ async function start() {
       parts: JSON.parse(root.dataset.searchParts ?? '[]'),
       baseUrl: root.dataset.baseUrl ?? '/',
       pageLanguage,
-      highlightParam: root.dataset.highlightParam ?? 'highlight',
+      highlightParam,
     });
     // A link that narrows by a filter shows the filters it narrows by, with their counts.
     if (selectedValues().length > 0 && !archive.filtersLoaded) await archive.filters();

@@ -10,7 +10,10 @@ export type FilterName = (typeof FILTER_NAMES)[number];
 export interface SearchFields {
   meta: { date: string; section: string; summary: string };
   filters: Record<FilterName, string[]>;
-  /** `YYYYMMDD`, so every page has the key and none drops out of date-sorted results. */
+  /**
+   * The day number (see `dayNumber`), seven digits, on every page so none drops out of
+   * date-sorted results.
+   */
   sortDate: string;
 }
 
@@ -31,6 +34,28 @@ export function normaliseValues(values: readonly string[]): string[] {
     if (normal !== '') seen.add(normal);
   }
   return [...seen];
+}
+
+const MS_PER_DAY = 86_400_000;
+
+function utcDay(year: number, month: number, day: number): number {
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
+}
+
+const DAY_ONE = utcDay(1, 1, 1);
+
+/**
+ * Days from 1 January of the year 1 (proleptic Gregorian) to the given date, as the date sort
+ * key, zero-padded to seven digits. Pagefind reads a sort key whose values all parse as numbers
+ * as a 32-bit float, exact only up to 2^24 (16,777,216): `YYYYMMDD` values collide (20240503,
+ * 20240504 and 20240505 are all 20240504.0), while the largest day number, 9999-12-31, is
+ * 3,652,058. Padded, the key also orders as text, should a value ever be compared as one.
+ */
+export function dayNumber(year: number, month: number, day: number): string {
+  return String(Math.round((utcDay(year, month, day) - DAY_ONE) / MS_PER_DAY)).padStart(7, '0');
 }
 
 const languageNames = new Map<string, Intl.DisplayNames>();
@@ -64,6 +89,6 @@ export function searchFields(article: Article, timeZone: string, interfaceLangua
       tags: normaliseValues(article.tags),
       language: [languageName(article.language, interfaceLanguage)],
     },
-    sortDate: local.toFormat('yyyyMMdd'),
+    sortDate: dayNumber(local.year, local.month, local.day),
   };
 }

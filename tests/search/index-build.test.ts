@@ -131,11 +131,13 @@ describe('indexing the search fixture archive', () => {
     assert.ok(articles.some((article) => article.organizations.includes('Holm & Daughters Bakeries')));
   });
 
-  it('gives every article page a YYYYMMDD date sort key', async () => {
+  it('gives every article page a day-number date sort key', async () => {
     for (const article of articles) {
       const page = await readFile(path.join(build.outDir, article.url, 'index.html'), 'utf8');
       const keys = [...page.matchAll(/<span data-pagefind-sort="date">([^<]*)<\/span>/g)].map((match) => match[1]);
-      assert.deepEqual(keys, [article.date.slice(0, 10).replaceAll('-', '')], article.slug);
+      // Days since 0001-01-01: 1970-01-01 is day 719,162 (Python's date(1970, 1, 1).toordinal() - 1).
+      const days = 719_162 + Date.parse(`${article.date.slice(0, 10)}T00:00:00Z`) / 86_400_000;
+      assert.deepEqual(keys, [String(days).padStart(7, '0')], article.slug);
     }
   });
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DateTime } from 'luxon';
-import { languageName, normaliseValue, normaliseValues, searchFields } from '../../src/search/search-fields.ts';
+import { dayNumber, languageName, normaliseValue, normaliseValues, searchFields } from '../../src/search/search-fields.ts';
 import type { Article } from '../../src/site/load-articles.ts';
 
 function article(overrides: Partial<Article>): Article {
@@ -47,18 +47,30 @@ describe('search fields', () => {
     assert.equal(languageName('en', 'en'), 'English');
   });
 
-  it('dates, years and the YYYYMMDD sort key are in the site time zone', () => {
-    // 23:30 on 9 March in New York is 04:30 on 10 March in UTC.
+  it('dates, years and the day-number sort key are in the site time zone', () => {
+    // 23:30 on 9 March in New York is 04:30 on 10 March in UTC. Day numbers are Python's
+    // date(2024, 3, 10).toordinal() - 1, counted from 1 January of the year 1.
     const fields = searchFields(article({}), 'UTC', 'en');
     assert.equal(fields.meta.date, '2024-03-10');
-    assert.equal(fields.sortDate, '20240310');
+    assert.equal(fields.sortDate, '0738954');
     assert.deepEqual(fields.filters.year, ['2024']);
-    assert.equal(searchFields(article({}), 'America/New_York', 'en').sortDate, '20240309');
+    assert.equal(searchFields(article({}), 'America/New_York', 'en').sortDate, '0738953');
+  });
+
+  it('gives day numbers that a 32-bit float holds exactly, for years 1 to 9999', () => {
+    // Pagefind compares numeric sort keys as 32-bit floats: YYYYMMDD collided above 2^24.
+    assert.equal(dayNumber(1, 1, 1), '0000000');
+    assert.equal(dayNumber(99, 12, 31), '0036158');
+    assert.equal(dayNumber(2024, 5, 3), '0739008');
+    assert.equal(dayNumber(9999, 12, 31), '3652058');
+    const keys = [dayNumber(2024, 5, 3), dayNumber(2024, 5, 4), dayNumber(2024, 5, 5)].map((key) => Math.fround(Number(key)));
+    assert.deepEqual(keys, [739008, 739009, 739010]);
+    assert.ok(Number(dayNumber(9999, 12, 31)) < 2 ** 24);
   });
 
   it('gives every article a sort key and a year, language filter, even with no other data', () => {
     const fields = searchFields(article({}), 'UTC', 'en');
-    assert.match(fields.sortDate, /^\d{8}$/);
+    assert.match(fields.sortDate, /^\d{7}$/);
     assert.deepEqual(fields.filters.section, []);
     assert.deepEqual(fields.filters.language, ['English']);
   });

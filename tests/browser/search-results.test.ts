@@ -1,0 +1,101 @@
+// What a result shows and links to, in Chromium on a real build: newest/oldest first by the
+// exact day (Pagefind compares numeric sort keys as 32-bit floats, where 20240503, 20240504 and
+// 20240505 are one number), excerpts whose text is the article's own (`&lt;zebra&gt;` written in
+// an article stays that, not `<zebra>`), and links that highlight the words the excerpt marked
+// (`election` for the query `elections`), which the article page then marks.
+
+import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { browserSkipReason, launchBrowser, openWatchedPage } from '../helpers/browser.ts';
+import { temporaryDir } from '../helpers/paths.ts';
+import { buildArchive } from '../helpers/run-build.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { searchSettled } from '../search/search-in-page.ts';
+
+const skip = browserSkipReason();
+
+const SIGN_LINE = 'The keeper painted a sign that read &lt;zebra&gt; entity &amp; more, beside the pen.';
+const FILES: Record<string, string> = {
+  '2024-05-03-a.txt': 'Alpha Harbour Story\n\nThe harbour opened a new pier for the ferries on Friday.\n',
+  '2024-05-04-z.txt': 'Zulu Harbour Story\n\nThe harbour master counted the boats on the quay.\n',
+  '2024-05-05-b.txt': 'Beta Harbour Story\n\nThe harbour board met to discuss the winter moorings.\n',
+  '2024-04-01-sign.txt': `Signs at the zoo\n\n${SIGN_LINE}\n\nVoters in the district go to the polls as the election nears.\n`,
+  '2024-04-02-riyadh.txt': 'الرياض تستضيف القمة\n\nقال مسؤول في الاتحاد السعودي إن القمة ستعقد في الرياض الشهر المقبل.\n',
+};
+
+describe('search results: order, excerpt text and highlighting', { skip }, () => {
+  let browser: Browser;
+  let server: StaticServer;
+
+  before(async () => {
+    const inbox = path.join(await temporaryDir('search-results'), 'inbox');
+    await mkdir(inbox, { recursive: true });
+    for (const [name, text] of Object.entries(FILES)) await writeFile(path.join(inbox, name), text);
+    await writeFile(path.join(inbox, 'meta.jsonl'), `${JSON.stringify({ file: '2024-04-02-riyadh.txt', language: 'ar' })}\n`);
+    const build = await buildArchive(inbox, ['--path-prefix', '/archive/']);
+    assert.equal(build.exitCode, 0, build.stderr);
+    server = await serveStatic(build.outDir, '/archive/');
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const [order, titles] of [
+    ['newest', ['Beta Harbour Story', 'Zulu Harbour Story', 'Alpha Harbour Story']],
+    ['oldest', ['Alpha Harbour Story', 'Zulu Harbour Story', 'Beta Harbour Story']],
+  ] as const) {
+    it(`orders ${order} first by the day, one day apart`, async () => {
+      const watched = await openWatchedPage(browser, server.origin);
+      await watched.page.goto(`${server.origin}/archive/search/?q=harbour&order=${order}`);
+      assert.match(await searchSettled(watched.page), /^3 results for “harbour”/);
+      assert.deepEqual(await watched.page.locator('.search-result-title').allTextContents(), titles);
+      assert.deepEqual(watched.consoleMessages, []);
+      await watched.page.context().close();
+    });
+  }
+
+  it('shows an excerpt whose text is the article’s own, entity-like text included, with the match marked', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    await watched.page.goto(`${server.origin}/archive/search/?q=zebra`);
+    assert.match(await searchSettled(watched.page), /^1 result for “zebra”/);
+    const excerpt = watched.page.locator('.search-result-excerpt').first();
+    const text = ((await excerpt.textContent()) ?? '').replace(/\s+/g, ' ');
+    assert.ok(text.includes(SIGN_LINE), text);
+    assert.deepEqual(await excerpt.locator('mark').allTextContents(), ['&lt;zebra&gt;']);
+    assert.equal(await excerpt.locator('*:not(mark)').count(), 0);
+    // The article page shows the same text.
+    await watched.page.locator('.search-result-title a').first().click();
+    await watched.page.waitForURL(/\/archive\/2024\//);
+    const body = ((await watched.page.locator('article').textContent()) ?? '').replace(/\s+/g, ' ');
+    assert.ok(body.includes(SIGN_LINE), body);
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
+
+  for (const [query, word] of [
+    ['elections', 'election'],
+    ['السعودية', 'السعودي'],
+  ] as const) {
+    it(`links “${query}” to the article highlighting “${word}”, the word the excerpt marked`, async () => {
+      const watched = await openWatchedPage(browser, server.origin);
+      await watched.page.goto(`${server.origin}/archive/search/?q=${encodeURIComponent(query)}`);
+      assert.match(await searchSettled(watched.page), new RegExp(`^1 result for “${query}”`));
+      assert.deepEqual(await watched.page.locator('.search-result-excerpt mark').allTextContents(), [word]);
+      const link = watched.page.locator('.search-result-title a').first();
+      const href = (await link.getAttribute('href')) ?? '';
+      assert.deepEqual(new URL(href, server.origin).searchParams.getAll('highlight'), [word]);
+      assert.ok(href.startsWith('/archive/2024/'), href);
+      await link.click();
+      await watched.page.waitForURL(/\/archive\/2024\/.*\?highlight=/);
+      await watched.page.locator('article mark.pagefind-highlight').first().waitFor();
+      assert.deepEqual(await watched.page.locator('article mark.pagefind-highlight').allTextContents(), [word]);
+      assert.deepEqual(watched.consoleMessages, []);
+      await watched.page.context().close();
+    });
+  }
+});
