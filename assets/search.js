@@ -114,7 +114,11 @@ function fragmentWords(data) {
 function excerptWindow(data, fragment) {
   const locations = new Set(data.locations ?? []);
   const length = Math.min(EXCERPT_WORDS, fragment.escaped.length);
+  // A window's excerpt, its marks taken out, starts with its first word: only those windows are
+  // joined and compared (a long article has thousands of windows, and a page twenty results).
+  const unmarked = data.excerpt.replace(/<\/?mark>/g, '');
   for (let start = 0; start + length <= fragment.escaped.length; start++) {
+    if (!unmarked.startsWith(fragment.escaped[start])) continue;
     const html = fragment.escaped
       .slice(start, start + length)
       .map((word, offset) => (locations.has(start + offset) ? `<mark>${word}</mark>` : word))

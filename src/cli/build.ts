@@ -12,7 +12,7 @@ import { loadEntityRules, type EntityRules } from '../ingest/entities/entity-rul
 import { ingest, type IngestResult } from '../ingest/ingest.ts';
 import { compileRules } from '../ingest/rules.ts';
 import { displayPath } from '../fs-utils.ts';
-import { ProblemLog } from '../problems.ts';
+import { ProblemLog, type ProblemInput } from '../problems.ts';
 import { problemsText } from './problem-digest.ts';
 import { buildSearchIndex, partsWithoutReusableBundle, searchSummary, staleBundleFiles, type SearchIndexStats } from '../search/build-index.ts';
 import { IndexStream, type PlannedPage } from '../search/index-stream.ts';
@@ -295,12 +295,16 @@ async function buildLocked(
 ): Promise<boolean> {
   const { inboxDir, articlesDir, outDir } = dirs;
   const { problems } = result;
-  const stop = async (error: unknown, folder: string, stage: string): Promise<boolean> => {
-    const problem = await writeFailureProblem(error, folder, stage, path.dirname(folder));
-    if (!problem) throw error;
+  /** Ends the build on a problem that stops it: exit status 2. */
+  const refuse = (problem: ProblemInput): true => {
     problems.error(problem);
     result.exitCode = 2;
     return true;
+  };
+  const stop = async (error: unknown, folder: string, stage: string): Promise<boolean> => {
+    const problem = await writeFailureProblem(error, folder, stage, path.dirname(folder));
+    if (!problem) throw error;
+    return refuse(problem);
   };
 
   // Before anything is done: the build may end by replacing the output folder as a whole. A
@@ -312,23 +316,18 @@ async function buildLocked(
   } catch (error) {
     return await stop(error, outDir, 'output');
   }
-  if (outputFolder.problem) {
-    problems.error(outputFolder.problem);
-    result.exitCode = 2;
-    return true;
-  }
+  if (outputFolder.problem) return refuse(outputFolder.problem);
 
-  if (existsSync(inboxDir) && !statSync(inboxDir).isDirectory()) {
-    problems.error({
+  const inbox = existsSync(inboxDir) ? statSync(inboxDir) : undefined;
+  if (inbox && !inbox.isDirectory()) {
+    return refuse({
       code: 'INBOX_NOT_A_FOLDER',
       file: displayPath(inboxDir),
       message: 'is a file, not a folder: the inbox is the folder the article text files are in; nothing was built',
       hint: 'Pass the folder that holds the .txt files as --inbox DIR (e.g. --inbox inbox).',
     });
-    result.exitCode = 2;
-    return true;
   }
-  if (existsSync(inboxDir)) {
+  if (inbox) {
     try {
       const rules = compileRules(config.ingest);
       result.ingest = await timed('ingest', 'sources', async () => {
@@ -349,14 +348,12 @@ async function buildLocked(
       return await stop(error, articlesDir, 'ingest');
     }
   } else if (!existsSync(articlesDir)) {
-    problems.error({
+    return refuse({
       code: 'INBOX_MISSING',
       file: displayPath(inboxDir),
       message: 'does not exist, and there is no articles folder either: there is nothing to build',
       hint: 'Create the inbox folder and put .txt articles in it, or pass --inbox DIR.',
     });
-    result.exitCode = 2;
-    return true;
   }
 
   result.articles = await timed('load', 'articles', async () => {
@@ -375,14 +372,12 @@ async function buildLocked(
   const allParts = searchParts(result.articles);
   const shardPart = shard === undefined ? undefined : partOfShard(shard, allParts);
   if (shard?.kind === 'year' && !shardPart) {
-    problems.error({
+    return refuse({
       code: 'SHARD_EMPTY',
       file: displayPath(articlesDir),
       message: `has no article from ${shard.year}, so shard ${shard.year} would be empty; nothing was built`,
       hint: `Build one of the years with articles (${allParts.map((part) => part.name).sort().join(', ') || 'none'}), or --shard site.`,
     });
-    result.exitCode = 2;
-    return true;
   }
   let staging: string | undefined;
   let indexStream: IndexStream | undefined;
@@ -494,9 +489,7 @@ async function buildLocked(
     await indexStream?.abort();
     if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     if (!problem) throw error;
-    problems.error(problem);
-    result.exitCode = 2;
-    return true;
+    return refuse(problem);
   } finally {
     await scratch?.remove();
   }

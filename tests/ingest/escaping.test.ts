@@ -10,9 +10,9 @@ import { Prng } from '../helpers/prng.ts';
 
 const md = createMarkdownRenderer();
 
-/** The rendered HTML's elements and its text, read by parsing. */
-function rendered(line: string): { elements: string[]; text: string } {
-  const html = md.render(escapeMarkdownLine(line));
+/** The rendered HTML's elements and its text, read by parsing; `prefix` is markdown before the escaped line. */
+function rendered(line: string, prefix = ''): { elements: string[]; text: string } {
+  const html = md.render(`${prefix}${escapeMarkdownLine(line)}`);
   const elements: string[] = [];
   let text = '';
   for (const node of walk(parseHtml(`<body>${html}</body>`))) {
@@ -73,16 +73,7 @@ describe('escaping article text for markdown', () => {
 });
 
 /** The elements and text of a heading as ingest writes it (parse-article.ts). */
-function renderedHeading(line: string): { elements: string[]; text: string } {
-  const html = md.render(`## ${escapeMarkdownLine(line)}`);
-  const elements: string[] = [];
-  let text = '';
-  for (const node of walk(parseHtml(`<body>${html}</body>`))) {
-    if (node.nodeName === '#text') text += node.value ?? '';
-    else if (!node.nodeName.startsWith('#') && !['html', 'head', 'body'].includes(node.nodeName)) elements.push(node.nodeName);
-  }
-  return { elements, text: text.trim() };
-}
+const renderedHeading = (line: string) => rendered(line, '## ');
 
 describe('section headings', () => {
   it('keep a closing run of # as text, which markdown would drop as a closing sequence', () => {
