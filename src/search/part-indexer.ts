@@ -3,7 +3,8 @@
 // into the part's bundle.
 
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { FileThread } from '../file-thread.ts';
 import { parseIndexLog, type IndexLog } from './index-log.ts';
 import { indexedContent } from './indexed-content.ts';
@@ -98,18 +99,29 @@ async function writePageFolder(dir: string, pages: Iterable<IndexPage> | AsyncIt
 
 /**
  * The bundle of a part without pages (an empty archive): Pagefind's command line refuses to write
- * an empty index, its Node API writes one, and the search page still needs the primary bundle's
- * scripts.
+ * an empty index, its Node API makes one, and the search page still needs the primary bundle's
+ * scripts. The files are taken in memory and written here, so they are whole when read back: with
+ * `writeFiles` (written by the backend, which `close` kills), an empty-archive build on a loaded
+ * machine once failed reading them with "Unexpected end of JSON input".
  */
 async function writeEmptyBundle(outputPath: string): Promise<string[]> {
   const pagefind = await import('pagefind');
+  let files: Array<{ path: string; content: Uint8Array }>;
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) return errors;
-    return (await index.writeFiles({ outputPath })).errors;
+    const built = await index.getFiles();
+    if (built.errors.length > 0) return built.errors;
+    files = built.files;
   } finally {
     await pagefind.close();
   }
+  for (const file of files) {
+    const target = path.join(outputPath, file.path);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, file.content);
+  }
+  return [];
 }
 
 /**
