@@ -26,18 +26,29 @@ export interface WatchedPage {
   page: Page;
   /** Console errors and warnings, page errors, dialogs and requests that left the test server. */
   consoleMessages: string[];
+  /**
+   * Pagefind's notices that its web worker did not start within its fixed 5 s and it searches on
+   * the main thread instead: the same results, a matter of the machine's load (CI runs two test
+   * files and Chromium on two cores), so kept apart from `consoleMessages`.
+   */
+  workerFallbacks: string[];
   dialogs: string[];
   foreignRequests: string[];
 }
+
+// Pagefind 1.5's own wording (pagefind.js, `init`), timed out after 5 s: nothing else matches it.
+const PAGEFIND_WORKER_FALLBACK = /^Failed to initialize Pagefind in the web worker, falling back to main thread: Error: Worker initialization timeout\b/;
 
 /** A page that records everything a test must assert is absent. */
 export async function openWatchedPage(browser: Browser, origin: string): Promise<WatchedPage> {
   const context = await browser.newContext();
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  const watched: WatchedPage = { page, consoleMessages: [], dialogs: [], foreignRequests: [] };
+  const watched: WatchedPage = { page, consoleMessages: [], workerFallbacks: [], dialogs: [], foreignRequests: [] };
   page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error' || message.type() === 'warning') watched.consoleMessages.push(`${message.type()}: ${message.text()}`);
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    if (message.type() === 'warning' && PAGEFIND_WORKER_FALLBACK.test(message.text())) watched.workerFallbacks.push(message.text());
+    else watched.consoleMessages.push(`${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => watched.consoleMessages.push(`pageerror: ${error.message}`));
   page.on('dialog', async (dialog) => {
