@@ -115,6 +115,38 @@ function inOrder(results) {
   };
 }
 
+// Scripts Pagefind segments into words itself (no spaces between them): a query word there is not
+// one of Pagefind's words, so the fallback check below leaves it alone.
+const SEGMENTED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const QUOTED = /^\s*".+"\s*$/;
+
+/** A word as Pagefind compares it: lower case, without diacritics or punctuation. */
+export function foldWord(word) {
+  return word.toLowerCase().normalize('NFD').replace(/[\p{M}\p{P}\p{S}]/gu, '');
+}
+
+/**
+ * Whether a word a page matched holds the query word (folded, anywhere: some languages add
+ * prefixes; from five letters on, all but its last letter), so that the match is the word or a longer one, not Pagefind's fallback for it. When
+ * an index has no word that starts with a query word's stem, Pagefind matches the longest word it
+ * has that the stem starts with, always shorter: "out" for "outpaced", "fli" (flies, flying) for
+ * "flip", "k" for "kestrel".
+ */
+export function holdsQueryWord(found, wanted) {
+  const query = foldWord(wanted);
+  // An ending's last letter may differ in the word found (laughs: laughter, melancholy:
+  // melancholic); a fallback is shorter than the stem by whole letters, usually several.
+  const core = query.length >= 5 ? query.slice(0, -1) : query;
+  return core.length > 0 && foldWord(found).includes(core);
+}
+
+/** The words of a result's fragment that Pagefind matched. */
+async function matchedWords(result) {
+  const data = await result.data();
+  const words = (data.content ?? '').split(/[\r\n\s]+/g);
+  return (data.locations ?? []).map((location) => words[location]).filter(Boolean);
+}
+
 /**
  * Opens the archive's search. `parts`: the index parts as the search page lists them
  * (data-search-parts: `{ bundle, from, to, articles, wave }`, primary first, then older parts
@@ -223,6 +255,8 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
       /** How many waves the instance holds; filter data is loaded for `filterSources` sources. */
       waves: 0,
       filterSources: 0,
+      /** Per query word, per source id: whether the source only has Pagefind's fallback for it. */
+      fallbacks: new Map(),
       /** Runs `task` alone on this instance: a search sees one consistent set of merged parts. */
       exclusive(task) {
         const run = queue.then(task);
@@ -258,6 +292,57 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     }
   }
 
+  /**
+   * Which of `sources` only have Pagefind's fallback for a query word, not the word (call inside
+   * `exclusive`, after `sync`). Each merged index looks words up on its own, so an index without
+   * the word matches a shorter one instead: "outpaced" found 1 article in the part that has it and
+   * 154 with "out" in the part that does not, where one index would have found 1. A source that
+   * has the word's stem itself (a quoted search finds it) is fine; any other is judged by the
+   * words its best match for the word holds: longer words that hold the query word (the rest of a
+   * word being typed) are what one index would match too. Each verdict is kept per word and
+   * source, so a word typed on costs nothing more.
+   */
+  async function fallbacksFor(engine, word, sources) {
+    let verdicts = engine.fallbacks.get(word);
+    if (!verdicts) engine.fallbacks.set(word, (verdicts = new Map()));
+    const unjudged = sources.filter((id) => !verdicts.has(id));
+    if (unjudged.length > 0) {
+      const exact = (await engine.instance.search(`"${word}"`)).filters?.[SOURCE_FILTER] ?? {};
+      for (const id of unjudged) {
+        if ((exact[id] ?? 0) > 0) {
+          verdicts.set(id, false);
+          continue;
+        }
+        const best = (await engine.instance.search(word, { filters: { [SOURCE_FILTER]: id } })).results[0];
+        verdicts.set(id, Boolean(best) && !(await matchedWords(best)).some((found) => holdsQueryWord(found, word)));
+      }
+    }
+    return sources.filter((id) => verdicts.get(id));
+  }
+
+  /**
+   * The sources to leave out of `response`, a search for `query`: those with results that only
+   * have a fallback for a word of it. With one source there is nothing to compare: Pagefind's own
+   * behaviour is that of one index.
+   */
+  async function fallbackSources(engine, query, response) {
+    if (!query || QUOTED.test(query) || engine.merged.size < 2) return [];
+    const counts = response.filters?.[SOURCE_FILTER] ?? {};
+    const withResults = Object.keys(counts).filter((id) => counts[id] > 0);
+    if (withResults.length === 0) return [];
+    const excluded = new Set();
+    for (const word of new Set(query.split(/\s+/))) {
+      if (!word || SEGMENTED.test(word) || foldWord(word) === '') continue;
+      for (const id of await fallbacksFor(engine, word, withResults)) excluded.add(id);
+    }
+    return [...excluded];
+  }
+
+  /** `filters` with the sources to leave out. */
+  function withoutSources(filters, excluded) {
+    return excluded.length === 0 ? filters : { ...filters, [SOURCE_FILTER]: { none: excluded } };
+  }
+
   /** The language whose stemmer suits the query: same script, the page's language first. */
   function languageFor(query) {
     const script = scriptOfQuery(query ?? '');
@@ -280,7 +365,9 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
   function searchByRelevance(engine, query, filters) {
     return engine.exclusive(async () => {
       await sync(engine);
-      const response = await engine.instance.search(query, { filters });
+      let response = await engine.instance.search(query, { filters });
+      const excluded = await fallbackSources(engine, query, response);
+      if (excluded.length > 0) response = await engine.instance.search(query, { filters: withoutSources(filters, excluded) });
       const scope = scopeOf(waves, engine.waves);
       return { total: response.results.length, filters: withoutSource(response.filters), scope, continues: false, next: inOrder(response.results) };
     });
@@ -307,15 +394,19 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     const searchNewSources = () =>
       engine.exclusive(async () => {
         await sync(engine);
-        const response = await engine.instance.search(query, { filters });
+        let response = await engine.instance.search(query, { filters });
+        const excluded = await fallbackSources(engine, query, response);
+        if (excluded.length > 0) response = await engine.instance.search(query, { filters: withoutSources(filters, excluded) });
         const counts = response.filters?.[SOURCE_FILTER] ?? {};
         const fresh = [...engine.merged].filter((source) => !searched.has(source));
         for (const source of fresh) searched.add(source);
-        const used = fresh.filter((source) => Object.keys(counts).length === 0 || (counts[source.id] ?? 0) > 0);
+        // A part merged later can show that an earlier one only had a fallback for a word.
+        for (let i = heads.length - 1; i >= 0; i--) if (excluded.includes(heads[i].source.id)) heads.splice(i, 1);
+        const used = fresh.filter((source) => !excluded.includes(source.id) && (Object.keys(counts).length === 0 || (counts[source.id] ?? 0) > 0));
         const lists = await Promise.all(
           used.map(async (source) => (await engine.instance.search(query, { filters: { ...filters, [SOURCE_FILTER]: source.id }, sort: { date: direction } })).results),
         );
-        for (const list of lists) if (list.length > 0) heads.push({ list, next: 0 });
+        lists.forEach((list, i) => list.length > 0 && heads.push({ source: used[i], list, next: 0 }));
         Object.assign(state, { total: response.results.length, filters: withoutSource(response.filters), waves: engine.waves });
       });
 

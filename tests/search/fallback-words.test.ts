@@ -1,0 +1,53 @@
+// Which words a result matched count as the query word, for telling Pagefind's fallback in one
+// index part (a shorter word the query's stem starts with) from a real match
+// (assets/search-engine.js, which has no DOM dependency at import).
+
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { before, describe, it } from 'node:test';
+import { PROJECT_ROOT } from '../helpers/paths.ts';
+
+interface Engine {
+  foldWord(word: string): string;
+  holdsQueryWord(found: string, wanted: string): boolean;
+}
+
+describe('telling a fallback match from the query word', () => {
+  let engine: Engine;
+  before(async () => {
+    engine = (await import(pathToFileURL(path.join(PROJECT_ROOT, 'assets/search-engine.js')).href)) as Engine;
+  });
+
+  it('folds case, diacritics and punctuation as Pagefind compares words', () => {
+    assert.equal(engine.foldWord('Café,'), 'cafe');
+    assert.equal(engine.foldWord('make-up'), 'makeup');
+    assert.equal(engine.foldWord('“São”'), 'sao');
+  });
+
+  it('counts the word itself and longer words holding it: the rest of a word being typed', () => {
+    assert.equal(engine.holdsQueryWord('Harbour', 'harb'), true);
+    assert.equal(engine.holdsQueryWord('outpaced.', 'outpaced'), true);
+    assert.equal(engine.holdsQueryWord('back-flip', 'flip'), true);
+    assert.equal(engine.holdsQueryWord('cafés', 'cafe'), true);
+  });
+
+  it('allows a different last letter from five letters on, as endings change', () => {
+    assert.equal(engine.holdsQueryWord('laughter', 'laughs'), true);
+    assert.equal(engine.holdsQueryWord('melancholic', 'melancholy'), true);
+    assert.equal(engine.holdsQueryWord('flap', 'flip'), false);
+  });
+
+  it('finds the word after a prefix the language adds', () => {
+    assert.equal(engine.holdsQueryWord('والمياه', 'المياه'), true);
+  });
+
+  it('does not count the shorter words Pagefind falls back to', () => {
+    assert.equal(engine.holdsQueryWord('out', 'outpaced'), false);
+    assert.equal(engine.holdsQueryWord('flies', 'flip'), false);
+    assert.equal(engine.holdsQueryWord('make', 'makeup'), false);
+    assert.equal(engine.holdsQueryWord('California’s', 'californians'), false);
+    assert.equal(engine.holdsQueryWord('Kes', 'kestrel'), false);
+    assert.equal(engine.holdsQueryWord('anything', ''), false);
+  });
+});
