@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import { isUntouched, type ParsedArticleFile } from './frontmatter.ts';
+import { hasUnsafeCharacters } from './unsafe-characters.ts';
 
 /** Hidden, so listings of the articles folder skip it. */
 export const ARTICLE_FILE_CACHE = '.broadsheet/article-files.json';
@@ -63,7 +64,8 @@ function isJsonSafe(value: unknown): boolean {
 
 async function codeHash(): Promise<string> {
   const digest = createHash('sha256').update(String(FORMAT));
-  for (const name of ['frontmatter.ts', 'article-file-cache.ts']) digest.update(await readFile(fileURLToPath(new URL(name, import.meta.url))));
+  // unsafe-characters.ts decides which files are never recorded (`record`).
+  for (const name of ['frontmatter.ts', 'article-file-cache.ts', 'unsafe-characters.ts']) digest.update(await readFile(fileURLToPath(new URL(name, import.meta.url))));
   return digest.digest('hex');
 }
 
@@ -107,7 +109,10 @@ export class ArticleFileCache {
    * write): if the file changes in between, its time will differ next run and it is read again.
    */
   record(file: string, info: FileIdentity, text: string, parsed: ParsedArticleFile): KnownArticleFile | undefined {
-    if (!isJsonSafe(parsed.data)) {
+    // A file with C1 controls or noncharacters is read every time, like one with anything else
+    // to report (load-articles.ts repairs them with a warning naming the line, as often as the
+    // file is loaded); a record of it would publish it unreported.
+    if (!isJsonSafe(parsed.data) || hasUnsafeCharacters(parsed.body) || hasUnsafeCharacters(JSON.stringify(parsed.data))) {
       this.#next.delete(file);
       return undefined;
     }

@@ -1,10 +1,29 @@
 // Turns a source file's bytes into text, or refuses it. Never produces a silent U+FFFD:
 // text that is not valid in the encoding it claims is either recognised (Windows-1252,
 // UTF-16 without BOM, both reported) or refused with the byte offset of the first bad byte.
+// C1 controls and noncharacters, which HTML does not allow, are replaced with a warning.
+
+import { UnsafeCharacterTally, WINDOWS_1252_HIGH } from './unsafe-characters.ts';
+
+/** A warning about a text that is read all the same; `line` when it is about one place. */
+export interface DecodeWarning {
+  code: string;
+  line?: number;
+  message: string;
+  hint: string;
+}
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: string; warning?: { code: string; message: string; hint: string } }
+  | { ok: true; text: string; encoding: string; warnings: DecodeWarning[] }
   | { ok: false; code: string; offset: number; line: number; message: string; hint: string };
+
+export interface DecodeOptions {
+  /**
+   * Replace C1 controls and noncharacters (unsafe-characters.ts), with a warning; on by default.
+   * Sidecars keep them here and repair each value once parsed, where JSON escapes are seen too.
+   */
+  repairUnsafe?: boolean;
+}
 
 const BINARY_SIGNATURES: Array<[string, number[]]> = [
   ['PNG image', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
@@ -128,11 +147,10 @@ function findControlCharacter(text: string): number {
   return match ? match.index : -1;
 }
 
-// Windows-1252's printable characters at 0x80–0x9F (Node's TextDecoder, built without full ICU,
-// reads the label as Latin-1 and would turn the smart quotes 0x93/0x94 into invisible C1 controls).
-// The five undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay as their Latin-1 code points.
-const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-
+// Windows-1252's printable characters at 0x80–0x9F come from a table (Node's TextDecoder, built
+// without full ICU, reads the label as Latin-1 and would turn the smart quotes 0x93/0x94 into
+// invisible C1 controls). The five undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay as their
+// Latin-1 code points here, and become U+FFFD with a warning afterwards (unsafe-characters.ts).
 export function decodeWindows1252(bytes: Uint8Array): string {
   let text = '';
   for (let i = 0; i < bytes.length; i += 8192) {
@@ -146,7 +164,7 @@ function byteOffsetOfCharIndex(text: string, index: number): number {
   return Buffer.byteLength(text.slice(0, index), 'utf8');
 }
 
-export function decodeSource(bytes: Uint8Array): DecodeResult {
+export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
   for (const [kind, signature] of BINARY_SIGNATURES) {
     if (startsWith(bytes, signature)) {
       return {
@@ -162,7 +180,7 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
 
   let text: string;
   let encoding: string;
-  let warning: { code: string; message: string; hint: string } | undefined;
+  const warnings: DecodeWarning[] = [];
 
   if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0, 0, 0xfe, 0xff])) {
     encoding = bytes[0] === 0xff ? 'utf-32le' : 'utf-32be';
@@ -206,11 +224,11 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
       if (decoded === undefined) return invalidUtf8(bytes, Math.max(bad, 0));
       text = decoded;
       encoding = utf16;
-      warning = {
+      warnings.push({
         code: 'ENCODING_UTF16_NO_BOM',
         message: `looks like ${utf16.toUpperCase()} without a byte-order mark; decoded as ${utf16.toUpperCase()}`,
         hint: 'Check the text on its page; re-save the file as UTF-8 to silence this warning.',
-      };
+      });
     } else if (bad === -1) {
       encoding = 'utf-8';
       text = new TextDecoder('utf-8').decode(bytes);
@@ -219,11 +237,11 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
       // (it is a superset of Latin-1 for printable text and has the smart quotes at 0x93/0x94).
       encoding = 'windows-1252';
       text = decodeWindows1252(bytes);
-      warning = {
+      warnings.push({
         code: 'ENCODING_WINDOWS_1252',
         message: `is not UTF-8; decoded as Windows-1252 (first non-UTF-8 byte at offset ${bad})`,
         hint: 'Check the text on its page; re-save the file as UTF-8 to silence this warning.',
-      };
+      });
     } else {
       return invalidUtf8(bytes, bad);
     }
@@ -243,9 +261,18 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
     };
   }
 
+  if (options.repairUnsafe !== false) {
+    // Before line ends are normalised, so the line is counted as decode's errors count it: as an
+    // editor shows the file, CRLF or not.
+    const tally = new UnsafeCharacterTally();
+    const raw = text;
+    text = tally.repair(raw, (index) => lineAt(raw.slice(0, index)));
+    warnings.push(...tally.warnings('source'));
+  }
+
   // Normalise line endings: CRLF, lone CR and Word's vertical tab become LF.
   text = text.replace(/\r\n?|\v/g, '\n');
-  return warning ? { ok: true, text, encoding, warning } : { ok: true, text, encoding };
+  return { ok: true, text, encoding, warnings };
 }
 
 /** 1-based line number of the end of `before` (LF, CRLF and lone CR all end a line). */

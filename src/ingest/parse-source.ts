@@ -26,7 +26,7 @@ export function parseSource(source: SourceToParse, options: IngestOptions, probl
     problems.error({ code: decoded.code, file: source.displayPath, line: decoded.line, message: decoded.message, hint: decoded.hint });
     return undefined;
   }
-  if (decoded.warning) problems.warn({ ...decoded.warning, file: source.displayPath });
+  for (const warning of decoded.warnings) problems.warn({ ...warning, file: source.displayPath });
   const { sidecar } = source;
   return parseArticle(
     { path: source.path, displayPath: source.displayPath, hash: sha256(source.bytes), text: decoded.text, mtimeMs: source.mtimeMs, ...(sidecar ? { sidecar } : {}) },

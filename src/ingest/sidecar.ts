@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareText, type ProblemLog } from '../problems.ts';
 import { decodeSource, findInvalidUtf8, type DecodeResult } from './decode.ts';
+import { UnsafeCharacterTally } from './unsafe-characters.ts';
 
 export interface SidecarData {
   title?: string;
@@ -90,6 +91,10 @@ export function normaliseSidecar(
   problems: ProblemLog,
 ): SidecarData {
   const result: SidecarData = { extra: {}, origin };
+  // The fields a page shows lose their C1 controls and noncharacters (unsafe-characters.ts),
+  // written raw or as JSON escapes ("\u0093"), with one warning for the entry; `extra` is never
+  // shown, and is kept as given.
+  const unsafe = new UnsafeCharacterTally();
   for (const [rawKey, value] of Object.entries(raw)) {
     if (rawKey === 'file') continue;
     const key = ALIASES[rawKey] ?? rawKey;
@@ -108,7 +113,7 @@ export function normaliseSidecar(
         wrongType('a string');
         continue;
       }
-      const cleaned = cleanMetadataText(value);
+      const cleaned = cleanMetadataText(unsafe.repair(value, () => origin.line, `"${rawKey}"`));
       if (cleaned === '') continue;
       if (key === 'url' && !isWebAddress(cleaned)) {
         problems.warn({
@@ -128,7 +133,7 @@ export function normaliseSidecar(
         wrongType('a string or a list of strings');
         continue;
       }
-      const cleaned = [...new Set(list.map(cleanMetadataText).filter(Boolean))];
+      const cleaned = [...new Set(list.map((item) => cleanMetadataText(unsafe.repair(item, () => origin.line, `"${rawKey}"`))).filter(Boolean))];
       if (cleaned.length === 0) continue;
       normalised = cleaned;
     } else {
@@ -148,6 +153,7 @@ export function normaliseSidecar(
     }
     setField(result, key, normalised);
   }
+  for (const warning of unsafe.warnings('sidecar')) problems.warn({ ...warning, file: origin.file });
   return result;
 }
 
@@ -208,7 +214,7 @@ async function readOptional(file: string): Promise<Uint8Array | undefined> {
 /** Reports what decode.ts found in a sidecar: the encoding it assumed, or why it is not text. */
 function reportDecoding(decoded: DecodeResult, display: string, problems: ProblemLog): void {
   if (decoded.ok) {
-    if (decoded.warning) problems.warn({ ...decoded.warning, file: display });
+    for (const warning of decoded.warnings) problems.warn({ ...warning, file: display });
     return;
   }
   problems.warn({
@@ -225,7 +231,7 @@ function reportDecoding(decoded: DecodeResult, display: string, problems: Proble
  * with no UTF-8 in it read as Windows-1252 with a warning), or undefined if it is not text.
  */
 function decodeSidecar(bytes: Uint8Array, display: string, problems: ProblemLog): string | undefined {
-  const decoded = decodeSource(bytes);
+  const decoded = decodeSource(bytes, { repairUnsafe: false });
   reportDecoding(decoded, display, problems);
   return decoded.ok ? decoded.text : undefined;
 }
@@ -236,7 +242,7 @@ function decodeSidecar(bytes: Uint8Array, display: string, problems: ProblemLog)
  * never turns into a silent U+FFFD.
  */
 function decodeJsonLines(bytes: Uint8Array, display: string, problems: ProblemLog): string[] {
-  const decoded = decodeSource(bytes);
+  const decoded = decodeSource(bytes, { repairUnsafe: false });
   if (decoded.ok || decoded.code === 'BINARY_FILE' || decoded.code === 'ENCODING_INVALID_UTF16') {
     reportDecoding(decoded, display, problems);
     return decoded.ok ? decoded.text.split('\n') : [];

@@ -10,6 +10,7 @@ import { MAX_YEAR, MIN_YEAR, type DateSource } from '../ingest/dates.ts';
 import { bodyHash, type ArticleFileCache, type ArticleFileSeen, type KnownArticleFile } from '../ingest/article-file-cache.ts';
 import { FrontmatterError, readArticleFile, type ParsedArticleFile } from '../ingest/frontmatter.ts';
 import { slugify } from '../ingest/slug.ts';
+import { UnsafeCharacterTally } from '../ingest/unsafe-characters.ts';
 import { isRightToLeft } from '../ingest/text-stats.ts';
 import { displayPath, listFiles } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
@@ -127,7 +128,7 @@ export function toArticle(
   const section = str(data.section);
   const dateSource = DATE_SOURCES.has(data.dateSource as string) ? (data.dateSource as DateSource) : 'manual';
   const year = date.toFormat('yyyy');
-  return {
+  return repairUnsafeCharacters({
     file,
     title,
     ...(subtitle === undefined ? {} : { subtitle }),
@@ -149,8 +150,41 @@ export function toArticle(
       ...(str(source.name) === undefined ? {} : { name: str(source.name)! }),
     },
     body,
-    bodyHash: bodyHash(body),
-  };
+    bodyHash: '',
+  }, text, lineOf, shown, problems);
+}
+
+/**
+ * An article file edited by hand can hold C1 controls or noncharacters, which HTML does not allow:
+ * raw in the body, or as YAML escapes ("\u0093") in the frontmatter; and an untouched file
+ * written before ingest repaired them stays published when its source has left the inbox. The
+ * text a page shows is repaired as ingest repairs a source (unsafe-characters.ts), with one
+ * warning naming the file and the first line. Also sets `bodyHash`, of the repaired body.
+ */
+function repairUnsafeCharacters(article: Article, text: string, lineOf: (key: string) => number, shown: string, problems: ProblemLog): Article {
+  const tally = new UnsafeCharacterTally();
+  const repair = (value: string, key: string) => tally.repair(value, () => lineOf(key), `"${key}"`);
+  article.title = repair(article.title, 'title');
+  if (article.subtitle !== undefined) article.subtitle = repair(article.subtitle, 'subtitle');
+  if (article.section !== undefined) article.section = repair(article.section, 'section');
+  article.summary = repair(article.summary, 'summary');
+  for (const key of ['authors', 'tags', 'people', 'organizations', 'places'] as const) article[key] = article[key].map((item) => repair(item, key));
+  const { source } = article;
+  source.path = repair(source.path, 'source');
+  if (source.url !== undefined) source.url = repair(source.url, 'source');
+  if (source.name !== undefined) source.name = repair(source.name, 'source');
+  article.body = tally.repair(article.body, bodyLineAt(text, article.body), 'the body');
+  article.bodyHash = bodyHash(article.body);
+  for (const warning of tally.warnings('article')) problems.warn({ ...warning, file: shown });
+  return article;
+}
+
+/**
+ * The file's line of an index in `body`, which is the end of the file's text once its line ends
+ * are LF (readArticleFile): the body's lines are the file's last ones.
+ */
+function bodyLineAt(text: string, body: string): (index: number) => number {
+  return (index) => text.split(/\r\n?|\n/).length - body.split('\n').length + body.slice(0, index).split('\n').length;
 }
 
 /**
@@ -170,7 +204,8 @@ function knownArticle(file: string, shown: string, absolute: string, known: Know
 function readBodyWhenAsked(article: Article, absolute: string): Article {
   let body: string | undefined;
   return Object.defineProperty(article, 'body', {
-    get: () => (body ??= readArticleFile(readFileSync(absolute, 'utf8')).body),
+    // Repaired as when it was loaded, unreported: it was reported then, or the file was known clean.
+    get: () => (body ??= new UnsafeCharacterTally().repair(readArticleFile(readFileSync(absolute, 'utf8')).body, () => undefined)),
     enumerable: false,
     configurable: true,
   });

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HtmlValidate, type ConfigData } from 'html-validate';
+import { parse } from 'parse5';
 import convert from 'xml-js';
 import { validateXML } from 'xmllint-wasm';
 import { PROJECT_ROOT } from './paths.ts';
@@ -22,6 +23,18 @@ export async function htmlValidationErrors(html: string, name: string): Promise<
   return report.results.flatMap((result) =>
     result.messages.filter((message) => message.severity === 2).map((message) => `${message.line}:${message.column} ${message.message} (${message.ruleId})`),
   );
+}
+
+/**
+ * The HTML spec's parse errors in a page, as `line:column code` strings, from parse5 (a parser
+ * that follows the spec). html-validate checks the document, not the input stream: it does not
+ * report C1 control characters or noncharacters ("control-character-in-input-stream",
+ * "noncharacter-in-input-stream"), which the spec makes parse errors.
+ */
+export function htmlParseErrors(html: string): string[] {
+  const errors: string[] = [];
+  parse(html, { onParseError: (error) => errors.push(`${error.startLine}:${error.startCol} ${error.code}`) });
+  return errors;
 }
 
 /** xmllint's messages for a document against a schema in tests/fixtures/site/schemas (empty when valid). */

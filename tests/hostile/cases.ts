@@ -251,6 +251,40 @@ export function hostileCases(): HostileCase[] {
       literal: ['She said it would cost €5m in the café district.'],
     },
     {
+      // Windows-1252 text read as Latin-1 and saved as UTF-8, with Windows line ends: the C1
+      // controls U+0093 and U+0094 (the quotes 0x93/0x94), U+0096 (–), U+0080 (€), U+0085 (…).
+      name: 'utf8-mojibake-c1-controls',
+      kind: 'encoding',
+      inbox: { [FILE]: 'Harbour plan costs more than expected\r\n\r\nThe council published the figures on Monday.\r\n\r\nThe mayor called it \u0093bold\u0094 \u0096 and said it would cost \u00805m\u0085 in all.\r\n\r\nWork starts in \u0093spring\u0094.\r\n' },
+      problems: [{ code: 'TEXT_C1_CONTROL', severity: 'warning', file: FILE, line: 5, mentions: 'U+0093 ×2 became “, U+0094 ×2 became ”, U+0096 ×1 became –, U+0080 ×1 became €, U+0085 ×1 became …' }],
+      published: [{ source: FILE, title: 'Harbour plan costs more than expected', slug: 'harbour-plan-costs-more-than-expected' }],
+      literal: ['The mayor called it “bold” – and said it would cost €5m… in all.', 'Work starts in “spring”.'],
+    },
+    {
+      // 0x81 is one of the five bytes Windows-1252 leaves undefined: U+FFFD, named on its line.
+      name: 'windows-1252-undefined-byte',
+      kind: 'encoding',
+      inbox: { [FILE]: bytesOf('Ferry fares rise in the caf', [0xe9], ' quarter\n\nA ticket will cost ', [0x80], '3, up from ', [0x81], '2.\n\nThe new fares start in May.\n') },
+      problems: [
+        { code: 'ENCODING_WINDOWS_1252', severity: 'warning', file: FILE },
+        { code: 'TEXT_C1_CONTROL', severity: 'warning', file: FILE, line: 3, mentions: 'U+0081 ×1 became U+FFFD' },
+        { code: 'TEXT_REPLACEMENT_CHARACTER', severity: 'warning', file: FILE, line: 3 },
+      ],
+      published: [{ source: FILE, title: 'Ferry fares rise in the café quarter', slug: 'ferry-fares-rise-in-the-cafe-quarter' }],
+      literal: ['A ticket will cost €3, up from \uFFFD2.'],
+    },
+    {
+      name: 'utf8-noncharacters',
+      kind: 'encoding',
+      inbox: { [FILE]: 'Library opening hours change\n\nThe library opens at nine \uFDD0 and closes at five \uFFFE.\n\nIt is closed on Sundays.\n' },
+      problems: [
+        { code: 'TEXT_NONCHARACTER', severity: 'warning', file: FILE, line: 3, mentions: 'U+FDD0 ×1 became U+FFFD, U+FFFE ×1 became U+FFFD' },
+        { code: 'TEXT_REPLACEMENT_CHARACTER', severity: 'warning', file: FILE, line: 3 },
+      ],
+      published: [{ source: FILE, title: 'Library opening hours change', slug: 'library-opening-hours-change' }],
+      literal: ['The library opens at nine \uFFFD and closes at five \uFFFD.'],
+    },
+    {
       name: 'nul-bytes',
       kind: 'encoding',
       inbox: { [FILE]: bytesOf('A headline\n\nText with a ', [0x00], ' NUL byte\n') },
@@ -362,6 +396,20 @@ export function hostileCases(): HostileCase[] {
     handEdited('hand-year-zero', GOOD_FRONTMATTER('title: "Year zero"\ndate: "0000-06-01T00:00:00+00:00"'), [{ code: 'ARTICLE_BAD_DATE', line: 3 }]),
     handEdited('hand-year-10000', GOOD_FRONTMATTER('title: "Year ten thousand"\ndate: "10000-01-01T00:00:00+00:00"'), [{ code: 'ARTICLE_BAD_DATE', line: 3 }]),
     handEdited('hand-missing-title', GOOD_FRONTMATTER('date: "2024-01-01T00:00:00+00:00"'), [{ code: 'ARTICLE_MISSING_TITLE', line: 1 }]),
+    {
+      // A hand edit with a YAML escape in the title and raw mojibake in the body, saved with CRLF.
+      name: 'hand-c1-controls',
+      kind: 'hand-edited',
+      articles: {
+        '2024/hand-c1-controls.md': [
+          '---', 'title: "The \\u0093hand-edited\\u0094 headline"', 'date: "2024-03-05T09:00:00+00:00"', 'dateSource: "manual"', 'slug: "hand-c1-controls"',
+          `source: {"path": "hand-c1-controls/${FILE}", "hash": "sha256:0"}`, '---', '', 'An editor pasted \u0093mojibake\u0094 here\u0085', '',
+        ].join('\r\n'),
+      },
+      problems: [{ code: 'TEXT_C1_CONTROL', severity: 'warning', file: 'articles/2024/hand-c1-controls.md', line: 2, mentions: '"title" and the body contain 5 C1 control characters' }],
+      published: [{ source: FILE, title: 'The “hand-edited” headline', slug: 'hand-c1-controls' }],
+      literal: ['An editor pasted “mojibake” here…'],
+    },
     handEdited(
       'hand-js-frontmatter',
       `---js\n{ title: (() => { require('fs').writeFileSync('/tmp/${PWNED_MARKER}', 'x'); return 'pwned'; })(), date: "2024-01-01" }\n---\n\nBody.\n`,
@@ -401,6 +449,15 @@ export function hostileCases(): HostileCase[] {
       inbox: { [FILE]: article('Headline from the text', 'a malformed sidecar'), 'meta.jsonl': `{"file": "${FILE}", "section": "harbour"}\n{"file": "${FILE}", "title": \n` },
       problems: [{ code: 'SIDECAR_BAD_JSON', severity: 'warning', file: 'meta.jsonl', line: 2 }],
       published: [{ source: FILE, title: 'Headline from the text', slug: 'headline-from-the-text' }],
+    },
+    {
+      // JSON escapes of mojibake: \u0093/\u0094 were the quotes 0x93/0x94, \u0092 the apostrophe 0x92.
+      name: 'sidecar-c1-escapes',
+      kind: 'sidecars',
+      inbox: { [FILE]: article('Headline from the text', 'a sidecar with escaped C1 controls'), '2024-03-05-article.json': '{"title": "The \\u0093harbour\\u0094 vote", "author": "Ann O\\u0092Brien"}\n' },
+      problems: [{ code: 'TEXT_C1_CONTROL', severity: 'warning', file: '2024-03-05-article.json', mentions: '"title" and "author" contain 3 C1 control characters' }],
+      published: [{ source: FILE, title: 'The “harbour” vote', slug: 'the-harbour-vote' }],
+      literal: ['Ann O’Brien'],
     },
     {
       name: 'sidecar-missing-file',

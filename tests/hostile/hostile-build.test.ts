@@ -10,6 +10,8 @@ import { before, describe, it } from 'node:test';
 import { decodeSource } from '../../src/ingest/decode.ts';
 import { visibleText } from '../helpers/html-text.ts';
 import { activeContentInSite } from '../helpers/inert-output.ts';
+import { listFiles } from '../../src/fs-utils.ts';
+import { htmlParseErrors, htmlValidationErrors } from '../helpers/validators.ts';
 import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
 import { hostileCases, PWNED_MARKER, type ExpectedProblem, type HostileCase } from './cases.ts';
 import { writeHostileWorkspace, type HostileWorkspace } from './hostile-inbox.ts';
@@ -138,6 +140,26 @@ describe('the hostile-input suite, built once', () => {
       }
     }
     assert.ok(checked > 12_000, `${checked} lines checked`);
+  });
+
+  it('puts no C1 control or noncharacter in any page (HTML parse errors), and the cases that had them give valid pages', async () => {
+    const pages = await listFiles(build.outDir, (name) => name.endsWith('.html'));
+    const unsafe = /[\u0080-\u009f\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]/;
+    const found: string[] = [];
+    for (const page of pages) {
+      const html = await readFile(path.join(build.outDir, page), 'utf8');
+      if (unsafe.test(html)) found.push(`${page}: U+${html.codePointAt(html.search(unsafe))!.toString(16).toUpperCase()}`);
+      found.push(...htmlParseErrors(html).filter((error) => /(control-character|noncharacter)-in-input-stream/.test(error)).map((error) => `${page}:${error}`));
+    }
+    assert.deepEqual(found, []);
+    const withThem = ['utf8-mojibake-c1-controls', 'windows-1252-undefined-byte', 'utf8-noncharacters', 'hand-c1-controls', 'sidecar-c1-escapes'];
+    for (const name of withThem) {
+      const entry = CASES.find((candidate) => candidate.name === name)!;
+      const report = build.report.articles.find((article) => article.source === `${name}/${entry.published[0]!.source}`)!;
+      const html = await articlePage(report.url);
+      assert.deepEqual(await htmlValidationErrors(html, report.url), [], name);
+      assert.deepEqual(htmlParseErrors(html), [], name);
+    }
   });
 
   it('executes nothing: no script, event handler or javascript:/data: URL from article text in any page, feed or sitemap', async () => {

@@ -9,6 +9,8 @@ import { before, describe, it } from 'node:test';
 import { generateArchive } from '../../src/bench/generate-archive.ts';
 import { ARTICLE_FILE_CACHE, ArticleFileCache, textHash } from '../../src/ingest/article-file-cache.ts';
 import { readArticleFile } from '../../src/ingest/frontmatter.ts';
+import { ProblemLog } from '../../src/problems.ts';
+import { toArticle } from '../../src/site/load-articles.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
 
@@ -71,6 +73,64 @@ describe('article files known from the last build', { timeout: 300_000 }, () => 
     const known = await rebuild();
     assert.deepEqual(countsOf(known), { known: ARTICLES, read: 0 });
     assert.deepEqual(problemOf(known), problemOf(read));
+  });
+
+  // Last: the file it edits is read on every build from then on.
+  it('are read on every build while they hold C1 controls, repaired each time with a warning at the first line', async () => {
+    const target = first.report.articles[11]!;
+    const file = path.join(articles, target.file);
+    const text = await readFile(file, 'utf8');
+    // A hand edit, saved with Windows line ends: a YAML escape in the title, raw mojibake in the body.
+    const edited = text
+      .replace(/^title: .*$/m, 'title: "The \\u0093quillwort\\u0094 question"')
+      .concat('\nThe editor pasted \u0093mojibake\u0094 and a NEL\u0085 here.\n')
+      .replace(/\n/g, '\r\n');
+    await writeFile(file, edited);
+    const titleLine = text.split('\n').findIndex((line) => line.startsWith('title:')) + 1;
+    const problemOf = (run: BuildRun) => run.report.problems.filter((problem) => problem.code === 'TEXT_C1_CONTROL');
+    for (const run of [await rebuild(), await rebuild()]) {
+      assert.equal(run.exitCode, 0, run.stderr);
+      assert.equal(countsOf(run)?.read, 1, 'never known unread');
+      assert.deepEqual(problemOf(run).map(({ file: shown, line, severity }) => ({ file: path.resolve(shown), line, severity })), [{ file, line: titleLine, severity: 'warning' }]);
+      assert.match(problemOf(run)[0]!.message, /^"title" and the body contain 5 C1 control characters/);
+      const page = await readFile(path.join(site, run.report.articles.find((article) => article.file === target.file)!.url, 'index.html'), 'utf8');
+      assert.match(page, /The \u201cquillwort\u201d question/);
+      assert.match(page, /The editor pasted \u201cmojibake\u201d and a NEL\u2026 here\./);
+      assert.doesNotMatch(page, /[\u0080-\u009f]/);
+    }
+  });
+});
+
+describe('article files with C1 controls, loaded', () => {
+  const fileText = (body: string) => ['---', 'title: "A headline"', 'date: "2024-05-01T09:00:00+00:00"', 'slug: "a-headline"', '---', '', body].join('\r\n');
+
+  it('get their body repaired, with the warning on the file\'s line of the first one, CRLF or not', () => {
+    for (const ending of ['\r\n', '\n']) {
+      const problems = new ProblemLog();
+      const text = fileText('First paragraph.\r\n\r\nA \u0093quote\u0094 and \u009d.\r\n').replace(/\r\n/g, ending);
+      const article = toArticle('2024/a-headline.md', 'articles/2024/a-headline.md', text, 'UTC', 'en', problems);
+      assert.equal(article?.body, '\nFirst paragraph.\n\nA \u201cquote\u201d and \uFFFD.\n');
+      assert.deepEqual(problems.problems.map(({ code, file, line }) => ({ code, file, line })), [{ code: 'TEXT_C1_CONTROL', file: 'articles/2024/a-headline.md', line: 9 }]);
+      assert.match(problems.problems[0]!.message, /^the body contains 3 C1 control characters/);
+      assert.match(problems.problems[0]!.hint, /^Correct the characters in the article file by hand/);
+    }
+  });
+
+  it('are never recorded, so a rebuild reads them again and warns again', async () => {
+    const dir = await temporaryDir('article-file-record-c1');
+    const cache = await ArticleFileCache.open(dir);
+    for (const [name, body] of [['clean.md', 'Clean.\n'], ['c1.md', 'A \u0085.\n'], ['nonchar.md', 'A \uFDD0.\n']] as const) {
+      const text = fileText(body);
+      await writeFile(path.join(dir, name), text);
+      cache.record(name, await stat(path.join(dir, name)), text, readArticleFile(text));
+    }
+    const escaped = fileText('Clean body.\n').replace('"A headline"', '"A \\u0093headline"');
+    await writeFile(path.join(dir, 'escaped.md'), escaped);
+    cache.record('escaped.md', await stat(path.join(dir, 'escaped.md')), escaped, readArticleFile(escaped));
+    await cache.save();
+    const again = await ArticleFileCache.open(dir);
+    const known = await Promise.all(['clean.md', 'c1.md', 'nonchar.md', 'escaped.md'].map(async (name) => again.known(name, await stat(path.join(dir, name))) !== undefined));
+    assert.deepEqual(known, [true, false, false, false]);
   });
 });
 

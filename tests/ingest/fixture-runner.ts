@@ -41,7 +41,7 @@ export function runFixture(dir: string): FixtureOutcome {
   if (!decoded.ok) {
     problems.error({ code: decoded.code, file, line: decoded.line, message: decoded.message, hint: decoded.hint });
   } else {
-    if (decoded.warning) problems.warn({ ...decoded.warning, file });
+    for (const warning of decoded.warnings) problems.warn({ ...warning, file });
     const sidecar = options.sidecar ? normaliseSidecar(options.sidecar, { file: 'meta.jsonl', line: 1 }, problems) : undefined;
     parsed = parseArticle(
       // A fixed file time, so a fixture falling back to it is deterministic.

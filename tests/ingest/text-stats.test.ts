@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseArticle } from '../../src/ingest/parse-article.ts';
+import { parseSource } from '../../src/ingest/parse-source.ts';
 import { DEFAULT_RULES } from '../../src/ingest/rules.ts';
 import { countWords, detectLanguage, readingMinutes, summarise } from '../../src/ingest/text-stats.ts';
 import { ProblemLog } from '../../src/problems.ts';
@@ -59,5 +60,15 @@ describe('anomalies', () => {
     assert.deepEqual(problems.problems.map((problem) => `${problem.code}:${problem.line}`), ['TEXT_BIDI_CONTROL:3', 'TEXT_BIDI_CONTROL:7']);
     assert.match(parsed!.frontmatter.subtitle!, /^\u200eتجسد/); // the standfirst, checked like the body
     assert.match(parsed!.body, /\u202egnirts\u202c/);
+  });
+
+  it('names the same source line for C1 controls as for the anomalies beside them, in a CRLF source', () => {
+    const problems = new ProblemLog();
+    const text = 'Headline\r\n\r\nFirst paragraph.\r\n\r\nOverride \u202egnirts\u202c and \u0093quotes\u0094.\r\n\r\nAn undefined \u008d byte.\r\n';
+    const parsed = parseSource({ path: '2024-01-01-x.txt', displayPath: 'x.txt', bytes: new TextEncoder().encode(text), mtimeMs: 0 }, { rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' }, problems);
+    // The U+FFFD put for U+008D is named on its own line too, as any U+FFFD is, so each can be found.
+    assert.deepEqual(problems.sorted().map((problem) => `${problem.code}:${problem.line}`), ['TEXT_BIDI_CONTROL:5', 'TEXT_C1_CONTROL:5', 'TEXT_REPLACEMENT_CHARACTER:7']);
+    assert.match(problems.problems.find((problem) => problem.code === 'TEXT_C1_CONTROL')!.message, /^contains 3 C1 control characters.*U\+0093 ×1 became “, U\+0094 ×1 became ”, U\+008D ×1 became U\+FFFD/);
+    assert.equal(parsed!.body, 'Override \u202egnirts\u202c and “quotes”.\n\nAn undefined \uFFFD byte.');
   });
 });

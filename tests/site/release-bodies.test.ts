@@ -33,4 +33,14 @@ describe('releasing article bodies', () => {
     assert.equal(second.body.trim(), 'Edited since.');
     assert.equal(second.title, 'A headline', 'everything else stays as loaded');
   });
+
+  it('repairs C1 controls in a body read back, as when it was loaded', async () => {
+    const dir = await temporaryDir('release-bodies-c1');
+    const text = articleFile('Mojibake \u0093quotes\u0094 and \u0081.\n');
+    writeFileSync(path.join(dir, 'a-headline.md'), text);
+    const article = toArticle('a-headline.md', 'a-headline.md', text, 'UTC', 'en', new ProblemLog())!;
+    assert.equal(article.body, 'Mojibake \u201cquotes\u201d and \uFFFD.\n');
+    releaseBodies([article], dir);
+    assert.equal(article.body, 'Mojibake \u201cquotes\u201d and \uFFFD.\n');
+  });
 });

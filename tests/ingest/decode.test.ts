@@ -1,0 +1,142 @@
+// Decoding a source's bytes (src/ingest/decode.ts): C1 control characters and noncharacters,
+// which HTML does not allow, never reach the text. A C1 control with a Windows-1252 meaning
+// becomes that character (mojibake: Windows-1252 read as Latin-1, saved as UTF-8); the five
+// undefined ones and noncharacters become U+FFFD; one warning per source names the first line.
+// The expected characters below are Windows-1252's, written from the code page's table by hand.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { decodeSource, type DecodeResult } from '../../src/ingest/decode.ts';
+import { parseSource } from '../../src/ingest/parse-source.ts';
+import { DEFAULT_RULES } from '../../src/ingest/rules.ts';
+import { ProblemLog } from '../../src/problems.ts';
+
+/** Windows-1252 0x80–0x9F, from the code page's table: the byte and the Unicode code point it means. */
+const WINDOWS_1252: Array<[number, number]> = [
+  [0x80, 0x20ac], [0x82, 0x201a], [0x83, 0x0192], [0x84, 0x201e], [0x85, 0x2026], [0x86, 0x2020], [0x87, 0x2021],
+  [0x88, 0x02c6], [0x89, 0x2030], [0x8a, 0x0160], [0x8b, 0x2039], [0x8c, 0x0152], [0x8e, 0x017d],
+  [0x91, 0x2018], [0x92, 0x2019], [0x93, 0x201c], [0x94, 0x201d], [0x95, 0x2022], [0x96, 0x2013], [0x97, 0x2014],
+  [0x98, 0x02dc], [0x99, 0x2122], [0x9a, 0x0161], [0x9b, 0x203a], [0x9c, 0x0153], [0x9e, 0x017e], [0x9f, 0x0178],
+];
+const UNDEFINED_IN_WINDOWS_1252 = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+function decoded(bytes: Uint8Array): Extract<DecodeResult, { ok: true }> {
+  const result = decodeSource(bytes);
+  assert.ok(result.ok, JSON.stringify(result));
+  return result;
+}
+
+describe('C1 control characters in a UTF-8 source', () => {
+  for (const [byte, codePoint] of WINDOWS_1252) {
+    const c1 = String.fromCharCode(byte);
+    const meant = String.fromCodePoint(codePoint);
+    it(`turns U+00${byte.toString(16).toUpperCase()} into ${meant} (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}), Windows-1252's character for 0x${byte.toString(16).toUpperCase()}`, () => {
+      const result = decoded(utf8(`Headline\n\nA ${c1} in the text.\n`));
+      assert.equal(result.text, `Headline\n\nA ${meant} in the text.\n`);
+      assert.deepEqual(result.warnings.map(({ code, line }) => ({ code, line })), [{ code: 'TEXT_C1_CONTROL', line: 3 }]);
+    });
+  }
+
+  for (const byte of UNDEFINED_IN_WINDOWS_1252) {
+    it(`turns U+00${byte.toString(16).toUpperCase()}, which Windows-1252 leaves undefined, into U+FFFD`, () => {
+      const result = decoded(utf8(`Headline\n\nA ${String.fromCharCode(byte)} in the text.\n`));
+      assert.equal(result.text, 'Headline\n\nA \uFFFD in the text.\n');
+      assert.equal(result.warnings.length, 1);
+      assert.equal(result.warnings[0]!.code, 'TEXT_C1_CONTROL');
+      assert.match(result.warnings[0]!.message, new RegExp(`U\\+00${byte.toString(16).toUpperCase()} ×1 became U\\+FFFD \\(no character in Windows-1252\\)`));
+      assert.match(result.warnings[0]!.hint, /correct the text by hand/);
+    });
+  }
+
+  it('reports a line of mojibake once, with the first line, every code point, what it became and how to fix it', () => {
+    // “Mayor’s plan” — €5m… as Windows-1252 bytes read as Latin-1 and saved as UTF-8.
+    const result = decoded(utf8('Harbour plan\n\nIntro line.\n\n\u0093Mayor\u0092s plan\u0094 \u0096 \u00805m\u0085 said \u0093no\u0094.\n'));
+    assert.equal(result.encoding, 'utf-8');
+    assert.equal(result.text, 'Harbour plan\n\nIntro line.\n\n“Mayor’s plan” – €5m… said “no”.\n');
+    assert.equal(result.warnings.length, 1, 'one warning for the whole source');
+    const [warning] = result.warnings;
+    assert.equal(warning!.code, 'TEXT_C1_CONTROL');
+    assert.equal(warning!.line, 5);
+    assert.equal(
+      warning!.message,
+      'contains 8 C1 control characters, invisible and invalid in HTML (the first on this line): U+0093 ×2 became “, U+0092 ×1 became ’, ' +
+        'U+0094 ×2 became ”, U+0096 ×1 became –, U+0080 ×1 became €, U+0085 ×1 became …. Text written in Windows-1252 was read as Latin-1 before it was saved',
+    );
+    assert.match(warning!.hint, /^Re-save the source as proper UTF-8, converting it from Windows-1252 \(not Latin-1\)/);
+  });
+
+  it('counts lines as an editor does in a CRLF or CR source, and in one with a byte-order mark', () => {
+    const lines = ['Headline', '', 'Clean text.', '', 'A \u0093quote\u0094 here.', ''];
+    for (const [ending, prefix] of [['\r\n', ''], ['\r', ''], ['\n', '\uFEFF'], ['\r\n', '\uFEFF']] as const) {
+      const result = decoded(utf8(prefix + lines.join(ending)));
+      assert.deepEqual(result.warnings.map(({ code, line }) => ({ code, line })), [{ code: 'TEXT_C1_CONTROL', line: 5 }], JSON.stringify(ending));
+      assert.equal(result.text, 'Headline\n\nClean text.\n\nA “quote” here.\n');
+    }
+  });
+
+  it('changes nothing else: Latin-1 letters, no-break spaces, U+FFFD and neighbours of noncharacters stay, without a warning', () => {
+    const text = 'Caf\u00e9 \u00a0 \u007e \u00a1 \uFFFD \uFDCF \uFDF0 \uFFFC \u{1FFFD} \u{10FFFD}\n';
+    const result = decoded(utf8(text));
+    assert.equal(result.text, text);
+    assert.deepEqual(result.warnings, []);
+  });
+
+  it('repairs UTF-16 and UTF-32 sources too', () => {
+    const le16 = Uint8Array.from([0xff, 0xfe, ...[...'A \u0093b\u0094\n'].flatMap((char) => [char.charCodeAt(0) & 0xff, char.charCodeAt(0) >> 8])]);
+    assert.equal(decoded(le16).text, 'A “b”\n');
+    const le32 = Uint8Array.from([0xff, 0xfe, 0, 0, ...[...'\u0085\n'].flatMap((char) => [char.charCodeAt(0) & 0xff, char.charCodeAt(0) >> 8, 0, 0])]);
+    assert.equal(decoded(le32).text, '…\n');
+  });
+
+  it('leaves them when asked to (sidecars repair each value once parsed)', () => {
+    const result = decodeSource(utf8('{"title": "\u0093x\u0094"}'), { repairUnsafe: false });
+    assert.ok(result.ok);
+    assert.equal(result.text, '{"title": "\u0093x\u0094"}');
+    assert.deepEqual(result.warnings, []);
+  });
+});
+
+describe('the undefined bytes of a Windows-1252 source', () => {
+  it('turns 0x81 into U+FFFD, with TEXT_C1_CONTROL on its line besides ENCODING_WINDOWS_1252', () => {
+    // “Caf\xe9” has no UTF-8 in it, so the file is Windows-1252: 0x93/0x94 are quotes, 0x81 nothing.
+    const bytes = Uint8Array.from([...Buffer.from('Caf\xe9 headline\r\n\r\nShe said ', 'latin1'), 0x93, 0x68, 0x69, 0x94, 0x20, 0x81, 0x2e, 0x0d, 0x0a]);
+    const result = decoded(bytes);
+    assert.equal(result.encoding, 'windows-1252');
+    assert.equal(result.text, 'Café headline\n\nShe said “hi” \uFFFD.\n');
+    assert.deepEqual(result.warnings.map(({ code, line }) => ({ code, line })), [{ code: 'ENCODING_WINDOWS_1252', line: undefined }, { code: 'TEXT_C1_CONTROL', line: 3 }]);
+    assert.equal(result.warnings[1]!.message, 'contains 1 C1 control character, invisible and invalid in HTML (the first on this line): U+0081 ×1 became U+FFFD (no character in Windows-1252)');
+  });
+});
+
+describe('noncharacters', () => {
+  for (const codePoint of [0xfdd0, 0xfdef, 0xfffe, 0xffff, 0x1fffe, 0x10ffff]) {
+    it(`turns U+${codePoint.toString(16).toUpperCase()} into U+FFFD, with TEXT_NONCHARACTER`, () => {
+      const result = decoded(utf8(`Headline\n\nBroken ${String.fromCodePoint(codePoint)} text.\n`));
+      assert.equal(result.text, 'Headline\n\nBroken \uFFFD text.\n');
+      assert.deepEqual(result.warnings.map(({ code, line }) => ({ code, line })), [{ code: 'TEXT_NONCHARACTER', line: 3 }]);
+      assert.match(result.warnings[0]!.message, new RegExp(`^contains 1 Unicode noncharacter, invisible and invalid in HTML \\(the first on this line\\): U\\+${codePoint.toString(16).toUpperCase()} ×1 became U\\+FFFD$`));
+    });
+  }
+
+  it('is a warning of its own beside C1 controls, each at its own first line', () => {
+    const result = decoded(utf8('Headline\n\nA \uFFFE here.\n\nA \u0085 there, \uFFFF and \u0085 again.\n'));
+    assert.deepEqual(result.warnings.map(({ code, line }) => ({ code, line })), [{ code: 'TEXT_C1_CONTROL', line: 5 }, { code: 'TEXT_NONCHARACTER', line: 3 }]);
+    assert.match(result.warnings[1]!.message, /^contains 2 Unicode noncharacters.*U\+FFFE ×1 became U\+FFFD, U\+FFFF ×1 became U\+FFFD$/);
+  });
+});
+
+describe('a source with C1 controls, parsed', () => {
+  it('is published with the characters meant, and one warning naming the file and line', () => {
+    const problems = new ProblemLog();
+    const bytes = utf8('The \u0093harbour\u0094 plan\r\n\r\nThe mayor said it would cost \u00805m\u0085 in all.\r\n');
+    const parsed = parseSource({ path: '2024-05-01-harbour.txt', displayPath: 'inbox/2024-05-01-harbour.txt', bytes, mtimeMs: 0 }, { rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' }, problems);
+    assert.equal(parsed?.frontmatter.title, 'The “harbour” plan');
+    assert.equal(parsed?.body, 'The mayor said it would cost €5m… in all.');
+    assert.deepEqual(problems.problems.map(({ code, severity, file, line }) => ({ code, severity, file, line })), [
+      { code: 'TEXT_C1_CONTROL', severity: 'warning', file: 'inbox/2024-05-01-harbour.txt', line: 1 },
+    ]);
+    assert.match(problems.problems[0]!.message, /^contains 4 C1 control characters/);
+  });
+});
