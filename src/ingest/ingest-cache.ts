@@ -39,10 +39,10 @@ interface Pending {
 
 const hash = (text: string | Uint8Array) => createHash('sha256').update(text).digest('hex').slice(0, 32);
 
-/** Hash of the ingest stage's own source files, so a new parser never reuses old results. */
+/** Hash of the ingest stage's own source files (entity extraction's included), so a new parser never reuses old results. */
 async function codeHash(options: unknown): Promise<string> {
   const dir = fileURLToPath(new URL('.', import.meta.url));
-  const files = (await readdir(dir)).filter((name) => name.endsWith('.ts')).sort();
+  const files = (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.ts')).sort();
   const digest = createHash('sha256').update(JSON.stringify(options));
   for (const file of files) digest.update(file).update(await readFile(path.join(dir, file)));
   return digest.digest('hex');

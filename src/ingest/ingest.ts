@@ -386,10 +386,18 @@ function startParsePool(request: IngestRequest, sourceFiles: string[], cache: In
   return unseen >= PARSE_POOL_THRESHOLD ? new ParsePool(request) : undefined;
 }
 
-/** What the cache's validity depends on besides the code: the options (rules as text), and the working directory paths in messages are relative to. */
+/**
+ * What the cache's validity depends on besides the code: the options (rules as text, the entity
+ * rules as sorted entries, so an edited entities.json re-parses every source), and the working
+ * directory paths in messages are relative to.
+ */
 function cacheOptions(request: IngestRequest): string {
-  const { inboxDir, timeZone, language, rules } = request;
-  return JSON.stringify({ inboxDir, timeZone, language, rules, cwd: process.cwd() }, (_key, value: unknown) => (value instanceof RegExp ? value.toString() : value));
+  const { inboxDir, timeZone, language, rules, entityRules } = request;
+  return JSON.stringify({ inboxDir, timeZone, language, rules, entityRules: entityRules ?? null, cwd: process.cwd() }, (_key, value: unknown) => {
+    if (value instanceof RegExp) return value.toString();
+    if (value instanceof Map || value instanceof Set) return [...(value as Iterable<unknown>)].map((item) => JSON.stringify(item)).sort();
+    return value;
+  });
 }
 
 /** The same article under two names: the first by path is kept, the others reported. */

@@ -1,0 +1,65 @@
+// An edited entities.json must reach a rebuild as it reaches a build from nothing: ingest writes
+// each article's names (after aliases and the block list) into its frontmatter, so the ingest
+// cache must not replay the outcome of the old rules for unchanged sources.
+
+import assert from 'node:assert/strict';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { isUnstablePagefindFile, stableBundleBytes } from '../helpers/pagefind-files.ts';
+import { PROJECT_ROOT, temporaryDir } from '../helpers/paths.ts';
+import { buildArchive } from '../helpers/run-build.ts';
+
+const STORIES: Array<[string, string]> = [
+  ['2024-05-01-harbour.txt', 'Harbour plan approved\n\nThe Northwind Bank will lend the money, officials said in Portsmouth on Monday.\n\nThe Northwind Bank has lent to the council before.\n'],
+  ['2024-05-02-bridge.txt', 'Bridge repairs begin\n\nEngineers hired by the Northwind Bank started work on the bridge in Portsmouth.\n\nThe Northwind Bank expects the work to take a year.\n'],
+  ['2024-05-03-market.txt', 'Market reopens\n\nStallholders returned to the market in Portsmouth after the flood.\n'],
+];
+
+/** Every file of a folder, the caches and the bundle files Pagefind writes differently each run left out. */
+async function filesOf(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (relative.startsWith('.broadsheet') || isUnstablePagefindFile(relative)) continue;
+    files.set(relative, stableBundleBytes(relative, await readFile(path.join(dir, relative))).toString('latin1'));
+  }
+  return files;
+}
+
+function differing(a: Map<string, string>, b: Map<string, string>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((file) => a.get(file) !== b.get(file)).sort();
+}
+
+describe('a rebuild after entities.json changes', { timeout: 180_000 }, () => {
+  it('rewrites the article files and the site as a build from nothing does', async () => {
+    const work = await temporaryDir('entities-rebuild');
+    const inbox = path.join(work, 'inbox');
+    await mkdir(inbox);
+    for (const [name, text] of STORIES) await writeFile(path.join(inbox, name), text);
+    const config = path.join(work, 'broadsheet.config.json');
+    await cp(path.join(PROJECT_ROOT, 'broadsheet.config.json'), config);
+    const entities = path.join(work, 'entities.json');
+    await writeFile(entities, JSON.stringify({ aliases: {} }));
+    const dirs = { outDir: path.join(work, 'site'), articlesDir: path.join(work, 'articles') };
+    const args = ['--config', config];
+
+    const first = await buildArchive(inbox, args, dirs);
+    assert.equal(first.exitCode, 0, first.stderr);
+    const harbour = path.join(dirs.articlesDir, '2024', 'harbour-plan-approved.md');
+    assert.match(await readFile(harbour, 'utf8'), /^organizations: \["Northwind Bank"\]$/m, 'the extractor finds the bank');
+
+    await writeFile(entities, JSON.stringify({ aliases: { 'Northwind Holdings': ['Northwind Bank'] }, block: ['Portsmouth'] }));
+    const rebuilt = await buildArchive(inbox, args, dirs);
+    assert.equal(rebuilt.exitCode, 0, rebuilt.stderr);
+    const text = await readFile(harbour, 'utf8');
+    assert.match(text, /^organizations: \["Northwind Holdings"\]$/m, 'the alias reaches the article file');
+    assert.doesNotMatch(text, /^places: .*Portsmouth/m, 'the blocked name is gone from the article file');
+
+    const fresh = await buildArchive(inbox, args);
+    assert.equal(fresh.exitCode, 0, fresh.stderr);
+    assert.deepEqual(differing(await filesOf(dirs.articlesDir), await filesOf(fresh.articlesDir)), [], 'the article files of a build from nothing');
+    assert.deepEqual(differing(await filesOf(dirs.outDir), await filesOf(fresh.outDir)), [], 'the site of a build from nothing');
+  });
+});
