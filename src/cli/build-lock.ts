@@ -1,10 +1,13 @@
-// One build at a time per output folder: `<out>.lock`, created with O_EXCL and holding the
-// builder's pid and host. A lock left by a build that no longer runs (killed) is taken over.
+// One build at a time per output folder and per articles folder: `<out>.lock` and
+// `<articles>.lock`, created with O_EXCL and holding the builder's pid and host. A lock left by a build that no longer runs (killed) is taken over.
 
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
+/** The folder a lock guards: the site (`--out`) or the article files (`--articles`). */
+export type LockedFolder = 'output' | 'articles';
 
 export interface BuildLock {
   file: string;
@@ -18,6 +21,8 @@ export class LockError extends Error {
     readonly file: string,
     readonly hint: string,
     readonly errno?: string,
+    /** Which folder the lock guards, for the problem's code. */
+    readonly folder: LockedFolder = 'output',
   ) {
     super(message);
     this.name = 'LockError';
@@ -79,10 +84,11 @@ function tryCreate(file: string): boolean {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Takes the lock for `outDir`, waiting up to `waitMs` for a running build to finish. Throws
- * LockError when another build still holds it, or when the lock cannot be written at all.
+ * Takes the lock for `outDir` (the output folder, or the articles folder as `folder` says),
+ * waiting up to `waitMs` for a running build to finish. Throws LockError when another build
+ * still holds it, or when the lock cannot be written at all; its message names the folder.
  */
-export async function acquireBuildLock(outDir: string, waitMs = 0): Promise<BuildLock> {
+export async function acquireBuildLock(outDir: string, waitMs = 0, folder: LockedFolder = 'output'): Promise<BuildLock> {
   const file = lockFileFor(outDir);
   const deadline = Date.now() + waitMs;
   try {
@@ -99,9 +105,11 @@ export async function acquireBuildLock(outDir: string, waitMs = 0): Promise<Buil
       if (Date.now() >= deadline) {
         const holder = readOwner(file);
         throw new LockError(
-          `another build (process ${holder?.pid ?? 'unknown'}${holder && holder.host !== os.hostname() ? ` on ${holder.host}` : ''}, started ${holder?.started ?? 'at an unknown time'}) is writing this output folder; this build did nothing`,
+          `another build (process ${holder?.pid ?? 'unknown'}${holder && holder.host !== os.hostname() ? ` on ${holder.host}` : ''}, started ${holder?.started ?? 'at an unknown time'}) is writing this ${folder} folder; this build did nothing`,
           file,
           'Wait for the other build to finish and run this one again. If no build is running, delete the lock file.',
+          undefined,
+          folder,
         );
       }
       await sleep(200);
@@ -110,10 +118,11 @@ export async function acquireBuildLock(outDir: string, waitMs = 0): Promise<Buil
     if (error instanceof LockError) throw error;
     const errno = (error as NodeJS.ErrnoException).code;
     throw new LockError(
-      `cannot create the build's lock file beside the output folder (${errno ?? (error as Error).message})`,
+      `cannot create the build's lock file beside the ${folder} folder (${errno ?? (error as Error).message})`,
       file,
-      `Check that ${path.dirname(file)} exists and can be written, or choose another --out folder.`,
+      `Check that ${path.dirname(file)} exists and can be written, or choose another ${folder === 'output' ? '--out' : '--articles'} folder.`,
       errno,
+      folder,
     );
   }
   let released = false;

@@ -229,11 +229,12 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
   // One build at a time per output folder and per articles folder, so outputs are never a mix.
   const locks: BuildLock[] = [];
   try {
-    for (const dir of [outDir, articlesDir]) locks.push(await acquireBuildLock(dir));
+    locks.push(await acquireBuildLock(outDir, 0, 'output'));
+    locks.push(await acquireBuildLock(articlesDir, 0, 'articles'));
   } catch (error) {
     for (const lock of locks) lock.release();
     if (!(error instanceof LockError)) throw error;
-    problems.error({ code: error.errno ? 'OUTPUT_NOT_WRITABLE' : 'BUILD_LOCKED', file: displayPath(error.file), message: error.message, hint: error.hint });
+    problems.error({ code: error.errno ? (error.folder === 'articles' ? 'ARTICLES_NOT_WRITABLE' : 'OUTPUT_NOT_WRITABLE') : 'BUILD_LOCKED', file: displayPath(error.file), message: error.message, hint: error.hint });
     result.exitCode = 2;
     if (options.report) await writeReport(options.report, result, options.shard).catch(() => undefined);
     return result;

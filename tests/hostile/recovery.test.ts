@@ -82,6 +82,20 @@ describe('the build lock', () => {
     lock.release();
   });
 
+  it('held on the articles folder by a running build, stops a build into another output folder, naming the articles folder', async () => {
+    const work = await temporaryDir('lock-articles');
+    const inbox = path.join(work, 'inbox');
+    await mkdir(inbox);
+    await writeFile(path.join(inbox, '2024-05-01-a.txt'), 'Headline\n\nText.\n');
+    const articles = path.join(work, 'articles');
+    await writeFile(`${articles}.lock`, JSON.stringify({ pid: process.ppid, host: os.hostname(), started: 'now' }));
+    const result = await runCli(['build', '--inbox', inbox, '--articles', articles, '--out', path.join(work, 'site'), '--quiet']);
+    assert.equal(result.exitCode, 2, result.stderr);
+    assert.match(result.stderr, /articles\.lock {2}error: another build \(process \d+, started now\) is writing this articles folder; this build did nothing \(BUILD_LOCKED\)/);
+    assert.equal(existsSync(path.join(work, 'site')), false);
+    assert.equal(existsSync(articles), false);
+  });
+
   it('takes over a lock whose file is empty or unreadable (a build killed while writing it)', async () => {
     const out = path.join(await temporaryDir('lock3'), 'site');
     await writeFile(`${out}.lock`, '');
