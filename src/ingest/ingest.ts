@@ -209,6 +209,8 @@ function skippedInboxEntry(inboxDir: string, entry: SkippedEntry): ProblemInput 
 export async function ingest(request: IngestRequest, problems: ProblemLog): Promise<IngestResult> {
   const { inboxDir, articlesDir } = request;
   const displayInbox = displayPath(inboxDir);
+  // A restart without the cache (ingestSources) reports everything again, from here.
+  const problemsAtStart = problems.problems.length;
   // One walk of the inbox finds the sources and their NAME.json sidecars.
   const inboxFiles = await listFiles(inboxDir, (name) => /\.(txt|json)$/i.test(name), (entry) => problems.warn(skippedInboxEntry(inboxDir, entry)));
   const sourceFiles = inboxFiles.filter((file) => file.toLowerCase().endsWith('.txt'));
@@ -224,13 +226,15 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   const cache = await IngestCache.open(articlesDir, cacheOptions(request), !request.force && request.useCache !== false);
   const pool = startParsePool(request, sourceFiles, cache);
   try {
-    return await ingestSources(request, problems, { sourceFiles, sidecars, bySource, others, onDisk, fileCache, cache, pool });
+    return await ingestSources(request, problems, { problemsAtStart, sourceFiles, sidecars, bySource, others, onDisk, fileCache, cache, pool });
   } finally {
     await pool?.close();
   }
 }
 
 interface IngestState {
+  /** How many problems the log held when ingest began: a restart drops the rest, since it reports them again (inbox listing and sidecars included). */
+  problemsAtStart: number;
   sourceFiles: string[];
   sidecars: Awaited<ReturnType<typeof loadSidecars>>;
   bySource: Map<string, ExistingArticle>;
@@ -247,7 +251,6 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
   const displayInbox = displayPath(inboxDir);
   const results = new Map<string, IngestedSource>();
   const candidates: Candidate[] = [];
-  const problemsBefore = problems.problems.length;
   /** The text hash of each article file as ingest leaves it, for the ingest cache. */
   const articleHashes = new Map<string, string>();
 
@@ -306,7 +309,7 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
   }
 
   if (cache.conflict) {
-    problems.problems.length = problemsBefore;
+    problems.problems.length = state.problemsAtStart;
     await pool?.close(); // the run that starts over decides on its own pool
     return ingest({ ...request, useCache: false }, problems);
   }

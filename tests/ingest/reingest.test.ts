@@ -154,6 +154,24 @@ describe('re-ingesting the same inbox', () => {
 });
 
 describe('the build report lists what ingest removed', () => {
+  it('reports the inbox\'s and sidecars\' problems once when a new source repeats a known one (ingest starts over without its cache)', async () => {
+    const dirs = await setUp();
+    await writeFile(path.join(dirs.inbox, 'meta.jsonl'), `${JSON.stringify({ file: 'gone.txt', title: 'Gone' })}\n`);
+    await writeFile(path.join(dirs.inbox, '.draft.txt'), 'Not ready\n\nText.\n');
+    const site = path.join(path.dirname(dirs.articles), 'site');
+    const first = await buildArchive(dirs.inbox, [], { articlesDir: dirs.articles, outDir: site });
+    const codes = (run: typeof first) => run.report.problems.map((problem) => problem.code).sort();
+    assert.deepEqual(codes(first), ['INBOX_HIDDEN_FILE', 'SIDECAR_MISSING_FILE']);
+    // The same text under another name: which one is the duplicate depends on both, so the
+    // cached outcomes are dropped and every source is read again.
+    await writeFile(path.join(dirs.inbox, '2024-05-01-harbour-copy.txt'), STORY);
+    const rebuilt = await buildArchive(dirs.inbox, [], { articlesDir: dirs.articles, outDir: site });
+    assert.equal(rebuilt.exitCode, 0, rebuilt.stderr);
+    assert.deepEqual(codes(rebuilt), ['DUPLICATE_ARTICLE', 'INBOX_HIDDEN_FILE', 'SIDECAR_MISSING_FILE']);
+    assert.equal(rebuilt.stderr.match(/SIDECAR_MISSING_FILE/g)?.length, 1, rebuilt.stderr);
+    assert.deepEqual(codes(rebuilt), codes(await buildArchive(dirs.inbox)), 'the problems of a build from nothing');
+  });
+
   it('gives every removed line of every source with its line number and reason, including configured rules', async () => {
     const work = await temporaryDir('report');
     const inbox = path.join(work, 'inbox');
