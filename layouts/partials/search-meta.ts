@@ -9,7 +9,7 @@ import { FILTER_NAMES, searchFields } from '../../src/search/search-fields.ts';
 import type { SiteContext } from '../../src/site/site-context.ts';
 
 export function renderSearchMeta(site: SiteContext, article: Article): SafeHtml {
-  const fields = searchFields(article, site.config.timeZone, site.config.language);
+  const fields = searchFields(article, site.config.timeZone, site.config.language, site.entityRules);
   // data-pagefind-ignore keeps these words out of the full text; Pagefind still reads the
   // meta, filter and sort elements inside (only ignore="all" would drop them).
   return html`<div class="search-meta" hidden data-pagefind-ignore data-search-bundle="${site.url(site.searchParts[0]?.bundlePath ?? '/pagefind/')}">

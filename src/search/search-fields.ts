@@ -2,6 +2,7 @@
 // values and the date sort key, computed from normalised article data (one place, so the search
 // page, the index stats and the tests agree).
 
+import { canonicalName, DEFAULT_ENTITY_RULES, foldName, type EntityKind, type EntityRules } from '../ingest/entities/entity-rules.ts';
 import type { Article } from '../site/load-articles.ts';
 
 export const FILTER_NAMES = ['section', 'year', 'people', 'organizations', 'places', 'tags', 'language'] as const;
@@ -74,18 +75,42 @@ export function languageName(code: string, interfaceLanguage: string): string {
   }
 }
 
-export function searchFields(article: Article, timeZone: string, interfaceLanguage: string): SearchFields {
+const ENTITY_FILTERS: Array<['people' | 'organizations' | 'places', EntityKind]> = [
+  ['people', 'person'],
+  ['organizations', 'organization'],
+  ['places', 'place'],
+];
+const FILTER_OF_KIND: Record<EntityKind, 'people' | 'organizations' | 'places'> = { person: 'people', organization: 'organizations', place: 'places' };
+
+/**
+ * The article's people, organisations and places as its page links them: each name through the
+ * entity rules' aliases and block list, under the kind the rules give it. Names given by hand in
+ * an article file are kept as written there, so only here do the rules reach them.
+ */
+function entityFilters(article: Article, rules: EntityRules): Record<'people' | 'organizations' | 'places', string[]> {
+  const names: Record<'people' | 'organizations' | 'places', string[]> = { people: [], organizations: [], places: [] };
+  for (const [field, kind] of ENTITY_FILTERS) {
+    for (const raw of article[field]) {
+      const name = canonicalName(raw, rules);
+      if (name !== undefined) names[FILTER_OF_KIND[rules.kinds.get(foldName(name)) ?? kind]].push(name);
+    }
+  }
+  return names;
+}
+
+export function searchFields(article: Article, timeZone: string, interfaceLanguage: string, rules: EntityRules = DEFAULT_ENTITY_RULES): SearchFields {
   // The date readers see on the page is in the site's zone, so the year and sort key are too.
   const local = article.date.setZone(timeZone);
   const section = normaliseValue(article.section ?? '');
+  const entities = entityFilters(article, rules);
   return {
     meta: { date: local.toFormat('yyyy-MM-dd'), section, summary: normaliseValue(article.summary) },
     filters: {
       section: section ? [section] : [],
       year: [local.toFormat('yyyy')],
-      people: normaliseValues(article.people),
-      organizations: normaliseValues(article.organizations),
-      places: normaliseValues(article.places),
+      people: normaliseValues(entities.people),
+      organizations: normaliseValues(entities.organizations),
+      places: normaliseValues(entities.places),
       tags: normaliseValues(article.tags),
       language: [languageName(article.language, interfaceLanguage)],
     },

@@ -3,7 +3,7 @@
 
 import type { DateTime } from 'luxon';
 import type { SiteConfig } from '../config/site-config.ts';
-import type { EntityRules } from '../ingest/entities/entity-rules.ts';
+import { DEFAULT_ENTITY_RULES, type EntityRules } from '../ingest/entities/entity-rules.ts';
 import { searchParts, type SearchPart } from '../search/bundles.ts';
 import { buildArchiveIndex, type ArchiveIndex } from './indexes/archive-index.ts';
 import type { Article } from './load-articles.ts';
@@ -16,6 +16,8 @@ export interface SiteContext {
   searchParts: SearchPart[];
   /** Taxonomy, related articles, neighbours and coverage, built once per build (src/site/indexes/). */
   index: ArchiveIndex;
+  /** The aliases, kinds and block list of `entities.json`, applied to every article's names. */
+  entityRules: EntityRules;
   /** A site path (`/2025/x/`) with the path prefix, for links. */
   url(sitePath: string): string;
   /** A site path as an absolute URL, for canonical links, feeds and sitemaps. */
@@ -55,7 +57,7 @@ export interface SiteOutput {
   keptPages(): readonly string[];
 }
 
-export function createSiteContext(config: SiteConfig, articles: Article[], entityRules?: EntityRules): SiteContext {
+export function createSiteContext(config: SiteConfig, articles: Article[], entityRules: EntityRules = DEFAULT_ENTITY_RULES): SiteContext {
   const prefix = config.pathPrefix.replace(/\/$/, '');
   const url = (sitePath: string) => `${prefix}${sitePath.startsWith('/') ? sitePath : `/${sitePath}`}`;
   const parts = searchParts(articles);
@@ -77,6 +79,7 @@ export function createSiteContext(config: SiteConfig, articles: Article[], entit
     articlePages: articles,
     searchParts: parts,
     index: buildArchiveIndex(articles, config, entityRules),
+    entityRules,
     url,
     absoluteUrl: (sitePath) => new URL(url(sitePath), config.baseUrl).href,
     formatDate,

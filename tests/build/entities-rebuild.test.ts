@@ -62,4 +62,37 @@ describe('a rebuild after entities.json changes', { timeout: 180_000 }, () => {
     assert.deepEqual(differing(await filesOf(dirs.articlesDir), await filesOf(fresh.articlesDir)), [], 'the article files of a build from nothing');
     assert.deepEqual(differing(await filesOf(dirs.outDir), await filesOf(fresh.outDir)), [], 'the site of a build from nothing');
   });
+
+  it('applies aliases, kinds and the block list to names given by hand, in the search filters as on the page', async () => {
+    const work = await temporaryDir('entities-hand');
+    const inbox = path.join(work, 'inbox');
+    await mkdir(inbox);
+    for (const [name, text] of STORIES) await writeFile(path.join(inbox, name), text);
+    const config = path.join(work, 'broadsheet.config.json');
+    await cp(path.join(PROJECT_ROOT, 'broadsheet.config.json'), config);
+    await writeFile(
+      path.join(work, 'entities.json'),
+      JSON.stringify({ aliases: { 'Pleanox Group': ['Pleanox Bank'] }, kinds: { 'Vantor Rail': 'organization' }, block: ['Shoarkion Party'] }),
+    );
+    const dirs = { outDir: path.join(work, 'site'), articlesDir: path.join(work, 'articles') };
+    const args = ['--config', config];
+    assert.equal((await buildArchive(inbox, args, dirs)).exitCode, 0);
+
+    // Names typed into the article file by hand are kept as written there.
+    const market = path.join(dirs.articlesDir, '2024', 'market-reopens.md');
+    const edited = (await readFile(market, 'utf8'))
+      .replace(/^organizations: .*$/m, 'organizations: ["Pleanox Bank", "Shoarkion Party"]')
+      .replace(/^people: .*$/m, 'people: ["Vantor Rail", "Ada Quill"]');
+    assert.match(edited, /Pleanox Bank/);
+    assert.match(edited, /Ada Quill/);
+    await writeFile(market, edited);
+    const rebuilt = await buildArchive(inbox, args, dirs);
+    assert.equal(rebuilt.exitCode, 0, rebuilt.stderr);
+
+    const page = await readFile(path.join(dirs.outDir, '2024', 'market-reopens', 'index.html'), 'utf8');
+    const filter = (name: string) => [...page.matchAll(new RegExp(`<span data-pagefind-filter="${name}">([^<]*)</span>`, 'g'))].map((match) => match[1]);
+    assert.deepEqual(filter('organizations').sort(), ['Pleanox Group', 'Vantor Rail']);
+    assert.deepEqual(filter('people'), ['Ada Quill']);
+    assert.ok(!page.includes('Shoarkion'), 'the blocked name is nowhere on the page');
+  });
 });
