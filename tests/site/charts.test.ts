@@ -192,3 +192,47 @@ describe('chart summaries in a built archive spanning 2015 to 2026', () => {
     assert.deepEqual(world.periods, ['2015']);
   });
 });
+
+describe('the home timeline of an archive with one article dated far from the rest', () => {
+  let build: BuildRun;
+
+  before(async () => {
+    const inbox = path.join(await temporaryDir('chart-far-dates'), 'inbox');
+    await mkdir(inbox, { recursive: true });
+    const articles: Array<[string, string, string]> = [
+      ['1900-01-01-census.txt', 'Census counts the parish', 'The parish census was taken on the first day of the year.'],
+      ['2024-06-01-harbour.txt', 'Harbour reopens after repairs', 'The harbour reopened this week after a long winter of repairs.'],
+      ['2024-06-02-ferry.txt', 'Ferry timetable changes', 'The ferry leaves an hour earlier from Monday, the operator said.'],
+      ['9999-12-31-typo.txt', 'A date typed wrong by a scraper', 'The scraper wrote the last day it knew of as this article’s date.'],
+    ];
+    for (const [file, title, text] of articles) await writeFile(path.join(inbox, file), `${title}\n\n${text}\n\nA second paragraph of ordinary length follows here.\n`);
+    await writeFile(path.join(inbox, 'meta.jsonl'), articles.map(([file]) => JSON.stringify({ file, date: file.slice(0, 10) })).join('\n') + '\n');
+    build = await buildArchive(inbox);
+    assert.equal(build.exitCode, 0, build.stderr);
+  });
+
+  it('draws 8,100 mostly empty years in a few kilobytes: the home page stays small', async () => {
+    const home = await readFile(path.join(build.outDir, 'index.html'), 'utf8');
+    const area = [...walk(parseHtml(home))].find((node) => node.nodeName === 'path' && attribute(node, 'class') === 'chart-area');
+    const segments = (attribute(area!, 'd') ?? '').match(/[CL]/g)?.length ?? 0;
+    assert.ok(segments > 0 && segments < 40, `${segments} path segments`);
+    assert.ok(home.length < 30_000, `the home page is ${home.length} bytes`);
+    assert.match(visibleText(home), /4 articles from 1900 to 9999; the most, 2, in 2024\./);
+  });
+});
+
+describe('the timeline variant', () => {
+  const site = createSiteContext(DEFAULT_CONFIG, [], compileEntityRules());
+  const pathOf = (counts: number[]) => {
+    const markup = renderCoverageChart(site, { id: 't', caption: 'Articles per year', variant: 'timeline', bars: counts.map((count, i) => ({ label: String(2000 + i), count })) }).value;
+    return attribute([...walk(parseHtml(markup))].find((node) => node.nodeName === 'path')!, 'd') ?? '';
+  };
+
+  it('draws a run of empty periods as one flat segment, the rest of the curve unchanged', () => {
+    const d = pathOf([0, 0, 0, 5, 0, 0, 0, 0, 3, 1, 0, 0]);
+    // Upper edge: flat over the three empty years, up to 5, down, flat over the four empty years, up to 3, to 1, down, flat.
+    assert.equal(d.split('L')[0]!.match(/C/g)!.length, 8, d);
+    assert.match(pathOf([0]), /^M/);
+    assert.equal(pathOf([0, 0, 0, 0, 0, 0]).match(/[CL]/g)!.length, 3, 'all empty: one flat line along the base and back');
+  });
+});
