@@ -82,7 +82,7 @@ ${frame.head ?? ''}
 ${frame.jsonLd ? html`<script type="application/ld+json">${jsonForScript(frame.jsonLd)}</script>` : ''}
 </head>
 <body>
-<a class="skip-link" href="#${IDS.main}">Skip to content</a>
+<a class="skip-link" href="#${IDS.main}" lang="${config.language}" dir="ltr">Skip to content</a>
 <header class="site-header" lang="${config.language}" dir="ltr">
 <p class="site-name"><a href="${site.url('/')}">${config.title}</a></p>
 <nav class="site-nav" aria-label="Site">
