@@ -51,6 +51,14 @@ function parseArticleDate(value: unknown, zone: string): DateTime | undefined {
   if (typeof value !== 'string') return undefined;
   const date = DateTime.fromISO(value.trim(), { zone, setZone: true });
   if (!date.isValid || date.year < MIN_YEAR || date.year > MAX_YEAR) return undefined;
+  // Before standard time a zone's offset was local mean time, with seconds (New York −4:56:02
+  // until 1883, Lisbon −0:36:45 until 1912), which an ISO offset (±HH:MM) cannot hold: ingest
+  // writes "1850-01-01T00:00:00.000-04:56", two seconds from midnight in the zone, and read back
+  // there it was 23:59:58 on 31 December 1849, filing the article under the day and year before.
+  // When the written offset is the zone's own at that wall time to the minute, the wall time is
+  // read in the zone, as written.
+  const inZone = DateTime.fromObject(date.toObject(), { zone });
+  if (inZone.isValid && inZone.offset !== date.offset && Math.abs(inZone.offset - date.offset) < 1) return inZone;
   return date;
 }
 
