@@ -1,6 +1,7 @@
 // "Cite this article": a plain-text reference and a BibTeX entry built from the article's data.
 // BibTeX's special characters in the data are escaped, so any title gives a valid entry.
 
+import { html, type SafeHtml } from './html.ts';
 import type { Article } from './load-articles.ts';
 import type { SiteContext } from './site-context.ts';
 
@@ -32,10 +33,15 @@ function authorsOf(site: SiteContext, article: Article): string[] {
   return article.authors.length > 0 ? article.authors : [article.source.name ?? site.config.title];
 }
 
-export function plainCitation(site: SiteContext, article: Article): string {
-  const authors = article.authors.length > 0 ? `${article.authors.join(', ')}. ` : '';
+/**
+ * The plain reference, as HTML: the names and the title are each in a `<bdi>`, so a right-to-left
+ * title keeps its punctuation and an unterminated direction override in one (U+202E, warned about
+ * at ingest) cannot reverse the rest of the line, the date and URL a reader copies.
+ */
+export function plainCitation(site: SiteContext, article: Article): SafeHtml {
+  const authors = article.authors.length > 0 ? html`${article.authors.map((author, i) => html`${i > 0 ? ', ' : ''}<bdi>${author}</bdi>`)}. ` : '';
   const date = site.formatDate(article.date, site.config.language);
-  return `${authors}“${article.title}.” ${site.config.title}, ${date}. ${site.absoluteUrl(article.url)}`;
+  return html`${authors}“<bdi>${article.title}</bdi>.” <bdi>${site.config.title}</bdi>, ${date}. ${site.absoluteUrl(article.url)}`;
 }
 
 export function bibtexCitation(site: SiteContext, article: Article): string {
