@@ -236,3 +236,17 @@ describe('the timeline variant', () => {
     assert.equal(pathOf([0, 0, 0, 0, 0, 0]).match(/[CL]/g)!.length, 3, 'all empty: one flat line along the base and back');
   });
 });
+
+describe('the full chart’s count axis', () => {
+  const site = createSiteContext(DEFAULT_CONFIG, [], compileEntityRules());
+  const ticks = (counts: number[]) => {
+    const markup = renderCoverageChart(site, { id: 'f', caption: 'Articles per month', bars: counts.map((count, i) => ({ label: `Month ${i}`, count, href: `/archive/2024/0${i + 1}/` })) }).value;
+    return [...walk(parseHtml(markup))].filter((node) => node.nodeName === 'text' && attribute(node, 'text-anchor') === 'end' && Number(attribute(node, 'x')) < 34).map((node) => node.childNodes?.[0]?.value);
+  };
+
+  it('labels whole numbers of articles only', () => {
+    assert.deepEqual(ticks([1]), ['1']);
+    assert.deepEqual(ticks([1, 0, 1]), ['1']);
+    assert.deepEqual(ticks([2, 1]), ['1', '2']);
+  });
+});

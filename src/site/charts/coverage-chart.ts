@@ -129,7 +129,8 @@ export function renderCoverageChart(site: SiteContext, options: CoverageChartOpt
   parts.push(`<line x1="${margin.left}" x2="${WIDTH - margin.right}" y1="${base}" y2="${base}" stroke="currentColor" stroke-opacity="0.5"/>`);
   if (variant === 'full') {
     for (const tick of y.ticks(3)) {
-      if (tick === 0) continue;
+      // Counts are whole: no "0.5" gridline when the busiest period has one article.
+      if (tick === 0 || !Number.isInteger(tick)) continue;
       const at = round(y(tick));
       parts.push(
         `<line x1="${margin.left}" x2="${WIDTH - margin.right}" y1="${at}" y2="${at}" stroke="currentColor" stroke-opacity="0.15"/>`,
