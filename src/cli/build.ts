@@ -73,7 +73,9 @@ interface StageRunner {
 /** Pages of the new site (rendered, or kept unchanged from the previous site). */
 interface Rendered {
   pages: number;
-  /** List pages (home, terms, date archive) and feeds Eleventy rendered; the others were kept from the previous site. */
+  /** Article pages Eleventy rendered; the others were kept from the previous site, or are another shard's. */
+  renderedArticles: number;
+  /** List pages (home, terms, date archive) and feeds Eleventy rendered; the others were kept from the previous site, or are another shard's. */
   renderedLists: number;
 }
 
@@ -126,9 +128,17 @@ async function renderSite(
       taken.add(sitePath);
       return write(sitePath, html, input);
     };
+    // What Eleventy rendered, counted as it hands the pages over (a shard renders only its own).
+    const renderedCounts = { articles: 0, lists: 0 };
     site.output = {
-      articlePage: (article, html) => take(articlePagePath(article), html, articleInputs.get(article)),
-      listPage: (sitePath, html) => take(sitePath, html, listInputs.get(sitePath)),
+      articlePage: (article, html) => {
+        renderedCounts.articles++;
+        return take(articlePagePath(article), html, articleInputs.get(article));
+      },
+      listPage: (sitePath, html) => {
+        renderedCounts.lists++;
+        return take(sitePath, html, listInputs.get(sitePath));
+      },
       file: (sitePath, content) => write(sitePath, content),
       keepPage: (sitePath, input) => {
         const kept = writer.keepIfRenderedFrom(sitePath, input);
@@ -151,7 +161,11 @@ async function renderSite(
         const { outputPath } = this.page;
         if (typeof outputPath !== 'string' || !(typeof content === 'string' || content instanceof Uint8Array)) return content;
         const sitePath = path.relative(outDir, path.resolve(outputPath)).split(path.sep).join('/');
-        if (!taken.has(sitePath)) await write(sitePath, content, listInputs.get(sitePath));
+        if (!taken.has(sitePath)) {
+          // A feed, which has its fingerprint like a list page, is written from here.
+          if (listInputs.has(sitePath)) renderedCounts.lists++;
+          await write(sitePath, content, listInputs.get(sitePath));
+        }
         return content;
       });
     };
@@ -162,9 +176,12 @@ async function renderSite(
     // Eleventy's typings omit toJSON (Eleventy.js: `async toJSON()`, the programmatic API's JSON output).
     const rendered = (await (eleventy as unknown as { toJSON(): Promise<unknown> }).toJSON()) as Array<{ outputPath?: unknown }>;
     await writer.drain();
-    const written = rendered.filter((page) => typeof page.outputPath === 'string');
-    const pruned = shard ? await pruneOutsideShard(outDir, shardFilter(shard.shard, shard.parts)) : 0;
-    return { pages: written.length + (site.articles.length - site.articlePages.length) + keptLists.length - pruned, renderedLists: listInputs.size };
+    const written = rendered.filter((page): page is { outputPath: string } => typeof page.outputPath === 'string');
+    // A shard counts the pages it owns; what it rendered beyond them (a feed, the 404 page) goes.
+    const inShard = shard ? shardFilter(shard.shard, shard.parts) : undefined;
+    if (inShard) await pruneOutsideShard(outDir, inShard);
+    const own = inShard ? written.filter((page) => inShard(`/${path.relative(outDir, path.resolve(page.outputPath)).split(path.sep).join('/')}`)) : written;
+    return { pages: own.length + (site.articles.length - site.articlePages.length) + keptLists.length, renderedArticles: renderedCounts.articles, renderedLists: renderedCounts.lists };
   } finally {
     delete site.output;
     setBuildContext(undefined);
@@ -437,7 +454,7 @@ async function buildLocked(
     // Nothing reads the articles' bodies again.
     releaseBodies(result.articles, articlesDir);
     const retired = writer.retired();
-    result.output = { incremental: writer.incremental, renderedArticles: site.articlePages.length, renderedLists: rendered.renderedLists, written: writer.writtenCount, kept: writer.records.size - writer.writtenCount, removed: retired.length };
+    result.output = { incremental: writer.incremental, renderedArticles: rendered.renderedArticles, renderedLists: rendered.renderedLists, written: writer.writtenCount, kept: writer.records.size - writer.writtenCount, removed: retired.length };
     const pages = [...writer.records].map(([sitePath, record]) => ({ sitePath, file: writer.fileOf(sitePath), ...(record.indexed === undefined ? {} : { indexed: record.indexed }) }));
     // The index stage starts when the render ends: waiting for the parts Pagefind is still
     // indexing is part of it.

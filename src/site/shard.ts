@@ -41,13 +41,20 @@ interface Pagination {
   [key: string]: unknown;
 }
 
-const isArticle = (item: unknown): item is { url: string } => typeof (item as { url?: unknown } | null)?.url === 'string';
+/** The site path of a page a size-1 pagination makes: an article's `url`, a list page's `path`. */
+function pagePathOf(item: unknown): string | undefined {
+  const page = item as { url?: unknown; path?: unknown } | null;
+  if (typeof page?.url === 'string') return page.url;
+  return typeof page?.path === 'string' ? page.path : undefined;
+}
 
 /**
- * One page per article (pagination of size 1 over articles) is paginated over the shard's
- * articles only, so a shard renders its own article pages and no others. Other templates render
- * as usual and what falls outside the shard is removed afterwards (pruneOutsideShard): they are
- * few pages, and which of them a shard needs depends on the template.
+ * Templates of one page per item (pagination of size 1: article pages over articles, list pages
+ * over `{ path }` entries, src/site/pages/list-template.ts) are paginated over the shard's items
+ * only, so a shard renders its own pages and no others: a year shard no list page (at 100,000
+ * articles, 42,000 of them), the site shard no article page. Other templates render as usual and
+ * what falls outside the shard is removed afterwards (pruneOutsideShard): they are a few pages
+ * (feeds, the search and about pages), and which of them a shard needs depends on the template.
  */
 export function restrictToShard(eleventyConfig: EleventyConfig, inShard: ShardFilter): void {
   const addTemplate = eleventyConfig.addTemplate.bind(eleventyConfig);
@@ -61,7 +68,10 @@ export function restrictToShard(eleventyConfig: EleventyConfig, inShard: ShardFi
         ...pagination,
         before(items: unknown[], data: unknown) {
           const chosen = before ? before(items, data) : items;
-          return chosen.filter((item) => !isArticle(item) || inShard(item.url));
+          return chosen.filter((item) => {
+            const sitePath = pagePathOf(item);
+            return sitePath === undefined || inShard(sitePath);
+          });
         },
       },
     };
@@ -81,16 +91,11 @@ export function restrictToShard(eleventyConfig: EleventyConfig, inShard: ShardFi
   };
 }
 
-/** Removes what a shard does not own from its output; returns how many pages went. */
-export async function pruneOutsideShard(siteDir: string, inShard: ShardFilter): Promise<number> {
-  let pages = 0;
+/** Removes what a shard does not own from its output. */
+export async function pruneOutsideShard(siteDir: string, inShard: ShardFilter): Promise<void> {
   for (const entry of await readdir(siteDir, { withFileTypes: true })) {
     // The search bundles are placed by the index stage, after this.
     if (entry.name === 'pagefind' || inShard(`/${entry.name}${entry.isDirectory() ? '/' : ''}`)) continue;
-    const target = path.join(siteDir, entry.name);
-    if (entry.isDirectory()) pages += (await readdir(target, { recursive: true })).filter((name) => name.endsWith('.html')).length;
-    else if (entry.name.endsWith('.html')) pages++;
-    await rm(target, { recursive: true, force: true });
+    await rm(path.join(siteDir, entry.name), { recursive: true, force: true });
   }
-  return pages;
 }
