@@ -53,7 +53,6 @@ export function renderTermIndex(site: SiteContext, page: TermIndexPage): string 
 ${page.order === 'name' ? html`<strong aria-current="page">A–Z</strong>` : html`<a href="${site.url(base)}">A–Z</a>`} ·
 ${page.order === 'count' ? html`<strong aria-current="page">By number of articles</strong>` : html`<a href="${site.url(`${base}by-count/`)}">By number of articles</a>`}
 </nav>
-${page.total === 0 ? html`<p>None yet.</p>` : ''}
 ${page.order === 'name'
   ? html`${groups.size > 1 ? html`<nav class="term-index-letters" aria-label="Initials"><ul>${[...groups.keys()].map((letter) => html`<li><a href="#${letterId(letter)}">${letter}</a></li>`)}</ul></nav>` : ''}
 ${[...groups.entries()].map(([letter, terms]) => html`<section class="term-index-group" aria-labelledby="${letterId(letter)}"><h2 id="${letterId(letter)}">${letter}</h2><ul class="term-index-list">${terms.map(item)}</ul></section>`)}`

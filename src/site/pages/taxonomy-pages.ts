@@ -51,6 +51,9 @@ export function listTermIndexPages(site: SiteContext): Array<TermIndexPage & { p
   const pages: Array<TermIndexPage & { path: string }> = [];
   for (const kind of TERM_KIND_ORDER) {
     const byName = site.index.pagesOfKind(kind);
+    // A kind without pages has no index: nothing links to one (the home page lists the kinds
+    // with pages), and an archive without people would publish an orphan "None yet" page.
+    if (byName.length === 0) continue;
     const byCount = [...byName].sort((a, b) => b.articles.length - a.articles.length);
     const base = `/${TERM_KINDS[kind].segment}/`;
     for (const [order, terms, root] of [
