@@ -9,7 +9,36 @@ import { compareText } from './problems.ts';
 export interface SkippedEntry {
   /** `/`-separated path relative to the listed folder. */
   path: string;
-  reason: 'hidden' | 'broken-link' | 'link-to-folder';
+  reason: 'hidden' | 'broken-link' | 'link-to-folder' | 'unreadable-folder';
+}
+
+/**
+ * Why a file or folder cannot be read, for a message (`permission denied`), when `error` is the
+ * file system's answer about that one entry; undefined for anything else (a bug, or a shortage of
+ * the whole process, such as too many open files, which must not be blamed on one file).
+ */
+export function unreadableReason(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'it was removed or renamed while the build ran';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ENOTDIR':
+      return 'a part of its path is not a folder any more';
+    case 'ELOOP':
+      return 'it is a loop of symbolic links';
+    case 'EIO':
+      return 'the disk reported an input/output error';
+    case 'ENXIO':
+    case 'ENODEV':
+      return 'it is a device, not a file';
+    default:
+      return undefined;
+  }
 }
 
 // Hidden names that are never content: macOS's AppleDouble companions (`._NAME`, binary
@@ -24,7 +53,15 @@ const NEVER_CONTENT = /^\.[_#]/;
 export async function listFiles(dir: string, accept: (name: string) => boolean, skipped?: (entry: SkippedEntry) => void): Promise<string[]> {
   const found: string[] = [];
   async function walk(relative: string): Promise<void> {
-    const entries = await readdir(path.join(dir, relative), { withFileTypes: true });
+    let entries;
+    try {
+      entries = await readdir(path.join(dir, relative), { withFileTypes: true });
+    } catch (error) {
+      // A subfolder that cannot be listed is passed over, not the whole listing lost.
+      if (relative === '' || !skipped || unreadableReason(error) === undefined) throw error;
+      skipped({ path: relative, reason: 'unreadable-folder' });
+      return;
+    }
     for (const entry of entries) {
       const child = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.name.startsWith('.')) {

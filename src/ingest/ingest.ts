@@ -6,7 +6,7 @@ import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
 import { FileThread } from '../file-thread.ts';
-import { displayPath, listFiles, type SkippedEntry } from '../fs-utils.ts';
+import { displayPath, listFiles, unreadableReason, type SkippedEntry } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
 import { compareText, type ProblemInput, type ProblemLog } from '../problems.ts';
 import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
@@ -203,7 +203,23 @@ function skippedInboxEntry(inboxDir: string, entry: SkippedEntry): ProblemInput 
       return { code: 'INBOX_BROKEN_LINK', file, message: `is a symbolic link to a file that does not exist, so ${outcome}`, hint: 'Point the link at an existing file, or put the file itself in the inbox.' };
     case 'link-to-folder':
       return { code: 'INBOX_LINKED_FOLDER', file, message: 'is a symbolic link to a folder, which is not followed (links can loop), so the files in it are not published', hint: 'Move or copy the folder into the inbox.' };
+    case 'unreadable-folder':
+      return { code: 'INBOX_UNREADABLE_FOLDER', file, message: 'is a folder that cannot be read (permission denied), so the files in it are not published', hint: 'Give your user permission to read and enter the folder (chmod a+rx), or move it out of the inbox.' };
   }
+}
+
+/** The error for a source that cannot be read (or went away after the inbox was listed). */
+function unreadableSource(file: string, reason: string): ProblemInput {
+  return {
+    code: 'SOURCE_UNREADABLE',
+    file,
+    message: `cannot be read (${reason}); it is left out, and an article it made before stays as it is`,
+    hint: reason === 'permission denied'
+      ? 'Give your user permission to read the file (chmod a+r), or remove it from the inbox.'
+      : reason.includes('removed')
+        ? 'Nothing to do if it was meant to go; build again once the inbox has stopped changing.'
+        : 'Replace it with a readable copy of the article, or remove it from the inbox.',
+  };
 }
 
 export async function ingest(request: IngestRequest, problems: ProblemLog): Promise<IngestResult> {
@@ -212,7 +228,10 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   // A restart without the cache (ingestSources) reports everything again, from here.
   const problemsAtStart = problems.problems.length;
   // One walk of the inbox finds the sources and their NAME.json sidecars.
-  const inboxFiles = await listFiles(inboxDir, (name) => /\.(txt|json)$/i.test(name), (entry) => problems.warn(skippedInboxEntry(inboxDir, entry)));
+  const inboxFiles = await listFiles(inboxDir, (name) => /\.(txt|json)$/i.test(name), (entry) =>
+    // A folder that cannot be read hides sources: an error, as for a source that cannot be read.
+    entry.reason === 'unreadable-folder' ? problems.error(skippedInboxEntry(inboxDir, entry)) : problems.warn(skippedInboxEntry(inboxDir, entry)),
+  );
   const sourceFiles = inboxFiles.filter((file) => file.toLowerCase().endsWith('.txt'));
   const sidecars = await loadSidecars(inboxDir, displayInbox, sourceFiles, problems, new Set(inboxFiles));
   await removeInterruptedWrites(articlesDir);
@@ -263,19 +282,36 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
     const sidecar = sidecars.get(sourcePath);
     return { path: sourcePath, displayPath: `${displayInbox}/${sourcePath}`, bytes, mtimeMs: info.mtimeMs, ...(sidecar ? { sidecar } : {}) };
   };
+  // A source that cannot be read (permissions, or removed since the inbox was listed) is left out
+  // with an error naming it; the rest of the inbox is ingested.
   const readSource = async (sourcePath: string, index: number) => {
     const absolute = path.join(inboxDir, sourcePath);
-    const info = statSync(absolute);
-    const cached = cache.canReuse(sourcePath, info, sidecars.get(sourcePath), bySource.get(sourcePath)?.textHash);
-    const bytes = cached ? undefined : await readFile(absolute);
-    feeder?.offer(index, bytes && toParse(sourcePath, info, bytes));
-    return { sourcePath, info, bytes, index };
+    try {
+      const info = statSync(absolute);
+      const cached = cache.canReuse(sourcePath, info, sidecars.get(sourcePath), bySource.get(sourcePath)?.textHash);
+      const bytes = cached ? undefined : await readFile(absolute);
+      feeder?.offer(index, bytes && toParse(sourcePath, info, bytes));
+      return { sourcePath, info, bytes, index };
+    } catch (error) {
+      const unreadable = unreadableReason(error);
+      if (unreadable === undefined) throw error;
+      feeder?.offer(index, undefined);
+      return { sourcePath, unreadable, index };
+    }
   };
   let done = 0;
-  for await (const { sourcePath, info, bytes, index } of readAhead(sourceFiles, readSource, pool ? 64 : undefined)) {
+  for await (const read of readAhead(sourceFiles, readSource, pool ? 64 : undefined)) {
     request.onProgress?.(done++, sourceFiles.length);
+    const { sourcePath, index } = read;
     const shown = `${displayInbox}/${sourcePath}`;
     const existingArticle = bySource.get(sourcePath);
+    if (read.unreadable !== undefined) {
+      problems.error(unreadableSource(shown, read.unreadable));
+      results.set(sourcePath, { source: sourcePath, status: 'refused', removed: [] });
+      if (existingArticle) others.push(existingArticle); // its URL stays taken, its file published
+      continue;
+    }
+    const { info, bytes } = read;
     const reused = bytes === undefined ? cache.reuse(sourcePath, info, sidecars.get(sourcePath), existingArticle?.textHash, problems) : undefined;
     if (reused) {
       results.set(sourcePath, reused);
@@ -292,7 +328,14 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
       replayProblems(answer, problems);
       parsed = answer.parsed;
     } else {
-      parsed = parseSource(toParse(sourcePath, info, bytes ?? (await readFile(path.join(inboxDir, sourcePath)))), request, problems);
+      const read = bytes ?? (await readFile(path.join(inboxDir, sourcePath)).catch((error: unknown) => {
+        const unreadable = unreadableReason(error);
+        if (unreadable === undefined) throw error;
+        problems.error(unreadableSource(shown, unreadable));
+        return undefined;
+      }));
+      parsed = read && parseSource(toParse(sourcePath, info, read), request, problems);
+      if (!read && existingArticle) others.push(existingArticle);
     }
     if (!parsed) {
       results.set(sourcePath, { source: sourcePath, status: 'refused', removed: [] });

@@ -4,6 +4,7 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { unreadableReason } from '../fs-utils.ts';
 import { compareText, type ProblemLog } from '../problems.ts';
 import { decodeSource, findInvalidUtf8, type DecodeResult } from './decode.ts';
 import { UnsafeCharacterTally } from './unsafe-characters.ts';
@@ -202,12 +203,21 @@ class SidecarMerger {
   }
 }
 
-async function readOptional(file: string): Promise<Uint8Array | undefined> {
+/** A sidecar's bytes; undefined when there is none, or (with a warning) when it cannot be read. */
+async function readOptional(file: string, display: string, problems: ProblemLog): Promise<Uint8Array | undefined> {
   try {
     return await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    const reason = unreadableReason(error);
+    if (reason === undefined) throw error;
+    problems.warn({
+      code: 'SIDECAR_UNREADABLE',
+      file: display,
+      message: `cannot be read (${reason}); its metadata is not used`,
+      hint: 'Give your user permission to read the file (chmod a+r), or remove it.',
+    });
+    return undefined;
   }
 }
 
@@ -365,7 +375,7 @@ export async function loadSidecars(
   for (const folder of folders) {
     const relative = path.posix.join(folder, 'meta.jsonl');
     const display = path.posix.join(displayInbox, relative);
-    const bytes = await readOptional(path.join(inboxDir, relative));
+    const bytes = await readOptional(path.join(inboxDir, relative), display, problems);
     if (bytes === undefined) continue;
     decodeJsonLines(bytes, display, problems).forEach((line, index) => {
       if (line.trim() === '') return;
@@ -378,7 +388,7 @@ export async function loadSidecars(
     const relative = file.replace(/\.txt$/i, '.json');
     if (inboxFiles && !inboxFiles.has(relative)) continue;
     const display = path.posix.join(displayInbox, relative);
-    const bytes = await readOptional(path.join(inboxDir, relative));
+    const bytes = await readOptional(path.join(inboxDir, relative), display, problems);
     if (bytes === undefined) continue;
     const text = decodeSidecar(bytes, display, problems);
     const entry = text === undefined ? undefined : readNameJson(text, display, problems);
