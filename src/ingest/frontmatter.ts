@@ -128,5 +128,57 @@ export function readArticleFile(original: string): ParsedArticleFile {
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     throw new FrontmatterError('frontmatter must be a set of "key: value" lines', 2, 'Write one "key: value" per line.');
   }
+  checkAliases(parsed.data, text);
   return { data: parsed.data as Record<string, unknown>, body: parsed.content };
+}
+
+/** How many values YAML aliases (`*name`) may add to a frontmatter by repeating what an anchor holds. */
+export const MAX_ALIASED_VALUES = 10_000;
+
+/**
+ * YAML aliases repeat a value without copying it: a few lines of nested aliases (`b: [*a, *a, …]`,
+ * `c: [*b, *b, …]`) stand for millions of values, and an alias inside the value it names makes a
+ * loop. Whatever walks the frontmatter (the article-file cache, the checks, JSON) would take
+ * minutes or never end, so such a file is refused. Costs one visit per distinct value.
+ */
+function checkAliases(data: object, text: string): void {
+  const expanded = new Map<object, number>();
+  const open = new Set<object>();
+  let distinct = 0;
+  const size = (value: unknown): number => {
+    if (value === null || typeof value !== 'object') return 1;
+    const known = expanded.get(value);
+    if (known !== undefined) return known;
+    if (open.has(value)) {
+      throw new FrontmatterError(
+        'frontmatter contains itself: a YAML alias (*name) inside the value its anchor (&name) names',
+        aliasLine(text),
+        'Write the value out in full instead of referring to it with an alias.',
+      );
+    }
+    open.add(value);
+    const items = Object.values(value);
+    distinct += items.length;
+    let total = 1;
+    for (const item of items) total += size(item);
+    open.delete(value);
+    expanded.set(value, total);
+    return total;
+  };
+  if (size(data) - 1 - distinct > MAX_ALIASED_VALUES) {
+    throw new FrontmatterError(
+      `frontmatter's YAML aliases (*name) repeat more than ${MAX_ALIASED_VALUES.toLocaleString('en')} values`,
+      aliasLine(text),
+      'Write the values out in full instead of repeating them with anchors and aliases (&name, *name).',
+    );
+  }
+}
+
+/** The file's line of the first YAML alias in the frontmatter, or its first line. */
+function aliasLine(text: string): number {
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length && !/^---[ \t]*$/.test(lines[i]!); i++) {
+    if (/(^|[\s,[{])\*[^\s,[\]{}]/.test(lines[i]!)) return i + 1;
+  }
+  return 1;
 }

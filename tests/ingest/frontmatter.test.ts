@@ -2,10 +2,14 @@
 // over seeded random strings and the cases that break naive YAML), and only YAML is ever read.
 
 import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { ArticleFrontmatter } from '../../src/article.ts';
 import { FrontmatterError, isUntouched, readArticleFile, writeArticleFile } from '../../src/ingest/frontmatter.ts';
+import { temporaryDir } from '../helpers/paths.ts';
 import { Prng } from '../helpers/prng.ts';
+import { buildArchive } from '../helpers/run-build.ts';
 
 const NASTY = [
   ': ', 'key: value', '---', '...', '#', '# comment', '"', "'", '"quoted"', "'single'", 'no', 'No', 'NO', 'yes', 'off', 'on', 'y', 'n',
@@ -107,5 +111,46 @@ describe('only YAML frontmatter is read', () => {
 
   it('names the line of a YAML error in the file', () => {
     assert.throws(() => readArticleFile('---\ntitle: "ok"\nsummary: a: b\n---\n'), (error: unknown) => error instanceof FrontmatterError && error.line === 3);
+  });
+});
+
+/** A frontmatter whose aliases nest `levels` deep, ten to a list: 10^levels values in a few lines. */
+function aliasBomb(levels: number): string {
+  const names = 'abcdefghij';
+  const lines = ['---', 'title: "Hand-edited"', 'date: "2024-01-02T00:00:00+00:00"', 'slug: "hand-edited"', `${names[0]}: &${names[0]} ["x","x","x","x","x","x","x","x","x","x"]`];
+  for (let level = 1; level < levels; level++) lines.push(`${names[level]}: &${names[level]} [${Array(10).fill(`*${names[level - 1]}`).join(', ')}]`);
+  return `${lines.join('\n')}\n---\nThe body.\n`;
+}
+
+describe('YAML aliases in a hand-edited article file', () => {
+  it('reads an anchor repeated a few times', () => {
+    const { data } = readArticleFile('---\ntitle: "x"\nauthors: &who ["Ann", "Bo"]\ncredits: *who\n---\n');
+    assert.deepEqual(data.credits, ['Ann', 'Bo']);
+  });
+
+  it('refuses aliases that repeat millions of values, naming the first alias line', () => {
+    assert.throws(() => readArticleFile(aliasBomb(7)), (error: unknown) => error instanceof FrontmatterError && error.line === 6 && /aliases/.test(error.message));
+  });
+
+  it('refuses a value that contains itself, instead of looping', () => {
+    assert.throws(() => readArticleFile('---\ntitle: "x"\nloop: &a [1, *a]\n---\n'), (error: unknown) => error instanceof FrontmatterError && error.line === 3 && /contains itself/.test(error.message));
+  });
+
+  it('a build reports such a file (ARTICLE_BAD_FRONTMATTER) and publishes the rest', async () => {
+    const work = await temporaryDir('alias-bomb');
+    const inbox = path.join(work, 'inbox');
+    const articles = path.join(work, 'articles');
+    await mkdir(inbox);
+    await mkdir(path.join(articles, '2024'), { recursive: true });
+    await writeFile(path.join(inbox, '2024-03-01-real.txt'), 'A real story\n\nIts text is published as it is.\n');
+    await writeFile(path.join(articles, '2024', 'bomb.md'), aliasBomb(6));
+    await writeFile(path.join(articles, '2024', 'loop.md'), '---\ntitle: "Loop"\ndate: "2024-01-02T00:00:00+00:00"\nslug: "loop"\nloop: &a [1, *a]\n---\nBody.\n');
+    const run = await buildArchive(inbox, [], { articlesDir: articles });
+    assert.equal(run.exitCode, 1, run.stderr);
+    assert.deepEqual(run.report.articles.map((article) => article.title), ['A real story']);
+    assert.deepEqual(
+      run.report.problems.map((problem) => [problem.code, path.basename(problem.file), problem.line]),
+      [['ARTICLE_BAD_FRONTMATTER', 'bomb.md', 6], ['ARTICLE_BAD_FRONTMATTER', 'loop.md', 5]],
+    );
   });
 });
