@@ -30,7 +30,7 @@ import { partOfShard, pruneOutsideShard, restrictToShard, shardFilter, shardName
 import type { EleventyConfig } from '../site/eleventy-types.ts';
 import type { BuildOptions } from './args.ts';
 import { acquireBuildLock, LockError, type BuildLock } from './build-lock.ts';
-import { isDiskFull, outputOverlapProblem, writeFailureProblem } from './fs-problems.ts';
+import { isDiskFull, outputOverlapProblem, reportLocationProblem, reportWriteProblem, writeFailureProblem } from './fs-problems.ts';
 import { commitIntoPlace, replayCommits } from '../output/commit.ts';
 import { MANIFEST_FILE, readManifest, serializeManifest } from '../output/manifest.ts';
 import { inspectOutputFolder, serializeShardRecord, shardRecordName, type OutputFolder } from '../output/ownership.ts';
@@ -233,6 +233,18 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
   const articlesDir = path.resolve(options.articles);
   const outDir = path.resolve(options.out);
 
+  // A report that cannot be written is a bad flag: found now, not after the whole build.
+  const reportProblem = options.report === undefined ? undefined : await reportLocationProblem(options.report, [
+    { name: 'inbox', dir: inboxDir },
+    { name: 'articles', dir: articlesDir },
+    { name: 'output', dir: outDir },
+  ]);
+  if (reportProblem) {
+    problems.error(reportProblem);
+    result.exitCode = 2;
+    return result;
+  }
+
   const overlap = outputOverlapProblem(outDir, [
     { name: 'inbox', dir: inboxDir },
     { name: 'articles', dir: articlesDir },
@@ -267,7 +279,10 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
   }
   seconds.total = (performance.now() - started) / 1000;
 
-  if (options.report) await writeReport(options.report, result, options.shard);
+  if (options.report) {
+    const report = options.report;
+    await writeReport(report, result, options.shard).catch((error: unknown) => problems.error(reportWriteProblem(error, report)));
+  }
   result.exitCode = problems.errorCount > 0 || (options.strict && problems.warningCount > 0) ? 1 : 0;
   if (!options.quiet) log(summaryLine(result, outDir));
   return result;

@@ -1,7 +1,8 @@
 // Turns a file-system failure while writing (permissions, read-only or full disk) into a build
 // problem that names the folder and says what to do, instead of a stack trace.
 
-import { statfs } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProblemInput } from '../problems.ts';
 import { displayPath } from '../fs-utils.ts';
@@ -91,4 +92,51 @@ export function outputOverlapProblem(outDir: string, inputs: Array<{ name: strin
     };
   }
   return undefined;
+}
+
+const REPORT_HINT = 'Pass --report a file outside the inbox, articles and output folders, in a folder you can write, e.g. --report report.json.';
+
+/**
+ * Why the build report could not be written to `file`, checked before a build, so that a long
+ * build does not end in a stack trace: a folder where the file should be, a folder that cannot be
+ * written, a file in the way of a folder. Undefined when it looks writable.
+ */
+export async function reportLocationProblem(file: string, folders: Array<{ name: string; dir: string }> = []): Promise<ProblemInput | undefined> {
+  const resolved = path.resolve(file);
+  const problem = (what: string): ProblemInput => ({
+    code: 'REPORT_NOT_WRITABLE',
+    file: displayPath(resolved),
+    message: `cannot be written as the build report (--report): ${what}; nothing was built`,
+    hint: REPORT_HINT,
+  });
+  // Written over a source or an article file, the report would replace an article with itself
+  // (and in the inbox be read as one next time); in the output folder it is not the build's.
+  for (const folder of folders) {
+    if (within(resolved, folder.dir)) return problem(`it is inside the ${folder.name} folder (${displayPath(folder.dir)})`);
+  }
+  const info = await stat(resolved).catch(() => undefined);
+  if (info?.isDirectory()) return problem('it is a folder');
+  if (info) return (await access(resolved, constants.W_OK).then(() => true, () => false)) ? undefined : problem('permission denied');
+  // A new file: the nearest folder that exists must let us create what is missing below it.
+  let parent = path.dirname(resolved);
+  for (;;) {
+    const parentInfo = await stat(parent).catch(() => undefined);
+    if (parentInfo) {
+      if (!parentInfo.isDirectory()) return problem(`${displayPath(parent)} is a file, not a folder`);
+      return (await access(parent, constants.W_OK | constants.X_OK).then(() => true, () => false)) ? undefined : problem(`permission denied in ${displayPath(parent)}`);
+    }
+    if (path.dirname(parent) === parent) return undefined;
+    parent = path.dirname(parent);
+  }
+}
+
+/** The problem for a report that could not be written after the build (the disk filled, say). */
+export function reportWriteProblem(error: unknown, file: string): ProblemInput {
+  const code = (error as NodeJS.ErrnoException).code;
+  return {
+    code: 'REPORT_NOT_WRITABLE',
+    file: displayPath(path.resolve(file)),
+    message: `could not be written as the build report (--report)${code ? ` (${code})` : ''}; the site was built`,
+    hint: REPORT_HINT,
+  };
 }

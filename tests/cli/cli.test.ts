@@ -73,6 +73,33 @@ describe('broadsheet command line', () => {
     await assert.rejects(readFile(path.join(dir, 'articles', 'a.md')), { code: 'ENOENT' });
   });
 
+  it('exits 2 before building when --report is inside the inbox, articles or output folder, and leaves the source as it was', async () => {
+    const dir = await temporaryDir('report-inside');
+    const inbox = await inboxWith(DATED);
+    const [articles, out] = [path.join(dir, 'articles'), path.join(dir, 'site')];
+    for (const [report, folder] of [[path.join(inbox, 'a.txt'), 'inbox'], [path.join(articles, 'report.json'), 'articles'], [path.join(out, 'report.json'), 'output']] as const) {
+      const run = await runCli(['build', '--inbox', inbox, '--articles', articles, '--out', out, '--report', report, '--quiet']);
+      assert.equal(run.exitCode, 2, run.stderr);
+      assert.match(run.stderr, new RegExp(`error: cannot be written as the build report \\(--report\\): it is inside the ${folder} folder .*\\(REPORT_NOT_WRITABLE\\)`));
+    }
+    assert.equal(await readFile(path.join(inbox, 'a.txt'), 'utf8'), DATED['a.txt']);
+  });
+
+  it('exits 2 before building when --report cannot be written (a folder, or a file in the way), naming it, with no stack trace', async () => {
+    const dir = await temporaryDir('report-location');
+    const inbox = await inboxWith(DATED);
+    await mkdir(path.join(dir, 'reports'));
+    await writeFile(path.join(dir, 'plain-file'), 'not a folder\n');
+    for (const [report, what] of [['reports', 'it is a folder'], [path.join('plain-file', 'report.json'), 'plain-file is a file, not a folder']] as const) {
+      const out = path.join(dir, 'site');
+      const run = await runCli(['build', '--inbox', inbox, '--articles', path.join(dir, 'articles'), '--out', out, '--report', path.join(dir, report), '--quiet']);
+      assert.equal(run.exitCode, 2, run.stderr);
+      assert.ok(run.stderr.includes(`${path.join(dir, report)}  error: cannot be written as the build report (--report): ${what.replace('plain-file', path.join(dir, 'plain-file'))}; nothing was built (REPORT_NOT_WRITABLE)`), run.stderr);
+      assert.doesNotMatch(run.stderr, /\n\s+at /);
+      await assert.rejects(readFile(path.join(out, 'index.html')), { code: 'ENOENT' });
+    }
+  });
+
   it('bench exits 2 at once on a --corpus that is missing or is a file, naming it', async () => {
     const dir = await temporaryDir('bench-corpus');
     const file = path.join(dir, 'notes.txt');
