@@ -53,8 +53,24 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** `path:line  message (CODE)` then the hint, as the CLI prints it. */
+// Characters a terminal acts on rather than shows: C0 controls (a newline or carriage return
+// breaks the `path:line` layout, ESC starts a sequence that can recolour or clear the screen), DEL,
+// C1 controls, bidirectional overrides and isolates (they reorder what follows) and the line and
+// paragraph separators. File names may hold any of them; so may headlines and sidecar values.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** `text` with every character a terminal would act on written as an escape (`\n`, `\x1b`, `\u202e`). */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (char) => {
+    const code = char.charCodeAt(0);
+    return NAMED[char] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  });
+}
+
+/** `path:line  message (CODE)` then the hint, as the CLI prints it, on exactly two lines. */
 export function formatProblem(problem: Problem): string {
-  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-  return `${where}  ${problem.severity}: ${problem.message} (${problem.code})\n    ${problem.hint}`;
+  const file = printable(problem.file);
+  const where = problem.line === undefined ? file : `${file}:${problem.line}`;
+  return `${where}  ${problem.severity}: ${printable(problem.message)} (${problem.code})\n    ${printable(problem.hint)}`;
 }

@@ -3,7 +3,7 @@
 // lines hides the one problem that is different. So past a few of one kind the rest are counted,
 // not printed; the report (--report FILE) and --all-problems still give every one.
 
-import { formatProblem, type Problem, type Severity } from '../problems.ts';
+import { formatProblem, printable, type Problem, type Severity } from '../problems.ts';
 
 /** Problems of one code printed in full before the rest of that code are counted. */
 export const PROBLEMS_SHOWN_PER_CODE = 10;
@@ -58,7 +58,7 @@ export function formatFolded(group: FoldedProblems): string {
   const kind = `${group.severity}${group.count === 1 ? '' : 's'}`;
   return (
     `... and ${group.count.toLocaleString('en')} more ${group.code} ${kind}, not shown ` +
-    `(--report FILE lists every problem; --all-problems prints them all)\n    ${group.hint}`
+    `(--report FILE lists every problem; --all-problems prints them all)\n    ${printable(group.hint)}`
   );
 }
 

@@ -100,6 +100,23 @@ describe('broadsheet command line', () => {
     }
   });
 
+  it('prints each problem on its own two lines, with control characters in file names and headlines escaped', async () => {
+    const inbox = await inboxWith({
+      'new\nline.txt': '',
+      'evil\u001b[2J\u001b[31m.txt': 'A headline\n\nSome text.\n',
+      'copy\r.txt': 'A copied \u001b]0;title\u0007headline\n\nSome text.\n',
+    });
+    const run = await runCli(['build', '--inbox', inbox, '--articles', path.join(path.dirname(inbox), 'articles'), '--out', path.join(path.dirname(inbox), 'site'), '--quiet', '--all-problems']);
+    assert.doesNotMatch(run.stderr, /[\u0000-\u0009\u000b-\u001f\u007f]/, 'no control character but the newlines between lines');
+    const lines = run.stderr.trimEnd().split('\n');
+    for (let i = 0; i < lines.length; i += 2) {
+      assert.match(lines[i]!, /^\S.* {2}(error|warning): .*\([A-Z_0-9]+\)$/, lines[i]);
+      assert.match(lines[i + 1]!, /^ {4}\S/, lines[i + 1]);
+    }
+    assert.match(run.stderr, /inbox\/new\\nline\.txt {2}error: is empty/);
+    assert.match(run.stderr, /inbox\/evil\\x1b\[2J\\x1b\[31m\.txt {2}/);
+  });
+
   it('bench exits 2 at once on a --corpus that is missing or is a file, naming it', async () => {
     const dir = await temporaryDir('bench-corpus');
     const file = path.join(dir, 'notes.txt');
