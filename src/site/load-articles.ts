@@ -88,9 +88,11 @@ export function toArticle(
     });
     return undefined;
   }
+  // The key's line in the frontmatter (never a body line that starts the same way), else line 1.
   const lineOf = (key: string) => {
-    const index = text.split('\n').findIndex((line) => line.startsWith(`${key}:`));
-    return index === -1 ? 1 : index + 1;
+    const lines = text.split('\n');
+    for (let i = 1; i < lines.length && !/^---[ \t]*\r?$/.test(lines[i]!); i++) if (lines[i]!.startsWith(`${key}:`)) return i + 1;
+    return 1;
   };
   const fail = (code: string, key: string, message: string, hint: string) => {
     problems.error({ code, file: shown, line: lineOf(key), message: `${message}; the article is left out`, hint });
@@ -98,7 +100,10 @@ export function toArticle(
   };
 
   const title = typeof data.title === 'string' ? data.title.trim() : typeof data.title === 'number' ? String(data.title) : '';
-  if (title === '') return fail('ARTICLE_MISSING_TITLE', 'title', 'has no "title"', 'Add a line like: title: "The headline"');
+  if (title === '') {
+    const given = data.title === undefined || data.title === null || typeof data.title === 'string' ? undefined : Array.isArray(data.title) ? 'a list' : typeof data.title === 'object' ? 'a set of keys' : String(data.title);
+    return fail('ARTICLE_MISSING_TITLE', 'title', given ? `has a "title" that is not text (${given})` : 'has no "title"', given ? 'Write the headline as one quoted line, e.g. title: "The headline"' : 'Add a line like: title: "The headline"');
+  }
   const date = parseArticleDate(data.date, zone);
   if (!date) {
     return fail(

@@ -10,6 +10,8 @@ import { FrontmatterError, isUntouched, readArticleFile, writeArticleFile } from
 import { temporaryDir } from '../helpers/paths.ts';
 import { Prng } from '../helpers/prng.ts';
 import { buildArchive } from '../helpers/run-build.ts';
+import { ProblemLog } from '../../src/problems.ts';
+import { toArticle } from '../../src/site/load-articles.ts';
 
 const NASTY = [
   ': ', 'key: value', '---', '...', '#', '# comment', '"', "'", '"quoted"', "'single'", 'no', 'No', 'NO', 'yes', 'off', 'on', 'y', 'n',
@@ -152,5 +154,28 @@ describe('YAML aliases in a hand-edited article file', () => {
       run.report.problems.map((problem) => [problem.code, path.basename(problem.file), problem.line]),
       [['ARTICLE_BAD_FRONTMATTER', 'bomb.md', 6], ['ARTICLE_BAD_FRONTMATTER', 'loop.md', 5]],
     );
+  });
+});
+
+describe('problems in a hand-edited article file', () => {
+  const problemsOf = (text: string) => {
+    const problems = new ProblemLog();
+    assert.equal(toArticle('2024/x.md', 'articles/2024/x.md', text, 'UTC', 'en', problems), undefined);
+    return problems.problems.map((problem) => [problem.code, problem.line, problem.message]);
+  };
+
+  it('name line 1 for a missing key, not a body line that starts like it', () => {
+    assert.deepEqual(problemsOf('---\ntitle: "No date"\nslug: "x"\n---\nThe body.\ndate: 2024-01-01\n'), [
+      ['ARTICLE_BAD_DATE', 1, 'has a missing or impossible "date" (none); the article is left out'],
+    ]);
+  });
+
+  it('say that a title which is a list or a set of keys is not text, rather than missing', () => {
+    assert.deepEqual(problemsOf('---\nslug: "x"\ntitle: ["One", "Two"]\n---\nBody.\n'), [
+      ['ARTICLE_MISSING_TITLE', 3, 'has a "title" that is not text (a list); the article is left out'],
+    ]);
+    assert.deepEqual(problemsOf('---\ntitle: {a: 1}\n---\nBody.\n'), [
+      ['ARTICLE_MISSING_TITLE', 2, 'has a "title" that is not text (a set of keys); the article is left out'],
+    ]);
   });
 });
