@@ -84,6 +84,16 @@ export function findDateInFileName(name: string, zone: string): ResolvedDate | u
   return date.isValid ? { iso: formatIsoDate(date), source: 'filename' } : undefined;
 }
 
+/**
+ * A date written `YYYY-MM-DD` in a file name that `findDateInFileName` does not take: not a real
+ * date (`2024-02-30`, `2024-13-01`) or outside its years (1800–2199), so that it can be reported
+ * rather than passed over in silence.
+ */
+export function findBadDateInFileName(name: string, zone: string): string | undefined {
+  if (findDateInFileName(name, zone)) return undefined;
+  return /(?:^|[^0-9])(\d{4}-\d{2}-\d{2})(?:[^0-9]|$)/.exec(name)?.[1];
+}
+
 export function dateFromModificationTime(mtimeMs: number, zone: string): ResolvedDate {
   return { iso: formatIsoDate(DateTime.fromMillis(Math.floor(mtimeMs / 1000) * 1000, { zone })), source: 'file-mtime' };
 }

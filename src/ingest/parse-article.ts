@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
 import type { ProblemLog } from '../problems.ts';
 import { findLineAnomalies, hasInvisibleCharacters } from './anomalies.ts';
-import { dateFromModificationTime, findDateInFileName, findDateInText, formatIsoDate, parseDateString, type ResolvedDate } from './dates.ts';
+import { dateFromModificationTime, findBadDateInFileName, findDateInFileName, findDateInText, formatIsoDate, parseDateString, type ResolvedDate } from './dates.ts';
 import { findArticleEntities } from './entities/article-entities.ts';
 import type { EntityRules } from './entities/entity-rules.ts';
 import { escapeMarkdownLine } from './escape-markdown.ts';
@@ -77,7 +77,16 @@ function resolveDate(source: SourceFile, options: IngestOptions, problems: Probl
     });
   }
   if (fromName) return fromName;
-  if (fromText.unreadable) return dateFromModificationTime(source.mtimeMs, options.timeZone);
+  const badName = findBadDateInFileName(path.posix.basename(source.path), options.timeZone);
+  if (badName) {
+    problems.warn({
+      code: 'FILENAME_BAD_DATE',
+      file: source.displayPath,
+      message: `has "${badName}" in its file name, which is not a real date (or is outside the years 1800–2199); the file's modification time is used instead`,
+      hint: 'Correct the date in the file name, or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}).',
+    });
+  }
+  if (fromText.unreadable || badName) return dateFromModificationTime(source.mtimeMs, options.timeZone);
   problems.warn({
     code: 'DATE_FROM_FILE_TIME',
     file: source.displayPath,

@@ -60,6 +60,14 @@ describe('where the date comes from', () => {
     assert.deepEqual([timed.date, timed.source, timed.codes], ['2020-06-15T12:00:00+00:00', 'file-mtime', ['TEXT_BAD_DATE']]);
   });
 
+  it('names a date in the file name that is no real date (or outside 1800–2199), instead of saying there is none', () => {
+    for (const name of ['2024-02-30-story.txt', '2024-13-01-story.txt', '1799-01-01-story.txt']) {
+      const result = dateOf({ zone: 'UTC', name });
+      assert.deepEqual([result.date, result.source, result.codes], ['2020-06-15T12:00:00+00:00', 'file-mtime', ['FILENAME_BAD_DATE']], name);
+    }
+    assert.deepEqual(dateOf({ zone: 'UTC', name: 'report-20241345.txt' }).codes, ['DATE_FROM_FILE_TIME'], 'digits without dashes are no date');
+  });
+
   it('takes the date in the file name before the file time', () => {
     const result = dateOf({ zone: 'UTC', name: 'sport/2019-12-31-final.txt' });
     assert.deepEqual([result.date, result.source, result.codes], ['2019-12-31T00:00:00+00:00', 'filename', []]);
