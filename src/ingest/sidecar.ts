@@ -283,7 +283,7 @@ function decodeJsonLines(bytes: Uint8Array, display: string, problems: ProblemLo
 }
 
 /** Parses one meta.jsonl line into its file and entry, or reports why it is ignored. */
-function readJsonLine(line: string, folder: string, origin: Required<Origin>, known: ReadonlySet<string>, problems: ProblemLog): [string, SidecarData] | undefined {
+function readJsonLine(line: string, folder: string, origin: Required<Origin>, known: KnownSources, problems: ProblemLog): [string, SidecarData] | undefined {
   let raw: unknown;
   try {
     raw = JSON.parse(line);
@@ -305,17 +305,51 @@ function readJsonLine(line: string, folder: string, origin: Required<Origin>, kn
     });
     return undefined;
   }
-  const file = path.posix.normalize(path.posix.join(folder, (raw as { file: string }).file));
-  if (!known.has(file)) {
+  const given = (raw as { file: string }).file;
+  const file = known.resolve(path.posix.normalize(path.posix.join(folder, given)));
+  if (file === undefined) {
+    const near = known.near(path.posix.normalize(path.posix.join(folder, given.replaceAll('\\', '/'))));
     problems.warn({
       code: 'SIDECAR_MISSING_FILE',
       ...origin,
-      message: `names "${(raw as { file: string }).file}", which is not in the inbox`,
+      message: `names "${given}", which is not in the inbox${near === undefined ? '' : ` (the inbox has "${path.posix.relative(folder, near)}")`}`,
       hint: 'Correct the file name, or remove the line if the article was deleted.',
     });
     return undefined;
   }
   return [file, normaliseSidecar(raw as Record<string, unknown>, origin, problems)];
+}
+
+/**
+ * The sources a meta.jsonl line may name. A name is matched as written, else in Unicode NFC: the
+ * same name typed on one system and saved by another (macOS writes `é` as `e` + U+0301, most
+ * tools as one character) looks the same and is the same to the archivist.
+ */
+class KnownSources {
+  readonly #exact: ReadonlySet<string>;
+  readonly #composed = new Map<string, string[]>();
+  readonly #folded = new Map<string, string>();
+
+  constructor(files: readonly string[]) {
+    this.#exact = new Set(files);
+    for (const file of files) {
+      const composed = file.normalize('NFC');
+      this.#composed.set(composed, [...(this.#composed.get(composed) ?? []), file]);
+      this.#folded.set(composed.toLowerCase(), file);
+    }
+  }
+
+  /** The source `name` means: itself, or the one source with its NFC form. */
+  resolve(name: string): string | undefined {
+    if (this.#exact.has(name)) return name;
+    const same = this.#composed.get(name.normalize('NFC'));
+    return same?.length === 1 ? same[0] : undefined;
+  }
+
+  /** A source whose name differs from `name` only in case (or separators), for the message. */
+  near(name: string): string | undefined {
+    return this.resolve(name) ?? this.#folded.get(name.normalize('NFC').toLowerCase());
+  }
 }
 
 /** Parses a NAME.json into its entry, or reports why it is ignored. */
@@ -367,7 +401,7 @@ export async function loadSidecars(
   inboxFiles?: ReadonlySet<string>,
 ): Promise<Map<string, SidecarData>> {
   const merger = new SidecarMerger(problems);
-  const known = new Set(sourceFiles);
+  const known = new KnownSources(sourceFiles);
   const folders = [...new Set(sourceFiles.map((file) => path.posix.dirname(file)))];
   if (!folders.includes('.')) folders.push('.');
   folders.sort(compareFolders);
@@ -384,9 +418,16 @@ export async function loadSidecars(
     });
   }
 
+  // A NAME.json whose name is the source's in another Unicode form (NFC, NFD) is its sidecar too.
+  const jsonByComposed = new Map<string, string>();
+  for (const file of inboxFiles ?? []) if (/\.json$/i.test(file)) jsonByComposed.set(file.normalize('NFC'), file);
   for (const file of sourceFiles) {
-    const relative = file.replace(/\.txt$/i, '.json');
-    if (inboxFiles && !inboxFiles.has(relative)) continue;
+    let relative = file.replace(/\.txt$/i, '.json');
+    if (inboxFiles && !inboxFiles.has(relative)) {
+      const composed = jsonByComposed.get(relative.normalize('NFC'));
+      if (composed === undefined) continue;
+      relative = composed;
+    }
     const display = path.posix.join(displayInbox, relative);
     const bytes = await readOptional(path.join(inboxDir, relative), display, problems);
     if (bytes === undefined) continue;

@@ -339,3 +339,25 @@ describe('several sidecar entries for one file', () => {
     assert.equal(badDate.line, 1);
   });
 });
+
+describe('sidecar file names in another Unicode form or case', () => {
+  const nfd = 'cafe\u0301-2024-05-01.txt';
+  const nfc = 'caf\u00e9-2024-05-01.txt';
+
+  it('a meta.jsonl line naming a source in NFC finds the source saved in NFD (they look the same)', async () => {
+    const { articles, problems } = await ingestInbox({ [nfd]: ARTICLE, 'meta.jsonl': `${JSON.stringify({ file: nfc, title: 'Café opens' })}\n` });
+    assert.equal(articles.get(nfd)?.title, 'Café opens');
+    assert.deepEqual(problems.map((problem) => problem.code), []);
+  });
+
+  it('a NAME.json in NFC is the sidecar of NAME.txt in NFD', async () => {
+    const { articles } = await ingestInbox({ [nfd]: ARTICLE, [nfc.replace('.txt', '.json')]: JSON.stringify({ title: 'Café opens' }) });
+    assert.equal(articles.get(nfd)?.title, 'Café opens');
+  });
+
+  it('a name that differs in case is not taken, but the warning names the source meant', async () => {
+    const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, 'meta.jsonl': `${JSON.stringify({ file: FILE.toUpperCase(), title: 'Not taken' })}\n` });
+    assert.equal(articles.get(FILE)?.title, 'Headline from the text');
+    assert.deepEqual(problems.map((problem) => [problem.code, problem.message]), [['SIDECAR_MISSING_FILE', `names "${FILE.toUpperCase()}", which is not in the inbox (the inbox has "${FILE}")`]]);
+  });
+});
