@@ -29,7 +29,7 @@ describe('a shard renders only its own pages', { timeout: 240_000 }, () => {
 
   before(async () => {
     const inbox = path.join(await temporaryDir('shard-render'), 'inbox');
-    await generateArchive(inbox, 40, { seed: 'shard-render' });
+    await generateArchive(inbox, 40, { layout: 'sections', seed: 'shard-render' });
     full = await buildArchive(inbox);
     assert.equal(full.exitCode, 0, full.stderr);
     years = [...new Set(full.report.articles.map((article) => article.url.split('/')[1]!))].sort();
