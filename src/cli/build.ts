@@ -30,7 +30,7 @@ import { partOfShard, pruneOutsideShard, restrictToShard, shardFilter, shardName
 import type { EleventyConfig } from '../site/eleventy-types.ts';
 import type { BuildOptions } from './args.ts';
 import { acquireBuildLock, LockError, type BuildLock } from './build-lock.ts';
-import { isDiskFull, outputOverlapProblem, reportLocationProblem, reportWriteProblem, writeFailureProblem } from './fs-problems.ts';
+import { articlesInInboxProblem, isDiskFull, outputOverlapProblem, reportLocationProblem, reportWriteProblem, writeFailureProblem } from './fs-problems.ts';
 import { commitIntoPlace, replayCommits } from '../output/commit.ts';
 import { MANIFEST_FILE, readManifest, serializeManifest } from '../output/manifest.ts';
 import { inspectOutputFolder, serializeShardRecord, shardRecordName, type OutputFolder } from '../output/ownership.ts';
@@ -245,10 +245,11 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
     return result;
   }
 
-  const overlap = outputOverlapProblem(outDir, [
-    { name: 'inbox', dir: inboxDir },
-    { name: 'articles', dir: articlesDir },
-  ]);
+  const overlap =
+    outputOverlapProblem(outDir, [
+      { name: 'inbox', dir: inboxDir },
+      { name: 'articles', dir: articlesDir },
+    ]) ?? articlesInInboxProblem(articlesDir, inboxDir);
   if (overlap) {
     problems.error(overlap);
     result.exitCode = 2;

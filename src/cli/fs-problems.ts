@@ -94,6 +94,20 @@ export function outputOverlapProblem(outDir: string, inputs: Array<{ name: strin
   return undefined;
 }
 
+/**
+ * The articles folder is the archive and outlives the inbox, which may be emptied after a build
+ * (README): so it must not be the inbox or sit inside it.
+ */
+export function articlesInInboxProblem(articlesDir: string, inboxDir: string): ProblemInput | undefined {
+  if (!within(articlesDir, inboxDir)) return undefined;
+  return {
+    code: 'ARTICLES_INSIDE_INBOX',
+    file: displayPath(articlesDir),
+    message: `${articlesDir === inboxDir ? 'is' : 'is inside'} the inbox (${displayPath(inboxDir)}); the archive would go with the inbox when it is emptied, so nothing was built`,
+    hint: 'Choose an articles folder (--articles) outside the inbox, e.g. content/articles beside content/inbox.',
+  };
+}
+
 const REPORT_HINT = 'Pass --report a file outside the inbox, articles and output folders, in a folder you can write, e.g. --report report.json.';
 
 /**

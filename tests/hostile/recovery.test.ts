@@ -121,3 +121,19 @@ describe('an output folder that overlaps the inputs', () => {
     }
   });
 });
+
+describe('an articles folder inside the inbox', () => {
+  it('is refused before anything is written: the archive would go when the inbox is emptied', async () => {
+    const work = await temporaryDir('articles-in-inbox');
+    const inbox = path.join(work, 'inbox');
+    await mkdir(inbox, { recursive: true });
+    await writeFile(path.join(inbox, 'a.txt'), 'Headline\n\nText.\n');
+    for (const articles of [inbox, path.join(inbox, 'articles')]) {
+      const result = await runCli(['build', '--inbox', inbox, '--articles', articles, '--out', path.join(work, 'site'), '--quiet'], { cwd: work });
+      assert.equal(result.exitCode, 2, articles);
+      assert.match(result.stderr, /error: is (inside )?the inbox \(.*\); the archive would go with the inbox when it is emptied, so nothing was built \(ARTICLES_INSIDE_INBOX\)/, articles);
+      assert.deepEqual(await readdir(inbox), ['a.txt'], `--articles ${articles} left the inbox alone`);
+      assert.equal(existsSync(path.join(work, 'site')), false);
+    }
+  });
+});
