@@ -107,6 +107,7 @@ describe('broadsheet command line', () => {
       'copy\r.txt': 'A copied \u001b]0;title\u0007headline\n\nSome text.\n',
     });
     const run = await runCli(['build', '--inbox', inbox, '--articles', path.join(path.dirname(inbox), 'articles'), '--out', path.join(path.dirname(inbox), 'site'), '--quiet', '--all-problems']);
+    // eslint-disable-next-line no-control-regex -- the control characters are what is looked for
     assert.doesNotMatch(run.stderr, /[\u0000-\u0009\u000b-\u001f\u007f]/, 'no control character but the newlines between lines');
     const lines = run.stderr.trimEnd().split('\n');
     for (let i = 0; i < lines.length; i += 2) {
