@@ -8,6 +8,7 @@ import type { ArticleFrontmatter } from '../article.ts';
 import { FileThread } from '../file-thread.ts';
 import { displayPath, listFiles, unreadableReason, type SkippedEntry } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
+import { maxSourceBytes, sourceTooLarge } from './source-size.ts';
 import { compareText, type ProblemInput, type ProblemLog } from '../problems.ts';
 import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
 import { ArticleFileCache, textHash, type ArticleFileSeen, type KnownArticleFile } from './article-file-cache.ts';
@@ -284,10 +285,15 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
   };
   // A source that cannot be read (permissions, or removed since the inbox was listed) is left out
   // with an error naming it; the rest of the inbox is ingested.
+  const sizeLimit = maxSourceBytes();
   const readSource = async (sourcePath: string, index: number) => {
     const absolute = path.join(inboxDir, sourcePath);
     try {
       const info = statSync(absolute);
+      if (info.size > sizeLimit) {
+        feeder?.offer(index, undefined);
+        return { sourcePath, tooLarge: info.size, index };
+      }
       const cached = cache.canReuse(sourcePath, info, sidecars.get(sourcePath), bySource.get(sourcePath)?.textHash);
       const bytes = cached ? undefined : await readFile(absolute);
       feeder?.offer(index, bytes && toParse(sourcePath, info, bytes));
@@ -305,8 +311,8 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
     const { sourcePath, index } = read;
     const shown = `${displayInbox}/${sourcePath}`;
     const existingArticle = bySource.get(sourcePath);
-    if (read.unreadable !== undefined) {
-      problems.error(unreadableSource(shown, read.unreadable));
+    if (read.unreadable !== undefined || read.tooLarge !== undefined) {
+      problems.error(read.tooLarge !== undefined ? sourceTooLarge(shown, read.tooLarge, sizeLimit) : unreadableSource(shown, read.unreadable!));
       results.set(sourcePath, { source: sourcePath, status: 'refused', removed: [] });
       if (existingArticle) others.push(existingArticle); // its URL stays taken, its file published
       continue;
