@@ -9,7 +9,7 @@ import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, withOverrides, type SiteConfig } from '../config/site-config.ts';
 import { loadEntityRules, type EntityRules } from '../ingest/entities/entity-rules.ts';
-import { ingest, type IngestResult } from '../ingest/ingest.ts';
+import { ArticleUnreadableError, ingest, type IngestResult } from '../ingest/ingest.ts';
 import { compileRules } from '../ingest/rules.ts';
 import { displayPath } from '../fs-utils.ts';
 import { ProblemLog, type ProblemInput } from '../problems.ts';
@@ -379,6 +379,7 @@ async function buildLocked(
         return ingested;
       });
     } catch (error) {
+      if (error instanceof ArticleUnreadableError) return refuse(error.problem());
       return await stop(error, articlesDir, 'ingest');
     }
   } else if (!existsSync(articlesDir)) {

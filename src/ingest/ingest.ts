@@ -92,6 +92,29 @@ interface Candidate {
  * Article files already in the archive, keyed by the inbox path of their source. A file the
  * article-file cache knows unchanged is not read.
  */
+/**
+ * An article file the build cannot read. The build stops (exit status 2): without the file, ingest
+ * cannot tell which source made it, and would publish that source a second time or write over a
+ * hand edit.
+ */
+export class ArticleUnreadableError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file} cannot be read (${reason})`);
+  }
+
+  problem(): ProblemInput {
+    return {
+      code: 'ARTICLE_UNREADABLE',
+      file: displayPath(this.file),
+      message: `cannot be read (${this.reason}); nothing was built, since without it ingest cannot tell which source it was made from (it would publish that source twice, or write over a hand edit)`,
+      hint: this.reason === 'permission denied' ? 'Give your user permission to read it (chmod a+r), or move it out of the articles folder.' : 'Replace it with a readable copy, or move it out of the articles folder.',
+    };
+  }
+}
+
 async function readExistingArticles(articlesDir: string, fileCache: ArticleFileCache): Promise<{ bySource: Map<string, ExistingArticle>; others: ExistingArticle[] }> {
   const bySource = new Map<string, ExistingArticle>();
   const others: ExistingArticle[] = [];
@@ -107,9 +130,14 @@ async function readExistingArticles(articlesDir: string, fileCache: ArticleFileC
   // and a rebuild stats every source and article file.)
   const readIfChanged = async (file: string) => {
     const absolute = path.join(articlesDir, file);
-    const info = statSync(absolute);
-    const known = fileCache.known(file, info);
-    return { file, info, known, text: known ? undefined : await readFile(absolute, 'utf8') };
+    try {
+      const info = statSync(absolute);
+      const known = fileCache.known(file, info);
+      return { file, info, known, text: known ? undefined : await readFile(absolute, 'utf8') };
+    } catch (error) {
+      const reason = unreadableReason(error);
+      throw reason === undefined || reason.includes('removed') ? error : new ArticleUnreadableError(absolute, reason);
+    }
   };
   for await (const { file, info, known, text } of readAhead(files, readIfChanged)) {
     const existing: ExistingArticle = known
