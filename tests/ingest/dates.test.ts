@@ -78,6 +78,31 @@ describe('where the date comes from', () => {
     assert.deepEqual([result.date, result.source, result.codes], ['2020-06-15T12:30:45+00:00', 'file-mtime', ['DATE_FROM_FILE_TIME']]);
   });
 
+  it('reads a sidecar date written day/month/year day first, and warns when month first would be another date', () => {
+    const ambiguous = dateOf({ zone: 'UTC', sidecarDate: '03/04/2024' });
+    assert.deepEqual([ambiguous.date, ambiguous.source, ambiguous.codes], ['2024-04-03T00:00:00+00:00', 'sidecar', ['SIDECAR_AMBIGUOUS_DATE']]);
+    const problems = new ProblemLog();
+    parseArticle(
+      { path: 'story.txt', displayPath: 'story.txt', hash: 'sha256:00', text: TEXT, mtimeMs: 0, sidecar: { date: '03/04/2024', extra: {}, origin: { file: 'meta.jsonl', line: 7 } } },
+      { rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' },
+      problems,
+    );
+    const [warning] = problems.problems;
+    assert.equal(warning!.file, 'meta.jsonl');
+    assert.equal(warning!.line, 7);
+    assert.equal(warning!.message, 'date "03/04/2024" for story.txt could be 3 April 2024 or 4 March 2024; it is read day first, as 3 April 2024');
+    assert.equal(warning!.hint, 'Write dates as ISO 8601 to be sure: "2024-04-03".');
+    // One reading only: a day over 12, the same day and month, or ISO 8601.
+    for (const [date, iso] of [
+      ['25/12/2024', '2024-12-25T00:00:00+00:00'],
+      ['04/04/2024', '2024-04-04T00:00:00+00:00'],
+      ['2024-04-03', '2024-04-03T00:00:00+00:00'],
+    ]) {
+      const plain = dateOf({ zone: 'UTC', sidecarDate: date });
+      assert.deepEqual([plain.date, plain.codes], [iso, []], date);
+    }
+  });
+
   it('warns about an unreadable sidecar date and uses the next source', () => {
     const result = dateOf({ zone: 'UTC', sidecarDate: '2024-02-30', name: '2024-03-01-x.txt' });
     assert.deepEqual([result.date, result.source, result.codes], ['2024-03-01T00:00:00+00:00', 'filename', ['SIDECAR_BAD_DATE']]);
