@@ -97,7 +97,7 @@ describe('where the date comes from', () => {
       ['25/12/2024', '2024-12-25T00:00:00+00:00'],
       ['04/04/2024', '2024-04-04T00:00:00+00:00'],
       ['2024-04-03', '2024-04-03T00:00:00+00:00'],
-    ]) {
+    ] as const) {
       const plain = dateOf({ zone: 'UTC', sidecarDate: date });
       assert.deepEqual([plain.date, plain.codes], [iso, []], date);
     }
