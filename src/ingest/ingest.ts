@@ -222,6 +222,23 @@ async function adoptMovedArticles(inboxDir: string, sourceFiles: readonly string
 }
 
 /** The warning for an inbox entry that looks like a source or sidecar but is not read. */
+/**
+ * Files that are probably articles in a format ingest does not read: named, so that an article
+ * dropped in as `.md` or `.docx` is not passed over in silence. Other files (images, say) may sit
+ * in the inbox without a word.
+ */
+const OTHER_ARTICLE_FORMAT = /\.(md|markdown|text|html?|rtf|docx?|odt|pdf)$/i;
+
+function otherArticleFormat(inboxDir: string, file: string): ProblemInput {
+  const extension = path.posix.extname(file);
+  return {
+    code: 'INBOX_OTHER_FORMAT',
+    file: displayPath(path.join(inboxDir, file)),
+    message: `is a ${extension} file, not plain text (.txt), so it is not published`,
+    hint: 'If it is an article, save its text as a .txt file (markup in it is shown as written, not interpreted); otherwise move it out of the inbox.',
+  };
+}
+
 function skippedInboxEntry(inboxDir: string, entry: SkippedEntry): ProblemInput {
   const file = displayPath(path.join(inboxDir, entry.path));
   const outcome = entry.path.toLowerCase().endsWith('.json') ? 'its metadata is not read' : 'it is not published';
@@ -257,10 +274,15 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   // A restart without the cache (ingestSources) reports everything again, from here.
   const problemsAtStart = problems.problems.length;
   // One walk of the inbox finds the sources and their NAME.json sidecars.
-  const inboxFiles = await listFiles(inboxDir, (name) => /\.(txt|json)$/i.test(name), (entry) =>
+  const listed = await listFiles(inboxDir, (name) => /\.(txt|json)$/i.test(name) || OTHER_ARTICLE_FORMAT.test(name), (entry) =>
     // A folder that cannot be read hides sources: an error, as for a source that cannot be read.
     entry.reason === 'unreadable-folder' ? problems.error(skippedInboxEntry(inboxDir, entry)) : problems.warn(skippedInboxEntry(inboxDir, entry)),
   );
+  const inboxFiles = listed.filter((file) => {
+    if (!OTHER_ARTICLE_FORMAT.test(file)) return true;
+    problems.warn(otherArticleFormat(inboxDir, file));
+    return false;
+  });
   const sourceFiles = inboxFiles.filter((file) => file.toLowerCase().endsWith('.txt'));
   const sidecars = await loadSidecars(inboxDir, displayInbox, sourceFiles, problems, new Set(inboxFiles));
   await removeInterruptedWrites(articlesDir);

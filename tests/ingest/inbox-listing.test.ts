@@ -1,6 +1,6 @@
 // Which files of the inbox are read: every .txt, through links to files too; and every one that is
-// not (hidden, a broken link, inside a linked folder) is named in a warning, never dropped in
-// silence. Only what is never content (.git and other hidden folders, macOS's `._NAME` companions,
+// not (hidden, a broken link, inside a linked folder, an article in another format such as .md)
+// is named in a warning, never dropped in silence. Only what is never content (.git and other hidden folders, macOS's `._NAME` companions,
 // Emacs's `.#NAME` lock links) passes without a word.
 
 import assert from 'node:assert/strict';
@@ -53,5 +53,30 @@ describe('listing the inbox', () => {
     assert.match(hidden.find((problem) => problem.file.endsWith('.txt'))!.message, /not published/);
     assert.match(hidden.find((problem) => problem.file.endsWith('.json'))!.message, /metadata is not read/);
     for (const problem of problems.problems) assert.ok(problem.hint.length > 0, `${problem.code} says how to fix it`);
+  });
+
+  it('names articles in another format (.md, .docx, .html…) and passes over other files without a word', async () => {
+    const work = await temporaryDir('inbox-formats');
+    const inbox = path.join(work, 'inbox');
+    await mkdir(path.join(inbox, 'sport'), { recursive: true });
+    await writeFile(path.join(inbox, '2024-01-01-plain.txt'), story('A plain story'));
+    await writeFile(path.join(inbox, '2024-01-02-notes.md'), story('# A markdown story'));
+    await writeFile(path.join(inbox, 'sport', '2024-01-03-match.DOCX'), new Uint8Array([0x50, 0x4b, 3, 4]));
+    await writeFile(path.join(inbox, 'sport', 'page.html'), '<p>A saved page</p>');
+    // Not an article: no warning.
+    await writeFile(path.join(inbox, 'photo.jpg'), new Uint8Array([0xff, 0xd8, 0xff]));
+
+    const problems = new ProblemLog();
+    const result = await ingest({ inboxDir: inbox, articlesDir: path.join(work, 'articles'), rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' }, problems);
+
+    assert.deepEqual(result.sources.map((source) => source.source), ['2024-01-01-plain.txt']);
+    assert.deepEqual(problems.problems.map((problem) => [problem.code, path.relative(inbox, problem.file), problem.severity]).sort(), [
+      ['INBOX_OTHER_FORMAT', '2024-01-02-notes.md', 'warning'],
+      ['INBOX_OTHER_FORMAT', 'sport/2024-01-03-match.DOCX', 'warning'],
+      ['INBOX_OTHER_FORMAT', 'sport/page.html', 'warning'],
+    ]);
+    const markdown = problems.problems.find((problem) => problem.file.endsWith('.md'))!;
+    assert.equal(markdown.message, 'is a .md file, not plain text (.txt), so it is not published');
+    assert.match(markdown.hint, /save its text as a \.txt file/);
   });
 });
