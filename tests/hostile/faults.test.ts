@@ -3,7 +3,7 @@
 // clear problem (never a stack trace).
 
 import assert from 'node:assert/strict';
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, watch } from 'node:fs';
 import { chmod, chown, copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -16,6 +16,7 @@ import { CLI, PROJECT_ROOT, SAMPLE_INBOX, temporaryDir } from '../helpers/paths.
 import { paragraph, Prng } from '../helpers/prng.ts';
 import { isUnstablePagefindFile, stableBundleBytes } from '../helpers/pagefind-files.ts';
 import { runCli } from '../helpers/run-build.ts';
+import { asRoot, NOBODY as nobody, runAsUnprivileged, unprivilegedSkipReason } from '../helpers/unprivileged.ts';
 
 type Snapshot = Map<string, string>;
 
@@ -223,22 +224,7 @@ describe('two builds at once on the same folders', () => {
   });
 });
 
-describe('an output location that cannot be written', () => {
-  const asRoot = process.getuid?.() === 0;
-  const nobody = 65534;
-
-  /** Runs the CLI as a user who cannot write `readOnly` (root ignores permissions, so drop to nobody). */
-  function runAsUnprivileged(args: string[]): Promise<{ exitCode: number; stderr: string }> {
-    return new Promise((resolve) => {
-      execFile(
-        process.execPath,
-        [CLI, ...args],
-        { cwd: PROJECT_ROOT, timeout: 120_000, ...(asRoot ? { uid: nobody, gid: nobody, env: { ...process.env, HOME: os.tmpdir() } } : {}) },
-        (error, _stdout, stderr) => resolve({ exitCode: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stderr }),
-      );
-    });
-  }
-
+describe('an output location that cannot be written', { skip: unprivilegedSkipReason() }, () => {
   it('a read-only output folder gives a clear OUTPUT_NOT_WRITABLE problem and exit status 2, and the old site stays', async () => {
     const work = await temporaryDir('readonly');
     await writeInbox(path.join(work, 'inbox'), 6, 2);

@@ -4,38 +4,12 @@
 // file it cannot read stops the build (it cannot tell which source made it), saying so.
 
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { BuildReport } from '../helpers/run-build.ts';
-import { CLI, PROJECT_ROOT, temporaryDir } from '../helpers/paths.ts';
-
-const asRoot = process.getuid?.() === 0;
-const nobody = 65534;
-
-/** Runs the CLI as a user whom permissions apply to (root ignores them, so drop to nobody). */
-function runAsUnprivileged(args: string[]): Promise<{ exitCode: number; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd: PROJECT_ROOT, timeout: 120_000, ...(asRoot ? { uid: nobody, gid: nobody, env: { ...process.env, HOME: os.tmpdir() } } : {}) },
-      (error, _stdout, stderr) => resolve({ exitCode: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stderr }),
-    );
-  });
-}
-
-/**
- * Why the test cannot run here, if it cannot: as root it drops to nobody, who must be able to
- * run the project (a clone under /root, mode 700, is out of nobody's reach).
- */
-function unprivilegedSkipReason(): string | false {
-  if (!asRoot) return false;
-  const probe = spawnSync(process.execPath, [CLI, '--help'], { cwd: PROJECT_ROOT, uid: nobody, gid: nobody, env: { ...process.env, HOME: os.tmpdir() }, timeout: 60_000 });
-  return probe.status === 0 ? false : `user nobody cannot run ${CLI} (clone the project where other users can read it to run this test)`;
-}
+import { temporaryDir } from '../helpers/paths.ts';
+import { runAsUnprivileged, unprivilegedSkipReason } from '../helpers/unprivileged.ts';
 
 const story = (headline: string) => `${headline}\n\nA first paragraph about ${headline.toLowerCase()}, long enough to read.\n`;
 
