@@ -127,10 +127,10 @@ export function foldWord(word) {
 
 /**
  * Whether a word a page matched holds the query word (folded, anywhere: some languages add
- * prefixes; from five letters on, all but its last letter), so that the match is the word or a longer one, not Pagefind's fallback for it. When
- * an index has no word that starts with a query word's stem, Pagefind matches the longest word it
- * has that the stem starts with, always shorter: "out" for "outpaced", "fli" (flies, flying) for
- * "flip", "k" for "kestrel".
+ * prefixes; from five letters on, all but its last letter), so that the match is the word or a
+ * longer one, not Pagefind's fallback for it. When an index has no word that starts with a query
+ * word's stem, Pagefind matches the longest word it has that the stem starts with, always
+ * shorter: "out" for "outpaced", "fli" (flies, flying) for "flip", "k" for "kestrel".
  */
 export function holdsQueryWord(found, wanted) {
   const query = foldWord(wanted);
@@ -338,9 +338,15 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     return [...excluded];
   }
 
-  /** `filters` with the sources to leave out. */
-  function withoutSources(filters, excluded) {
-    return excluded.length === 0 ? filters : { ...filters, [SOURCE_FILTER]: { none: excluded } };
+  /**
+   * One search over the engine's merged sources, less those that only have Pagefind's fallback for
+   * a word of the query (call inside `exclusive`, after `sync`); `excluded` names them.
+   */
+  async function searchWithoutFallbacks(engine, query, filters) {
+    const response = await engine.instance.search(query, { filters });
+    const excluded = await fallbackSources(engine, query, response);
+    if (excluded.length === 0) return { response, excluded };
+    return { response: await engine.instance.search(query, { filters: { ...filters, [SOURCE_FILTER]: { none: excluded } } }), excluded };
   }
 
   /** The language whose stemmer suits the query: same script, the page's language first. */
@@ -365,9 +371,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
   function searchByRelevance(engine, query, filters) {
     return engine.exclusive(async () => {
       await sync(engine);
-      let response = await engine.instance.search(query, { filters });
-      const excluded = await fallbackSources(engine, query, response);
-      if (excluded.length > 0) response = await engine.instance.search(query, { filters: withoutSources(filters, excluded) });
+      const { response } = await searchWithoutFallbacks(engine, query, filters);
       const scope = scopeOf(waves, engine.waves);
       return { total: response.results.length, filters: withoutSource(response.filters), scope, continues: false, next: inOrder(response.results) };
     });
@@ -394,9 +398,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     const searchNewSources = () =>
       engine.exclusive(async () => {
         await sync(engine);
-        let response = await engine.instance.search(query, { filters });
-        const excluded = await fallbackSources(engine, query, response);
-        if (excluded.length > 0) response = await engine.instance.search(query, { filters: withoutSources(filters, excluded) });
+        const { response, excluded } = await searchWithoutFallbacks(engine, query, filters);
         const counts = response.filters?.[SOURCE_FILTER] ?? {};
         const fresh = [...engine.merged].filter((source) => !searched.has(source));
         for (const source of fresh) searched.add(source);

@@ -233,25 +233,18 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
   const articlesDir = path.resolve(options.articles);
   const outDir = path.resolve(options.out);
 
-  // A report that cannot be written is a bad flag: found now, not after the whole build.
-  const reportProblem = options.report === undefined ? undefined : await reportLocationProblem(options.report, [
+  const inputs = [
     { name: 'inbox', dir: inboxDir },
     { name: 'articles', dir: articlesDir },
-    { name: 'output', dir: outDir },
-  ]);
-  if (reportProblem) {
-    problems.error(reportProblem);
-    result.exitCode = 2;
-    return result;
-  }
-
-  const overlap =
-    outputOverlapProblem(outDir, [
-      { name: 'inbox', dir: inboxDir },
-      { name: 'articles', dir: articlesDir },
-    ]) ?? articlesInInboxProblem(articlesDir, inboxDir);
-  if (overlap) {
-    problems.error(overlap);
+  ];
+  // Folders that would replace or lose each other, and a report that cannot be written (a bad
+  // flag: found now, not after the whole build), stop the build before anything is done.
+  const refusal =
+    (options.report === undefined ? undefined : await reportLocationProblem(options.report, [...inputs, { name: 'output', dir: outDir }])) ??
+    outputOverlapProblem(outDir, inputs) ??
+    articlesInInboxProblem(articlesDir, inboxDir);
+  if (refusal) {
+    problems.error(refusal);
     result.exitCode = 2;
     return result;
   }

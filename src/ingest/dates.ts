@@ -43,6 +43,19 @@ export function parseDateString(value: string, zone: string): DateTime | undefin
   return undefined;
 }
 
+/**
+ * For a date written day/month/year whose day is 12 or less and not its month (`03/04/2024`), the
+ * reading month first (`4 March 2024`), which American exports mean: undefined otherwise.
+ */
+export function otherReadingOfSlashDate(value: string): string | undefined {
+  const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(value);
+  if (!match) return undefined;
+  const [day, month] = [Number(match[1]), Number(match[2])];
+  if (day > 12 || day === month) return undefined;
+  const other = DateTime.fromObject({ year: Number(match[3]), month: day, day: month });
+  return other.isValid ? other.toFormat('d MMMM yyyy', { locale: 'en' }) : undefined;
+}
+
 const TEXT_DATE = new RegExp(
   `(\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) \\d{4}|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})`,
   'i',

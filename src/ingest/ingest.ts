@@ -8,8 +8,8 @@ import type { ArticleFrontmatter } from '../article.ts';
 import { FileThread } from '../file-thread.ts';
 import { displayPath, listFiles, unreadableReason, type SkippedEntry } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
-import { maxSourceBytes, sourceTooLarge } from './source-size.ts';
 import { compareText, type ProblemInput, type ProblemLog } from '../problems.ts';
+import { maxSourceBytes, sourceTooLarge } from './source-size.ts';
 import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
 import { ArticleFileCache, textHash, type ArticleFileSeen, type KnownArticleFile } from './article-file-cache.ts';
 import { isUntouched, readArticleFile, sha256, writeArticleFile, type ParsedArticleFile } from './frontmatter.ts';
@@ -89,10 +89,6 @@ interface Candidate {
 }
 
 /**
- * Article files already in the archive, keyed by the inbox path of their source. A file the
- * article-file cache knows unchanged is not read.
- */
-/**
  * An article file the build cannot read. The build stops (exit status 2): without the file, ingest
  * cannot tell which source made it, and would publish that source a second time or write over a
  * hand edit.
@@ -115,6 +111,10 @@ export class ArticleUnreadableError extends Error {
   }
 }
 
+/**
+ * Article files already in the archive, keyed by the inbox path of their source. A file the
+ * article-file cache knows unchanged is not read.
+ */
 async function readExistingArticles(articlesDir: string, fileCache: ArticleFileCache): Promise<{ bySource: Map<string, ExistingArticle>; others: ExistingArticle[] }> {
   const bySource = new Map<string, ExistingArticle>();
   const others: ExistingArticle[] = [];
@@ -221,7 +221,6 @@ async function adoptMovedArticles(inboxDir: string, sourceFiles: readonly string
   }
 }
 
-/** The warning for an inbox entry that looks like a source or sidecar but is not read. */
 /**
  * Files that are probably articles in a format ingest does not read: named, so that an article
  * dropped in as `.md` or `.docx` is not passed over in silence. Other files (images, say) may sit
@@ -239,6 +238,7 @@ function otherArticleFormat(inboxDir: string, file: string): ProblemInput {
   };
 }
 
+/** The warning for an inbox entry that looks like a source or sidecar but is not read. */
 function skippedInboxEntry(inboxDir: string, entry: SkippedEntry): ProblemInput {
   const file = displayPath(path.join(inboxDir, entry.path));
   const outcome = entry.path.toLowerCase().endsWith('.json') ? 'its metadata is not read' : 'it is not published';

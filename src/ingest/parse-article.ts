@@ -2,11 +2,10 @@
 // Pure: problems are recorded in the log passed in; nothing is read or written here.
 
 import path from 'node:path';
-import { DateTime } from 'luxon';
 import type { ArticleFrontmatter } from '../article.ts';
 import type { ProblemLog } from '../problems.ts';
 import { findLineAnomalies, hasInvisibleCharacters } from './anomalies.ts';
-import { dateFromModificationTime, findBadDateInFileName, findDateInFileName, findDateInText, formatIsoDate, parseDateString, type ResolvedDate } from './dates.ts';
+import { dateFromModificationTime, findBadDateInFileName, findDateInFileName, findDateInText, formatIsoDate, otherReadingOfSlashDate, parseDateString, type ResolvedDate } from './dates.ts';
 import { findArticleEntities } from './entities/article-entities.ts';
 import type { EntityRules } from './entities/entity-rules.ts';
 import { escapeMarkdownLine } from './escape-markdown.ts';
@@ -52,31 +51,20 @@ function sectionFromFolder(sourcePath: string): string | undefined {
   return folder === '.' ? undefined : folder.split('/')[0];
 }
 
-/**
- * For a date written day/month/year whose day is 12 or less and not its month (`03/04/2024`), the
- * reading month first (`4 March 2024`), which American exports mean: undefined otherwise.
- */
-export function otherReadingOfSlashDate(value: string): string | undefined {
-  const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(value);
-  if (!match) return undefined;
-  const [day, month] = [Number(match[1]), Number(match[2])];
-  if (day > 12 || day === month) return undefined;
-  const other = DateTime.fromObject({ year: Number(match[3]), month: day, day: month });
-  return other.isValid ? other.toFormat('d MMMM yyyy', { locale: 'en' }) : undefined;
-}
-
 function resolveDate(source: SourceFile, options: IngestOptions, problems: ProblemLog): ResolvedDate {
   const sidecarDate = source.sidecar?.date;
   if (sidecarDate !== undefined) {
+    const { origin } = source.sidecar!;
+    const at = { file: origin.file, ...(origin.line === undefined ? {} : { line: origin.line }) };
     const parsed = parseDateString(sidecarDate, options.timeZone);
     if (parsed) {
       const other = otherReadingOfSlashDate(sidecarDate);
       if (other) {
+        const read = parsed.toFormat('d MMMM yyyy', { locale: 'en' });
         problems.warn({
           code: 'SIDECAR_AMBIGUOUS_DATE',
-          file: source.sidecar!.origin.file,
-          ...(source.sidecar!.origin.line === undefined ? {} : { line: source.sidecar!.origin.line }),
-          message: `date "${sidecarDate}" for ${source.path} could be ${parsed.toFormat('d MMMM yyyy', { locale: 'en' })} or ${other}; it is read day first, as ${parsed.toFormat('d MMMM yyyy', { locale: 'en' })}`,
+          ...at,
+          message: `date "${sidecarDate}" for ${source.path} could be ${read} or ${other}; it is read day first, as ${read}`,
           hint: `Write dates as ISO 8601 to be sure: "${parsed.toFormat('yyyy-MM-dd')}".`,
         });
       }
@@ -84,8 +72,7 @@ function resolveDate(source: SourceFile, options: IngestOptions, problems: Probl
     }
     problems.warn({
       code: 'SIDECAR_BAD_DATE',
-      file: source.sidecar!.origin.file,
-      ...(source.sidecar!.origin.line === undefined ? {} : { line: source.sidecar!.origin.line }),
+      ...at,
       message: `date "${sidecarDate}" for ${source.path} is not a date Broadsheet can read (or is outside the years 1–9999)`,
       hint: 'Write dates as ISO 8601, e.g. "2024-05-01" or "2024-05-01T09:30:00+02:00".',
     });

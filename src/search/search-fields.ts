@@ -2,7 +2,7 @@
 // values and the date sort key, computed from normalised article data (one place, so the search
 // page, the index stats and the tests agree).
 
-import { canonicalName, DEFAULT_ENTITY_RULES, foldName, type EntityKind, type EntityRules } from '../ingest/entities/entity-rules.ts';
+import { DEFAULT_ENTITY_RULES, ruledEntityNames, type EntityKind, type EntityRules } from '../ingest/entities/entity-rules.ts';
 import type { Article } from '../site/load-articles.ts';
 
 export const FILTER_NAMES = ['section', 'year', 'people', 'organizations', 'places', 'tags', 'language'] as const;
@@ -75,26 +75,12 @@ export function languageName(code: string, interfaceLanguage: string): string {
   }
 }
 
-const ENTITY_FILTERS: Array<['people' | 'organizations' | 'places', EntityKind]> = [
-  ['people', 'person'],
-  ['organizations', 'organization'],
-  ['places', 'place'],
-];
 const FILTER_OF_KIND: Record<EntityKind, 'people' | 'organizations' | 'places'> = { person: 'people', organization: 'organizations', place: 'places' };
 
-/**
- * The article's people, organisations and places as its page links them: each name through the
- * entity rules' aliases and block list, under the kind the rules give it. Names given by hand in
- * an article file are kept as written there, so only here do the rules reach them.
- */
+/** The article's people, organisations and places as its page links them (`ruledEntityNames`). */
 function entityFilters(article: Article, rules: EntityRules): Record<'people' | 'organizations' | 'places', string[]> {
   const names: Record<'people' | 'organizations' | 'places', string[]> = { people: [], organizations: [], places: [] };
-  for (const [field, kind] of ENTITY_FILTERS) {
-    for (const raw of article[field]) {
-      const name = canonicalName(raw, rules);
-      if (name !== undefined) names[FILTER_OF_KIND[rules.kinds.get(foldName(name)) ?? kind]].push(name);
-    }
-  }
+  for (const [kind, name] of ruledEntityNames(article, rules)) names[FILTER_OF_KIND[kind]].push(name);
   return names;
 }
 

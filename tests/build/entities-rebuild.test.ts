@@ -32,18 +32,22 @@ function differing(a: Map<string, string>, b: Map<string, string>): string[] {
   return [...new Set([...a.keys(), ...b.keys()])].filter((file) => a.get(file) !== b.get(file)).sort();
 }
 
+/** A project of the stories with its own configuration and `entities.json`, and the build's folders. */
+async function writeProject(prefix: string, entityFile: object) {
+  const work = await temporaryDir(prefix);
+  const inbox = path.join(work, 'inbox');
+  await mkdir(inbox);
+  for (const [name, text] of STORIES) await writeFile(path.join(inbox, name), text);
+  const config = path.join(work, 'broadsheet.config.json');
+  await cp(path.join(PROJECT_ROOT, 'broadsheet.config.json'), config);
+  const entities = path.join(work, 'entities.json');
+  await writeFile(entities, JSON.stringify(entityFile));
+  return { inbox, entities, dirs: { outDir: path.join(work, 'site'), articlesDir: path.join(work, 'articles') }, args: ['--config', config] };
+}
+
 describe('a rebuild after entities.json changes', { timeout: 180_000 }, () => {
   it('rewrites the article files and the site as a build from nothing does', async () => {
-    const work = await temporaryDir('entities-rebuild');
-    const inbox = path.join(work, 'inbox');
-    await mkdir(inbox);
-    for (const [name, text] of STORIES) await writeFile(path.join(inbox, name), text);
-    const config = path.join(work, 'broadsheet.config.json');
-    await cp(path.join(PROJECT_ROOT, 'broadsheet.config.json'), config);
-    const entities = path.join(work, 'entities.json');
-    await writeFile(entities, JSON.stringify({ aliases: {} }));
-    const dirs = { outDir: path.join(work, 'site'), articlesDir: path.join(work, 'articles') };
-    const args = ['--config', config];
+    const { inbox, entities, dirs, args } = await writeProject('entities-rebuild', { aliases: {} });
 
     const first = await buildArchive(inbox, args, dirs);
     assert.equal(first.exitCode, 0, first.stderr);
@@ -64,18 +68,11 @@ describe('a rebuild after entities.json changes', { timeout: 180_000 }, () => {
   });
 
   it('applies aliases, kinds and the block list to names given by hand, in the search filters as on the page', async () => {
-    const work = await temporaryDir('entities-hand');
-    const inbox = path.join(work, 'inbox');
-    await mkdir(inbox);
-    for (const [name, text] of STORIES) await writeFile(path.join(inbox, name), text);
-    const config = path.join(work, 'broadsheet.config.json');
-    await cp(path.join(PROJECT_ROOT, 'broadsheet.config.json'), config);
-    await writeFile(
-      path.join(work, 'entities.json'),
-      JSON.stringify({ aliases: { 'Pleanox Group': ['Pleanox Bank'] }, kinds: { 'Vantor Rail': 'organization' }, block: ['Shoarkion Party'] }),
-    );
-    const dirs = { outDir: path.join(work, 'site'), articlesDir: path.join(work, 'articles') };
-    const args = ['--config', config];
+    const { inbox, dirs, args } = await writeProject('entities-hand', {
+      aliases: { 'Pleanox Group': ['Pleanox Bank'] },
+      kinds: { 'Vantor Rail': 'organization' },
+      block: ['Shoarkion Party'],
+    });
     assert.equal((await buildArchive(inbox, args, dirs)).exitCode, 0);
 
     // Names typed into the article file by hand are kept as written there.

@@ -77,6 +77,29 @@ export function compileEntityRules(file: EntityFile = {}): EntityRules {
 
 export const DEFAULT_ENTITY_RULES: EntityRules = compileEntityRules();
 
+/** The article fields that hold names, each with the kind its names are unless the rules say otherwise. */
+export const ENTITY_FIELDS: ReadonlyArray<readonly ['people' | 'organizations' | 'places', EntityKind]> = [
+  ['people', 'person'],
+  ['organizations', 'organization'],
+  ['places', 'place'],
+];
+
+/**
+ * An article's names as the archive shows them: each through the aliases and the block list,
+ * under the kind the rules give it (else its field's). Names given by hand in an article file are
+ * kept there as written, so the rules reach them here, at every build.
+ */
+export function ruledEntityNames(lists: Readonly<Record<'people' | 'organizations' | 'places', readonly string[]>>, rules: EntityRules): Array<[EntityKind, string]> {
+  const names: Array<[EntityKind, string]> = [];
+  for (const [field, kind] of ENTITY_FIELDS) {
+    for (const raw of lists[field]) {
+      const name = canonicalName(raw, rules);
+      if (name !== undefined) names.push([rules.kinds.get(foldName(name)) ?? kind, name]);
+    }
+  }
+  return names;
+}
+
 /** The canonical form of a name, or undefined when the rules block it. */
 export function canonicalName(name: string, rules: EntityRules): string | undefined {
   const folded = foldName(name);

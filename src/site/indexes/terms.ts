@@ -3,7 +3,7 @@
 // when two names make the same slug.
 
 import { createHash } from 'node:crypto';
-import { canonicalName, foldName, type EntityKind, type EntityRules } from '../../ingest/entities/entity-rules.ts';
+import { foldName, ruledEntityNames, type EntityKind, type EntityRules } from '../../ingest/entities/entity-rules.ts';
 import { MAX_SLUG_LENGTH, transliterate } from '../../ingest/slug.ts';
 import { compareText } from '../../problems.ts';
 import type { Article } from '../load-articles.ts';
@@ -46,12 +46,6 @@ export interface Term {
   hasPage: boolean;
 }
 
-const FIELD_KINDS: Array<['people' | 'organizations' | 'places', EntityKind]> = [
-  ['people', 'person'],
-  ['organizations', 'organization'],
-  ['places', 'place'],
-];
-
 interface Draft {
   kind: TermKind;
   key: string;
@@ -64,13 +58,7 @@ function namesOf(article: Article, rules: EntityRules): Array<[TermKind, string]
   const names: Array<[TermKind, string]> = [];
   if (article.section) names.push(['section', article.section]);
   for (const tag of article.tags) names.push(['tag', tag]);
-  for (const [field, kind] of FIELD_KINDS) {
-    for (const raw of article[field]) {
-      const name = canonicalName(raw, rules);
-      if (name === undefined) continue;
-      names.push([rules.kinds.get(foldName(name)) ?? kind, name]);
-    }
-  }
+  names.push(...ruledEntityNames(article, rules));
   return names;
 }
 
