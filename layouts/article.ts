@@ -60,8 +60,9 @@ ${article.source.url ? html`<dt>Originally published</dt><dd><a href="${article.
 </article>`;
 }
 
-export function renderArticlePage(site: SiteContext, article: Article, bodyHtml: string): string {
-  const main = html`${renderArticleElement(site, article, bodyHtml)}
+/** The article's page around its element (`renderArticleElement`'s result). */
+export function renderArticlePage(site: SiteContext, article: Article, element: SafeHtml): string {
+  const main = html`${element}
 ${renderArticleLinks(site, article)}`;
   return renderBase(
     site,

@@ -20,7 +20,7 @@ import { setBuildContext } from '../site/build-context.ts';
 import { writeAssets } from '../site/assets.ts';
 import { loadArticles, releaseBodies, type Article } from '../site/load-articles.ts';
 import { createSiteContext, type SiteContext } from '../site/site-context.ts';
-import { articlePageInputs, articlePagePath, createIndexedArticleRenderer } from '../site/pages/article-pages.ts';
+import { articlePageInputs, articlePagePath, createIndexedArticleRenderer, releaseArticleElements } from '../site/pages/article-pages.ts';
 import { searchParts, yearFolderOf, type SearchPart } from '../search/bundles.ts';
 import { hashIndexedContent, indexedContent, indexedContentHash } from '../search/indexed-content.ts';
 import { DEFAULT_LANES, PagefindLanes } from '../search/pagefind-lanes.ts';
@@ -461,8 +461,9 @@ async function buildLocked(
     });
     result.pages = rendered.pages;
     renderEnded = true;
-    // Nothing reads the articles' bodies again.
+    // Nothing reads the articles' bodies again, nor the elements kept for pages not rendered.
     releaseBodies(result.articles, articlesDir);
+    releaseArticleElements(site);
     const retired = writer.retired();
     result.output = { incremental: writer.incremental, renderedArticles: rendered.renderedArticles, renderedLists: rendered.renderedLists, written: writer.writtenCount, kept: writer.records.size - writer.writtenCount, removed: retired.length };
     const pages = [...writer.records].map(([sitePath, record]) => ({ sitePath, file: writer.fileOf(sitePath), ...(record.indexed === undefined ? {} : { indexed: record.indexed }) }));

@@ -28,6 +28,9 @@ export const MAX_SLUG_LENGTH = 80;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/;
 
 export function transliterate(text: string): string {
+  // ASCII needs no normalising or decomposing, and its only entry in the table is '&'.
+  // eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().replaceAll('&', TRANSLITERATION['&']!);
   let out = '';
   // Look letters up before decomposing them: NFKD would turn إ into ا + a mark and й into и + a
   // mark, losing the table's own readings; letters without an entry lose their accents.

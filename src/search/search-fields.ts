@@ -60,9 +60,21 @@ export function dayNumber(year: number, month: number, day: number): string {
 }
 
 const languageNames = new Map<string, Intl.DisplayNames>();
+/** Names already looked up, by interface language and code: `Intl.DisplayNames.of` is slow. */
+const namedLanguages = new Map<string, string>();
 
 /** "Arabic" for `ar`, in the interface language, so the language filter reads naturally. */
 export function languageName(code: string, interfaceLanguage: string): string {
+  const key = `${interfaceLanguage}\0${code}`;
+  let name = namedLanguages.get(key);
+  if (name === undefined) {
+    name = lookUpLanguageName(code, interfaceLanguage);
+    namedLanguages.set(key, name);
+  }
+  return name;
+}
+
+function lookUpLanguageName(code: string, interfaceLanguage: string): string {
   let names = languageNames.get(interfaceLanguage);
   if (!names) {
     names = new Intl.DisplayNames([interfaceLanguage, 'en'], { type: 'language', fallback: 'code' });

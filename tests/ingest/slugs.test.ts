@@ -20,6 +20,7 @@ describe('slugs from titles', () => {
     ['Ad sales boost Time Warner profit', 'ad-sales-boost-time-warner-profit'],
     ["High fuel prices hit BA's profits", 'high-fuel-prices-hit-bas-profits'],
     ['Café au lait & croissants', 'cafe-au-lait-and-croissants'],
+    ['Marks&Spencer & AT&T', 'marks-and-spencer-and-at-and-t'],
     ['Straße in Łódź', 'strasse-in-lodz'],
     ['وصول جثمان الراحل سعود الفيصل إلى جدة', 'wswl-jthman-alrahl-swd-alfysl-ila-jda'],
     ['Москва принимает гостей', 'moskva-prinimaet-gostey'],

@@ -54,8 +54,20 @@ export const DEFAULT_ENTITY_FILE: Required<Omit<EntityFile, 'defaults'>> = {
 };
 
 /** Comparison form of a name: case, width, apostrophes, dots and spacing do not matter. */
+const foldedNames = new Map<string, string>();
+/** Folded names kept (`foldName`); past this the memo starts again, so it stays a few MB. */
+const FOLDED_NAMES_KEPT = 50_000;
+
 export function foldName(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[’`]/g, "'").replace(/\./g, '').replace(/\s+/g, ' ').trim();
+  // Memoised: the same names recur across an archive's articles (extraction, terms, search
+  // filters), and folding each again was 0.2 s of a 1,407-article build.
+  let folded = foldedNames.get(name);
+  if (folded === undefined) {
+    folded = name.normalize('NFKC').toLowerCase().replace(/[’`]/g, "'").replace(/\./g, '').replace(/\s+/g, ' ').trim();
+    if (foldedNames.size >= FOLDED_NAMES_KEPT) foldedNames.clear();
+    foldedNames.set(name, folded);
+  }
+  return folded;
 }
 
 function addFile(rules: EntityRules, file: Omit<EntityFile, 'defaults'>): void {
