@@ -1,6 +1,7 @@
 // The frame of every page: head (meta, canonical, CSP, social cards, feeds, JSON-LD), header with
 // the site name, navigation and a search box that works as a plain form, main landmark, footer.
 
+import { closeBidi, isolateBidi } from '../src/site/bidi.ts';
 import { html, jsonForScript, type SafeHtml } from '../src/site/html.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { ARTICLE_PAGE_IDS as IDS } from './page-ids.ts';
@@ -49,12 +50,16 @@ const FEED_TYPES = { atom: 'application/atom+xml', json: 'application/feed+json'
 
 export function renderBase(site: SiteContext, frame: PageFrame, main: SafeHtml): string {
   const { config } = site;
-  const pageTitle = frame.path === '/' ? config.title : `${frame.title} · ${config.title}`;
+  // Plain-text titles cannot hold <bdi>: the page's title is isolated from the site name by
+  // characters instead (src/site/bidi.ts), so an override in a headline cannot reverse it.
+  const siteName = closeBidi(config.title);
+  const pageTitle = frame.path === '/' ? siteName : `${isolateBidi(frame.title)} · ${siteName}`;
+  const shareTitle = closeBidi(frame.title);
   const canonical = site.absoluteUrl(frame.path);
   const feeds = [
-    { title: `${config.title} (Atom)`, path: SITE_FEEDS.atom, type: 'atom' as const },
-    { title: `${config.title} (JSON Feed)`, path: SITE_FEEDS.json, type: 'json' as const },
-    ...(frame.feeds ?? []),
+    { title: `${isolateBidi(config.title)} (Atom)`, path: SITE_FEEDS.atom, type: 'atom' as const },
+    { title: `${isolateBidi(config.title)} (JSON Feed)`, path: SITE_FEEDS.json, type: 'json' as const },
+    ...(frame.feeds ?? []).map((feed) => ({ ...feed, title: closeBidi(feed.title) })),
   ];
   return html`<!DOCTYPE html>
 <html lang="${frame.lang ?? config.language}" dir="${frame.dir ?? 'ltr'}">
@@ -69,14 +74,14 @@ ${frame.prev === undefined ? '' : html`<link rel="prev" href="${site.url(frame.p
 <link rel="icon" href="${site.url('/assets/favicon.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${site.url('/assets/site.css')}">
 ${(frame.stylesheets ?? []).map((sheet) => html`<link rel="stylesheet" href="${site.url(sheet)}">`)}
-${feeds.map((feed) => html`<link rel="alternate" type="${FEED_TYPES[feed.type]}" title="${feed.title}" href="${site.url(feed.path)}">\n`)}<meta property="og:site_name" content="${config.title}">
+${feeds.map((feed) => html`<link rel="alternate" type="${FEED_TYPES[feed.type]}" title="${feed.title}" href="${site.url(feed.path)}">\n`)}<meta property="og:site_name" content="${siteName}">
 <meta property="og:type" content="${frame.ogType ?? 'website'}">
-<meta property="og:title" content="${frame.title}">
+<meta property="og:title" content="${shareTitle}">
 <meta property="og:description" content="${frame.description}">
 <meta property="og:url" content="${canonical}">
 <meta property="og:locale" content="${(frame.lang ?? config.language).replace('-', '_')}">
 <meta name="twitter:card" content="summary">
-<meta name="twitter:title" content="${frame.title}">
+<meta name="twitter:title" content="${shareTitle}">
 <meta name="twitter:description" content="${frame.description}">
 ${frame.head ?? ''}
 ${frame.jsonLd ? html`<script type="application/ld+json">${jsonForScript(frame.jsonLd)}</script>` : ''}

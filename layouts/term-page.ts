@@ -1,6 +1,7 @@
 // A person, organisation, place, tag or section: its coverage over time, the entities most often
 // mentioned with it, and its articles newest first, paginated.
 
+import { isolateBidi } from '../src/site/bidi.ts';
 import { renderCoverageChart } from '../src/site/charts/coverage-chart.ts';
 import { html } from '../src/site/html.ts';
 import { TERM_KINDS, type Term } from '../src/site/indexes/terms.ts';
@@ -67,7 +68,8 @@ ${renderPagination(site, nav)}`;
   return renderBase(
     site,
     {
-      title: first ? `${term.name} (${kind.singular.toLowerCase()})` : `${term.name} (${kind.singular.toLowerCase()}), page ${number}`,
+      // The name is data (a tag, a section, a name found in articles) inside a plain-text title.
+      title: first ? `${isolateBidi(term.name)} (${kind.singular.toLowerCase()})` : `${isolateBidi(term.name)} (${kind.singular.toLowerCase()}), page ${number}`,
       description: articleCount === undefined ? `Older articles in ${site.config.title} about ${term.name}, page ${number}.` : `${plural(articleCount)} in ${site.config.title} about ${term.name}.`,
       path,
       ...neighbourPages(nav),

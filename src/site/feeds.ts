@@ -2,6 +2,7 @@
 // the `feed` library (xml-js underneath), JSON Feed 1.1 by JSON.stringify: no hand-written escaping.
 
 import { Feed } from 'feed';
+import { closeBidi } from './bidi.ts';
 import { escapeHtml } from './html.ts';
 import type { Article } from './load-articles.ts';
 import type { SiteContext } from './site-context.ts';
@@ -44,7 +45,8 @@ export function renderAtomFeed(site: SiteContext, spec: FeedSpec, renderBody: Re
     const link = site.absoluteUrl(article.url);
     feed.addItem({
       // The library declares title and summary as type="html", so plain text is escaped first.
-      title: escapeHtml(article.title),
+      // Closed, so a reader listing entries after the headline (its feed's name, a date) keeps their order.
+      title: escapeHtml(closeBidi(article.title)),
       id: link,
       link,
       date: article.date.toJSDate(),
@@ -70,7 +72,7 @@ export function renderJsonFeed(site: SiteContext, spec: FeedSpec, renderBody: Re
     items: spec.articles.slice(0, FEED_LIMIT).map((article) => ({
       id: site.absoluteUrl(article.url),
       url: site.absoluteUrl(article.url),
-      title: article.title,
+      title: closeBidi(article.title),
       ...(article.summary ? { summary: article.summary } : {}),
       content_html: renderBody(article),
       date_published: article.date.toISO(),

@@ -2,6 +2,7 @@
 // .json for each section.
 
 import { SITE_FEEDS } from '../../../layouts/base.ts';
+import { closeBidi, isolateBidi } from '../bidi.ts';
 import type { EleventyPageData, SitePlugin } from '../eleventy-types.ts';
 import { FEED_LIMIT, renderAtomFeed, renderJsonFeed, type FeedSpec } from '../feeds.ts';
 import type { Article } from '../load-articles.ts';
@@ -12,7 +13,7 @@ import type { SiteContext } from '../site-context.ts';
 
 export function feedSpecs(site: SiteContext): FeedSpec[] {
   const whole: FeedSpec = {
-    title: site.config.title,
+    title: closeBidi(site.config.title),
     description: site.config.description,
     atomPath: SITE_FEEDS.atom,
     jsonPath: SITE_FEEDS.json,
@@ -22,7 +23,7 @@ export function feedSpecs(site: SiteContext): FeedSpec[] {
   const sections = summariseSections(site.articles).map((section): FeedSpec => {
     const paths = sectionFeedPaths(section);
     return {
-      title: `${site.config.title}: ${section.name}`,
+      title: `${closeBidi(site.config.title)}: ${isolateBidi(section.name)}`,
       description: `Articles in the section “${section.name}” of ${site.config.title}.`,
       atomPath: paths.atom,
       jsonPath: paths.json,
