@@ -4,9 +4,10 @@
 import { html, type SafeHtml } from '../../src/site/html.ts';
 import type { Article } from '../../src/site/load-articles.ts';
 import type { SiteContext } from '../../src/site/site-context.ts';
+import { rfc3339 } from '../../src/site/timestamps.ts';
 
 export function renderArticleHead(site: SiteContext, article: Article): SafeHtml {
-  const published = article.date.toISO({ suppressMilliseconds: true }) ?? '';
+  const published = rfc3339(article.date);
   const local = article.date.setZone(site.config.timeZone);
   return html`<meta property="article:published_time" content="${published}">
 ${article.section ? html`<meta property="article:section" content="${article.section}">\n` : ''}${article.tags.map((tag) => html`<meta property="article:tag" content="${tag}">\n`)}<meta name="citation_title" content="${article.title}">
@@ -20,7 +21,7 @@ ${article.authors.map((author) => html`<meta name="citation_author" content="${a
 export function articleJsonLd(site: SiteContext, article: Article): Record<string, unknown> {
   const url = site.absoluteUrl(article.url);
   const publisher = { '@type': 'Organization', name: site.config.title, url: site.absoluteUrl('/') };
-  const published = article.date.toISO({ suppressMilliseconds: true });
+  const published = rfc3339(article.date);
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',

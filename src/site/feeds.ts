@@ -2,8 +2,10 @@
 // the `feed` library (xml-js underneath), JSON Feed 1.1 by JSON.stringify: no hand-written escaping.
 
 import { Feed } from 'feed';
+import type { DateTime } from 'luxon';
 import { closeBidi } from './bidi.ts';
 import { escapeHtml } from './html.ts';
+import { rfc3339, Rfc3339Date } from './timestamps.ts';
 import type { Article } from './load-articles.ts';
 import type { SiteContext } from './site-context.ts';
 
@@ -23,6 +25,9 @@ export interface FeedSpec {
 
 type RenderBody = (article: Article) => string;
 
+/** An empty archive's feed is dated at the epoch, so the same archive always gives the same feed. */
+const toFeedDate = (date: DateTime | undefined): Date => (date ? new Rfc3339Date(date) : new Date(0));
+
 function authorsOf(site: SiteContext, article: Article): string[] {
   return article.authors.length > 0 ? article.authors : [article.source.name ?? site.config.title];
 }
@@ -36,7 +41,7 @@ export function renderAtomFeed(site: SiteContext, spec: FeedSpec, renderBody: Re
     link: site.absoluteUrl(spec.homePath),
     feedLinks: { atom: site.absoluteUrl(spec.atomPath) },
     // The newest article's date, so the same archive always gives the same feed.
-    updated: (entries[0]?.date ?? site.articles[0]?.date)?.toJSDate() ?? new Date(0),
+    updated: toFeedDate(entries[0]?.date ?? site.articles[0]?.date),
     author: { name: site.config.title },
     favicon: site.absoluteUrl('/assets/favicon.svg'),
     generator: 'Broadsheet',
@@ -49,8 +54,8 @@ export function renderAtomFeed(site: SiteContext, spec: FeedSpec, renderBody: Re
       title: escapeHtml(closeBidi(article.title)),
       id: link,
       link,
-      date: article.date.toJSDate(),
-      published: article.date.toJSDate(),
+      date: new Rfc3339Date(article.date),
+      published: new Rfc3339Date(article.date),
       ...(article.summary ? { description: escapeHtml(article.summary) } : {}),
       content: renderBody(article),
       author: authorsOf(site, article).map((name) => ({ name })),
@@ -75,7 +80,7 @@ export function renderJsonFeed(site: SiteContext, spec: FeedSpec, renderBody: Re
       title: closeBidi(article.title),
       ...(article.summary ? { summary: article.summary } : {}),
       content_html: renderBody(article),
-      date_published: article.date.toISO(),
+      date_published: rfc3339(article.date),
       authors: authorsOf(site, article).map((name) => ({ name })),
       language: article.language,
       ...(article.section ? { tags: [article.section] } : {}),

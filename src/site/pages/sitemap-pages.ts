@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SitePlugin } from '../eleventy-types.ts';
 import { buildSitemaps, SITEMAP_URL_LIMIT, type SitemapEntry } from '../sitemap.ts';
+import { rfc3339 } from '../timestamps.ts';
 
 interface WrittenPage {
   url?: string | false;
@@ -15,7 +16,7 @@ interface WrittenPage {
 const NOINDEX = /<meta name="robots" content="[^"]*noindex/;
 
 export const sitemapPages: SitePlugin = (eleventyConfig, site) => {
-  const lastModified = new Map(site.articles.map((article) => [article.url, article.date.toISO({ suppressMilliseconds: true }) ?? '']));
+  const lastModified = new Map(site.articles.map((article) => [article.url, rfc3339(article.date)]));
   // BROADSHEET_SITEMAP_LIMIT lowers the split threshold so tests can see the index on a small archive.
   const limit = Number(process.env.BROADSHEET_SITEMAP_LIMIT) || SITEMAP_URL_LIMIT;
 
