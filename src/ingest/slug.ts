@@ -25,6 +25,15 @@ const TRANSLITERATION: Record<string, string> = {
 };
 
 export const MAX_SLUG_LENGTH = 80;
+
+/**
+ * A year as a URL path segment: four digits, zero-padded (`99` → `0099`), the way article URLs
+ * (`/0099/slug/`) and the date archive (`/archive/0099/`) both write it, so links between them
+ * resolve and years sort as text. Years are 1–9999 (dates.ts).
+ */
+export function yearSegment(year: number): string {
+  return String(year).padStart(4, '0');
+}
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/;
 
 export function transliterate(text: string): string {

@@ -1,6 +1,7 @@
 // Groups the archive by calendar year, month and day in the configured zone, once per build,
 // for the date archive pages and their calendars. Linear in the number of articles.
 
+import { yearSegment } from '../ingest/slug.ts';
 import type { Article } from './load-articles.ts';
 
 export interface ArchiveDay {
@@ -27,12 +28,12 @@ export interface ArchiveYear {
 const pad = (value: number) => String(value).padStart(2, '0');
 
 export function yearPath(year: number): string {
-  return `/archive/${year}/`;
+  return `/archive/${yearSegment(year)}/`;
 }
 
 /** Page 1 of a month is /archive/YYYY/MM/, later pages /archive/YYYY/MM/page/N/. */
 export function monthPath(year: number, month: number, pageIndex = 0): string {
-  return `/archive/${year}/${pad(month)}/${pageIndex === 0 ? '' : `page/${pageIndex + 1}/`}`;
+  return `/archive/${yearSegment(year)}/${pad(month)}/${pageIndex === 0 ? '' : `page/${pageIndex + 1}/`}`;
 }
 
 /** The fragment id of a day's heading on its month page. */

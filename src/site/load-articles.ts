@@ -9,7 +9,7 @@ import type { ArticleFrontmatter } from '../article.ts';
 import { MAX_YEAR, MIN_YEAR, type DateSource } from '../ingest/dates.ts';
 import { bodyHash, type ArticleFileCache, type ArticleFileSeen, type KnownArticleFile } from '../ingest/article-file-cache.ts';
 import { FrontmatterError, readArticleFile, type ParsedArticleFile } from '../ingest/frontmatter.ts';
-import { slugify } from '../ingest/slug.ts';
+import { slugify, yearSegment } from '../ingest/slug.ts';
 import { UnsafeCharacterTally } from '../ingest/unsafe-characters.ts';
 import { isRightToLeft } from '../ingest/text-stats.ts';
 import { displayPath, listFiles } from '../fs-utils.ts';
@@ -142,7 +142,6 @@ export function toArticle(
   const subtitle = str(data.subtitle);
   const section = str(data.section);
   const dateSource = DATE_SOURCES.has(data.dateSource as string) ? (data.dateSource as DateSource) : 'manual';
-  const year = date.toFormat('yyyy');
   return repairUnsafeCharacters({
     file,
     title,
@@ -157,7 +156,7 @@ export function toArticle(
     language,
     dir: isRightToLeft(language) ? 'rtl' : 'ltr',
     slug,
-    url: `/${year}/${slug}/`,
+    url: `/${yearSegment(date.year)}/${slug}/`,
     source: {
       path: str(source.path) ?? file,
       hash: str(source.hash) ?? '',

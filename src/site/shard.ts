@@ -5,6 +5,7 @@
 
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { yearSegment } from '../ingest/slug.ts';
 import { yearFolderOf, type SearchPart } from '../search/bundles.ts';
 import type { EleventyConfig, JavaScriptTemplate } from './eleventy-types.ts';
 
@@ -12,7 +13,8 @@ export type Shard = { kind: 'year'; year: string } | { kind: 'site' };
 
 export function parseShard(value: string): Shard | undefined {
   if (value === 'site') return { kind: 'site' };
-  return /^\d{4}$/.test(value) ? { kind: 'year', year: value } : undefined;
+  // `--shard 99` is the year 99, whose folder is /0099/ like every year's (yearSegment).
+  return /^\d{1,4}$/.test(value) && Number(value) >= 1 ? { kind: 'year', year: yearSegment(Number(value)) } : undefined;
 }
 
 export function shardName(shard: Shard): string {
