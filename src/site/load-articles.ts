@@ -15,6 +15,7 @@ import { isRightToLeft } from '../ingest/text-stats.ts';
 import { displayPath, listFiles } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
 import { compareText, ProblemLog } from '../problems.ts';
+import { unifySectionSpellings, type SectionSpellingWarning } from './sections.ts';
 
 /** An article as the site uses it: the frontmatter's fields, with the date parsed and the URL decided. */
 export interface Article extends Omit<ArticleFrontmatter, 'date' | 'extra' | 'generated'> {
@@ -64,6 +65,13 @@ function parseArticleDate(value: unknown, zone: string): DateTime | undefined {
   return date;
 }
 
+/** The line of `key` in an article file's frontmatter (never a body line that starts the same way), else line 1. */
+function frontmatterLine(text: string, key: string): number {
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length && !/^---[ \t]*\r?$/.test(lines[i]!); i++) if (lines[i]!.startsWith(`${key}:`)) return i + 1;
+  return 1;
+}
+
 /** Checks one article file's data; undefined (and a problem) when it cannot be published. */
 export function toArticle(
   file: string,
@@ -90,12 +98,7 @@ export function toArticle(
     });
     return undefined;
   }
-  // The key's line in the frontmatter (never a body line that starts the same way), else line 1.
-  const lineOf = (key: string) => {
-    const lines = text.split('\n');
-    for (let i = 1; i < lines.length && !/^---[ \t]*\r?$/.test(lines[i]!); i++) if (lines[i]!.startsWith(`${key}:`)) return i + 1;
-    return 1;
-  };
+  const lineOf = (key: string) => frontmatterLine(text, key);
   const fail = (code: string, key: string, message: string, hint: string) => {
     problems.error({ code, file: shown, line: lineOf(key), message: `${message}; the article is left out`, hint });
     return undefined;
@@ -288,5 +291,20 @@ export async function loadArticles(
     byUrl.set(article.url.toLowerCase(), article);
     articles.push(article);
   }
+  reportSectionSpellings(unifySectionSpellings(articles), articlesDir, problems);
   return articles.sort((a, b) => b.date.toMillis() - a.date.toMillis() || compareText(a.url, b.url));
+}
+
+/** Names each file and its "section" line; only these few files are read again for it. */
+function reportSectionSpellings(warnings: SectionSpellingWarning[], articlesDir: string, problems: ProblemLog): void {
+  for (const { article, ...warning } of warnings) {
+    const absolute = path.join(articlesDir, article.file);
+    let line: number | undefined;
+    try {
+      line = frontmatterLine(readFileSync(absolute, 'utf8'), 'section');
+    } catch {
+      // Gone since it was read: the warning still names the file.
+    }
+    problems.warn({ ...warning, file: displayPath(absolute), ...(line === undefined ? {} : { line }) });
+  }
 }

@@ -2,8 +2,9 @@
 // feeds. (Section pages themselves belong to the linking work.)
 
 import { createHash } from 'node:crypto';
+import { foldName } from '../ingest/entities/entity-rules.ts';
 import { slugify } from '../ingest/slug.ts';
-import { compareText } from '../problems.ts';
+import { compareText, type ProblemInput } from '../problems.ts';
 import type { Article } from './load-articles.ts';
 
 export interface SectionSummary {
@@ -44,4 +45,57 @@ export function summariseSections(articles: Article[]): SectionSummary[] {
 
 export function sectionFeedPaths(section: SectionSummary): { atom: string; json: string } {
   return { atom: `/feeds/${section.slug}.xml`, json: `/feeds/${section.slug}.json` };
+}
+
+/** What `unifySectionSpellings` reports about one article that spelled its section differently. */
+export type SectionSpellingWarning = Omit<ProblemInput, 'file' | 'line'> & { article: Article };
+
+/**
+ * Makes every article of a section spell it one way. Sections whose names fold equal (case,
+ * spacing, dots: `Search`, `search`, `SEARCH`; the rule section pages use, `foldName`) are one
+ * section, else folder names and sidecars of one desk would split it into two feeds and two
+ * entries on the home page under one page. Its name is the spelling most articles use, ties
+ * going to the first article file in path order. Returns a warning for each article that spelled
+ * it otherwise; the caller names the file and line.
+ */
+export function unifySectionSpellings(articles: readonly Article[]): SectionSpellingWarning[] {
+  const bySection = new Map<string, Article[]>();
+  for (const article of articles) {
+    if (article.section === undefined) continue;
+    const key = foldName(article.section);
+    const list = bySection.get(key);
+    if (list) list.push(article);
+    else bySection.set(key, [article]);
+  }
+  const warnings: SectionSpellingWarning[] = [];
+  for (const members of bySection.values()) {
+    const inPathOrder = [...members].sort((a, b) => compareText(a.file, b.file));
+    const name = chooseSpelling(inPathOrder.map((article) => article.section!));
+    const users = inPathOrder.filter((article) => article.section === name);
+    for (const article of inPathOrder) {
+      if (article.section === name) continue;
+      warnings.push(spellingWarning(article, name, users));
+      article.section = name;
+    }
+  }
+  return warnings;
+}
+
+/** The most common of `spellings` (given in path order), the first of them on a tie. */
+function chooseSpelling(spellings: string[]): string {
+  const counts = new Map<string, number>();
+  for (const spelling of spellings) counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
+  let best = spellings[0]!;
+  for (const [spelling, count] of counts) if (count > counts.get(best)!) best = spelling;
+  return best;
+}
+
+function spellingWarning(article: Article, name: string, users: Article[]): SectionSpellingWarning {
+  const others = users.length === 1 ? `${users[0]!.file} spells it` : `${users.length} articles spell it (${users[0]!.file} first)`;
+  return {
+    article,
+    code: 'SECTION_SPELLING',
+    message: `has the section "${article.section!}", which is the section "${name}" spelled otherwise (${others} "${name}"); it is listed as "${name}"`,
+    hint: `Write section: "${name}" in this file, or spell it "${name}" in the sidecar or inbox folder of its source (${article.source.path}), so that every article names the section alike.`,
+  };
 }
