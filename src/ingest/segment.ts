@@ -84,6 +84,25 @@ function markHeadings(blocks: Block[]): void {
   }
 }
 
+/**
+ * Whether the first line of a source, taken for chrome (`Search`, `Home`, `Live`), is its headline:
+ * when the line after the chrome reads as running text, not as a headline, the chrome-like first
+ * line is the only candidate, and dropping it would leave the article without its headline. It
+ * must look like a headline itself (capitalised, no digits: never `Published 3 June 2024`).
+ * Chrome lines after the first, and chrome before a real headline, are still removed.
+ */
+function chromeIsTheHeadline(chrome: RemovedLine[], next: string): boolean {
+  // chrome[0] is the source's first non-blank line: the chrome loop starts at the top.
+  const first = chrome[0];
+  if (first === undefined) return false;
+  return readsAsRunningText(next) && looksLikeHeading(first.text) && !/\d/.test(first.text);
+}
+
+/** A line that ends a sentence with a full stop, or holds more than one: a paragraph, not a headline. */
+function readsAsRunningText(text: string): boolean {
+  return /[.…]["”’'»)]?$/u.test(text) || countSentences(text) > 1;
+}
+
 export function segmentArticle(text: string, rules: IngestRules, knownTitle?: string): SegmentedArticle {
   const lines: Line[] = text.split('\n').map((raw, index) => ({ number: index + 1, text: raw.trim() }));
   const removed: RemovedLine[] = [];
@@ -118,17 +137,24 @@ export function segmentArticle(text: string, rules: IngestRules, knownTitle?: st
       start++;
       continue;
     }
-    if (matchesAny(line.text, rules.chrome)) {
+    const isKnownTitle = knownTitle !== undefined && normaliseForComparison(line.text) === normaliseForComparison(knownTitle);
+    // The sidecar's headline repeated at the top is the headline even when it reads like chrome.
+    if (!isKnownTitle && matchesAny(line.text, rules.chrome)) {
       chrome.push({ line: line.number, text: line.text, reason: 'chrome' });
       start++;
       continue;
     }
-    if (knownTitle === undefined || normaliseForComparison(line.text) === normaliseForComparison(knownTitle)) {
+    if (knownTitle === undefined || isKnownTitle) {
       title = line.text;
       titleLine = line.number;
       start++;
     }
     break;
+  }
+  if (knownTitle === undefined && title !== '' && chromeIsTheHeadline(chrome, title)) {
+    // The line taken for the headline is the article's first paragraph: give it back to the body.
+    start = lines.findIndex((line) => line.number === titleLine);
+    ({ text: title, line: titleLine } = chrome.shift()!);
   }
   removed.unshift(...chrome);
 
