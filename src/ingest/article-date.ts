@@ -2,9 +2,20 @@
 // date in the first lines of the text, else one in the file name, else the file's time.
 
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import type { ProblemLog } from '../problems.ts';
-import { dateFromModificationTime, findBadDateInFileName, findDateInFileName, findDateInText, formatIsoDate, otherReadingOfSlashDate, parseDateString, type ResolvedDate } from './dates.ts';
+import { dateFromModificationTime, findBadDateInFileName, findDateInFileName, findDateInText, formatIsoDate, otherReadingOfNumericDate, parseDateString, type ResolvedDate } from './dates.ts';
 import type { IngestOptions, SourceFile } from './parse-article.ts';
+
+/**
+ * The two readings of a date in figures that is read day first but would be another date month
+ * first (`03/04/2024`), as messages show them; undefined when it has only one.
+ */
+function ambiguousReadings(written: string, parsed: DateTime): { read: string; other: string; iso: string } | undefined {
+  const other = otherReadingOfNumericDate(written);
+  if (!other) return undefined;
+  return { read: parsed.toFormat('d MMMM yyyy', { locale: 'en' }), other, iso: parsed.toFormat('yyyy-MM-dd') };
+}
 
 export function resolveArticleDate(source: SourceFile, options: IngestOptions, problems: ProblemLog): ResolvedDate {
   const sidecarDate = source.sidecar?.date;
@@ -13,14 +24,13 @@ export function resolveArticleDate(source: SourceFile, options: IngestOptions, p
     const at = { file: origin.file, ...(origin.line === undefined ? {} : { line: origin.line }) };
     const parsed = parseDateString(sidecarDate, options.timeZone);
     if (parsed) {
-      const other = otherReadingOfSlashDate(sidecarDate);
-      if (other) {
-        const read = parsed.toFormat('d MMMM yyyy', { locale: 'en' });
+      const readings = ambiguousReadings(sidecarDate, parsed);
+      if (readings) {
         problems.warn({
           code: 'SIDECAR_AMBIGUOUS_DATE',
           ...at,
-          message: `date "${sidecarDate}" for ${source.path} could be ${read} or ${other}; it is read day first, as ${read}`,
-          hint: `Write dates as ISO 8601 to be sure: "${parsed.toFormat('yyyy-MM-dd')}".`,
+          message: `date "${sidecarDate}" for ${source.path} could be ${readings.read} or ${readings.other}; it is read day first, as ${readings.read}`,
+          hint: `Write dates as ISO 8601 to be sure: "${readings.iso}".`,
         });
       }
       return { iso: formatIsoDate(parsed), source: 'sidecar' };
@@ -33,7 +43,20 @@ export function resolveArticleDate(source: SourceFile, options: IngestOptions, p
     });
   }
   const fromText = findDateInText(source.text.split('\n', 8), options.timeZone);
-  if (fromText.date) return fromText.date;
+  if (fromText.date) {
+    const { written, line } = fromText.date;
+    const readings = written === undefined ? undefined : ambiguousReadings(written, DateTime.fromISO(fromText.date.iso, { setZone: true }));
+    if (readings) {
+      problems.warn({
+        code: 'TEXT_AMBIGUOUS_DATE',
+        file: source.displayPath,
+        ...(line === undefined ? {} : { line }),
+        message: `gives the date "${written}", which could be ${readings.read} or ${readings.other}; it is read day first, as ${readings.read}`,
+        hint: `Write the date with the month's name in the text ("${readings.read}"), or give it in a sidecar as ISO 8601 (meta.jsonl or NAME.json: {"date": "${readings.iso}"}).`,
+      });
+    }
+    return fromText.date;
+  }
   const fromName = findDateInFileName(path.posix.basename(source.path), options.timeZone);
   if (fromText.unreadable) {
     problems.warn({

@@ -11,6 +11,8 @@ export interface ResolvedDate {
   source: DateSource;
   /** 1-based source line, for dates found in the text. */
   line?: number;
+  /** The date as the text writes it, for dates found in the text. */
+  written?: string;
 }
 
 export const MIN_YEAR = 1;
@@ -22,6 +24,16 @@ export function formatIsoDate(date: DateTime): string {
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 
+// Day, month and year in figures with one separator (`03/04/2024`, `3/4/2024`, `03.04.2024`,
+// `03-04-2024`): Europe, the Middle East and most of the world write the day first.
+const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+
+function parseNumericDate(text: string, zone: string): DateTime {
+  const match = NUMERIC_DATE.exec(text);
+  if (!match) return DateTime.invalid('not a numeric date');
+  return DateTime.fromObject({ year: Number(match[4]), month: Number(match[3]), day: Number(match[1]) }, { zone });
+}
+
 /** Parses the date formats seen in exports and scraped pages; undefined when none fits. */
 export function parseDateString(value: string, zone: string): DateTime | undefined {
   const text = value.trim();
@@ -30,8 +42,9 @@ export function parseDateString(value: string, zone: string): DateTime | undefin
     () => DateTime.fromSQL(text, { zone, setZone: true }),
     () => DateTime.fromRFC2822(text, { zone, setZone: true }),
     () => DateTime.fromHTTP(text, { zone, setZone: true }),
+    () => parseNumericDate(text, zone),
   ];
-  for (const format of ['d MMMM yyyy', 'MMMM d, yyyy', 'MMMM d yyyy', 'd MMM yyyy', 'MMM d, yyyy', 'yyyy/MM/dd', 'dd/MM/yyyy']) {
+  for (const format of ['d MMMM yyyy', 'MMMM d, yyyy', 'MMMM d yyyy', 'd MMM yyyy', 'MMM d, yyyy', 'yyyy/MM/dd']) {
     attempts.push(() => DateTime.fromFormat(text.replace(/(\d)(st|nd|rd|th)\b/, '$1').replace('Sept', 'Sep'), format, { zone, locale: 'en' }));
   }
   for (const attempt of attempts) {
@@ -44,24 +57,41 @@ export function parseDateString(value: string, zone: string): DateTime | undefin
 }
 
 /**
- * For a date written day/month/year whose day is 12 or less and not its month (`03/04/2024`), the
- * reading month first (`4 March 2024`), which American exports mean: undefined otherwise.
+ * For a date written in figures day first whose day is 12 or less and not its month (`03/04/2024`,
+ * `3.4.2024`), the reading month first (`4 March 2024`), which American exports mean: undefined
+ * otherwise.
  */
-export function otherReadingOfSlashDate(value: string): string | undefined {
-  const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(value);
+export function otherReadingOfNumericDate(value: string): string | undefined {
+  const match = NUMERIC_DATE.exec(value.trim());
   if (!match) return undefined;
-  const [day, month] = [Number(match[1]), Number(match[2])];
+  const [day, month] = [Number(match[1]), Number(match[3])];
   if (day > 12 || day === month) return undefined;
-  const other = DateTime.fromObject({ year: Number(match[3]), month: day, day: month });
+  const other = DateTime.fromObject({ year: Number(match[4]), month: day, day: month });
   return other.isValid ? other.toFormat('d MMMM yyyy', { locale: 'en' }) : undefined;
 }
 
+// A numeric date's separators must agree, and it must not be part of a longer run of figures.
 const TEXT_DATE = new RegExp(
-  `(\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) \\d{4}|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})`,
+  `((?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2\\d{4}(?!\\d)|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) \\d{4}|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})`,
   'i',
 );
 // `Published …`, or a dateline: a place, then the date (`LONDON, March 3, 2024 —`, `Paris - 3 May 2024`).
 const DATELINE = new RegExp(`^(published|updated|posted|date)\\b|^[A-Z][A-Za-z .-]{1,40}(,| —| -| –)\\s*(\\d|(${MONTHS})\\b)|^\\w+day,? `, 'i');
+const LABELLED = /^(?:(?:last|first)\s+)?(published|updated|posted|date)\b/i;
+// What may follow a date on a line of its own: a time and a zone (`03/04/2024 14:05 GMT`).
+const TIME_ONLY = /^(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?\.?$/i;
+
+/**
+ * Whether `line`, where `match` found a date, is a dateline. A date in figures counts only on a
+ * labelled line (`Published: 03/04/2024`) or alone on its line (`2024-04-03`, `03/04/2024 14:05`):
+ * `3.4.2024` in a sentence may be a score, a version or a reference number.
+ */
+function isDateline(line: string, match: RegExpExecArray): boolean {
+  const written = match[1]!;
+  const alone = match.index === 0 && /^\d/.test(written) && TIME_ONLY.test(line.slice(written.length));
+  if (!NUMERIC_DATE.test(written)) return alone || DATELINE.test(line);
+  return alone || LABELLED.test(line);
+}
 
 /** A date written in the text that is not a real one (`Published 2024-02-30`), and its line. */
 export interface UnreadableTextDate {
@@ -77,11 +107,11 @@ export function findDateInText(lines: string[], zone: string): { date?: Resolved
   let unreadable: UnreadableTextDate | undefined;
   for (let i = 0; i < Math.min(lines.length, 8); i++) {
     const line = lines[i]!.trim();
-    if (line.length > 200 || !DATELINE.test(line)) continue;
+    if (line.length > 200) continue;
     const match = TEXT_DATE.exec(line);
-    if (!match) continue;
+    if (!match || !isDateline(line, match)) continue;
     const date = parseDateString(match[1]!, zone);
-    if (date) return { date: { iso: formatIsoDate(date), source: 'text', line: i + 1 } };
+    if (date) return { date: { iso: formatIsoDate(date), source: 'text', line: i + 1, written: match[1]! } };
     unreadable ??= { text: match[1]!, line: i + 1 };
   }
   return unreadable ? { unreadable } : {};

@@ -103,6 +103,64 @@ describe('where the date comes from', () => {
     }
   });
 
+  it('reads a numeric dateline in the text ("Published: 03/04/2024", "Updated 3/4/2024", "Date: 03.04.2024") day first, naming the line where month first would be another date', () => {
+    const cases = [
+      { line: 'Published: 03/04/2024', day: 3, month: 4 },
+      { line: 'Updated 3/4/2024', day: 3, month: 4 },
+      { line: 'Date: 03.04.2024', day: 3, month: 4 },
+      { line: 'Last updated: 5-11-2023', day: 5, month: 11, year: 2023 },
+    ];
+    for (const { line, day, month, year = 2024 } of cases) {
+      for (const at of [1, 2]) {
+        const lines = ['Headline'];
+        lines.splice(at - 1, 0, line);
+        const problems = new ProblemLog();
+        const parsed = parseArticle(
+          { path: 'story.txt', displayPath: 'inbox/story.txt', hash: 'sha256:00', text: `${lines.join('\n')}\n\nText.\n`, mtimeMs: 0 },
+          { rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' },
+          problems,
+        );
+        const pad = (n: number) => String(n).padStart(2, '0');
+        assert.deepEqual([parsed!.frontmatter.date, parsed!.frontmatter.dateSource], [`${year}-${pad(month)}-${pad(day)}T00:00:00+00:00`, 'text'], line);
+        const written = /\d.*$/.exec(line)![0];
+        const name = (d: number, m: number) => `${d} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1]} ${year}`;
+        assert.deepEqual(
+          problems.problems.map(({ code, file, line: where, message }) => ({ code, file, line: where, message })),
+          [{ code: 'TEXT_AMBIGUOUS_DATE', file: 'inbox/story.txt', line: at, message: `gives the date "${written}", which could be ${name(day, month)} or ${name(month, day)}; it is read day first, as ${name(day, month)}` }],
+          line,
+        );
+      }
+    }
+  });
+
+  it('reads a numeric date alone on a line, and one whose day is over 12 without a warning', () => {
+    assert.deepEqual(Object.values(dateOf({ zone: 'UTC', text: '25/12/2024\nHeadline\n\nText.\n' })).slice(0, 3), ['2024-12-25T00:00:00+00:00', 'text', []]);
+    assert.deepEqual(Object.values(dateOf({ zone: 'UTC', text: 'Headline\n\n25.12.2024 14:05\n\nText.\n' })).slice(0, 3), ['2024-12-25T00:00:00+00:00', 'text', []]);
+  });
+
+  it('does not take a date in figures inside a sentence, or unlabelled beside a place', () => {
+    for (const line of ['The final score was 3.4.2024 in the end.', 'Reference 03/04/2024 was filed.', 'LONDON, 03/04/2024 — The council met.']) {
+      const result = dateOf({ zone: 'UTC', text: `Headline\n\n${line}\n` });
+      assert.deepEqual([result.source, result.codes], ['file-mtime', ['DATE_FROM_FILE_TIME']], line);
+    }
+  });
+
+  it('removes a labelled or lone numeric dateline above the headline, as a "Published" line, and keeps one below it in the text', () => {
+    for (const line of ['Published: 03/04/2024', 'Date: 03.04.2024', '03/04/2024', '2024-04-03']) {
+      const above = dateOf({ zone: 'UTC', text: `${line}\nHeadline\n\nText.\n` }).parsed;
+      assert.deepEqual([above.frontmatter.title, above.removed], ['Headline', [{ line: 1, text: line, reason: 'chrome' }]], line);
+      const below = dateOf({ zone: 'UTC', text: `Headline\n\n${line}\n\nText one.\n\nText two.\n` }).parsed;
+      assert.deepEqual([below.frontmatter.title, below.removed, below.keptLines.includes(line)], ['Headline', [], true], line);
+    }
+  });
+
+  it('reads a sidecar date in figures with dots or dashes as one with slashes, day first', () => {
+    for (const date of ['03.04.2024', '3-4-2024']) {
+      const result = dateOf({ zone: 'UTC', sidecarDate: date });
+      assert.deepEqual([result.date, result.source, result.codes], ['2024-04-03T00:00:00+00:00', 'sidecar', ['SIDECAR_AMBIGUOUS_DATE']], date);
+    }
+  });
+
   it('warns about an unreadable sidecar date and uses the next source', () => {
     const result = dateOf({ zone: 'UTC', sidecarDate: '2024-02-30', name: '2024-03-01-x.txt' });
     assert.deepEqual([result.date, result.source, result.codes], ['2024-03-01T00:00:00+00:00', 'filename', ['SIDECAR_BAD_DATE']]);
