@@ -3,6 +3,7 @@
 // written as ISO 8601 with its offset.
 
 import { DateTime } from 'luxon';
+import { isDateline } from './dateline.ts';
 
 export type DateSource = 'sidecar' | 'text' | 'filename' | 'file-mtime' | 'manual';
 
@@ -75,24 +76,6 @@ const TEXT_DATE = new RegExp(
   `((?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2\\d{4}(?!\\d)|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) \\d{4}|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})`,
   'i',
 );
-// `Published …`, or a dateline: a place, then the date (`LONDON, March 3, 2024 —`, `Paris - 3 May 2024`).
-const DATELINE = new RegExp(`^(published|updated|posted|date)\\b|^[A-Z][A-Za-z .-]{1,40}(,| —| -| –)\\s*(\\d|(${MONTHS})\\b)|^\\w+day,? `, 'i');
-const LABELLED = /^(?:(?:last|first)\s+)?(published|updated|posted|date)\b/i;
-// What may follow a date on a line of its own: a time and a zone (`03/04/2024 14:05 GMT`).
-const TIME_ONLY = /^(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?\.?$/i;
-
-/**
- * Whether `line`, where `match` found a date, is a dateline. A date in figures counts only on a
- * labelled line (`Published: 03/04/2024`) or alone on its line (`2024-04-03`, `03/04/2024 14:05`):
- * `3.4.2024` in a sentence may be a score, a version or a reference number.
- */
-function isDateline(line: string, match: RegExpExecArray): boolean {
-  const written = match[1]!;
-  const alone = match.index === 0 && /^\d/.test(written) && TIME_ONLY.test(line.slice(written.length));
-  if (!NUMERIC_DATE.test(written)) return alone || DATELINE.test(line);
-  return alone || LABELLED.test(line);
-}
-
 /** A date written in the text that is not a real one (`Published 2024-02-30`), and its line. */
 export interface UnreadableTextDate {
   text: string;
@@ -109,7 +92,7 @@ export function findDateInText(lines: string[], zone: string): { date?: Resolved
     const line = lines[i]!.trim();
     if (line.length > 200) continue;
     const match = TEXT_DATE.exec(line);
-    if (!match || !isDateline(line, match)) continue;
+    if (!match || !isDateline(line, match.index, match[1]!)) continue;
     const date = parseDateString(match[1]!, zone);
     if (date) return { date: { iso: formatIsoDate(date), source: 'text', line: i + 1, written: match[1]! } };
     unreadable ??= { text: match[1]!, line: i + 1 };

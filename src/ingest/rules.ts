@@ -28,14 +28,14 @@ export interface IngestRuleConfig {
 // in doubt a rule leaves the line alone ("nothing lost" beats "no furniture").
 
 // Words that carry a date or time (`3`, `14:05`, `2024-06-03T10:00Z`, `June`, `Mon.`, `ago`).
-const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
-const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun';
-const DATE_WORD = `(?:\\d+(?:[:.t]\\d+)*(?:st|nd|rd|th|am|pm|h|z)?|(?:${MONTHS}|${WEEKDAYS})\\.?|ago|today|yesterday|now)`;
+export const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
+export const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun';
+export const DATE_WORD = `(?:\\d+(?:[:.t]\\d+)*(?:st|nd|rd|th|am|pm|h|z)?|(?:${MONTHS}|${WEEKDAYS})\\.?|ago|today|yesterday|now)`;
 // Words that may stand around them (`at`, `on the`, `2 hours ago`, `a.m.`, `GMT`, `last updated`).
-const DATE_FILLER =
+export const DATE_FILLER =
   '(?:at|on|the|of|just|an?|(?:min(?:ute)?|hour|hr|day|week|month|year|sec(?:ond)?)s?|[ap]\\.?m\\.?|gmt|utc|bst|cet|cest|eet|eest|est|edt|cst|cdt|mst|mdt|pst|pdt|ist|jst|aest|aedt|published|updated|posted|last|first)';
 // Separators inside a date line: spaces and `, | · • / ( ) + – — -`.
-const DATE_SEP = '[\\s,|·•/()+–—-]+';
+export const DATE_SEP = '[\\s,|·•/()+–—-]+';
 // The rest of a `Published …` line: date words and fillers only, at least one date word.
 const DATE_ONLY = `(?:${DATE_FILLER}${DATE_SEP})*${DATE_WORD}(?:${DATE_SEP}(?:${DATE_WORD}|${DATE_FILLER}))*\\.?`;
 

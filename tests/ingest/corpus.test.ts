@@ -11,6 +11,8 @@ import { ingest, type IngestResult } from '../../src/ingest/ingest.ts';
 import { DEFAULT_RULES } from '../../src/ingest/rules.ts';
 import { ProblemLog } from '../../src/problems.ts';
 import { loadArticles, type Article } from '../../src/site/load-articles.ts';
+import { createMarkdownRenderer } from '../../src/site/markdown.ts';
+import { visibleText } from '../helpers/html-text.ts';
 import { CORPUS_DIR, corpusSkipReason, temporaryDir } from '../helpers/paths.ts';
 
 const skip = corpusSkipReason();
@@ -86,6 +88,29 @@ for (const [name, zone] of [['bbc', 'Europe/London'], ['arabic', 'Asia/Riyadh']]
         const found = warnings.find((warning) => pair.every((file) => warning.file.endsWith(`/${file}`) || warning.message.includes(`/${file}`)));
         assert.ok(found, `${line.file} is reported as a duplicate of ${line.duplicate_of}`);
       }
+    });
+
+    it('puts every source line that was not reported as removed on its article\'s page, in order: no sentence taken for a dateline is lost', async () => {
+      const md = createMarkdownRenderer();
+      const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
+      const byPath = new Map(run.articles.map((article) => [article.source.path, article]));
+      let checked = 0;
+      for (const source of run.result.sources.filter((entry) => entry.article)) {
+        const article = byPath.get(source.source)!;
+        const page = squeeze([article.title, article.subtitle ?? '', visibleText(md.render(article.body))].join(' '));
+        const text = (await readFile(path.join(CORPUS_DIR, name, source.source), 'utf8')).replace(/\r\n?/g, '\n');
+        const removed = new Set(source.removed.map((entry) => entry.line));
+        let at = 0;
+        text.split('\n').forEach((raw, index) => {
+          const line = squeeze(raw);
+          if (line === '' || removed.has(index + 1)) return;
+          const found = page.indexOf(line, at);
+          assert.notEqual(found, -1, `${source.source}:${index + 1} ${JSON.stringify(line.slice(0, 80))} is on its page`);
+          at = found + line.length;
+          checked++;
+        });
+      }
+      assert.ok(checked > run.articles.length * 3, `${checked} lines checked`);
     });
 
     if (name === 'arabic') {

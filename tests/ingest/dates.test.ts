@@ -161,6 +161,41 @@ describe('where the date comes from', () => {
     }
   });
 
+  it('does not take a sentence that holds a date for the dateline, and keeps it in the text', () => {
+    for (const sentence of [
+      'The talks collapsed on 3 March 2024 after the minister left.',
+      'Today the talks collapsed on 3 March 2024 after the minister left.',
+      'Yesterday, 3 March 2024, the talks collapsed after the minister left.',
+      'Published figures on 3 March 2024 showed a fall in exports.',
+      'Officials in London, 3 March 2024, said the talks had collapsed.',
+      'Monday, 3 March 2024, was the day the talks collapsed.',
+      'President Biden on 3 March 2024 — in a surprise move — signed the bill.',
+      'Published figures for 03/04/2024 showed a fall in exports.',
+    ]) {
+      const result = dateOf({ zone: 'UTC', text: `Headline\n\n${sentence}\n\nMore text.\n\nThe end.\n` });
+      assert.deepEqual([result.source, result.codes], ['file-mtime', ['DATE_FROM_FILE_TIME']], sentence);
+      assert.ok(result.parsed.keptLines.includes(sentence), sentence);
+    }
+  });
+
+  it('takes a short dateline: a label, place, byline or weekday, the date, then a time, a byline or a wire story\'s first sentence', () => {
+    for (const [line, day] of [
+      ['Published 3 June 2024 by Jane Smith', '2024-06-03'],
+      ['Last updated 3 June 2024 14:05 GMT', '2024-06-03'],
+      ['Updated: 14:05 GMT, Monday 3 June 2024', '2024-06-03'],
+      ['Posted on 3rd June 2024 at 9:00 am', '2024-06-03'],
+      ['By Jane Smith | 3 March 2024', '2024-03-03'],
+      ['Monday, March 3, 2024', '2024-03-03'],
+      ['Paris - 3 May 2024', '2024-05-03'],
+      ['LONDON, March 3, 2024 — The council met.', '2024-03-03'],
+      ['WASHINGTON (Reuters) - March 3, 2024 - The Senate voted.', '2024-03-03'],
+      ['WASHINGTON, D.C., March 3, 2024 -- The Senate voted.', '2024-03-03'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', text: `Headline\n\n${line}\n\nText.\n` });
+      assert.deepEqual([result.date, result.source], [`${day}T00:00:00+00:00`, 'text'], line);
+    }
+  });
+
   it('warns about an unreadable sidecar date and uses the next source', () => {
     const result = dateOf({ zone: 'UTC', sidecarDate: '2024-02-30', name: '2024-03-01-x.txt' });
     assert.deepEqual([result.date, result.source, result.codes], ['2024-03-01T00:00:00+00:00', 'filename', ['SIDECAR_BAD_DATE']]);

@@ -1,0 +1,53 @@
+// Whether a line that holds a date is a dateline: a short line that is mostly its date, not a
+// sentence that mentions one. Only a dateline gives an article its date (dates.ts).
+
+import { DATE_FILLER, DATE_SEP, DATE_WORD, WEEKDAYS } from './rules.ts';
+
+// Before the date: a label, a place or a byline, in names and a few small words
+// (`Published`, `LONDON,`, `WASHINGTON (Reuters) -`, `By Jane Smith |`, `Monday,`). A lower-case
+// word of any other kind (`The talks collapsed on`) makes it a sentence.
+const LABEL_WORD = /^(?:published|updated|posted|last|first|date|on|at)$/i;
+// A time may come first (`Updated: 14:05 GMT, Monday 3 June 2024`); the zone is a name word.
+const TIME_WORD = /^(?:\d{1,2}(?:[:.]\d{2}){0,2}(?:am|pm|h)?|[ap]\.?m\.?)$/i;
+const SMALL_WORD = new RegExp(`^(?:dated|filed|by|in|of|the|and|de|del|la|le|el|al|da|van|von|der|${WEEKDAYS})$`, 'i');
+const NAME_WORD = /^\p{Lu}[\p{L}\p{M}.'’]*$/u;
+const PREFIX_SEPARATOR = /[\s,|·•:()/–—-]+/u;
+const MAX_PREFIX_WORDS = 8;
+// A preposition right before the date joins it to the words before (`Biden on 3 March`): then
+// the date does not start a wire story's dateline.
+const ENDS_IN_PREPOSITION = /\b(?:on|at|in|by|of|the)\s*$/i;
+
+// After the date: times, zones and date words (`14:05 GMT`, `updated 4 May 2024`), then at most a
+// byline of up to four words (`by Jane Smith`).
+const AFTER_DATE = new RegExp(
+  `^(?:${DATE_SEP}(?:${DATE_WORD}|${DATE_FILLER}))*(?:${DATE_SEP}by\\s+[^\\s,;:.!?]+(?:\\s+[^\\s,;:.!?]+){0,3})?\\.?$`,
+  'i',
+);
+// Or a wire story's dateline: a dash, and the first sentence after it (`LONDON, March 3, 2024 — The …`).
+const BEFORE_LEDE = /^,?\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*)?(?:—|–|--|\s-)\s*\S/i;
+
+export const NUMERIC_DATE_TEXT = /^\d{1,2}([/.-])\d{1,2}\1\d{4}$/;
+
+function prefixWords(prefix: string): string[] | undefined {
+  const words = prefix.split(PREFIX_SEPARATOR).filter(Boolean);
+  return words.length <= MAX_PREFIX_WORDS ? words : undefined;
+}
+
+/**
+ * Whether `line`, holding the date `written` at `index`, is a dateline. A date in figures counts
+ * only after a label (`Published: 03/04/2024`) or alone (`03/04/2024 14:05`), with nothing after
+ * it but a time or a byline: `3.4.2024` in a sentence may be a score, a version or a reference.
+ * A date in words may also follow a place or a byline, and lead into a wire story's first
+ * sentence; a sentence that merely holds a date (`The talks collapsed on 3 March 2024 …`) is no
+ * dateline.
+ */
+export function isDateline(line: string, index: number, written: string): boolean {
+  const words = prefixWords(line.slice(0, index));
+  if (words === undefined) return false;
+  const after = line.slice(index + written.length);
+  if (NUMERIC_DATE_TEXT.test(written)) return words.every((word) => LABEL_WORD.test(word) || TIME_WORD.test(word)) && AFTER_DATE.test(after);
+  // `3 June 2024` alone may be a headline ("11 September 2001"), so a date in words needs company.
+  if (words.length === 0 && /^\.?$/.test(after.trim()) && !/^\d{4}-/.test(written)) return false;
+  if (!words.every((word) => LABEL_WORD.test(word) || TIME_WORD.test(word) || SMALL_WORD.test(word) || NAME_WORD.test(word))) return false;
+  return AFTER_DATE.test(after) || (BEFORE_LEDE.test(after) && !ENDS_IN_PREPOSITION.test(line.slice(0, index)));
+}
