@@ -17,7 +17,14 @@ function ambiguousReadings(written: string, parsed: DateTime): { read: string; o
   return { read: parsed.toFormat('d MMMM yyyy', { locale: 'en' }), other, iso: parsed.toFormat('yyyy-MM-dd') };
 }
 
+/** The article's date, with a warning when it is in the future or implausibly early. */
 export function resolveArticleDate(source: SourceFile, options: IngestOptions, problems: ProblemLog): ResolvedDate {
+  const date = pickDate(source, options, problems);
+  checkPlausible(date, source, options.now ?? Date.now(), problems);
+  return date;
+}
+
+function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemLog): ResolvedDate {
   const sidecarDate = source.sidecar?.date;
   if (sidecarDate !== undefined) {
     const { origin } = source.sidecar!;
@@ -85,4 +92,61 @@ export function resolveArticleDate(source: SourceFile, options: IngestOptions, p
     hint: 'Give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}) or put it in the file name (2024-05-01-name.txt).',
   });
   return dateFromModificationTime(source.mtimeMs, options.timeZone);
+}
+
+// A day of slack: a story filed in a zone ahead of the build machine's is dated "tomorrow" there.
+const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
+// Before this year a date is more likely a typo (`0024` for `2024`) than history; a sidecar that
+// writes it in full as ISO 8601 is taken at its word.
+const EARLIEST_PLAUSIBLE_YEAR = 1000;
+
+/** Where a date came from and how to correct it there, for the messages of `checkPlausible`. */
+function describeDateSource(date: ResolvedDate, source: SourceFile): { at: { file: string; line?: number }; from: string; fix: string } {
+  const sidecarFix = 'give the right date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}), which wins over the text, the file name and the file time';
+  switch (date.source) {
+    case 'sidecar': {
+      const { origin } = source.sidecar!;
+      return {
+        at: { file: origin.file, ...(origin.line === undefined ? {} : { line: origin.line }) },
+        from: `the sidecar's "date" for ${source.path}, "${source.sidecar!.date!}"`,
+        fix: 'Correct "date" in the sidecar (as ISO 8601, e.g. "2024-05-01")',
+      };
+    }
+    case 'text':
+      return { at: { file: source.displayPath, ...(date.line === undefined ? {} : { line: date.line }) }, from: `the text's date "${date.written ?? ''}"`, fix: `Correct the date in the text, or ${sidecarFix}` };
+    case 'filename':
+      return { at: { file: source.displayPath }, from: 'the date in the file name', fix: `Correct the date in the file name, or ${sidecarFix}` };
+    default:
+      return { at: { file: source.displayPath }, from: "the file's modification time (is the clock of the machine that saved it wrong?)", fix: `Set the file's time right (touch -d 2024-05-01 FILE), or ${sidecarFix}` };
+  }
+}
+
+/**
+ * Warns about a date after the build's time (more than a day) or before the year 1000: both are
+ * nearly always typos (`2099`, `0024`). The article is published with the date as read, so the
+ * archivist can see and correct it.
+ */
+function checkPlausible(date: ResolvedDate, source: SourceFile, now: number, problems: ProblemLog): void {
+  const read = DateTime.fromISO(date.iso, { setZone: true });
+  const shown = read.toFormat('d MMMM yyyy', { locale: 'en' });
+  if (read.toMillis() > now + FUTURE_SLACK_MS) {
+    const { at, from, fix } = describeDateSource(date, source);
+    const today = DateTime.fromMillis(now, { zone: read.zone }).toFormat('d MMMM yyyy', { locale: 'en' });
+    problems.warn({
+      code: 'DATE_IN_FUTURE',
+      ...at,
+      message: `${from} is read as ${shown}, after this build's date (${today}); the article is published with it`,
+      hint: `${fix}.`,
+    });
+  }
+  const explicit = date.source === 'sidecar' && /^\s*\d{4}-\d{2}-\d{2}/.test(source.sidecar!.date!);
+  if (read.year < EARLIEST_PLAUSIBLE_YEAR && !explicit) {
+    const { at, from, fix } = describeDateSource(date, source);
+    problems.warn({
+      code: 'DATE_TOO_EARLY',
+      ...at,
+      message: `${from} is read as ${shown}, before the year ${EARLIEST_PLAUSIBLE_YEAR}: probably a typo; the article is published with it`,
+      hint: `${fix}. A date this early that is right is taken without a word when a sidecar gives it as ISO 8601 ({"date": "${read.toFormat('yyyy-MM-dd')}"}).`,
+    });
+  }
 }

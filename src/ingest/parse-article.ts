@@ -31,6 +31,8 @@ export interface IngestOptions {
   language: string;
   /** Aliases and block list for entity extraction (docs/entities.md); built-in defaults when absent. */
   entityRules?: EntityRules;
+  /** The build's time (ms since 1970), against which a date is in the future; now when absent. */
+  now?: number;
 }
 
 /** An article before its slug is decided (slugs depend on the other articles). */

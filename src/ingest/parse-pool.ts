@@ -94,8 +94,8 @@ export class ParsePool {
 
   /** `limits` bounds each worker's memory (a worker that runs out dies, and ingest stops). */
   constructor(options: IngestOptions, size = defaultPoolSize(), limits?: ResourceLimits) {
-    const { rules, timeZone, language, entityRules } = options;
-    const workerData: IngestOptions = { rules, timeZone, language, ...(entityRules ? { entityRules } : {}) };
+    const { rules, timeZone, language, entityRules, now } = options;
+    const workerData: IngestOptions = { rules, timeZone, language, ...(entityRules ? { entityRules } : {}), ...(now === undefined ? {} : { now }) };
     this.workers = Array.from({ length: Math.max(1, size) }, () => {
       const worker = startWorker({ workerData, ...(limits ? { resourceLimits: limits } : {}) });
       const entry: PoolWorker = { worker, jobs: [], ready: false };

@@ -15,16 +15,16 @@ import { writeArticleFile } from '../../src/ingest/frontmatter.ts';
 
 const TEXT = 'A headline for the date tests\n\nThe first paragraph of the article.\n';
 
-function dateOf(options: { zone: string; text?: string; name?: string; sidecarDate?: string; mtimeMs?: number }) {
+function dateOf(options: { zone: string; text?: string; name?: string; sidecarDate?: string; mtimeMs?: number; now?: number }) {
   const problems = new ProblemLog();
   const sidecar: SidecarData | undefined = options.sidecarDate === undefined ? undefined : { date: options.sidecarDate, extra: {}, origin: { file: 'meta.jsonl', line: 1 } };
   const parsed = parseArticle(
     { path: options.name ?? 'story.txt', displayPath: options.name ?? 'story.txt', hash: 'sha256:00', text: options.text ?? TEXT, mtimeMs: options.mtimeMs ?? Date.UTC(2020, 5, 15, 12), ...(sidecar ? { sidecar } : {}) },
-    { rules: DEFAULT_RULES, timeZone: options.zone, language: 'en' },
+    { rules: DEFAULT_RULES, timeZone: options.zone, language: 'en', ...(options.now === undefined ? {} : { now: options.now }) },
     problems,
   );
   assert.ok(parsed);
-  return { date: parsed.frontmatter.date, source: parsed.frontmatter.dateSource, codes: problems.problems.map((problem) => problem.code), parsed };
+  return { date: parsed.frontmatter.date, source: parsed.frontmatter.dateSource, codes: problems.problems.map((problem) => problem.code), parsed, problems: problems.problems };
 }
 
 /** What a reader sees: the article loaded as the site loads it, its URL year and displayed day. */
@@ -199,6 +199,49 @@ describe('where the date comes from', () => {
   it('warns about an unreadable sidecar date and uses the next source', () => {
     const result = dateOf({ zone: 'UTC', sidecarDate: '2024-02-30', name: '2024-03-01-x.txt' });
     assert.deepEqual([result.date, result.source, result.codes], ['2024-03-01T00:00:00+00:00', 'filename', ['SIDECAR_BAD_DATE']]);
+  });
+});
+
+describe('dates that are probably typos', () => {
+  const now = Date.UTC(2024, 5, 1, 12); // the build's time: noon UTC on 1 June 2024
+  const where = (result: ReturnType<typeof dateOf>) => result.problems.map(({ code, file, line }) => ({ code, file, line }));
+
+  it('warns about a date more than a day after the build, naming where it came from, and publishes the article with it', () => {
+    const sidecar = dateOf({ zone: 'UTC', now, sidecarDate: '2099-03-04' });
+    assert.deepEqual([sidecar.date, sidecar.source], ['2099-03-04T00:00:00+00:00', 'sidecar']);
+    assert.deepEqual(where(sidecar), [{ code: 'DATE_IN_FUTURE', file: 'meta.jsonl', line: 1 }]);
+    assert.match(sidecar.problems[0]!.message, /"2099-03-04".* 4 March 2099, after this build's date \(1 June 2024\)/);
+    assert.match(sidecar.problems[0]!.hint, /Correct "date" in the sidecar/);
+
+    const text = dateOf({ zone: 'UTC', now, text: 'Headline\nPublished 4 March 2099\n\nText.\n' });
+    assert.deepEqual([text.date, text.source, where(text)], ['2099-03-04T00:00:00+00:00', 'text', [{ code: 'DATE_IN_FUTURE', file: 'story.txt', line: 2 }]]);
+    assert.match(text.problems[0]!.message, /"4 March 2099"/);
+
+    const name = dateOf({ zone: 'UTC', now, name: '2099-03-04-story.txt' });
+    assert.deepEqual([name.date, name.source, where(name)], ['2099-03-04T00:00:00+00:00', 'filename', [{ code: 'DATE_IN_FUTURE', file: '2099-03-04-story.txt', line: undefined }]]);
+
+    const inThreeDays = now + 3 * 24 * 60 * 60 * 1000;
+    const timed = dateOf({ zone: 'UTC', now, mtimeMs: inThreeDays });
+    assert.deepEqual(timed.codes, ['DATE_FROM_FILE_TIME', 'DATE_IN_FUTURE']);
+    assert.match(timed.problems[1]!.message, /modification time/);
+  });
+
+  it('takes a date up to a day after the build without a word (a story filed in a zone ahead)', () => {
+    assert.deepEqual(dateOf({ zone: 'UTC', now, sidecarDate: '2024-06-02T11:00:00Z' }).codes, []);
+    assert.deepEqual(dateOf({ zone: 'Pacific/Kiritimati', now, sidecarDate: '2024-06-02' }).codes, []);
+  });
+
+  it('warns about a date before the year 1000, unless a sidecar gives it in full as ISO 8601', () => {
+    const explicit = dateOf({ zone: 'UTC', now, sidecarDate: '0850-06-01' });
+    assert.deepEqual([explicit.date, explicit.codes], ['0850-06-01T00:00:00+00:00', []]);
+
+    const figures = dateOf({ zone: 'UTC', now, sidecarDate: '25/06/0850' });
+    assert.deepEqual([figures.date, where(figures)], ['0850-06-25T00:00:00+00:00', [{ code: 'DATE_TOO_EARLY', file: 'meta.jsonl', line: 1 }]]);
+
+    const text = dateOf({ zone: 'UTC', now, text: 'Headline\nPublished 0001-05-01\n\nText.\n' });
+    assert.deepEqual([text.date, text.source, where(text)], ['0001-05-01T00:00:00+00:00', 'text', [{ code: 'DATE_TOO_EARLY', file: 'story.txt', line: 2 }]]);
+    assert.match(text.problems[0]!.message, /"0001-05-01" is read as 1 May 0001, before the year 1000/);
+    assert.match(text.problems[0]!.hint, /Correct the date in the text/);
   });
 });
 
