@@ -7,6 +7,7 @@ import path from 'node:path';
 import { unreadableReason } from '../fs-utils.ts';
 import { compareText, type ProblemLog } from '../problems.ts';
 import { decodeSource, findInvalidUtf8, type DecodeResult } from './decode.ts';
+import { findDuplicateKeys } from './duplicate-keys.ts';
 import { UnsafeCharacterTally } from './unsafe-characters.ts';
 
 export interface SidecarData {
@@ -282,6 +283,24 @@ function decodeJsonLines(bytes: Uint8Array, display: string, problems: ProblemLo
   return lines;
 }
 
+/**
+ * Reports each key an object gives twice with another value (`{"title": "A", "title": "B"}`):
+ * JSON.parse keeps the last, so the first would vanish unseen. The same value twice is not
+ * reported, as with SIDECAR_DUPLICATE. `lineOfText` turns a line within `text` into the file's.
+ */
+function reportDuplicateKeys(text: string, file: string, lineOfText: (line: number) => number, problems: ProblemLog): void {
+  for (const { key, line, earlier, value } of findDuplicateKeys(text)) {
+    if (sameValue(earlier, value)) continue;
+    problems.warn({
+      code: 'SIDECAR_DUPLICATE_KEY',
+      file,
+      line: lineOfText(line),
+      message: `gives "${key}" twice, as ${quoteValue(earlier)} and then ${quoteValue(value)}; only the last, ${quoteValue(value)}, is used`,
+      hint: `Keep one "${key}" in this object, with the value you mean.`,
+    });
+  }
+}
+
 /** Parses one meta.jsonl line into its file and entry, or reports why it is ignored. */
 function readJsonLine(line: string, folder: string, origin: Required<Origin>, known: KnownSources, problems: ProblemLog): [string, SidecarData] | undefined {
   let raw: unknown;
@@ -296,6 +315,7 @@ function readJsonLine(line: string, folder: string, origin: Required<Origin>, kn
     });
     return undefined;
   }
+  reportDuplicateKeys(line, origin.file, () => origin.line, problems);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || typeof (raw as { file?: unknown }).file !== 'string') {
     problems.warn({
       code: 'SIDECAR_NO_FILE',
@@ -375,6 +395,7 @@ function readNameJson(text: string, display: string, problems: ProblemLog): Side
     });
     return undefined;
   }
+  reportDuplicateKeys(text, display, (line) => line, problems);
   return normaliseSidecar(raw as Record<string, unknown>, { file: display }, problems);
 }
 

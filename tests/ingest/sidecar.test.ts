@@ -327,6 +327,29 @@ describe('several sidecar entries for one file', () => {
     for (const part of ['"category"', '"section"', '"Business"', '"Sport"']) assert.ok(problems[0]!.message.includes(part), `${problems[0]!.message} mentions ${part}`);
   });
 
+  it('reports a key given twice on one meta.jsonl line with different values, naming the line, the key and both values', async () => {
+    const lines = [
+      `{"file": "${FILE}", "date": "2024-07-04"}`,
+      `{"file": "${FILE}", "title": "First title", "tags": ["a"], "title": "Second title"}`,
+    ];
+    const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, 'meta.jsonl': `${lines.join('\n')}\n` });
+    assert.equal(articles.get(FILE)!.title, 'Second title', 'JSON keeps the last');
+    assert.deepEqual(problems.map(({ code, file, line }) => ({ code, file, line })), [{ code: 'SIDECAR_DUPLICATE_KEY', file: 'meta.jsonl', line: 2 }]);
+    for (const part of ['"title"', '"First title"', '"Second title"']) assert.ok(problems[0]!.message.includes(part), `${problems[0]!.message} mentions ${part}`);
+  });
+
+  it('reports a key given twice in a NAME.json at the line of the second, also when written with escapes, and not a key inside a value', async () => {
+    const json = ['{', '  "extra": {"title": 1, "title": 2},', '  "title": "First title",', '  "ti\\u0074le": "Second title"', '}'].join('\n');
+    const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, '2024-07-04-t.json': json });
+    assert.equal(articles.get(FILE)!.title, 'Second title');
+    assert.deepEqual(problems.map(({ code, file, line }) => ({ code, file, line })), [{ code: 'SIDECAR_DUPLICATE_KEY', file: '2024-07-04-t.json', line: 4 }]);
+  });
+
+  it('does not report a key given twice with the same value', async () => {
+    const { problems } = await ingestInbox({ [FILE]: ARTICLE, 'meta.jsonl': `{"file": "${FILE}", "title": "Same", "title": "Same"}\n` });
+    assert.deepEqual(problems, []);
+  });
+
   it('reports a bad date at the place that gave it, not at the place that gave the other fields', async () => {
     const { problems } = await ingestInbox({
       [FILE]: ARTICLE,
