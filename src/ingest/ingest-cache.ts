@@ -16,7 +16,7 @@ import type { IngestedSource } from './ingest.ts';
 
 /** Hidden, so listings of the articles folder skip it. */
 export const INGEST_CACHE_FILE = '.broadsheet/ingest-cache.json';
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Entry {
   size: number;
@@ -28,6 +28,8 @@ interface Entry {
   duplicateKey: string;
   result: IngestedSource;
   problems: Problem[];
+  /** Problems its parse filed under another file: the sidecar that gave a doubtful value. */
+  elsewhere: Problem[];
 }
 
 interface Pending {
@@ -35,6 +37,7 @@ interface Pending {
   sidecar: string;
   duplicateKey: string;
   problems: Problem[];
+  elsewhere: Problem[];
 }
 
 const hash = (text: string | Uint8Array) => createHash('sha256').update(text).digest('hex').slice(0, 32);
@@ -90,9 +93,9 @@ export class IngestCache {
     this.stats.reused++;
     this.reusedKeys.add(entry.duplicateKey);
     (entry.result.status === 'duplicate' ? this.reusedDuplicates : this.reusedKeepers).add(entry.duplicateKey);
-    problems.problems.push(...entry.problems);
+    problems.problems.push(...entry.elsewhere, ...entry.problems);
     const result: IngestedSource = { ...entry.result };
-    this.pending.set(source, { info, sidecar: entry.sidecar, duplicateKey: entry.duplicateKey, problems: entry.problems });
+    this.pending.set(source, { info, sidecar: entry.sidecar, duplicateKey: entry.duplicateKey, problems: entry.problems, elsewhere: entry.elsewhere });
     return result;
   }
 
@@ -126,12 +129,15 @@ export class IngestCache {
     );
   }
 
-  /** A source that was read and parsed: remembered, to be recorded once its article is written. */
-  parsed(source: string, info: Stats, sidecar: unknown, duplicateKey: string): void {
+  /**
+   * A source that was read and parsed: remembered, to be recorded once its article is written.
+   * `elsewhere` holds the problems its parse filed under another file than its own.
+   */
+  parsed(source: string, info: Stats, sidecar: unknown, duplicateKey: string, elsewhere: Problem[] = []): void {
     this.stats.parsed++;
     const key = duplicateKey === '' ? '' : hash(duplicateKey);
     if (key !== '') this.parsedKeys.add(key);
-    this.pending.set(source, { info, sidecar: hash(JSON.stringify(sidecar ?? null)), duplicateKey: key, problems: [] });
+    this.pending.set(source, { info, sidecar: hash(JSON.stringify(sidecar ?? null)), duplicateKey: key, problems: [], elsewhere });
   }
 
   /**
@@ -158,6 +164,7 @@ export class IngestCache {
         // What a later run reports for it: an article written now is unchanged then.
         result: { ...result, status: result.status === 'written' ? 'unchanged' : result.status },
         problems: pending.problems,
+        elsewhere: pending.elsewhere,
       };
     }
     await writeCacheFile(this.file, FORMAT, this.code, entries, this.savedText);

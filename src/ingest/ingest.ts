@@ -379,8 +379,12 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
     }
     const sidecar = sidecars.get(sourcePath);
     let parsed: ParsedArticle | undefined;
+    // Problems the parse files under another name (a sidecar's "date" or "title") are the
+    // source's too: the cache must replay them when it reuses the source.
+    let parseStart: number;
     if (feeder && bytes) {
       const answer: PooledParse = await feeder.take(index);
+      parseStart = problems.problems.length;
       replayProblems(answer, problems);
       parsed = answer.parsed;
     } else {
@@ -390,6 +394,7 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
         problems.error(unreadableSource(shown, unreadable));
         return undefined;
       }));
+      parseStart = problems.problems.length;
       parsed = read && parseSource(toParse(sourcePath, info, read), request, problems);
       if (!read && existingArticle) others.push(existingArticle);
     }
@@ -397,7 +402,7 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
       results.set(sourcePath, { source: sourcePath, status: 'refused', removed: [] });
       continue;
     }
-    cache.parsed(sourcePath, info, sidecar, parsed.duplicateKey);
+    cache.parsed(sourcePath, info, sidecar, parsed.duplicateKey, problems.problems.slice(parseStart).filter((problem) => problem.file !== shown));
     const existing = bySource.get(sourcePath);
     // Slug and a file-time date are stable once written: a fresh clone has new file times.
     if (existing?.date && existing.dateSource === 'file-mtime' && parsed.frontmatter.dateSource === 'file-mtime') {

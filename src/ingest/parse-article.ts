@@ -11,7 +11,7 @@ import type { EntityRules } from './entities/entity-rules.ts';
 import { escapeMarkdownLine } from './escape-markdown.ts';
 import type { IngestRules } from './rules.ts';
 import { segmentArticle, type RemovedLine } from './segment.ts';
-import type { SidecarData } from './sidecar.ts';
+import { originOf, type SidecarData } from './sidecar.ts';
 import { countWords, detectLanguage, readingMinutes, summarise } from './text-stats.ts';
 
 export interface SourceFile {
@@ -53,6 +53,23 @@ function sectionFromFolder(sourcePath: string): string | undefined {
   return folder === '.' ? undefined : folder.split('/')[0];
 }
 
+/** Where a value of the article came from, for problems about it. */
+interface Place {
+  at: { file: string; line?: number };
+  /** The value as a message names it: `the headline`, `"title" for a.txt`. */
+  what: string;
+  fromSidecar: boolean;
+}
+
+function textPlace(source: SourceFile, line: number | undefined): Place {
+  return { at: { file: source.displayPath, ...(line ? { line } : {}) }, what: 'the headline', fromSidecar: false };
+}
+
+function sidecarPlace(source: SourceFile, sidecar: SidecarData, field: 'title' | 'subtitle'): Place {
+  const origin = originOf(sidecar, field);
+  return { at: { file: origin.file, ...(origin.line === undefined ? {} : { line: origin.line }) }, what: `"${field}" for ${source.path}`, fromSidecar: true };
+}
+
 export function parseArticle(source: SourceFile, options: IngestOptions, problems: ProblemLog): ParsedArticle | undefined {
   const sidecar = source.sidecar;
   const segmented = segmentArticle(source.text, options.rules, sidecar?.title);
@@ -73,29 +90,31 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
   }
 
   const titleLine = segmented.titleLine || undefined;
+  // A value from a sidecar is corrected there, so its problems name the sidecar and its line.
+  const titleAt: Place = sidecar?.title === undefined ? textPlace(source, titleLine) : sidecarPlace(source, sidecar, 'title');
   if (hasInvisibleCharacters(title) || /[\u202A-\u202E\u2066-\u2069]/u.test(title)) {
     problems.warn({
       code: 'TITLE_INVISIBLE_CHARACTERS',
-      file: source.displayPath,
-      ...(titleLine === undefined ? {} : { line: titleLine }),
-      message: 'the headline contains invisible or bidirectional control characters',
+      ...titleAt.at,
+      message: `${titleAt.what} contains invisible or bidirectional control characters`,
       hint: 'Remove them from the headline unless they are needed; pages isolate them so they cannot reorder the page.',
     });
   }
   if ([...title].length > MAX_TITLE_CHARACTERS) {
     problems.warn({
       code: 'TITLE_TOO_LONG',
-      file: source.displayPath,
-      ...(titleLine === undefined ? {} : { line: titleLine }),
-      message: `the headline is ${[...title].length} characters long: it may be a paragraph run into the headline`,
-      hint: 'Check the first lines of the file; put the headline alone on the first line.',
+      ...titleAt.at,
+      message: `${titleAt.what} is ${[...title].length} characters long: it may be a paragraph run into the headline`,
+      hint: sidecar?.title === undefined ? 'Check the first lines of the file; put the headline alone on the first line.' : 'Correct "title" in the sidecar: give the headline alone.',
     });
   }
 
-  const standfirst = segmented.subtitle === undefined ? [] : [{ text: segmented.subtitle, line: segmented.subtitleLine ?? 0 }];
-  for (const block of [{ text: title, line: segmented.titleLine }, ...standfirst, ...segmented.blocks]) {
-    for (const anomaly of findLineAnomalies(block.text)) {
-      problems.warn({ ...anomaly, file: source.displayPath, ...(block.line ? { line: block.line } : {}) });
+  const standfirst = segmented.subtitle === undefined ? [] : [{ text: segmented.subtitle, place: textPlace(source, segmented.subtitleLine) }];
+  const sidecarSubtitle = sidecar?.subtitle === undefined ? [] : [{ text: sidecar.subtitle, place: sidecarPlace(source, sidecar, 'subtitle') }];
+  const blocks = segmented.blocks.map((block) => ({ text: block.text, place: textPlace(source, block.line) }));
+  for (const { text, place } of [{ text: title, place: titleAt }, ...standfirst, ...sidecarSubtitle, ...blocks]) {
+    for (const anomaly of findLineAnomalies(text)) {
+      problems.warn(place.fromSidecar ? { code: anomaly.code, ...place.at, message: `${place.what}: ${anomaly.message}`, hint: `Correct it in the sidecar. ${anomaly.hint}` } : { ...anomaly, ...place.at });
     }
   }
   if (segmented.blocks.length === 0 && segmented.subtitle === undefined) {

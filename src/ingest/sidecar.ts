@@ -28,9 +28,16 @@ export interface SidecarData {
    * file, the place that gave `date`: the date is the one field checked later (parse-article.ts).
    */
   origin: { file: string; line?: number };
+  /** Where each field came from, when several places describe the file (else `origin`). */
+  fieldOrigins?: Record<string, { file: string; line?: number }>;
 }
 
 type Origin = SidecarData['origin'];
+
+/** The place that gave `field`: the one entry, or, after a merge, the entry whose value won. */
+export function originOf(data: SidecarData, field: string): Origin {
+  return data.fieldOrigins?.[field] ?? data.origin;
+}
 
 const ALIASES: Record<string, string> = { category: 'section', author: 'authors', lang: 'language' };
 const STRING_KEYS = new Set(['title', 'subtitle', 'date', 'section', 'language', 'url', 'source']);
@@ -83,7 +90,7 @@ function setField(data: SidecarData, field: string, value: unknown): void {
 
 /** The fields an entry gives, known ones and `extra` alike (an extra key is never a known one). */
 function fieldsOf(data: SidecarData): Array<[string, unknown]> {
-  const known = Object.entries(data).filter(([key]) => key !== 'extra' && key !== 'origin');
+  const known = Object.entries(data).filter(([key]) => key !== 'extra' && key !== 'origin' && key !== 'fieldOrigins');
   return [...known, ...Object.entries(data.extra)];
 }
 
@@ -201,6 +208,7 @@ class SidecarMerger {
       from.set(field, entry.origin);
     }
     current.origin = from.get('date') ?? entry.origin;
+    current.fieldOrigins = Object.fromEntries(from);
   }
 }
 

@@ -59,17 +59,25 @@ describe('sidecar metadata', () => {
 
 type InboxFiles = Record<string, string | Uint8Array>;
 
-/** Ingests `files` (inbox-relative path → content) from a new temporary inbox, on the main thread. */
-async function ingestInbox(files: InboxFiles) {
+/**
+ * Ingests `files` (inbox-relative path → content) from a new temporary inbox, on the main thread
+ * unless told otherwise, `runs` times into one articles folder (later runs use the ingest cache):
+ * the last run's articles and problems.
+ */
+async function ingestInbox(files: InboxFiles, { runs = 1, parseOn = 'main' }: { runs?: number; parseOn?: 'main' | 'workers' } = {}) {
   const work = await temporaryDir('sidecar');
   const inbox = path.join(work, 'inbox');
   for (const [name, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(inbox, name)), { recursive: true });
     await writeFile(path.join(inbox, name), content);
   }
-  const problems = new ProblemLog();
+  let problems = new ProblemLog();
   const articlesDir = path.join(work, 'articles');
-  const result = await ingest({ inboxDir: inbox, articlesDir, rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en', parseOn: 'main' }, problems);
+  let result = await ingest({ inboxDir: inbox, articlesDir, rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en', parseOn }, problems);
+  for (let run = 1; run < runs; run++) {
+    problems = new ProblemLog();
+    result = await ingest({ inboxDir: inbox, articlesDir, rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en', parseOn }, problems);
+  }
   const articles = new Map<string, Record<string, unknown>>();
   for (const source of result.sources) {
     if (source.article) articles.set(source.source, readArticleFile(await readFile(path.join(articlesDir, source.article), 'utf8')).data as Record<string, unknown>);
@@ -239,12 +247,12 @@ describe('C1 controls and noncharacters in sidecar values', () => {
     const bytes = Buffer.concat([Buffer.from('{"title": "Caf'), Buffer.from([0xe9, 0x20, 0x81]), Buffer.from(' menu"}')]);
     const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, '2024-07-04-t.json': bytes });
     assert.equal(articles.get(FILE)!.title, 'Caf\u00e9 \uFFFD menu');
-    // The headline's U+FFFD is named as any headline's is (on the source, where parse-article.ts
-    // checks the headline it uses), so the archivist finds where the page shows it.
+    // The headline's U+FFFD is named as any headline's is, at the place that gave the headline:
+    // this sidecar, where it is corrected.
     assert.deepEqual(problems.map(({ code, file }) => ({ code, file })), [
       { code: 'ENCODING_WINDOWS_1252', file: '2024-07-04-t.json' },
       { code: 'TEXT_C1_CONTROL', file: '2024-07-04-t.json' },
-      { code: 'TEXT_REPLACEMENT_CHARACTER', file: FILE },
+      { code: 'TEXT_REPLACEMENT_CHARACTER', file: '2024-07-04-t.json' },
     ]);
     assert.match(problems[1]!.message, /U\+0081 ×1 became U\+FFFD \(no character in Windows-1252\)/);
   });
@@ -360,6 +368,44 @@ describe('several sidecar entries for one file', () => {
     assert.ok(badDate, JSON.stringify(problems));
     assert.equal(badDate.file, 'meta.jsonl');
     assert.equal(badDate.line, 1);
+  });
+});
+
+describe('problems with a value a sidecar gave', () => {
+  // A megabyte of words with no line break: a whole article pasted into "title".
+  const HUGE_TITLE = 'Harbour council agrees budget '.repeat(35_000).trim();
+  const META = [`{"file": "${FILE}", "date": "2024-07-04"}`, JSON.stringify({ file: FILE, title: HUGE_TITLE })].join('\n');
+  const where = (problems: Array<{ code: string; file: string; line?: number }>) => problems.map(({ code, file, line }) => ({ code, file, line }));
+
+  it('names the meta.jsonl line that gave a one-megabyte title, not the source', async () => {
+    const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, 'meta.jsonl': `${META}\n` });
+    assert.equal(articles.get(FILE)!.title, HUGE_TITLE);
+    assert.deepEqual(where(problems), [
+      { code: 'TITLE_TOO_LONG', file: 'meta.jsonl', line: 2 },
+      { code: 'TEXT_LONG_LINE', file: 'meta.jsonl', line: 2 },
+    ]);
+    for (const problem of problems) assert.ok(problem.message.includes(`"title" for ${FILE}`), problem.message);
+    assert.ok(problems[1]!.message.includes(`${HUGE_TITLE.length} characters`), problems[1]!.message);
+  });
+
+  it('names the place whose title is used when several places give one', async () => {
+    const { problems } = await ingestInbox({ [FILE]: ARTICLE, 'meta.jsonl': `${META}\n`, '2024-07-04-t.json': JSON.stringify({ subtitle: 'A short standfirst', title: HUGE_TITLE.slice(0, 25_000) }) });
+    assert.deepEqual(where(problems).filter((problem) => problem.code !== 'SIDECAR_DUPLICATE'), [
+      { code: 'TITLE_TOO_LONG', file: '2024-07-04-t.json', line: undefined },
+      { code: 'TEXT_LONG_LINE', file: '2024-07-04-t.json', line: undefined },
+    ]);
+  });
+
+  it('names a sidecar subtitle\'s problems at the sidecar too', async () => {
+    const { problems } = await ingestInbox({ [FILE]: ARTICLE, 'meta.jsonl': `${JSON.stringify({ file: FILE, subtitle: 'Damaged \uFFFD standfirst' })}\n` });
+    assert.deepEqual(where(problems).filter((problem) => problem.code !== 'DATE_FROM_FILE_TIME'), [{ code: 'TEXT_REPLACEMENT_CHARACTER', file: 'meta.jsonl', line: 1 }]);
+  });
+
+  it('still names the sidecar line when the source is reused from the ingest cache, parsed on the main thread or by workers', async () => {
+    for (const parseOn of ['main', 'workers'] as const) {
+      const { problems } = await ingestInbox({ [FILE]: ARTICLE, 'meta.jsonl': `${META.replace('"date": "2024-07-04"', '"date": "03/04/2024"')}\n` }, { runs: 2, parseOn });
+      assert.deepEqual(where(problems).map(({ code, file, line }) => `${file}:${line} ${code}`).sort(), ['meta.jsonl:1 SIDECAR_AMBIGUOUS_DATE', 'meta.jsonl:2 TEXT_LONG_LINE', 'meta.jsonl:2 TITLE_TOO_LONG'], parseOn);
+    }
   });
 });
 
