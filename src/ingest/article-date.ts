@@ -17,14 +17,17 @@ function ambiguousReadings(written: string, parsed: DateTime): { read: string; o
   return { read: parsed.toFormat('d MMMM yyyy', { locale: 'en' }), other, iso: parsed.toFormat('yyyy-MM-dd') };
 }
 
-/** The article's date, with a warning when it is in the future or implausibly early. */
-export function resolveArticleDate(source: SourceFile, options: IngestOptions, problems: ProblemLog): ResolvedDate {
-  const date = pickDate(source, options, problems);
+/**
+ * The article's date, with a warning when it is in the future or implausibly early. The headline
+ * (`headlineLine`, 1-based) is never its dateline, even when it is a date (`2024-01-01`).
+ */
+export function resolveArticleDate(source: SourceFile, options: IngestOptions, problems: ProblemLog, headlineLine?: number): ResolvedDate {
+  const date = pickDate(source, options, problems, headlineLine);
   checkPlausible(date, source, options.now ?? Date.now(), problems);
   return date;
 }
 
-function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemLog): ResolvedDate {
+function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemLog, headlineLine: number | undefined): ResolvedDate {
   const sidecarDate = source.sidecar?.date;
   if (sidecarDate !== undefined) {
     const { origin } = source.sidecar!;
@@ -49,7 +52,9 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
       hint: 'Write dates as ISO 8601, e.g. "2024-05-01" or "2024-05-01T09:30:00+02:00".',
     });
   }
-  const fromText = findDateInText(source.text.split('\n', 8), options.timeZone);
+  const firstLines = source.text.split('\n', 8);
+  if (headlineLine !== undefined && headlineLine <= firstLines.length) firstLines[headlineLine - 1] = '';
+  const fromText = findDateInText(firstLines, options.timeZone);
   if (fromText.date) {
     const { written, line } = fromText.date;
     const readings = written === undefined ? undefined : ambiguousReadings(written, DateTime.fromISO(fromText.date.iso, { setZone: true }));

@@ -134,7 +134,7 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
   const bodyText = segmented.blocks.map((block) => block.text).join('\n');
   const words = countWords([subtitle ?? '', bodyText].join(' '));
   const firstParagraph = segmented.blocks.find((block) => block.kind === 'paragraph')?.text ?? '';
-  const date = resolveArticleDate(source, options, problems);
+  const date = resolveArticleDate(source, options, problems, titleLine);
   const language = sidecar?.language ?? detectLanguage(`${title}\n${bodyText}`, options.language);
   const section = sidecar?.section ?? sectionFromFolder(source.path);
 

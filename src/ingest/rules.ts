@@ -39,8 +39,8 @@ export const DATE_SEP = '[\\s,|·•/()+–—-]+';
 // The rest of a `Published …` line: date words and fillers only, at least one date word.
 const DATE_ONLY = `(?:${DATE_FILLER}${DATE_SEP})*${DATE_WORD}(?:${DATE_SEP}(?:${DATE_WORD}|${DATE_FILLER}))*\\.?`;
 
-// A date in figures: day, month and year with one separator, or ISO 8601 (`2024-04-03T14:05Z`).
-const FIGURES_DATE = '(?:\\d{1,2}([/.-])\\d{1,2}\\1\\d{4}|\\d{4}-\\d{2}-\\d{2}(?:[t ]\\d{2}:\\d{2}(?::\\d{2})?(?:z|[+-]\\d{2}:?\\d{2})?)?)';
+// A date in figures, day first: day, month and year with one separator (`03/04/2024`).
+const FIGURES_DATE = '\\d{1,2}([/.-])\\d{1,2}\\1\\d{4}';
 
 export const DEFAULT_CHROME_PATTERNS: string[] = [
   '^published$',
@@ -49,8 +49,9 @@ export const DEFAULT_CHROME_PATTERNS: string[] = [
   // A byline may close it (`Published 3 June 2024 by Jane Smith`): up to four words, no sentence.
   // `Date: 03.04.2024` is the same line with another label.
   `^(?=.{0,100}$)(?:(?:last|first)\\s+)?(?:published|updated|posted|date)(?:\\s*:\\s*|\\s+)${DATE_ONLY}(?:${DATE_SEP}by\\s+[^\\s,;:.!?]+(?:\\s+[^\\s,;:.!?]+){0,3})?$`,
-  // A date in figures alone on its line (`03/04/2024`, `2024-04-03 14:05`), which no headline is;
-  // `3 June 2024` alone may be one ("11 September 2001"), so it stays.
+  // A day-first date in figures alone on its line (`03/04/2024`, `3.4.2024 14:05`), which no
+  // headline is. `3 June 2024` alone may be one ("11 September 2001"), and so may an ISO date
+  // (the hostile suite keeps the headline `2024-01-01`): those stay.
   `^${FIGURES_DATE}(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2})?\\s*(?:[ap]\\.?m\\.?)?(?:\\s*[a-z]{2,5})?)?\\.?$`,
   '^-?\\s*\\d+\\s*min(ute)?s?\\s+read$',
   '^share( this( article| story)?)?:?$',

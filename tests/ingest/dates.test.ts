@@ -146,12 +146,17 @@ describe('where the date comes from', () => {
   });
 
   it('removes a labelled or lone numeric dateline above the headline, as a "Published" line, and keeps one below it in the text', () => {
-    for (const line of ['Published: 03/04/2024', 'Date: 03.04.2024', '03/04/2024', '2024-04-03']) {
+    for (const line of ['Published: 03/04/2024', 'Date: 03.04.2024', '03/04/2024', '3.4.2024 14:05']) {
       const above = dateOf({ zone: 'UTC', text: `${line}\nHeadline\n\nText.\n` }).parsed;
       assert.deepEqual([above.frontmatter.title, above.removed], ['Headline', [{ line: 1, text: line, reason: 'chrome' }]], line);
       const below = dateOf({ zone: 'UTC', text: `Headline\n\n${line}\n\nText one.\n\nText two.\n` }).parsed;
       assert.deepEqual([below.frontmatter.title, below.removed, below.keptLines.includes(line)], ['Headline', [], true], line);
     }
+  });
+
+  it('never takes the headline for the dateline, even a headline that is a date ("2024-01-01")', () => {
+    const result = dateOf({ zone: 'UTC', name: '2022-01-01-story.txt', text: '2024-01-01\n\nThe first paragraph of the article.\n' });
+    assert.deepEqual([result.parsed.frontmatter.title, result.date, result.source, result.codes], ['2024-01-01', '2022-01-01T00:00:00+00:00', 'filename', []]);
   });
 
   it('reads a sidecar date in figures with dots or dashes as one with slashes, day first', () => {
