@@ -10,7 +10,7 @@ import { findArticleEntities } from './entities/article-entities.ts';
 import type { EntityRules } from './entities/entity-rules.ts';
 import { escapeMarkdownLine } from './escape-markdown.ts';
 import type { IngestRules } from './rules.ts';
-import { segmentArticle, type RemovedLine } from './segment.ts';
+import { normaliseForComparison, segmentArticle, type Block, type RemovedLine, type SegmentedArticle } from './segment.ts';
 import { originOf, type SidecarData } from './sidecar.ts';
 import { countWords, detectLanguage, readingMinutes, summarise } from './text-stats.ts';
 
@@ -109,6 +109,7 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
     });
   }
 
+  const articleBlocks = blocksWithDisplacedStandfirst(segmented, sidecar?.subtitle);
   const standfirst = segmented.subtitle === undefined ? [] : [{ text: segmented.subtitle, place: textPlace(source, segmented.subtitleLine) }];
   const sidecarSubtitle = sidecar?.subtitle === undefined ? [] : [{ text: sidecar.subtitle, place: sidecarPlace(source, sidecar, 'subtitle') }];
   const blocks = segmented.blocks.map((block) => ({ text: block.text, place: textPlace(source, block.line) }));
@@ -128,12 +129,12 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
   }
 
   const subtitle = sidecar?.subtitle ?? segmented.subtitle;
-  const body = segmented.blocks
+  const body = articleBlocks
     .map((block) => (block.kind === 'heading' ? `## ${escapeMarkdownLine(block.text)}` : escapeMarkdownLine(block.text)))
     .join('\n\n');
-  const bodyText = segmented.blocks.map((block) => block.text).join('\n');
+  const bodyText = articleBlocks.map((block) => block.text).join('\n');
   const words = countWords([subtitle ?? '', bodyText].join(' '));
-  const firstParagraph = segmented.blocks.find((block) => block.kind === 'paragraph')?.text ?? '';
+  const firstParagraph = articleBlocks.find((block) => block.kind === 'paragraph')?.text ?? '';
   const date = resolveArticleDate(source, options, problems, titleLine);
   const language = sidecar?.language ?? detectLanguage(`${title}\n${bodyText}`, options.language);
   const section = sidecar?.section ?? sectionFromFolder(source.path);
@@ -146,7 +147,7 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
     ...(section === undefined ? {} : { section }),
     authors: sidecar?.authors ?? [],
     tags: sidecar?.tags ?? [],
-    ...findArticleEntities({ title, subtitle, blocks: segmented.blocks }, language, sidecar, options.entityRules),
+    ...findArticleEntities({ title, subtitle, blocks: articleBlocks }, language, sidecar, options.entityRules),
     summary: summarise(subtitle ?? firstParagraph),
     wordCount: words,
     readingMinutes: readingMinutes(words),
@@ -163,9 +164,20 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
   return {
     frontmatter,
     body,
-    keptLines: [title, ...(subtitle === undefined ? [] : [subtitle]), ...segmented.blocks.map((block) => block.text)],
+    keptLines: [title, ...(subtitle === undefined ? [] : [subtitle]), ...articleBlocks.map((block) => block.text)],
     // The standfirst is text of the article too: two articles that differ only there are two.
     duplicateKey: [segmented.subtitle ?? '', bodyText].join('\n').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim(),
     removed: segmented.removed,
   };
+}
+
+/**
+ * The article's body blocks. A sidecar's standfirst is the article's subtitle; when the text has
+ * a standfirst of its own that says something else, that stays too, as the body's first
+ * paragraph: every line of the source reaches the page.
+ */
+function blocksWithDisplacedStandfirst(segmented: SegmentedArticle, sidecarSubtitle: string | undefined): Block[] {
+  const own = segmented.subtitle;
+  if (own === undefined || sidecarSubtitle === undefined || normaliseForComparison(own) === normaliseForComparison(sidecarSubtitle)) return segmented.blocks;
+  return [{ kind: 'paragraph', text: own, line: segmented.subtitleLine ?? segmented.titleLine + 1 }, ...segmented.blocks];
 }

@@ -67,4 +67,24 @@ describe('nothing lost', () => {
     }
     assert.ok(checked > 3000, `${checked} lines checked`);
   });
+
+  it('keeps the text\'s own standfirst in the body when a sidecar gives another', () => {
+    const own = 'The council approved the harbour plan after a long night.';
+    const given = 'A sidecar standfirst written by the desk';
+    const text = ['Harbour plan approved', '', own, '', 'The vote was close.', '', 'Work starts in May.', ''].join('\n');
+    const parse = (subtitle: string) =>
+      parseArticle(
+        { path: '2024-01-01-x.txt', displayPath: 'x.txt', hash: 'sha256:00', text, mtimeMs: 0, sidecar: { subtitle, extra: {}, origin: { file: 'meta.jsonl', line: 1 } } },
+        { rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' },
+        new ProblemLog(),
+      )!;
+    const parsed = parse(given);
+    assert.equal(parsed.frontmatter.subtitle, given);
+    const body = squeeze(visibleText(md.render(parsed.body)));
+    assert.ok(body.startsWith(own), `the text's standfirst opens the body: ${body}`);
+    assert.ok(body.includes('The vote was close.') && body.includes('Work starts in May.'));
+    // The same standfirst given by the sidecar (in other case and punctuation) is not shown twice.
+    const same = parse(own.toUpperCase().replace(/\.$/, ''));
+    assert.ok(!squeeze(visibleText(md.render(same.body))).includes('long night'), 'a standfirst the sidecar repeats is not repeated in the body');
+  });
 });
