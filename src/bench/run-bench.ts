@@ -4,7 +4,7 @@
 // search downloads, as a table and optionally as JSON.
 
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -106,12 +106,67 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
     // Checked now, not when the copy fails with a stack trace after the set-up.
     if (!existsSync(corpus)) throw new UsageError(`--corpus ${corpus}: there is no such folder; give the inbox folder of the articles to benchmark`);
     if (!statSync(corpus).isDirectory()) throw new UsageError(`--corpus ${corpus}: is a file, not a folder; give the inbox folder the article files are in`);
+    // Three builds of an empty archive time nothing, and would still exit 0.
+    if (!readdirSync(corpus, { recursive: true }).some((name) => isSource(String(name)))) {
+      throw new UsageError(`--corpus ${corpus}: holds no .txt file; give the inbox folder the article files are in`);
+    }
     options.corpus = corpus;
   } else options.articles = articles ?? 1000;
   if (values.json !== undefined) options.json = values.json as string;
-  if (values.keep !== undefined) options.keep = values.keep as string;
-  if (values.generate !== undefined) options.generate = values.generate as string;
+  if (values.keep !== undefined) options.keep = checkKeepFolder(values.keep as string);
+  if (values.generate !== undefined) options.generate = checkGenerateFolder(values.generate as string);
   return options;
+}
+
+const isSource = (name: string) => name.toLowerCase().endsWith('.txt');
+
+/**
+ * What a benchmark's work folder holds (see runBench), with what a killed build leaves beside its
+ * folders (locks, staging and journals): a `--keep` folder holding only these was made by one.
+ */
+const WORK_ENTRY = /^(inbox|articles|site|report-(cold|unchanged|add-one)\.json|(site|articles)\.lock)$|^\.site\./;
+
+/**
+ * The bench empties its `--keep` folder first. A folder holding anything else (`--keep .` in a
+ * checkout, a typo for another folder) would be lost, so only an earlier benchmark's is emptied.
+ */
+function checkKeepFolder(dir: string): string {
+  if (!existsSync(dir)) return dir;
+  if (!statSync(dir).isDirectory()) throw new UsageError(`--keep ${dir}: is a file, not a folder; give a new folder for the benchmark's inbox, articles and site`);
+  const foreign = readdirSync(dir).find((name) => !WORK_ENTRY.test(name));
+  if (foreign !== undefined) {
+    throw new UsageError(`--keep ${dir}: holds "${foreign}", which no benchmark made, and the benchmark empties the folder first; give a new or empty folder (or one an earlier --keep made)`);
+  }
+  return dir;
+}
+
+/** The generator adds to the `meta.jsonl` files it finds, so in a used folder it would mix two inboxes. */
+function checkGenerateFolder(dir: string): string {
+  if (!existsSync(dir)) return dir;
+  if (!statSync(dir).isDirectory()) throw new UsageError(`--generate ${dir}: is a file, not a folder; give a new folder for the synthetic inbox`);
+  const present = readdirSync(dir)[0];
+  if (present !== undefined) {
+    throw new UsageError(`--generate ${dir}: is not empty (it holds "${present}"); the synthetic inbox would be mixed with what is there, so give a new or empty folder`);
+  }
+  return dir;
+}
+
+/**
+ * Makes sure the JSON report can be written before the builds start, not when they are over: a
+ * path in a folder that cannot be made or written, or a folder's own path, is a usage error.
+ */
+export function checkJsonPath(file: string): void {
+  const resolved = path.resolve(file);
+  if (existsSync(resolved) && statSync(resolved).isDirectory()) throw new UsageError(`--json ${file}: is a folder; give a file name for the report, e.g. ${path.join(file, 'bench.json')}`);
+  const existed = existsSync(resolved);
+  try {
+    mkdirSync(path.dirname(resolved), { recursive: true });
+    closeSync(openSync(resolved, 'a'));
+    if (!existed) unlinkSync(resolved);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new UsageError(`--json ${file}: cannot be written (${code ?? message}); give a file in a folder you can write`);
+  }
 }
 
 async function directoryBytes(dir: string): Promise<number> {
@@ -185,7 +240,7 @@ async function addOneArticle(inbox: string, options: BenchOptions, count: number
 }
 
 async function countSources(inbox: string): Promise<number> {
-  return (await readdir(inbox, { recursive: true })).filter((name) => name.toLowerCase().endsWith('.txt')).length;
+  return (await readdir(inbox, { recursive: true })).filter(isSource).length;
 }
 
 /** A query for the first search: the first long word of the newest article's title, as a reader might type. */
@@ -196,6 +251,7 @@ async function firstQuery(work: string): Promise<string> {
 }
 
 export async function runBench(options: BenchOptions, log: (line: string) => void = console.log): Promise<BenchReport | undefined> {
+  if (options.json !== undefined && options.generate === undefined) checkJsonPath(options.json);
   if (options.generate !== undefined) {
     await generateArchive(path.resolve(options.generate), options.articles ?? 1000, { layout: options.layout, seed: options.seed });
     if (!options.quiet) log(`Wrote ${options.articles ?? 1000} synthetic articles into ${options.generate}`);

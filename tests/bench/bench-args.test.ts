@@ -1,0 +1,59 @@
+// `broadsheet bench` refuses what it cannot benchmark or would damage before it builds anything:
+// each case exits with status 2 and a message naming the flag and what to give instead, never a
+// stack trace, and leaves the folders it was given as they were.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { temporaryDir } from '../helpers/paths.ts';
+import { runCli } from '../helpers/run-build.ts';
+
+function assertUsageError(run: { exitCode: number; stderr: string }, message: RegExp): void {
+  assert.equal(run.exitCode, 2, run.stderr);
+  assert.match(run.stderr, message);
+  assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+}
+
+describe('the bench refuses, before building', () => {
+  it('a corpus folder without a single .txt file', async () => {
+    const corpus = path.join(await temporaryDir('bench-empty-corpus'), 'inbox');
+    await mkdir(path.join(corpus, 'sport'), { recursive: true });
+    await writeFile(path.join(corpus, 'sport', 'notes.md'), 'not an article\n');
+    const run = await runCli(['bench', '--corpus', corpus, '--quiet'], { timeoutMs: 60_000 });
+    assertUsageError(run, /--corpus .*inbox: holds no \.txt file; give the inbox folder the article files are in/);
+  });
+
+  it('a --keep folder holding files no benchmark made, and leaves them there', async () => {
+    const keep = await temporaryDir('bench-keep');
+    await writeFile(path.join(keep, 'thesis.txt'), 'years of work\n');
+    const run = await runCli(['bench', '--articles', '5', '--keep', keep, '--quiet'], { timeoutMs: 60_000 });
+    assertUsageError(run, /--keep .*: holds "thesis\.txt", which no benchmark made, and the benchmark empties the folder first; give a new or empty folder/);
+    assert.equal(await readFile(path.join(keep, 'thesis.txt'), 'utf8'), 'years of work\n');
+  });
+
+  it('a --generate folder that is not empty, whose meta.jsonl the generator would add to', async () => {
+    const inbox = await temporaryDir('bench-generate');
+    const first = await runCli(['bench', '--articles', '20', '--generate', inbox, '--quiet']);
+    assert.equal(first.exitCode, 0, first.stderr);
+    const before = await readdir(inbox, { recursive: true });
+    const again = await runCli(['bench', '--articles', '5', '--generate', inbox, '--quiet']);
+    assertUsageError(again, /--generate .*: is not empty \(it holds "[^"]+"\); the synthetic inbox would be mixed with what is there, so give a new or empty folder/);
+    assert.deepEqual(await readdir(inbox, { recursive: true }), before);
+  });
+
+  it('a --json path that cannot be written, before the builds rather than after them', async () => {
+    const work = await temporaryDir('bench-json');
+    const file = path.join(work, 'a-file');
+    await writeFile(file, 'x\n');
+    const started = Date.now();
+    const under = await runCli(['bench', '--articles', '5', '--json', path.join(file, 'bench.json')], { timeoutMs: 60_000 });
+    assertUsageError(under, /--json .*bench\.json: cannot be written \(\w+\); give a file in a folder you can write/);
+    assert.doesNotMatch(under.stdout, /^cold /m, 'no build ran');
+    assert.ok(Date.now() - started < 30_000);
+    const folder = await runCli(['bench', '--articles', '5', '--json', work], { timeoutMs: 60_000 });
+    assertUsageError(folder, /--json .*: is a folder; give a file name for the report/);
+    assert.ok(!existsSync(path.join(work, 'bench.json')));
+  });
+});
