@@ -24,6 +24,15 @@ export function chooseProgressMode(quiet: boolean, stream: ProgressStream, env: 
   return stream.isTTY ? 'tty' : 'plain';
 }
 
+/**
+ * Share of a stage's items done before the time left is estimated: from the first item alone, a
+ * render whose first page came after Eleventy's set-up (6 s) promised 352 minutes for a 9 s render.
+ */
+const ESTIMATE_AFTER_SHARE = 0.05;
+
+/** Terminal width when the terminal reports none (0 under script(1) and some CI terminals). */
+const DEFAULT_COLUMNS = 80;
+
 function formatSeconds(seconds: number): string {
   if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
   const minutes = Math.floor(seconds / 60);
@@ -36,6 +45,8 @@ export class Progress {
   private done = 0;
   private total: number | undefined;
   private started = 0;
+  /** When the stage's first item was done, and how many were done then: the pace is measured from there, past the stage's set-up. */
+  private first: { at: number; done: number } | undefined;
   private lastShown = 0;
   private readonly intervalMs: number;
   private readonly now: () => number;
@@ -58,6 +69,7 @@ export class Progress {
     this.done = 0;
     this.total = total;
     this.started = this.now();
+    this.first = undefined;
     this.lastShown = this.started;
     if (this.mode === 'plain') this.stream.write(`${stage}: ${total === undefined ? '' : `${total} ${unit} `}started\n`);
     else if (this.mode === 'tty') this.draw();
@@ -72,6 +84,7 @@ export class Progress {
     if (this.stage === undefined || this.mode === 'quiet') return;
     this.done = absolute ? count : this.done + count;
     const now = this.now();
+    if (this.first === undefined && this.done > 0) this.first = { at: now, done: this.done };
     if (this.mode === 'tty' && now - this.lastShown >= 100) {
       this.lastShown = now;
       this.draw();
@@ -93,13 +106,25 @@ export class Progress {
   /** `render: 4000/10502 pages (38%), about 12 s left` */
   describe(): string {
     const counts = this.total === undefined ? `${this.done} ${this.unit}` : `${this.done}/${this.total} ${this.unit} (${Math.floor((100 * this.done) / Math.max(1, this.total))}%)`;
-    const elapsed = (this.now() - this.started) / 1000;
-    const left = this.total !== undefined && this.done > 0 && this.done < this.total ? (elapsed / this.done) * (this.total - this.done) : undefined;
+    const left = this.secondsLeft();
     return `${this.stage ?? ''}: ${counts}${left === undefined ? '' : `, about ${formatSeconds(left)} left`}`;
   }
 
+  /**
+   * The time left at the pace since the first item was done, once a few percent are: the set-up
+   * before the first item (Eleventy's, a worker's start) says nothing of the pace, and a pace
+   * from one or two items is mostly noise. Undefined when there is nothing sensible to say.
+   */
+  private secondsLeft(): number | undefined {
+    const { total, first, done } = this;
+    if (total === undefined || first === undefined || done >= total || done < total * ESTIMATE_AFTER_SHARE || done <= first.done) return undefined;
+    const perItem = (this.now() - first.at) / 1000 / (done - first.done);
+    return Number.isFinite(perItem) && perItem >= 0 ? perItem * (total - done) : undefined;
+  }
+
   private draw(): void {
-    const width = Math.max(20, (this.stream.columns ?? 80) - 1);
+    // `||`, not `??`: a terminal that does not know its size reports 0 columns.
+    const width = Math.max(20, (this.stream.columns || DEFAULT_COLUMNS) - 1);
     this.stream.write(`\r\x1b[2K${this.describe().slice(0, width)}`);
   }
 }
