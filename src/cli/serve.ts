@@ -1,12 +1,33 @@
 // `broadsheet serve`: build, serve the output on localhost, rebuild and reload on changes.
 
 import { watch, type FSWatcher } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
-import type { ServeOptions } from './args.ts';
+import { UsageError, type ServeOptions } from './args.ts';
 import { printProblems, runBuild } from './build.ts';
 
+/**
+ * Refuses a port that cannot be listened on, before the build. The development server would
+ * otherwise move to the next free port on its own, and `--port 8080` would serve on 8081 while
+ * whatever holds 8080 (another archive's server) kept answering there.
+ */
+export async function checkPort(port: number): Promise<void> {
+  // Port 0 asks for any free port: nothing to check.
+  if (port === 0) return;
+  const failure = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => resolve(error));
+    // Where the development server listens: every interface, as node's default.
+    probe.listen({ port }, () => probe.close(() => resolve(undefined)));
+  });
+  if (failure?.code === 'EADDRINUSE') throw new UsageError(`--port ${port}: the port is in use by another program; stop it, or give a free port with --port N`);
+  if (failure?.code === 'EACCES') throw new UsageError(`--port ${port}: this user may not listen on the port (ports below 1024 need privileges); give another with --port N, e.g. 8080`);
+  if (failure) throw new UsageError(`--port ${port}: cannot listen on the port (${failure.code ?? failure.message}); give another with --port N`);
+}
+
 export async function serve(options: ServeOptions): Promise<number> {
+  await checkPort(options.port);
   const first = await runBuild(options);
   printProblems(first.problems, options.allProblems);
   if (first.exitCode === 2) return 2;

@@ -7,7 +7,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { CLI, temporaryDir } from '../helpers/paths.ts';
+import { CLI, SAMPLE_INBOX, temporaryDir } from '../helpers/paths.ts';
+import { runCli } from '../helpers/run-build.ts';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -63,5 +64,27 @@ describe('broadsheet serve', () => {
       if (!stopped) child.kill('SIGKILL');
       assert.ok(stopped, 'serve stops on SIGTERM');
     }
+  });
+
+  it('refuses a port in use, before building, instead of serving on the next one', async () => {
+    const dir = await temporaryDir('serve-port');
+    // Another server holds the port, on every interface as the development server listens.
+    const holder = createServer();
+    const port = await new Promise<number>((resolve) => holder.listen(0, () => resolve((holder.address() as { port: number }).port)));
+    try {
+      const run = await runCli(['serve', '--inbox', SAMPLE_INBOX, '--articles', path.join(dir, 'articles'), '--out', path.join(dir, 'site'), '--port', String(port)], { timeoutMs: 30_000 });
+      assert.equal(run.exitCode, 2, `${run.stdout}${run.stderr}`);
+      assert.match(run.stderr, new RegExp(`--port ${port}: the port is in use by another program; stop it, or give a free port with --port N`));
+      assert.doesNotMatch(run.stdout, /Server at/);
+      assert.doesNotMatch(run.stdout, /^Built /m, 'nothing was built');
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+  });
+
+  it('refuses a port number out of range', async () => {
+    const run = await runCli(['serve', '--port', '70000']);
+    assert.equal(run.exitCode, 2);
+    assert.match(run.stderr, /--port must be a port number, not "70000"/);
   });
 });
