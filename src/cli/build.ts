@@ -26,7 +26,7 @@ import { hashIndexedContent, indexedContent, indexedContentHash } from '../searc
 import { DEFAULT_LANES, PagefindLanes } from '../search/pagefind-lanes.ts';
 import { PageScratch } from '../search/page-scratch.ts';
 import { hasIndexedBody } from '../search/part-indexer.ts';
-import { partOfShard, pruneOutsideShard, restrictToShard, shardFilter, shardName, type Shard } from '../site/shard.ts';
+import { describePartYears, partOfShard, pruneOutsideShard, restrictToShard, shardFilter, shardName, type Shard } from '../site/shard.ts';
 import type { EleventyConfig } from '../site/eleventy-types.ts';
 import type { BuildOptions } from './args.ts';
 import { acquireBuildLock, LockError, type BuildLock } from './build-lock.ts';
@@ -404,7 +404,7 @@ async function buildLocked(
       code: 'SHARD_EMPTY',
       file: displayPath(articlesDir),
       message: `has no article from ${shard.year}, so shard ${shard.year} would be empty; nothing was built`,
-      hint: `Build one of the years with articles (${allParts.map((part) => part.name).sort().join(', ') || 'none'}), or --shard site.`,
+      hint: `Build one of the years with articles (${describePartYears(allParts) || 'none'}), or --shard site.`,
     });
   }
   let staging: string | undefined;

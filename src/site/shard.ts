@@ -26,6 +26,27 @@ export function partOfShard(shard: Shard, parts: SearchPart[]): SearchPart | und
   return shard.kind === 'year' ? parts.find((part) => part.years.includes(shard.year)) : undefined;
 }
 
+/** Missing years listed by name up to this many; past it, only counted. */
+const MISSING_YEARS_LISTED = 4;
+
+/**
+ * The parts' years with articles, for a message: a part is named by its first and last years
+ * (`1991-2005`), which need not all have articles, and `--shard 1995` builds nothing when 1995
+ * has none. So a part with such gaps says so: `1991-2005 (but not 1995 or 1996)`.
+ */
+export function describePartYears(parts: SearchPart[]): string {
+  const described = parts.map((part) => {
+    const [first, last] = [Number(part.years[0]), Number(part.years.at(-1))];
+    const held = new Set(part.years);
+    const missing: string[] = [];
+    for (let year = first; year <= last; year++) if (!held.has(yearSegment(year))) missing.push(yearSegment(year));
+    if (missing.length === 0) return part.name;
+    if (missing.length > MISSING_YEARS_LISTED) return `${part.name} (but not ${missing.length} of its years)`;
+    return `${part.name} (but not ${missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} or ${missing.at(-1)}`})`;
+  });
+  return described.sort().join(', ');
+}
+
 /** Whether the page at a site path (e.g. `/2015/x/index.html`) belongs to the shard. */
 export type ShardFilter = (sitePath: string) => boolean;
 
