@@ -221,14 +221,16 @@ async function runBuild(name: BenchRun['name'], dirs: { inbox: string; articles:
 }
 
 /**
- * One more article, dated as new articles are: at the synthetic archive's present (the end of its
- * last year), or now for a real inbox. Added where the inbox keeps its files.
+ * One more article, dated as new articles are, in the newest year: at the synthetic archive's
+ * present (the end of its last year), or at a corpus's newest date (the cold build's report). Dated
+ * now, an article added to a corpus of 2015 started a year of its own and re-indexed every part.
+ * Added where the inbox keeps its files.
  */
-async function addOneArticle(inbox: string, options: BenchOptions, count: number): Promise<void> {
+async function addOneArticle(inbox: string, options: BenchOptions, count: number, newestDate: string | undefined): Promise<void> {
   const layout: ArchiveLayout = { layout: options.corpus === undefined ? options.layout : 'flat', seed: options.seed };
   const vocabulary = createVocabulary(options.seed);
   const article = generateArticle(vocabulary, layout, count);
-  article.meta.date = options.corpus === undefined ? `${LAST_YEAR}-12-30T12:00:00+00:00` : new Date().toISOString();
+  article.meta.date = options.corpus === undefined ? `${LAST_YEAR}-12-30T12:00:00+00:00` : (newestDate ?? new Date().toISOString());
   if (options.corpus !== undefined) {
     // A corpus keeps its own file names; the new one cannot clash with them.
     article.meta.file = `bench-added-${count}.txt`;
@@ -236,7 +238,24 @@ async function addOneArticle(inbox: string, options: BenchOptions, count: number
   }
   await mkdir(path.dirname(path.join(inbox, article.file)), { recursive: true });
   await writeFile(path.join(inbox, article.file), article.text);
-  await appendFile(path.join(inbox, path.dirname(article.file), 'meta.jsonl'), `${JSON.stringify(article.meta)}\n`);
+  await appendLine(path.join(inbox, path.dirname(article.file), 'meta.jsonl'), JSON.stringify(article.meta));
+}
+
+/**
+ * Appends a line to a JSON-lines file. A corpus's `meta.jsonl` may lack its last newline, and the
+ * new line would then run on from its last entry, losing both (SIDECAR_BAD_JSON).
+ */
+async function appendLine(file: string, line: string): Promise<void> {
+  const existing = existsSync(file) ? await readFile(file) : Buffer.alloc(0);
+  const separator = existing.length > 0 && existing.at(-1) !== 0x0a ? '\n' : '';
+  await appendFile(file, `${separator}${line}\n`);
+}
+
+/** The newest article's date in a build's report, to date the added article in the newest year. */
+async function newestDate(work: string): Promise<string | undefined> {
+  const report = JSON.parse(await readFile(path.join(work, 'report-cold.json'), 'utf8')) as { articles: Array<{ date?: string }> };
+  const dates = report.articles.map((article) => article.date).filter((date): date is string => typeof date === 'string' && !Number.isNaN(Date.parse(date)));
+  return dates.length === 0 ? undefined : dates.reduce((newest, date) => (Date.parse(date) > Date.parse(newest) ? date : newest));
 }
 
 async function countSources(inbox: string): Promise<number> {
@@ -283,7 +302,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     const firstSearch = await firstSearchTransfer(dirs.site, query);
     runs.push(await runBuild('unchanged', dirs));
     say(runs[1]!);
-    await addOneArticle(dirs.inbox, options, count);
+    await addOneArticle(dirs.inbox, options, count, await newestDate(dirs.work));
     runs.push(await runBuild('add-one', dirs));
     say(runs[2]!);
     const report: BenchReport = {

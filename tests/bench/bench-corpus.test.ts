@@ -1,0 +1,35 @@
+// `broadsheet bench --corpus DIR`: the article the add-one run adds to a real inbox joins the
+// newest year, as new articles do, and leaves the corpus's own sidecar entries as they were.
+
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import type { BenchReport } from '../../src/bench/run-bench.ts';
+import { temporaryDir } from '../helpers/paths.ts';
+import { runCli } from '../helpers/run-build.ts';
+
+describe('the benchmark of a corpus', () => {
+  it('adds one article in the corpus\'s newest year, after a meta.jsonl without its last newline', async () => {
+    const work = await temporaryDir('bench-corpus');
+    const corpus = path.join(work, 'corpus');
+    await mkdir(corpus);
+    const dates = ['2015-03-01', '2015-06-01', '2015-09-01'];
+    for (const [i, date] of dates.entries()) {
+      await writeFile(path.join(corpus, `s${i}.txt`), `Harbour story number ${i}\n\nThe harbour council met on ${date} and agreed about the boats.\n`);
+    }
+    // As some exports write it: no newline after the last line.
+    await writeFile(path.join(corpus, 'meta.jsonl'), dates.map((date, i) => JSON.stringify({ file: `s${i}.txt`, date })).join('\n'));
+    const keep = path.join(work, 'bench');
+    const json = path.join(work, 'bench.json');
+    const run = await runCli(['bench', '--corpus', corpus, '--keep', keep, '--json', json, '--quiet'], { timeoutMs: 180_000 });
+    assert.equal(run.exitCode, 0, run.stderr);
+    const report = JSON.parse(await readFile(json, 'utf8')) as BenchReport;
+    const addOne = report.runs[2]!;
+    assert.equal(addOne.articles, 4);
+    assert.deepEqual(addOne.ingest, { reused: 3, parsed: 1 }, 'only the new source is parsed: the last entry of meta.jsonl is intact');
+    assert.deepEqual(addOne.indexParts.built, ['2015'], 'the new article joins the newest year, not a year of its own');
+    const problems = (JSON.parse(await readFile(path.join(keep, 'report-add-one.json'), 'utf8')) as { problems: Array<{ code: string }> }).problems;
+    assert.deepEqual(problems.map((problem) => problem.code), []);
+  });
+});
