@@ -67,8 +67,9 @@ Options:
   --corpus DIR         benchmark a copy of this inbox instead
   --json FILE          also write the report as JSON
   --seed TEXT          seed of the synthetic archive                              [${DEFAULT_SEED}]
-  --keep DIR           keep the inbox, articles and site in DIR (else a temporary folder)
-  --generate DIR       only write the synthetic inbox into DIR, then stop
+  --keep DIR           keep the inbox, articles and site in DIR (else a temporary folder);
+                       a new or empty folder, or one an earlier --keep made
+  --generate DIR       only write the synthetic inbox into DIR (new or empty), then stop
   --layout sections|flat  section subfolders (default), or all files in one folder with the
                        section in meta.jsonl (the peer benchmark reads only the top folder)
   --quiet              print only the JSON file's path

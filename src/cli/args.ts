@@ -78,7 +78,7 @@ export const SERVE_HELP = `Usage: broadsheet serve [options]
 Builds the site, serves it at http://localhost:8080 and rebuilds when the inbox, the articles or
 the configuration change. Takes the options of "broadsheet build", and:
 
-  --port N             port to listen on                                          [8080]
+  --port N             port to listen on (one in use is refused)                  [8080]
 `;
 
 export const MAIN_HELP = `Usage: broadsheet <command> [options]
