@@ -25,6 +25,13 @@ describe('the bench refuses, before building', () => {
     assertUsageError(run, /--corpus .*inbox: holds no \.txt file; give the inbox folder the article files are in/);
   });
 
+  it('--generate with --corpus, which would write a synthetic inbox instead of the corpus', async () => {
+    const out = path.join(await temporaryDir('bench-generate-corpus'), 'inbox');
+    const run = await runCli(['bench', '--corpus', path.resolve('content/inbox'), '--generate', out, '--quiet'], { timeoutMs: 60_000 });
+    assertUsageError(run, /--generate writes a synthetic inbox \(--articles N\); it does not copy a --corpus/);
+    assert.equal(existsSync(out), false, 'nothing written');
+  });
+
   it('a --keep folder holding files no benchmark made, and leaves them there', async () => {
     const keep = await temporaryDir('bench-keep');
     await writeFile(path.join(keep, 'thesis.txt'), 'years of work\n');
