@@ -2,7 +2,7 @@
 // replaces the output only when complete. Returns the exit status; never calls process.exit.
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -500,7 +500,7 @@ async function buildLocked(
     await timed('commit', 'files', async () => {
       // A shard's output is part of a site, so it has no manifest: the next build starts afresh.
       // Its record of what it made lets the next build replace it (ownership.ts).
-      if (shard === undefined) await writeFile(path.join(into, MANIFEST_FILE), serializeManifest(writer.manifest(siteKey)));
+      if (shard === undefined) await writeManifestIfChanged(into, outDir, serializeManifest(writer.manifest(siteKey)), writer.incremental);
       else await writeFile(path.join(into, shardRecordName(shardName(shard))), serializeShardRecord(shardName(shard), await readdir(into)));
       if (writer.incremental) {
         // A failed index keeps the previous bundles (stale, but whole) rather than half-written ones.
@@ -523,6 +523,16 @@ async function buildLocked(
     await scratch?.remove();
   }
   return false;
+}
+
+/**
+ * Stages the site's manifest, unless an incremental build's would be the very one in place: a
+ * rebuild with nothing changed then leaves every file of the site as it was, so a deploy that
+ * compares times (rsync, a CDN sync) sends nothing.
+ */
+async function writeManifestIfChanged(stagingDir: string, outDir: string, manifest: string, incremental: boolean): Promise<void> {
+  if (incremental && (await readFile(path.join(outDir, MANIFEST_FILE), 'utf8').catch(() => undefined)) === manifest) return;
+  await writeFile(path.join(stagingDir, MANIFEST_FILE), manifest);
 }
 
 /** Articles in the `count` largest parts: the most pages that can be in page folders at once. */

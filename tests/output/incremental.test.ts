@@ -111,6 +111,7 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
   });
 
   it('with nothing changed, renders no article and writes nothing', async () => {
+    const manifestBefore = statSync(path.join(site, MANIFEST_FILE));
     const run = await rebuild();
     assert.equal(run.exitCode, 0, run.stderr);
     assert.deepEqual(outputOf(run), { incremental: true, renderedArticles: 0, renderedLists: 0, written: 0, kept: outputOf(first).written, removed: 0 });
@@ -120,6 +121,9 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
     const feeds = Object.keys(manifest.files).filter((file) => /^(feed|feeds\/.*)\.(xml|json)$/.test(file));
     assert.ok(feeds.includes('feed.xml') && feeds.includes('feed.json') && feeds.length > 2, `the archive's and the sections' feeds: ${feeds.join(', ')}`);
     assert.deepEqual(feeds.filter((feed) => typeof manifest.files[feed]![1] !== 'string'), [], 'every feed is recorded with its inputs');
+    // Not even the manifest: a deploy comparing times would send it again.
+    const manifestAfter = statSync(path.join(site, MANIFEST_FILE));
+    assert.deepEqual([manifestAfter.ino, manifestAfter.mtimeMs], [manifestBefore.ino, manifestBefore.mtimeMs], 'the manifest is the very file');
     await assertSameSite(site, await fresh(), 'nothing changed');
   });
 
