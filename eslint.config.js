@@ -8,7 +8,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['assets/**/*.js'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', history: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', HTMLInputElement: 'readonly', HTMLElement: 'readonly', DOMParser: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', AbortController: 'readonly' } },
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', history: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', HTMLInputElement: 'readonly', HTMLElement: 'readonly', DOMParser: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', AbortController: 'readonly', Worker: 'readonly', console: 'readonly' } },
   },
   {
     files: ['bin/**/*.js', 'eslint.config.js', '.ci/**/*.js'],

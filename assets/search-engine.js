@@ -15,6 +15,8 @@
 // of loaded years merges the next wave. Parts hold whole years, so older waves only add older
 // results.
 
+import { archiveStatistics, openScorer, pagesContaining, rescore, termWords } from './search-rank.js';
+
 const SOURCE_FILTER = 'broadsheet-source';
 
 /** Words in a result's excerpt (Pagefind's excerptLength); the page finds the excerpt's words by it. */
@@ -151,9 +153,11 @@ async function matchedWords(result) {
  * Opens the archive's search. `parts`: the index parts as the search page lists them
  * (data-search-parts: `{ bundle, from, to, articles, wave }`, primary first, then older parts
  * newest first). Loads the entry files of the first wave; an index is fetched when the first
- * query needs it, older waves when a search runs out of loaded years.
+ * query needs it, older waves when a search runs out of loaded years. `oneIndexRanking: false`
+ * leaves results by relevance in Pagefind's own order across parts (scripts/rank-agreement.ts
+ * compares the two).
  */
-export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highlightParam }) {
+export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highlightParam, oneIndexRanking = true }) {
   if (!parts || parts.length === 0) throw new Error('the search page lists no index parts');
   const waves = groupWaves(parts);
   // Every loaded (bundle, language index) is one source; ids become the synthetic filter's values.
@@ -251,6 +255,9 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     let queue = Promise.resolve();
     return {
       instance,
+      host,
+      /** Scores each part as one index would (search-rank.js), opened when a language has two parts. */
+      scorer: null,
       merged: new Set([host]),
       /** How many waves the instance holds; filter data is loaded for `filterSources` sources. */
       waves: 0,
@@ -349,6 +356,86 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     return { response: await engine.instance.search(query, { filters: { ...filters, [SOURCE_FILTER]: { none: excluded } } }), excluded };
   }
 
+  /**
+   * `response.results` in the order one index over the merged parts would give (call inside
+   * `exclusive`, after `searchWithoutFallbacks`). Each part scores its pages with its own page
+   * count, term counts and average page length, so a word rare in a small part outranked one that
+   * one index finds rarer. Every merged part is searched again, in playground mode, for what its
+   * scores were made of, and each result is scored again with the statistics of the merged parts
+   * of its language (search-rank.js). A language with one part has nothing to recompute, so with
+   * one part per language, as on a small archive, nothing changes and nothing more is loaded.
+   * Quoted searches are Pagefind's exact matches, which it does not score by these statistics.
+   */
+  async function rankAsOneIndex(engine, query, filters, response) {
+    if (!oneIndexRanking || !query || QUOTED.test(query) || response.results.length < 2) return response.results;
+    const perLanguage = new Map();
+    for (const source of engine.merged) perLanguage.set(source.language, (perLanguage.get(source.language) ?? 0) + 1);
+    if (![...perLanguage.values()].some((count) => count > 1)) return response.results;
+    try {
+      return await rescoreResults(engine, query, filters, response, perLanguage);
+    } catch (error) {
+      // Ranking as one index refines an order; a search that found its results still shows them.
+      console.warn(`Search results are in Pagefind's order across index parts: ${error?.message ?? error}`);
+      return response.results;
+    }
+  }
+
+  /** The work of `rankAsOneIndex`, once it knows there are parts to rank together. */
+  async function rescoreResults(engine, query, filters, response, perLanguage) {
+    // Only a language with two or more parts is scored again: one part's scores are already
+    // those of one index over it, and scoring it costs its WebAssembly, metadata and chunks.
+    const sources = [...engine.merged].filter((source) => perLanguage.get(source.language) > 1);
+    // The scoring worker stems as this engine does only if its first part is in the engine's
+    // language (see openScorer); an engine whose own language has one part leaves the order be.
+    if (!sources.includes(engine.host)) return response.results;
+    engine.scorer ??= openScorer(new URL(`${engine.host.bundle}pagefind-worker.js`, window.location.href).href, engine.host, baseUrl);
+    const scorer = engine.scorer;
+    const searches = await Promise.all(sources.map((source) => scorer.search(source, query, filters)));
+    const terms = (searches.find((search) => search?.query_term_idfs)?.query_term_idfs ?? []).map((entry) => entry.term);
+    if (terms.length === 0) return response.results;
+    const parts = sources.map((source, i) => {
+      const idfs = searches[i]?.query_term_idfs ?? [];
+      const counts = terms.map((_, t) => (idfs[t] ? pagesContaining(idfs[t].idf, source.pages) : 0));
+      // A part that never had a result has no known average length: the archive's is then that
+      // of the other parts (its pages and term counts count all the same).
+      const averagePageLength = scorer.averagePageLength(source);
+      return { source, language: source.language, totalPages: source.pages, averagePageLength, partCounts: counts, counts: counts.slice() };
+    });
+    // A part that has only Pagefind's fallback for a word (a shorter word) holds no page with it,
+    // as one index sees it: its count for that term is none. Parts with results are judged
+    // already; a part holding a word of the query but not all of them may not be.
+    const words = termWords(query);
+    if (words.length === terms.length && !SEGMENTED.test(query)) {
+      for (const [t, word] of words.entries()) {
+        const holding = parts.filter((part) => part.counts[t] > 0).map((part) => part.source.id);
+        if (holding.length === 0) continue;
+        const fallbacks = new Set(await fallbacksFor(engine, word, holding));
+        for (const part of parts) if (fallbacks.has(part.source.id)) part.counts[t] = 0;
+      }
+    }
+    const statistics = archiveStatistics(parts, terms.length);
+    // A page is known by its id and the words matched: ids are short hashes, unique within a part
+    // but not necessarily across parts.
+    const key = (result) => `${result.id} ${result.words?.join(',')}`;
+    const scores = new Map();
+    for (const [i, part] of parts.entries()) {
+      const archive = statistics.get(part.language);
+      for (const result of searches[i]?.results ?? []) {
+        scores.set(key(result), rescore(result, { terms, partCounts: part.partCounts, termIdfs: archive.termIdfs, averagePageLength: archive.averagePageLength }));
+      }
+    }
+    // Each result of the merged search is one of a part's: scored again, or of a language with
+    // one part (its own score stands). Any other count means the parts were not searched alike,
+    // and Pagefind's own order stands.
+    const counts = response.filters?.[SOURCE_FILTER] ?? {};
+    const unscored = [...engine.merged].filter((source) => !sources.includes(source)).reduce((sum, source) => sum + (counts[source.id] ?? 0), 0);
+    if (response.results.filter((result) => !scores.has(key(result))).length !== unscored) return response.results;
+    return response.results
+      .map((result, position) => ({ result, position, score: scores.get(key(result)) ?? result.score }))
+      .sort((a, b) => b.score - a.score || a.position - b.position)
+      .map((entry) => entry.result);
+  }
+
   /** The language whose stemmer suits the query: same script, the page's language first. */
   function languageFor(query) {
     const script = scriptOfQuery(query ?? '');
@@ -372,8 +459,9 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     return engine.exclusive(async () => {
       await sync(engine);
       const { response } = await searchWithoutFallbacks(engine, query, filters);
+      const ranked = await rankAsOneIndex(engine, query, filters, response);
       const scope = scopeOf(waves, engine.waves);
-      return { total: response.results.length, filters: withoutSource(response.filters), scope, continues: false, next: inOrder(response.results) };
+      return { total: response.results.length, filters: withoutSource(response.filters), scope, continues: false, next: inOrder(ranked) };
     });
   }
 

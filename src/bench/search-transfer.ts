@@ -292,6 +292,35 @@ export async function planFirstSearch(siteDir: string, query: string): Promise<F
     if (matches >= FIRST_PAGE_RESULTS) break;
   }
 
+  // By relevance, a language with two or more merged parts is scored again as one index would
+  // score it (assets/search-rank.js), when the engine's own language is one of them and there are
+  // results to order: a worker of its own on Pagefind's worker script, and per part of such a
+  // language an instance of its own, which reads the entry, the WebAssembly of its language (as
+  // every primary instance does), the metadata and the query's index chunks again.
+  const searched = waveList.slice(0, wavesSearched).flat();
+  const indexes: Array<{ part: PagePart; entryPath: string; hash: string; wasm: string; language: string }> = [];
+  for (const part of searched) {
+    const entryPath = `${part.bundle}pagefind-entry.json`;
+    const entry = JSON.parse(await readFile(path.join(siteDir, entryPath), 'utf8')) as PagefindEntry;
+    for (const [language, index] of Object.entries(entry.languages)) indexes.push({ part, entryPath, hash: index.hash, wasm: index.wasm ?? 'unknown', language });
+  }
+  const partsOf = (language: string) => indexes.filter((index) => index.language === language).length;
+  const primaryEntry = JSON.parse(await readFile(path.join(siteDir, `${primary.bundle}pagefind-entry.json`), 'utf8')) as PagefindEntry;
+  const engineLanguage = chooseLanguage(primaryEntry.languages, page.language) ?? '';
+  if (matches >= 2 && words.length > 0 && !/^\s*".+"\s*$/.test(query) && partsOf(engineLanguage) > 1) {
+    await fetch(`${primary.bundle}pagefind-worker.js`, 'scripts', true);
+    for (const index of indexes.filter((candidate) => partsOf(candidate.language) > 1)) {
+      await fetch(index.entryPath, 'entries', true);
+      await fetch(`${index.part.bundle}wasm.${index.wasm}.pagefind`, 'wasm', false);
+      await fetch(`${index.part.bundle}pagefind.${index.hash}.pf_meta`, 'meta', false);
+      const meta = decodeCbor(await readPagefindFile(path.join(siteDir, index.part.bundle, `pagefind.${index.hash}.pf_meta`))) as unknown[];
+      const chunks = (meta[2] ?? []) as Array<[string, string, string]>;
+      for (const hash of new Set(words.map((word) => chunkForWord(chunks, word)?.[2]).filter((hash) => hash !== undefined))) {
+        await fetch(`${index.part.bundle}index/${hash}.pf_index`, 'index', false);
+      }
+    }
+  }
+
   const count = Math.min(FIRST_PAGE_RESULTS, fragmentSizes.length);
   const sorted = [...fragmentSizes].sort((a, b) => a - b);
   const total = sorted.reduce((sum, bytes) => sum + bytes, 0);

@@ -17,7 +17,7 @@ export interface RankedQuery {
 
 // A string, not a function: the test runner's TypeScript transform would add helpers the page
 // does not have.
-const IN_PAGE = `async ({ queries, limit, options, allYears }) => {
+const IN_PAGE = `async ({ queries, limit, options, allYears, engineOptions }) => {
   const root = document.getElementById('search');
   const engineUrl = new URL('../assets/search-engine.js', new URL(root.dataset.baseUrl + 'search/', location.href)).href;
   const { openArchiveSearch } = await import(engineUrl);
@@ -26,6 +26,7 @@ const IN_PAGE = `async ({ queries, limit, options, allYears }) => {
     baseUrl: root.dataset.baseUrl,
     pageLanguage: document.documentElement.lang,
     highlightParam: root.dataset.highlightParam,
+    ...engineOptions,
   });
   if (allYears) await archive.addAllYears();
   const out = [];
@@ -42,7 +43,8 @@ const IN_PAGE = `async ({ queries, limit, options, allYears }) => {
 /**
  * Runs `queries` through a fresh archive search in the page. `allYears` merges every part of the
  * index before the first query (as the page did before it searched in waves); otherwise the
- * search starts from the first wave and widens as the page's does.
+ * search starts from the first wave and widens as the page's does. `engineOptions` are passed on
+ * to openArchiveSearch.
  */
 export async function searchInPage(
   page: Page,
@@ -50,8 +52,9 @@ export async function searchInPage(
   limit = 3,
   options: { filters?: Record<string, string[]>; sort?: 'asc' | 'desc'; atLeast?: number } = {},
   allYears = false,
+  engineOptions: { oneIndexRanking?: boolean } = {},
 ): Promise<RankedQuery[]> {
-  return (await page.evaluate(`(${IN_PAGE})(${JSON.stringify({ queries, limit, options, allYears })})`)) as RankedQuery[];
+  return (await page.evaluate(`(${IN_PAGE})(${JSON.stringify({ queries, limit, options, allYears, engineOptions })})`)) as RankedQuery[];
 }
 
 /** Waits until the search page has finished the search it is running; returns its status line. */
