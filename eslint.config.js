@@ -11,6 +11,11 @@ export default tseslint.config(
     languageOptions: { globals: { window: 'readonly', document: 'readonly', history: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', HTMLInputElement: 'readonly', HTMLElement: 'readonly', DOMParser: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', AbortController: 'readonly', Worker: 'readonly', console: 'readonly' } },
   },
   {
+    // A classic worker script: its globals are a worker's.
+    files: ['assets/search-rank-worker.js'],
+    languageOptions: { sourceType: 'script', globals: { self: 'readonly', importScripts: 'readonly', Response: 'readonly', URL: 'readonly' } },
+  },
+  {
     files: ['bin/**/*.js', 'eslint.config.js', '.ci/**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

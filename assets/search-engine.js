@@ -380,6 +380,16 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     }
   }
 
+  /**
+   * The scoring worker's script: Pagefind's worker from the host part's bundle, run through
+   * search-rank-worker.js so that it fetches one WebAssembly, not one per part.
+   */
+  function scoringWorkerUrl(host) {
+    const url = new URL('./search-rank-worker.js', import.meta.url);
+    url.searchParams.set('pagefind', new URL(`${host.bundle}pagefind-worker.js`, window.location.href).href);
+    return url.href;
+  }
+
   /** The work of `rankAsOneIndex`, once it knows there are parts to rank together. */
   async function rescoreResults(engine, query, filters, response, perLanguage) {
     // Only a language with two or more parts is scored again: one part's scores are already
@@ -388,7 +398,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     // The scoring worker stems as this engine does only if its first part is in the engine's
     // language (see openScorer); an engine whose own language has one part leaves the order be.
     if (!sources.includes(engine.host)) return response.results;
-    engine.scorer ??= openScorer(new URL(`${engine.host.bundle}pagefind-worker.js`, window.location.href).href, engine.host, baseUrl);
+    engine.scorer ??= openScorer(scoringWorkerUrl(engine.host), engine.host, baseUrl);
     const scorer = engine.scorer;
     const searches = await Promise.all(sources.map((source) => scorer.search(source, query, filters)));
     const terms = (searches.find((search) => search?.query_term_idfs)?.query_term_idfs ?? []).map((entry) => entry.term);

@@ -294,9 +294,10 @@ export async function planFirstSearch(siteDir: string, query: string): Promise<F
 
   // By relevance, a language with two or more merged parts is scored again as one index would
   // score it (assets/search-rank.js), when the engine's own language is one of them and there are
-  // results to order: a worker of its own on Pagefind's worker script, and per part of such a
-  // language an instance of its own, which reads the entry, the WebAssembly of its language (as
-  // every primary instance does), the metadata and the query's index chunks again.
+  // results to order: a worker of its own (search-rank-worker.js running Pagefind's worker script),
+  // which fetches one WebAssembly, its first instance's (the host part's, in the engine's
+  // language), and per part of such a language an instance of its own, which reads the entry,
+  // the metadata and the query's index chunks again.
   const searched = waveList.slice(0, wavesSearched).flat();
   const indexes: Array<{ part: PagePart; entryPath: string; hash: string; wasm: string; language: string }> = [];
   for (const part of searched) {
@@ -308,10 +309,12 @@ export async function planFirstSearch(siteDir: string, query: string): Promise<F
   const primaryEntry = JSON.parse(await readFile(path.join(siteDir, `${primary.bundle}pagefind-entry.json`), 'utf8')) as PagefindEntry;
   const engineLanguage = chooseLanguage(primaryEntry.languages, page.language) ?? '';
   if (matches >= 2 && words.length > 0 && !/^\s*".+"\s*$/.test(query) && partsOf(engineLanguage) > 1) {
+    await fetch('/assets/search-rank-worker.js', 'scripts', true);
     await fetch(`${primary.bundle}pagefind-worker.js`, 'scripts', true);
+    const hostIndex = primaryEntry.languages[engineLanguage];
+    await fetch(`${primary.bundle}wasm.${hostIndex?.wasm ?? 'unknown'}.pagefind`, 'wasm', false);
     for (const index of indexes.filter((candidate) => partsOf(candidate.language) > 1)) {
       await fetch(index.entryPath, 'entries', true);
-      await fetch(`${index.part.bundle}wasm.${index.wasm}.pagefind`, 'wasm', false);
       await fetch(`${index.part.bundle}pagefind.${index.hash}.pf_meta`, 'meta', false);
       const meta = decodeCbor(await readPagefindFile(path.join(siteDir, index.part.bundle, `pagefind.${index.hash}.pf_meta`))) as unknown[];
       const chunks = (meta[2] ?? []) as Array<[string, string, string]>;
