@@ -1,7 +1,7 @@
 // The frame of every page: head (meta, canonical, CSP, social cards, feeds, JSON-LD), header with
 // the site name, navigation and a search box that works as a plain form, main landmark, footer.
 
-import { closeBidi, isolateBidi } from '../src/site/bidi.ts';
+import { closeBidi, closeBidiInStrings, isolateBidi } from '../src/site/bidi.ts';
 import { html, jsonForScript, type SafeHtml } from '../src/site/html.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { ARTICLE_PAGE_IDS as IDS } from './page-ids.ts';
@@ -55,6 +55,8 @@ export function renderBase(site: SiteContext, frame: PageFrame, main: SafeHtml):
   const siteName = closeBidi(config.title);
   const pageTitle = frame.path === '/' ? siteName : `${isolateBidi(frame.title)} · ${siteName}`;
   const shareTitle = closeBidi(frame.title);
+  // Search engines and share cards show the description beside other text too.
+  const description = closeBidi(frame.description);
   const canonical = site.absoluteUrl(frame.path);
   const feeds = [
     { title: `${isolateBidi(config.title)} (Atom)`, path: SITE_FEEDS.atom, type: 'atom' as const },
@@ -68,7 +70,7 @@ export function renderBase(site: SiteContext, frame: PageFrame, main: SafeHtml):
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <title>${pageTitle}</title>
-<meta name="description" content="${frame.description}">
+<meta name="description" content="${description}">
 <link rel="canonical" href="${canonical}">
 ${frame.prev === undefined ? '' : html`<link rel="prev" href="${site.url(frame.prev)}">\n`}${frame.next === undefined ? '' : html`<link rel="next" href="${site.url(frame.next)}">\n`}${frame.noindex ? html`<meta name="robots" content="noindex">` : ''}
 <link rel="icon" href="${site.url('/assets/favicon.svg')}" type="image/svg+xml">
@@ -77,14 +79,14 @@ ${(frame.stylesheets ?? []).map((sheet) => html`<link rel="stylesheet" href="${s
 ${feeds.map((feed) => html`<link rel="alternate" type="${FEED_TYPES[feed.type]}" title="${feed.title}" href="${site.url(feed.path)}">\n`)}<meta property="og:site_name" content="${siteName}">
 <meta property="og:type" content="${frame.ogType ?? 'website'}">
 <meta property="og:title" content="${shareTitle}">
-<meta property="og:description" content="${frame.description}">
+<meta property="og:description" content="${description}">
 <meta property="og:url" content="${canonical}">
 <meta property="og:locale" content="${(frame.lang ?? config.language).replace('-', '_')}">
 <meta name="twitter:card" content="summary">
 <meta name="twitter:title" content="${shareTitle}">
-<meta name="twitter:description" content="${frame.description}">
+<meta name="twitter:description" content="${description}">
 ${frame.head ?? ''}
-${frame.jsonLd ? html`<script type="application/ld+json">${jsonForScript(frame.jsonLd)}</script>` : ''}
+${frame.jsonLd ? html`<script type="application/ld+json">${jsonForScript(closeBidiInStrings(frame.jsonLd))}</script>` : ''}
 </head>
 <body>
 <a class="skip-link" href="#${IDS.main}" lang="${config.language}" dir="ltr">Skip to content</a>

@@ -1,6 +1,7 @@
 // Extra <head> elements for an article page: Open Graph article tags and citation_* tags for
 // reference managers and scholarly indexes. (The NewsArticle JSON-LD is articleJsonLd below.)
 
+import { closeBidi } from '../../src/site/bidi.ts';
 import { html, type SafeHtml } from '../../src/site/html.ts';
 import type { Article } from '../../src/site/load-articles.ts';
 import type { SiteContext } from '../../src/site/site-context.ts';
@@ -9,10 +10,12 @@ import { rfc3339 } from '../../src/site/timestamps.ts';
 export function renderArticleHead(site: SiteContext, article: Article): SafeHtml {
   const published = rfc3339(article.date);
   const local = article.date.setZone(site.config.timeZone);
+  // Each value stands alone in a reference manager or an index's listing, beside other text:
+  // direction controls it leaves open are closed (src/site/bidi.ts).
   return html`<meta property="article:published_time" content="${published}">
-${article.section ? html`<meta property="article:section" content="${article.section}">\n` : ''}${article.tags.map((tag) => html`<meta property="article:tag" content="${tag}">\n`)}<meta name="citation_title" content="${article.title}">
-${article.authors.map((author) => html`<meta name="citation_author" content="${author}">\n`)}<meta name="citation_publication_date" content="${local.toFormat('yyyy/MM/dd')}">
-<meta name="citation_journal_title" content="${site.config.title}">
+${article.section ? html`<meta property="article:section" content="${closeBidi(article.section)}">\n` : ''}${article.tags.map((tag) => html`<meta property="article:tag" content="${closeBidi(tag)}">\n`)}<meta name="citation_title" content="${closeBidi(article.title)}">
+${article.authors.map((author) => html`<meta name="citation_author" content="${closeBidi(author)}">\n`)}<meta name="citation_publication_date" content="${local.toFormat('yyyy/MM/dd')}">
+<meta name="citation_journal_title" content="${closeBidi(site.config.title)}">
 <meta name="citation_language" content="${article.language}">
 <meta name="citation_fulltext_html_url" content="${site.absoluteUrl(article.url)}">`;
 }

@@ -21,7 +21,11 @@ const NEEDS_ISOLATION = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200f\u061c\u2
  * and every embedding opened within it. Unmatched closers are left alone (the algorithm ignores
  * them). Balanced text is returned unchanged.
  */
+const ANY_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
 export function closeBidi(text: string): string {
+  // Nearly every text has no direction control at all.
+  if (!ANY_CONTROL.test(text)) return text;
   const open: Array<'embedding' | 'isolate'> = [];
   for (const char of text) {
     const code = char.codePointAt(0)!;
@@ -41,4 +45,18 @@ export function closeBidi(text: string): string {
  */
 export function isolateBidi(text: string): string {
   return NEEDS_ISOLATION.test(text) ? `${FSI}${closeBidi(text)}${PDI}` : text;
+}
+
+/**
+ * Every string in `value` (JSON data: objects, arrays, strings, numbers) closed with `closeBidi`:
+ * the JSON-LD of a page, whose names and headline a search engine or share card shows beside
+ * other text.
+ */
+export function closeBidiInStrings<T>(value: T): T {
+  if (typeof value === 'string') return closeBidi(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => closeBidiInStrings(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, closeBidiInStrings(item)])) as T;
+  }
+  return value;
 }

@@ -14,6 +14,8 @@ const SITE_NAME = 'The Test Gazette';
 const HEADLINE = 'Council \u202Eapproves harbour plan';
 const SECTION = 'Local \u2067news';
 const TAG = 'Harbour \u202Eworks';
+const SUMMARY = 'The council approved the \u202Eharbour plan on Monday after a long debate.';
+const AUTHOR = 'Ann \u202EOwen';
 
 /**
  * Embeddings, overrides and isolates `text` leaves open, counted simply: the inputs here open
@@ -70,8 +72,8 @@ describe('titles with unterminated direction controls', () => {
     const config = path.join(work, 'broadsheet.config.json');
     await writeFile(config, JSON.stringify({ title: SITE_NAME }));
     await mkdir(inbox);
-    await writeFile(path.join(inbox, 'harbour.txt'), `${HEADLINE}\n\nThe council approved the harbour plan on Monday after a long debate.\n`);
-    await writeFile(path.join(inbox, 'harbour.json'), JSON.stringify({ date: '2024-05-01', section: SECTION, tags: [TAG] }));
+    await writeFile(path.join(inbox, 'harbour.txt'), `${HEADLINE}\n\n${SUMMARY}\n`);
+    await writeFile(path.join(inbox, 'harbour.json'), JSON.stringify({ date: '2024-05-01', section: SECTION, tags: [TAG], authors: [AUTHOR] }));
     build = await buildArchive(inbox, ['--config', config]);
     assert.equal(build.exitCode, 0, build.stderr);
   });
@@ -108,5 +110,21 @@ describe('titles with unterminated direction controls', () => {
     assertClosed(atomTitle, SECTION);
     const json = JSON.parse(await site(atomPath.replace(/\.xml$/, '.json'))) as { title: string };
     assertClosed(json.title, SECTION);
+  });
+
+  it('closes every value an article page gives reference managers, search engines and share cards: description, citation and Open Graph tags, JSON-LD', async () => {
+    const html = await site(path.join(build.report.articles[0]!.url, 'index.html'));
+    const { meta } = headOf(html);
+    for (const key of ['description', 'og:description', 'twitter:description']) assertClosed(meta.get(key)!, SUMMARY);
+    assertClosed(meta.get('citation_title')!, HEADLINE);
+    assertClosed(meta.get('citation_author')!, AUTHOR);
+    assertClosed(meta.get('article:section')!, SECTION);
+    assertClosed(meta.get('article:tag')!, TAG);
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!) as { headline: string; description: string; articleSection: string; keywords: string[]; author: Array<{ name: string }> };
+    assertClosed(jsonLd.headline, HEADLINE);
+    assertClosed(jsonLd.description, SUMMARY);
+    assertClosed(jsonLd.articleSection, SECTION);
+    assertClosed(jsonLd.keywords[0]!, TAG);
+    assertClosed(jsonLd.author[0]!.name, AUTHOR);
   });
 });
