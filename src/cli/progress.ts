@@ -21,7 +21,10 @@ export function chooseProgressMode(quiet: boolean, stream: ProgressStream, env: 
   if (quiet) return 'quiet';
   const forced = env.BROADSHEET_PROGRESS;
   if (forced === 'tty' || forced === 'plain' || forced === 'quiet') return forced;
-  return stream.isTTY ? 'tty' : 'plain';
+  const chosen = stream.isTTY ? 'tty' : 'plain';
+  // A misspelt value (`Quiet`, `none`) would otherwise be ignored without a word.
+  if (forced !== undefined && forced !== '') stream.write(`BROADSHEET_PROGRESS=${JSON.stringify(forced)} is not tty, plain or quiet: ignored (progress is shown as ${chosen}).\n`);
+  return chosen;
 }
 
 /**

@@ -94,6 +94,17 @@ describe('the Progress display', () => {
     assert.equal(chooseProgressMode(true, { isTTY: true, write: () => true }, {}), 'quiet');
     assert.equal(chooseProgressMode(false, { isTTY: true, write: () => true }, { BROADSHEET_PROGRESS: 'plain' }), 'plain');
   });
+
+  it('says so when BROADSHEET_PROGRESS holds something else, and goes on as without it', () => {
+    const writes: string[] = [];
+    const stream = { isTTY: false, write: (text: string) => writes.push(text) };
+    assert.equal(chooseProgressMode(false, stream, { BROADSHEET_PROGRESS: 'Quiet' }), 'plain');
+    assert.deepEqual(writes, ['BROADSHEET_PROGRESS="Quiet" is not tty, plain or quiet: ignored (progress is shown as plain).\n']);
+    writes.length = 0;
+    assert.equal(chooseProgressMode(false, stream, { BROADSHEET_PROGRESS: '' }), 'plain');
+    assert.equal(chooseProgressMode(true, stream, { BROADSHEET_PROGRESS: 'Quiet' }), 'quiet', '--quiet decides first');
+    assert.deepEqual(writes, [], 'an empty value, or --quiet, says nothing');
+  });
 });
 
 const STAGE_LINE = /^(ingest|load|plan|render|index|commit): /m;
