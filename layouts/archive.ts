@@ -13,7 +13,7 @@ import { renderCalendar, type CalendarMonth } from './partials/calendar.ts';
 import { renderCoverageChart } from '../src/site/charts/coverage-chart.ts';
 
 function monthName(site: SiteContext, year: number, month: number): string {
-  return DateTime.fromObject({ year, month, day: 1 }, { zone: site.config.timeZone, locale: site.config.language }).toFormat('LLLL yyyy');
+  return DateTime.fromObject({ year, month, day: 1 }, { zone: site.config.timeZone, locale: site.config.language }).toFormat('LLLL y');
 }
 
 const articles = (count: number) => `${count} ${count === 1 ? 'article' : 'articles'}`;
@@ -121,7 +121,7 @@ ${renderCalendar(site, month)}
 ${page.days.map((day) => {
   const date = DateTime.fromObject({ year: month.year, month: month.month, day: day.day }, { zone: site.config.timeZone, locale: site.config.language });
   return html`<section class="archive-day" aria-labelledby="${dayAnchor(day.day)}">
-<h2 id="${dayAnchor(day.day)}"><time datetime="${date.toISODate() ?? ''}">${date.toFormat('cccc d LLLL yyyy')}</time></h2>
+<h2 id="${dayAnchor(day.day)}"><time datetime="${date.toISODate() ?? ''}">${date.toFormat('cccc d LLLL y')}</time></h2>
 ${renderArticleList(site, day.articles, 3)}
 </section>
 `;

@@ -26,7 +26,7 @@ export function renderCalendar(site: SiteContext, month: CalendarMonth, options:
   while (cells.length % 7 !== 0) cells.push(undefined);
   const weeks: Array<Array<number | undefined>> = [];
   for (let index = 0; index < cells.length; index += 7) weeks.push(cells.slice(index, index + 7));
-  const caption = first.toFormat('LLLL yyyy');
+  const caption = first.toFormat('LLLL y');
   const cell = (day: number | undefined) => {
     if (day === undefined) return html`<td></td>`;
     const listed = days.get(day);

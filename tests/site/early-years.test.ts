@@ -12,6 +12,7 @@ import { linksIn } from '../helpers/html-text.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
 import { crawlSite, filesIn, urlPathOf } from '../helpers/site-files.ts';
+import { visibleText } from '../helpers/html-text.ts';
 
 const YEAR = 99;
 const MONTH = 3;
@@ -42,6 +43,17 @@ describe('an archive with an article from the year 99', () => {
     assert.ok(existsSync(path.join(build.outDir, 'archive', FOUR_DIGITS, 'index.html')), `/archive/${FOUR_DIGITS}/ exists`);
     assert.ok(existsSync(path.join(build.outDir, 'archive', FOUR_DIGITS, `0${MONTH}`, 'index.html')), `/archive/${FOUR_DIGITS}/0${MONTH}/ exists`);
     assert.equal(existsSync(path.join(build.outDir, 'archive', String(YEAR))), false, `no /archive/${YEAR}/`);
+  });
+
+  it('writes the year as a number, as the article’s date does, in the archive’s headings, month names and calendar', async () => {
+    // What a reader sees: the page's text, without its JSON-LD (whose URLs hold the padded year).
+    const shown = (html: string) => visibleText(html.replace(/<script[\s\S]*?<\/script>/g, ''));
+    const monthPage = shown(await readFile(path.join(build.outDir, 'archive', FOUR_DIGITS, `0${MONTH}`, 'index.html'), 'utf8'));
+    // "March 99", as "1 March 99" on the article; never the URL's padded form in text.
+    assert.match(monthPage, new RegExp(`\\bMarch ${YEAR}\\b`), 'the month is named with its year as a number');
+    for (const file of await filesIn(path.join(build.outDir, 'archive'), '.html')) {
+      assert.doesNotMatch(shown(await readFile(path.join(build.outDir, 'archive', file), 'utf8')), new RegExp(`\\b${FOUR_DIGITS}\\b`), `archive/${file} shows no padded year`);
+    }
   });
 
   it('links every page to archive years of four digits only', async () => {

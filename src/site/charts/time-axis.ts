@@ -45,7 +45,7 @@ export function buildTimeAxis(dates: readonly DateTime[], zone: string, maxMonth
       const month = (m % 12) + 1;
       buckets.push({
         key: `${year}-${pad(month)}`,
-        label: DateTime.fromObject({ year, month }, { zone }).setLocale('en').toFormat('LLLL yyyy'),
+        label: DateTime.fromObject({ year, month }, { zone }).setLocale('en').toFormat('LLLL y'),
         href: monthPath(year, month),
         year,
         month,
