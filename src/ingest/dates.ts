@@ -26,13 +26,15 @@ export function formatIsoDate(date: DateTime): string {
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 
 // Day, month and year in figures with one separator (`03/04/2024`, `3/4/2024`, `03.04.2024`,
-// `03-04-2024`): Europe, the Middle East and most of the world write the day first.
-const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+// `03-04-2024`): Europe, the Middle East and most of the world write the day first. Exports often
+// add a time (`25/12/2024 14:05`, `25/12/2024, 14:05:30`), read in the configured zone.
+const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:,?[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 function parseNumericDate(text: string, zone: string): DateTime {
   const match = NUMERIC_DATE.exec(text);
   if (!match) return DateTime.invalid('not a numeric date');
-  return DateTime.fromObject({ year: Number(match[4]), month: Number(match[3]), day: Number(match[1]) }, { zone });
+  const time = match[5] === undefined ? {} : { hour: Number(match[5]), minute: Number(match[6]), second: Number(match[7] ?? 0) };
+  return DateTime.fromObject({ year: Number(match[4]), month: Number(match[3]), day: Number(match[1]), ...time }, { zone });
 }
 
 /** Parses the date formats seen in exports and scraped pages; undefined when none fits. */

@@ -159,6 +159,14 @@ describe('where the date comes from', () => {
     assert.deepEqual([result.parsed.frontmatter.title, result.date, result.source, result.codes], ['2024-01-01', '2022-01-01T00:00:00+00:00', 'filename', []]);
   });
 
+  it('reads a sidecar date in figures with a time, in the configured zone', () => {
+    assert.deepEqual(dateOf({ zone: 'Europe/London', sidecarDate: '25/12/2024 14:05' }).date, '2024-12-25T14:05:00+00:00');
+    assert.deepEqual(dateOf({ zone: 'Europe/London', sidecarDate: '1.7.2024, 09:30:15' }).date, '2024-07-01T09:30:15+01:00');
+    // A time that is no time is no date: the sidecar's value is refused, as any unreadable one.
+    const refused = dateOf({ zone: 'UTC', sidecarDate: '25/12/2024 25:05' });
+    assert.notEqual(refused.source, 'sidecar');
+  });
+
   it('reads a sidecar date in figures with dots or dashes as one with slashes, day first', () => {
     for (const date of ['03.04.2024', '3-4-2024']) {
       const result = dateOf({ zone: 'UTC', sidecarDate: date });
