@@ -5,6 +5,7 @@ import { bibtexCitation, plainCitation } from '../src/site/citation.ts';
 import { html, trusted, type SafeHtml } from '../src/site/html.ts';
 import type { Article } from '../src/site/load-articles.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
+import { rfc3339 } from '../src/site/timestamps.ts';
 import { renderBase } from './base.ts';
 import { ARTICLE_PAGE_IDS as IDS } from './page-ids.ts';
 import { articleJsonLd, renderArticleHead } from './partials/article-head.ts';
@@ -30,7 +31,7 @@ export function renderArticleElement(site: SiteContext, article: Article, bodyHt
 ${article.section ? html`<p class="article-section" data-pagefind-ignore>${article.section}</p>` : ''}
 <h1 data-pagefind-meta="title">${article.title}</h1>
 ${article.subtitle ? html`<p class="standfirst">${article.subtitle}</p>` : ''}
-<p class="article-meta" data-pagefind-ignore lang="${ui}" dir="ltr"><time datetime="${article.date.toISO({ suppressMilliseconds: true }) ?? ''}">${site.formatDate(article.date, ui)}</time>${
+<p class="article-meta" data-pagefind-ignore lang="${ui}" dir="ltr"><time datetime="${rfc3339(article.date)}">${site.formatDate(article.date, ui)}</time>${
     article.authors.length > 0 ? html` · By ${article.authors.map((author, index) => html`${index > 0 ? ', ' : ''}<bdi>${author}</bdi>`)}` : ''
   } · ${article.readingMinutes} min read · <a href="#${IDS.provenance}">Source</a></p>
 </header>

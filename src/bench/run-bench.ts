@@ -254,11 +254,19 @@ async function appendLine(file: string, line: string): Promise<void> {
   await appendFile(file, `${separator}${line}\n`);
 }
 
-/** The newest article's date in a build's report, to date the added article in the newest year. */
-async function newestDate(work: string): Promise<string | undefined> {
-  const report = JSON.parse(await readFile(path.join(work, 'report-cold.json'), 'utf8')) as { articles: Array<{ date?: string }> };
-  const dates = report.articles.map((article) => article.date).filter((date): date is string => typeof date === 'string' && !Number.isNaN(Date.parse(date)));
-  return dates.length === 0 ? undefined : dates.reduce((newest, date) => (Date.parse(date) > Date.parse(newest) ? date : newest));
+/** What the benchmark reads of the cold build's report: its articles, newest first. */
+interface ColdReport {
+  articles: Array<{ title: string; date?: string }>;
+}
+
+async function readColdReport(work: string): Promise<ColdReport> {
+  return JSON.parse(await readFile(path.join(work, 'report-cold.json'), 'utf8')) as ColdReport;
+}
+
+/** The newest article's date, to date the added article in the newest year. */
+function newestDate(report: ColdReport): string | undefined {
+  const date = report.articles[0]?.date;
+  return date !== undefined && !Number.isNaN(Date.parse(date)) ? date : undefined;
 }
 
 async function countSources(inbox: string): Promise<number> {
@@ -266,8 +274,7 @@ async function countSources(inbox: string): Promise<number> {
 }
 
 /** A query for the first search: the first long word of the newest article's title, as a reader might type. */
-async function firstQuery(work: string): Promise<string> {
-  const report = JSON.parse(await readFile(path.join(work, 'report-cold.json'), 'utf8')) as { articles: Array<{ title: string }> };
+function firstQuery(report: ColdReport): string {
   const word = report.articles[0]?.title.split(/\s+/).find((token) => /^\p{L}{5,}$/u.test(token));
   return word ?? 'government';
 }
@@ -301,11 +308,12 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     };
     runs.push(await runBuild('cold', dirs));
     say(runs[0]!);
-    const query = await firstQuery(dirs.work);
+    const coldReport = await readColdReport(dirs.work);
+    const query = firstQuery(coldReport);
     const firstSearch = await firstSearchTransfer(dirs.site, query);
     runs.push(await runBuild('unchanged', dirs));
     say(runs[1]!);
-    await addOneArticle(dirs.inbox, options, count, await newestDate(dirs.work));
+    await addOneArticle(dirs.inbox, options, count, newestDate(coldReport));
     runs.push(await runBuild('add-one', dirs));
     say(runs[2]!);
     const report: BenchReport = {

@@ -6,14 +6,16 @@ import { DateTime } from 'luxon';
 import type { ProblemLog } from '../problems.ts';
 import { dateFromModificationTime, findBadDateInFileName, findDateInFileName, findDateInText, formatIsoDate, otherReadingOfNumericDate, parseDateString, type ResolvedDate } from './dates.ts';
 import type { IngestOptions, SourceFile } from './parse-article.ts';
+import { originOf } from './sidecar.ts';
 
 /**
  * The two readings of a date in figures that is read day first but would be another date month
  * first (`03/04/2024`), as messages show them; undefined when it has only one.
  */
-function ambiguousReadings(written: string, parsed: DateTime): { read: string; other: string; iso: string } | undefined {
+function ambiguousReadings(written: string, parse: () => DateTime): { read: string; other: string; iso: string } | undefined {
   const other = otherReadingOfNumericDate(written);
   if (!other) return undefined;
+  const parsed = parse();
   return { read: parsed.toFormat('d MMMM yyyy', { locale: 'en' }), other, iso: parsed.toFormat('yyyy-MM-dd') };
 }
 
@@ -30,11 +32,10 @@ export function resolveArticleDate(source: SourceFile, options: IngestOptions, p
 function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemLog, headlineLine: number | undefined): ResolvedDate {
   const sidecarDate = source.sidecar?.date;
   if (sidecarDate !== undefined) {
-    const { origin } = source.sidecar!;
-    const at = { file: origin.file, ...(origin.line === undefined ? {} : { line: origin.line }) };
+    const at = originOf(source.sidecar!, 'date');
     const parsed = parseDateString(sidecarDate, options.timeZone);
     if (parsed) {
-      const readings = ambiguousReadings(sidecarDate, parsed);
+      const readings = ambiguousReadings(sidecarDate, () => parsed);
       if (readings) {
         problems.warn({
           code: 'SIDECAR_AMBIGUOUS_DATE',
@@ -57,7 +58,7 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
   const fromText = findDateInText(firstLines, options.timeZone);
   if (fromText.date) {
     const { written, line } = fromText.date;
-    const readings = written === undefined ? undefined : ambiguousReadings(written, DateTime.fromISO(fromText.date.iso, { setZone: true }));
+    const readings = written === undefined ? undefined : ambiguousReadings(written, () => DateTime.fromISO(fromText.date!.iso, { setZone: true }));
     if (readings) {
       problems.warn({
         code: 'TEXT_AMBIGUOUS_DATE',
@@ -110,9 +111,8 @@ function describeDateSource(date: ResolvedDate, source: SourceFile): { at: { fil
   const sidecarFix = 'give the right date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}), which wins over the text, the file name and the file time';
   switch (date.source) {
     case 'sidecar': {
-      const { origin } = source.sidecar!;
       return {
-        at: { file: origin.file, ...(origin.line === undefined ? {} : { line: origin.line }) },
+        at: originOf(source.sidecar!, 'date'),
         from: `the sidecar's "date" for ${source.path}, "${source.sidecar!.date!}"`,
         fix: 'Correct "date" in the sidecar (as ISO 8601, e.g. "2024-05-01")',
       };
@@ -132,9 +132,14 @@ function describeDateSource(date: ResolvedDate, source: SourceFile): { at: { fil
  * archivist can see and correct it.
  */
 function checkPlausible(date: ResolvedDate, source: SourceFile, now: number, problems: ProblemLog): void {
+  // Checked on every article: the ISO text (four-digit year, offset) answers both questions, and
+  // only a warning needs the date read as a DateTime (8–10 µs an article).
+  const inFuture = Date.parse(date.iso) > now + FUTURE_SLACK_MS;
+  const tooEarly = Number(date.iso.slice(0, 4)) < EARLIEST_PLAUSIBLE_YEAR;
+  if (!inFuture && !tooEarly) return;
   const read = DateTime.fromISO(date.iso, { setZone: true });
   const shown = read.toFormat('d MMMM yyyy', { locale: 'en' });
-  if (read.toMillis() > now + FUTURE_SLACK_MS) {
+  if (inFuture) {
     const { at, from, fix } = describeDateSource(date, source);
     const today = DateTime.fromMillis(now, { zone: read.zone }).toFormat('d MMMM yyyy', { locale: 'en' });
     problems.warn({
@@ -145,7 +150,7 @@ function checkPlausible(date: ResolvedDate, source: SourceFile, now: number, pro
     });
   }
   const explicit = date.source === 'sidecar' && /^\s*\d{4}-\d{2}-\d{2}/.test(source.sidecar!.date!);
-  if (read.year < EARLIEST_PLAUSIBLE_YEAR && !explicit) {
+  if (tooEarly && !explicit) {
     const { at, from, fix } = describeDateSource(date, source);
     problems.warn({
       code: 'DATE_TOO_EARLY',

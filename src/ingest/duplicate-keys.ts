@@ -24,6 +24,12 @@ function stringEnd(text: string, start: number): number {
   }
 }
 
+/** The key written from `start` (its `"`) to `end`, as JSON.parse reads it; most hold no escape, and need no parse. */
+function keyName(text: string, start: number, end: number): string {
+  const inner = text.slice(start + 1, end - 1);
+  return inner.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : inner;
+}
+
 /**
  * Each key of the top-level object that repeats an earlier one, with both values, in order.
  * `text` must be valid JSON (JSON.parse has accepted it). Keys are compared as JSON.parse reads
@@ -51,7 +57,7 @@ export function findDuplicateKeys(text: string): DuplicateKey[] {
     if (char === '"') {
       const end = stringEnd(text, i);
       // At the top level, a string before the `:` is a key; one after it is a value.
-      if (depth === 1 && key === undefined) key = { name: JSON.parse(text.slice(i, end)) as string, line };
+      if (depth === 1 && key === undefined) key = { name: keyName(text, i, end), line };
       i = end - 1;
     } else if (char === '\n') {
       line++;

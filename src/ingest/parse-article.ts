@@ -66,8 +66,7 @@ function textPlace(source: SourceFile, line: number | undefined): Place {
 }
 
 function sidecarPlace(source: SourceFile, sidecar: SidecarData, field: 'title' | 'subtitle'): Place {
-  const origin = originOf(sidecar, field);
-  return { at: { file: origin.file, ...(origin.line === undefined ? {} : { line: origin.line }) }, what: `"${field}" for ${source.path}`, fromSidecar: true };
+  return { at: originOf(sidecar, field), what: `"${field}" for ${source.path}`, fromSidecar: true };
 }
 
 export function parseArticle(source: SourceFile, options: IngestOptions, problems: ProblemLog): ParsedArticle | undefined {
