@@ -87,6 +87,19 @@ describe('a search index split into parts', { skip }, () => {
     // The newest year alone (primary), then the older years together (fewer than 5,000 articles).
     assert.deepEqual(bundles, ['/pagefind/', `/pagefind/${years[0]}-${years.at(-2)}/`]);
     const topFive = async (bundlePaths: string[]) => {
+      try {
+        return await topFiveOnce(bundlePaths);
+      } catch (error) {
+        // Twice in CI runs on 7 December 2026, only with another test file running beside this
+        // one, Pagefind's own script (not the search page's engine) failed to read the one-index
+        // bundle's entry file in a new page; run alone it never did (six runs). The comparison is
+        // about ranking, so one fresh page is tried again, and the first failure is reported.
+        if (!String(error).includes('Failed to load Pagefind metadata')) throw error;
+        t.diagnostic(`Pagefind could not load ${bundlePaths[0]} on the first try (${String(error).split('\n')[0]}); tried again in a new page`);
+        return topFiveOnce(bundlePaths);
+      }
+    };
+    const topFiveOnce = async (bundlePaths: string[]) => {
       const watched = await openWatchedPage(browser, server.origin);
       await watched.page.goto(`${server.origin}/404.html`);
       const found = await watched.page.evaluate(
@@ -104,6 +117,7 @@ describe('a search index split into parts', { skip }, () => {
         { bundlePaths, queries: items.map((item) => item.query) },
       );
       assert.deepEqual(watched.consoleMessages, []);
+      await watched.page.context().close();
       return items.filter((item, i) => found[i]!.includes(item.url)).length;
     };
     const merged = await topFive(bundles);
