@@ -2,6 +2,7 @@
 // holds, how to browse, search and follow it.
 
 import { html } from '../src/site/html.ts';
+import { rfc3339 } from '../src/site/timestamps.ts';
 import { sectionFeedPaths, type SectionSummary } from '../src/site/sections.ts';
 import { renderSectionName } from './partials/section-name.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
@@ -20,7 +21,7 @@ export function renderAboutPage(site: SiteContext, sections: SectionSummary[]): 
 <ul>
 <li>${articles.length} ${articles.length === 1 ? 'article' : 'articles'}${
     newest && oldest
-      ? html`, from <time datetime="${oldest.date.toISO() ?? ''}">${site.formatDate(oldest.date, config.language)}</time> to <time datetime="${newest.date.toISO() ?? ''}">${site.formatDate(newest.date, config.language)}</time>`
+      ? html`, from <time datetime="${rfc3339(oldest.date)}">${site.formatDate(oldest.date, config.language)}</time> to <time datetime="${rfc3339(newest.date)}">${site.formatDate(newest.date, config.language)}</time>`
       : ''
   }.</li>
 <li>${sections.length} ${sections.length === 1 ? 'section' : 'sections'}${sections.length > 0 ? html`: ${sections.map((section, index) => html`${index > 0 ? ', ' : ''}${renderSectionName(site, section.name)} (${section.articles.length})`)}` : ''}.</li>

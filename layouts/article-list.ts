@@ -2,6 +2,7 @@
 // real-link pagination under it.
 
 import { html, type SafeHtml } from '../src/site/html.ts';
+import { rfc3339 } from '../src/site/timestamps.ts';
 import type { ListedArticle } from '../src/site/page-fingerprint.ts';
 import type { PageNav } from '../src/site/pages/stable-pagination.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
@@ -15,7 +16,7 @@ export function renderArticleList(site: SiteContext, articles: ListedArticle[], 
 ${articles.map(
   (article) => html`<li class="article-item">
 ${heading(article)}
-<p class="article-item-meta"><time datetime="${article.date.toISO() ?? ''}">${site.formatDate(article.date, site.config.language)}</time>${article.section ? html` · <bdi>${article.section}</bdi>` : ''}</p>
+<p class="article-item-meta"><time datetime="${rfc3339(article.date)}">${site.formatDate(article.date, site.config.language)}</time>${article.section ? html` · <bdi>${article.section}</bdi>` : ''}</p>
 ${article.summary ? html`<p class="article-item-summary" lang="${article.language}" dir="auto">${article.summary}</p>` : ''}
 </li>
 `,

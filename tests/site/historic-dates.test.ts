@@ -40,4 +40,27 @@ describe('an archive of 1850 in New York time', () => {
     assert.match(month, /<h2 id="day-01"><time datetime="1850-01-01">/);
     assert.match(visibleText(await page('/archive/')), /1 article in January 1850\./);
   });
+
+  // Midnight in New York on 1 January 1850 was 04:56:02 UTC (local mean time, −4:56:02). Every
+  // machine-read date must name that instant, on that day: an offset of whole minutes (all RFC
+  // 3339 allows) with the seconds written in the time, never `-04:56` alone (two seconds off).
+  it('writes the exact instant, dated 1 January 1850, wherever a machine reads the date', async () => {
+    const instant = Date.UTC(1850, 0, 1, 4, 56, 2);
+    const article = build.report.articles[0]!;
+    const sources: Array<[string, string, RegExp]> = [
+      ['article page <time>', await page(article.url), /<time datetime="([^"]+)"/g],
+      ['article page meta', await page(article.url), /property="article:published_time" content="([^"]+)"/g],
+      ['home list <time>', await page('/'), /<time datetime="([^"]+)"/g],
+      ['Atom feed', await readFile(path.join(build.outDir, 'feed.xml'), 'utf8'), /<(?:published|updated)>([^<]+)</g],
+      ['sitemap', await readFile(path.join(build.outDir, 'sitemap.xml'), 'utf8'), /<lastmod>([^<]+)</g],
+    ];
+    for (const [where, text, pattern] of sources) {
+      const values = [...text.matchAll(pattern)].map((match) => match[1]!).filter((value) => value.includes('T'));
+      assert.ok(values.length > 0, `${where}: no date-time found`);
+      for (const value of values) {
+        assert.match(value, /^1850-01-01T/, `${where}: ${value}`);
+        assert.equal(Date.parse(value), instant, `${where}: ${value} is not midnight in New York`);
+      }
+    }
+  });
 });
