@@ -118,6 +118,19 @@ export function toArticle(
       `Write a real date between the years ${MIN_YEAR} and ${MAX_YEAR}, quoted, e.g. date: "2024-02-29T09:00:00+00:00".`,
     );
   }
+  // The article is filed (URL, search part, shard) under its year in the archive's zone, where the
+  // date archive, the search filters and the page show it. A file edited by hand with another
+  // offset (31 December 23:00 at -05:00 is 1 January in London) would otherwise be at /2024/ but
+  // listed in 2025's archive, and built by the other year's shard.
+  const year = date.setZone(zone).year;
+  if (year < MIN_YEAR || year > MAX_YEAR) {
+    return fail(
+      'ARTICLE_BAD_DATE',
+      'date',
+      `has a "date" (${date.toISO() ?? ""}) that is in the year ${year} in the archive's time zone (${zone})`,
+      `Write a date between the years ${MIN_YEAR} and ${MAX_YEAR} in ${zone}, quoted, e.g. date: "2024-02-29T09:00:00+00:00".`,
+    );
+  }
   const lists: Record<'authors' | 'tags' | 'people' | 'organizations' | 'places', string[]> = {
     authors: [], tags: [], people: [], organizations: [], places: [],
   };
@@ -159,7 +172,7 @@ export function toArticle(
     language,
     dir: isRightToLeft(language) ? 'rtl' : 'ltr',
     slug,
-    url: `/${yearSegment(date.year)}/${slug}/`,
+    url: `/${yearSegment(year)}/${slug}/`,
     source: {
       path: str(source.path) ?? file,
       hash: str(source.hash) ?? '',
