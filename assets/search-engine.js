@@ -35,10 +35,14 @@ const SCRIPTS = [
   ['Han', /\p{Script=Han}/u, ['zh', 'ja']],
 ];
 
-/** The writing system of a language code: a name from SCRIPTS, or "Latin". */
-export function scriptOfLanguage(language) {
+/**
+ * The writing systems of a language code: names from SCRIPTS, or "Latin". Japanese is written in
+ * Han and Kana alike, and a query of kanji alone (東京) is as Japanese as one with kana.
+ */
+export function scriptsOfLanguage(language) {
   const primary = language.toLowerCase().split('-')[0];
-  return SCRIPTS.find(([, , languages]) => languages.includes(primary))?.[0] ?? 'Latin';
+  const scripts = SCRIPTS.filter(([, , languages]) => languages.includes(primary)).map(([script]) => script);
+  return scripts.length > 0 ? scripts : ['Latin'];
 }
 
 /** The writing system most of the query's letters are in; undefined when it has no letters. */
@@ -222,8 +226,8 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
   /** A query in a script no loaded index is written in: its language, if anywhere, is older. */
   async function addScriptOf(query, onWiden, signal) {
     const script = scriptOfQuery(query ?? '');
-    if (!script || script === scriptOfLanguage(primaryLanguage)) return;
-    while (!signal?.aborted && ![...pagesByLanguage().keys()].some((language) => scriptOfLanguage(language) === script)) {
+    if (!script || scriptsOfLanguage(primaryLanguage).includes(script)) return;
+    while (!signal?.aborted && ![...pagesByLanguage().keys()].some((language) => scriptsOfLanguage(language).includes(script))) {
       if (!(await addOlderYears(onWiden))) break;
     }
   }
@@ -449,8 +453,8 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
   /** The language whose stemmer suits the query: same script, the page's language first. */
   function languageFor(query) {
     const script = scriptOfQuery(query ?? '');
-    if (!script || script === scriptOfLanguage(primaryLanguage)) return primaryLanguage;
-    const candidates = [...pagesByLanguage().entries()].filter(([language]) => scriptOfLanguage(language) === script);
+    if (!script || scriptsOfLanguage(primaryLanguage).includes(script)) return primaryLanguage;
+    const candidates = [...pagesByLanguage().entries()].filter(([language]) => scriptsOfLanguage(language).includes(script));
     if (candidates.length === 0) return primaryLanguage;
     return candidates.sort((a, b) => b[1] - a[1])[0][0];
   }

@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../helpers/paths.ts';
 
 interface Engine {
   scriptOfQuery(query: string): string | undefined;
-  scriptOfLanguage(language: string): string;
+  scriptsOfLanguage(language: string): string[];
 }
 
 describe('choosing the language of a query', () => {
@@ -35,11 +35,19 @@ describe('choosing the language of a query', () => {
   });
 
   it('knows the script of a language code, region or not', () => {
-    assert.equal(engine.scriptOfLanguage('ar'), 'Arabic');
-    assert.equal(engine.scriptOfLanguage('ar-SA'), 'Arabic');
-    assert.equal(engine.scriptOfLanguage('fa'), 'Arabic');
-    assert.equal(engine.scriptOfLanguage('ru'), 'Cyrillic');
-    assert.equal(engine.scriptOfLanguage('en'), 'Latin');
-    assert.equal(engine.scriptOfLanguage('pt-BR'), 'Latin');
+    assert.deepEqual(engine.scriptsOfLanguage('ar'), ['Arabic']);
+    assert.deepEqual(engine.scriptsOfLanguage('ar-SA'), ['Arabic']);
+    assert.deepEqual(engine.scriptsOfLanguage('fa'), ['Arabic']);
+    assert.deepEqual(engine.scriptsOfLanguage('ru'), ['Cyrillic']);
+    assert.deepEqual(engine.scriptsOfLanguage('en'), ['Latin']);
+    assert.deepEqual(engine.scriptsOfLanguage('pt-BR'), ['Latin']);
+  });
+
+  it('writes Japanese in kanji and kana alike, so a query of kanji alone is Japanese too', () => {
+    assert.equal(engine.scriptOfQuery('東京'), 'Han');
+    assert.equal(engine.scriptOfQuery('の港で新しい'), 'Kana');
+    assert.ok(engine.scriptsOfLanguage('ja').includes('Han'));
+    assert.ok(engine.scriptsOfLanguage('ja-JP').includes('Kana'));
+    assert.deepEqual(engine.scriptsOfLanguage('zh'), ['Han']);
   });
 });
