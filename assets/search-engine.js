@@ -133,17 +133,26 @@ export function foldWord(word) {
 
 /**
  * Whether a word a page matched holds the query word (folded, anywhere: some languages add
- * prefixes; from five letters on, all but its last letter), so that the match is the word or a
- * longer one, not Pagefind's fallback for it. When an index has no word that starts with a query
- * word's stem, Pagefind matches the longest word it has that the stem starts with, always
- * shorter: "out" for "outpaced", "fli" (flies, flying) for "flip", "k" for "kestrel".
+ * prefixes; from five letters on, all but its last letter when the word found runs on past the
+ * query word's end), so that the match is the word or a longer one, not Pagefind's fallback for
+ * it. When an index has no word that starts with a query word's stem, Pagefind matches the
+ * longest word it has that the stem starts with, always shorter: "out" for "outpaced", "fli"
+ * (flies, flying) for "flip", "k" for "kestrel", "warn" (warned) for "warner".
  */
 export function holdsQueryWord(found, wanted) {
   const query = foldWord(wanted);
-  // An ending's last letter may differ in the word found (laughs: laughter, melancholy:
-  // melancholic); a fallback is shorter than the stem by whole letters, usually several.
-  const core = query.length >= 5 ? query.slice(0, -1) : query;
-  return core.length > 0 && foldWord(found).includes(core);
+  const word = foldWord(found);
+  if (query.length === 0) return false;
+  if (word.includes(query)) return true;
+  if (query.length < 5) return false;
+  // An ending's last letter may differ in a longer word found (laughs: laughter, melancholy:
+  // melancholic). A word that ends where the query word does, or sooner, is another word's
+  // form: "warned" (stem warn) for "warner", "might" for "mighty", Pagefind's fallbacks.
+  const core = query.slice(0, -1);
+  for (let at = word.indexOf(core); at >= 0; at = word.indexOf(core, at + 1)) {
+    if (word.length - at > query.length) return true;
+  }
+  return false;
 }
 
 /** The words of a result's fragment that Pagefind matched. */

@@ -38,6 +38,16 @@ describe('telling a fallback match from the query word', () => {
     assert.equal(engine.holdsQueryWord('flap', 'flip'), false);
   });
 
+  it('does not take a word of the same length or shorter, differing in its last letters, for the query word', () => {
+    // A BBC part without "Warner" matched "warn" for it (warned, warns, warning) and one with
+    // Shane "Warne"; "might" stood in for "mighty" in the same way.
+    assert.equal(engine.holdsQueryWord('warned', 'warner'), false);
+    assert.equal(engine.holdsQueryWord('Warne,', 'Warner'), false);
+    assert.equal(engine.holdsQueryWord('might', 'mighty'), false);
+    assert.equal(engine.holdsQueryWord('Warner’s', 'warner'), true);
+    assert.equal(engine.holdsQueryWord('TimeWarner', 'warner'), true);
+  });
+
   it('finds the word after a prefix the language adds', () => {
     assert.equal(engine.holdsQueryWord('والمياه', 'المياه'), true);
   });
