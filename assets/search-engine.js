@@ -73,11 +73,27 @@ function yearsOf(parts) {
 }
 
 /**
- * What a search over the first `loaded` waves covers: `complete` when that is every part, the
- * years `searched`, and the years `unsearched` (null when complete).
+ * Whether a part holds pages a year filter (`year`) selects: one of its folder years. (An article
+ * file written by hand with a date in another zone may show, and be filtered by, the year next to
+ * its folder's, as newestPossibleDate says; covering that would merge a wave more for every year
+ * filter, so a year filter finds such a page only when its neighbouring year is searched too.)
+ * A part without years may hold any.
  */
-export function scopeOf(waves, loaded) {
-  const rest = waves.slice(loaded).flat();
+export function mayHoldYear(part, year) {
+  if (!part.from || !part.to) return true;
+  return year >= part.from && year <= part.to;
+}
+
+/**
+ * What a search over the first `loaded` waves covers: `complete` when that is every part (every
+ * part that may hold one of `years`, for a search filtered by year), the years `searched`, and
+ * the years `unsearched` that could add results (null when complete).
+ */
+export function scopeOf(waves, loaded, years = []) {
+  const rest = waves
+    .slice(loaded)
+    .flat()
+    .filter((part) => years.length === 0 || years.some((year) => mayHoldYear(part, year)));
   return { complete: rest.length === 0, searched: yearsOf(waves.slice(0, loaded).flat()), unsearched: rest.length === 0 ? null : yearsOf(rest) };
 }
 
@@ -224,10 +240,10 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     while (!signal?.aborted && (await addOlderYears(onWiden)));
   }
 
-  /** Loads the waves holding every year named (a year filter), so filtering by it can find it. */
+  /** Loads the waves of every part that may hold a year named (a year filter), so filtering by it finds it all. */
   async function addYears(years, onWiden, signal) {
-    const oldest = [...years].sort()[0];
-    while (oldest && !signal?.aborted && loadedWaves < waves.length && oldest < (scopeOf(waves, loadedWaves).searched?.from ?? '')) {
+    if (years.length === 0) return;
+    while (!signal?.aborted && !scopeOf(waves, loadedWaves, years).complete) {
       if (!(await addOlderYears(onWiden))) break;
     }
   }
@@ -483,7 +499,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
       await sync(engine);
       const { response } = await searchWithoutFallbacks(engine, query, filters);
       const ranked = await rankAsOneIndex(engine, query, filters, response);
-      const scope = scopeOf(waves, engine.waves);
+      const scope = scopeOf(waves, engine.waves, filters.year);
       return { total: response.results.length, filters: withoutSource(response.filters), scope, continues: false, next: inOrder(ranked) };
     });
   }
@@ -525,7 +541,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
 
     // The next wave into this search: merged already by another search, or loaded now.
     const widen = async () => {
-      if (state.waves >= waves.length || signal?.aborted) return false;
+      if (scopeOf(waves, state.waves, filters.year).complete || signal?.aborted) return false;
       if (state.waves >= loadedWaves && !(await addOlderYears(onWiden)) && state.waves >= loadedWaves) return false;
       await searchNewSources();
       return true;
@@ -546,11 +562,11 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
         return state.filters;
       },
       get scope() {
-        return scopeOf(waves, state.waves);
+        return scopeOf(waves, state.waves, filters.year);
       },
-      /** Whether "more" may still find results in years not loaded yet. */
+      /** Whether "more" may still find results in years not loaded yet (that a year filter allows). */
       get continues() {
-        return direction === 'desc' && state.waves < waves.length;
+        return direction === 'desc' && !scopeOf(waves, state.waves, filters.year).complete;
       },
       async next(count) {
         prefetch(count);

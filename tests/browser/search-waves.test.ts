@@ -215,6 +215,28 @@ describe('searching an archive in waves, in Chromium', { skip, concurrency: fals
     assertClean(watched);
   });
 
+  it('filtered by a year, searches the waves holding it and no later ones, and calls the results complete', async () => {
+    // A year of a middle wave: later waves hold older years only.
+    const middle = parts.find((part) => part.wave > 0 && part.wave < lastWave())!;
+    const year = middle.from;
+    const inYear = build.report.articles.filter((article) => article.date.slice(0, 4) === year);
+    assert.ok(inYear.length > 0, `precondition: articles dated ${year}`);
+    for (const [query, status] of [
+      [`?year=${year}`, `${inYear.length} results in ${year}, newest first.`],
+      [`?q=${MARKERS.spread}&year=${year}`, `1 result for “${MARKERS.spread}” in ${year}.`],
+    ] as const) {
+      const start = server.requests.length;
+      const watched = await open(`/search/${query}`);
+      assert.equal(await searchSettled(watched.page), status);
+      assert.equal(await watched.page.locator('#search-scope').isVisible(), false, 'no years line: every part holding the year was searched');
+      await showEverything(watched.page);
+      assert.equal(await watched.page.locator('.search-result').count(), Number(/^\d+/.exec(status)![0]));
+      assert.equal(await watched.page.locator('#search-more').isVisible(), false);
+      for (const part of parts.filter((part) => part.wave > middle.wave)) assert.deepEqual(requestedUnder(server.requests.slice(start), part.bundle), [], `nothing of ${part.bundle} is fetched`);
+      assertClean(watched);
+    }
+  });
+
   it('merges no more years for a search a newer one replaced (the reader typed on)', async () => {
     const start = server.requests.length;
     const watched = await open('/search/');
