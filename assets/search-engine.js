@@ -127,13 +127,22 @@ function withoutSource(counts) {
   return shown;
 }
 
+/**
+ * A result's data, or `{ unavailable: reason }` when Pagefind could not read it (its fragment
+ * missing or damaged on the server, a deploy half done, the connection lost): one unreadable
+ * result does not take the others with it.
+ */
+function dataOrUnavailable(result) {
+  return result.data().catch((error) => ({ unavailable: error instanceof Error ? error.message : String(error) }));
+}
+
 /** Result data in the list's own order, `count` at a time. */
 function inOrder(results) {
   let offset = 0;
   return async (count) => {
     const slice = results.slice(offset, offset + count);
     offset += slice.length;
-    return Promise.all(slice.map((result) => result.data()));
+    return Promise.all(slice.map(dataOrUnavailable));
   };
 }
 
@@ -516,7 +525,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     const pending = new Map();
     const state = { total: 0, filters: {}, waves: 0 };
     const dataOf = (result) => {
-      if (!pending.has(result)) pending.set(result, result.data());
+      if (!pending.has(result)) pending.set(result, dataOrUnavailable(result));
       return pending.get(result);
     };
 
@@ -581,6 +590,13 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
             break;
           }
           const dated = await Promise.all(live.map(async (head) => ({ head, data: await dataOf(head.list[head.next]) })));
+          // A result that could not be read has no date to place it by: it is passed on as it is.
+          const unreadable = dated.find((candidate) => candidate.data.unavailable);
+          if (unreadable) {
+            unreadable.head.next++;
+            out.push(unreadable.data);
+            continue;
+          }
           let best = dated[0];
           for (const candidate of dated.slice(1)) {
             const a = candidate.data.meta?.date ?? '';
@@ -641,7 +657,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
      * `next(n)` merges them as it runs out; oldest first merges every wave first (the oldest
      * results are in the oldest parts). Returns the total, filter counts for the results, the
      * `scope` searched, whether `next` `continues` into older years, and `next(n)` giving result
-     * data in order. `onWiden(years)` hears each wave as it is added. Once `signal` is aborted
+     * data in order (`{ unavailable: reason }` for a result Pagefind could not read). `onWiden(years)` hears each wave as it is added. Once `signal` is aborted
      * (the reader typed on), the search merges no more waves, so a stale one costs nothing more.
      */
     async search(term, { filters = {}, sort, atLeast = 1, onWiden, signal } = {}) {

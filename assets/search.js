@@ -209,6 +209,15 @@ function isPartial(scope) {
   return Boolean(scope && !scope.complete && scope.searched && scope.unsearched);
 }
 
+/** What the status adds when results could not be read: how many, why, and what to do. */
+function describeUnavailable() {
+  const { unavailable, reason } = current ?? {};
+  if (!unavailable) return '';
+  const which = unavailable === 1 ? '1 of them' : `${unavailable.toLocaleString(pageLanguage)} of them`;
+  if (!window.navigator.onLine) return ` ${which} could not be loaded: this browser is offline. Search again once it is back online.`;
+  return ` ${which} could not be loaded from the search index (${reason}): a file of it may be missing on the server, or the site is being updated. Reload the page to try again.`;
+}
+
 function describe(total, scope) {
   const things = total === 1 ? '1 result' : `${total.toLocaleString(pageLanguage)} results`;
   const term = state.q.trim() ? ` for “${state.q.trim()}”` : '';
@@ -289,6 +298,12 @@ function showError(message) {
   root.removeAttribute('aria-busy');
 }
 
+/** Why a search failed and what to do: offline, a reader can only wait for the connection. */
+function searchFailed(error) {
+  if (!window.navigator.onLine) return 'Search failed: this browser is offline, so the search index could not be loaded. Search again once it is back online.';
+  return `Search failed: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`;
+}
+
 /** Says, while a search adds a wave of older years, which years it is adding. */
 function announceWidening(id) {
   return (years) => {
@@ -301,9 +316,20 @@ function showResultState() {
   const { result, shown } = current;
   more.hidden = shown >= result.total && !result.continues;
   renderFilters(result.filters, result.scope);
-  status.classList.remove('search-error');
-  status.textContent = describe(result.total, result.scope);
+  status.classList.toggle('search-error', current.unavailable > 0);
+  status.textContent = `${describe(result.total, result.scope)}${describeUnavailable()}`;
   showScope(result.scope);
+}
+
+/** The results of a page of data that could be read, the others counted in `current`. */
+function readable(page) {
+  const shown = page.filter((data) => !data.unavailable);
+  const unreadable = page.find((data) => data.unavailable);
+  if (unreadable) {
+    current.unavailable += page.length - shown.length;
+    current.reason ??= unreadable.unavailable;
+  }
+  return shown;
 }
 
 async function showMore() {
@@ -315,14 +341,15 @@ async function showMore() {
   try {
     const page = await current.result.next(PAGE_SIZE);
     if (id !== generation) return;
-    const items = page.map(renderResult);
+    const unavailableBefore = current.unavailable;
+    const items = readable(page).map(renderResult);
     list.append(...items);
     current.shown += page.length;
-    if (formatYears(current.result.scope.searched) !== before) showResultState();
+    if (formatYears(current.result.scope.searched) !== before || current.unavailable !== unavailableBefore) showResultState();
     else more.hidden = current.shown >= current.result.total && !current.result.continues;
     return items;
   } catch (error) {
-    if (id === generation) showError(`Search failed: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`);
+    if (id === generation) showError(searchFailed(error));
     return undefined;
   } finally {
     if (id === generation) root.removeAttribute('aria-busy');
@@ -355,11 +382,11 @@ async function run({ showing = PAGE_SIZE } = {}) {
     if (id !== generation) return;
     const page = await result.next(Math.max(PAGE_SIZE, showing));
     if (id !== generation) return;
-    current = { result, shown: page.length };
-    list.replaceChildren(...page.map(renderResult));
+    current = { result, shown: page.length, unavailable: 0, reason: undefined };
+    list.replaceChildren(...readable(page).map(renderResult));
     showResultState();
   } catch (error) {
-    if (id === generation) showError(`Search failed: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`);
+    if (id === generation) showError(searchFailed(error));
   } finally {
     if (id === generation) root.removeAttribute('aria-busy');
   }
@@ -412,7 +439,7 @@ allYears.addEventListener('click', async () => {
   try {
     await archive.addAllYears(announceWidening(id));
   } catch (error) {
-    if (id === generation) showError(`Search failed: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`);
+    if (id === generation) showError(searchFailed(error));
     return;
   } finally {
     allYears.disabled = false;
