@@ -218,16 +218,26 @@ function describeUnavailable() {
   return ` ${which} could not be loaded from the search index (${reason}): a file of it may be missing on the server, or the site is being updated. Reload the page to try again.`;
 }
 
+/**
+ * Text the reader wrote or the archive holds, in an isolate of its own direction: an Arabic
+ * query or section in the English status line would otherwise take the quotes, commas and
+ * numbers around it into its own run (“2015 السعودية” showed its number on the wrong side).
+ */
+function isolate(text) {
+  return element('bdi', { textContent: text });
+}
+
+/** The status line for a result list, as nodes: its query and filter values isolated. */
 function describe(total, scope) {
   const things = total === 1 ? '1 result' : `${total.toLocaleString(pageLanguage)} results`;
-  const term = state.q.trim() ? ` for “${state.q.trim()}”` : '';
-  const narrowed = selectedValues().length > 0 ? ` in ${selectedValues().join(', ')}` : '';
+  const term = state.q.trim() ? [' for “', isolate(state.q.trim()), '”'] : [];
+  const narrowed = selectedValues().length > 0 ? [' in ', ...selectedValues().flatMap((value, i) => (i > 0 ? [', ', isolate(value)] : [isolate(value)]))] : [];
   // Without words there is no relevance: browsing by filter lists newest first by default.
-  const order = state.order === 'oldest' ? ', oldest first' : state.order === 'newest' || !term ? ', newest first' : '';
+  const order = state.order === 'oldest' ? ', oldest first' : state.order === 'newest' || term.length === 0 ? ', newest first' : '';
   const years = isPartial(scope) ? ` from ${formatYears(scope.searched)}` : '';
   const rest = isPartial(scope) ? ` (${formatYears(scope.unsearched)} not searched yet)` : '';
-  if (total === 0) return `No results${term}${narrowed}${years}${rest}. Try other or fewer words${narrowed ? ', or remove a filter' : ''}.`;
-  return `${things}${term}${narrowed}${years}${order}${rest}.`;
+  if (total === 0) return ['No results', ...term, ...narrowed, `${years}${rest}. Try other or fewer words${narrowed.length > 0 ? ', or remove a filter' : ''}.`];
+  return [things, ...term, ...narrowed, `${years}${order}${rest}.`];
 }
 
 /** The line under the status naming the years searched, with a button for the rest. */
@@ -271,7 +281,7 @@ function renderFilters(counts, scope) {
     const options = shown.map(([value, count]) => {
       const box = element('input', { type: 'checkbox', name, value, checked: selected.has(value) });
       box.dataset.filter = name;
-      return element('li', {}, [element('label', {}, [box, ` ${value} `, element('span', { className: 'search-count', textContent: `(${count})` })])]);
+      return element('li', {}, [element('label', {}, [box, ' ', isolate(value), ' ', element('span', { className: 'search-count', textContent: `(${count})` })])]);
     });
     const children = [element('legend', { textContent: label }), element('ul', { className: 'search-filter-values' }, options)];
     if (values.length > VALUES_SHOWN) {
@@ -317,7 +327,7 @@ function showResultState() {
   more.hidden = shown >= result.total && !result.continues;
   renderFilters(result.filters, result.scope);
   status.classList.toggle('search-error', current.unavailable > 0);
-  status.textContent = `${describe(result.total, result.scope)}${describeUnavailable()}`;
+  status.replaceChildren(...describe(result.total, result.scope), describeUnavailable());
   showScope(result.scope);
 }
 
