@@ -194,6 +194,23 @@ function renderResult(data) {
   ]);
 }
 
+/**
+ * A year as readers write it: `99`. Year filter values and the years of index parts are
+ * zero-padded to four digits (`0099`) so that they sort as text; a link keeps the padded value.
+ */
+function formatYear(year) {
+  return /^-?\d+$/.test(year) ? String(Number(year)) : year;
+}
+
+/** A filter value as the page shows it. */
+function valueLabel(name, value) {
+  return name === 'year' ? formatYear(value) : value;
+}
+
+function selectedLabels() {
+  return Object.entries(state.filters).flatMap(([name, values]) => values.map((value) => valueLabel(name, value)));
+}
+
 function selectedValues() {
   return Object.values(state.filters).flat();
 }
@@ -201,7 +218,7 @@ function selectedValues() {
 /** `2021–2025`, or `2025` for one year. */
 function formatYears(years) {
   if (!years) return '';
-  return years.from === years.to ? years.from : `${years.from}–${years.to}`;
+  return years.from === years.to ? formatYear(years.from) : `${formatYear(years.from)}–${formatYear(years.to)}`;
 }
 
 /** Whether a scope leaves years out (only ever on an archive searched in waves). */
@@ -231,7 +248,7 @@ function isolate(text) {
 function describe(total, scope) {
   const things = total === 1 ? '1 result' : `${total.toLocaleString(pageLanguage)} results`;
   const term = state.q.trim() ? [' for “', isolate(state.q.trim()), '”'] : [];
-  const narrowed = selectedValues().length > 0 ? [' in ', ...selectedValues().flatMap((value, i) => (i > 0 ? [', ', isolate(value)] : [isolate(value)]))] : [];
+  const narrowed = selectedValues().length > 0 ? [' in ', ...selectedLabels().flatMap((label, i) => (i > 0 ? [', ', isolate(label)] : [isolate(label)]))] : [];
   // Without words there is no relevance: browsing by filter lists newest first by default.
   const order = state.order === 'oldest' ? ', oldest first' : state.order === 'newest' || term.length === 0 ? ', newest first' : '';
   const years = isPartial(scope) ? ` from ${formatYears(scope.searched)}` : '';
@@ -251,7 +268,8 @@ function showScope(scope) {
 
 function valueOrder(name, counts) {
   const entries = Object.entries(counts);
-  if (name === 'year') return entries.sort((a, b) => b[0].localeCompare(a[0]));
+  // Newest first by number, as they are shown, whatever their padding.
+  if (name === 'year') return entries.sort((a, b) => Number(b[0]) - Number(a[0]) || b[0].localeCompare(a[0]));
   return entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], pageLanguage));
 }
 
@@ -281,7 +299,7 @@ function renderFilters(counts, scope) {
     const options = shown.map(([value, count]) => {
       const box = element('input', { type: 'checkbox', name, value, checked: selected.has(value) });
       box.dataset.filter = name;
-      return element('li', {}, [element('label', {}, [box, ' ', isolate(value), ' ', element('span', { className: 'search-count', textContent: `(${count})` })])]);
+      return element('li', {}, [element('label', {}, [box, ' ', isolate(valueLabel(name, value)), ' ', element('span', { className: 'search-count', textContent: `(${count})` })])]);
     });
     const children = [element('legend', { textContent: label }), element('ul', { className: 'search-filter-values' }, options)];
     if (values.length > VALUES_SHOWN) {

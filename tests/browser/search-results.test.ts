@@ -24,7 +24,15 @@ const FILES: Record<string, string> = {
   '2024-05-05-b.txt': 'Beta Harbour Story\n\nThe harbour board met to discuss the winter moorings.\n',
   '2024-04-01-sign.txt': `Signs at the zoo\n\n${SIGN_LINE}\n\nVoters in the district go to the polls as the election nears.\n`,
   '2024-04-02-riyadh.txt': 'الرياض تستضيف القمة\n\nقال مسؤول في الاتحاد السعودي إن القمة ستعقد في الرياض الشهر المقبل.\n',
+  'ostia.txt': 'Lighthouse of Ostia\n\nThe emperor ordered a lighthouse for the new port at Ostia.\n',
+  'millennium.txt': 'Lighthouse relit for the millennium\n\nThe old lighthouse was relit before the new year.\n',
 };
+// Dated by the sidecar: the year 99, written 0099 in ISO 8601, and 1999.
+const SIDECAR = [
+  { file: '2024-04-02-riyadh.txt', language: 'ar' },
+  { file: 'ostia.txt', date: '0099-03-01T10:00:00Z' },
+  { file: 'millennium.txt', date: '1999-12-31T12:00:00Z' },
+];
 
 describe('search results: order, excerpt text and highlighting', { skip }, () => {
   let browser: Browser;
@@ -34,7 +42,7 @@ describe('search results: order, excerpt text and highlighting', { skip }, () =>
     const inbox = path.join(await temporaryDir('search-results'), 'inbox');
     await mkdir(inbox, { recursive: true });
     for (const [name, text] of Object.entries(FILES)) await writeFile(path.join(inbox, name), text);
-    await writeFile(path.join(inbox, 'meta.jsonl'), `${JSON.stringify({ file: '2024-04-02-riyadh.txt', language: 'ar' })}\n`);
+    await writeFile(path.join(inbox, 'meta.jsonl'), SIDECAR.map((line) => `${JSON.stringify(line)}\n`).join(''));
     const build = await buildArchive(inbox, ['--path-prefix', '/archive/']);
     assert.equal(build.exitCode, 0, build.stderr);
     server = await serveStatic(build.outDir, '/archive/');
@@ -98,4 +106,19 @@ describe('search results: order, excerpt text and highlighting', { skip }, () =>
       await watched.page.context().close();
     });
   }
+
+  it('shows the year 99 as 99 in the year filter, after 1999, and in the status once chosen', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    await watched.page.goto(`${server.origin}/archive/search/?q=lighthouse`);
+    assert.match(await searchSettled(watched.page), /^2 results for “lighthouse”/);
+    const yearGroup = watched.page.locator('fieldset', { has: watched.page.locator('legend', { hasText: /^Year$/ }) });
+    assert.deepEqual((await yearGroup.locator('label').allTextContents()).map((label) => label.trim()), ['1999 (1)', '99 (1)']);
+    await yearGroup.getByLabel('99 (1)', { exact: true }).check();
+    // The link keeps the filter's own value.
+    await watched.page.waitForURL(/[?&]year=0099(&|$)/);
+    assert.match(await searchSettled(watched.page), /^1 result for “lighthouse” in 99\./);
+    assert.deepEqual(await watched.page.locator('.search-result-title').allTextContents(), ['Lighthouse of Ostia']);
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
 });
