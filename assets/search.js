@@ -178,7 +178,11 @@ function resultUrl(data, marked) {
 
 function formatDate(isoDay) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay ?? '');
-  return match ? dateFormat.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : '';
+  if (!match) return '';
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999.
+  const day = new Date(0);
+  day.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return dateFormat.format(day);
 }
 
 function renderResult(data) {

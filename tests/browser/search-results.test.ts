@@ -121,4 +121,15 @@ describe('search results: order, excerpt text and highlighting', { skip }, () =>
     assert.deepEqual(watched.consoleMessages, []);
     await watched.page.context().close();
   });
+
+  it('dates a result of the year 99 in the year 99, not 1999', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    await watched.page.goto(`${server.origin}/archive/search/?q=emperor`);
+    assert.match(await searchSettled(watched.page), /^1 result for “emperor”/);
+    const time = watched.page.locator('.search-result-meta time');
+    assert.equal(await time.getAttribute('datetime'), '0099-03-01');
+    assert.equal(await time.textContent(), 'March 1, 99');
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
 });
