@@ -37,15 +37,19 @@ export interface TermPageData {
   /** First page only: the term's coverage and the entities most often mentioned with it. */
   coverage: CoverageData | undefined;
   companions: Array<{ term: TermLink; count: number }>;
+  /** A section's own feeds (site paths), on every page of it; other kinds have none. */
+  feeds: { atom: string; json: string } | undefined;
 }
 
 export function renderTermPage(site: SiteContext, page: TermPageData): string {
-  const { term, articles, path, number, nav, companions, coverage, articleCount } = page;
+  const { term, articles, path, number, nav, companions, coverage, articleCount, feeds } = page;
   const kind = TERM_KINDS[term.kind];
   const first = number === undefined;
   const main = html`<p class="term-kind"><a href="${site.url(`/${kind.segment}/`)}">${kind.plural}</a></p>
 <h1>${term.name}${first ? '' : html` <span class="term-page-number">(page ${number})</span>`}</h1>
-<p class="term-count">${articleCount === undefined ? html`Older articles, newest first; page 1 has the first ones.` : html`${plural(articleCount)}, newest first.`}</p>
+<p class="term-count">${articleCount === undefined ? html`Older articles, newest first; page 1 has the first ones.` : html`${plural(articleCount)}, newest first.`}${
+    feeds ? html` Feeds of this section: <a href="${site.url(feeds.atom)}">Atom</a>, <a href="${site.url(feeds.json)}">JSON Feed</a>.` : ''
+  }</p>
 ${coverage
   ? renderCoverageChart(site, {
       id: 'term-coverage',
@@ -73,6 +77,15 @@ ${renderPagination(site, nav)}`;
       description: articleCount === undefined ? `Older articles in ${site.config.title} about ${term.name}, page ${number}.` : `${plural(articleCount)} in ${site.config.title} about ${term.name}.`,
       path,
       ...neighbourPages(nav),
+      // Titled as the feeds title themselves (src/site/pages/feed-pages.ts), for feed readers to offer.
+      ...(feeds
+        ? {
+            feeds: [
+              { title: `${isolateBidi(site.config.title)}: ${isolateBidi(term.name)} (Atom)`, path: feeds.atom, type: 'atom' as const },
+              { title: `${isolateBidi(site.config.title)}: ${isolateBidi(term.name)} (JSON Feed)`, path: feeds.json, type: 'json' as const },
+            ],
+          }
+        : {}),
     },
     main,
   );

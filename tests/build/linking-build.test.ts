@@ -165,6 +165,19 @@ describe('a fixture archive with dates, sections, tags and an aliases file', () 
     assert.match(visibleText(await page('/tags/by-count/')), /shipping 3 .*fisheries 2/);
   });
 
+  it('links a section page to the section’s own feeds, for readers and in the head for feed readers; a tag page to none', async () => {
+    const section = await page('/sections/business/');
+    const feeds = ['/feeds/business.xml', '/feeds/business.json'];
+    assert.deepEqual(linksInside(section, 'term-count'), feeds);
+    const alternates = [...walk(parseHtml(section))].filter((node) => node.nodeName === 'link' && attribute(node, 'rel') === 'alternate').map((node) => attribute(node, 'href'));
+    assert.deepEqual(alternates, ['/feed.xml', '/feed.json', ...feeds]);
+    // They are the section's feeds: its articles, newest first.
+    const atom = await readFile(path.join(build.outDir, 'feeds/business.xml'), 'utf8');
+    const entryLinks = [...atom.matchAll(/<entry>[\s\S]*?<link href="[^"]*?(\/\d{4}\/[^"]+)"/g)].map((match) => match[1]);
+    assert.deepEqual(entryLinks, [urlOf('coffee-prices.txt'), urlOf('berg-plans-new-routes.txt'), urlOf('shipping-group-profits.txt')]);
+    assert.deepEqual(linksInside(await page('/tags/shipping/'), 'term-count'), []);
+  });
+
   it('renders valid HTML on taxonomy, index, home and article pages', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'doctype-style': 'off', 'long-title': 'off' } });
     for (const sitePath of ['/', '/people/', '/organizations/by-count/', '/people/maria-lindqvist/', '/sections/world/', urlOf('quota-deal-stalls.txt')]) {
