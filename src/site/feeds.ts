@@ -15,7 +15,10 @@ export const FEED_LIMIT = 50;
 export interface FeedSpec {
   title: string;
   description: string;
-  /** Site paths of the two documents and of the HTML page the feed stands for. */
+  /**
+   * Site paths of the two documents and of the HTML page the feed stands for; that page's URL is
+   * also the Atom feed's id, so no two feeds may share it.
+   */
   atomPath: string;
   jsonPath: string;
   homePath: string;

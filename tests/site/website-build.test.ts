@@ -259,6 +259,22 @@ describe('the website built from the sample archive and the website fixtures', (
     assert.deepEqual(json.items.map((item) => item.title), [MIXED_TITLE]);
   });
 
+  it('gives every Atom feed an id of its own, and a section’s feeds the section’s page as their page', async () => {
+    const atomFiles = (await filesIn(build.outDir, '.xml')).filter((file) => file === 'feed.xml' || file.startsWith(`feeds${path.sep}`));
+    assert.ok(atomFiles.length >= 4, `${atomFiles.length} Atom feeds`);
+    const ids = new Map<string, string[]>();
+    for (const file of atomFiles) {
+      const id = textOf(childElements(childElements(parseXml(await readSiteFile(build.outDir, file)), 'feed')[0]!, 'id')[0]);
+      ids.set(id, [...(ids.get(id) ?? []), file]);
+    }
+    assert.deepEqual([...ids.values()].filter((files) => files.length > 1), [], 'feeds sharing an id');
+    const local = childElements(parseXml(await readSiteFile(build.outDir, 'feeds/local.xml')), 'feed')[0]!;
+    const alternate = childElements(local, 'link').find((link) => link.attributes?.rel === 'alternate');
+    assert.equal(alternate?.attributes?.href, `${ORIGIN}/sections/local/`);
+    const world = JSON.parse(await readSiteFile(build.outDir, 'feeds/world.json')) as { home_page_url: string };
+    assert.equal(world.home_page_url, `${ORIGIN}/sections/world/`);
+  });
+
   it('writes a sitemap that validates against the sitemaps.org schema and lists every page but the 404', async () => {
     const xml = await readSiteFile(build.outDir, 'sitemap.xml');
     assert.deepEqual(await xmlSchemaErrors(xml, 'sitemap.xsd'), []);

@@ -2,6 +2,7 @@
 // .json for each section.
 
 import { SITE_FEEDS } from '../../../layouts/base.ts';
+import { sectionPageOf } from '../../../layouts/partials/section-name.ts';
 import { closeBidi, isolateBidi } from '../bidi.ts';
 import type { EleventyPageData, SitePlugin } from '../eleventy-types.ts';
 import { FEED_LIMIT, renderAtomFeed, renderJsonFeed, type FeedSpec } from '../feeds.ts';
@@ -27,7 +28,8 @@ export function feedSpecs(site: SiteContext): FeedSpec[] {
       description: `Articles in the section “${section.name}” of ${site.config.title}.`,
       atomPath: paths.atom,
       jsonPath: paths.json,
-      homePath: '/',
+      // The section's page: the feed's alternate link and, in Atom, its id, which must be its own.
+      homePath: sectionPageOf(site, section.name) ?? paths.atom,
       articles: section.articles,
     };
   });
