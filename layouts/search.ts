@@ -23,8 +23,10 @@ export function renderSearchPage(site: SiteContext): string {
     wave: waves[index],
   }));
   if (parts.length === 0) parts.push({ bundle: site.url('/pagefind/'), from: undefined, to: undefined, articles: 0, wave: 0 });
+  // The index of sections exists only when some article has a section.
+  const sections = site.index.pagesOfKind('section').length > 0 ? html`, the <a href="${site.url('/sections/')}">sections</a>` : '';
   const main = html`<h1>Search the archive</h1>
-<noscript><p class="search-notice">Search runs in your browser and needs JavaScript, which is turned off or blocked here. You can still browse: the <a href="${site.url('/')}">latest articles</a>, the <a href="${site.url('/archive/')}">archive by date</a>, the <a href="${site.url('/sections/')}">sections</a>, and the people, places and topics linked from every article.</p></noscript>
+<noscript><p class="search-notice">Search runs in your browser and needs JavaScript, which is turned off or blocked here. You can still browse: the <a href="${site.url('/')}">latest articles</a>, the <a href="${site.url('/archive/')}">archive by date</a>${sections}, and the people, places and topics linked from every article.</p></noscript>
 <div id="search" class="search" data-search-parts="${JSON.stringify(parts)}" data-base-url="${site.url('/')}" data-highlight-param="${HIGHLIGHT_PARAM}">
 <form class="search-form" action="${site.url('/search/')}" method="get" hidden>
 <div class="search-field">

@@ -10,8 +10,13 @@ interface Node {
   content?: Node;
 }
 
-export function parseHtml(html: string): Node {
-  return parse(html) as unknown as Node;
+/**
+ * The document tree. `scripting: false` parses it as a browser with JavaScript off does: the
+ * content of <noscript> is elements (with scripting on, the spec makes it one text node), so its
+ * links are seen.
+ */
+export function parseHtml(html: string, options: { scripting?: boolean } = {}): Node {
+  return parse(html, { scriptingEnabled: options.scripting ?? true }) as unknown as Node;
 }
 
 export function* walk(node: Node): Generator<Node> {
@@ -33,10 +38,10 @@ export function visibleText(html: string): string {
   return parts.join(' ').replace(/\s+/g, ' ');
 }
 
-/** Every href and src in the page. */
+/** Every href and src in the page, those a reader without JavaScript sees (<noscript>) included. */
 export function linksIn(html: string): string[] {
   const links: string[] = [];
-  for (const node of walk(parseHtml(html))) {
+  for (const node of walk(parseHtml(html, { scripting: false }))) {
     for (const name of ['href', 'src']) {
       const value = attribute(node, name);
       if (value !== undefined) links.push(value);

@@ -57,9 +57,9 @@ function idsIn(html: string): Set<string> {
 }
 
 /**
- * Follows every href and src from the home page, as a crawler would. A URL on `origin` (the
- * configured base URL) counts as internal like a path does; fragments must name an id on the
- * target page.
+ * Follows every href and src from the home page, as a crawler would, those in <noscript>
+ * included. A URL on `origin` (the configured base URL) counts as internal like a path does;
+ * fragments must name an id on the target page.
  */
 export async function crawlSite(outDir: string, prefix: string, origin: string): Promise<CrawlResult> {
   const result: CrawlResult = { pages: new Set(), broken: [], linked: new Set() };
@@ -75,7 +75,8 @@ export async function crawlSite(outDir: string, prefix: string, origin: string):
     if (result.pages.has(pagePath)) continue;
     result.pages.add(pagePath);
     const html = await readFile(fileFor(outDir, pagePath, prefix)!, 'utf8');
-    for (const node of walk(parseHtml(html))) {
+    // As a reader without JavaScript follows them: the links inside <noscript> too.
+    for (const node of walk(parseHtml(html, { scripting: false }))) {
       for (const name of ['href', 'src']) {
         const value = attribute(node, name);
         if (value === undefined) continue;
