@@ -500,6 +500,12 @@ filtersLoad.addEventListener('click', async () => {
 
 let totals;
 async function start() {
+  const parts = JSON.parse(root.dataset.searchParts ?? '[]');
+  // A first deploy before any article: nothing to search, and nothing went wrong.
+  if (parts.every((part) => !part.articles)) {
+    status.textContent = 'The archive has no articles yet, so there is nothing to search.';
+    return;
+  }
   form.hidden = false;
   input.value = state.q;
   orderSelect.value = state.order;
@@ -509,7 +515,7 @@ async function start() {
   }
   try {
     archive = await openArchiveSearch({
-      parts: JSON.parse(root.dataset.searchParts ?? '[]'),
+      parts,
       baseUrl: root.dataset.baseUrl ?? '/',
       pageLanguage,
       highlightParam,
