@@ -8,7 +8,7 @@ import { TERM_KINDS, type Term } from '../src/site/indexes/terms.ts';
 import type { ListedArticle } from '../src/site/page-fingerprint.ts';
 import type { PageNav } from '../src/site/pages/stable-pagination.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
-import { neighbourPages, renderArticleList, renderPagination } from './article-list.ts';
+import { collectionPageJsonLd, neighbourPages, renderArticleList, renderPagination } from './article-list.ts';
 import { renderBase } from './base.ts';
 
 const plural = (n: number) => `${n.toLocaleString('en')} article${n === 1 ? '' : 's'}`;
@@ -69,13 +69,16 @@ ${companions.length > 0
 <h2 class="visually-hidden">Articles</h2>
 ${renderArticleList(site, articles)}
 ${renderPagination(site, nav)}`;
+  // The name is data (a tag, a section, a name found in articles) inside a plain-text title.
+  const title = first ? `${isolateBidi(term.name)} (${kind.singular.toLowerCase()})` : `${isolateBidi(term.name)} (${kind.singular.toLowerCase()}), page ${number}`;
+  const description = articleCount === undefined ? `Older articles in ${site.config.title} about ${term.name}, page ${number}.` : `${plural(articleCount)} in ${site.config.title} about ${term.name}.`;
   return renderBase(
     site,
     {
-      // The name is data (a tag, a section, a name found in articles) inside a plain-text title.
-      title: first ? `${isolateBidi(term.name)} (${kind.singular.toLowerCase()})` : `${isolateBidi(term.name)} (${kind.singular.toLowerCase()}), page ${number}`,
-      description: articleCount === undefined ? `Older articles in ${site.config.title} about ${term.name}, page ${number}.` : `${plural(articleCount)} in ${site.config.title} about ${term.name}.`,
+      title,
+      description,
       path,
+      jsonLd: collectionPageJsonLd(site, title, description, path, articles),
       ...neighbourPages(nav),
       // Titled as the feeds title themselves (src/site/pages/feed-pages.ts), for feed readers to offer.
       ...(feeds

@@ -116,6 +116,20 @@ describe('the website built from the sample archive and the website fixtures', (
       build.report.articles.map((article) => `${ORIGIN}${article.url}`),
     );
     assert.equal(jsonLdIn(await page('/archive/2024/03/'))[0]!['@type'], 'CollectionPage');
+    // Section, tag and entity pages are listings too.
+    for (const [sitePath, titles] of [
+      ['/sections/world/', [MIXED_TITLE]],
+      ['/tags/harbour/', [HARBOUR_TITLE]],
+    ] as const) {
+      const [listing] = jsonLdIn(await page(sitePath));
+      assert.equal(listing?.['@type'], 'CollectionPage', sitePath);
+      assert.equal(listing.url, `${ORIGIN}${sitePath}`);
+      const listed = (listing.mainEntity as { itemListElement: Array<{ url: string }> }).itemListElement;
+      assert.deepEqual(
+        listed.map((item) => item.url),
+        titles.map((title) => `${ORIGIN}${urlOf(title)}`),
+      );
+    }
   });
 
   it('keeps hostile text as text in the page, its head, the cite block and the JSON-LD', async () => {
