@@ -4,6 +4,17 @@
 import type MarkdownIt from 'markdown-it';
 
 type MarkdownRenderer = InstanceType<typeof MarkdownIt>;
+type InlineTokens = NonNullable<ReturnType<MarkdownRenderer['parseInline']>[number]['children']>;
+
+/**
+ * A heading's text as readers see it: its parsed inline tokens, not its markdown source, which
+ * holds the escapes ingest writes (`\*Costs\*`) for a screen reader to read out.
+ */
+function plainText(children: InlineTokens): string {
+  return children
+    .map((child) => (child.type === 'text' || child.type === 'code_inline' ? child.content : child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : plainText(child.children ?? [])))
+    .join('');
+}
 
 export function headingAnchors(md: MarkdownRenderer): void {
   md.core.ruler.push('heading_anchors', (state) => {
@@ -17,7 +28,7 @@ export function headingAnchors(md: MarkdownRenderer): void {
       linkOpen.attrs = [
         ['class', 'heading-anchor'],
         ['href', `#${id}`],
-        ['aria-label', `Link to the section “${inline.content}”`],
+        ['aria-label', `Link to the section “${plainText(inline.children ?? [])}”`],
         ['data-pagefind-ignore', ''],
       ];
       const text = new state.Token('text', '', 0);

@@ -1,7 +1,7 @@
 // Ids of an article's body headings: never one of the page's own ids (layouts/page-ids.ts, which
 // is checked here against a real rendered page, so a new layout id cannot slip past it), always
 // valid for html-validate with the project's configuration, unique, and unchanged where the
-// heading's slug was already a fine id.
+// heading's slug was already a fine id; and the name of each heading's § link.
 
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { ARTICLE_PAGE_IDS, RESERVED_ARTICLE_IDS } from '../../layouts/page-ids.ts';
 import { slugify } from '../../src/ingest/slug.ts';
+import { headingAnchors } from '../../src/site/heading-anchors.ts';
 import { createMarkdownRenderer } from '../../src/site/markdown.ts';
 import { attribute, parseHtml, walk } from '../helpers/html-text.ts';
 import { temporaryDir } from '../helpers/paths.ts';
@@ -176,5 +177,22 @@ describe('body heading ids from markdown', () => {
       const html = `<!DOCTYPE html>\n<html lang="en">\n<head>\n<title>Sample ${i}</title>\n</head>\n<body>\n<main>\n${body}</main>\n</body>\n</html>\n`;
       assert.deepEqual(await htmlValidationErrors(html, `sample-${i}.html`), [], body);
     }
+  });
+});
+
+describe('the § link of a body heading', () => {
+  // As article pages render bodies (src/site/pages/article-pages.ts).
+  const withAnchors = createMarkdownRenderer().use(headingAnchors);
+  const anchorLabels = (markdown: string) =>
+    [...walk(parseHtml(withAnchors.render(markdown)))].filter((node) => hasClass(node, 'heading-anchor')).map((node) => attribute(node, 'aria-label'));
+
+  it('is named by the heading’s text as readers see it, without the escapes ingest writes into the markdown', () => {
+    // Ingest escapes markdown punctuation in headings as in paragraphs (src/ingest: text is text).
+    const markdown = ['## The Facts: \\*Costs\\* and \\[Savings\\] \\<Now\\>', '## What\\_Comes\\_Next for the \\#1 Plan', '## The `npm` tool & more'].join('\n\n');
+    assert.deepEqual(anchorLabels(markdown), [
+      'Link to the section “The Facts: *Costs* and [Savings] <Now>”',
+      'Link to the section “What_Comes_Next for the #1 Plan”',
+      'Link to the section “The npm tool & more”',
+    ]);
   });
 });
