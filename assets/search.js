@@ -47,11 +47,16 @@ let generation = 0;
 let searching = new AbortController();
 let typingTimer;
 
+/** A filter value from a link: a year as the page shows it (`99`) is the filter's `0099`. */
+function filterValue(name, value) {
+  return name === 'year' && /^\d{1,3}$/.test(value) ? value.padStart(4, '0') : value;
+}
+
 function readUrl() {
   const params = new URLSearchParams(window.location.search);
   const filters = {};
   for (const [name] of FILTERS) {
-    const values = params.getAll(name).filter(Boolean);
+    const values = params.getAll(name).filter(Boolean).map((value) => filterValue(name, value));
     if (values.length > 0) filters[name] = values;
   }
   const order = params.get('order') ?? '';

@@ -122,6 +122,16 @@ describe('search results: order, excerpt text and highlighting', { skip }, () =>
     await watched.page.context().close();
   });
 
+  it('takes the year 99 from a link written as the page shows it, ?year=99', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    await watched.page.goto(`${server.origin}/archive/search/?q=lighthouse&year=99`);
+    assert.match(await searchSettled(watched.page), /^1 result for “lighthouse” in 99\./);
+    assert.deepEqual(await watched.page.locator('.search-result-title').allTextContents(), ['Lighthouse of Ostia']);
+    assert.equal(await watched.page.getByLabel('99 (1)', { exact: true }).isChecked(), true);
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
+
   it('dates a result of the year 99 in the year 99, not 1999', async () => {
     const watched = await openWatchedPage(browser, server.origin);
     await watched.page.goto(`${server.origin}/archive/search/?q=emperor`);
