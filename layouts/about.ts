@@ -3,6 +3,7 @@
 
 import { html } from '../src/site/html.ts';
 import { rfc3339 } from '../src/site/timestamps.ts';
+import { formatCount, formatNumber } from '../src/site/counts.ts';
 import { sectionFeedPaths, type SectionSummary } from '../src/site/sections.ts';
 import { renderSectionName } from './partials/section-name.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
@@ -19,12 +20,12 @@ export function renderAboutPage(site: SiteContext, sections: SectionSummary[]): 
 <p>${config.description}</p>
 <h2>What the archive holds</h2>
 <ul>
-<li>${articles.length} ${articles.length === 1 ? 'article' : 'articles'}${
+<li>${formatCount(articles.length, 'article')}${
     newest && oldest
       ? html`, from <time datetime="${rfc3339(oldest.date)}">${site.formatDate(oldest.date, config.language)}</time> to <time datetime="${rfc3339(newest.date)}">${site.formatDate(newest.date, config.language)}</time>`
       : ''
   }.</li>
-<li>${sections.length} ${sections.length === 1 ? 'section' : 'sections'}${sections.length > 0 ? html`: ${sections.map((section, index) => html`${index > 0 ? ', ' : ''}${renderSectionName(site, section.name)} (${section.articles.length})`)}` : ''}.</li>
+<li>${formatCount(sections.length, 'section')}${sections.length > 0 ? html`: ${sections.map((section, index) => html`${index > 0 ? ', ' : ''}${renderSectionName(site, section.name)} (${formatNumber(section.articles.length)})`)}` : ''}.</li>
 <li>Languages: ${languages.length === 0 ? 'none yet' : languages.map((code, index) => html`${index > 0 ? ', ' : ''}${languageNames.of(code) ?? code}`)}.</li>
 <li>Dates are shown in the ${config.timeZone} time zone.</li>
 </ul>

@@ -3,6 +3,7 @@
 
 import { DateTime } from 'luxon';
 import { dayAnchor, monthPath, yearPath, type ArchiveYear } from '../src/site/archive-dates.ts';
+import { formatCount, formatNumber } from '../src/site/counts.ts';
 import { html, type SafeHtml } from '../src/site/html.ts';
 import type { ListedArticle } from '../src/site/page-fingerprint.ts';
 import { sequentialNav } from '../src/site/pages/stable-pagination.ts';
@@ -16,7 +17,7 @@ function monthName(site: SiteContext, year: number, month: number): string {
   return DateTime.fromObject({ year, month, day: 1 }, { zone: site.config.timeZone, locale: site.config.language }).toFormat('LLLL y');
 }
 
-const articles = (count: number) => `${count} ${count === 1 ? 'article' : 'articles'}`;
+const articles = (count: number) => formatCount(count, 'article');
 
 function breadcrumbs(site: SiteContext, trail: Array<{ label: string; path: string }>): SafeHtml {
   return html`<nav class="breadcrumbs" aria-label="Breadcrumbs"><ol>
@@ -30,7 +31,7 @@ ${trail.map((step, index) =>
 
 export function renderArchiveIndex(site: SiteContext, years: ArchiveYear[]): string {
   const total = years.reduce((sum, year) => sum + year.count, 0);
-  const description = `${site.config.title} by date: ${articles(total)} in ${years.length} ${years.length === 1 ? 'year' : 'years'}.`;
+  const description = `${site.config.title} by date: ${articles(total)} in ${formatCount(years.length, 'year')}.`;
   const counts = site.index.coverage();
   const chart =
     total > 0
@@ -48,7 +49,7 @@ ${chart}
 ${years.map(
   (year) => html`<li><h2><a href="${site.url(yearPath(year.year))}">${year.year}</a> <span class="count">${articles(year.count)}</span></h2>
 <ul class="archive-months">${year.months.map(
-    (month) => html`<li><a href="${site.url(monthPath(month.year, month.month))}">${monthName(site, month.year, month.month)}</a> <span class="count">(${month.count})</span></li>`,
+    (month) => html`<li><a href="${site.url(monthPath(month.year, month.month))}">${monthName(site, month.year, month.month)}</a> <span class="count">(${formatNumber(month.count)})</span></li>`,
   )}</ul>
 </li>
 `,
@@ -106,7 +107,7 @@ export function renderMonthPage(site: SiteContext, page: MonthPageData): string 
   const path = pagePaths[pageIndex]!;
   const nav = sequentialNav(pagePaths, pageIndex);
   const title = pageIndex === 0 ? name : `${name}, page ${pageIndex + 1} of ${pagePaths.length}`;
-  const description = `${site.config.title} in ${name}: ${articles(month.count)} on ${month.days.length} ${month.days.length === 1 ? 'day' : 'days'}.`;
+  const description = `${site.config.title} in ${name}: ${articles(month.count)} on ${formatCount(month.days.length, 'day')}.`;
   const pageArticles = page.days.flatMap((day) => day.articles);
   const main = html`${breadcrumbs(site, [
     { label: 'Archive', path: '/archive/' },

@@ -2,6 +2,7 @@
 // latest headlines. Older articles are on pages numbered from the oldest (stable-pagination.ts).
 
 import { html, type SafeHtml } from '../src/site/html.ts';
+import { formatCount } from '../src/site/counts.ts';
 import type { ListedArticle } from '../src/site/page-fingerprint.ts';
 import type { PageNav } from '../src/site/pages/stable-pagination.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
@@ -43,7 +44,7 @@ function renderSections(site: SiteContext, sections: SectionCard[]): SafeHtml {
 ${sections.map(
   (section) => html`<li class="section-card">
 <h3 dir="auto">${renderSectionLink(site, section.name, section.page)}</h3>
-<p class="section-count">${section.articleCount} ${section.articleCount === 1 ? 'article' : 'articles'} · feeds: <a href="${site.url(section.feeds.atom)}">Atom</a>, <a href="${site.url(section.feeds.json)}">JSON</a></p>
+<p class="section-count">${formatCount(section.articleCount, 'article')} · feeds: <a href="${site.url(section.feeds.atom)}">Atom</a>, <a href="${site.url(section.feeds.json)}">JSON</a></p>
 <ul>
 ${section.headlines.map((article) => html`<li lang="${article.language}" dir="auto"><a href="${site.url(article.url)}">${article.title}</a></li>\n`)}</ul>
 </li>

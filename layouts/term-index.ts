@@ -2,6 +2,7 @@
 // counts, A–Z grouped by initial or ranked by count; long indexes are split into pages.
 
 import { html } from '../src/site/html.ts';
+import { formatNumber } from '../src/site/counts.ts';
 import { TERM_KINDS, type Term, type TermKind } from '../src/site/indexes/terms.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { renderBase } from './base.ts';
@@ -33,7 +34,7 @@ function letterId(letter: string): string {
 export function renderTermIndex(site: SiteContext, page: TermIndexPage): string {
   const kind = TERM_KINDS[page.kind];
   const base = `/${kind.segment}/`;
-  const item = (term: Term) => html`<li><a href="${site.url(term.url)}">${term.name}</a> <span class="term-index-count">${term.articles.length}</span></li>`;
+  const item = (term: Term) => html`<li><a href="${site.url(term.url)}">${term.name}</a> <span class="term-index-count">${formatNumber(term.articles.length)}</span></li>`;
   const groups = new Map<string, Term[]>();
   if (page.order === 'name') {
     for (const term of page.terms) {
@@ -44,7 +45,7 @@ export function renderTermIndex(site: SiteContext, page: TermIndexPage): string 
   const previous = page.pageIndex > 0 ? page.pagePaths[page.pageIndex - 1] : undefined;
   const next = page.pageIndex < page.pagePaths.length - 1 ? page.pagePaths[page.pageIndex + 1] : undefined;
   const main = html`<h1>${kind.plural}</h1>
-<p class="term-index-intro">${page.total.toLocaleString('en')} ${kind.plural.toLowerCase()} with their number of articles${
+<p class="term-index-intro">${formatNumber(page.total)} ${kind.plural.toLowerCase()} with their number of articles${
     ['person', 'organization', 'place'].includes(page.kind) && site.config.minArticlesForEntityPage > 1
       ? ` (those in at least ${site.config.minArticlesForEntityPage} articles)`
       : ''

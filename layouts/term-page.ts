@@ -3,6 +3,7 @@
 
 import { isolateBidi } from '../src/site/bidi.ts';
 import { renderCoverageChart } from '../src/site/charts/coverage-chart.ts';
+import { formatCount } from '../src/site/counts.ts';
 import { html } from '../src/site/html.ts';
 import { TERM_KINDS, type Term } from '../src/site/indexes/terms.ts';
 import type { ListedArticle } from '../src/site/page-fingerprint.ts';
@@ -11,7 +12,7 @@ import type { SiteContext } from '../src/site/site-context.ts';
 import { collectionPageJsonLd, neighbourPages, renderArticleList, renderPagination } from './article-list.ts';
 import { renderBase } from './base.ts';
 
-const plural = (n: number) => `${n.toLocaleString('en')} article${n === 1 ? '' : 's'}`;
+const plural = (n: number) => formatCount(n, 'article');
 
 /** A term as a link shows it. */
 export type TermLink = Pick<Term, 'kind' | 'name' | 'url'>;

@@ -2,6 +2,7 @@
 // no-JavaScript calendar view of the date archive.
 
 import { DateTime, Info } from 'luxon';
+import { formatCount, formatNumber } from '../../src/site/counts.ts';
 import { html, type SafeHtml } from '../../src/site/html.ts';
 import type { SiteContext } from '../../src/site/site-context.ts';
 
@@ -32,10 +33,10 @@ export function renderCalendar(site: SiteContext, month: CalendarMonth, options:
     const listed = days.get(day);
     if (listed === undefined) return html`<td>${day}</td>`;
     const { count, link } = listed;
-    return html`<td class="has-articles"><a href="${site.url(link)}">${day}<span class="visually-hidden">: ${count} ${count === 1 ? 'article' : 'articles'}</span></a></td>`;
+    return html`<td class="has-articles"><a href="${site.url(link)}">${day}<span class="visually-hidden">: ${formatCount(count, 'article')}</span></a></td>`;
   };
   return html`<table class="calendar${options.compact ? ' calendar-compact' : ''}">
-<caption>${options.captionLink ? html`<a href="${site.url(options.captionLink)}">${caption}</a>` : caption}${html` <span class="calendar-count">(${month.count})</span>`}</caption>
+<caption>${options.captionLink ? html`<a href="${site.url(options.captionLink)}">${caption}</a>` : caption}${html` <span class="calendar-count">(${formatNumber(month.count)})</span>`}</caption>
 <thead><tr>${shortNames.map((name, index) => html`<th scope="col"><abbr title="${longNames[index] ?? name}">${name}</abbr></th>`)}</tr></thead>
 <tbody>
 ${weeks.map((week) => html`<tr>${week.map(cell)}</tr>\n`)}</tbody>

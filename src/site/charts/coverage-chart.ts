@@ -4,6 +4,7 @@
 
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { area, curveMonotoneX } from 'd3-shape';
+import { formatCount, formatNumber } from '../counts.ts';
 import { escapeHtml, html, trusted, type SafeHtml } from '../html.ts';
 import type { SiteContext } from '../site-context.ts';
 
@@ -32,7 +33,7 @@ const HEIGHTS = { full: 180, small: 72, timeline: 56 } as const;
 const MARGIN = { top: 8, right: 8, bottom: 22, left: 34 };
 const MAX_BAR = 48;
 const round = (n: number) => Math.round(n * 10) / 10;
-const plural = (n: number) => `${n.toLocaleString('en')} article${n === 1 ? '' : 's'}`;
+const plural = (n: number) => formatCount(n, 'article');
 
 /**
  * The one-sentence description a screen reader hears, derived from the same numbers as the table:
@@ -55,7 +56,7 @@ export function describeCoverage(bars: readonly CoverageBar[]): string {
     peaks.length === 1 ? `in ${peaks[0]!}`
     : peaks.length <= 3 ? `in each of ${peaks.slice(0, -1).join(', ')} and ${peaks[peaks.length - 1]!}`
     : `in each of ${peaks.length} periods`;
-  return `${plural(total)} ${span}; the most, ${most.toLocaleString('en')}, ${where}.`;
+  return `${plural(total)} ${span}; the most, ${formatNumber(most)}, ${where}.`;
 }
 
 /** Which bars get an axis label: the first, the last, and evenly spaced ones between. */
@@ -134,7 +135,7 @@ export function renderCoverageChart(site: SiteContext, options: CoverageChartOpt
       const at = round(y(tick));
       parts.push(
         `<line x1="${margin.left}" x2="${WIDTH - margin.right}" y1="${at}" y2="${at}" stroke="currentColor" stroke-opacity="0.15"/>`,
-        `<text class="chart-label" x="${margin.left - 4}" y="${at + 4}" text-anchor="end">${tick}</text>`,
+        `<text class="chart-label" x="${margin.left - 4}" y="${at + 4}" text-anchor="end">${formatNumber(tick)}</text>`,
       );
     }
   }
@@ -159,7 +160,7 @@ export function renderCoverageChart(site: SiteContext, options: CoverageChartOpt
 <details class="chart-data"${options.tableOpen ? trusted(' open') : ''}><summary>The figures</summary>
 <table><caption>${unit}${rows.length < bars.length ? ' (periods not listed have none)' : ''}</caption>
 <thead><tr><th scope="col">Period</th><th scope="col">Articles</th></tr></thead>
-<tbody>${rows.map((bar) => html`<tr><th scope="row">${bar.label}</th><td>${bar.count}</td></tr>`)}</tbody>
+<tbody>${rows.map((bar) => html`<tr><th scope="row">${bar.label}</th><td>${formatNumber(bar.count)}</td></tr>`)}</tbody>
 </table></details>
 </figure>`;
 }
