@@ -34,7 +34,8 @@ function letterId(letter: string): string {
 export function renderTermIndex(site: SiteContext, page: TermIndexPage): string {
   const kind = TERM_KINDS[page.kind];
   const base = `/${kind.segment}/`;
-  const item = (term: Term) => html`<li><a href="${site.url(term.url)}">${term.name}</a> <span class="term-index-count">${formatNumber(term.articles.length)}</span></li>`;
+  // The name isolated: a count after a right-to-left name would join its run and be drawn before it.
+  const item = (term: Term) => html`<li><a href="${site.url(term.url)}"><bdi>${term.name}</bdi></a> <span class="term-index-count">${formatNumber(term.articles.length)}</span></li>`;
   const groups = new Map<string, Term[]>();
   if (page.order === 'name') {
     for (const term of page.terms) {

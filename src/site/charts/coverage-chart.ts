@@ -19,8 +19,8 @@ export interface CoverageBar {
 export interface CoverageChartOptions {
   /** Unique on the page: prefixes the element ids. */
   id: string;
-  /** What is counted, e.g. `Articles per month`. */
-  caption: string;
+  /** What is counted, e.g. `Articles per month`; a name in it is in a `<bdi>` (the summary after it starts with a number). */
+  caption: string | SafeHtml;
   bars: CoverageBar[];
   /** `full`: tall bars with axis labels; `small`: a short strip; `timeline`: a filled line. */
   variant?: 'full' | 'small' | 'timeline';
