@@ -29,7 +29,7 @@ const FILES: Record<string, string> = {
 };
 // Dated by the sidecar: the year 99, written 0099 in ISO 8601, and 1999.
 const SIDECAR = [
-  { file: '2024-04-02-riyadh.txt', language: 'ar' },
+  { file: '2024-04-02-riyadh.txt', language: 'ar', section: 'أخبار', tags: ['القمة العربية'] },
   { file: 'ostia.txt', date: '0099-03-01T10:00:00Z' },
   { file: 'millennium.txt', date: '1999-12-31T12:00:00Z' },
 ];
@@ -139,6 +139,26 @@ describe('search results: order, excerpt text and highlighting', { skip }, () =>
     const time = watched.page.locator('.search-result-meta time');
     assert.equal(await time.getAttribute('datetime'), '0099-03-01');
     assert.equal(await time.textContent(), 'March 1, 99');
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
+
+  it('draws a filter value’s count to the right of a right-to-left value', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    await watched.page.goto(`${server.origin}/archive/search/?q=${encodeURIComponent('الرياض')}`);
+    assert.match(await searchSettled(watched.page), /^1 result for “الرياض”/);
+    const labels = await watched.page.$$eval('#search-filter-groups label', (items) =>
+      items.map((label) => {
+        const count = label.querySelector('.search-count')!.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(label);
+        range.setStartAfter(label.querySelector('input')!);
+        range.setEndBefore(label.querySelector('.search-count')!);
+        return { value: range.toString().trim(), valueRight: range.getBoundingClientRect().right, countLeft: count.left };
+      }),
+    );
+    for (const value of ['أخبار', 'القمة العربية']) assert.ok(labels.some((label) => label.value === value), `a filter value ${value}: ${JSON.stringify(labels)}`);
+    assert.deepEqual(labels.filter((label) => label.countLeft < label.valueRight).map((label) => label.value), []);
     assert.deepEqual(watched.consoleMessages, []);
     await watched.page.context().close();
   });
