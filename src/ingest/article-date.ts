@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { ProblemLog } from '../problems.ts';
-import { dateFromModificationTime, findBadDateInFileName, findDateInFileName, findDateInText, formatIsoDate, otherReadingOfNumericDate, parseDateString, type ResolvedDate } from './dates.ts';
+import { dateFromModificationTime, findBadDateInFileName, findDateInFileName, findDateInText, formatIsoDate, otherReadingOfNumericDate, parseDateString, twoDigitYearOf, type ResolvedDate } from './dates.ts';
 import type { IngestOptions, SourceFile } from './parse-article.ts';
 import { originOf } from './sidecar.ts';
 
@@ -12,11 +12,27 @@ import { originOf } from './sidecar.ts';
  * The two readings of a date in figures that is read day first but would be another date month
  * first (`03/04/2024`), as messages show them; undefined when it has only one.
  */
-function ambiguousReadings(written: string, parse: () => DateTime): { read: string; other: string; iso: string } | undefined {
-  const other = otherReadingOfNumericDate(written);
+function ambiguousReadings(written: string, parsed: DateTime): { read: string; other: string; iso: string } | undefined {
+  const other = otherReadingOfNumericDate(written, parsed.year);
   if (!other) return undefined;
-  const parsed = parse();
   return { read: parsed.toFormat('d MMMM yyyy', { locale: 'en' }), other, iso: parsed.toFormat('yyyy-MM-dd') };
+}
+
+/**
+ * For a date in figures with a two-digit year (`3.4.98`), how it was read, for a warning that lets
+ * the archivist confirm the century; undefined for any other date.
+ */
+function twoDigitYearReading(written: string, parsed: DateTime): { twoDigits: string; read: string; iso: string; full: string } | undefined {
+  const twoDigits = twoDigitYearOf(written);
+  if (twoDigits === undefined) return undefined;
+  // The same date as written, with the year in full: `3.4.98` → `3.4.1998`.
+  const full = written.trim().replace(/^(\d{1,2}([/.-])\d{1,2}\2)\d{2}/, `$1${parsed.toFormat('yyyy')}`);
+  return { twoDigits, read: parsed.toFormat('d MMMM yyyy', { locale: 'en' }), iso: parsed.toFormat('yyyy-MM-dd'), full };
+}
+
+/** Why a two-digit year was read as it was: the latest year with those digits not after next year. */
+function centuryRule(twoDigits: string, now: number, zone: string): string {
+  return `the latest year ending in ${twoDigits} that is not after ${DateTime.fromMillis(now, { zone }).year + 1}`;
 }
 
 /**
@@ -30,12 +46,22 @@ export function resolveArticleDate(source: SourceFile, options: IngestOptions, p
 }
 
 function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemLog, headlineLine: number | undefined): ResolvedDate {
+  const now = options.now ?? Date.now();
   const sidecarDate = source.sidecar?.date;
   if (sidecarDate !== undefined) {
     const at = originOf(source.sidecar!, 'date');
-    const parsed = parseDateString(sidecarDate, options.timeZone);
+    const parsed = parseDateString(sidecarDate, options.timeZone, now);
     if (parsed) {
-      const readings = ambiguousReadings(sidecarDate, () => parsed);
+      const century = twoDigitYearReading(sidecarDate, parsed);
+      if (century) {
+        problems.warn({
+          code: 'SIDECAR_TWO_DIGIT_YEAR',
+          ...at,
+          message: `date "${sidecarDate}" for ${source.path} has a two-digit year; it is read as ${century.read} (${centuryRule(century.twoDigits, now, options.timeZone)})`,
+          hint: `Write the year in full to be sure, as ISO 8601: "${century.iso}" (or the right year, if ${century.read} is wrong).`,
+        });
+      }
+      const readings = ambiguousReadings(sidecarDate, parsed);
       if (readings) {
         problems.warn({
           code: 'SIDECAR_AMBIGUOUS_DATE',
@@ -55,10 +81,21 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
   }
   const firstLines = source.text.split('\n', 8);
   if (headlineLine !== undefined && headlineLine <= firstLines.length) firstLines[headlineLine - 1] = '';
-  const fromText = findDateInText(firstLines, options.timeZone);
+  const fromText = findDateInText(firstLines, options.timeZone, now);
   if (fromText.date) {
     const { written, line } = fromText.date;
-    const readings = written === undefined ? undefined : ambiguousReadings(written, () => DateTime.fromISO(fromText.date!.iso, { setZone: true }));
+    const read = written === undefined ? undefined : DateTime.fromISO(fromText.date.iso, { setZone: true });
+    const century = read && twoDigitYearReading(written!, read);
+    if (century) {
+      problems.warn({
+        code: 'TEXT_TWO_DIGIT_YEAR',
+        file: source.displayPath,
+        ...(line === undefined ? {} : { line }),
+        message: `gives the date "${written}" with a two-digit year; it is read as ${century.read} (${centuryRule(century.twoDigits, now, options.timeZone)})`,
+        hint: `Write the year in full in the text ("${century.full}", or the right year if ${century.read} is wrong), or give the date in a sidecar as ISO 8601 (meta.jsonl or NAME.json: {"date": "${century.iso}"}).`,
+      });
+    }
+    const readings = read && ambiguousReadings(written!, read);
     if (readings) {
       problems.warn({
         code: 'TEXT_AMBIGUOUS_DATE',

@@ -26,7 +26,7 @@ const AFTER_DATE = new RegExp(
 // Or a wire story's dateline: a dash, and the first sentence after it (`LONDON, March 3, 2024 — The …`).
 const BEFORE_LEDE = /^,?\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*)?(?:—|–|--|\s-)\s*\S/i;
 
-const NUMERIC_DATE_TEXT = /^\d{1,2}([/.-])\d{1,2}\1\d{4}$/;
+const NUMERIC_DATE_TEXT = /^\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})$/;
 
 function prefixWords(prefix: string): string[] | undefined {
   const words = prefix.split(PREFIX_SEPARATOR).filter(Boolean);

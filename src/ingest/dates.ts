@@ -27,25 +27,46 @@ const MONTHS = 'january|february|march|april|may|june|july|august|september|octo
 
 // Day, month and year in figures with one separator (`03/04/2024`, `3/4/2024`, `03.04.2024`,
 // `03-04-2024`): Europe, the Middle East and most of the world write the day first. Exports often
-// add a time (`25/12/2024 14:05`, `25/12/2024, 14:05:30`), read in the configured zone.
-const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:,?[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+// add a time (`25/12/2024 14:05`, `25/12/2024, 14:05:30`), read in the configured zone. The year
+// may have two digits (`03/04/24`, `3.4.98`): see `expandTwoDigitYear`.
+const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
-function parseNumericDate(text: string, zone: string): DateTime {
+/**
+ * The year a two-digit year (`24`, `98`) stands for: the latest year ending in those digits that
+ * is not after the year after the build's (a story filed in a zone ahead on New Year's Eve). In
+ * 2026, `24` is 2024, `27` 2027 and `28` 1928; `98` is 1998.
+ */
+export function expandTwoDigitYear(twoDigits: number, now: number, zone: string): number {
+  const latest = DateTime.fromMillis(now, { zone }).year + 1;
+  return latest - ((((latest - twoDigits) % 100) + 100) % 100);
+}
+
+/** The two-digit year of a date in figures (`"98"` in `3.4.98`); undefined for any other date. */
+export function twoDigitYearOf(value: string): string | undefined {
+  const year = NUMERIC_DATE.exec(value.trim())?.[4];
+  return year?.length === 2 ? year : undefined;
+}
+
+function parseNumericDate(text: string, zone: string, now: number): DateTime {
   const match = NUMERIC_DATE.exec(text);
   if (!match) return DateTime.invalid('not a numeric date');
   const time = match[5] === undefined ? {} : { hour: Number(match[5]), minute: Number(match[6]), second: Number(match[7] ?? 0) };
-  return DateTime.fromObject({ year: Number(match[4]), month: Number(match[3]), day: Number(match[1]), ...time }, { zone });
+  const year = match[4]!.length === 2 ? expandTwoDigitYear(Number(match[4]), now, zone) : Number(match[4]);
+  return DateTime.fromObject({ year, month: Number(match[3]), day: Number(match[1]), ...time }, { zone });
 }
 
-/** Parses the date formats seen in exports and scraped pages; undefined when none fits. */
-export function parseDateString(value: string, zone: string): DateTime | undefined {
+/**
+ * Parses the date formats seen in exports and scraped pages; undefined when none fits. `now`, the
+ * build's time, decides the century of a two-digit year.
+ */
+export function parseDateString(value: string, zone: string, now: number = Date.now()): DateTime | undefined {
   const text = value.trim();
   const attempts: Array<() => DateTime> = [
     () => DateTime.fromISO(text, { zone, setZone: true }),
     () => DateTime.fromSQL(text, { zone, setZone: true }),
     () => DateTime.fromRFC2822(text, { zone, setZone: true }),
     () => DateTime.fromHTTP(text, { zone, setZone: true }),
-    () => parseNumericDate(text, zone),
+    () => parseNumericDate(text, zone, now),
   ];
   for (const format of ['d MMMM yyyy', 'MMMM d, yyyy', 'MMMM d yyyy', 'd MMM yyyy', 'MMM d, yyyy', 'yyyy/MM/dd']) {
     attempts.push(() => DateTime.fromFormat(text.replace(/(\d)(st|nd|rd|th)\b/, '$1').replace('Sept', 'Sep'), format, { zone, locale: 'en' }));
@@ -62,20 +83,20 @@ export function parseDateString(value: string, zone: string): DateTime | undefin
 /**
  * For a date written in figures day first whose day is 12 or less and not its month (`03/04/2024`,
  * `3.4.2024`), the reading month first (`4 March 2024`), which American exports mean: undefined
- * otherwise.
+ * otherwise. `year` is the year as read (a two-digit one expanded).
  */
-export function otherReadingOfNumericDate(value: string): string | undefined {
+export function otherReadingOfNumericDate(value: string, year: number): string | undefined {
   const match = NUMERIC_DATE.exec(value.trim());
   if (!match) return undefined;
   const [day, month] = [Number(match[1]), Number(match[3])];
   if (day > 12 || day === month) return undefined;
-  const other = DateTime.fromObject({ year: Number(match[4]), month: day, day: month });
+  const other = DateTime.fromObject({ year, month: day, day: month });
   return other.isValid ? other.toFormat('d MMMM yyyy', { locale: 'en' }) : undefined;
 }
 
 // A numeric date's separators must agree, and it must not be part of a longer run of figures.
 const TEXT_DATE = new RegExp(
-  `((?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2\\d{4}(?!\\d)|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) \\d{4}|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})`,
+  `((?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2(?:\\d{4}|\\d{2})(?!\\d)|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) \\d{4}|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})`,
   'i',
 );
 /** A date written in the text that is not a real one (`Published 2024-02-30`), and its line. */
@@ -88,14 +109,14 @@ export interface UnreadableTextDate {
  * Looks for a `Published …` line or a dateline in the lines around the headline: the date, or
  * the first date-like text there that is no real date (so that it can be reported, not ignored).
  */
-export function findDateInText(lines: string[], zone: string): { date?: ResolvedDate; unreadable?: UnreadableTextDate } {
+export function findDateInText(lines: string[], zone: string, now: number = Date.now()): { date?: ResolvedDate; unreadable?: UnreadableTextDate } {
   let unreadable: UnreadableTextDate | undefined;
   for (let i = 0; i < Math.min(lines.length, 8); i++) {
     const line = lines[i]!.trim();
     if (line.length > 200) continue;
     const match = TEXT_DATE.exec(line);
     if (!match || !isDateline(line, match.index, match[1]!)) continue;
-    const date = parseDateString(match[1]!, zone);
+    const date = parseDateString(match[1]!, zone, now);
     if (date) return { date: { iso: formatIsoDate(date), source: 'text', line: i + 1, written: match[1]! } };
     unreadable ??= { text: match[1]!, line: i + 1 };
   }

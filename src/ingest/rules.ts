@@ -39,8 +39,8 @@ export const DATE_SEP = '[\\s,|·•/()+–—-]+';
 // The rest of a `Published …` line: date words and fillers only, at least one date word.
 const DATE_ONLY = `(?:${DATE_FILLER}${DATE_SEP})*${DATE_WORD}(?:${DATE_SEP}(?:${DATE_WORD}|${DATE_FILLER}))*\\.?`;
 
-// A date in figures, day first: day, month and year with one separator (`03/04/2024`).
-const FIGURES_DATE = '\\d{1,2}([/.-])\\d{1,2}\\1\\d{4}';
+// A date in figures, day first: day, month and year with one separator (`03/04/2024`, `03/04/24`).
+const FIGURES_DATE = '\\d{1,2}([/.-])\\d{1,2}\\1(?:\\d{4}|\\d{2})';
 
 export const DEFAULT_CHROME_PATTERNS: string[] = [
   '^published$',

@@ -209,6 +209,68 @@ describe('where the date comes from', () => {
     }
   });
 
+  it('reads a two-digit year in a dateline in figures as the latest such year not after the year after the build, naming the line and the reading', () => {
+    // Built on 7 December 2026: the latest year allowed is 2027.
+    const now = Date.UTC(2026, 11, 7, 12);
+    for (const [line, iso, read, full] of [
+      ['Published: 25.12.98', '1998-12-25', '25 December 1998', '25.12.1998'],
+      ['Updated 13/04/24', '2024-04-13', '13 April 2024', '13/04/2024'],
+      ['25-12-27', '2027-12-25', '25 December 2027', '25-12-2027'],
+      ['Date: 25/12/28 14:05', '1928-12-25', '25 December 1928', '25/12/1928'],
+      ['Published: 25/12/00', '2000-12-25', '25 December 2000', '25/12/2000'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', now, text: `Headline\n\n${line}\n\nText.\n` });
+      assert.deepEqual([result.date.slice(0, 10), result.source], [iso, 'text'], line);
+      const warning = result.problems.find((problem) => problem.code === 'TEXT_TWO_DIGIT_YEAR');
+      const written = /\d[\d/.-]*\d/.exec(line)![0];
+      assert.deepEqual(
+        warning && { file: warning.file, line: warning.line, message: warning.message, hint: warning.hint },
+        {
+          file: 'story.txt',
+          line: 3,
+          message: `gives the date "${written}" with a two-digit year; it is read as ${read} (the latest year ending in ${written.slice(-2)} that is not after 2027)`,
+          hint: `Write the year in full in the text ("${full}", or the right year if ${read} is wrong), or give the date in a sidecar as ISO 8601 (meta.jsonl or NAME.json: {"date": "${iso}"}).`,
+        },
+        line,
+      );
+    }
+    // Four years later, `28` is 2028.
+    assert.equal(dateOf({ zone: 'UTC', now: Date.UTC(2030, 0, 1), text: 'Headline\n\nDate: 25/12/28\n\nText.\n' }).date, '2028-12-25T00:00:00+00:00');
+    // The build's year is the configured zone's: 31 December 2026 at 23:00 UTC is 2027 in Kiritimati, which allows 2028.
+    assert.equal(dateOf({ zone: 'Pacific/Kiritimati', now: Date.UTC(2026, 11, 31, 23), text: 'Headline\n\nDate: 25/12/28\n\nText.\n' }).date, '2028-12-25T00:00:00+14:00');
+  });
+
+  it('reads a two-digit year above the headline as a dateline and removes the line, and names both readings of an ambiguous one', () => {
+    const result = dateOf({ zone: 'UTC', now: Date.UTC(2026, 11, 7), text: '03/04/24\nHeadline\n\nText.\n' });
+    assert.deepEqual([result.date, result.parsed.frontmatter.title, result.parsed.removed], ['2024-04-03T00:00:00+00:00', 'Headline', [{ line: 1, text: '03/04/24', reason: 'chrome' }]]);
+    assert.deepEqual(result.problems.map(({ code, line }) => ({ code, line })), [{ code: 'TEXT_TWO_DIGIT_YEAR', line: 1 }, { code: 'TEXT_AMBIGUOUS_DATE', line: 1 }]);
+    assert.match(result.problems[1]!.message, /could be 3 April 2024 or 4 March 2024/);
+  });
+
+  it('does not take a two-digit year in a sentence, and names one that is no real date', () => {
+    const sentence = dateOf({ zone: 'UTC', text: 'Headline\n\nThe final score was 3.4.98 in the end.\n' });
+    assert.deepEqual([sentence.source, sentence.codes], ['file-mtime', ['DATE_FROM_FILE_TIME']]);
+    const bad = dateOf({ zone: 'UTC', text: 'Headline\n\nUpdated 31/02/24\n\nText.\n' });
+    assert.deepEqual([bad.source, bad.codes], ['file-mtime', ['TEXT_BAD_DATE']]);
+  });
+
+  it('reads a sidecar date in figures with a two-digit year, naming the sidecar line and the reading', () => {
+    const result = dateOf({ zone: 'Europe/Paris', now: Date.UTC(2026, 11, 7), sidecarDate: '25.12.98 10:00' });
+    assert.deepEqual([result.date, result.source], ['1998-12-25T10:00:00+01:00', 'sidecar']);
+    assert.deepEqual(
+      result.problems.map(({ code, file, line, message, hint }) => ({ code, file, line, message, hint })),
+      [
+        {
+          code: 'SIDECAR_TWO_DIGIT_YEAR',
+          file: 'meta.jsonl',
+          line: 1,
+          message: 'date "25.12.98 10:00" for story.txt has a two-digit year; it is read as 25 December 1998 (the latest year ending in 98 that is not after 2027)',
+          hint: 'Write the year in full to be sure, as ISO 8601: "1998-12-25" (or the right year, if 25 December 1998 is wrong).',
+        },
+      ],
+    );
+  });
+
   it('warns about an unreadable sidecar date and uses the next source', () => {
     const result = dateOf({ zone: 'UTC', sidecarDate: '2024-02-30', name: '2024-03-01-x.txt' });
     assert.deepEqual([result.date, result.source, result.codes], ['2024-03-01T00:00:00+00:00', 'filename', ['SIDECAR_BAD_DATE']]);
