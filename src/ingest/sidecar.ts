@@ -8,6 +8,7 @@ import { unreadableReason } from '../fs-utils.ts';
 import { compareText, type ProblemLog } from '../problems.ts';
 import { decodeSource, findInvalidUtf8, type DecodeResult } from './decode.ts';
 import { findDuplicateKeys } from './duplicate-keys.ts';
+import { isLanguageTag } from './text-stats.ts';
 import { UnsafeCharacterTally } from './unsafe-characters.ts';
 
 export interface SidecarData {
@@ -131,6 +132,18 @@ export function normaliseSidecar(
           ...lineOf(origin),
           message: `"${rawKey}" must be an http or https address, not ${quoteValue(cleaned)}; it is left out`,
           hint: `Give the article's original web address in full, e.g. "${rawKey}": "https://example.org/news/story", or remove the key.`,
+        });
+        continue;
+      }
+      // A page would silently show the site's default language for `English` or `en_US`, and
+      // search would stem the text as that language.
+      if (key === 'language' && !isLanguageTag(cleaned)) {
+        problems.warn({
+          code: 'SIDECAR_BAD_LANGUAGE',
+          file: origin.file,
+          ...lineOf(origin),
+          message: `"${rawKey}" must be a language tag such as "en", "ar" or "pt-BR", not ${quoteValue(cleaned)}; it is left out, and the language is found from the text`,
+          hint: `Give the language's ISO 639 code, with a region after a hyphen if needed (BCP 47: "${rawKey}": "en" or "en-GB"), or remove the key.`,
         });
         continue;
       }

@@ -50,6 +50,15 @@ export function detectLanguage(text: string, fallback: string): string {
   return best;
 }
 
+// A language tag as `lang` attributes and Pagefind's stemming take it (BCP 47: `en`, `ar`,
+// `pt-BR`, `zh-Hant`): a language, then subtags of letters and digits.
+const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** Whether `text` is a language tag (`en`, `pt-BR`), not a name (`English`) or a locale (`en_US`). */
+export function isLanguageTag(text: string): boolean {
+  return LANGUAGE_TAG.test(text);
+}
+
 const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'ckb']);
 
 export function isRightToLeft(language: string): boolean {

@@ -11,7 +11,7 @@ import { bodyHash, type ArticleFileCache, type ArticleFileSeen, type KnownArticl
 import { FrontmatterError, readArticleFile, type ParsedArticleFile } from '../ingest/frontmatter.ts';
 import { slugify, yearSegment } from '../ingest/slug.ts';
 import { UnsafeCharacterTally } from '../ingest/unsafe-characters.ts';
-import { isRightToLeft } from '../ingest/text-stats.ts';
+import { isLanguageTag, isRightToLeft } from '../ingest/text-stats.ts';
 import { displayPath, listFiles } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
 import { compareText, ProblemLog } from '../problems.ts';
@@ -152,7 +152,7 @@ export function toArticle(
     });
     slug = fallback;
   }
-  const language = typeof data.language === 'string' && /^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(data.language) ? data.language : defaultLanguage;
+  const language = typeof data.language === 'string' && isLanguageTag(data.language) ? data.language : defaultLanguage;
   const source = (data.source && typeof data.source === 'object' ? data.source : {}) as Record<string, unknown>;
   const str = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
   const subtitle = str(data.subtitle);

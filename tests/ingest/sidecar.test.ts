@@ -430,3 +430,31 @@ describe('sidecar file names in another Unicode form or case', () => {
     assert.deepEqual(problems.map((problem) => [problem.code, problem.message]), [['SIDECAR_MISSING_FILE', `names "${FILE.toUpperCase()}", which is not in the inbox (the inbox has "${FILE}")`]]);
   });
 });
+
+describe('sidecar "language"', () => {
+  for (const bad of ['English', 'en_US', 'Arabic (Saudi Arabia)', 'e', 'xx-invalid-!!']) {
+    it(`leaves out ${JSON.stringify(bad)} with a SIDECAR_BAD_LANGUAGE warning naming the meta.jsonl line, and finds the language from the text`, async () => {
+      const { articles, problems } = await ingestInbox({
+        [FILE]: 'عنوان الخبر من النص\n\nاجتمع المجلس يوم الثلاثاء ووافق على الميزانية.\n',
+        'meta.jsonl': `${JSON.stringify({ file: FILE, title: 'Official title' })}\n${JSON.stringify({ file: FILE, language: bad })}\n`,
+      });
+      const data = articles.get(FILE)!;
+      assert.equal(data.title, 'Official title', 'the rest of the metadata is kept');
+      assert.equal(data.language, 'ar', 'the language of the text, not the default (en)');
+      assert.deepEqual(
+        problems.map(({ code, severity, file, line, message }) => ({ code, severity, file, line, message })),
+        [{ code: 'SIDECAR_BAD_LANGUAGE', severity: 'warning', file: 'meta.jsonl', line: 2, message: `"language" must be a language tag such as "en", "ar" or "pt-BR", not ${JSON.stringify(bad)}; it is left out, and the language is found from the text` }],
+      );
+    });
+  }
+
+  it('keeps language tags as given, the "lang" alias included', async () => {
+    const { articles, problems } = await ingestInbox({
+      '2024-01-01-a.txt': ARTICLE,
+      '2024-01-02-b.txt': 'Another headline\n\nA different body for the second article.\n',
+      'meta.jsonl': '{"file": "2024-01-01-a.txt", "language": "pt-BR"}\n{"file": "2024-01-02-b.txt", "lang": "zh-Hant"}\n',
+    });
+    assert.deepEqual(problems, []);
+    assert.deepEqual([articles.get('2024-01-01-a.txt')!.language, articles.get('2024-01-02-b.txt')!.language], ['pt-BR', 'zh-Hant']);
+  });
+});
