@@ -8,6 +8,7 @@ import { unreadableReason } from '../fs-utils.ts';
 import { compareText, type ProblemLog } from '../problems.ts';
 import { decodeSource, findInvalidUtf8, type DecodeResult } from './decode.ts';
 import { findDuplicateKeys } from './duplicate-keys.ts';
+import { locateJsonError } from './json-error.ts';
 import { isLanguageTag } from './text-stats.ts';
 import { UnsafeCharacterTally } from './unsafe-characters.ts';
 
@@ -328,10 +329,11 @@ function readJsonLine(line: string, folder: string, origin: Required<Origin>, kn
   try {
     raw = JSON.parse(line);
   } catch (error) {
+    const at = locateJsonError(line);
     problems.warn({
       code: 'SIDECAR_BAD_JSON',
       ...origin,
-      message: `is not valid JSON (${(error as Error).message}); this line is ignored`,
+      message: `is not valid JSON${at ? ` at column ${at.column}` : ''} (${(error as Error).message}); this line is ignored`,
       hint: 'Each line of meta.jsonl must be one JSON object, e.g. {"file": "a.txt", "title": "…"}.',
     });
     return undefined;
@@ -399,10 +401,12 @@ function readNameJson(text: string, display: string, problems: ProblemLog): Side
   try {
     raw = JSON.parse(text);
   } catch (error) {
+    const at = locateJsonError(text);
     problems.warn({
       code: 'SIDECAR_BAD_JSON',
       file: display,
-      message: `is not valid JSON (${(error as Error).message}); it is ignored`,
+      ...(at ? { line: at.line } : {}),
+      message: `is not valid JSON${at ? ` at column ${at.column}` : ''} (${(error as Error).message}); it is ignored`,
       hint: 'Write one JSON object, e.g. {"title": "…", "date": "2024-05-01"}.',
     });
     return undefined;
