@@ -351,11 +351,17 @@ function readJsonLine(line: string, folder: string, origin: Required<Origin>, kn
   const given = (raw as { file: string }).file;
   const file = known.resolve(path.posix.normalize(path.posix.join(folder, given)));
   if (file === undefined) {
-    const near = known.near(path.posix.normalize(path.posix.join(folder, given.replaceAll('\\', '/'))));
+    const slashed = given.replaceAll('\\', '/');
+    const near = known.near(path.posix.normalize(path.posix.join(folder, slashed)));
+    // A meta.jsonl in a subfolder whose names start at the inbox (`sport/a.txt` in sport/meta.jsonl).
+    const fromInbox = near === undefined && folder !== '.' ? known.near(path.posix.normalize(slashed)) : undefined;
     problems.warn({
       code: 'SIDECAR_MISSING_FILE',
       ...origin,
-      message: `names "${given}", which is not in the inbox${near === undefined ? '' : ` (the inbox has "${path.posix.relative(folder, near)}")`}`,
+      message:
+        fromInbox === undefined
+          ? `names "${given}", which is not in the inbox${near === undefined ? '' : ` (the inbox has "${path.posix.relative(folder, near)}")`}`
+          : `names "${given}", which is not in this meta.jsonl's folder (${folder}/): names in a meta.jsonl are relative to its folder, so the inbox's ${fromInbox} is "${path.posix.relative(folder, fromInbox)}" here`,
       hint: 'Correct the file name, or remove the line if the article was deleted.',
     });
     return undefined;

@@ -431,6 +431,30 @@ describe('sidecar file names in another Unicode form or case', () => {
   });
 });
 
+describe('a meta.jsonl in a subfolder', () => {
+  it('names a source given from the inbox instead of from its folder, with the name that would find it', async () => {
+    const { articles, problems } = await ingestInbox({ [`sport/${FILE}`]: ARTICLE, 'sport/meta.jsonl': `${JSON.stringify({ file: `sport/${FILE}`, title: 'Not taken' })}\n` });
+    assert.equal(articles.get(`sport/${FILE}`)?.title, 'Headline from the text');
+    assert.deepEqual(
+      problems.map(({ code, file, line, message }) => ({ code, file, line, message })),
+      [
+        {
+          code: 'SIDECAR_MISSING_FILE',
+          file: 'sport/meta.jsonl',
+          line: 1,
+          message: `names "sport/${FILE}", which is not in this meta.jsonl's folder (sport/): names in a meta.jsonl are relative to its folder, so the inbox's sport/${FILE} is "${FILE}" here`,
+        },
+      ],
+    );
+  });
+
+  it('reads names relative to its folder', async () => {
+    const { articles, problems } = await ingestInbox({ [`sport/${FILE}`]: ARTICLE, 'sport/meta.jsonl': `${JSON.stringify({ file: FILE, title: 'Taken' })}\n` });
+    assert.equal(articles.get(`sport/${FILE}`)?.title, 'Taken');
+    assert.deepEqual(problems, []);
+  });
+});
+
 describe('sidecar "language"', () => {
   for (const bad of ['English', 'en_US', 'Arabic (Saudi Arabia)', 'e', 'xx-invalid-!!']) {
     it(`leaves out ${JSON.stringify(bad)} with a SIDECAR_BAD_LANGUAGE warning naming the meta.jsonl line, and finds the language from the text`, async () => {
