@@ -9,7 +9,7 @@ import { compareText } from './problems.ts';
 export interface SkippedEntry {
   /** `/`-separated path relative to the listed folder. */
   path: string;
-  reason: 'hidden' | 'broken-link' | 'link-to-folder' | 'unreadable-folder';
+  reason: 'hidden' | 'broken-link' | 'link-loop' | 'link-to-folder' | 'not-a-file' | 'unreadable-folder';
 }
 
 /**
@@ -72,11 +72,16 @@ export async function listFiles(dir: string, accept: (name: string) => boolean, 
       } else if (entry.isFile()) {
         if (accept(entry.name)) found.push(child);
       } else if (entry.isSymbolicLink()) {
-        const target = await stat(path.join(dir, child)).catch(() => undefined);
-        if (target?.isDirectory()) skipped?.({ path: child, reason: 'link-to-folder' });
+        const target = await stat(path.join(dir, child)).catch((error: unknown) => error as NodeJS.ErrnoException);
+        if (target instanceof Error) {
+          if (accept(entry.name)) skipped?.({ path: child, reason: target.code === 'ELOOP' ? 'link-loop' : 'broken-link' });
+        } else if (target.isDirectory()) skipped?.({ path: child, reason: 'link-to-folder' });
         else if (!accept(entry.name)) continue;
-        else if (target?.isFile()) found.push(child);
-        else skipped?.({ path: child, reason: 'broken-link' });
+        else if (target.isFile()) found.push(child);
+        else skipped?.({ path: child, reason: 'not-a-file' });
+      } else if (accept(entry.name)) {
+        // A named pipe, socket or device: reading one could wait for ever.
+        skipped?.({ path: child, reason: 'not-a-file' });
       }
     }
   }

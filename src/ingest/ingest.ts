@@ -247,6 +247,10 @@ function skippedInboxEntry(inboxDir: string, entry: SkippedEntry): ProblemInput 
       return { code: 'INBOX_HIDDEN_FILE', file, message: `is hidden (its name starts with a dot), so ${outcome}`, hint: 'Rename it without the leading dot if it is meant to be read; delete it otherwise.' };
     case 'broken-link':
       return { code: 'INBOX_BROKEN_LINK', file, message: `is a symbolic link to a file that does not exist, so ${outcome}`, hint: 'Point the link at an existing file, or put the file itself in the inbox.' };
+    case 'link-loop':
+      return { code: 'INBOX_BROKEN_LINK', file, message: `is a symbolic link that leads back to itself through other links (a loop), so ${outcome}`, hint: 'Point the link at the file itself (ls -l shows where each link points), or put the file itself in the inbox.' };
+    case 'not-a-file':
+      return { code: 'INBOX_NOT_A_FILE', file, message: `is not a regular file but a named pipe, socket or device (or a link to one), so ${outcome}`, hint: 'Put the article in the inbox as a plain .txt file.' };
     case 'link-to-folder':
       return { code: 'INBOX_LINKED_FOLDER', file, message: 'is a symbolic link to a folder, which is not followed (links can loop), so the files in it are not published', hint: 'Move or copy the folder into the inbox.' };
     case 'unreadable-folder':

@@ -4,6 +4,7 @@
 // Emacs's `.#NAME` lock links) passes without a word.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -53,6 +54,31 @@ describe('listing the inbox', () => {
     assert.match(hidden.find((problem) => problem.file.endsWith('.txt'))!.message, /not published/);
     assert.match(hidden.find((problem) => problem.file.endsWith('.json'))!.message, /metadata is not read/);
     for (const problem of problems.problems) assert.ok(problem.hint.length > 0, `${problem.code} says how to fix it`);
+  });
+
+  it('names a loop of links as a loop, and a named pipe as no file, instead of passing over them or waiting on the pipe', async () => {
+    const work = await temporaryDir('inbox-listing-loop');
+    const inbox = path.join(work, 'inbox');
+    await mkdir(inbox);
+    await writeFile(path.join(inbox, '2024-01-01-plain.txt'), story('A plain story'));
+    await symlink('2024-01-03-b.txt', path.join(inbox, '2024-01-02-a.txt'));
+    await symlink('2024-01-02-a.txt', path.join(inbox, '2024-01-03-b.txt'));
+    execFileSync('mkfifo', [path.join(inbox, '2024-01-04-pipe.txt')]);
+    await symlink('2024-01-04-pipe.txt', path.join(inbox, '2024-01-05-to-pipe.txt'));
+
+    const problems = new ProblemLog();
+    const result = await ingest({ inboxDir: inbox, articlesDir: path.join(work, 'articles'), rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' }, problems);
+
+    assert.deepEqual(result.sources.map((source) => [source.source, source.status]), [['2024-01-01-plain.txt', 'written']]);
+    assert.deepEqual(
+      problems.problems.map(({ code, file, message }) => [code, path.relative(inbox, file), message]),
+      [
+        ['INBOX_BROKEN_LINK', '2024-01-02-a.txt', 'is a symbolic link that leads back to itself through other links (a loop), so it is not published'],
+        ['INBOX_BROKEN_LINK', '2024-01-03-b.txt', 'is a symbolic link that leads back to itself through other links (a loop), so it is not published'],
+        ['INBOX_NOT_A_FILE', '2024-01-04-pipe.txt', 'is not a regular file but a named pipe, socket or device (or a link to one), so it is not published'],
+        ['INBOX_NOT_A_FILE', '2024-01-05-to-pipe.txt', 'is not a regular file but a named pipe, socket or device (or a link to one), so it is not published'],
+      ],
+    );
   });
 
   it('names articles in another format (.md, .docx, .html…) and passes over other files without a word', async () => {
