@@ -127,6 +127,13 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
     });
   }
 
+  const date = resolveArticleDate(source, options, problems, titleLine);
+  // The line that gave the date is a dateline (`Published: 3 June 2024`, `LONDON, March 3, 2024`),
+  // short and capitalised like a heading but no section's title.
+  if (date.source === 'text') {
+    const dateline = articleBlocks.find((block) => block.line === date.line);
+    if (dateline?.kind === 'heading') dateline.kind = 'paragraph';
+  }
   const subtitle = sidecar?.subtitle ?? segmented.subtitle;
   const body = articleBlocks
     .map((block) => (block.kind === 'heading' ? `## ${escapeMarkdownLine(block.text)}` : escapeMarkdownLine(block.text)))
@@ -134,7 +141,6 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
   const bodyText = articleBlocks.map((block) => block.text).join('\n');
   const words = countWords([subtitle ?? '', bodyText].join(' '));
   const firstParagraph = articleBlocks.find((block) => block.kind === 'paragraph')?.text ?? '';
-  const date = resolveArticleDate(source, options, problems, titleLine);
   const language = sidecar?.language ?? detectLanguage(`${title}\n${bodyText}`, options.language);
   const section = sidecar?.section ?? sectionFromFolder(source.path);
 

@@ -154,6 +154,18 @@ describe('where the date comes from', () => {
     }
   });
 
+  it('keeps a dateline below the headline as a paragraph of the text, never a section heading', () => {
+    const text = (line: string) => `Headline\n\n${line}\n\nA longer first paragraph of the article follows the line above it here.\n\nThe end.\n`;
+    for (const line of ['Published: 3 June 2024', 'LONDON, March 3, 2024', 'By Jane Smith | 3 March 2024', 'Updated: 13/04/2024']) {
+      const { parsed, source } = dateOf({ zone: 'UTC', text: text(line) });
+      assert.equal(source, 'text', line);
+      assert.equal(parsed.body.split('\n\n')[0], line.replace('|', '\\|'), line);
+    }
+    // A title-like line that gives no date is still a heading.
+    const { parsed } = dateOf({ zone: 'UTC', text: text('The Facts: What Happened') });
+    assert.equal(parsed.body.split('\n\n')[0], '## The Facts: What Happened');
+  });
+
   it('never takes the headline for the dateline, even a headline that is a date ("2024-01-01")', () => {
     const result = dateOf({ zone: 'UTC', name: '2022-01-01-story.txt', text: '2024-01-01\n\nThe first paragraph of the article.\n' });
     assert.deepEqual([result.parsed.frontmatter.title, result.date, result.source, result.codes], ['2024-01-01', '2022-01-01T00:00:00+00:00', 'filename', []]);
