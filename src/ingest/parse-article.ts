@@ -91,7 +91,15 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
   const titleLine = segmented.titleLine || undefined;
   // A value from a sidecar is corrected there, so its problems name the sidecar and its line.
   const titleAt: Place = sidecar?.title === undefined ? textPlace(source, titleLine) : sidecarPlace(source, sidecar, 'title');
-  if (hasInvisibleCharacters(title) || /[\u202A-\u202E\u2066-\u2069]/u.test(title)) {
+  const hidden = invisibleHeadline(title);
+  if (hidden !== undefined) {
+    problems.warn({
+      code: 'TITLE_NOT_VISIBLE',
+      ...titleAt.at,
+      message: `${titleAt.what} has no visible character, only ${hidden}: the article is published with a headline that shows as blank on its page, in lists and in the browser tab`,
+      hint: sidecar?.title === undefined ? 'Put the headline in words on the first line of the file, or give "title" in a sidecar (meta.jsonl or NAME.json).' : 'Correct "title" in the sidecar: give the headline in words.',
+    });
+  } else if (hasInvisibleCharacters(title) || /[\u202A-\u202E\u2066-\u2069]/u.test(title)) {
     problems.warn({
       code: 'TITLE_INVISIBLE_CHARACTERS',
       ...titleAt.at,
@@ -174,6 +182,22 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
     duplicateKey: [segmented.subtitle ?? '', bodyText].join('\n').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim(),
     removed: segmented.removed,
   };
+}
+
+// Characters that draw nothing: format characters and others Unicode says to ignore when not
+// supported (soft hyphen, joiners, variation selectors, tags, the Hangul fillers), white space,
+// and the blank braille pattern, which scrapers and spammers use as an invisible letter.
+const DRAWS_NOTHING = /[\p{Default_Ignorable_Code_Point}\p{White_Space}\u2800]/gu;
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
+/**
+ * For a headline with no visible character (a soft hyphen, a combining accent over nothing, a
+ * Hangul filler), the code points it holds, as a message names them; undefined for any other.
+ */
+function invisibleHeadline(title: string): string | undefined {
+  if (VISIBLE.test(title.replace(DRAWS_NOTHING, ''))) return undefined;
+  const codePoints = [...new Set(title)].map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  return codePoints.length > 5 ? `${codePoints.slice(0, 5).join(', ')}, …` : codePoints.join(', ');
 }
 
 /**
