@@ -1,5 +1,6 @@
 // File-system helpers shared by the stages: deterministic listings and atomic writes.
 
+import { isUtf8 } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,7 +10,23 @@ import { compareText } from './problems.ts';
 export interface SkippedEntry {
   /** `/`-separated path relative to the listed folder. */
   path: string;
-  reason: 'hidden' | 'broken-link' | 'link-loop' | 'link-to-folder' | 'not-a-file' | 'unreadable-folder';
+  reason: 'hidden' | 'broken-link' | 'link-loop' | 'link-to-folder' | 'not-a-file' | 'unreadable-folder' | 'name-not-utf8';
+  /** For `name-not-utf8`: the name's bytes, which no path string can reach, and whether it is a folder. */
+  rawName?: Uint8Array;
+  folder?: boolean;
+}
+
+/**
+ * The entries of `dir` whose names are not UTF-8 (`caf\xe9.txt`, written by an old Latin-1
+ * system), by the name Node gives them, with U+FFFD for each bad byte: a path made from that name
+ * opens nothing. Asked only when a name holds U+FFFD.
+ */
+async function namesNotUtf8(dir: string): Promise<Map<string, Uint8Array>> {
+  const found = new Map<string, Uint8Array>();
+  for (const raw of await readdir(dir, { encoding: 'buffer' })) {
+    if (!isUtf8(raw)) found.set(raw.toString('utf8'), raw);
+  }
+  return found;
 }
 
 /**
@@ -62,9 +79,13 @@ export async function listFiles(dir: string, accept: (name: string) => boolean, 
       skipped({ path: relative, reason: 'unreadable-folder' });
       return;
     }
+    const notUtf8 = entries.some((entry) => entry.name.includes('\uFFFD')) ? await namesNotUtf8(path.join(dir, relative)) : undefined;
     for (const entry of entries) {
       const child = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.name.startsWith('.')) {
+      const rawName = notUtf8?.get(entry.name);
+      if (rawName !== undefined) {
+        if (entry.isDirectory() || accept(entry.name)) skipped?.({ path: child, reason: 'name-not-utf8', rawName, folder: entry.isDirectory() });
+      } else if (entry.name.startsWith('.')) {
         // Hidden folders (.git, .broadsheet) are not content either.
         if (!entry.isDirectory() && !NEVER_CONTENT.test(entry.name) && accept(entry.name)) skipped?.({ path: child, reason: 'hidden' });
       } else if (entry.isDirectory()) {

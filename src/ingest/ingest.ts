@@ -9,6 +9,7 @@ import { FileThread } from '../file-thread.ts';
 import { displayPath, listFiles, unreadableReason, type SkippedEntry } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
 import { compareText, type ProblemInput, type ProblemLog } from '../problems.ts';
+import { decodeWindows1252 } from './decode.ts';
 import { maxSourceBytes, sourceTooLarge } from './source-size.ts';
 import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
 import { ArticleFileCache, textHash, type ArticleFileSeen, type KnownArticleFile } from './article-file-cache.ts';
@@ -253,6 +254,16 @@ function skippedInboxEntry(inboxDir: string, entry: SkippedEntry): ProblemInput 
       return { code: 'INBOX_NOT_A_FILE', file, message: `is not a regular file but a named pipe, socket or device (or a link to one), so ${outcome}`, hint: 'Put the article in the inbox as a plain .txt file.' };
     case 'link-to-folder':
       return { code: 'INBOX_LINKED_FOLDER', file, message: 'is a symbolic link to a folder, which is not followed (links can loop), so the files in it are not published', hint: 'Move or copy the folder into the inbox.' };
+    case 'name-not-utf8': {
+      // eslint-disable-next-line no-control-regex -- a control byte in the name is shown as ?, never sent to the terminal
+      const readable = decodeWindows1252(entry.rawName!).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+      return {
+        code: 'INBOX_NAME_NOT_UTF8',
+        file,
+        message: `is a ${entry.folder ? 'folder' : 'file'} whose name is not UTF-8 (read as Windows-1252 it is "${readable}"), so it cannot be opened by name and ${entry.folder ? 'the files in it are not published' : outcome}`,
+        hint: `Rename it to a UTF-8 name ("${readable}", if that is what it says), e.g. with: convmv -r -f cp1252 -t utf8 --notest ${displayPath(inboxDir)}`,
+      };
+    }
     case 'unreadable-folder':
       return { code: 'INBOX_UNREADABLE_FOLDER', file, message: 'is a folder that cannot be read (permission denied), so the files in it are not published', hint: 'Give your user permission to read and enter the folder (chmod a+rx), or move it out of the inbox.' };
   }
@@ -279,8 +290,8 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   const problemsAtStart = problems.problems.length;
   // One walk of the inbox finds the sources and their NAME.json sidecars.
   const listed = await listFiles(inboxDir, (name) => /\.(txt|json)$/i.test(name) || OTHER_ARTICLE_FORMAT.test(name), (entry) =>
-    // A folder that cannot be read hides sources: an error, as for a source that cannot be read.
-    entry.reason === 'unreadable-folder' ? problems.error(skippedInboxEntry(inboxDir, entry)) : problems.warn(skippedInboxEntry(inboxDir, entry)),
+    // A folder that cannot be read, or a name that cannot be opened, hides sources: an error, as for a source that cannot be read.
+    entry.reason === 'unreadable-folder' || entry.reason === 'name-not-utf8' ? problems.error(skippedInboxEntry(inboxDir, entry)) : problems.warn(skippedInboxEntry(inboxDir, entry)),
   );
   const inboxFiles = listed.filter((file) => {
     if (!OTHER_ARTICLE_FORMAT.test(file)) return true;

@@ -81,6 +81,36 @@ describe('listing the inbox', () => {
     );
   });
 
+  it('names a file or folder whose name is not UTF-8, read as Windows-1252, as an error instead of calling it removed, and reads the rest', async (t) => {
+    const work = await temporaryDir('inbox-listing-latin1');
+    const inbox = path.join(work, 'inbox');
+    await mkdir(inbox);
+    await writeFile(path.join(inbox, '2024-01-01-plain.txt'), story('A plain story'));
+    const latin1 = (name: string) => Buffer.concat([Buffer.from(`${inbox}/`), Buffer.from(name, 'latin1')]);
+    try {
+      await writeFile(latin1('2024-01-02-caf\u00e9.txt'), story('A Latin-1 name'));
+    } catch (error) {
+      // File systems that store names as Unicode (APFS) refuse such a name.
+      if ((error as NodeJS.ErrnoException).code === 'EILSEQ') return t.skip('this file system refuses names that are not UTF-8');
+      throw error;
+    }
+    await mkdir(latin1('d\u00e9sk'));
+    await writeFile(Buffer.concat([latin1('d\u00e9sk'), Buffer.from('/2024-01-03-inside.txt')]), story('Inside a Latin-1 folder'));
+    await writeFile(latin1('\u00ff-picture.png'), 'not an article');
+
+    const problems = new ProblemLog();
+    const result = await ingest({ inboxDir: inbox, articlesDir: path.join(work, 'articles'), rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' }, problems);
+
+    assert.deepEqual(result.sources.map((source) => [source.source, source.status]), [['2024-01-01-plain.txt', 'written']]);
+    assert.deepEqual(
+      problems.problems.map(({ code, severity, file, message }) => [code, severity, path.relative(inbox, file), message]),
+      [
+        ['INBOX_NAME_NOT_UTF8', 'error', '2024-01-02-caf\uFFFD.txt', 'is a file whose name is not UTF-8 (read as Windows-1252 it is "2024-01-02-café.txt"), so it cannot be opened by name and it is not published'],
+        ['INBOX_NAME_NOT_UTF8', 'error', 'd\uFFFDsk', 'is a folder whose name is not UTF-8 (read as Windows-1252 it is "désk"), so it cannot be opened by name and the files in it are not published'],
+      ],
+    );
+  });
+
   it('names articles in another format (.md, .docx, .html…) and passes over other files without a word', async () => {
     const work = await temporaryDir('inbox-formats');
     const inbox = path.join(work, 'inbox');
