@@ -56,6 +56,16 @@ function quoteValue(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
+/** What a JSON value is, as a message names it: `a number`, `an object`, `a list holding a number`. */
+function describeType(value: unknown): string {
+  if (Array.isArray(value)) {
+    const odd: unknown = value.find((item) => typeof item !== 'string');
+    return odd === undefined ? 'a list' : `a list holding ${describeType(odd)}`;
+  }
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 function lineOf(origin: Origin): { line?: number } {
   return origin.line === undefined ? {} : { line: origin.line };
 }
@@ -115,7 +125,7 @@ export function normaliseSidecar(
         code: 'SIDECAR_WRONG_TYPE',
         file: origin.file,
         ...lineOf(origin),
-        message: `"${rawKey}" should be ${expected}, not ${Array.isArray(value) ? 'a list' : typeof value}; it is ignored`,
+        message: `"${rawKey}" should be ${expected}, not ${describeType(value)} (${quoteValue(value)}); it is ignored`,
         hint: `Give "${rawKey}" as ${expected}.`,
       });
     let normalised: unknown;

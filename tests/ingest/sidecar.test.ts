@@ -431,6 +431,26 @@ describe('sidecar file names in another Unicode form or case', () => {
   });
 });
 
+describe('a sidecar value of the wrong type', () => {
+  it('is named with what it is and its value, and left out', async () => {
+    const { articles, problems } = await ingestInbox({
+      [FILE]: ARTICLE,
+      'meta.jsonl': `${JSON.stringify({ file: FILE, title: 5, authors: ['Jane Doe', 2], tags: { a: 1 }, date: true, section: ['Sport'] })}\n`,
+    });
+    assert.equal(articles.get(FILE)!.title, 'Headline from the text');
+    assert.deepEqual(
+      problems.map(({ code, line, message }) => ({ code, line, message })),
+      [
+        { code: 'SIDECAR_WRONG_TYPE', line: 1, message: '"title" should be a string, not a number (5); it is ignored' },
+        { code: 'SIDECAR_WRONG_TYPE', line: 1, message: '"authors" should be a string or a list of strings, not a list holding a number (["Jane Doe",2]); it is ignored' },
+        { code: 'SIDECAR_WRONG_TYPE', line: 1, message: '"tags" should be a string or a list of strings, not an object ({"a":1}); it is ignored' },
+        { code: 'SIDECAR_WRONG_TYPE', line: 1, message: '"date" should be a string, not a boolean (true); it is ignored' },
+        { code: 'SIDECAR_WRONG_TYPE', line: 1, message: '"section" should be a string, not a list (["Sport"]); it is ignored' },
+      ],
+    );
+  });
+});
+
 describe('a meta.jsonl in a subfolder', () => {
   it('names a source given from the inbox instead of from its folder, with the name that would find it', async () => {
     const { articles, problems } = await ingestInbox({ [`sport/${FILE}`]: ARTICLE, 'sport/meta.jsonl': `${JSON.stringify({ file: `sport/${FILE}`, title: 'Not taken' })}\n` });
