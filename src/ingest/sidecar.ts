@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { unreadableReason } from '../fs-utils.ts';
-import { compareText, type ProblemLog } from '../problems.ts';
+import { compareText, type ProblemInput, type ProblemLog } from '../problems.ts';
 import { decodeSource, findInvalidUtf8, type DecodeResult } from './decode.ts';
 import { findDuplicateKeys } from './duplicate-keys.ts';
 import { locateJsonError } from './json-error.ts';
@@ -480,16 +480,20 @@ export async function loadSidecars(
     });
   }
 
-  // A NAME.json whose name is the source's in another Unicode form (NFC, NFD) is its sidecar too.
+  // A NAME.json whose name is the source's in another Unicode form (NFC, NFD), or whose extension
+  // is in other letters (`NAME.JSON`, as `NAME.TXT` is a source), is its sidecar too.
+  const sidecarKey = (file: string) => `${file.slice(0, file.lastIndexOf('.')).normalize('NFC')}.json`;
   const jsonByComposed = new Map<string, string>();
-  for (const file of inboxFiles ?? []) if (/\.json$/i.test(file)) jsonByComposed.set(file.normalize('NFC'), file);
+  for (const file of inboxFiles ?? []) if (/\.json$/i.test(file) && !jsonByComposed.has(sidecarKey(file))) jsonByComposed.set(sidecarKey(file), file);
+  const used = new Set<string>();
   for (const file of sourceFiles) {
     let relative = file.replace(/\.txt$/i, '.json');
     if (inboxFiles && !inboxFiles.has(relative)) {
-      const composed = jsonByComposed.get(relative.normalize('NFC'));
+      const composed = jsonByComposed.get(sidecarKey(file));
       if (composed === undefined) continue;
       relative = composed;
     }
+    used.add(relative);
     const display = path.posix.join(displayInbox, relative);
     const bytes = await readOptional(path.join(inboxDir, relative), display, problems);
     if (bytes === undefined) continue;
@@ -497,5 +501,25 @@ export async function loadSidecars(
     const entry = text === undefined ? undefined : readNameJson(text, display, problems);
     if (entry) merger.add(file, entry);
   }
+  for (const file of inboxFiles ?? []) {
+    if (/\.json$/i.test(file) && !used.has(file)) problems.warn(sidecarWithoutSource(file, path.posix.join(displayInbox, file), known));
+  }
   return merger.sidecars;
+}
+
+/**
+ * The warning for a NAME.json beside no NAME.txt, naming the source it was probably meant for:
+ * one whose name differs in case, or the source of `NAME.txt.json`.
+ */
+function sidecarWithoutSource(file: string, display: string, known: KnownSources): ProblemInput {
+  const stem = file.slice(0, -'.json'.length);
+  const near = known.near(`${stem}.txt`) ?? known.near(stem);
+  const folder = path.posix.dirname(file);
+  const named = near === undefined && path.posix.basename(file) === 'meta.json' ? ' (a file of one JSON object per line for several sources is named meta.jsonl)' : '';
+  return {
+    code: 'SIDECAR_MISSING_FILE',
+    file: display,
+    message: `is the sidecar of "${path.posix.basename(stem)}.txt", which is not in ${folder === '.' ? 'the inbox' : `${folder}/`}; its metadata is not used${near === undefined ? '' : ` (the inbox has "${near}", whose sidecar is "${near.replace(/\.txt$/i, '.json')}")`}${named}`,
+    hint: 'Give the sidecar the name of its source with .json for .txt (story.txt → story.json), or remove it if the article was deleted.',
+  };
 }

@@ -451,6 +451,48 @@ describe('a sidecar value of the wrong type', () => {
   });
 });
 
+describe('a NAME.json', () => {
+  it('is the sidecar of NAME.txt whatever the case of its extension, as NAME.TXT is a source', async () => {
+    const { articles, problems } = await ingestInbox({
+      '2024-01-01-a.txt': ARTICLE,
+      '2024-01-01-a.JSON': '{"title": "From a.JSON"}',
+      '2024-01-02-b.TXT': 'Another headline\n\nA different body for the second article.\n',
+      '2024-01-02-b.json': '{"title": "From b.json"}',
+    });
+    assert.deepEqual(problems, []);
+    assert.deepEqual([articles.get('2024-01-01-a.txt')!.title, articles.get('2024-01-02-b.TXT')!.title], ['From a.JSON', 'From b.json']);
+  });
+
+  it('beside no source of its name is named, with the source it was probably meant for, and the rest is built', async () => {
+    const { articles, problems } = await ingestInbox({
+      [FILE]: ARTICLE,
+      [`${FILE}.json`]: '{"title": "Meant for the article"}',
+      'sport/2024-01-03-gone.json': '{"title": "Its article was deleted"}',
+      'sport/2024-01-04-here.txt': 'Another headline\n\nA different body for the second article.\n',
+      'meta.json': '{"file": "2024-07-04-t.txt", "title": "One object, one line"}',
+    });
+    assert.equal(articles.get(FILE)!.title, 'Headline from the text');
+    assert.deepEqual(
+      problems.map(({ code, file, line, message }) => ({ code, file, line, message })),
+      [
+        {
+          code: 'SIDECAR_MISSING_FILE',
+          file: `${FILE}.json`,
+          line: undefined,
+          message: `is the sidecar of "${FILE}.txt", which is not in the inbox; its metadata is not used (the inbox has "${FILE}", whose sidecar is "2024-07-04-t.json")`,
+        },
+        {
+          code: 'SIDECAR_MISSING_FILE',
+          file: 'meta.json',
+          line: undefined,
+          message: 'is the sidecar of "meta.txt", which is not in the inbox; its metadata is not used (a file of one JSON object per line for several sources is named meta.jsonl)',
+        },
+        { code: 'SIDECAR_MISSING_FILE', file: 'sport/2024-01-03-gone.json', line: undefined, message: 'is the sidecar of "2024-01-03-gone.txt", which is not in sport/; its metadata is not used' },
+      ],
+    );
+  });
+});
+
 describe('a meta.jsonl in a subfolder', () => {
   it('names a source given from the inbox instead of from its folder, with the name that would find it', async () => {
     const { articles, problems } = await ingestInbox({ [`sport/${FILE}`]: ARTICLE, 'sport/meta.jsonl': `${JSON.stringify({ file: `sport/${FILE}`, title: 'Not taken' })}\n` });
