@@ -288,8 +288,8 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   const displayInbox = displayPath(inboxDir);
   // A restart without the cache (ingestSources) reports everything again, from here.
   const problemsAtStart = problems.problems.length;
-  // One walk of the inbox finds the sources and their NAME.json sidecars.
-  const listed = await listFiles(inboxDir, (name) => /\.(txt|json)$/i.test(name) || OTHER_ARTICLE_FORMAT.test(name), (entry) =>
+  // One walk of the inbox finds the sources and their sidecars (NAME.json, meta.jsonl).
+  const listed = await listFiles(inboxDir, (name) => /\.(txt|json)$/i.test(name) || name === 'meta.jsonl' || OTHER_ARTICLE_FORMAT.test(name), (entry) =>
     // A folder that cannot be read, or a name that cannot be opened, hides sources: an error, as for a source that cannot be read.
     entry.reason === 'unreadable-folder' || entry.reason === 'name-not-utf8' ? problems.error(skippedInboxEntry(inboxDir, entry)) : problems.warn(skippedInboxEntry(inboxDir, entry)),
   );

@@ -457,15 +457,19 @@ export async function loadSidecars(
   sourceFiles: string[],
   problems: ProblemLog,
   /**
-   * The inbox's files, when the caller has listed them: a NAME.json not among them is not looked
-   * for (trying to open one per source costs half a second at 10,000 sources).
+   * The inbox's files, meta.jsonl included, when the caller has listed them: a sidecar not among
+   * them is not looked for (trying to open one per source costs half a second at 10,000 sources).
    */
   inboxFiles?: ReadonlySet<string>,
 ): Promise<Map<string, SidecarData>> {
   const merger = new SidecarMerger(problems);
   const known = new KnownSources(sourceFiles);
-  const folders = [...new Set(sourceFiles.map((file) => path.posix.dirname(file)))];
-  if (!folders.includes('.')) folders.push('.');
+  // A meta.jsonl may sit in a folder of no sources of its own (`2024/meta.jsonl` naming
+  // `jan/a.txt`): the listing, when there is one, says where each is.
+  const folders = inboxFiles
+    ? [...inboxFiles].filter((file) => path.posix.basename(file) === 'meta.jsonl').map((file) => path.posix.dirname(file))
+    : [...new Set(sourceFiles.map((file) => path.posix.dirname(file)))];
+  if (!inboxFiles && !folders.includes('.')) folders.push('.');
   folders.sort(compareFolders);
 
   for (const folder of folders) {

@@ -510,6 +510,15 @@ describe('a meta.jsonl in a subfolder', () => {
     );
   });
 
+  it('is read in a folder that holds no source of its own, naming sources in folders below it', async () => {
+    const { articles, problems } = await ingestInbox({
+      '2024/jan/a.txt': ARTICLE,
+      '2024/meta.jsonl': `${JSON.stringify({ file: 'jan/a.txt', title: 'From the year folder', date: '2024-01-05' })}\n`,
+    });
+    assert.deepEqual(problems, []);
+    assert.deepEqual([articles.get('2024/jan/a.txt')!.title, articles.get('2024/jan/a.txt')!.dateSource], ['From the year folder', 'sidecar']);
+  });
+
   it('reads names relative to its folder', async () => {
     const { articles, problems } = await ingestInbox({ [`sport/${FILE}`]: ARTICLE, 'sport/meta.jsonl': `${JSON.stringify({ file: FILE, title: 'Taken' })}\n` });
     assert.equal(articles.get(`sport/${FILE}`)?.title, 'Taken');
