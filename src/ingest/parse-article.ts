@@ -47,6 +47,14 @@ export interface ParsedArticle {
 }
 
 export const MAX_TITLE_CHARACTERS = 300;
+/**
+ * A first line longer than this is no headline but a paragraph, or a whole article that lost its
+ * line breaks: every page that lists the article would carry it (a 5 MB line made a 60 MB page
+ * and put 5 MB into its neighbours' pages).
+ */
+export const MAX_HEADLINE_LINE_CHARACTERS = 1000;
+/** The headline made of such a line's first words. */
+const HEADLINE_FROM_LINE_CHARACTERS = 100;
 
 function sectionFromFolder(sourcePath: string): string | undefined {
   const folder = path.posix.dirname(sourcePath);
@@ -72,6 +80,7 @@ function sidecarPlace(source: SourceFile, sidecar: SidecarData, field: 'title' |
 export function parseArticle(source: SourceFile, options: IngestOptions, problems: ProblemLog): ParsedArticle | undefined {
   const sidecar = source.sidecar;
   const segmented = segmentArticle(source.text, options.rules, sidecar?.title);
+  const overlong = sidecar?.title === undefined && segmented.title.length > MAX_HEADLINE_LINE_CHARACTERS ? demoteHeadline(segmented) : undefined;
   const title = sidecar?.title ?? segmented.title;
 
   if (title === '') {
@@ -107,7 +116,14 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
       hint: 'Remove them from the headline unless they are needed; pages isolate them so they cannot reorder the page.',
     });
   }
-  if ([...title].length > MAX_TITLE_CHARACTERS) {
+  if (overlong !== undefined) {
+    problems.warn({
+      code: 'TITLE_TOO_LONG',
+      ...titleAt.at,
+      message: `the first line is ${overlong} characters long, too long for a headline: it is published as the article's first paragraph, under a headline made of its first words ("${title}")`,
+      hint: 'Put the headline alone on the first line of the file, or give "title" in a sidecar (meta.jsonl or NAME.json).',
+    });
+  } else if ([...title].length > MAX_TITLE_CHARACTERS) {
     problems.warn({
       code: 'TITLE_TOO_LONG',
       ...titleAt.at,
@@ -198,6 +214,20 @@ function invisibleHeadline(title: string): string | undefined {
   if (VISIBLE.test(title.replace(DRAWS_NOTHING, ''))) return undefined;
   const codePoints = [...new Set(title)].map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
   return codePoints.length > 5 ? `${codePoints.slice(0, 5).join(', ')}, …` : codePoints.join(', ');
+}
+
+/**
+ * Makes an overlong first line the article's first paragraph (with the standfirst under it, which
+ * was read as the headline's), under a headline of its first words; returns the line's length.
+ */
+function demoteHeadline(segmented: SegmentedArticle): number {
+  const line = segmented.title;
+  const standfirst: Block[] = segmented.subtitle === undefined ? [] : [{ kind: 'paragraph', text: segmented.subtitle, line: segmented.subtitleLine ?? segmented.titleLine + 1 }];
+  segmented.blocks = [{ kind: 'paragraph', text: line, line: segmented.titleLine }, ...standfirst, ...segmented.blocks];
+  delete segmented.subtitle;
+  delete segmented.subtitleLine;
+  segmented.title = summarise(line.slice(0, HEADLINE_FROM_LINE_CHARACTERS * 2), HEADLINE_FROM_LINE_CHARACTERS);
+  return line.length;
 }
 
 /**
