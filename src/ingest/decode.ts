@@ -239,7 +239,7 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
       text = decodeWindows1252(bytes);
       warnings.push({
         code: 'ENCODING_WINDOWS_1252',
-        message: `is not UTF-8; decoded as Windows-1252 (first non-UTF-8 byte at offset ${bad})`,
+        message: `is not UTF-8; decoded as Windows-1252 (the first byte that is not UTF-8, 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, '0')} at offset ${bad} on line ${lineAt(text.slice(0, bad))}, reads as "${text[bad]!}")`,
         hint: 'Check the text on its page; re-save the file as UTF-8 to silence this warning.',
       });
     } else {

@@ -110,6 +110,20 @@ describe('the undefined bytes of a Windows-1252 source', () => {
   });
 });
 
+describe('a Windows-1252 source', () => {
+  it('is named with its first byte that is not UTF-8: the byte, its offset and line, and what it reads as, for the archivist to check', () => {
+    // "Headline\r\n\r\n" is 12 bytes and "Na" 2: 0xEF is at offset 14, on line 3; Windows-1252 0xEF is ï.
+    const naive = decoded(Uint8Array.from(Buffer.from('Headline\r\n\r\nNa\xefve text.\r\n', 'latin1')));
+    assert.deepEqual(
+      naive.warnings.map(({ code, message }) => ({ code, message })),
+      [{ code: 'ENCODING_WINDOWS_1252', message: 'is not UTF-8; decoded as Windows-1252 (the first byte that is not UTF-8, 0xEF at offset 14 on line 3, reads as "ï")' }],
+    );
+    // 0x93 is Windows-1252's opening quotation mark.
+    const quoted = decoded(Uint8Array.from([...Buffer.from('Headline\n', 'latin1'), 0x93, 0x68, 0x69, 0x94]));
+    assert.match(quoted.warnings[0]!.message, /0x93 at offset 9 on line 2, reads as "“"/);
+  });
+});
+
 describe('noncharacters', () => {
   for (const codePoint of [0xfdd0, 0xfdef, 0xfffe, 0xffff, 0x1fffe, 0x10ffff]) {
     it(`turns U+${codePoint.toString(16).toUpperCase()} into U+FFFD, with TEXT_NONCHARACTER`, () => {
