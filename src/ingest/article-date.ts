@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { ProblemLog } from '../problems.ts';
-import { dateFromModificationTime, findBadDateInFileName, findDateInFileName, findDateInText, formatIsoDate, otherReadingOfNumericDate, parseDateString, twoDigitYearOf, type ResolvedDate } from './dates.ts';
+import { dateFromModificationTime, findBadDateInFileName, findDateInFileName, findDateInText, formatIsoDate, otherReadingOfNumericDate, parseDateString, twoDigitYearOf, withFullYear, type ResolvedDate } from './dates.ts';
 import type { IngestOptions, SourceFile } from './parse-article.ts';
 import { originOf } from './sidecar.ts';
 
@@ -19,14 +19,13 @@ function ambiguousReadings(written: string, parsed: DateTime): { read: string; o
 }
 
 /**
- * For a date in figures with a two-digit year (`3.4.98`), how it was read, for a warning that lets
+ * For a date with a two-digit year (`3.4.98`, `3 June 98`), how it was read, for a warning that lets
  * the archivist confirm the century; undefined for any other date.
  */
 function twoDigitYearReading(written: string, parsed: DateTime): { twoDigits: string; read: string; iso: string; full: string } | undefined {
   const twoDigits = twoDigitYearOf(written);
   if (twoDigits === undefined) return undefined;
-  // The same date as written, with the year in full: `3.4.98` → `3.4.1998`.
-  const full = written.trim().replace(/^(\d{1,2}([/.-])\d{1,2}\2)\d{2}/, `$1${parsed.toFormat('yyyy')}`);
+  const full = withFullYear(written, parsed.year);
   return { twoDigits, read: parsed.toFormat('d MMMM yyyy', { locale: 'en' }), iso: parsed.toFormat('yyyy-MM-dd'), full };
 }
 

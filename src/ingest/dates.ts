@@ -41,10 +41,22 @@ export function expandTwoDigitYear(twoDigits: number, now: number, zone: string)
   return latest - ((((latest - twoDigits) % 100) + 100) % 100);
 }
 
-/** The two-digit year of a date in figures (`"98"` in `3.4.98`); undefined for any other date. */
+// A date with a month's name and a two-digit year (`3 June 24`, `June 3, '24`).
+const WORD_DATE_TWO_DIGITS = new RegExp(`^((?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})|(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?,?)\\s+)'?(\\d{2})$`, 'i');
+
+/** The two-digit year of a date (`"98"` in `3.4.98` or `3 June '98`); undefined for any other date. */
 export function twoDigitYearOf(value: string): string | undefined {
-  const year = NUMERIC_DATE.exec(value.trim())?.[4];
+  const text = value.trim();
+  const year = NUMERIC_DATE.exec(text)?.[4] ?? WORD_DATE_TWO_DIGITS.exec(text)?.[2];
   return year?.length === 2 ? year : undefined;
+}
+
+/** A date with a two-digit year written with `year` in full (`3.4.98` → `3.4.1998`, `June 3, '24` → `June 3, 2024`). */
+export function withFullYear(value: string, year: number): string {
+  const text = value.trim();
+  const full = String(year).padStart(4, '0');
+  const words = WORD_DATE_TWO_DIGITS.exec(text);
+  return words ? `${words[1]!}${full}` : text.replace(/^(\d{1,2}([/.-])\d{1,2}\2)\d{2}/, `$1${full}`);
 }
 
 function parseNumericDate(text: string, zone: string, now: number): DateTime {
@@ -60,7 +72,9 @@ function parseNumericDate(text: string, zone: string, now: number): DateTime {
  * build's time, decides the century of a two-digit year.
  */
 export function parseDateString(value: string, zone: string, now: number = Date.now()): DateTime | undefined {
-  const text = value.trim();
+  const trimmed = value.trim();
+  const words = WORD_DATE_TWO_DIGITS.exec(trimmed);
+  const text = words ? `${words[1]!}${expandTwoDigitYear(Number(words[2]), now, zone)}` : trimmed;
   const attempts: Array<() => DateTime> = [
     () => DateTime.fromISO(text, { zone, setZone: true }),
     () => DateTime.fromSQL(text, { zone, setZone: true }),
@@ -96,7 +110,7 @@ export function otherReadingOfNumericDate(value: string, year: number): string |
 
 // A numeric date's separators must agree, and it must not be part of a longer run of figures.
 const TEXT_DATE = new RegExp(
-  `((?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2(?:\\d{4}|\\d{2})(?!\\d)|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) \\d{4}|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})`,
+  `((?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2(?:\\d{4}|\\d{2})(?!\\d)|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) (?:\\d{4}|'?\\d{2})(?!\\d)|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? (?:\\d{4}|'?\\d{2})(?!\\d))`,
   'i',
 );
 /** A date written in the text that is not a real one (`Published 2024-02-30`), and its line. */

@@ -252,6 +252,23 @@ describe('where the date comes from', () => {
     assert.equal(dateOf({ zone: 'Pacific/Kiritimati', now: Date.UTC(2026, 11, 31, 23), text: 'Headline\n\nDate: 25/12/28\n\nText.\n' }).date, '2028-12-25T00:00:00+14:00');
   });
 
+  it('reads a two-digit year in a dateline with the month\'s name ("Published 3 June 24", "June 3, \'98")', () => {
+    const now = Date.UTC(2026, 11, 7, 12);
+    for (const [text, iso, written, full] of [
+      ['Published 3 June 24\nHeadline\n\nText.\n', '2024-06-03', '3 June 24', '3 June 2024'],
+      ["Headline\n\nPublished June 3, '98\n\nText.\n", '1998-06-03', "June 3, '98", 'June 3, 1998'],
+      ['Headline\n\nLONDON, March 3, 28 — The council met.\n', '1928-03-03', 'March 3, 28', 'March 3, 1928'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', now, text });
+      assert.deepEqual([result.date.slice(0, 10), result.source, result.codes], [iso, 'text', ['TEXT_TWO_DIGIT_YEAR']], text);
+      assert.match(result.problems[0]!.message, new RegExp(`^gives the date "${written}" with a two-digit year`), text);
+      assert.match(result.problems[0]!.hint, new RegExp(`^Write the year in full in the text \\("${full}"`), text);
+    }
+    // Two figures after a month in a sentence are no year.
+    const sentence = dateOf({ zone: 'UTC', now, text: 'Headline\n\nThe council met on 3 June 24 people came.\n\nMore text.\n' });
+    assert.deepEqual([sentence.source, sentence.codes], ['file-mtime', ['DATE_FROM_FILE_TIME']]);
+  });
+
   it('reads a two-digit year above the headline as a dateline and removes the line, and names both readings of an ambiguous one', () => {
     const result = dateOf({ zone: 'UTC', now: Date.UTC(2026, 11, 7), text: '03/04/24\nHeadline\n\nText.\n' });
     assert.deepEqual([result.date, result.parsed.frontmatter.title, result.parsed.removed], ['2024-04-03T00:00:00+00:00', 'Headline', [{ line: 1, text: '03/04/24', reason: 'chrome' }]]);
