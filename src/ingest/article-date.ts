@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import type { ProblemLog } from '../problems.ts';
 import { dateFromModificationTime, findBadDateInFileName, findDateInFileName, findDateInText, formatIsoDate, otherReadingOfNumericDate, parseDateString, twoDigitYearOf, withFullYear, type ResolvedDate } from './dates.ts';
 import type { IngestOptions, SourceFile } from './parse-article.ts';
+import { LABELLED_DATE } from './rules.ts';
 import { originOf } from './sidecar.ts';
 
 /**
@@ -127,10 +128,17 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
     });
   }
   if (fromText.unreadable || badName) return dateFromModificationTime(source.mtimeMs, options.timeZone);
+  // A `Published …` line whose date is not one to read (`Posted 2 hours ago`, `Published: 3rd of
+  // June 2024`) is named, rather than said to be no date at all.
+  const labelled = firstLines.findIndex((line) => LABELLED_DATE.test(line.trim()));
   problems.warn({
     code: 'DATE_FROM_FILE_TIME',
     file: source.displayPath,
-    message: 'has no date in a sidecar, the text or the file name; the file\'s modification time is used',
+    ...(labelled === -1 ? {} : { line: labelled + 1 }),
+    message:
+      labelled === -1
+        ? 'has no date in a sidecar, the text or the file name; the file\'s modification time is used'
+        : `has no date in a sidecar or the file name, and the date of its line "${firstLines[labelled]!.trim()}" is not one Broadsheet can read (relative, a time alone, or in words it does not know); the file's modification time is used`,
     hint: 'Give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}) or put it in the file name (2024-05-01-name.txt).',
   });
   return dateFromModificationTime(source.mtimeMs, options.timeZone);

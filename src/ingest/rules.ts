@@ -42,13 +42,17 @@ const DATE_ONLY = `(?:${DATE_FILLER}${DATE_SEP})*${DATE_WORD}(?:${DATE_SEP}(?:${
 // A date in figures, day first: day, month and year with one separator (`03/04/2024`, `03/04/24`).
 const FIGURES_DATE = '\\d{1,2}([/.-])\\d{1,2}\\1(?:\\d{4}|\\d{2})';
 
+// `Published 3 June 2024`, `Updated: 14:05 GMT, Mon 3 June`, `Posted 2 hours ago`, but not
+// `Updated guidance on school closures issued` or `Published authors protest over pay rates`.
+// A byline may close it (`Published 3 June 2024 by Jane Smith`): up to four words, no sentence.
+// `Date: 03.04.2024` is the same line with another label.
+const LABELLED_DATE_LINE = `^(?=.{0,100}$)(?:(?:last|first)\\s+)?(?:published|updated|posted|date)(?:\\s*:\\s*|\\s+)${DATE_ONLY}(?:${DATE_SEP}by\\s+[^\\s,;:.!?]+(?:\\s+[^\\s,;:.!?]+){0,3})?$`;
+/** A `Published …` line: a label and a date or time, whether or not the date can be read (`Posted 2 hours ago`). */
+export const LABELLED_DATE = new RegExp(LABELLED_DATE_LINE, 'iu');
+
 export const DEFAULT_CHROME_PATTERNS: string[] = [
   '^published$',
-  // `Published 3 June 2024`, `Updated: 14:05 GMT, Mon 3 June`, `Posted 2 hours ago`, but not
-  // `Updated guidance on school closures issued` or `Published authors protest over pay rates`.
-  // A byline may close it (`Published 3 June 2024 by Jane Smith`): up to four words, no sentence.
-  // `Date: 03.04.2024` is the same line with another label.
-  `^(?=.{0,100}$)(?:(?:last|first)\\s+)?(?:published|updated|posted|date)(?:\\s*:\\s*|\\s+)${DATE_ONLY}(?:${DATE_SEP}by\\s+[^\\s,;:.!?]+(?:\\s+[^\\s,;:.!?]+){0,3})?$`,
+  LABELLED_DATE_LINE,
   // A day-first date in figures alone on its line (`03/04/2024`, `3.4.2024 14:05`), which no
   // headline is. `3 June 2024` alone may be one ("11 September 2001"), and so may an ISO date
   // (the hostile suite keeps the headline `2024-01-01`): those stay.

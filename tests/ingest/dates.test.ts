@@ -78,6 +78,27 @@ describe('where the date comes from', () => {
     assert.deepEqual([result.date, result.source, result.codes], ['2020-06-15T12:30:45+00:00', 'file-mtime', ['DATE_FROM_FILE_TIME']]);
   });
 
+  it('names a "Published …" line whose date it cannot read when it falls back to the file time, instead of saying the text has no date', () => {
+    for (const [text, line, written] of [
+      ['Posted 2 hours ago\nHeadline\n\nText.\n', 1, 'Posted 2 hours ago'],
+      ['Headline\n\nPublished: 3rd of June 2024\n\nText.\n', 3, 'Published: 3rd of June 2024'],
+      ['Headline\n\nUpdated 14:05 GMT\n\nText.\n', 3, 'Updated 14:05 GMT'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', text });
+      assert.deepEqual(
+        result.problems.map(({ code, line: at, message }) => ({ code, line: at, message })),
+        [
+          {
+            code: 'DATE_FROM_FILE_TIME',
+            line,
+            message: `has no date in a sidecar or the file name, and the date of its line "${written}" is not one Broadsheet can read (relative, a time alone, or in words it does not know); the file's modification time is used`,
+          },
+        ],
+        text,
+      );
+    }
+  });
+
   it('reads a sidecar date written day/month/year day first, and warns when month first would be another date', () => {
     const ambiguous = dateOf({ zone: 'UTC', sidecarDate: '03/04/2024' });
     assert.deepEqual([ambiguous.date, ambiguous.source, ambiguous.codes], ['2024-04-03T00:00:00+00:00', 'sidecar', ['SIDECAR_AMBIGUOUS_DATE']]);
