@@ -247,6 +247,11 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
     }
   }
 
+  // DOS and CP/M ended a text file with U+001A (Ctrl-Z), often a run of them padding the last
+  // record: file-format furniture like a byte-order mark, not binary data, so it goes.
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x1a) end--;
+  if (end < text.length) text = text.slice(0, end);
   const control = findControlCharacter(text);
   if (control !== -1) {
     const offset = encoding === 'utf-8' ? byteOffsetOfCharIndex(text, control) + (startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0) : control;

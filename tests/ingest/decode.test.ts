@@ -124,6 +124,19 @@ describe('a Windows-1252 source', () => {
   });
 });
 
+describe('the end-of-file mark of DOS and CP/M', () => {
+  it('is dropped at the end of a file, a run of them too, in UTF-8 and Windows-1252 alike', () => {
+    assert.equal(decoded(Uint8Array.from(Buffer.from('Headline\r\n\r\nBody text.\r\n\x1a', 'latin1'))).text, 'Headline\n\nBody text.\n');
+    const cpm = decoded(Uint8Array.from(Buffer.from(`Caf\xe9 headline\r\n\r\nBody text.\r\n${'\x1a'.repeat(40)}`, 'latin1')));
+    assert.deepEqual([cpm.text, cpm.encoding], ['Café headline\n\nBody text.\n', 'windows-1252']);
+  });
+
+  it('is still a control character anywhere else', () => {
+    const result = decodeSource(Uint8Array.from(Buffer.from('Headline\n\x1a\nBody text.\n', 'latin1')));
+    assert.deepEqual(result.ok ? undefined : [result.code, result.line], ['BINARY_CONTROL_CHARACTER', 2]);
+  });
+});
+
 describe('noncharacters', () => {
   for (const codePoint of [0xfdd0, 0xfdef, 0xfffe, 0xffff, 0x1fffe, 0x10ffff]) {
     it(`turns U+${codePoint.toString(16).toUpperCase()} into U+FFFD, with TEXT_NONCHARACTER`, () => {
