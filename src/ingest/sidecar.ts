@@ -349,6 +349,11 @@ function readJsonLine(line: string, folder: string, origin: Required<Origin>, kn
     return undefined;
   }
   reportDuplicateKeys(line, origin.file, () => origin.line, problems);
+  return readEntry(raw, folder, origin, known, problems);
+}
+
+/** One object of a meta.jsonl, parsed: its file and entry, or why it is ignored. */
+function readEntry(raw: unknown, folder: string, origin: Required<Origin>, known: KnownSources, problems: ProblemLog): [string, SidecarData] | undefined {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || typeof (raw as { file?: unknown }).file !== 'string') {
     problems.warn({
       code: 'SIDECAR_NO_FILE',
@@ -377,6 +382,63 @@ function readJsonLine(line: string, folder: string, origin: Required<Origin>, kn
     return undefined;
   }
   return [file, normaliseSidecar(raw as Record<string, unknown>, origin, problems)];
+}
+
+/**
+ * A meta.jsonl written as one JSON document over several lines (a pretty-printed list of objects,
+ * or one object) instead of one object per line: its objects, each with the line it starts on;
+ * undefined when the file is not one. Tried only when its first line is no JSON of its own.
+ */
+function readAsOneDocument(lines: string[]): { list: boolean; items: Array<{ raw: unknown; line: number }> } | undefined {
+  const first = lines.find((line) => line.trim() !== '');
+  if (first === undefined || lines.length < 2) return undefined;
+  try {
+    JSON.parse(first);
+    return undefined;
+  } catch {
+    // Not JSON on its own: perhaps the start of a document.
+  }
+  const text = lines.join('\n');
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const starts = valueLines(text, Array.isArray(document) ? 1 : 0);
+  const list = Array.isArray(document);
+  return { list, items: (list ? (document as unknown[]) : [document]).map((raw, i) => ({ raw, line: starts[i] ?? 1 })) };
+}
+
+/** The 1-based line where each value at `depth` starts (0: the document; 1: the items of a top-level list), in valid JSON. */
+function valueLines(text: string, depth: number): number[] {
+  const lines: number[] = [];
+  let level = 0;
+  let line = 1;
+  let expectValue = depth === 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '\n') {
+      line++;
+      continue;
+    }
+    if (char === ' ' || char === '\t' || char === '\r') continue;
+    if (level === depth && expectValue) {
+      lines.push(line);
+      expectValue = false;
+    }
+    if (char === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (char === '{' || char === '[') {
+      level++;
+      if (level === depth) expectValue = true;
+    } else if (char === '}' || char === ']') {
+      level--;
+    } else if (char === ',' && level === depth) {
+      expectValue = true;
+    }
+  }
+  return lines;
 }
 
 /**
@@ -477,7 +539,23 @@ export async function loadSidecars(
     const display = path.posix.join(displayInbox, relative);
     const bytes = await readOptional(path.join(inboxDir, relative), display, problems);
     if (bytes === undefined) continue;
-    decodeJsonLines(bytes, display, problems).forEach((line, index) => {
+    const lines = decodeJsonLines(bytes, display, problems);
+    const document = readAsOneDocument(lines);
+    if (document) {
+      problems.warn({
+        code: 'SIDECAR_NOT_JSON_LINES',
+        file: display,
+        line: 1,
+        message: `is one JSON document over ${lines.join('\n').trimEnd().split('\n').length} lines (${document.list ? `a list of ${document.items.length} objects` : 'one object'}), not one object per line; it is read as such`,
+        hint: `Write one object per line to silence this warning, e.g. with: jq -c '${document.list ? '.[]' : '.'}' meta.jsonl > meta.new && mv meta.new meta.jsonl`,
+      });
+      for (const { raw, line } of document.items) {
+        const entry = readEntry(raw, folder, { file: display, line }, known, problems);
+        if (entry) merger.add(...entry);
+      }
+      continue;
+    }
+    lines.forEach((line, index) => {
       if (line.trim() === '') return;
       const entry = readJsonLine(line, folder, { file: display, line: index + 1 }, known, problems);
       if (entry) merger.add(...entry);

@@ -451,6 +451,47 @@ describe('a sidecar value of the wrong type', () => {
   });
 });
 
+describe('a meta.jsonl written as one JSON document', () => {
+  it('is read, a pretty-printed list of objects or one object, with one warning and each object\'s problems at the line it starts on', async () => {
+    const { articles, problems } = await ingestInbox({
+      '2024-01-01-a.txt': ARTICLE,
+      '2024-01-02-b.txt': 'Another headline\n\nA different body for the second article.\n',
+      'meta.jsonl': '[\n  {"file": "2024-01-01-a.txt", "title": "Title of a"},\n  {\n    "file": "2024-01-02-b.txt",\n    "title": 5\n  }\n]\n',
+      'sport/2024-01-03-c.txt': 'A third headline\n\nA third body, unlike the others.\n',
+      'sport/meta.jsonl': '{\n  "file": "2024-01-03-c.txt",\n  "title": "Title of c"\n}\n',
+    });
+    assert.deepEqual(
+      ['2024-01-01-a.txt', '2024-01-02-b.txt', 'sport/2024-01-03-c.txt'].map((file) => articles.get(file)!.title),
+      ['Title of a', 'Another headline', 'Title of c'],
+    );
+    assert.deepEqual(
+      problems.map(({ code, file, line, message, hint }) => ({ code, file, line, message, hint })),
+      [
+        {
+          code: 'SIDECAR_NOT_JSON_LINES',
+          file: 'meta.jsonl',
+          line: 1,
+          message: 'is one JSON document over 7 lines (a list of 2 objects), not one object per line; it is read as such',
+          hint: "Write one object per line to silence this warning, e.g. with: jq -c '.[]' meta.jsonl > meta.new && mv meta.new meta.jsonl",
+        },
+        { code: 'SIDECAR_WRONG_TYPE', file: 'meta.jsonl', line: 3, message: '"title" should be a string, not a number (5); it is ignored', hint: 'Give "title" as a string.' },
+        {
+          code: 'SIDECAR_NOT_JSON_LINES',
+          file: 'sport/meta.jsonl',
+          line: 1,
+          message: 'is one JSON document over 4 lines (one object), not one object per line; it is read as such',
+          hint: "Write one object per line to silence this warning, e.g. with: jq -c '.' meta.jsonl > meta.new && mv meta.new meta.jsonl",
+        },
+      ],
+    );
+  });
+
+  it('is not taken for one when a line is broken: each line is still named', async () => {
+    const { problems } = await ingestInbox({ [FILE]: ARTICLE, 'meta.jsonl': `{"file": "${FILE}", "title": "A"}\n{"file": \n` });
+    assert.deepEqual(problems.map(({ code, line }) => ({ code, line })), [{ code: 'SIDECAR_BAD_JSON', line: 2 }]);
+  });
+});
+
 describe('a NAME.json', () => {
   it('is the sidecar of NAME.txt whatever the case of its extension, as NAME.TXT is a source', async () => {
     const { articles, problems } = await ingestInbox({
