@@ -138,6 +138,22 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): stri
 }
 
 /**
+ * The offset in `bytes` of the first UTF-16 code unit that is no part of a character (half of a
+ * surrogate pair), or of a last byte that is half a unit; -1 when all of it is UTF-16.
+ */
+function findInvalidUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): number {
+  const units = bytes.length >> 1;
+  const unit = (i: number) => (encoding === 'utf-16le' ? bytes[2 * i]! | (bytes[2 * i + 1]! << 8) : (bytes[2 * i]! << 8) | bytes[2 * i + 1]!);
+  for (let i = 0; i < units; i++) {
+    const value = unit(i);
+    if (value < 0xd800 || value > 0xdfff) continue;
+    if (value <= 0xdbff && i + 1 < units && unit(i + 1) >= 0xdc00 && unit(i + 1) <= 0xdfff) i++;
+    else return 2 * i;
+  }
+  return bytes.length % 2 === 1 ? bytes.length - 1 : -1;
+}
+
+/**
  * Control characters other than tab, newline, carriage return, form feed and vertical tab (Word's
  * plain-text export writes a manual line break as one) mean binary data.
  */
@@ -186,11 +202,12 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
     encoding = bytes[0] === 0xff ? 'utf-32le' : 'utf-32be';
     const decoded = decodeUtf32(bytes.subarray(4), bytes[0] === 0xff);
     if (typeof decoded === 'number') {
+      const before = decodeUtf32(bytes.subarray(4, decoded + 4), bytes[0] === 0xff);
       return {
         ok: false,
         code: 'ENCODING_INVALID_UTF32',
         offset: decoded + 4,
-        line: 1,
+        line: typeof before === 'string' ? lineAt(before) : 1,
         message: `starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()} at byte offset ${decoded + 4}`,
         hint: 'Re-save the file as UTF-8.',
       };
@@ -200,12 +217,16 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
     encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     const decoded = decodeUtf16(bytes.subarray(2), encoding as 'utf-16le' | 'utf-16be');
     if (decoded === undefined) {
+      // Always found (a code unit's offset, so even): the decoder refused the bytes.
+      const bad = Math.max(findInvalidUtf16(bytes.subarray(2), encoding as 'utf-16le' | 'utf-16be'), 0);
+      const before = decodeUtf16(bytes.subarray(2, 2 + bad), encoding as 'utf-16le' | 'utf-16be') ?? '';
+      const odd = bytes.length % 2 === 1 && bad === bytes.length - 3;
       return {
         ok: false,
         code: 'ENCODING_INVALID_UTF16',
-        offset: 2,
-        line: 1,
-        message: `starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()}`,
+        offset: bad + 2,
+        line: lineAt(before),
+        message: `starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()}: ${odd ? `its last byte, at offset ${bad + 2}, is half a character` : `the two bytes at offset ${bad + 2} are half of a character (a surrogate without its pair)`}`,
         hint: 'Re-save the file as UTF-8.',
       };
     }

@@ -124,6 +124,40 @@ describe('a Windows-1252 source', () => {
   });
 });
 
+describe('a UTF-16 or UTF-32 source that is not valid', () => {
+  const utf16le = (text: string) => Uint8Array.from([0xff, 0xfe, ...Array.from(text, (char) => [char.charCodeAt(0) & 0xff, char.charCodeAt(0) >> 8]).flat()]);
+  const refusal = (bytes: Uint8Array) => {
+    const result = decodeSource(bytes);
+    assert.equal(result.ok, false);
+    return result.ok ? undefined : { code: result.code, offset: result.offset, line: result.line, message: result.message };
+  };
+
+  it('is named at the line and offset of its first broken character, not at line 1', () => {
+    // The BOM is 2 bytes and "Headline\r\n\r\nBody " 17 units: the lone high surrogate is at offset 36, on line 3.
+    assert.deepEqual(refusal(utf16le('Headline\r\n\r\nBody \uD83D text.\r\n')), {
+      code: 'ENCODING_INVALID_UTF16',
+      offset: 36,
+      line: 3,
+      message: 'starts with a UTF-16LE byte-order mark but is not valid UTF-16LE: the two bytes at offset 36 are half of a character (a surrogate without its pair)',
+    });
+    // 2 + 21 units: the odd last byte is at offset 44, after the third line end.
+    assert.deepEqual(refusal(Uint8Array.from([...utf16le('Headline\n\nBody text.\n'), 0x41])), {
+      code: 'ENCODING_INVALID_UTF16',
+      offset: 44,
+      line: 4,
+      message: 'starts with a UTF-16LE byte-order mark but is not valid UTF-16LE: its last byte, at offset 44, is half a character',
+    });
+  });
+
+  it('names the line of a UTF-32 unit that is no character', () => {
+    const units = [0xfeff, ...Array.from('Headline\n\nBody ', (char) => char.charCodeAt(0)), 0x110000, 0x0a];
+    const bytes = new Uint8Array(units.length * 4);
+    units.forEach((unit, i) => new DataView(bytes.buffer).setUint32(i * 4, unit, true));
+    // 4 bytes of BOM and 15 characters: the unit at offset 64, on line 3.
+    assert.deepEqual(refusal(bytes) && [refusal(bytes)!.code, refusal(bytes)!.offset, refusal(bytes)!.line], ['ENCODING_INVALID_UTF32', 64, 3]);
+  });
+});
+
 describe('the end-of-file mark of DOS and CP/M', () => {
   it('is dropped at the end of a file, a run of them too, in UTF-8 and Windows-1252 alike', () => {
     assert.equal(decoded(Uint8Array.from(Buffer.from('Headline\r\n\r\nBody text.\r\n\x1a', 'latin1'))).text, 'Headline\n\nBody text.\n');
