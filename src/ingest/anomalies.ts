@@ -59,3 +59,9 @@ const LEGITIMATE_JOINER = /(?<=[\p{Extended_Pictographic}\p{L}\p{M}\uFE0F])[\u20
 export function hasInvisibleCharacters(text: string): boolean {
   return INVISIBLE.test(text.replace(LEGITIMATE_JOINER, ''));
 }
+
+/** The invisible characters and bidirectional controls of a headline, each once, as `U+200B`. */
+export function namedInvisibleCharacters(text: string): string[] {
+  const found = text.replace(LEGITIMATE_JOINER, '').match(/[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/gu) ?? [];
+  return [...new Set(found)].map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+}

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
 import type { ProblemLog } from '../problems.ts';
-import { findLineAnomalies, hasInvisibleCharacters } from './anomalies.ts';
+import { findLineAnomalies, hasInvisibleCharacters, namedInvisibleCharacters } from './anomalies.ts';
 import { resolveArticleDate } from './article-date.ts';
 import { findArticleEntities } from './entities/article-entities.ts';
 import type { EntityRules } from './entities/entity-rules.ts';
@@ -112,7 +112,7 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
     problems.warn({
       code: 'TITLE_INVISIBLE_CHARACTERS',
       ...titleAt.at,
-      message: `${titleAt.what} contains invisible or bidirectional control characters`,
+      message: `${titleAt.what} contains invisible or bidirectional control characters (${namedInvisibleCharacters(title).join(', ')})`,
       hint: 'Remove them from the headline unless they are needed; pages isolate them so they cannot reorder the page.',
     });
   }

@@ -58,3 +58,13 @@ describe('a headline with no visible character', () => {
     }
   });
 });
+
+describe('a headline with invisible characters among visible ones', () => {
+  it('is named with each invisible character, once', () => {
+    const { problems } = parse('Zero\u200Bwidth\u200B and \u202Eoverride\u202C\n\nThe first paragraph.\n');
+    assert.deepEqual(
+      problems.filter(({ code }) => code.startsWith('TITLE_')).map(({ code, line, message }) => ({ code, line, message })),
+      [{ code: 'TITLE_INVISIBLE_CHARACTERS', line: 1, message: 'the headline contains invisible or bidirectional control characters (U+200B, U+202E, U+202C)' }],
+    );
+  });
+});
