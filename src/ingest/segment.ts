@@ -39,9 +39,15 @@ const SMALL_WORDS = new Set(
 const TERMINAL = /[.!?…:;,"”’'»)\]]$/u;
 const SENTENCE_END = /[.!?…]["”’'»)]?$/u;
 
+// A byline or a picture credit is no section's title, however capitalised: `By Jane Smith`,
+// `By Jane Smith, Political Correspondent`, `Reporting by Jane Smith; Editing by John Doe`,
+// `Photo: Getty Images`. (`By the Numbers`, in lower case after `By`, may still be a heading.)
+const BYLINE = /^(?:[Bb]y\s+(?:\p{Lu}[\p{L}\p{M}.'’-]*\s*){1,4}(?:$|[,;|(–—-])|(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting)\s+by\s)/u;
+const CREDIT = /^(?:(?:photo(?:graph)?|picture|image)s?(?:\s+credit)?|credit)\s*:/i;
+
 /** Short, title-like lines (`The Facts: Diplomatic Outreach to a Designated Terrorist Organization`). */
 export function looksLikeHeading(text: string): boolean {
-  if (text.length > 110 || TERMINAL.test(text)) return false;
+  if (text.length > 110 || TERMINAL.test(text) || BYLINE.test(text) || CREDIT.test(text)) return false;
   const words = text.split(/\s+/).filter((word) => /\p{L}/u.test(word));
   if (words.length < 1 || words.length > 14) return false;
   if (!/^\p{Lu}/u.test(words[0]!)) return false;
