@@ -31,6 +31,8 @@ export interface SegmentedArticle {
 interface Line {
   number: number;
   text: string;
+  /** The raw line starts with white space: some plain-text sources indent each paragraph's first line. */
+  indented?: boolean;
 }
 
 const SMALL_WORDS = new Set(
@@ -80,6 +82,25 @@ function splitWrappedGroup(group: Line[]): Block[] {
   return blocks;
 }
 
+/**
+ * Paragraphs of a source without blank lines: one a line, except that a line continues the one
+ * before when that one ends no sentence and this one starts in lower case, or the source indents
+ * its paragraphs' first lines and this one is not indented (hard-wrapped text at 72 columns).
+ */
+function joinHardWrappedLines(lines: Line[]): Block[] {
+  const indentsParagraphs = lines.filter((line) => line.indented).length >= 2 && lines.some((line) => !line.indented);
+  const blocks: Block[] = [];
+  let previous: Line | undefined;
+  for (const line of lines) {
+    const current = blocks.at(-1);
+    const continues = current !== undefined && previous !== undefined && !SENTENCE_END.test(previous.text) && (/^\p{Ll}/u.test(line.text) || (indentsParagraphs && !line.indented));
+    if (continues) current.text = `${current.text} ${line.text}`;
+    else blocks.push({ kind: 'paragraph', text: line.text, line: line.number });
+    previous = line;
+  }
+  return blocks;
+}
+
 function markHeadings(blocks: Block[]): void {
   for (let i = 0; i < blocks.length - 1; i++) {
     const block = blocks[i]!;
@@ -110,7 +131,7 @@ function readsAsRunningText(text: string): boolean {
 }
 
 export function segmentArticle(text: string, rules: IngestRules, knownTitle?: string): SegmentedArticle {
-  const lines: Line[] = text.split('\n').map((raw, index) => ({ number: index + 1, text: raw.trim() }));
+  const lines: Line[] = text.split('\n').map((raw, index) => ({ number: index + 1, text: raw.trim(), indented: /^[ \t\u3000]/.test(raw) }));
   const removed: RemovedLine[] = [];
 
   // Boilerplate: from the end, drop blank lines and lines matching a boilerplate rule, then cut
@@ -173,7 +194,7 @@ export function segmentArticle(text: string, rules: IngestRules, knownTitle?: st
 
   let blocks: Block[];
   if (paragraphStyle === 'single-newline') {
-    blocks = nonBlank.map((line) => ({ kind: 'paragraph', text: line.text, line: line.number }));
+    blocks = joinHardWrappedLines(nonBlank);
   } else {
     blocks = [];
     let group: Line[] = [];
