@@ -87,6 +87,16 @@ function isWebAddress(text: string): boolean {
   }
 }
 
+/**
+ * A web address with what no valid URL holds as written (spaces, quotes, angle brackets, a `%`
+ * that starts no escape) percent-encoded, as a browser does when it follows it: in an href or
+ * JSON-LD as given, such an address makes the page invalid. Other characters, Arabic letters
+ * say, stay as they are.
+ */
+function escapeUrl(text: string): string {
+  return text.replace(/[\s"<>\\^`{|}]|%(?![0-9A-Fa-f]{2})/gu, (char) => encodeURIComponent(char));
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
@@ -134,7 +144,7 @@ export function normaliseSidecar(
         wrongType('a string');
         continue;
       }
-      const cleaned = cleanMetadataText(unsafe.repair(value, () => origin.line, `"${rawKey}"`));
+      let cleaned = cleanMetadataText(unsafe.repair(value, () => origin.line, `"${rawKey}"`));
       if (cleaned === '') continue;
       if (key === 'url' && !isWebAddress(cleaned)) {
         problems.warn({
@@ -146,6 +156,7 @@ export function normaliseSidecar(
         });
         continue;
       }
+      if (key === 'url') cleaned = escapeUrl(cleaned);
       // A page would silently show the site's default language for `English` or `en_US`, and
       // search would stem the text as that language.
       if (key === 'language' && !isLanguageTag(cleaned)) {

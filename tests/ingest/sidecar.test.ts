@@ -128,6 +128,17 @@ describe('sidecar "url"', () => {
     assert.equal((articles.get('2024-01-02-b.txt')!.source as { url?: string }).url, 'HTTPS://example.org/b#part');
   });
 
+  it('percent-encodes what no URL may hold as written (spaces, quotes, angle brackets, a stray %), and keeps the rest', async () => {
+    const { articles, problems } = await ingestInbox({
+      '2024-01-01-a.txt': ARTICLE,
+      '2024-01-02-b.txt': 'Another headline\n\nA different body for the second article.\n',
+      'meta.jsonl': `${JSON.stringify({ file: '2024-01-01-a.txt', url: 'https://example.org/a b/"><x>?q=100% sure&r=%41#top part' })}\n${JSON.stringify({ file: '2024-01-02-b.txt', url: 'http://example.org/news/شاهد-القصة/?id=5' })}\n`,
+    });
+    assert.deepEqual(problems, []);
+    assert.equal((articles.get('2024-01-01-a.txt')!.source as { url?: string }).url, 'https://example.org/a%20b/%22%3E%3Cx%3E?q=100%25%20sure&r=%41#top%20part');
+    assert.equal((articles.get('2024-01-02-b.txt')!.source as { url?: string }).url, 'http://example.org/news/شاهد-القصة/?id=5');
+  });
+
   it('keeps the url of a less specific place when the more specific one is bad', async () => {
     const { articles, problems } = await ingestInbox({
       [FILE]: ARTICLE,
