@@ -433,7 +433,11 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
     return ingest({ ...request, useCache: false }, problems);
   }
   const unique = dropDuplicates(candidates, results, problems);
-  assignDistinctUrls(unique, others, problems);
+  // An article whose source left the inbox stays published: its URL is taken too, or a new source
+  // with its headline would write over its file.
+  const inInbox = new Set(sourceFiles);
+  const left = [...bySource].filter(([sourcePath]) => !inInbox.has(sourcePath)).map(([, article]) => article);
+  assignDistinctUrls(unique, [...others, ...left], problems, articlesDir);
 
   /** Article files this run writes, with their text; and files left behind by an article whose path changed. */
   const written = new Map<string, string>();
@@ -555,8 +559,10 @@ function dropDuplicates(candidates: Candidate[], results: Map<string, IngestedSo
  * get a suffix from their content hash. So the outcome depends neither on the order files are
  * processed nor on their names or folders.
  */
-function assignDistinctUrls(candidates: Candidate[], others: ExistingArticle[], problems: ProblemLog): void {
-  const taken = new Set(others.map((article) => article.file.replace(/\.md$/, '').toLowerCase()));
+function assignDistinctUrls(candidates: Candidate[], others: ExistingArticle[], problems: ProblemLog, articlesDir: string): void {
+  // The article files whose URLs are taken, by URL key, to name the one a new article collides with.
+  const holders = new Map(others.map((article) => [article.file.replace(/\.md$/, '').toLowerCase(), article.file]));
+  const taken = new Set(holders.keys());
   const groups = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
     const key = urlKey(candidate.year, candidate.slug);
@@ -578,7 +584,8 @@ function assignDistinctUrls(candidates: Candidate[], others: ExistingArticle[], 
       while (taken.has(urlKey(candidate.year, `${base}-${suffix}`))) suffix += '0';
       candidate.slug = `${base}-${suffix}`;
       taken.add(urlKey(candidate.year, candidate.slug));
-      const winner = keeper ? keeper.displayPath : 'an existing article file';
+      const holder = holders.get(key);
+      const winner = keeper ? keeper.displayPath : holder === undefined ? 'an existing article file' : `the article file ${displayPath(path.join(articlesDir, holder))}`;
       problems.warn({
         code: 'SLUG_COLLISION',
         file: candidate.displayPath,

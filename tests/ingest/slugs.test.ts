@@ -3,15 +3,18 @@
 // order they are found in.
 
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { displayPath } from '../../src/fs-utils.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { DEFAULT_RULES } from '../../src/ingest/rules.ts';
 import { MAX_SLUG_LENGTH, slugify } from '../../src/ingest/slug.ts';
 import { ProblemLog } from '../../src/problems.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { Prng } from '../helpers/prng.ts';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const SAFE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -85,6 +88,24 @@ describe('two articles that want the same URL', () => {
     assert.ok([...urls.values()].every((file) => /^2024\/council-approves-the-harbour-plan(-[0-9a-f]{6})?\.md$/.test(file)));
     assert.equal([...urls.values()].filter((file) => file === '2024/council-approves-the-harbour-plan.md').length, 1);
     assert.deepEqual(warnings, ['SLUG_COLLISION', 'SLUG_COLLISION']);
+  });
+
+  it('leaves the URL, and the file, of an article whose source left the inbox, naming that file', async () => {
+    const work = await temporaryDir('slugs-held');
+    const inbox = path.join(work, 'inbox');
+    const articlesDir = path.join(work, 'articles');
+    await mkdir(inbox, { recursive: true });
+    await writeFile(path.join(inbox, '2024-01-01-a.txt'), A);
+    await ingest({ inboxDir: inbox, articlesDir, rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' }, new ProblemLog());
+    // The first source leaves the inbox (its article stays published); another with its headline comes.
+    await rm(path.join(inbox, '2024-01-01-a.txt'));
+    await writeFile(path.join(inbox, '2024-01-01-b.txt'), B);
+    const problems = new ProblemLog();
+    await ingest({ inboxDir: inbox, articlesDir, rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' }, problems);
+    const [warning] = problems.problems.filter((problem) => problem.code === 'SLUG_COLLISION');
+    // The first article is still there, word for word: the archive keeps what the inbox no longer has.
+    assert.match(await readFile(path.join(articlesDir, '2024/council-approves-the-harbour-plan.md'), 'utf8'), /The first story about the harbour, from the morning\./);
+    assert.match(warning!.message, new RegExp(`^would have the same URL \\(/2024/council-approves-the-harbour-plan/\\) as the article file ${escapeRegExp(displayPath(path.join(articlesDir, '2024/council-approves-the-harbour-plan.md')))}; it gets /2024/council-approves-the-harbour-plan-[0-9a-f]{6}/$`));
   });
 
   it('gives each article the same URL whatever the files are called, the folders they are in, or the order they are written', async () => {
