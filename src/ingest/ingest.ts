@@ -8,7 +8,7 @@ import type { ArticleFrontmatter } from '../article.ts';
 import { FileThread } from '../file-thread.ts';
 import { displayPath, listFiles, unreadableReason, type SkippedEntry } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
-import { compareText, type ProblemInput, type ProblemLog } from '../problems.ts';
+import type { ProblemInput, ProblemLog } from '../problems.ts';
 import { decodeWindows1252 } from './decode.ts';
 import { maxSourceBytes, sourceTooLarge } from './source-size.ts';
 import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
@@ -21,6 +21,7 @@ import { parseSource, type SourceToParse } from './parse-source.ts';
 import type { RemovedLine } from './segment.ts';
 import { loadSidecars } from './sidecar.ts';
 import { slugify } from './slug.ts';
+import { assignDistinctUrls } from './distinct-urls.ts';
 
 export interface IngestRequest extends IngestOptions {
   inboxDir: string;
@@ -187,11 +188,6 @@ async function removeInterruptedWrites(articlesDir: string): Promise<void> {
   for (const entry of entries) {
     if (entry.isFile() && /^\..+\.[0-9a-f]{12}\.tmp$/.test(entry.name)) await rm(path.join(entry.parentPath, entry.name), { force: true });
   }
-}
-
-function urlKey(year: string, slug: string): string {
-  // Case-insensitive file systems (macOS, Windows) would merge `Cafe` and `cafe`.
-  return `${year}/${slug}`.toLowerCase();
 }
 
 /**
@@ -437,7 +433,7 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
   // with its headline would write over its file.
   const inInbox = new Set(sourceFiles);
   const left = [...bySource].filter(([sourcePath]) => !inInbox.has(sourcePath)).map(([, article]) => article);
-  assignDistinctUrls(unique, [...others, ...left], problems, articlesDir);
+  assignDistinctUrls(unique, [...others, ...left].map((article) => article.file), problems, (file) => displayPath(path.join(articlesDir, file)));
 
   /** Article files this run writes, with their text; and files left behind by an article whose path changed. */
   const written = new Map<string, string>();
@@ -551,47 +547,4 @@ function dropDuplicates(candidates: Candidate[], results: Map<string, IngestedSo
     results.set(candidate.sourcePath, { source: candidate.sourcePath, status: 'duplicate', removed: [] });
   }
   return kept;
-}
-
-/**
- * Gives every article its own URL. Where several want the same one, the one that had it keeps
- * it (slugs are stable once written), else the one with the smallest content hash; the others
- * get a suffix from their content hash. So the outcome depends neither on the order files are
- * processed nor on their names or folders.
- */
-function assignDistinctUrls(candidates: Candidate[], others: ExistingArticle[], problems: ProblemLog, articlesDir: string): void {
-  // The article files whose URLs are taken, by URL key, to name the one a new article collides with.
-  const holders = new Map(others.map((article) => [article.file.replace(/\.md$/, '').toLowerCase(), article.file]));
-  const taken = new Set(holders.keys());
-  const groups = new Map<string, Candidate[]>();
-  for (const candidate of candidates) {
-    const key = urlKey(candidate.year, candidate.slug);
-    groups.set(key, [...(groups.get(key) ?? []), candidate]);
-  }
-  for (const [key, group] of [...groups].sort(([a], [b]) => compareText(a, b))) {
-    group.sort(
-      (a, b) =>
-        Number(b.existing?.slug === b.slug) - Number(a.existing?.slug === a.slug) ||
-        compareText(a.parsed.frontmatter.source.hash, b.parsed.frontmatter.source.hash) ||
-        compareText(a.sourcePath, b.sourcePath),
-    );
-    const keeper = taken.has(key) ? undefined : group[0];
-    taken.add(key);
-    for (const candidate of group) {
-      if (candidate === keeper) continue;
-      const base = candidate.slug;
-      let suffix = candidate.parsed.frontmatter.source.hash.slice(7, 13);
-      while (taken.has(urlKey(candidate.year, `${base}-${suffix}`))) suffix += '0';
-      candidate.slug = `${base}-${suffix}`;
-      taken.add(urlKey(candidate.year, candidate.slug));
-      const holder = holders.get(key);
-      const winner = keeper ? keeper.displayPath : holder === undefined ? 'an existing article file' : `the article file ${displayPath(path.join(articlesDir, holder))}`;
-      problems.warn({
-        code: 'SLUG_COLLISION',
-        file: candidate.displayPath,
-        message: `would have the same URL (/${candidate.year}/${base}/) as ${winner}; it gets /${candidate.year}/${candidate.slug}/`,
-        hint: 'Nothing to do if both are wanted; give one a different title (or a sidecar "title") for a more readable URL.',
-      });
-    }
-  }
 }
