@@ -187,9 +187,16 @@ export function segmentArticle(text: string, rules: IngestRules, knownTitle?: st
 
   const body = lines.slice(start, end);
   const nonBlank = body.filter((line) => line.text !== '');
-  const hasBlankBetween = body.some(
-    (line, i) => line.text === '' && i > 0 && body.slice(0, i).some((l) => l.text !== ''),
-  );
+  // A blank line after text (the body ends with text): one pass, as a file may hold a million blank lines.
+  let seenText = false;
+  let hasBlankBetween = false;
+  for (const line of body) {
+    if (line.text !== '') seenText = true;
+    else if (seenText) {
+      hasBlankBetween = true;
+      break;
+    }
+  }
   const paragraphStyle = hasBlankBetween || nonBlank.length <= 1 ? 'blank-line' : 'single-newline';
 
   let blocks: Block[];

@@ -116,6 +116,15 @@ function generatedLarge(): HostileCase[] {
       published: [{ source: FILE, title: 'A single line of one megabyte', slug: 'a-single-line-of-one-megabyte' }],
     },
     { name: 'ten-thousand-paragraphs', kind: 'structure', large: true, inbox: { [FILE]: manyParagraphs }, problems: [], published: [{ source: FILE, title: 'Ten thousand paragraphs in one article', slug: 'ten-thousand-paragraphs-in-one-article' }] },
+    // A megabyte of line ends under the headline (a scraper that kept every empty element).
+    {
+      name: 'a-million-blank-lines',
+      kind: 'structure',
+      large: true,
+      inbox: { [FILE]: () => `A million blank lines under the headline\n${'\n'.repeat(1_000_000)}The only paragraph, after them.\n` },
+      problems: [],
+      published: [{ source: FILE, title: 'A million blank lines under the headline', slug: 'a-million-blank-lines-under-the-headline' }],
+    },
   ];
 }
 
