@@ -146,7 +146,11 @@ export class IngestCache {
    */
   async save(results: IngestedSource[], articleHashes: Map<string, string>, problems: ProblemLog, displayOf: (source: string) => string): Promise<void> {
     const bySource = new Map<string, Problem[]>();
-    for (const problem of problems.problems) bySource.set(problem.file, [...(bySource.get(problem.file) ?? []), problem]);
+    for (const problem of problems.problems) {
+      const found = bySource.get(problem.file);
+      if (found) found.push(problem);
+      else bySource.set(problem.file, [problem]);
+    }
     const entries: Record<string, Entry> = {};
     for (const result of results) {
       const pending = this.pending.get(result.source);
