@@ -73,11 +73,8 @@ function yearsOf(parts) {
 }
 
 /**
- * Whether a part holds pages a year filter (`year`) selects: one of its folder years. (An article
- * file written by hand with a date in another zone may show, and be filtered by, the year next to
- * its folder's, as newestPossibleDate says; covering that would merge a wave more for every year
- * filter, so a year filter finds such a page only when its neighbouring year is searched too.)
- * A part without years may hold any.
+ * Whether a part holds pages a year filter (`year`) selects: one of its folder years, which are
+ * the years its pages show. A part without years may hold any.
  */
 export function mayHoldYear(part, year) {
   if (!part.from || !part.to) return true;
@@ -99,11 +96,11 @@ export function scopeOf(waves, loaded, years = []) {
 
 /**
  * The latest `date` (meta, YYYY-MM-DD) a page of a part not yet loaded can have, as a bound: its
- * folder year is at most `newestYear`, and the date readers see is in the site's zone while the
- * folder year is the article's own, so it can run into the first day or two of the next year.
+ * folder year is at most `newestYear`, and a page's folder year is the year of the date readers
+ * see (both in the site's zone, whatever offset an article file gives).
  */
 export function newestPossibleDate(newestYear) {
-  return `${Number(newestYear) + 1}-01-02`;
+  return `${newestYear}-12-31`;
 }
 
 /** Pagefind's own choice of index for a language: exact, then primary subtag, then the largest. */

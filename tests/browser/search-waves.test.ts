@@ -170,7 +170,8 @@ describe('searching an archive in waves, in Chromium', { skip, concurrency: fals
   it('lists newest first in date order across waves, merging older parts only as the list reaches them', async () => {
     const spread = withMarker(MARKERS.spread);
     const expected = spread.map((article) => article.day).sort().reverse();
-    assert.ok(spread.some((article) => article.url.startsWith('/2000/') && article.day.startsWith('2001')), 'precondition: an article in an older part shows a date of the next year');
+    // Hand-written files at other offsets across New Year are filed under the year they show.
+    for (const article of spread) assert.equal(article.url.slice(1, 5), article.day.slice(0, 4), `${article.title} (${article.day}) is at ${article.url}`);
     const start = server.requests.length;
     const watched = await open(`/search/?q=${MARKERS.spread}&order=newest`);
     await searchSettled(watched.page);

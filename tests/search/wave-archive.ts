@@ -22,8 +22,9 @@ export const MARKERS = {
   /**
    * In one article of every year, 1990 to 2025, and in two article files written by hand at New
    * Year in other zones: one dated 2000 in its zone and shown as 1 January 2001 (UTC), one dated
-   * 2001 and shown as 31 December 2000, so newest first must merge the older part before it
-   * lists the second. (Ingest writes dates in the site's zone; only a hand-written file can.)
+   * 2001 and shown as 31 December 2000. Each is filed (URL, search part) under the year it is
+   * shown in, so newest first lists them in date order like any other. (Ingest writes dates in
+   * the site's zone; only a hand-written file can be at another offset.)
    */
   spread: 'qxspread',
 } as const;
