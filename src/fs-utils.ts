@@ -2,6 +2,7 @@
 
 import { isUtf8 } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, statSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareText } from './problems.ts';
@@ -111,11 +112,47 @@ export async function listFiles(dir: string, accept: (name: string) => boolean, 
 }
 
 /**
+ * Creates `dir` and any missing folders above it, like `mkdir -p`. Node 20's own recursive mkdir
+ * loops forever where a folder cannot be made although its parent exists (`/proc/x`, on a
+ * pseudo-file system): here each folder is tried once, and that failure is thrown.
+ */
+export async function makeFolders(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && (await stat(dir).catch(() => undefined))?.isDirectory()) return;
+    if (code !== 'ENOENT' || path.dirname(dir) === dir) throw error;
+    await makeFolders(path.dirname(dir));
+    await mkdir(dir).catch((again: unknown) => {
+      if ((again as NodeJS.ErrnoException).code !== 'EEXIST') throw again;
+    });
+  }
+}
+
+/** `makeFolders`, synchronously. */
+export function makeFoldersSync(dir: string): void {
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
+    if (code !== 'ENOENT' || path.dirname(dir) === dir) throw error;
+    makeFoldersSync(path.dirname(dir));
+    try {
+      mkdirSync(dir);
+    } catch (again) {
+      if ((again as NodeJS.ErrnoException).code !== 'EEXIST') throw again;
+    }
+  }
+}
+
+/**
  * Writes a file so that readers see the old content or the new, never a truncated one. The file
  * thread's worker (file-thread-worker.mjs) writes the same temporary names.
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array, folders?: FolderMaker): Promise<void> {
-  await (folders ? folders.ensure(path.dirname(file)) : mkdir(path.dirname(file), { recursive: true }));
+  await (folders ? folders.ensure(path.dirname(file)) : makeFolders(path.dirname(file)));
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(temporary, data);
@@ -142,7 +179,7 @@ export class FolderMaker {
   ensure(dir: string): Promise<unknown> {
     let made = this.#made.get(dir);
     if (!made) {
-      made = mkdir(dir, { recursive: true });
+      made = makeFolders(dir);
       // A failure is reported to every writer that waits on it, and tried again next time.
       made.catch(() => this.#made.delete(dir));
       this.#made.set(dir, made);

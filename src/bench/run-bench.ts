@@ -4,13 +4,14 @@
 // search downloads, as a table and optionally as JSON.
 
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../cli/args.ts';
+import { makeFolders, makeFoldersSync } from '../fs-utils.ts';
 import { DEFAULT_SEED, generateArchive, generateArticle, LAST_YEAR, type ArchiveLayout } from './generate-archive.ts';
 import { watchPeakMemory } from './process-memory.ts';
 import { firstSearchTransfer, type SearchTransfer } from './search-transfer.ts';
@@ -163,7 +164,7 @@ export function checkJsonPath(file: string): void {
   if (existsSync(resolved) && statSync(resolved).isDirectory()) throw new UsageError(`--json ${file}: is a folder; give a file name for the report, e.g. ${path.join(file, 'bench.json')}`);
   const existed = existsSync(resolved);
   try {
-    mkdirSync(path.dirname(resolved), { recursive: true });
+    makeFoldersSync(path.dirname(resolved));
     closeSync(openSync(resolved, 'a'));
     if (!existed) unlinkSync(resolved);
   } catch (error) {
@@ -289,7 +290,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   const work = options.keep === undefined ? await mkdtemp(path.join(os.tmpdir(), 'broadsheet-bench-')) : path.resolve(options.keep);
   if (options.keep !== undefined) {
     await rm(work, { recursive: true, force: true });
-    await mkdir(work, { recursive: true });
+    await makeFolders(work);
   }
   const dirs = { work, inbox: path.join(work, 'inbox'), articles: path.join(work, 'articles'), site: path.join(work, 'site') };
   try {
@@ -329,7 +330,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       );
     }
     if (options.json !== undefined) {
-      await mkdir(path.dirname(path.resolve(options.json)), { recursive: true });
+      await makeFolders(path.dirname(path.resolve(options.json)));
       await writeFile(options.json, `${JSON.stringify(report, null, 2)}\n`);
       log(`Wrote ${options.json}`);
     }

@@ -2,9 +2,9 @@
 // `<articles>.lock`, created with O_EXCL and holding the builder's pid and host. A lock left by a build that no longer runs (killed) is taken over.
 
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { makeFolders } from '../fs-utils.ts';
 
 /** The folder a lock guards: the site (`--out`) or the article files (`--articles`). */
 export type LockedFolder = 'output' | 'articles';
@@ -92,7 +92,7 @@ export async function acquireBuildLock(outDir: string, waitMs = 0, folder: Locke
   const file = lockFileFor(outDir);
   const deadline = Date.now() + waitMs;
   try {
-    await mkdir(path.dirname(file), { recursive: true });
+    await makeFolders(path.dirname(file));
     for (;;) {
       if (tryCreate(file)) break;
       const owner = readOwner(file);

@@ -2,7 +2,7 @@
 // replaces the output only when complete. Returns the exit status; never calls process.exit.
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -11,7 +11,7 @@ import { ConfigError, loadConfig, withOverrides, type SiteConfig } from '../conf
 import { loadEntityRules, type EntityRules } from '../ingest/entities/entity-rules.ts';
 import { ArticleUnreadableError, ingest, type IngestResult } from '../ingest/ingest.ts';
 import { compileRules } from '../ingest/rules.ts';
-import { displayPath } from '../fs-utils.ts';
+import { displayPath, makeFolders } from '../fs-utils.ts';
 import { ProblemLog, type ProblemInput } from '../problems.ts';
 import { problemsText } from './problem-digest.ts';
 import { buildSearchIndex, partsWithoutReusableBundle, searchSummary, staleBundleFiles, type SearchIndexStats } from '../search/build-index.ts';
@@ -645,7 +645,7 @@ async function writeReport(file: string, result: BuildResult, shard: Shard | und
     stages: result.stages,
     resources: processResources(),
   };
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await makeFolders(path.dirname(path.resolve(file)));
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
 }
 

@@ -2,7 +2,7 @@
 // problem that names the folder and says what to do, instead of a stack trace.
 
 import { constants } from 'node:fs';
-import { access, stat, statfs } from 'node:fs/promises';
+import { access, mkdir, open, rm, rmdir, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProblemInput } from '../problems.ts';
 import { displayPath } from '../fs-utils.ts';
@@ -137,10 +137,26 @@ export async function reportLocationProblem(file: string, folders: Array<{ name:
     const parentInfo = await stat(parent).catch(() => undefined);
     if (parentInfo) {
       if (!parentInfo.isDirectory()) return problem(`${displayPath(parent)} is a file, not a folder`);
-      return (await access(parent, constants.W_OK | constants.X_OK).then(() => true, () => false)) ? undefined : problem(`permission denied in ${displayPath(parent)}`);
+      if (!(await access(parent, constants.W_OK | constants.X_OK).then(() => true, () => false))) return problem(`permission denied in ${displayPath(parent)}`);
+      break;
     }
-    if (path.dirname(parent) === parent) return undefined;
+    if (path.dirname(parent) === parent) break;
     parent = path.dirname(parent);
+  }
+  // Permissions do not tell everything (root may write anywhere; /proc and /sys take no new
+  // files): the file is made once, and removed with the folders made for it.
+  const made: string[] = [];
+  try {
+    for (let folder = path.dirname(resolved); folder !== parent && folder !== path.dirname(folder); folder = path.dirname(folder)) made.unshift(folder);
+    for (const folder of made) await mkdir(folder);
+    await (await open(resolved, 'wx')).close();
+    await rm(resolved, { force: true });
+    return undefined;
+  } catch (error) {
+    const { code, path: at } = error as NodeJS.ErrnoException;
+    return problem(`${at ? displayPath(at) : 'it'} could not be created${code ? ` (${code})` : ''}`);
+  } finally {
+    for (const folder of made.reverse()) await rmdir(folder).catch(() => undefined);
   }
 }
 

@@ -3,9 +3,9 @@
 // sites, the moves and removals are first written to a journal beside the output folder; the
 // next build (under the same lock) replays a journal it finds before doing anything else.
 
-import { mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { FolderMaker, writeFileAtomic, WritePool } from '../fs-utils.ts';
+import { FolderMaker, makeFolders, writeFileAtomic, WritePool } from '../fs-utils.ts';
 import { MANIFEST_FILE } from './manifest.ts';
 import { finishBeforeSignals } from './signals.ts';
 
@@ -82,7 +82,7 @@ async function clearPath(dir: string): Promise<void> {
     const info = await stat(folder).catch(() => undefined);
     if (info && !info.isDirectory()) await rm(folder, { force: true });
   }
-  await mkdir(dir, { recursive: true });
+  await makeFolders(dir);
 }
 
 async function apply(outDir: string, journal: Journal): Promise<void> {

@@ -1,8 +1,9 @@
 // Builds go to a fresh folder beside the output and replace it only when complete, so an
 // interrupted build never leaves a half-written site.
 
-import { readdir, rename, rm, mkdir } from 'node:fs/promises';
+import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { makeFolders } from '../fs-utils.ts';
 import { finishBeforeSignals } from './signals.ts';
 
 export function stagingDirFor(outDir: string): string {
@@ -61,6 +62,6 @@ export async function recoverInterruptedBuilds(outDir: string): Promise<void> {
 export async function prepareStaging(outDir: string): Promise<string> {
   const staging = stagingDirFor(outDir);
   await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
+  await makeFolders(staging);
   return staging;
 }

@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -98,6 +99,24 @@ describe('broadsheet command line', () => {
       assert.doesNotMatch(run.stderr, /\n\s+at /);
       await assert.rejects(readFile(path.join(out, 'index.html')), { code: 'ENOENT' });
     }
+  });
+
+  it('exits 2 at once, naming the path, when --report, --out or bench --json is on a file system that takes no new files (/proc)', { skip: existsSync('/proc/self') ? false : 'no /proc' }, async () => {
+    const dir = await temporaryDir('pseudo-fs');
+    const inbox = await inboxWith(DATED);
+    const build = ['build', '--inbox', inbox, '--articles', path.join(dir, 'articles'), '--quiet'];
+    // Node 20's recursive mkdir spins for ever on /proc/x; a run that hangs is killed at 20 s.
+    for (const [args, expected] of [
+      [[...build, '--out', path.join(dir, 'site'), '--report', '/proc/broadsheet-x'], '/proc/broadsheet-x  error: cannot be written as the build report (--report): /proc/broadsheet-x could not be created (ENOENT); nothing was built (REPORT_NOT_WRITABLE)'],
+      [[...build, '--out', path.join(dir, 'site'), '--report', '/proc/broadsheet-x/report.json'], '/proc/broadsheet-x/report.json  error: cannot be written as the build report (--report): /proc/broadsheet-x could not be created (ENOENT); nothing was built (REPORT_NOT_WRITABLE)'],
+      [[...build, '--out', '/proc/broadsheet-x/site'], '/proc/broadsheet-x/site.lock  error: cannot create the build\'s lock file beside the output folder (ENOENT) (OUTPUT_NOT_WRITABLE)'],
+      [['bench', '--articles', '5', '--json', '/proc/broadsheet-x/bench.json'], 'broadsheet: --json /proc/broadsheet-x/bench.json: cannot be written (ENOENT)'],
+    ] as const) {
+      const run = await runCli([...args], { timeoutMs: 20_000 });
+      assert.equal(run.exitCode, 2, `${args.join(' ')}\n${run.stderr}`);
+      assert.ok(run.stderr.includes(expected), run.stderr);
+    }
+    await assert.rejects(readFile(path.join(dir, 'site', 'index.html')), { code: 'ENOENT' });
   });
 
   it('prints each problem on its own two lines, with control characters in file names and headlines escaped', async () => {
