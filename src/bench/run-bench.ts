@@ -43,7 +43,10 @@ export interface BenchRun {
   peakMemoryBytes: number;
   nodeMaxRssBytes: number;
   articles: number;
-  pages: number;
+  /** Pages of the whole site after the build, written or kept. */
+  sitePages: number;
+  /** Pages this build wrote; a rebuild keeps the others as they were. */
+  pagesWritten: number;
   outputBytes: number;
   indexBytes: number;
   indexParts: { built: string[]; reused: string[] };
@@ -60,7 +63,7 @@ export interface BenchReport {
 export const BENCH_HELP = `Usage: broadsheet bench [options]
 
 Builds an archive three times in child processes (cold, unchanged, one article added) and
-reports time per stage, CPU, peak memory, pages, output and index bytes, and the bytes a first
+reports time per stage, CPU, peak memory, the site's pages and those written, output and index bytes, and the bytes a first
 search downloads.
 
 Options:
@@ -184,6 +187,7 @@ async function directoryBytes(dir: string): Promise<number> {
 interface ChildReport {
   articles: unknown[];
   pages: number;
+  pagesWritten: number;
   search: { bytes: number; parts: { built: string[]; reused: string[] } } | null;
   stages: Record<string, { wallSeconds: number; cpuSeconds: number }>;
   resources: { maxRssBytes: number; cpuSeconds: number };
@@ -216,7 +220,8 @@ async function runBuild(name: BenchRun['name'], dirs: { inbox: string; articles:
     peakMemoryBytes: Math.max(sampledPeak ?? 0, report.resources.maxRssBytes),
     nodeMaxRssBytes: report.resources.maxRssBytes,
     articles: report.articles.length,
-    pages: report.pages,
+    sitePages: report.pages,
+    pagesWritten: report.pagesWritten,
     outputBytes: await directoryBytes(dirs.site),
     indexBytes: report.search?.bytes ?? 0,
     indexParts: report.search?.parts ?? { built: [], reused: [] },
@@ -349,7 +354,7 @@ export function formatRun(run: BenchRun): string {
     .join(', ');
   return (
     `${run.name.padEnd(9)} wall ${run.wallSeconds.toFixed(1)} s, cpu ${run.cpuSeconds.toFixed(1)} s, peak ${mb(run.peakMemoryBytes)}; ` +
-    `stages wall/cpu s: ${stages}; ${run.articles} articles, ${run.pages} pages, output ${mb(run.outputBytes)}, index ${mb(run.indexBytes)} ` +
+    `stages wall/cpu s: ${stages}; ${run.articles} articles, ${run.sitePages} site pages (${run.pagesWritten} written), output ${mb(run.outputBytes)}, index ${mb(run.indexBytes)} ` +
     `(parts built ${run.indexParts.built.length}, reused ${run.indexParts.reused.length}); ` +
     `ingest ${run.ingest ? `parsed ${run.ingest.parsed}, reused ${run.ingest.reused}` : 'n/a'}${run.exitCode === 0 ? '' : `; exit ${run.exitCode}`}`
   );

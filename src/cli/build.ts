@@ -48,7 +48,10 @@ export interface BuildResult {
   exitCode: 0 | 1 | 2;
   problems: ProblemLog;
   articles: Article[];
+  /** Pages of the new site, rendered or kept (a shard's: its own). */
   pages: number;
+  /** Of `pages`, those this build wrote: the rest were kept unchanged from the previous site. */
+  pagesWritten: number;
   ingest?: IngestResult;
   search?: SearchIndexStats;
   seconds: Record<Stage | 'total', number>;
@@ -73,6 +76,8 @@ interface StageRunner {
 /** Pages of the new site (rendered, or kept unchanged from the previous site). */
 interface Rendered {
   pages: number;
+  /** Of `pages`, those whose files this build wrote (not kept as they were). */
+  pagesWritten: number;
   /** Article pages Eleventy rendered; the others were kept from the previous site, or are another shard's. */
   renderedArticles: number;
   /** List pages (home, terms, date archive) and feeds Eleventy rendered; the others were kept from the previous site, or are another shard's. */
@@ -180,8 +185,14 @@ async function renderSite(
     // A shard counts the pages it owns; what it rendered beyond them (a feed, the 404 page) goes.
     const inShard = shard ? shardFilter(shard.shard, shard.parts) : undefined;
     if (inShard) await pruneOutsideShard(outDir, inShard);
-    const own = inShard ? written.filter((page) => inShard(`/${path.relative(outDir, path.resolve(page.outputPath)).split(path.sep).join('/')}`)) : written;
-    return { pages: own.length + (site.articles.length - site.articlePages.length) + keptLists.length, renderedArticles: renderedCounts.articles, renderedLists: renderedCounts.lists };
+    const sitePathOf = (page: { outputPath: string }) => path.relative(outDir, path.resolve(page.outputPath)).split(path.sep).join('/');
+    const own = inShard ? written.filter((page) => inShard(`/${sitePathOf(page)}`)) : written;
+    return {
+      pages: own.length + (site.articles.length - site.articlePages.length) + keptLists.length,
+      pagesWritten: own.filter((page) => writer.wrote(sitePathOf(page))).length,
+      renderedArticles: renderedCounts.articles,
+      renderedLists: renderedCounts.lists,
+    };
   } finally {
     delete site.output;
     setBuildContext(undefined);
@@ -193,7 +204,7 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
   const seconds = { ingest: 0, load: 0, plan: 0, render: 0, index: 0, commit: 0, total: 0 };
   const started = performance.now();
   const meter = new StageMeter();
-  const result: BuildResult = { exitCode: 0, problems, articles: [], pages: 0, seconds, stages: meter.stages };
+  const result: BuildResult = { exitCode: 0, problems, articles: [], pages: 0, pagesWritten: 0, seconds, stages: meter.stages };
   const progress = new Progress(chooseProgressMode(options.quiet, process.stderr));
   // Awaited by the render; a failure to load shows there.
   loadEleventy().catch(() => undefined);
@@ -460,6 +471,7 @@ async function buildLocked(
       return renderSite(site, writer, progress, stream, articleInputs, shard === undefined ? undefined : { shard, parts: allParts });
     });
     result.pages = rendered.pages;
+    result.pagesWritten = rendered.pagesWritten;
     renderEnded = true;
     // Nothing reads the articles' bodies again, nor the elements kept for pages not rendered.
     releaseBodies(result.articles, articlesDir);
@@ -613,7 +625,7 @@ export function summaryLine(result: BuildResult, outDir: string): string {
   const { seconds } = result;
   const counts = `${result.problems.errorCount} error${result.problems.errorCount === 1 ? '' : 's'}, ${result.problems.warningCount} warning${result.problems.warningCount === 1 ? '' : 's'}`;
   return (
-    `Built ${result.articles.length} article${result.articles.length === 1 ? '' : 's'}, ${result.pages} pages into ${displayPath(outDir)} ` +
+    `Built ${result.articles.length} article${result.articles.length === 1 ? '' : 's'}, ${result.pages} pages${result.output?.incremental ? ` (${result.pagesWritten} written)` : ''} into ${displayPath(outDir)} ` +
     `in ${seconds.total.toFixed(1)} s (ingest ${seconds.ingest.toFixed(1)} s, render ${seconds.render.toFixed(1)} s, index ${seconds.index.toFixed(1)} s)` +
     `${result.search ? `; search index: ${searchSummary(result.search)}` : ''}; ${counts}.`
   );
@@ -637,6 +649,7 @@ async function writeReport(file: string, result: BuildResult, shard: Shard | und
     articleFiles: result.ingest?.articleFileCounts ?? null,
     problems: result.problems.sorted(),
     pages: result.pages,
+    pagesWritten: result.pagesWritten,
     output: result.output ?? null,
     search: result.search ?? null,
     // The index parts (and so the shards) of the whole archive, for deploy scripts and CI matrices.

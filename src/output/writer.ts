@@ -101,6 +101,11 @@ export class OutputWriter {
     return this.#records;
   }
 
+  /** True when this build wrote the file at `sitePath`, false when it kept the previous site's. */
+  wrote(sitePath: string): boolean {
+    return this.#staged.has(sitePath);
+  }
+
   /** How many files this build wrote (the rest were kept). */
   get writtenCount(): number {
     return this.#staged.size;

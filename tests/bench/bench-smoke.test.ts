@@ -35,7 +35,7 @@ describe('the benchmark at 100 and 300 articles', () => {
         for (const stage of Object.values(run.stages)) assert.ok(stage.wallSeconds >= 0 && stage.cpuSeconds >= 0);
         assert.ok(run.wallSeconds > 0 && run.cpuSeconds > 0);
         assert.ok(run.peakMemoryBytes >= run.nodeMaxRssBytes && run.nodeMaxRssBytes > 10e6);
-        assert.ok(run.pages > run.articles, 'article pages plus home, search and 404');
+        assert.ok(run.sitePages > run.articles, 'article pages plus home, search and 404');
         assert.ok(run.outputBytes > run.indexBytes && run.indexBytes > 0);
       }
     }
@@ -52,6 +52,15 @@ describe('the benchmark at 100 and 300 articles', () => {
       assert.equal(firstSearch.bundles, 2, 'the newest year, and the older years together');
       assert.deepEqual([firstSearch.waves, firstSearch.wavesSearched], [1, 1], 'a small archive is searched in one wave');
     }
+  });
+
+  it("reports the site's pages and, apart, the pages each build wrote: all of them cold, none unchanged, a few after adding one", () => {
+    const [cold, unchanged, addOne] = large.runs;
+    assert.equal(cold!.pagesWritten, cold!.sitePages);
+    assert.equal(unchanged!.sitePages, cold!.sitePages);
+    assert.equal(unchanged!.pagesWritten, 0);
+    assert.ok(addOne!.sitePages > cold!.sitePages, 'the new article has a page');
+    assert.ok(addOne!.pagesWritten >= 1 && addOne!.pagesWritten < addOne!.sitePages / 4, `wrote ${addOne!.pagesWritten} of ${addOne!.sitePages} pages`);
   });
 
   it('reads no source and builds no index part again when nothing changed', () => {
@@ -74,7 +83,7 @@ describe('the benchmark at 100 and 300 articles', () => {
     assert.ok(ratio <= 3.3, `cold build CPU grew ${ratio.toFixed(2)}× for 3× the articles`);
     // Article pages grow with the articles; person, place, tag and archive pages grow more slowly on
     // small archives (a name needs two articles to get a page), so pages never grow faster.
-    const pages = large.runs[0]!.pages / small.runs[0]!.pages;
+    const pages = large.runs[0]!.sitePages / small.runs[0]!.sitePages;
     assert.ok(pages > 1.5 && pages <= 3.2, `pages grew ${pages.toFixed(2)}×`);
   });
 });
