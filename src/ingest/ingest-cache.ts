@@ -40,6 +40,13 @@ interface Pending {
   elsewhere: Problem[];
 }
 
+/**
+ * A warning judged against the date of the run that filed it (DATE_IN_FUTURE: "after this build's
+ * date"). Replayed, it would name that run's date, and go on after the article's date has passed:
+ * a source that has one is parsed again, to be judged against this run's date.
+ */
+const judgedByRunDate = (problem: Problem) => problem.code === 'DATE_IN_FUTURE';
+
 const hash = (text: string | Uint8Array) => createHash('sha256').update(text).digest('hex').slice(0, 32);
 
 /** Hash of the ingest stage's own source files (entity extraction's included), so a new parser never reuses old results. */
@@ -124,6 +131,8 @@ export class IngestCache {
       entry.mtimeMs === info.mtimeMs &&
       entry.ino === info.ino &&
       entry.sidecar === hash(JSON.stringify(sidecar ?? null)) &&
+      !entry.problems.some(judgedByRunDate) &&
+      !entry.elsewhere.some(judgedByRunDate) &&
       // A duplicate has no article file of its own.
       (entry.result.status === 'duplicate' || (articleHash !== undefined && entry.articleHash === articleHash))
     );

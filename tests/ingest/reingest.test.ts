@@ -143,6 +143,24 @@ describe('re-ingesting the same inbox', () => {
     assert.equal(await readFile(path.join(dirs.articles, HARBOUR), 'utf8'), before);
   });
 
+  it('judges a date in the future against each run\'s own date, not the date of the run that parsed the source', async () => {
+    const work = await temporaryDir('future-date');
+    const dirs = { inbox: path.join(work, 'inbox'), articles: path.join(work, 'articles') };
+    await mkdir(dirs.inbox);
+    await writeFile(path.join(dirs.inbox, '2024-06-10-launch.txt'), 'Launch set for June\n\nThe launch is set for the tenth.\n');
+    await writeFile(path.join(dirs.inbox, 'regatta.txt'), 'Regatta on the river\n\nBoats raced on the river.\n');
+    await writeFile(path.join(dirs.inbox, 'meta.jsonl'), '{"file": "regatta.txt", "date": "2024-06-20"}\n');
+    const at = async (day: string) => {
+      const problems = new ProblemLog();
+      await ingest({ inboxDir: dirs.inbox, articlesDir: dirs.articles, rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en', now: Date.parse(day) }, problems);
+      return problems.problems.filter((problem) => problem.code === 'DATE_IN_FUTURE').map((problem) => `${path.basename(problem.file)}: ${/after this build's date \(([^)]+)\)/.exec(problem.message)?.[1]}`);
+    };
+    assert.deepEqual(await at('2024-06-01T12:00:00Z'), ['2024-06-10-launch.txt: 1 June 2024', 'meta.jsonl: 1 June 2024']);
+    assert.deepEqual(await at('2024-06-05T12:00:00Z'), ['2024-06-10-launch.txt: 5 June 2024', 'meta.jsonl: 5 June 2024']);
+    assert.deepEqual(await at('2024-06-15T12:00:00Z'), ['meta.jsonl: 15 June 2024'], 'the launch date has passed');
+    assert.deepEqual(await at('2024-07-01T12:00:00Z'), [], 'both dates have passed');
+  });
+
   it('keeps an article file\'s slug when its source\'s headline changes', async () => {
     const dirs = await setUp();
     await run(dirs);
