@@ -146,6 +146,11 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
 
 // A day of slack: a story filed in a zone ahead of the build machine's is dated "tomorrow" there.
 const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
+
+/** True when an ISO date is more than a day after `now` (DATE_IN_FUTURE). */
+export function isAfterBuild(iso: string, now: number): boolean {
+  return Date.parse(iso) > now + FUTURE_SLACK_MS;
+}
 // Before this year a date is more likely a typo (`0024` for `2024`) than history; a sidecar that
 // writes it in full as ISO 8601 is taken at its word.
 const EARLIEST_PLAUSIBLE_YEAR = 1000;
@@ -178,7 +183,7 @@ function describeDateSource(date: ResolvedDate, source: SourceFile): { at: { fil
 function checkPlausible(date: ResolvedDate, source: SourceFile, now: number, problems: ProblemLog): void {
   // Checked on every article: the ISO text (four-digit year, offset) answers both questions, and
   // only a warning needs the date read as a DateTime (8–10 µs an article).
-  const inFuture = Date.parse(date.iso) > now + FUTURE_SLACK_MS;
+  const inFuture = isAfterBuild(date.iso, now);
   const tooEarly = Number(date.iso.slice(0, 4)) < EARLIEST_PLAUSIBLE_YEAR;
   if (!inFuture && !tooEarly) return;
   const read = DateTime.fromISO(date.iso, { setZone: true });

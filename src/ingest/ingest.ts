@@ -13,6 +13,7 @@ import { decodeWindows1252 } from './decode.ts';
 import { maxSourceBytes, sourceTooLarge } from './source-size.ts';
 import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
 import { ArticleFileCache, textHash, type ArticleFileSeen, type KnownArticleFile } from './article-file-cache.ts';
+import { isAfterBuild } from './article-date.ts';
 import { isUntouched, readArticleFile, sha256, writeArticleFile, type ParsedArticleFile } from './frontmatter.ts';
 import type { IngestOptions, ParsedArticle } from './parse-article.ts';
 import { ParseFeeder } from './parse-feeder.ts';
@@ -415,9 +416,14 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
     }
     cache.parsed(sourcePath, info, sidecar, parsed.duplicateKey, problems.problems.slice(parseStart).filter((problem) => problem.file !== shown));
     const existing = bySource.get(sourcePath);
-    // Slug and a file-time date are stable once written: a fresh clone has new file times.
-    if (existing?.date && existing.dateSource === 'file-mtime' && parsed.frontmatter.dateSource === 'file-mtime') {
+    // Slug and a file-time date are stable once written: a fresh clone has new file times. A
+    // date after the build was a wrong clock's (a clone's times are the present, never later):
+    // the file's time, set right as DATE_IN_FUTURE's hint says, replaces it.
+    if (existing?.date && existing.dateSource === 'file-mtime' && parsed.frontmatter.dateSource === 'file-mtime' && !isAfterBuild(existing.date, request.now ?? Date.now())) {
       parsed.frontmatter.date = existing.date;
+      // The file's new time is not the article's date: a warning that it is in the future is not the article's either.
+      const future = problems.problems.findIndex((problem, at) => at >= parseStart && problem.code === 'DATE_IN_FUTURE' && problem.file === shown);
+      if (future !== -1) problems.problems.splice(future, 1);
     }
     const slug = existing?.slug ?? slugify(parsed.frontmatter.title, parsed.frontmatter.source.hash.slice(7, 15));
     candidates.push({ sourcePath, displayPath: shown, parsed, slug, year: parsed.frontmatter.date.slice(0, 4), ...(existing ? { existing } : {}) });

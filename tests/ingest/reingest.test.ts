@@ -3,7 +3,7 @@
 // temporary files; and the report lists everything removed from each source with its line.
 
 import assert from 'node:assert/strict';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ingest } from '../../src/ingest/ingest.ts';
@@ -159,6 +159,27 @@ describe('re-ingesting the same inbox', () => {
     assert.deepEqual(await at('2024-06-05T12:00:00Z'), ['2024-06-10-launch.txt: 5 June 2024', 'meta.jsonl: 5 June 2024']);
     assert.deepEqual(await at('2024-06-15T12:00:00Z'), ['meta.jsonl: 15 June 2024'], 'the launch date has passed');
     assert.deepEqual(await at('2024-07-01T12:00:00Z'), [], 'both dates have passed');
+  });
+
+  it('takes a file\'s corrected time, as the DATE_IN_FUTURE hint says, when the file-time date it kept was after the build (a wrong clock)', async () => {
+    const work = await temporaryDir('future-file-time');
+    const dirs = { inbox: path.join(work, 'inbox'), articles: path.join(work, 'articles') };
+    await mkdir(dirs.inbox);
+    const source = path.join(dirs.inbox, 'harbour.txt');
+    await writeFile(source, 'Harbour reopens\n\nThe harbour reopened.\n');
+    const at = async (fileTime: string) => {
+      await utimes(source, new Date(fileTime), new Date(fileTime));
+      const problems = new ProblemLog();
+      const { sources } = await ingest({ inboxDir: dirs.inbox, articlesDir: dirs.articles, rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en', now: Date.parse('2026-06-01T12:00:00Z') }, problems);
+      const text = await readFile(path.join(dirs.articles, sources[0]!.article!), 'utf8');
+      return { file: sources[0]!.article, date: /^date: "([^"]+)"/m.exec(text)?.[1], codes: problems.problems.map((problem) => problem.code).sort() };
+    };
+    assert.deepEqual(await at('2030-01-01T00:00:00Z'), { file: '2030/harbour-reopens.md', date: '2030-01-01T00:00:00+00:00', codes: ['DATE_FROM_FILE_TIME', 'DATE_IN_FUTURE'] });
+    assert.deepEqual(await at('2024-05-01T00:00:00Z'), { file: '2024/harbour-reopens.md', date: '2024-05-01T00:00:00+00:00', codes: ['DATE_FROM_FILE_TIME'] }, 'the time set right is taken');
+    assert.deepEqual(await readdir(path.join(dirs.articles, '2030')).catch(() => []), []);
+    // A date once taken from a plausible file time stays (a fresh clone's files have new times),
+    // and a later time in the future is then not the article's date: nothing to warn about.
+    assert.deepEqual(await at('2031-01-01T00:00:00Z'), { file: '2024/harbour-reopens.md', date: '2024-05-01T00:00:00+00:00', codes: ['DATE_FROM_FILE_TIME'] });
   });
 
   it('keeps an article file\'s slug when its source\'s headline changes', async () => {
