@@ -14,6 +14,7 @@ import { maxSourceBytes, sourceTooLarge } from './source-size.ts';
 import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
 import { ArticleFileCache, textHash, type ArticleFileSeen, type KnownArticleFile } from './article-file-cache.ts';
 import { isAfterBuild } from './article-date.ts';
+import { formatIsoDate, parseDateString } from './dates.ts';
 import { isUntouched, readArticleFile, sha256, writeArticleFile, type ParsedArticleFile } from './frontmatter.ts';
 import type { IngestOptions, ParsedArticle } from './parse-article.ts';
 import { ParseFeeder } from './parse-feeder.ts';
@@ -420,7 +421,9 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
     // date after the build was a wrong clock's (a clone's times are the present, never later):
     // the file's time, set right as DATE_IN_FUTURE's hint says, replaces it.
     if (existing?.date && existing.dateSource === 'file-mtime' && parsed.frontmatter.dateSource === 'file-mtime' && !isAfterBuild(existing.date, request.now ?? Date.now())) {
-      parsed.frontmatter.date = existing.date;
+      // The same instant, in the zone now configured, as every date is recorded (and so in the URL year a build from nothing gives).
+      const kept = parseDateString(existing.date, request.timeZone);
+      parsed.frontmatter.date = kept ? formatIsoDate(kept) : existing.date;
       // The file's new time is not the article's date: a warning that it is in the future is not the article's either.
       const future = problems.problems.findIndex((problem, at) => at >= parseStart && problem.code === 'DATE_IN_FUTURE' && problem.file === shown);
       if (future !== -1) problems.problems.splice(future, 1);

@@ -182,6 +182,24 @@ describe('re-ingesting the same inbox', () => {
     assert.deepEqual(await at('2031-01-01T00:00:00Z'), { file: '2024/harbour-reopens.md', date: '2024-05-01T00:00:00+00:00', codes: ['DATE_FROM_FILE_TIME'] });
   });
 
+  it('shows a kept file-time date in the configured zone once it changes, under the URL year a build from nothing gives it', async () => {
+    const work = await temporaryDir('file-time-zone');
+    const dirs = { inbox: path.join(work, 'inbox'), articles: path.join(work, 'articles') };
+    await mkdir(dirs.inbox);
+    const source = path.join(dirs.inbox, 'harbour.txt');
+    await writeFile(source, 'Harbour reopens\n\nThe harbour reopened.\n');
+    await utimes(source, new Date('2024-12-31T22:30:00Z'), new Date('2024-12-31T22:30:00Z'));
+    const inZone = async (timeZone: string, articlesDir: string) => {
+      const { sources } = await ingest({ inboxDir: dirs.inbox, articlesDir, rules: DEFAULT_RULES, timeZone, language: 'en' }, new ProblemLog());
+      const text = await readFile(path.join(articlesDir, sources[0]!.article!), 'utf8');
+      return { file: sources[0]!.article, date: /^date: "([^"]+)"/m.exec(text)?.[1] };
+    };
+    assert.deepEqual(await inZone('UTC', dirs.articles), { file: '2024/harbour-reopens.md', date: '2024-12-31T22:30:00+00:00' });
+    const riyadh = { file: '2025/harbour-reopens.md', date: '2025-01-01T01:30:00+03:00' };
+    assert.deepEqual(await inZone('Asia/Riyadh', path.join(work, 'from-nothing')), riyadh);
+    assert.deepEqual(await inZone('Asia/Riyadh', dirs.articles), riyadh, 'the same instant, in the zone now configured');
+  });
+
   it('keeps an article file\'s slug when its source\'s headline changes', async () => {
     const dirs = await setUp();
     await run(dirs);
