@@ -63,8 +63,8 @@ export interface BenchReport {
 export const BENCH_HELP = `Usage: broadsheet bench [options]
 
 Builds an archive three times in child processes (cold, unchanged, one article added) and
-reports time per stage, CPU, peak memory, the site's pages and those written, output and index bytes, and the bytes a first
-search downloads.
+reports time per stage, CPU, peak memory, the site's pages and those written, output and index
+bytes, and the bytes a first search downloads.
 
 Options:
   --articles N         generate a synthetic archive of N articles                 [1000]
