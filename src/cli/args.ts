@@ -1,6 +1,7 @@
 // Command-line parsing for `broadsheet build|serve`: flags, defaults and --help texts.
 
 import { parseArgs } from 'node:util';
+import { CONFIG_FILE_NAME } from '../config/site-config.ts';
 import { parseShard, type Shard } from '../site/shard.ts';
 
 export interface BuildOptions {
@@ -8,6 +9,8 @@ export interface BuildOptions {
   articles: string;
   out: string;
   config: string;
+  /** The configuration file was named (--config): it must exist, where the default may not. */
+  configNamed?: boolean;
   baseUrl?: string;
   pathPrefix?: string;
   strict: boolean;
@@ -35,7 +38,7 @@ const BUILD_FLAGS = {
   inbox: { type: 'string', default: 'content/inbox' },
   articles: { type: 'string', default: 'content/articles' },
   out: { type: 'string', default: '_site' },
-  config: { type: 'string', default: 'broadsheet.config.json' },
+  config: { type: 'string' },
   'base-url': { type: 'string' },
   'path-prefix': { type: 'string' },
   strict: { type: 'boolean', default: false },
@@ -94,12 +97,13 @@ function toBuildOptions(values: Record<string, unknown>): BuildOptions {
     inbox: values.inbox as string,
     articles: values.articles as string,
     out: values.out as string,
-    config: values.config as string,
+    config: (values.config as string | undefined) ?? CONFIG_FILE_NAME,
     strict: values.strict as boolean,
     force: values.force as boolean,
     quiet: values.quiet as boolean,
     allProblems: values['all-problems'] as boolean,
   };
+  if (values.config !== undefined) options.configNamed = true;
   if (values['base-url'] !== undefined) options.baseUrl = values['base-url'] as string;
   if (values['path-prefix'] !== undefined) options.pathPrefix = values['path-prefix'] as string;
   if (values.report !== undefined) options.report = values.report as string;

@@ -225,7 +225,7 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
   let entityRules: EntityRules;
   try {
     config = withOverrides(
-      await loadConfig(options.config),
+      await loadConfig(options.config, options.configNamed),
       {
         ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
         ...(options.pathPrefix === undefined ? {} : { pathPrefix: options.pathPrefix }),
@@ -235,7 +235,7 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
     entityRules = await loadEntityRules(path.resolve(path.dirname(options.config), config.entitiesFile));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    problems.error({ code: 'CONFIG_INVALID', file: error.file, message: error.message, hint: error.hint });
+    problems.error({ code: 'CONFIG_INVALID', file: error.file, message: error.detail, hint: error.hint });
     result.exitCode = 2;
     return result;
   }

@@ -47,10 +47,11 @@ export const CONFIG_FILE_NAME = 'broadsheet.config.json';
 export class ConfigError extends Error {
   constructor(
     readonly file: string,
-    message: string,
+    /** What is wrong, without the file's name (a problem names it apart). */
+    readonly detail: string,
     readonly hint: string,
   ) {
-    super(`${file}: ${message}`);
+    super(`${file}: ${detail}`);
     this.name = 'ConfigError';
   }
 }
@@ -163,9 +164,13 @@ export async function readJsonSettings(file: string): Promise<unknown> {
   }
 }
 
-/** Reads the configuration file if it exists; a missing file means the defaults. */
-export async function loadConfig(file: string): Promise<SiteConfig> {
+/**
+ * Reads the configuration file if it exists; a missing file means the defaults, unless it was
+ * named (`required`: --config), when a typo in its name would build with the wrong settings.
+ */
+export async function loadConfig(file: string, required = false): Promise<SiteConfig> {
   const raw = await readJsonSettings(file);
+  if (raw === undefined && required) throw new ConfigError(file, 'does not exist (named by --config); nothing was built', `Check the file name, or leave out --config to use ${CONFIG_FILE_NAME} when there is one.`);
   return raw === undefined ? { ...DEFAULT_CONFIG } : validateConfig(raw, file);
 }
 

@@ -56,6 +56,16 @@ describe('broadsheet command line', () => {
     assert.match(run.stderr, /broadsheet\.config\.json.*"timeZone" must be an IANA time zone/);
   });
 
+  it('exits 2 without building when the file named by --config does not exist, naming it', async () => {
+    const dir = await temporaryDir('config-missing');
+    const config = path.join(dir, 'broadsheet.confg.json');
+    const out = path.join(dir, 'site');
+    const run = await runCli(['build', '--config', config, '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', out]);
+    assert.equal(run.exitCode, 2, run.stderr);
+    assert.ok(run.stderr.startsWith(`${config}  error: does not exist (named by --config); nothing was built (CONFIG_INVALID)\n`), run.stderr);
+    await assert.rejects(readFile(path.join(out, 'index.html')), { code: 'ENOENT' });
+  });
+
   it('exits 2 on a bad --path-prefix', async () => {
     const dir = await temporaryDir('prefix');
     const run = await runCli(['build', '--path-prefix', 'no-slashes', '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', path.join(dir, 's')]);
