@@ -350,7 +350,7 @@ async function buildLocked(
   let outputFolder: OutputFolder;
   try {
     await replayCommits(outDir);
-    outputFolder = await inspectOutputFolder(outDir);
+    outputFolder = await inspectOutputFolder(outDir, options.shard === undefined ? undefined : shardName(options.shard));
   } catch (error) {
     return await stop(error, outDir, 'output');
   }

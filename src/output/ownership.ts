@@ -96,10 +96,23 @@ export interface OutputFolder {
 }
 
 /**
- * Whether `outDir` may be replaced as a whole: it may when it does not exist, is empty, or holds
- * only what Broadsheet builds made.
+ * The other builds whose output is in a folder a shard named `shardName` would replace: a full
+ * build (its manifest) and other shards (their records), as "a full build", "shard 2015".
  */
-export async function inspectOutputFolder(outDir: string): Promise<OutputFolder> {
+function otherBuilds(entries: readonly string[], shardName: string): string[] {
+  const others = entries.includes(MANIFEST_FILE) ? ['a full build'] : [];
+  for (const name of entries.filter(isShardRecordName).sort()) {
+    if (name !== shardRecordName(shardName)) others.push(`shard ${name.slice(SHARD_RECORD_PREFIX.length, -'.json'.length)}`);
+  }
+  return others;
+}
+
+/**
+ * Whether `outDir` may be replaced as a whole: it may when it does not exist, is empty, or holds
+ * only what Broadsheet builds made; for a shard (`shardName`), only what that shard made, since
+ * the rest of a deploy folder of merged shards, or a full build's site, would go with it.
+ */
+export async function inspectOutputFolder(outDir: string, shardName?: string): Promise<OutputFolder> {
   let isFolder: boolean;
   try {
     isFolder = (await lstat(outDir)).isDirectory();
@@ -121,6 +134,18 @@ export async function inspectOutputFolder(outDir: string): Promise<OutputFolder>
   const entries = await readdir(outDir);
   const manifest = entries.includes(MANIFEST_FILE) ? await readManifest(outDir) : undefined;
   const foreign = await foreignEntries(outDir, entries, manifest);
+  const others = foreign.length === 0 && shardName !== undefined ? otherBuilds(entries, shardName) : [];
+  if (others.length > 0) {
+    return {
+      problem: {
+        code: 'OUTPUT_HAS_OTHER_BUILDS',
+        file: displayPath(outDir),
+        message: `holds the output of ${others.join(', ').replace(/, ([^,]*)$/, ' and $1')}, which shard ${shardName} does not make; a build replaces the whole output folder, so it would be lost: nothing was built`,
+        hint: `Build each shard into a folder of its own (--out out/${shardName}) and copy them all into the deploy folder. To replace this folder with the shard alone, delete it first.`,
+      },
+      manifest,
+    };
+  }
   if (foreign.length === 0) return { problem: undefined, manifest };
   return {
     problem: {

@@ -3,7 +3,7 @@
 // what is in it, and leave it exactly as it was (src/output/ownership.ts).
 
 import assert from 'node:assert/strict';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { generateArchive } from '../../src/bench/generate-archive.ts';
@@ -113,5 +113,28 @@ describe('building into a folder that holds other things', () => {
     const full = await buildArchive(inbox, [], { outDir: out });
     assert.equal(full.exitCode, 0, full.stderr);
     assert.ok((await readdir(out)).includes('index.html'));
+  });
+
+  it("refuses to replace a deploy folder of merged shards, or a full build's site, with one shard's output, and leaves it as it was", async () => {
+    const deploy = path.join(work, 'public');
+    await mkdir(deploy);
+    for (const name of [years[0]!, 'site']) {
+      const shard = await buildArchive(inbox, ['--shard', name], { outDir: path.join(work, 'shards', name) });
+      assert.equal(shard.exitCode, 0, shard.stderr);
+      await cp(path.join(work, 'shards', name), deploy, { recursive: true });
+    }
+    const before = (await readdir(deploy)).sort();
+    const refused = await buildArchive(inbox, ['--shard', years[0]!], { outDir: deploy });
+    assert.equal(refused.exitCode, 2, refused.stderr);
+    assert.equal(refusal(refused)?.code, 'OUTPUT_HAS_OTHER_BUILDS');
+    assert.match(refusal(refused)?.message ?? '', /^holds the output of shard site, which shard \d+ does not make; /);
+    assert.deepEqual((await readdir(deploy)).sort(), before);
+
+    const full = await buildArchive(inbox, [], { outDir: deploy });
+    assert.equal(full.exitCode, 0, full.stderr);
+    const shardOverFull = await buildArchive(inbox, ['--shard', 'site'], { outDir: deploy });
+    assert.equal(shardOverFull.exitCode, 2, shardOverFull.stderr);
+    assert.match(refusal(shardOverFull)?.message ?? '', /^holds the output of a full build, which shard site does not make; /);
+    assert.ok((await readdir(deploy)).includes(years[0]!), 'the full site is still there');
   });
 });
