@@ -52,6 +52,8 @@ export interface BuildResult {
   pages: number;
   /** Of `pages`, those this build wrote: the rest were kept unchanged from the previous site. */
   pagesWritten: number;
+  /** The URL path the site was built under (the configuration's, or --path-prefix), once known. */
+  pathPrefix?: string;
   ingest?: IngestResult;
   search?: SearchIndexStats;
   seconds: Record<Stage | 'total', number>;
@@ -239,6 +241,7 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
     result.exitCode = 2;
     return result;
   }
+  result.pathPrefix = config.pathPrefix;
 
   const inboxDir = path.resolve(options.inbox);
   const articlesDir = path.resolve(options.articles);

@@ -33,7 +33,8 @@ export async function serve(options: ServeOptions): Promise<number> {
   if (first.exitCode === 2) return 2;
 
   const server = EleventyDevServer.getServer('broadsheet', path.resolve(options.out), {
-    pathPrefix: options.pathPrefix ?? '/',
+    // Where the pages' links point: a pathPrefix may come from the configuration file, not only --path-prefix.
+    pathPrefix: first.pathPrefix ?? '/',
     liveReload: true,
     domDiff: false,
   });

@@ -82,6 +82,36 @@ describe('broadsheet serve', () => {
     }
   });
 
+  it("serves the site under the configuration file's pathPrefix, where its links point", async () => {
+    const dir = await temporaryDir('serve-prefix');
+    const inbox = path.join(dir, 'inbox');
+    await mkdir(inbox);
+    await writeFile(path.join(inbox, 'meta.jsonl'), '{"file": "first.txt", "date": "2024-01-02"}\n');
+    await writeFile(path.join(inbox, 'first.txt'), 'The first story\n\nIt happened first.\n');
+    const config = path.join(dir, 'broadsheet.config.json');
+    await writeFile(config, JSON.stringify({ pathPrefix: '/news/' }));
+    const port = await freePort();
+    const child = spawn(process.execPath, [CLI, 'serve', '--config', config, '--inbox', inbox, '--articles', path.join(dir, 'articles'), '--out', path.join(dir, 'site'), '--port', String(port)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    try {
+      const get = (url: string) => fetch(`http://localhost:${port}${url}`).then((response) => (response.ok ? response.text() : undefined));
+      const home = await waitFor(() => get('/news/'), `the home page at /news/ on port ${port}\n${output}`);
+      assert.match(home, /The first story/);
+      const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(home)?.[1];
+      assert.ok(stylesheet?.startsWith('/news/'), stylesheet);
+      assert.ok(await get(stylesheet!), `${stylesheet} is served`);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 10_000))]);
+      if (!stopped) child.kill('SIGKILL');
+    }
+  });
+
   it('refuses a port number out of range', async () => {
     const run = await runCli(['serve', '--port', '70000']);
     assert.equal(run.exitCode, 2);
