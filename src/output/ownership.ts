@@ -5,7 +5,8 @@
 // never made. What a previous build made is known from its manifest (a full build) or from its
 // shard record (a shard's output, which has no manifest so that shards deploy side by side).
 
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { displayPath } from '../fs-utils.ts';
 import type { ProblemInput } from '../problems.ts';
@@ -113,14 +114,27 @@ function otherBuilds(entries: readonly string[], shardName: string): string[] {
  * the rest of a deploy folder of merged shards, or a full build's site, would go with it.
  */
 export async function inspectOutputFolder(outDir: string, shardName?: string): Promise<OutputFolder> {
-  let isFolder: boolean;
+  let info: Stats;
   try {
-    isFolder = (await lstat(outDir)).isDirectory();
+    info = await lstat(outDir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { problem: undefined, manifest: undefined };
     throw error;
   }
-  if (!isFolder) {
+  if (info.isSymbolicLink()) {
+    // It looks like a folder in a listing; the build would replace the link, not fill its target.
+    const target = path.resolve(path.dirname(outDir), await readlink(outDir));
+    return {
+      problem: {
+        code: 'OUTPUT_NOT_A_FOLDER',
+        file: displayPath(outDir),
+        message: `is a symbolic link to ${displayPath(target)}; a build puts a new folder in the output's place, so the link would be replaced and its target left as it was: nothing was built`,
+        hint: `Pass the folder itself (--out ${displayPath(target)}), or remove the link.`,
+      },
+      manifest: undefined,
+    };
+  }
+  if (!info.isDirectory()) {
     return {
       problem: {
         code: 'OUTPUT_NOT_A_FOLDER',

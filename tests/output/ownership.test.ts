@@ -3,7 +3,7 @@
 // what is in it, and leave it exactly as it was (src/output/ownership.ts).
 
 import assert from 'node:assert/strict';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { generateArchive } from '../../src/bench/generate-archive.ts';
@@ -53,6 +53,21 @@ describe('building into a folder that holds other things', () => {
     assert.equal(run.exitCode, 2, run.stderr);
     assert.equal(refusal(run)?.code, 'OUTPUT_NOT_A_FOLDER');
     assert.equal(await readFile(out, 'utf8'), '<p>mine</p>\n');
+  });
+
+  it('refuses an output path that is a link to a folder, naming the folder to pass instead, and leaves both', async () => {
+    const target = path.join(work, 'www');
+    await mkdir(target);
+    await writeFile(path.join(target, 'index.html'), '<p>mine</p>\n');
+    const out = path.join(work, 'site-link');
+    await symlink(target, out);
+    const run = await buildArchive(inbox, [], { outDir: out });
+    assert.equal(run.exitCode, 2, run.stderr);
+    assert.equal(refusal(run)?.code, 'OUTPUT_NOT_A_FOLDER');
+    assert.match(refusal(run)?.message ?? '', new RegExp(`^is a symbolic link to ${target.replaceAll('/', '\\/')}; `));
+    assert.match(refusal(run)?.hint ?? '', new RegExp(`--out ${target.replaceAll('/', '\\/')}`));
+    assert.equal(await readlink(out), target);
+    assert.deepEqual(await readdir(target), ['index.html']);
   });
 
   it('builds into an empty folder, and again into its own output, but not once something else is added', async () => {
