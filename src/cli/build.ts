@@ -35,6 +35,7 @@ import { commitIntoPlace, replayCommits } from '../output/commit.ts';
 import { MANIFEST_FILE, readManifest, serializeManifest } from '../output/manifest.ts';
 import { inspectOutputFolder, serializeShardRecord, shardRecordName, type OutputFolder } from '../output/ownership.ts';
 import { siteFingerprint } from '../output/site-fingerprint.ts';
+import { cleanUpOnSignals } from '../output/signals.ts';
 import { prepareStaging, recoverInterruptedBuilds, swapIntoPlace } from '../output/swap.ts';
 import { OutputWriter } from '../output/writer.ts';
 import { chooseProgressMode, Progress } from './progress.ts';
@@ -265,10 +266,15 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
 
   // One build at a time per output folder and per articles folder, so outputs are never a mix.
   const locks: BuildLock[] = [];
+  // Ctrl-C (or SIGTERM) ends the build where it stands; its locks go with it.
+  const stopCleaningUp = cleanUpOnSignals(() => {
+    for (const lock of locks) lock.release();
+  });
   try {
     locks.push(await acquireBuildLock(outDir, 0, 'output'));
     locks.push(await acquireBuildLock(articlesDir, 0, 'articles'));
   } catch (error) {
+    stopCleaningUp();
     for (const lock of locks) lock.release();
     if (!(error instanceof LockError)) throw error;
     problems.error({ code: error.errno ? (error.folder === 'articles' ? 'ARTICLES_NOT_WRITABLE' : 'OUTPUT_NOT_WRITABLE') : 'BUILD_LOCKED', file: displayPath(error.file), message: error.message, hint: error.hint });
@@ -283,6 +289,7 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
       return result;
     }
   } finally {
+    stopCleaningUp();
     for (const lock of locks) lock.release();
   }
   seconds.total = (performance.now() - started) / 1000;
@@ -424,6 +431,7 @@ async function buildLocked(
   let staging: string | undefined;
   let indexStream: IndexStream | undefined;
   let scratch: PageScratch | undefined;
+  let stopRemovingScratch: (() => void) | undefined;
   try {
     await recoverInterruptedBuilds(outDir);
     const into = await prepareStaging(outDir);
@@ -462,6 +470,7 @@ async function buildLocked(
     // that can run at once.
     const pageScratch = PageScratch.open(logDir, largestParts(parts, DEFAULT_LANES));
     scratch = pageScratch;
+    stopRemovingScratch = cleanUpOnSignals(() => pageScratch.removeSync());
     // Parts that will be indexed anyway are indexed while Eleventy renders the site.
     const toFeed = indexed ? await partsToFeed(site, writer, parts, previousSiteDir) : [];
     let renderEnded = false;
@@ -535,6 +544,7 @@ async function buildLocked(
     if (!problem) throw error;
     return refuse(problem);
   } finally {
+    stopRemovingScratch?.();
     await scratch?.remove();
   }
   return false;

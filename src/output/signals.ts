@@ -6,6 +6,44 @@
 
 const DEFERRED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
+/** What a build leaves that the next one would otherwise have to remove: its locks, its pages in memory. */
+const cleanups = new Set<() => void>();
+/** How many `finishBeforeSignals` steps are running: a signal then waits for them. */
+let holding = 0;
+
+/**
+ * Ends the process as `signal` says, after the registered clean-ups. The staging folder is left
+ * to the next build's recovery: removing a large one would keep the user waiting after Ctrl-C.
+ */
+function interrupted(signal: NodeJS.Signals): void {
+  if (holding > 0) return;
+  for (const cleanup of cleanups) {
+    try {
+      cleanup();
+    } catch {
+      // The next build removes what is left (a stale lock, an abandoned folder).
+    }
+  }
+  cleanups.clear();
+  for (const deferred of DEFERRED_SIGNALS) process.off(deferred, interrupted);
+  // Another listener (the server's shutdown) already heard it and decides what happens.
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+/**
+ * Runs `cleanup` (synchronously) if SIGINT, SIGTERM or SIGHUP ends the process before the
+ * returned function is called: a Ctrl-C would otherwise leave the build's lock files and its
+ * pages in memory (/dev/shm, which only a reboot or the next build frees).
+ */
+export function cleanUpOnSignals(cleanup: () => void): () => void {
+  if (cleanups.size === 0) for (const signal of DEFERRED_SIGNALS) process.on(signal, interrupted);
+  cleanups.add(cleanup);
+  return () => {
+    cleanups.delete(cleanup);
+    if (cleanups.size === 0) for (const signal of DEFERRED_SIGNALS) process.off(signal, interrupted);
+  };
+}
+
 /**
  * Runs `step` with SIGINT, SIGTERM and SIGHUP held back. A signal that arrived meanwhile is
  * raised again once `step` has ended, whether it succeeded or failed: with no other listener for
@@ -17,11 +55,16 @@ export async function finishBeforeSignals<T>(step: () => Promise<T>): Promise<T>
     received ??= signal;
   };
   for (const signal of DEFERRED_SIGNALS) process.on(signal, hold);
+  holding++;
   try {
     return await step();
   } finally {
+    holding--;
     for (const signal of DEFERRED_SIGNALS) process.off(signal, hold);
-    // Another listener (the server's shutdown) already heard it and decides what happens.
-    if (received !== undefined && process.listenerCount(received) === 0) process.kill(process.pid, received);
+    if (received !== undefined) {
+      if (cleanups.size > 0) interrupted(received);
+      // Another listener (the server's shutdown) already heard it and decides what happens.
+      else if (process.listenerCount(received) === 0) process.kill(process.pid, received);
+    }
   }
 }

@@ -78,6 +78,11 @@ export class PageScratch {
   async remove(): Promise<void> {
     if (this.inMemory) await rm(this.root, { recursive: true, force: true });
   }
+
+  /** `remove`, synchronously: for a build that a signal ends. */
+  removeSync(): void {
+    if (this.inMemory) rmSync(this.root, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -186,6 +186,42 @@ describe('a build stopped while it commits an incremental change', () => {
   });
 });
 
+describe('a build stopped before its commit', () => {
+  it('by Ctrl-C (SIGINT) or SIGTERM, ends as the signal says and leaves the site, and neither its locks nor its pages in memory', async () => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const work = await temporaryDir(`${signal.toLowerCase()}-render`);
+      // The pages Pagefind reads go to this folder, as they would to /dev/shm.
+      const scratch = path.join(work, 'memory');
+      await mkdir(scratch);
+      await writeInbox(path.join(work, 'inbox'), 11, 40);
+      const first = await runCli(buildArgs(work), { env: { BROADSHEET_MEMORY_SCRATCH: scratch } });
+      assert.equal(first.exitCode, 0, first.stderr);
+      const previous = await snapshot(path.join(work, 'site'));
+      let stopped = false;
+      const attempts: string[] = [];
+      for (let attempt = 0; attempt < 3 && !stopped; attempt++) {
+        const child = spawn(process.execPath, [CLI, ...buildArgs(work, ['--force'])], { cwd: PROJECT_ROOT, stdio: 'ignore', env: { ...process.env, BROADSHEET_MEMORY_SCRATCH: scratch } });
+        const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, exitSignal) => resolve(exitSignal)));
+        let sent = false;
+        // Its pages in memory appear as the render starts.
+        const watcher = watch(scratch, (_event, name) => {
+          if (!sent && String(name).startsWith('broadsheet-pages-')) sent = child.kill(signal);
+        });
+        const exitSignal = await exited;
+        attempts.push(`${sent ? 'sent' : 'not sent'}, ended by ${exitSignal ?? 'itself'}`);
+        stopped = sent && exitSignal === signal;
+        watcher.close();
+      }
+      assert.ok(stopped, `three builds in a row ended before ${signal} reached them (${attempts.join('; ')})`);
+      assert.deepEqual((await readdir(work)).filter((name) => name.endsWith('.lock')), [], `no lock is left after ${signal}`);
+      assert.deepEqual(await readdir(scratch), [], `no page folder is left in memory after ${signal}`);
+      assert.ok(sameSnapshot(await snapshot(path.join(work, 'site')), previous), `the site is as it was after ${signal}`);
+      const rerun = await runCli(buildArgs(work));
+      assert.equal(rerun.exitCode, 0, rerun.stderr);
+    }
+  });
+});
+
 describe('two builds at once on the same folders', () => {
   it('refuses a second build while the first holds the lock, naming the lock file and the holder', async () => {
     const work = await temporaryDir('locked');
