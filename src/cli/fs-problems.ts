@@ -130,14 +130,20 @@ export async function reportLocationProblem(file: string, folders: Array<{ name:
   }
   const info = await stat(resolved).catch(() => undefined);
   if (info?.isDirectory()) return problem('it is a folder');
-  if (info) return (await access(resolved, constants.W_OK).then(() => true, () => false)) ? undefined : problem('permission denied');
+  // Why a folder or file cannot be written: a read-only file system is not a matter of permissions.
+  const denied = (error: unknown) => ((error as NodeJS.ErrnoException).code === 'EROFS' ? 'the file system is read-only' : 'permission denied');
+  if (info) {
+    const refused = await access(resolved, constants.W_OK).then(() => undefined, denied);
+    return refused === undefined ? undefined : problem(refused);
+  }
   // A new file: the nearest folder that exists must let us create what is missing below it.
   let parent = path.dirname(resolved);
   for (;;) {
     const parentInfo = await stat(parent).catch(() => undefined);
     if (parentInfo) {
       if (!parentInfo.isDirectory()) return problem(`${displayPath(parent)} is a file, not a folder`);
-      if (!(await access(parent, constants.W_OK | constants.X_OK).then(() => true, () => false))) return problem(`permission denied in ${displayPath(parent)}`);
+      const refused = await access(parent, constants.W_OK | constants.X_OK).then(() => undefined, denied);
+      if (refused !== undefined) return problem(`${refused} in ${displayPath(parent)}`);
       break;
     }
     if (path.dirname(parent) === parent) break;

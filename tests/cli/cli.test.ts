@@ -2,7 +2,7 @@
 // through npm, and the report.
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -127,6 +127,27 @@ describe('broadsheet command line', () => {
       assert.ok(run.stderr.includes(expected), run.stderr);
     }
     await assert.rejects(readFile(path.join(dir, 'site', 'index.html')), { code: 'ENOENT' });
+  });
+
+  it('says a --report folder on a read-only file system is read-only, not a matter of permissions', async (t) => {
+    const dir = await temporaryDir('report-read-only');
+    const mounted = path.join(dir, 'read-only');
+    await mkdir(mounted);
+    // A read-only file system of its own needs root (mount); elsewhere there is none to try.
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,ro', 'tmpfs', mounted], { stdio: 'ignore' });
+    } catch {
+      t.skip('cannot mount a read-only file system here (needs root)');
+      return;
+    }
+    try {
+      const report = path.join(mounted, 'report.json');
+      const run = await runCli(['build', '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', path.join(dir, 'site'), '--report', report, '--quiet']);
+      assert.equal(run.exitCode, 2, run.stderr);
+      assert.ok(run.stderr.includes(`${report}  error: cannot be written as the build report (--report): the file system is read-only in ${mounted}; nothing was built (REPORT_NOT_WRITABLE)`), run.stderr);
+    } finally {
+      execFileSync('umount', [mounted]);
+    }
   });
 
   it('prints each problem on its own two lines, with control characters in file names and headlines escaped', async () => {
