@@ -6,6 +6,7 @@
 // (src/output/commit.ts).
 
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { FileThread } from '../file-thread.ts';
 import type { FileRecord, SiteManifest } from './manifest.ts';
@@ -55,7 +56,7 @@ export class OutputWriter {
    */
   keepIfRenderedFrom(sitePath: string, input: string): boolean {
     const before = this.#previous?.files.get(sitePath);
-    if (before === undefined || before.input !== input) return false;
+    if (before === undefined || before.input !== input || !this.#stillThere(sitePath)) return false;
     this.#records.set(sitePath, before);
     return true;
   }
@@ -66,7 +67,7 @@ export class OutputWriter {
     if (facts.input === undefined) {
       record.hash = contentHash(content);
       const before = this.#previous?.files.get(sitePath);
-      if (before?.hash === record.hash) {
+      if (before?.hash === record.hash && this.#stillThere(sitePath)) {
         this.#records.set(sitePath, record);
         return;
       }
@@ -74,6 +75,14 @@ export class OutputWriter {
     this.#records.set(sitePath, record);
     this.#staged.add(sitePath);
     if (siteFiles.send(this.#stagingDir, sitePath, content)) await siteFiles.room();
+  }
+
+  /**
+   * Whether the previous site's file is still in the output: one removed since (by hand, or by a
+   * deploy tool's sync) is written again, not kept as missing. A stat a kept file (a few µs).
+   */
+  #stillThere(sitePath: string): boolean {
+    return existsSync(path.join(this.#outDir, sitePath));
   }
 
   /** Waits for the writes in flight; throws the first that failed. */

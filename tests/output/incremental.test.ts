@@ -127,6 +127,17 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
     await assertSameSite(site, await fresh(), 'nothing changed');
   });
 
+  it('puts back pages removed from the output since the last build (an article page, a list page, an asset), writing only those', async () => {
+    const manifest = JSON.parse(await readFile(path.join(site, MANIFEST_FILE), 'utf8')) as { files: Record<string, unknown> };
+    const articlePage = Object.keys(manifest.files).find((file) => /^\d{4}\/[^/]+\/index\.html$/.test(file))!;
+    const removed = [articlePage, 'about/index.html', 'assets/site.css'];
+    for (const file of removed) await rm(path.join(site, file));
+    const run = await rebuild();
+    assert.equal(run.exitCode, 0, run.stderr);
+    assert.equal(outputOf(run).written, removed.length, 'only the missing files are written');
+    await assertSameSite(site, await fresh(), 'pages removed from the output');
+  });
+
   it('after a new article, renders only the pages it changes, and the site is the one a full build makes', async () => {
     const vocabulary = createVocabulary(SEED);
     const added = generateArticle(vocabulary, { layout: 'flat', seed: SEED }, ARTICLES);
