@@ -6,7 +6,7 @@
 //   making folders as needed, then answers { written: id, identities? }. With `atomic`, each file
 //   is written under a temporary name beside it (.NAME.<12 hex>.tmp) and renamed, so a reader
 //   sees the old content or the new; with `identify`, `identities` holds each file's
-//   [size, mtimeMs, ino] as written;
+//   [size, mtimeMs, ino, ctimeMs] as written;
 // { id, dir, flush: true } answers { flushed: id, error? } once everything sent for `dir` before
 //   it is written, and forgets `dir`. `error` is the first write that failed ({ message, code,
 //   path }); the files sent after it were not written.
@@ -55,7 +55,7 @@ parentPort.on('message', (message) => {
         write(file, content);
         if (identities) {
           const info = statSync(file);
-          identities.push([info.size, info.mtimeMs, info.ino]);
+          identities.push([info.size, info.mtimeMs, info.ino, info.ctimeMs]);
         }
       }
     } catch (error) {

@@ -12,7 +12,11 @@ import { Worker } from 'node:worker_threads';
 export type FileContent = string | Uint8Array;
 
 /** What tells a file from its later versions without reading it (as the ingest caches compare). */
-export type FileIdentity = Pick<Stats, 'size' | 'mtimeMs' | 'ino'>;
+/**
+ * What tells a file unchanged since it was seen. The change time too: a tool can set the
+ * modification time back after an edit of the same size in place (touch -d, rsync -t), never it.
+ */
+export type FileIdentity = Pick<Stats, 'size' | 'mtimeMs' | 'ino' | 'ctimeMs'>;
 
 export interface FileThreadOptions {
   filesPerBatch?: number;
@@ -34,7 +38,7 @@ interface Flush {
   reject: (error: Error) => void;
 }
 
-type Reply = { written: number; identities?: Array<[number, number, number]> } | { flushed: number; error?: { message: string; code?: string; path?: string } };
+type Reply = { written: number; identities?: Array<[number, number, number, number]> } | { flushed: number; error?: { message: string; code?: string; path?: string } };
 
 export class FileThread {
   readonly #filesPerBatch: number;
@@ -150,7 +154,7 @@ export class FileThread {
       if (batch?.files && reply.identities) {
         const identities = this.#identities.get(batch.dir) ?? new Map<string, FileIdentity>();
         this.#identities.set(batch.dir, identities);
-        reply.identities.forEach(([size, mtimeMs, ino], index) => identities.set(batch.files![index]!, { size, mtimeMs, ino }));
+        reply.identities.forEach(([size, mtimeMs, ino, ctimeMs], index) => identities.set(batch.files![index]!, { size, mtimeMs, ino, ctimeMs }));
       }
       if (this.#bytesInFlight <= this.#maxBytesInFlight) for (const wake of this.#roomWaiters.splice(0)) wake();
     } else {

@@ -1,5 +1,5 @@
 // Lets ingest skip sources that have not changed since the last run: a manifest beside the
-// article files records, per source, the file's size, time and inode, its sidecar entry, the
+// article files records, per source, the file's size, times (modification and change) and inode, its sidecar entry, the
 // article file written from it (by content hash) and its outcome (written, hand edit kept,
 // duplicate) with every problem reported about it, so an unchanged source is neither read nor
 // parsed again, yet reports the same.
@@ -16,12 +16,14 @@ import type { IngestedSource } from './ingest.ts';
 
 /** Hidden, so listings of the articles folder skip it. */
 export const INGEST_CACHE_FILE = '.broadsheet/ingest-cache.json';
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface Entry {
   size: number;
   mtimeMs: number;
   ino: number;
+  /** The change time, which no tool sets back as `touch -d` or `rsync -t` set the modification time. */
+  ctimeMs: number;
   sidecar: string;
   article: string;
   articleHash: string;
@@ -130,6 +132,7 @@ export class IngestCache {
       entry.size === info.size &&
       entry.mtimeMs === info.mtimeMs &&
       entry.ino === info.ino &&
+      entry.ctimeMs === info.ctimeMs &&
       entry.sidecar === hash(JSON.stringify(sidecar ?? null)) &&
       !entry.problems.some(judgedByRunDate) &&
       !entry.elsewhere.some(judgedByRunDate) &&
@@ -170,6 +173,7 @@ export class IngestCache {
         size: pending.info.size,
         mtimeMs: pending.info.mtimeMs,
         ino: pending.info.ino,
+        ctimeMs: pending.info.ctimeMs,
         sidecar: pending.sidecar,
         article: result.article!,
         articleHash,

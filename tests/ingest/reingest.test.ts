@@ -3,7 +3,7 @@
 // temporary files; and the report lists everything removed from each source with its line.
 
 import assert from 'node:assert/strict';
-import { mkdir, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ingest } from '../../src/ingest/ingest.ts';
@@ -198,6 +198,38 @@ describe('re-ingesting the same inbox', () => {
     const riyadh = { file: '2025/harbour-reopens.md', date: '2025-01-01T01:30:00+03:00' };
     assert.deepEqual(await inZone('Asia/Riyadh', path.join(work, 'from-nothing')), riyadh);
     assert.deepEqual(await inZone('Asia/Riyadh', dirs.articles), riyadh, 'the same instant, in the zone now configured');
+  });
+
+  it('sees an edit of the same size written in place whose file time was then set back (touch -d, rsync -t)', async () => {
+    const dirs = await setUp();
+    const outDir = path.join(path.dirname(dirs.articles), 'site');
+    const build = async () => {
+      const built = await buildArchive(dirs.inbox, [], { outDir, articlesDir: dirs.articles });
+      assert.equal(built.exitCode, 0, built.stderr);
+      const article = built.report.articles.find((entry) => entry.source === 'local/2024-05-01-harbour.txt')!;
+      return { file: path.join(dirs.articles, article.file), page: await readFile(path.join(outDir, article.url, 'index.html'), 'utf8'), problems: built.report.problems };
+    };
+    // A file time in whole seconds, which utimes sets back exactly.
+    const time = new Date('2024-06-01T12:00:00Z');
+    // Same size, same inode, same modification time: only the change time tells.
+    const rewriteInPlace = async (file: string, from: string, to: string) => {
+      const before = await stat(file);
+      await writeFile(file, (await readFile(file, 'utf8')).replace(from, to));
+      await utimes(file, time, time);
+      const after = await stat(file);
+      assert.deepEqual([after.size, after.ino, after.mtimeMs], [before.size, before.ino, before.mtimeMs]);
+    };
+    const source = path.join(dirs.inbox, 'local', '2024-05-01-harbour.txt');
+    await utimes(source, time, time);
+    const { file } = await build();
+    await rewriteInPlace(source, 'Work starts in May.', 'Work starts in Jun.');
+    assert.match((await build()).page, /Work starts in Jun\./, 'the source edit is published');
+    await utimes(file, time, time);
+    await build();
+    await rewriteInPlace(file, 'Work starts in Jun.', 'Work starts in Jul.');
+    const handEdited = await build();
+    assert.match(handEdited.page, /Work starts in Jul\./, 'the hand edit is published');
+    assert.match(await readFile(file, 'utf8'), /Work starts in Jul\./, 'the hand edit is kept');
   });
 
   it('keeps an article file\'s slug when its source\'s headline changes', async () => {

@@ -125,7 +125,7 @@ describe('the file-writing thread, atomic and identifying', () => {
       const file = path.join(dir, relative);
       assert.equal(readFileSync(file, 'utf8'), text);
       const info = statSync(file);
-      assert.deepEqual(identities.get(relative), { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino });
+      assert.deepEqual(identities.get(relative), { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, ctimeMs: info.ctimeMs });
     }
     assert.deepEqual(readdirSync(dir, { recursive: true }).filter((name) => String(name).endsWith('.tmp')), []);
     // A flush answers only what was written since the one before.
