@@ -224,6 +224,29 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
     },
   };
 
+  const inboxDir = path.resolve(options.inbox);
+  const articlesDir = path.resolve(options.articles);
+  const outDir = path.resolve(options.out);
+  const inputs = [
+    { name: 'inbox', dir: inboxDir },
+    { name: 'articles', dir: articlesDir },
+  ];
+  // A report that cannot be written (a bad flag: found now, not after the whole build) stops the
+  // build before anything is done; one that can is written whatever stops the build, so that a
+  // script reading it finds why.
+  const reportProblem = options.report === undefined ? undefined : await reportLocationProblem(options.report, [...inputs, { name: 'output', dir: outDir }]);
+  if (reportProblem) {
+    problems.error(reportProblem);
+    result.exitCode = 2;
+    return result;
+  }
+  const refuse = async (problem: ProblemInput): Promise<BuildResult> => {
+    problems.error(problem);
+    result.exitCode = 2;
+    if (options.report) await writeReport(options.report, result, options.shard).catch(() => undefined);
+    return result;
+  };
+
   let config: SiteConfig;
   let entityRules: EntityRules;
   try {
@@ -238,31 +261,13 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
     entityRules = await loadEntityRules(path.resolve(path.dirname(options.config), config.entitiesFile));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    problems.error({ code: 'CONFIG_INVALID', file: error.file, message: error.detail, hint: error.hint });
-    result.exitCode = 2;
-    return result;
+    return refuse({ code: 'CONFIG_INVALID', file: error.file, message: error.detail, hint: error.hint });
   }
   result.pathPrefix = config.pathPrefix;
 
-  const inboxDir = path.resolve(options.inbox);
-  const articlesDir = path.resolve(options.articles);
-  const outDir = path.resolve(options.out);
-
-  const inputs = [
-    { name: 'inbox', dir: inboxDir },
-    { name: 'articles', dir: articlesDir },
-  ];
-  // Folders that would replace or lose each other, and a report that cannot be written (a bad
-  // flag: found now, not after the whole build), stop the build before anything is done.
-  const refusal =
-    (options.report === undefined ? undefined : await reportLocationProblem(options.report, [...inputs, { name: 'output', dir: outDir }])) ??
-    outputOverlapProblem(outDir, inputs) ??
-    articlesInInboxProblem(articlesDir, inboxDir);
-  if (refusal) {
-    problems.error(refusal);
-    result.exitCode = 2;
-    return result;
-  }
+  // Folders that would replace or lose each other stop the build before anything is done.
+  const refusal = outputOverlapProblem(outDir, inputs) ?? articlesInInboxProblem(articlesDir, inboxDir);
+  if (refusal) return refuse(refusal);
 
   // One build at a time per output folder and per articles folder, so outputs are never a mix.
   const locks: BuildLock[] = [];

@@ -66,6 +66,23 @@ describe('broadsheet command line', () => {
     await assert.rejects(readFile(path.join(out, 'index.html')), { code: 'ENOENT' });
   });
 
+  it('writes the --report even when a bad configuration or overlapping folders stop the build, listing the problem', async () => {
+    const dir = await temporaryDir('report-refused');
+    const inbox = await inboxWith(DATED);
+    const config = path.join(dir, 'broadsheet.config.json');
+    await writeFile(config, JSON.stringify({ pageSize: 'twenty' }));
+    for (const [args, code] of [
+      [['--config', config, '--out', path.join(dir, 'site')], 'CONFIG_INVALID'],
+      [['--out', inbox], 'OUTPUT_OVERLAPS_INPUT'],
+    ] as const) {
+      const report = path.join(dir, `${code}.json`);
+      const run = await runCli(['build', '--inbox', inbox, '--articles', path.join(dir, 'articles'), '--report', report, '--quiet', ...args]);
+      assert.equal(run.exitCode, 2, run.stderr);
+      const written = JSON.parse(await readFile(report, 'utf8')) as { problems: Array<{ code: string }> };
+      assert.deepEqual(written.problems.map((problem) => problem.code), [code]);
+    }
+  });
+
   it('exits 2 on a bad --path-prefix', async () => {
     const dir = await temporaryDir('prefix');
     const run = await runCli(['build', '--path-prefix', 'no-slashes', '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', path.join(dir, 's')]);
