@@ -33,6 +33,21 @@ interface LockOwner {
   pid: number;
   host: string;
   started: string;
+  /** When the process started, as the kernel counts (Linux): tells a reused process id apart. */
+  processStart?: string;
+}
+
+/**
+ * When process `pid` started, in clock ticks since boot (field 22 of /proc/PID/stat, after the
+ * parenthesised name, which may hold spaces); undefined where there is no /proc.
+ */
+function processStartOf(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
 }
 
 export function lockFileFor(outDir: string): string {
@@ -58,10 +73,16 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
-/** A lock is stale when its owner ran on this machine and is gone, or the file is unreadable. */
+/**
+ * A lock is stale when its owner ran on this machine and is gone (its process id free, or taken
+ * by a process started since: ids are reused, soon in a container), or the file is unreadable.
+ */
 function isStale(owner: LockOwner | undefined): boolean {
   if (!owner) return true;
-  return owner.host === os.hostname() && owner.pid !== process.pid && !isProcessAlive(owner.pid);
+  if (owner.host !== os.hostname() || owner.pid === process.pid) return false;
+  if (!isProcessAlive(owner.pid)) return true;
+  const start = owner.processStart === undefined ? undefined : processStartOf(owner.pid);
+  return start !== undefined && start !== owner.processStart;
 }
 
 function tryCreate(file: string): boolean {
@@ -73,7 +94,8 @@ function tryCreate(file: string): boolean {
     throw error;
   }
   try {
-    const owner: LockOwner = { pid: process.pid, host: os.hostname(), started: new Date().toISOString() };
+    const processStart = processStartOf(process.pid);
+    const owner: LockOwner = { pid: process.pid, host: os.hostname(), started: new Date().toISOString(), ...(processStart === undefined ? {} : { processStart }) };
     writeSync(fd, `${JSON.stringify(owner)}\n`);
   } finally {
     closeSync(fd);

@@ -96,6 +96,15 @@ describe('the build lock', () => {
     assert.equal(existsSync(articles), false);
   });
 
+  it('takes over a lock whose process id now belongs to another process (a killed build\'s id, reused)', { skip: existsSync('/proc/self/stat') ? false : 'no /proc' }, async () => {
+    const out = path.join(await temporaryDir('lock-reused'), 'site');
+    // The live parent's id, recorded with a start that is not its own: the build that held it is gone.
+    await writeFile(`${out}.lock`, JSON.stringify({ pid: process.ppid, host: os.hostname(), started: 'earlier', processStart: '1' }));
+    const lock = await acquireBuildLock(out);
+    assert.equal((JSON.parse(await readFile(lock.file, 'utf8')) as { pid: number }).pid, process.pid);
+    lock.release();
+  });
+
   it('takes over a lock whose file is empty or unreadable (a build killed while writing it)', async () => {
     const out = path.join(await temporaryDir('lock3'), 'site');
     await writeFile(`${out}.lock`, '');
