@@ -46,6 +46,8 @@ let generation = 0;
 // Aborted when a newer search starts, so a stale one stops merging older years.
 let searching = new AbortController();
 let typingTimer;
+// The URL query of the search shown, as writeUrl wrote it.
+let shownSearch;
 
 /** A filter value from a link: a year as the page shows it (`99`) is the filter's `0099`. */
 function filterValue(name, value) {
@@ -63,13 +65,28 @@ function readUrl() {
   return { q: params.get('q') ?? '', order: order in ORDERS ? order : '', filters };
 }
 
-function writeUrl() {
+/**
+ * Writes the state to the URL. A submitted search (Enter, the button, a filter, the order) is an
+ * entry of its own, so Back returns to the one before; searches made as the reader types share
+ * one entry, pushed by the first of them and rewritten by the rest, and a submit that follows
+ * takes it over. `history` is 'push', 'typing' or 'replace'.
+ */
+function writeUrl(history) {
   const url = new URL(window.location.href);
   url.search = '';
   if (state.q) url.searchParams.set('q', state.q);
   if (state.order) url.searchParams.set('order', state.order);
   for (const [name] of FILTERS) for (const value of state.filters[name] ?? []) url.searchParams.append(name, value);
-  if (url.href !== window.location.href) history.replaceState(null, '', url);
+  const typed = window.history.state?.typed === true;
+  shownSearch = url.search;
+  if (url.href === window.location.href) {
+    if (typed && history === 'push') window.history.replaceState(null, '', url);
+    return;
+  }
+  const push = history === 'push' ? !typed : history === 'typing' && !typed;
+  const entry = history === 'typing' ? { typed: true } : null;
+  if (push) window.history.pushState(entry, '', url);
+  else window.history.replaceState(history === 'replace' ? window.history.state : entry, '', url);
 }
 
 function element(tag, properties = {}, children = []) {
@@ -393,14 +410,17 @@ async function showMore() {
   }
 }
 
-/** Runs the search in the URL's state; `showing` keeps that many results on screen (at least a page). */
-async function run({ showing = PAGE_SIZE } = {}) {
+/**
+ * Runs the search in the state and writes it to the URL (`history` as writeUrl takes it);
+ * `showing` keeps that many results on screen (at least a page).
+ */
+async function run({ showing = PAGE_SIZE, history = 'replace' } = {}) {
   const id = ++generation;
   searching.abort();
   searching = new AbortController();
   const { signal } = searching;
   clearTimeout(typingTimer);
-  writeUrl();
+  writeUrl(history);
   if (!archive) return;
   if (!state.q.trim() && selectedValues().length === 0) {
     current = undefined;
@@ -432,16 +452,16 @@ async function run({ showing = PAGE_SIZE } = {}) {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   state.q = input.value;
-  void run();
+  void run({ history: 'push' });
 });
 input.addEventListener('input', () => {
   state.q = input.value;
   clearTimeout(typingTimer);
-  typingTimer = setTimeout(() => void run(), TYPING_PAUSE_MS);
+  typingTimer = setTimeout(() => void run({ history: 'typing' }), TYPING_PAUSE_MS);
 });
 orderSelect.addEventListener('change', () => {
   state.order = orderSelect.value in ORDERS ? orderSelect.value : '';
-  void run();
+  void run({ history: 'push' });
 });
 filterGroups.addEventListener('change', (event) => {
   const box = event.target;
@@ -451,6 +471,15 @@ filterGroups.addEventListener('change', (event) => {
   else values.delete(box.value);
   if (values.size > 0) state.filters[box.dataset.filter] = [...values];
   else delete state.filters[box.dataset.filter];
+  void run({ history: 'push' });
+});
+// Back and Forward bring a search's URL back: show that search, query, order and filters.
+// (Not Back from a link within the page, `#main`: its search is the one shown.)
+window.addEventListener('popstate', () => {
+  if (window.location.search === shownSearch) return;
+  Object.assign(state, readUrl());
+  input.value = state.q;
+  orderSelect.value = state.order;
   void run();
 });
 filterGroups.addEventListener('click', (event) => {

@@ -1,0 +1,129 @@
+// Each search the reader submits (Enter, a filter, the order) is a history entry, so Back and
+// Forward step through earlier searches, restoring their query, order, filters and results. The
+// page used to rewrite one entry, so Back after three searches left the search page. Searches
+// made while typing share one entry rather than one each.
+
+import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { browserSkipReason, launchBrowser, openWatchedPage } from '../helpers/browser.ts';
+import { temporaryDir } from '../helpers/paths.ts';
+import { buildArchive } from '../helpers/run-build.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+
+const skip = browserSkipReason();
+
+const FILES: Record<string, string> = {
+  '2024-03-01-pier.txt': 'New pier for the harbour\n\nThe harbour opened a new pier for the ferries.\n',
+  '2024-03-02-moorings.txt': 'Winter moorings agreed\n\nThe harbour board agreed the winter moorings.\n',
+  '2024-03-03-keeper.txt': 'Lighthouse keeper retires\n\nThe lighthouse keeper retired after forty years.\n',
+};
+const SIDECAR = [
+  { file: '2024-03-01-pier.txt', section: 'Ports' },
+  { file: '2024-03-02-moorings.txt', section: 'Council' },
+];
+
+/** Waits until the page shows a finished search whose status matches `status`; returns the titles. */
+async function settledOn(page: Page, status: RegExp): Promise<string[]> {
+  await page.locator('#search:not([aria-busy]) #search-status').filter({ hasText: status }).waitFor({ timeout: 15_000 });
+  return page.locator('.search-result-title').allTextContents();
+}
+
+/** The query string of the page's URL. */
+function query(page: Page): string {
+  return new URL(page.url()).search;
+}
+
+describe('search history', { skip }, () => {
+  let browser: Browser;
+  let server: StaticServer;
+
+  before(async () => {
+    const inbox = path.join(await temporaryDir('search-history'), 'inbox');
+    await mkdir(inbox, { recursive: true });
+    for (const [name, text] of Object.entries(FILES)) await writeFile(path.join(inbox, name), text);
+    await writeFile(path.join(inbox, 'meta.jsonl'), SIDECAR.map((line) => `${JSON.stringify(line)}\n`).join(''));
+    const build = await buildArchive(inbox);
+    assert.equal(build.exitCode, 0, build.stderr);
+    server = await serveStatic(build.outDir);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('Back and Forward step through submitted searches, restoring query, order, filters and results', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    const { page } = watched;
+    await page.goto(`${server.origin}/`);
+    await page.goto(`${server.origin}/search/`);
+    await page.locator('#search form:not([hidden])').waitFor();
+    await page.locator('#search-q').fill('lighthouse');
+    await page.locator('#search-q').press('Enter');
+    assert.deepEqual(await settledOn(page, /^1 result for “lighthouse”/), ['Lighthouse keeper retires']);
+    await page.locator('#search-q').fill('harbour');
+    await page.locator('#search-q').press('Enter');
+    await settledOn(page, /^2 results for “harbour”\.$/);
+    await page.locator('#search-order').selectOption('oldest');
+    assert.deepEqual(await settledOn(page, /^2 results for “harbour”, oldest first\.$/), ['New pier for the harbour', 'Winter moorings agreed']);
+    await page.locator('input[data-filter=section][value=Council]').check();
+    assert.deepEqual(await settledOn(page, /^1 result for “harbour” in Council, oldest first\.$/), ['Winter moorings agreed']);
+
+    await page.goBack();
+    assert.deepEqual(await settledOn(page, /^2 results for “harbour”, oldest first\.$/), ['New pier for the harbour', 'Winter moorings agreed']);
+    assert.equal(query(page), '?q=harbour&order=oldest');
+    assert.equal(await page.locator('input[data-filter=section][value=Council]').isChecked(), false);
+    await page.goBack();
+    await settledOn(page, /^2 results for “harbour”\.$/);
+    assert.equal(await page.locator('#search-order').inputValue(), '');
+    await page.goBack();
+    assert.deepEqual(await settledOn(page, /^1 result for “lighthouse”/), ['Lighthouse keeper retires']);
+    assert.equal(await page.locator('#search-q').inputValue(), 'lighthouse');
+    await page.goBack();
+    await page.locator('#search:not([aria-busy]) #search-results:empty').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('#search-q').inputValue(), '');
+    assert.equal(query(page), '');
+    assert.equal(new URL(page.url()).pathname, '/search/');
+
+    await page.goForward();
+    await settledOn(page, /^1 result for “lighthouse”/);
+    await page.goForward();
+    await page.goForward();
+    await page.goForward();
+    assert.deepEqual(await settledOn(page, /^1 result for “harbour” in Council, oldest first\.$/), ['Winter moorings agreed']);
+    assert.equal(await page.locator('input[data-filter=section][value=Council]').isChecked(), true);
+    assert.equal(await page.locator('#search-order').inputValue(), 'oldest');
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
+
+  it('searches made while typing share one entry, which the submit that follows takes over', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    const { page } = watched;
+    await page.goto(`${server.origin}/search/?q=lighthouse`);
+    await settledOn(page, /^1 result for “lighthouse”/);
+    const entries = await page.evaluate('history.length');
+    await page.locator('#search-q').fill('har');
+    await settledOn(page, /“har”/);
+    await page.locator('#search-q').fill('harbo');
+    await settledOn(page, /“harbo”/);
+    await page.locator('#search-q').fill('harbour');
+    await page.locator('#search-q').press('Enter');
+    await settledOn(page, /^2 results for “harbour”\.$/);
+    assert.equal(await page.evaluate('history.length'), Number(entries) + 1);
+    await page.goBack();
+    assert.deepEqual(await settledOn(page, /^1 result for “lighthouse”/), ['Lighthouse keeper retires']);
+    assert.equal(query(page), '?q=lighthouse');
+    // A reload and a shared link show the search in the URL, as before.
+    await page.goForward();
+    await settledOn(page, /^2 results for “harbour”\.$/);
+    await page.reload();
+    assert.equal(await page.locator('#search-q').inputValue(), 'harbour');
+    await settledOn(page, /^2 results for “harbour”\.$/);
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
+});
