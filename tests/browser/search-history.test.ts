@@ -126,4 +126,23 @@ describe('search history', { skip }, () => {
     assert.deepEqual(watched.consoleMessages, []);
     await watched.page.context().close();
   });
+
+  it('Back from the skip link leaves the search shown as it is, not run again', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    const { page } = watched;
+    await page.goto(`${server.origin}/search/?q=harbour`);
+    await settledOn(page, /^2 results for “harbour”\.$/);
+    // A mark on a shown result: a search run again replaces the results, and the mark with them.
+    await page.locator('.search-result-title').first().evaluate((title) => title.setAttribute('data-seen', ''));
+    await page.locator('.skip-link').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#/);
+    await page.goBack();
+    await page.waitForURL((url) => url.hash === '');
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('.search-result-title[data-seen]').count(), 1);
+    assert.equal(await page.locator('#search[aria-busy]').count(), 0);
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
 });
