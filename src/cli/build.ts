@@ -11,6 +11,7 @@ import { ConfigError, loadConfig, withOverrides, type SiteConfig } from '../conf
 import { loadEntityRules, type EntityRules } from '../ingest/entities/entity-rules.ts';
 import { ArticleUnreadableError, ingest, type IngestResult } from '../ingest/ingest.ts';
 import { compileRules } from '../ingest/rules.ts';
+import type { FileIdentity } from '../file-thread.ts';
 import { displayPath, makeFolders } from '../fs-utils.ts';
 import { ProblemLog, type ProblemInput } from '../problems.ts';
 import { problemsText } from './problem-digest.ts';
@@ -55,6 +56,11 @@ export interface BuildResult {
   pagesWritten: number;
   /** The URL path the site was built under (the configuration's, or --path-prefix), once known. */
   pathPrefix?: string;
+  /**
+   * Every article file in the articles folder once ingest was done, by path relative to it, with
+   * its identity when this build wrote or read it: how `serve` tells the build's own writes from edits.
+   */
+  articleFiles?: ReadonlyMap<string, FileIdentity | undefined>;
   ingest?: IngestResult;
   search?: SearchIndexStats;
   seconds: Record<Stage | 'total', number>;
@@ -415,6 +421,7 @@ async function buildLocked(
     const articles = await loadArticles(articlesDir, config.timeZone, config.language, problems, ingested?.articleFiles, ingested?.articleFileCache);
     await ingested?.articleFileCache?.save();
     // The articles hold what they need of these texts; the rest can go.
+    if (ingested?.articleFiles) result.articleFiles = new Map([...ingested.articleFiles].map(([file, seen]) => [file, 'info' in seen ? seen.info : undefined]));
     if (ingested) {
       delete ingested.articleFiles;
       delete ingested.articleFileCache;

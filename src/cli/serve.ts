@@ -1,11 +1,13 @@
 // `broadsheet serve`: build, serve the output on localhost, rebuild and reload on changes.
 
 import { watch, type FSWatcher } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { UsageError, type ServeOptions } from './args.ts';
 import { printProblems, runBuild } from './build.ts';
+import type { FileIdentity } from '../file-thread.ts';
 
 /**
  * Refuses a port that cannot be listened on, before the build. The development server would
@@ -26,19 +28,49 @@ export async function checkPort(port: number): Promise<void> {
   if (failure) throw new UsageError(`--port ${port}: cannot listen on the port (${failure.code ?? failure.message}); give another with --port N`);
 }
 
+/** The build's record of the articles folder (`BuildResult.articleFiles`). */
+type ArticleFiles = ReadonlyMap<string, FileIdentity | undefined>;
+
+/**
+ * Whether a change the watcher saw in the articles folder (`name`, relative to it) is the build's
+ * own: a file as the last build wrote or read it (same size, times and inode), or one gone that it
+ * no longer lists (an article moved to a new file). Anything else is an edit by someone else, during
+ * a build or after it.
+ */
+async function isBuildsOwn(articlesDir: string, name: string, files: ArticleFiles): Promise<boolean> {
+  const file = name.split(path.sep).join('/');
+  const stats = await stat(path.join(articlesDir, name)).catch(() => undefined);
+  if (!stats) return !files.has(file);
+  if (stats.isDirectory()) {
+    // A folder the build made for the files it wrote.
+    const prefix = `${file}/`;
+    for (const known of files.keys()) if (known.startsWith(prefix)) return true;
+    return false;
+  }
+  const seen = files.get(file);
+  return seen !== undefined && seen.size === stats.size && seen.mtimeMs === stats.mtimeMs && seen.ino === stats.ino && seen.ctimeMs === stats.ctimeMs;
+}
+
+function startServer(out: string, pathPrefix: string, port: number) {
+  const server = EleventyDevServer.getServer('broadsheet', path.resolve(out), { pathPrefix, liveReload: true, domDiff: false });
+  server.serve(port);
+  return server;
+}
+
 export async function serve(options: ServeOptions): Promise<number> {
   await checkPort(options.port);
   const first = await runBuild(options);
   printProblems(first.problems, options.allProblems);
   if (first.exitCode === 2) return 2;
 
-  const server = EleventyDevServer.getServer('broadsheet', path.resolve(options.out), {
-    // Where the pages' links point: a pathPrefix may come from the configuration file, not only --path-prefix.
-    pathPrefix: first.pathPrefix ?? '/',
-    liveReload: true,
-    domDiff: false,
-  });
-  server.serve(options.port);
+  // Where the pages' links point: a pathPrefix may come from the configuration file, not only --path-prefix.
+  const server = startServer(options.out, first.pathPrefix ?? '/', options.port);
+  const articlesDir = path.resolve(options.articles);
+  let articleFiles: ArticleFiles = first.articleFiles ?? new Map();
+  /** Paths in the articles folder changed since the last look, which may be the build's own writes. */
+  const articleChanges = new Set<string>();
+  /** A change elsewhere (inbox, configuration, aliases file) since the last look. */
+  let otherChange = false;
 
   let timer: NodeJS.Timeout | undefined;
   let building = false;
@@ -50,8 +82,14 @@ export async function serve(options: ServeOptions): Promise<number> {
     }
     building = true;
     try {
+      const changed = [...articleChanges];
+      articleChanges.clear();
+      const edited = otherChange || (await someEdited(changed));
+      otherChange = false;
+      if (!edited) return;
       const result = await runBuild(options);
       printProblems(result.problems, options.allProblems);
+      if (result.articleFiles) articleFiles = result.articleFiles;
       server.reloadFiles([path.join(path.resolve(options.out), 'index.html')], false);
     } catch (error) {
       console.error(error);
@@ -63,20 +101,35 @@ export async function serve(options: ServeOptions): Promise<number> {
       }
     }
   };
+  const someEdited = async (changed: string[]) => {
+    for (const name of changed) if (!(await isBuildsOwn(articlesDir, name, articleFiles))) return true;
+    return false;
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void rebuild(), 300);
+  };
+
   const watchers: FSWatcher[] = [];
-  for (const target of [options.inbox, options.articles, options.config]) {
+  for (const [target, isArticles] of [
+    [options.inbox, false],
+    [options.articles, true],
+    [options.config, false],
+  ] as const) {
     try {
       const watcher = watch(target, { recursive: true }, (_event, name) => {
         // Our own atomic writes create dot-files first, and ingest keeps its cache in a dot-folder; they are not edits.
         if (name && name.toString().split(/[\\/]/).some((segment) => segment.startsWith('.'))) return;
-        clearTimeout(timer);
-        timer = setTimeout(() => void rebuild(), 300);
+        if (isArticles && name) articleChanges.add(name.toString());
+        else otherChange = true;
+        schedule();
       });
       watchers.push(watcher);
     } catch {
       // A missing folder is simply not watched.
     }
   }
+
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

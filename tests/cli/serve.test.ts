@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -28,6 +28,32 @@ async function waitFor<T>(check: () => Promise<T | undefined>, what: string, tim
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+
+/** Runs `broadsheet serve` with `args` (and a free port) while `work` runs, then stops it. */
+async function whileServing(args: string[], work: (server: { port: number; output: () => string }) => Promise<void>, cwd?: string): Promise<void> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [CLI, 'serve', ...args, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  try {
+    await work({ port, output: () => output });
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 10_000))]);
+    if (!stopped) child.kill('SIGKILL');
+  }
+}
+
+const builds = (output: string) => output.match(/^Built /gm)?.length ?? 0;
+
+/** The text of every file under `dir`, by path. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return Promise.all(entries.filter((entry) => entry.isFile()).map((entry) => readFile(path.join(entry.parentPath, entry.name), 'utf8')));
 }
 
 describe('broadsheet serve', () => {
@@ -110,6 +136,30 @@ describe('broadsheet serve', () => {
       const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 10_000))]);
       if (!stopped) child.kill('SIGKILL');
     }
+  });
+
+  it("rebuilds once per inbox change, not again for the build's own article files, and still for a hand edit", async () => {
+    const dir = await temporaryDir('serve-own-writes');
+    const inbox = path.join(dir, 'inbox');
+    const articles = path.join(dir, 'articles');
+    await mkdir(inbox);
+    await writeFile(path.join(inbox, 'meta.jsonl'), '{"file": "first.txt", "date": "2024-01-02"}\n{"file": "second.txt", "date": "2024-01-03"}\n');
+    await writeFile(path.join(inbox, 'first.txt'), 'The first story\n\nIt happened first.\n');
+    await whileServing(['--inbox', inbox, '--articles', articles, '--out', path.join(dir, 'site')], async ({ output }) => {
+      await waitFor(async () => (builds(output()) === 1 ? true : undefined), `the first build\n${output()}`);
+      // Ingest writes the new article's file into the articles folder: that is no edit to rebuild for.
+      await writeFile(path.join(inbox, 'second.txt'), 'The second story\n\nIt happened next.\n');
+      await waitFor(async () => (builds(output()) >= 2 ? true : undefined), `the rebuild\n${output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      assert.equal(builds(output()), 2, output());
+
+      // A hand edit of an article file the build wrote is one.
+      const [article] = (await readdir(articles, { recursive: true })).filter((file) => file.endsWith('.md') && file.includes('first'));
+      assert.ok(article, 'the first article has a file');
+      await appendFile(path.join(articles, article), '\nA line added by hand.\n');
+      await waitFor(async () => (builds(output()) === 3 ? true : undefined), `the rebuild after the hand edit\n${output()}`);
+      assert.ok((await filesUnder(path.join(dir, 'site'))).some((text) => text.includes('A line added by hand.')), 'the hand edit reaches the site');
+    });
   });
 
   it('refuses a port number out of range', async () => {
