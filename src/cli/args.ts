@@ -78,8 +78,8 @@ Exit status: 0 built cleanly; 1 built, but some inputs had errors (or warnings w
 
 export const SERVE_HELP = `Usage: broadsheet serve [options]
 
-Builds the site, serves it at http://localhost:8080 and rebuilds when the inbox, the articles or
-the configuration change. Takes the options of "broadsheet build", and:
+Builds the site, serves it at http://localhost:8080 and rebuilds when the inbox, the articles,
+the configuration or the aliases file (entities.json) change. Takes the options of "broadsheet build", and:
 
   --port N             port to listen on (one in use is refused)                  [8080]
 `;

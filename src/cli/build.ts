@@ -56,6 +56,8 @@ export interface BuildResult {
   pagesWritten: number;
   /** The URL path the site was built under (the configuration's, or --path-prefix), once known. */
   pathPrefix?: string;
+  /** The aliases file the build looked for (docs/entities.md), absolute, once the configuration is known. */
+  entitiesFile?: string;
   /**
    * Every article file in the articles folder once ingest was done, by path relative to it, with
    * its identity when this build wrote or read it: how `serve` tells the build's own writes from edits.
@@ -264,7 +266,8 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
       },
       'the command line',
     );
-    entityRules = await loadEntityRules(path.resolve(path.dirname(options.config), config.entitiesFile));
+    result.entitiesFile = path.resolve(path.dirname(options.config), config.entitiesFile);
+    entityRules = await loadEntityRules(result.entitiesFile);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     return refuse({ code: 'CONFIG_INVALID', file: error.file, message: error.detail, hint: error.hint });

@@ -51,6 +51,21 @@ async function isBuildsOwn(articlesDir: string, name: string, files: ArticleFile
   return seen !== undefined && seen.size === stats.size && seen.mtimeMs === stats.mtimeMs && seen.ino === stats.ino && seen.ctimeMs === stats.ctimeMs;
 }
 
+/**
+ * Watches one file through its folder, so that a file created later, or replaced by an editor's
+ * save (a new file renamed over it), is still seen. Undefined when the folder does not exist.
+ */
+function watchFile(file: string, onChange: () => void): FSWatcher | undefined {
+  const name = path.basename(file);
+  try {
+    return watch(path.dirname(file), (_event, changed) => {
+      if (changed?.toString() === name) onChange();
+    });
+  } catch {
+    return undefined;
+  }
+}
+
 function startServer(out: string, pathPrefix: string, port: number) {
   const server = EleventyDevServer.getServer('broadsheet', path.resolve(out), { pathPrefix, liveReload: true, domDiff: false });
   server.serve(port);
@@ -90,6 +105,7 @@ export async function serve(options: ServeOptions): Promise<number> {
       const result = await runBuild(options);
       printProblems(result.problems, options.allProblems);
       if (result.articleFiles) articleFiles = result.articleFiles;
+      if (result.entitiesFile !== undefined && result.entitiesFile !== entitiesFile) watchEntities(result.entitiesFile);
       server.reloadFiles([path.join(path.resolve(options.out), 'index.html')], false);
     } catch (error) {
       console.error(error);
@@ -114,7 +130,6 @@ export async function serve(options: ServeOptions): Promise<number> {
   for (const [target, isArticles] of [
     [options.inbox, false],
     [options.articles, true],
-    [options.config, false],
   ] as const) {
     try {
       const watcher = watch(target, { recursive: true }, (_event, name) => {
@@ -129,6 +144,21 @@ export async function serve(options: ServeOptions): Promise<number> {
       // A missing folder is simply not watched.
     }
   }
+  const onSettingsChange = () => {
+    otherChange = true;
+    schedule();
+  };
+  const configWatcher = watchFile(path.resolve(options.config), onSettingsChange);
+  if (configWatcher) watchers.push(configWatcher);
+  // The aliases file's place comes from the configuration, so it is watched anew when that moves it.
+  let entitiesFile: string | undefined;
+  let entitiesWatcher: FSWatcher | undefined;
+  const watchEntities = (file: string) => {
+    entitiesWatcher?.close();
+    entitiesFile = file;
+    entitiesWatcher = watchFile(file, onSettingsChange);
+  };
+  if (first.entitiesFile !== undefined) watchEntities(first.entitiesFile);
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -136,6 +166,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   });
   clearTimeout(timer);
   for (const watcher of watchers) watcher.close();
+  entitiesWatcher?.close();
   await server.close();
   return 0;
 }

@@ -162,6 +162,44 @@ describe('broadsheet serve', () => {
     });
   });
 
+  it('rebuilds when the aliases file next to the configuration is edited', async () => {
+    const dir = await temporaryDir('serve-entities');
+    const inbox = path.join(dir, 'inbox');
+    const articles = path.join(dir, 'articles');
+    await mkdir(inbox);
+    await writeFile(path.join(inbox, 'meta.jsonl'), '{"file": "first.txt", "date": "2024-01-02"}\n');
+    await writeFile(path.join(inbox, 'first.txt'), 'The first story\n\nPresident Joe Biden said it happened first.\n');
+    const config = path.join(dir, 'broadsheet.config.json');
+    await writeFile(config, '{}');
+    await whileServing(['--config', config, '--inbox', inbox, '--articles', articles, '--out', path.join(dir, 'site')], async ({ output }) => {
+      await waitFor(async () => (builds(output()) === 1 ? true : undefined), `the first build\n${output()}`);
+      await writeFile(path.join(dir, 'entities.json'), JSON.stringify({ aliases: { 'Joseph Robinette Biden': ['Joe Biden'] } }));
+      await waitFor(
+        async () => ((await filesUnder(path.join(dir, 'site'))).some((text) => text.includes('Joseph Robinette Biden')) ? true : undefined),
+        `the alias on the site\n${output()}`,
+      );
+    });
+  });
+
+  it('rebuilds when the configuration file is created after serve started', async () => {
+    const dir = await temporaryDir('serve-new-config');
+    const inbox = path.join(dir, 'inbox');
+    await mkdir(inbox);
+    await writeFile(path.join(inbox, 'meta.jsonl'), '{"file": "first.txt", "date": "2024-01-02"}\n');
+    await writeFile(path.join(inbox, 'first.txt'), 'The first story\n\nIt happened first.\n');
+    // No --config: the default broadsheet.config.json of the working folder, not there yet.
+    await whileServing(
+      ['--inbox', inbox, '--articles', path.join(dir, 'articles'), '--out', path.join(dir, 'site')],
+      async ({ port, output }) => {
+        const home = () => fetch(`http://localhost:${port}/`).then((response) => (response.ok ? response.text() : undefined));
+        assert.doesNotMatch(await waitFor(home, `the server\n${output()}`), /The Harbour Gazette/);
+        await writeFile(path.join(dir, 'broadsheet.config.json'), JSON.stringify({ title: 'The Harbour Gazette' }));
+        await waitFor(async () => ((await home())?.includes('The Harbour Gazette') ? true : undefined), `the new title\n${output()}`);
+      },
+      dir,
+    );
+  });
+
   it('refuses a port number out of range', async () => {
     const run = await runCli(['serve', '--port', '70000']);
     assert.equal(run.exitCode, 2);
