@@ -79,7 +79,8 @@ export async function serve(options: ServeOptions): Promise<number> {
   if (first.exitCode === 2) return 2;
 
   // Where the pages' links point: a pathPrefix may come from the configuration file, not only --path-prefix.
-  const server = startServer(options.out, first.pathPrefix ?? '/', options.port);
+  let pathPrefix = first.pathPrefix ?? '/';
+  let server = startServer(options.out, pathPrefix, options.port);
   const articlesDir = path.resolve(options.articles);
   let articleFiles: ArticleFiles = first.articleFiles ?? new Map();
   /** Paths in the articles folder changed since the last look, which may be the build's own writes. */
@@ -106,7 +107,17 @@ export async function serve(options: ServeOptions): Promise<number> {
       printProblems(result.problems, options.allProblems);
       if (result.articleFiles) articleFiles = result.articleFiles;
       if (result.entitiesFile !== undefined && result.entitiesFile !== entitiesFile) watchEntities(result.entitiesFile);
-      server.reloadFiles([path.join(path.resolve(options.out), 'index.html')], false);
+      if (result.pathPrefix !== undefined && result.pathPrefix !== pathPrefix) {
+        // The development server keeps the prefix it started with: a new server takes its place, on the same port.
+        await server.ready();
+        const port = Number(new URL(server.getServerUrl('localhost')).port);
+        await server.close();
+        console.log(`The pathPrefix changed from ${pathPrefix} to ${result.pathPrefix}: restarting the server to serve the site there.`);
+        pathPrefix = result.pathPrefix;
+        server = startServer(options.out, pathPrefix, port);
+      } else {
+        server.reloadFiles([path.join(path.resolve(options.out), 'index.html')], false);
+      }
     } catch (error) {
       console.error(error);
     } finally {

@@ -13,6 +13,10 @@ declare module '@11ty/eleventy-dev-server' {
     serve(port: number): void;
     reloadFiles(files: string[], useDomDiffingForHtml?: boolean): void;
     close(): Promise<void>;
+    /** Resolves once the server listens. */
+    ready(): Promise<void>;
+    /** The URL of `pathname` under the path prefix, e.g. http://localhost:8080/news/; once listening. */
+    getServerUrl(host: string, pathname?: string): string;
   }
   const EleventyDevServer: {
     getServer(name: string, dir: string, options?: { pathPrefix?: string; liveReload?: boolean; domDiff?: boolean }): DevServer;

@@ -200,6 +200,27 @@ describe('broadsheet serve', () => {
     );
   });
 
+  it("serves under a pathPrefix changed in the configuration while serving", async () => {
+    const dir = await temporaryDir('serve-prefix-change');
+    const inbox = path.join(dir, 'inbox');
+    await mkdir(inbox);
+    await writeFile(path.join(inbox, 'meta.jsonl'), '{"file": "first.txt", "date": "2024-01-02"}\n');
+    await writeFile(path.join(inbox, 'first.txt'), 'The first story\n\nIt happened first.\n');
+    const config = path.join(dir, 'broadsheet.config.json');
+    await writeFile(config, JSON.stringify({ pathPrefix: '/news/' }));
+    await whileServing(['--config', config, '--inbox', inbox, '--articles', path.join(dir, 'articles'), '--out', path.join(dir, 'site')], async ({ port, output }) => {
+      const get = (url: string) => fetch(`http://localhost:${port}${url}`).then((response) => (response.ok ? response.text() : undefined));
+      await waitFor(() => get('/news/'), `the home page at /news/\n${output()}`);
+      await writeFile(config, JSON.stringify({ pathPrefix: '/paper/' }));
+      const home = await waitFor(() => get('/paper/'), `the home page at /paper/\n${output()}`);
+      assert.match(home, /The first story/);
+      const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(home)?.[1];
+      assert.ok(stylesheet?.startsWith('/paper/'), stylesheet);
+      assert.ok(await get(stylesheet!), `${stylesheet} is served`);
+      assert.match(output(), /pathPrefix changed from \/news\/ to \/paper\//);
+    });
+  });
+
   it('refuses a port number out of range', async () => {
     const run = await runCli(['serve', '--port', '70000']);
     assert.equal(run.exitCode, 2);
