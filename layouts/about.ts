@@ -4,7 +4,7 @@
 import { html } from '../src/site/html.ts';
 import { rfc3339 } from '../src/site/timestamps.ts';
 import { formatCount, formatNumber } from '../src/site/counts.ts';
-import { sectionFeedPaths, type SectionSummary } from '../src/site/sections.ts';
+import { sectionFeedPaths, sectionTermOf, type SectionSummary } from '../src/site/sections.ts';
 import { renderSectionName } from './partials/section-name.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { renderBase, SITE_FEEDS } from './base.ts';
@@ -39,7 +39,9 @@ export function renderAboutPage(site: SiteContext, sections: SectionSummary[]): 
 <ul>
 <li>Everything: <a href="${site.url(SITE_FEEDS.atom)}">Atom</a>, <a href="${site.url(SITE_FEEDS.json)}">JSON Feed</a></li>
 ${sections.map((section) => {
-  const feeds = sectionFeedPaths(section);
+  const page = sectionTermOf(site, section.name);
+  if (!page) return html``;
+  const feeds = sectionFeedPaths(page);
   return html`<li><bdi>${section.name}</bdi>: <a href="${site.url(feeds.atom)}">Atom</a>, <a href="${site.url(feeds.json)}">JSON Feed</a></li>\n`;
 })}</ul>
 <h2>Where the texts come from</h2>

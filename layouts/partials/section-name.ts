@@ -1,24 +1,13 @@
 // A section's name as a link to its section page (from the linking index), or as plain text
 // when the section has no page.
 
-import { foldName } from '../../src/ingest/entities/entity-rules.ts';
 import { html, type SafeHtml } from '../../src/site/html.ts';
+import { sectionTermOf } from '../../src/site/sections.ts';
 import type { SiteContext } from '../../src/site/site-context.ts';
-
-const pagesBySite = new WeakMap<SiteContext, Map<string, string>>();
-
-function sectionPages(site: SiteContext): Map<string, string> {
-  let pages = pagesBySite.get(site);
-  if (!pages) {
-    pages = new Map(site.index.pagesOfKind('section').map((term) => [foldName(term.name), term.url]));
-    pagesBySite.set(site, pages);
-  }
-  return pages;
-}
 
 /** The site path of a section's page, if it has one. */
 export function sectionPageOf(site: SiteContext, name: string): string | undefined {
-  return sectionPages(site).get(foldName(name));
+  return sectionTermOf(site, name)?.url;
 }
 
 export function renderSectionName(site: SiteContext, name: string): SafeHtml {

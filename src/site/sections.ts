@@ -1,25 +1,19 @@
-// The archive's sections, counted once per build, each with a stable file-safe slug for its
-// feeds. (Section pages themselves belong to the linking work.)
+// The archive's sections, counted once per build, and the feeds of each, which take the slug of
+// its page (`/sections/<slug>/`, `/feeds/<slug>.xml`).
 
-import { createHash } from 'node:crypto';
 import { foldName } from '../ingest/entities/entity-rules.ts';
-import { slugify } from '../ingest/slug.ts';
 import { compareText, type ProblemInput } from '../problems.ts';
+import type { Term } from './indexes/terms.ts';
 import type { Article } from './load-articles.ts';
+import type { SiteContext } from './site-context.ts';
 
 export interface SectionSummary {
   name: string;
-  slug: string;
   /** Newest first. */
   articles: Article[];
 }
 
-function sectionSlug(name: string): string {
-  const id = createHash('sha256').update(name).digest('hex').slice(0, 8);
-  return slugify(name, id).replace(/^article-/, 'section-');
-}
-
-/** Sections with their articles, largest first (ties by name); slugs are unique. */
+/** Sections with their articles, largest first (ties by name). */
 export function summariseSections(articles: Article[]): SectionSummary[] {
   const byName = new Map<string, Article[]>();
   for (const article of articles) {
@@ -28,22 +22,28 @@ export function summariseSections(articles: Article[]): SectionSummary[] {
     if (list) list.push(article);
     else byName.set(article.section, [article]);
   }
-  // Slugs are given in name order so they do not depend on article counts.
-  const slugs = new Map<string, string>();
-  const taken = new Set<string>();
-  for (const name of [...byName.keys()].sort(compareText)) {
-    const base = sectionSlug(name);
-    let slug = base;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-    taken.add(slug);
-    slugs.set(name, slug);
-  }
   return [...byName.entries()]
-    .map(([name, list]) => ({ name, slug: slugs.get(name)!, articles: list }))
+    .map(([name, articles]) => ({ name, articles }))
     .sort((a, b) => b.articles.length - a.articles.length || compareText(a.name, b.name));
 }
 
-export function sectionFeedPaths(section: SectionSummary): { atom: string; json: string } {
+const sectionsBySite = new WeakMap<SiteContext, Map<string, Term>>();
+
+/** A section's term in the linking index (its page's URL and slug), by any spelling of its name. */
+export function sectionTermOf(site: SiteContext, name: string): Term | undefined {
+  let sections = sectionsBySite.get(site);
+  if (!sections) {
+    sections = new Map(site.index.pagesOfKind('section').map((term) => [foldName(term.name), term]));
+    sectionsBySite.set(site, sections);
+  }
+  return sections.get(foldName(name));
+}
+
+/**
+ * A section's feeds, named by the slug of its page, so the two never disagree and a feed keeps
+ * its URL as long as the page does (the linking index keeps a slug for the section that had it).
+ */
+export function sectionFeedPaths(section: Pick<Term, 'slug'>): { atom: string; json: string } {
   return { atom: `/feeds/${section.slug}.xml`, json: `/feeds/${section.slug}.json` };
 }
 

@@ -119,6 +119,32 @@ function resolveSurnames(drafts: Map<string, Draft>): Map<string, string> {
   return redirects;
 }
 
+/**
+ * Each term's slug. Two names, one slug (`al-Hayya`, `Al Hayya`): the name with the oldest
+ * article keeps it (then the first in key order) and the other gets a suffix from a hash of its
+ * name. An archive grows by newer articles, so a name that arrives later never takes over the URL
+ * (and the feeds, for a section) that readers and subscribers already use.
+ */
+function assignSlugs(drafts: readonly Draft[], names: ReadonlyMap<Draft, string>, articles: readonly Article[]): Map<Draft, string> {
+  // By date, not position, so the order articles are given in does not matter.
+  const since = new Map<Draft, number>();
+  for (const draft of drafts) {
+    let first = Infinity;
+    for (const position of draft.articles) first = Math.min(first, articles[position]!.date.toMillis());
+    since.set(draft, first);
+  }
+  const bySeniority = [...drafts].sort((a, b) => since.get(a)! - since.get(b)! || compareText(a.key, b.key));
+  const slugs = new Map<Draft, string>();
+  const taken = new Set<string>();
+  for (const draft of bySeniority) {
+    let slug = termSlug(names.get(draft)!, draft.key);
+    if (RESERVED_SLUGS.has(slug) || taken.has(`${draft.kind}/${slug}`)) slug = `${slug}-${shortHash(draft.key)}`;
+    taken.add(`${draft.kind}/${slug}`);
+    slugs.set(draft, slug);
+  }
+  return slugs;
+}
+
 export interface TermTable {
   terms: Term[];
   /** Per article position: the keys of its terms, without repeats. */
@@ -156,14 +182,12 @@ export function buildTerms(articles: Article[], rules: EntityRules, minArticlesF
   const terms: Term[] = [];
   const byKey = new Map<string, Term>();
   const sorted = [...drafts.values()].sort((a, b) => compareText(a.key, b.key));
-  const takenSlugs = new Set<string>();
+  const names = new Map(sorted.map((draft) => [draft, pickSpelling(draft.spellings)]));
+  const slugs = assignSlugs(sorted, names, articles);
   for (const draft of sorted) {
-    const name = pickSpelling(draft.spellings);
+    const name = names.get(draft)!;
     const segment = TERM_KINDS[draft.kind].segment;
-    let slug = termSlug(name, draft.key);
-    // Two names, one slug (`al-Hayya`, `Al Hayya`): the first in key order keeps it.
-    if (RESERVED_SLUGS.has(slug) || takenSlugs.has(`${draft.kind}/${slug}`)) slug = `${slug}-${shortHash(draft.key)}`;
-    takenSlugs.add(`${draft.kind}/${slug}`);
+    const slug = slugs.get(draft)!;
     const isEntity = ENTITY_TERM_KINDS.includes(draft.kind);
     const term: Term = {
       kind: draft.kind,

@@ -2,14 +2,13 @@
 // .json for each section.
 
 import { SITE_FEEDS } from '../../../layouts/base.ts';
-import { sectionPageOf } from '../../../layouts/partials/section-name.ts';
 import { closeBidi, isolateBidi } from '../bidi.ts';
 import type { EleventyPageData, SitePlugin } from '../eleventy-types.ts';
 import { FEED_LIMIT, renderAtomFeed, renderJsonFeed, type FeedSpec } from '../feeds.ts';
 import type { Article } from '../load-articles.ts';
 import { createMarkdownRenderer } from '../markdown.ts';
 import { siteFingerprints } from '../page-fingerprint.ts';
-import { sectionFeedPaths, summariseSections } from '../sections.ts';
+import { sectionFeedPaths, sectionTermOf, summariseSections } from '../sections.ts';
 import type { SiteContext } from '../site-context.ts';
 
 export function feedSpecs(site: SiteContext): FeedSpec[] {
@@ -21,17 +20,22 @@ export function feedSpecs(site: SiteContext): FeedSpec[] {
     homePath: '/',
     articles: site.articles,
   };
-  const sections = summariseSections(site.articles).map((section): FeedSpec => {
-    const paths = sectionFeedPaths(section);
-    return {
-      title: `${closeBidi(site.config.title)}: ${isolateBidi(section.name)}`,
-      description: `Articles in the section “${section.name}” of ${site.config.title}.`,
-      atomPath: paths.atom,
-      jsonPath: paths.json,
-      // The section's page: the feed's alternate link and, in Atom, its id, which must be its own.
-      homePath: sectionPageOf(site, section.name) ?? paths.atom,
-      articles: section.articles,
-    };
+  const sections = summariseSections(site.articles).flatMap((section): FeedSpec[] => {
+    // A section's feeds stand for its page and are named by its slug: no page, no feeds.
+    const page = sectionTermOf(site, section.name);
+    if (!page) return [];
+    const paths = sectionFeedPaths(page);
+    return [
+      {
+        title: `${closeBidi(site.config.title)}: ${isolateBidi(section.name)}`,
+        description: `Articles in the section “${section.name}” of ${site.config.title}.`,
+        atomPath: paths.atom,
+        jsonPath: paths.json,
+        // The section's page: the feed's alternate link and, in Atom, its id, which must be its own.
+        homePath: page.url,
+        articles: section.articles,
+      },
+    ];
   });
   return [whole, ...sections];
 }

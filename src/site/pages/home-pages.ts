@@ -1,10 +1,9 @@
 // The home page and its older pages, numbered from the oldest: /, …, /page/2/, /page/1/ (stable-pagination.ts).
 
 import { renderHomePage, type HomePageData, type SectionCard } from '../../../layouts/home.ts';
-import { sectionPageOf } from '../../../layouts/partials/section-name.ts';
 import type { SitePlugin } from '../eleventy-types.ts';
 import { TERM_KIND_ORDER } from '../indexes/terms.ts';
-import { sectionFeedPaths, summariseSections } from '../sections.ts';
+import { sectionFeedPaths, sectionTermOf, summariseSections } from '../sections.ts';
 import type { SiteContext } from '../site-context.ts';
 import { addListTemplate, type ListPage } from './list-template.ts';
 import { stablePages } from './stable-pagination.ts';
@@ -13,13 +12,16 @@ const HEADLINES_PER_SECTION = 3;
 
 /** The sections at a glance, as the first page shows them. */
 function sectionCards(site: SiteContext): SectionCard[] {
-  return summariseSections(site.articles).map((section) => ({
-    name: section.name,
-    page: sectionPageOf(site, section.name),
-    feeds: sectionFeedPaths(section),
-    articleCount: section.articles.length,
-    headlines: section.articles.slice(0, HEADLINES_PER_SECTION),
-  }));
+  return summariseSections(site.articles).map((section) => {
+    const page = sectionTermOf(site, section.name);
+    return {
+      name: section.name,
+      page: page?.url,
+      feeds: page && sectionFeedPaths(page),
+      articleCount: section.articles.length,
+      headlines: section.articles.slice(0, HEADLINES_PER_SECTION),
+    };
+  });
 }
 
 /** What each page of the home listing shows (only this: it is the page's fingerprint). */

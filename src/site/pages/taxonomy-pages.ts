@@ -2,12 +2,11 @@
 // articles (paginated), and an index of each kind, A–Z and by count. Paginated over Broadsheet's
 // own index (src/site/indexes/), never over Eleventy collections, which grow superlinearly.
 
-import { foldName } from '../../ingest/entities/entity-rules.ts';
 import { renderTermIndex, type TermIndexPage } from '../../../layouts/term-index.ts';
 import { renderTermPage, type TermLink, type TermPageData } from '../../../layouts/term-page.ts';
 import type { EleventyPageData, SitePlugin } from '../eleventy-types.ts';
 import { TERM_KIND_ORDER, TERM_KINDS, type Term } from '../indexes/terms.ts';
-import { sectionFeedPaths, summariseSections } from '../sections.ts';
+import { sectionFeedPaths } from '../sections.ts';
 import type { SiteContext } from '../site-context.ts';
 import { addListTemplate, type ListPage } from './list-template.ts';
 import { stablePages, type ListingPage } from './stable-pagination.ts';
@@ -33,13 +32,8 @@ export function listTermPages(site: SiteContext): TermPageEntry[] {
 
 const linkTo = (term: Term): TermLink => ({ kind: term.kind, name: term.name, url: term.url });
 
-/** The feeds of each section, by its folded name (the key section pages are found by). */
-function sectionFeedsByName(site: SiteContext): Map<string, { atom: string; json: string }> {
-  return new Map(summariseSections(site.articles).map((section) => [foldName(section.name), sectionFeedPaths(section)]));
-}
-
 /** What a term's page shows (only this: it is the page's fingerprint); `axisLabels` are the time axis's, shared by all. */
-function termPageData(site: SiteContext, { term, page }: TermPageEntry, axisLabels: readonly string[], sectionFeeds: Map<string, { atom: string; json: string }>): TermPageData {
+function termPageData(site: SiteContext, { term, page }: TermPageEntry, axisLabels: readonly string[]): TermPageData {
   const { path, number, start, end, nav } = page;
   const first = number === undefined;
   return {
@@ -51,7 +45,7 @@ function termPageData(site: SiteContext, { term, page }: TermPageEntry, axisLabe
     nav,
     coverage: first ? { unit: site.index.axis.unit, labels: axisLabels, counts: site.index.coverage(term) } : undefined,
     companions: first ? site.index.companions(term).map((companion) => ({ term: linkTo(companion.term), count: companion.count })) : [],
-    feeds: term.kind === 'section' ? sectionFeeds.get(foldName(term.name)) : undefined,
+    feeds: term.kind === 'section' ? sectionFeedPaths(term) : undefined,
   };
 }
 
@@ -90,8 +84,7 @@ export function listTermIndexPages(site: SiteContext): Array<TermIndexPage & { p
 export const taxonomyPages: SitePlugin = (eleventyConfig, site) => {
   eleventyConfig.addGlobalData('broadsheetTaxonomy', { indexPages: listTermIndexPages(site) });
   const axisLabels = site.index.axis.buckets.map((bucket) => bucket.label);
-  const sectionFeeds = sectionFeedsByName(site);
-  const termPages = listTermPages(site).map((entry): ListPage<TermPageData> => ({ path: entry.page.path, data: termPageData(site, entry, axisLabels, sectionFeeds) }));
+  const termPages = listTermPages(site).map((entry): ListPage<TermPageData> => ({ path: entry.page.path, data: termPageData(site, entry, axisLabels) }));
   addListTemplate(eleventyConfig, site, 'term.11ty.js', termPages, (data) => renderTermPage(site, data));
   eleventyConfig.addTemplate('term-index.11ty.js', {
     data: {
