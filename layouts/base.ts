@@ -44,6 +44,17 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/**
+ * The origin printed before a link's site path on paper (`https://news.example.org`), or nothing
+ * when the site has no public address: the default `http://localhost:8080`, or any loopback host,
+ * names no page a reader of the printout can open.
+ */
+export function printedOrigin(baseUrl: string): string | undefined {
+  const { origin, hostname } = new URL(baseUrl);
+  const loopback = hostname === 'localhost' || hostname.endsWith('.localhost') || /^127\./.test(hostname) || hostname === '[::1]';
+  return loopback ? undefined : origin;
+}
+
 export const SITE_FEEDS = { atom: '/feed.xml', json: '/feed.json' } as const;
 
 const FEED_TYPES = { atom: 'application/atom+xml', json: 'application/feed+json' } as const;
@@ -58,6 +69,9 @@ export function renderBase(site: SiteContext, frame: PageFrame, main: SafeHtml):
   // Search engines and share cards show the description beside other text too.
   const description = closeBidi(frame.description);
   const canonical = site.absoluteUrl(frame.path);
+  // Internal links' targets are printed in full when the site has a public address (the
+  // stylesheet prints external ones); an origin is only scheme, host and port, safe in CSS.
+  const printOrigin = printedOrigin(config.baseUrl);
   const feeds = [
     { title: `${isolateBidi(config.title)} (Atom)`, path: SITE_FEEDS.atom, type: 'atom' as const },
     { title: `${isolateBidi(config.title)} (JSON Feed)`, path: SITE_FEEDS.json, type: 'json' as const },
@@ -75,7 +89,7 @@ export function renderBase(site: SiteContext, frame: PageFrame, main: SafeHtml):
 ${frame.prev === undefined ? '' : html`<link rel="prev" href="${site.url(frame.prev)}">\n`}${frame.next === undefined ? '' : html`<link rel="next" href="${site.url(frame.next)}">\n`}${frame.noindex ? html`<meta name="robots" content="noindex">` : ''}
 <link rel="icon" href="${site.url('/assets/favicon.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${site.url('/assets/site.css')}">
-${(frame.stylesheets ?? []).map((sheet) => html`<link rel="stylesheet" href="${site.url(sheet)}">`)}
+${printOrigin === undefined ? '' : html`<style media="print">main a[href^="/"]::after { content: " <${printOrigin}" attr(href) ">"; }</style>\n`}${(frame.stylesheets ?? []).map((sheet) => html`<link rel="stylesheet" href="${site.url(sheet)}">`)}
 ${feeds.map((feed) => html`<link rel="alternate" type="${FEED_TYPES[feed.type]}" title="${feed.title}" href="${site.url(feed.path)}">\n`)}<meta property="og:site_name" content="${siteName}">
 <meta property="og:type" content="${frame.ogType ?? 'website'}">
 <meta property="og:title" content="${shareTitle}">

@@ -94,18 +94,22 @@ describe('the website in Chromium', { skip }, () => {
     await watched.page.emulateMedia({ colorScheme: 'light' });
   });
 
-  it('prints without navigation and with link targets written out', async () => {
+  it('prints without navigation, with external link targets written out and no bare site paths', async () => {
     await watched.page.goto(`${server.origin}${urlOf('<script>')}`);
     await watched.page.emulateMedia({ media: 'print' });
     const printed = await watched.page.evaluate(() => ({
       nav: getComputedStyle(document.querySelector('.site-nav')!).display,
       search: getComputedStyle(document.querySelector('.site-search')!).display,
       after: getComputedStyle(document.querySelector('.provenance a')!, '::after').content,
+      internal: [...document.querySelectorAll('main a[href^="/"]')].map((link) => getComputedStyle(link, '::after').content),
     }));
     await watched.page.emulateMedia({ media: 'screen' });
     assert.equal(printed.nav, 'none');
     assert.equal(printed.search, 'none');
     assert.match(printed.after, /example\.com\/story/);
+    // Served at localhost, the site has no address worth printing: a bare site path is no use on paper.
+    assert.ok(printed.internal.length > 0);
+    assert.deepEqual(new Set(printed.internal), new Set(['none']));
   });
 
   it('shows the skip link on the first Tab and moves focus to the main content with it', async () => {
