@@ -16,6 +16,8 @@ export interface SectionCard {
   name: string;
   /** Site path of the section's page, if it has one. */
   page: string | undefined;
+  /** The language of its name, when known (src/site/indexes/terms.ts). */
+  language: string | undefined;
   /** Its feeds, which a section without a page does not have. */
   feeds: { atom: string; json: string } | undefined;
   articleCount: number;
@@ -44,7 +46,7 @@ function renderSections(site: SiteContext, sections: SectionCard[]): SafeHtml {
 <ul class="section-grid">
 ${sections.map(
   (section) => html`<li class="section-card">
-<h3 dir="auto">${renderSectionLink(site, section.name, section.page)}</h3>
+<h3 dir="auto">${renderSectionLink(site, section.name, section.page, section.language)}</h3>
 <p class="section-count">${formatCount(section.articleCount, 'article')}${section.feeds ? html` · feeds: <a href="${site.url(section.feeds.atom)}">Atom</a>, <a href="${site.url(section.feeds.json)}">JSON</a>` : ''}</p>
 <ul>
 ${section.headlines.map((article) => html`<li lang="${article.language}" dir="auto"><a href="${site.url(article.url)}">${article.title}</a></li>\n`)}</ul>

@@ -5,6 +5,7 @@ import { html } from '../src/site/html.ts';
 import { formatNumber } from '../src/site/counts.ts';
 import { TERM_KINDS, type Term, type TermKind } from '../src/site/indexes/terms.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
+import { termLang } from './partials/term-links.ts';
 import { renderBase } from './base.ts';
 
 export interface TermIndexPage {
@@ -35,7 +36,7 @@ export function renderTermIndex(site: SiteContext, page: TermIndexPage): string 
   const kind = TERM_KINDS[page.kind];
   const base = `/${kind.segment}/`;
   // The name isolated: a count after a right-to-left name would join its run and be drawn before it.
-  const item = (term: Term) => html`<li><a href="${site.url(term.url)}"><bdi>${term.name}</bdi></a> <span class="term-index-count">${formatNumber(term.articles.length)}</span></li>`;
+  const item = (term: Term) => html`<li><a href="${site.url(term.url)}"${termLang(site, term)}><bdi>${term.name}</bdi></a> <span class="term-index-count">${formatNumber(term.articles.length)}</span></li>`;
   const groups = new Map<string, Term[]>();
   if (page.order === 'name') {
     for (const term of page.terms) {

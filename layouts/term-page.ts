@@ -9,13 +9,14 @@ import { TERM_KINDS, type Term } from '../src/site/indexes/terms.ts';
 import type { ListedArticle } from '../src/site/page-fingerprint.ts';
 import type { PageNav } from '../src/site/pages/stable-pagination.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
+import { termLang } from './partials/term-links.ts';
 import { collectionPageJsonLd, neighbourPages, renderArticleList, renderPagination } from './article-list.ts';
 import { renderBase } from './base.ts';
 
 const plural = (n: number) => formatCount(n, 'article');
 
 /** A term as a link shows it. */
-export type TermLink = Pick<Term, 'kind' | 'name' | 'url'>;
+export type TermLink = Pick<Term, 'kind' | 'name' | 'url' | 'language'>;
 
 /** Articles per bucket of the archive's time axis (labels shared by every page; counts a page's own). */
 export interface CoverageData {
@@ -47,14 +48,14 @@ export function renderTermPage(site: SiteContext, page: TermPageData): string {
   const kind = TERM_KINDS[term.kind];
   const first = number === undefined;
   const main = html`<p class="term-kind"><a href="${site.url(`/${kind.segment}/`)}">${kind.plural}</a></p>
-<h1><bdi>${term.name}</bdi>${first ? '' : html` <span class="term-page-number">(page ${number})</span>`}</h1>
+<h1><bdi${termLang(site, term)}>${term.name}</bdi>${first ? '' : html` <span class="term-page-number">(page ${number})</span>`}</h1>
 <p class="term-count">${articleCount === undefined ? html`Older articles, newest first; page 1 has the first ones.` : html`${plural(articleCount)}, newest first.`}${
     feeds ? html` Feeds of this section: <a href="${site.url(feeds.atom)}">Atom</a>, <a href="${site.url(feeds.json)}">JSON Feed</a>.` : ''
   }</p>
 ${coverage
   ? renderCoverageChart(site, {
       id: 'term-coverage',
-      caption: html`Articles per ${coverage.unit} about <bdi>${term.name}</bdi>`,
+      caption: html`Articles per ${coverage.unit} about <bdi${termLang(site, term)}>${term.name}</bdi>`,
       variant: 'small',
       bars: coverage.labels.map((label, i) => ({ label, count: coverage.counts[i] ?? 0 })),
     })
@@ -63,7 +64,7 @@ ${companions.length > 0
   ? html`<section class="companions" aria-labelledby="companions-heading">
 <h2 id="companions-heading">Often mentioned with</h2>
 <ol class="companion-list">${companions.map(
-      (companion) => html`<li><a href="${site.url(companion.term.url)}"><bdi>${companion.term.name}</bdi></a> <span class="companion-count">${TERM_KINDS[companion.term.kind].singular.toLowerCase()}, together in ${plural(companion.count)}</span></li>`,
+      (companion) => html`<li><a href="${site.url(companion.term.url)}"${termLang(site, companion.term)}><bdi>${companion.term.name}</bdi></a> <span class="companion-count">${TERM_KINDS[companion.term.kind].singular.toLowerCase()}, together in ${plural(companion.count)}</span></li>`,
     )}</ol>
 </section>`
   : ''}

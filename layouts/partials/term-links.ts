@@ -4,8 +4,19 @@ import { html, type SafeHtml } from '../../src/site/html.ts';
 import type { Term } from '../../src/site/indexes/terms.ts';
 import type { SiteContext } from '../../src/site/site-context.ts';
 
+/**
+ * ` lang="ar"` for a term whose name is in another language than the site's (its articles all
+ * are), so screen readers speak it in that language; nothing when that is unknown or the same.
+ */
+export function termLang(site: SiteContext, term: Pick<Term, 'language'> | undefined): SafeHtml {
+  const language = term?.language;
+  return language === undefined || language === site.config.language ? html`` : html` lang="${language}"`;
+}
+
 export function renderTermName(site: SiteContext, term: Term): SafeHtml {
-  return term.hasPage ? html`<a href="${site.url(term.url)}">${term.name}</a>` : html`<span>${term.name}</span>`;
+  return term.hasPage
+    ? html`<a href="${site.url(term.url)}"${termLang(site, term)} dir="auto">${term.name}</a>`
+    : html`<span${termLang(site, term)} dir="auto">${term.name}</span>`;
 }
 
 /** `Label: a, b, c` as a list, or nothing when there are no terms. */

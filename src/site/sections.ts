@@ -39,6 +39,22 @@ export function sectionTermOf(site: SiteContext, name: string): Term | undefined
   return sections.get(foldName(name));
 }
 
+const languagesBySite = new WeakMap<SiteContext, Array<[string, string | null]>>();
+
+/**
+ * Every section's name with the language it is marked in (`Term.language`), which article lists
+ * read for each article's section: part of every list page's fingerprint (list-template.ts).
+ * One array per build, so the fingerprint hashes it once.
+ */
+export function sectionLanguages(site: SiteContext): Array<[string, string | null]> {
+  let languages = languagesBySite.get(site);
+  if (!languages) {
+    languages = site.index.pagesOfKind('section').map((term) => [term.name, term.language ?? null]);
+    languagesBySite.set(site, languages);
+  }
+  return languages;
+}
+
 /**
  * A section's feeds, named by the slug of its page, so the two never disagree and a feed keeps
  * its URL as long as the page does (the linking index keeps a slug for the section that had it).

@@ -67,7 +67,7 @@ describe('coverage over time', () => {
 
 describe('often mentioned with', () => {
   // Ten articles. A is in 0–3; E is in 1–3 only; B in 0–1 only; C is in every article; D meets A once.
-  const term = (key: string, articles: number[]): Term => ({ kind: 'person', name: key, key: `person:${key}`, slug: key, url: `/people/${key}/`, articles, hasPage: true });
+  const term = (key: string, articles: number[]): Term => ({ kind: 'person', name: key, key: `person:${key}`, slug: key, url: `/people/${key}/`, articles, hasPage: true, language: undefined });
   const a = term('a', [0, 1, 2, 3]);
   const b = term('b', [0, 1]);
   const c = term('c', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);

@@ -44,6 +44,15 @@ export interface Term {
   articles: number[];
   /** Whether the term has pages (entities need `minArticlesForEntityPage` articles). */
   hasPage: boolean;
+  /** The language its name is in, as far as the archive knows: that of all its articles, when they share one. */
+  language: string | undefined;
+}
+
+/** The language all of `positions`' articles are in, or undefined when they differ. */
+function sharedLanguage(positions: readonly number[], articles: readonly Article[]): string | undefined {
+  const language = articles[positions[0]!]?.language;
+  for (const position of positions) if (articles[position]!.language !== language) return undefined;
+  return language;
 }
 
 interface Draft {
@@ -197,6 +206,7 @@ export function buildTerms(articles: Article[], rules: EntityRules, minArticlesF
       url: `/${segment}/${slug}/`,
       articles: draft.articles,
       hasPage: !isEntity || draft.articles.length >= minArticlesForEntityPage,
+      language: sharedLanguage(draft.articles, articles),
     };
     terms.push(term);
     byKey.set(draft.key, term);

@@ -116,7 +116,7 @@ export function articlePageInputs(site: SiteContext, article: Article): string {
   const inputs = [
     siteFingerprints(site).article(article),
     article.bodyHash,
-    site.index.termsOf(article).map((term) => [term.kind, term.name, term.url, term.hasPage]),
+    site.index.termsOf(article).map((term) => [term.kind, term.name, term.url, term.hasPage, term.language ?? null]),
     site.index.related(article).map((other) => [other.url, other.language, other.title, other.date.toISO()]),
     [neighbours.older, neighbours.newer, neighbours.olderInSection, neighbours.newerInSection].map(link),
   ];

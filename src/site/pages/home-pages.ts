@@ -17,6 +17,7 @@ function sectionCards(site: SiteContext): SectionCard[] {
     return {
       name: section.name,
       page: page?.url,
+      language: page?.language,
       feeds: page && sectionFeedPaths(page),
       articleCount: section.articles.length,
       headlines: section.articles.slice(0, HEADLINES_PER_SECTION),

@@ -30,7 +30,7 @@ export function listTermPages(site: SiteContext): TermPageEntry[] {
   return entries;
 }
 
-const linkTo = (term: Term): TermLink => ({ kind: term.kind, name: term.name, url: term.url });
+const linkTo = (term: Term): TermLink => ({ kind: term.kind, name: term.name, url: term.url, language: term.language });
 
 /** What a term's page shows (only this: it is the page's fingerprint); `axisLabels` are the time axis's, shared by all. */
 function termPageData(site: SiteContext, { term, page }: TermPageEntry, axisLabels: readonly string[]): TermPageData {
@@ -81,11 +81,15 @@ export function listTermIndexPages(site: SiteContext): Array<TermIndexPage & { p
   return pages;
 }
 
+/** Every page of every term, with what it shows. */
+export function termPageList(site: SiteContext): Array<ListPage<TermPageData>> {
+  const axisLabels = site.index.axis.buckets.map((bucket) => bucket.label);
+  return listTermPages(site).map((entry): ListPage<TermPageData> => ({ path: entry.page.path, data: termPageData(site, entry, axisLabels) }));
+}
+
 export const taxonomyPages: SitePlugin = (eleventyConfig, site) => {
   eleventyConfig.addGlobalData('broadsheetTaxonomy', { indexPages: listTermIndexPages(site) });
-  const axisLabels = site.index.axis.buckets.map((bucket) => bucket.label);
-  const termPages = listTermPages(site).map((entry): ListPage<TermPageData> => ({ path: entry.page.path, data: termPageData(site, entry, axisLabels) }));
-  addListTemplate(eleventyConfig, site, 'term.11ty.js', termPages, (data) => renderTermPage(site, data));
+  addListTemplate(eleventyConfig, site, 'term.11ty.js', termPageList(site), (data) => renderTermPage(site, data));
   eleventyConfig.addTemplate('term-index.11ty.js', {
     data: {
       pagination: { data: 'broadsheetTaxonomy.indexPages', size: 1, alias: 'indexPage' },
