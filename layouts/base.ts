@@ -55,6 +55,25 @@ export function printedOrigin(baseUrl: string): string | undefined {
   return loopback ? undefined : origin;
 }
 
+const ogLocales = new Map<string, string | undefined>();
+
+/**
+ * A language tag in the `ll_CC` form Open Graph expects (`en-GB` → `en_GB`), or undefined when
+ * the tag names no country (`en`, `ar`): guessing one (`en_US` for all English) would be wrong.
+ */
+export function ogLocaleOf(languageTag: string): string | undefined {
+  if (ogLocales.has(languageTag)) return ogLocales.get(languageTag);
+  let locale: string | undefined;
+  try {
+    const { language, region } = new Intl.Locale(languageTag);
+    if (/^[a-z]{2}$/.test(language) && region !== undefined && /^[A-Z]{2}$/.test(region)) locale = `${language}_${region}`;
+  } catch {
+    // Not a language tag: no locale.
+  }
+  ogLocales.set(languageTag, locale);
+  return locale;
+}
+
 export const SITE_FEEDS = { atom: '/feed.xml', json: '/feed.json' } as const;
 
 const FEED_TYPES = { atom: 'application/atom+xml', json: 'application/feed+json' } as const;
@@ -72,6 +91,7 @@ export function renderBase(site: SiteContext, frame: PageFrame, main: SafeHtml):
   // Internal links' targets are printed in full when the site has a public address (the
   // stylesheet prints external ones); an origin is only scheme, host and port, safe in CSS.
   const printOrigin = printedOrigin(config.baseUrl);
+  const ogLocale = ogLocaleOf(frame.lang ?? config.language);
   const feeds = [
     { title: `${isolateBidi(config.title)} (Atom)`, path: SITE_FEEDS.atom, type: 'atom' as const },
     { title: `${isolateBidi(config.title)} (JSON Feed)`, path: SITE_FEEDS.json, type: 'json' as const },
@@ -95,8 +115,7 @@ ${feeds.map((feed) => html`<link rel="alternate" type="${FEED_TYPES[feed.type]}"
 <meta property="og:title" content="${shareTitle}">
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${canonical}">
-<meta property="og:locale" content="${(frame.lang ?? config.language).replace('-', '_')}">
-<meta name="twitter:card" content="summary">
+${ogLocale === undefined ? '' : html`<meta property="og:locale" content="${ogLocale}">\n`}<meta name="twitter:card" content="summary">
 <meta name="twitter:title" content="${shareTitle}">
 <meta name="twitter:description" content="${description}">
 ${frame.head ?? ''}
