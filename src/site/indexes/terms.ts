@@ -135,21 +135,28 @@ function resolveSurnames(drafts: Map<string, Draft>): Map<string, string> {
  * (and the feeds, for a section) that readers and subscribers already use.
  */
 function assignSlugs(drafts: readonly Draft[], names: ReadonlyMap<Draft, string>, articles: readonly Article[]): Map<Draft, string> {
-  // By date, not position, so the order articles are given in does not matter.
-  const since = new Map<Draft, number>();
+  // Drafts by the slug their name makes; only names that share one need their oldest article.
+  const groups = new Map<string, Draft[]>();
   for (const draft of drafts) {
-    let first = Infinity;
-    for (const position of draft.articles) first = Math.min(first, articles[position]!.date.toMillis());
-    since.set(draft, first);
+    const key = `${draft.kind}/${termSlug(names.get(draft)!, draft.key)}`;
+    const group = groups.get(key);
+    if (group) group.push(draft);
+    else groups.set(key, [draft]);
   }
-  const bySeniority = [...drafts].sort((a, b) => since.get(a)! - since.get(b)! || compareText(a.key, b.key));
   const slugs = new Map<Draft, string>();
-  const taken = new Set<string>();
-  for (const draft of bySeniority) {
-    let slug = termSlug(names.get(draft)!, draft.key);
-    if (RESERVED_SLUGS.has(slug) || taken.has(`${draft.kind}/${slug}`)) slug = `${slug}-${shortHash(draft.key)}`;
-    taken.add(`${draft.kind}/${slug}`);
-    slugs.set(draft, slug);
+  for (const [key, group] of groups) {
+    const slug = key.slice(key.indexOf('/') + 1);
+    if (group.length > 1) {
+      // By date, not position, so the order articles are given in does not matter.
+      const since = new Map<Draft, number>();
+      for (const draft of group) {
+        let first = Infinity;
+        for (const position of draft.articles) first = Math.min(first, articles[position]!.date.toMillis());
+        since.set(draft, first);
+      }
+      group.sort((a, b) => since.get(a)! - since.get(b)! || compareText(a.key, b.key));
+    }
+    group.forEach((draft, index) => slugs.set(draft, RESERVED_SLUGS.has(slug) || index > 0 ? `${slug}-${shortHash(draft.key)}` : slug));
   }
   return slugs;
 }
