@@ -43,9 +43,26 @@ async function whileServing(args: string[], work: (server: { port: number; outpu
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
+    // serve must stop on SIGTERM; SIGKILL only so a regression fails the test instead of hanging it.
     const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 10_000))]);
     if (!stopped) child.kill('SIGKILL');
+    assert.ok(stopped, 'serve stops on SIGTERM');
   }
+}
+
+/**
+ * A folder for one serve run: `inbox` with `first.txt` (a story saying `firstBody`) dated in
+ * meta.jsonl, which also dates `second.txt` when `second` is set so a test can add it later;
+ * `articles` and `site` are where the run puts its files.
+ */
+async function storyFolder(name: string, options: { firstBody?: string; second?: boolean } = {}): Promise<{ dir: string; inbox: string; articles: string; site: string }> {
+  const dir = await temporaryDir(name);
+  const inbox = path.join(dir, 'inbox');
+  await mkdir(inbox);
+  const meta = [{ file: 'first.txt', date: '2024-01-02' }, ...(options.second ? [{ file: 'second.txt', date: '2024-01-03' }] : [])];
+  await writeFile(path.join(inbox, 'meta.jsonl'), meta.map((line) => `${JSON.stringify(line)}\n`).join(''));
+  await writeFile(path.join(inbox, 'first.txt'), `The first story\n\n${options.firstBody ?? 'It happened first.'}\n`);
+  return { dir, inbox, articles: path.join(dir, 'articles'), site: path.join(dir, 'site') };
 }
 
 const builds = (output: string) => output.match(/^Built /gm)?.length ?? 0;
@@ -58,21 +75,10 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 describe('broadsheet serve', () => {
   it('serves the built site and rebuilds when an article is added to the inbox', async () => {
-    const dir = await temporaryDir('serve');
-    const inbox = path.join(dir, 'inbox');
-    await mkdir(inbox);
-    await writeFile(path.join(inbox, 'meta.jsonl'), '{"file": "first.txt", "date": "2024-01-02"}\n{"file": "second.txt", "date": "2024-01-03"}\n');
-    await writeFile(path.join(inbox, 'first.txt'), 'The first story\n\nIt happened first.\n');
-    const port = await freePort();
-    const child = spawn(process.execPath, [CLI, 'serve', '--inbox', inbox, '--articles', path.join(dir, 'articles'), '--out', path.join(dir, 'site'), '--port', String(port)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    try {
+    const { inbox, articles, site } = await storyFolder('serve', { second: true });
+    await whileServing(['--inbox', inbox, '--articles', articles, '--out', site], async ({ port, output }) => {
       const home = () => fetch(`http://localhost:${port}/`).then((response) => (response.ok ? response.text() : undefined));
-      const first = await waitFor(home, `the server on port ${port}\n${output}`);
+      const first = await waitFor(home, `the server on port ${port}\n${output()}`);
       assert.match(first, /The first story/);
       assert.doesNotMatch(first, /The second story/);
 
@@ -80,16 +86,9 @@ describe('broadsheet serve', () => {
       const rebuilt = await waitFor(async () => {
         const page = await home();
         return page?.includes('The second story') ? page : undefined;
-      }, `the rebuild\n${output}`);
+      }, `the rebuild\n${output()}`);
       assert.match(rebuilt, /The first story/);
-    } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      // serve must stop on SIGTERM; SIGKILL only so a regression fails the test instead of hanging it.
-      const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 10_000))]);
-      if (!stopped) child.kill('SIGKILL');
-      assert.ok(stopped, 'serve stops on SIGTERM');
-    }
+    });
   });
 
   it('refuses a port in use, before building, instead of serving on the next one', async () => {
@@ -109,43 +108,22 @@ describe('broadsheet serve', () => {
   });
 
   it("serves the site under the configuration file's pathPrefix, where its links point", async () => {
-    const dir = await temporaryDir('serve-prefix');
-    const inbox = path.join(dir, 'inbox');
-    await mkdir(inbox);
-    await writeFile(path.join(inbox, 'meta.jsonl'), '{"file": "first.txt", "date": "2024-01-02"}\n');
-    await writeFile(path.join(inbox, 'first.txt'), 'The first story\n\nIt happened first.\n');
+    const { dir, inbox, articles, site } = await storyFolder('serve-prefix');
     const config = path.join(dir, 'broadsheet.config.json');
     await writeFile(config, JSON.stringify({ pathPrefix: '/news/' }));
-    const port = await freePort();
-    const child = spawn(process.execPath, [CLI, 'serve', '--config', config, '--inbox', inbox, '--articles', path.join(dir, 'articles'), '--out', path.join(dir, 'site'), '--port', String(port)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    try {
+    await whileServing(['--config', config, '--inbox', inbox, '--articles', articles, '--out', site], async ({ port, output }) => {
       const get = (url: string) => fetch(`http://localhost:${port}${url}`).then((response) => (response.ok ? response.text() : undefined));
-      const home = await waitFor(() => get('/news/'), `the home page at /news/ on port ${port}\n${output}`);
+      const home = await waitFor(() => get('/news/'), `the home page at /news/ on port ${port}\n${output()}`);
       assert.match(home, /The first story/);
       const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(home)?.[1];
       assert.ok(stylesheet?.startsWith('/news/'), stylesheet);
       assert.ok(await get(stylesheet!), `${stylesheet} is served`);
-    } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 10_000))]);
-      if (!stopped) child.kill('SIGKILL');
-    }
+    });
   });
 
   it("rebuilds once per inbox change, not again for the build's own article files, and still for a hand edit", async () => {
-    const dir = await temporaryDir('serve-own-writes');
-    const inbox = path.join(dir, 'inbox');
-    const articles = path.join(dir, 'articles');
-    await mkdir(inbox);
-    await writeFile(path.join(inbox, 'meta.jsonl'), '{"file": "first.txt", "date": "2024-01-02"}\n{"file": "second.txt", "date": "2024-01-03"}\n');
-    await writeFile(path.join(inbox, 'first.txt'), 'The first story\n\nIt happened first.\n');
-    await whileServing(['--inbox', inbox, '--articles', articles, '--out', path.join(dir, 'site')], async ({ output }) => {
+    const { inbox, articles, site } = await storyFolder('serve-own-writes', { second: true });
+    await whileServing(['--inbox', inbox, '--articles', articles, '--out', site], async ({ output }) => {
       await waitFor(async () => (builds(output()) === 1 ? true : undefined), `the first build\n${output()}`);
       // Ingest writes the new article's file into the articles folder: that is no edit to rebuild for.
       await writeFile(path.join(inbox, 'second.txt'), 'The second story\n\nIt happened next.\n');
@@ -158,38 +136,29 @@ describe('broadsheet serve', () => {
       assert.ok(article, 'the first article has a file');
       await appendFile(path.join(articles, article), '\nA line added by hand.\n');
       await waitFor(async () => (builds(output()) === 3 ? true : undefined), `the rebuild after the hand edit\n${output()}`);
-      assert.ok((await filesUnder(path.join(dir, 'site'))).some((text) => text.includes('A line added by hand.')), 'the hand edit reaches the site');
+      assert.ok((await filesUnder(site)).some((text) => text.includes('A line added by hand.')), 'the hand edit reaches the site');
     });
   });
 
   it('rebuilds when the aliases file next to the configuration is edited', async () => {
-    const dir = await temporaryDir('serve-entities');
-    const inbox = path.join(dir, 'inbox');
-    const articles = path.join(dir, 'articles');
-    await mkdir(inbox);
-    await writeFile(path.join(inbox, 'meta.jsonl'), '{"file": "first.txt", "date": "2024-01-02"}\n');
-    await writeFile(path.join(inbox, 'first.txt'), 'The first story\n\nPresident Joe Biden said it happened first.\n');
+    const { dir, inbox, articles, site } = await storyFolder('serve-entities', { firstBody: 'President Joe Biden said it happened first.' });
     const config = path.join(dir, 'broadsheet.config.json');
     await writeFile(config, '{}');
-    await whileServing(['--config', config, '--inbox', inbox, '--articles', articles, '--out', path.join(dir, 'site')], async ({ output }) => {
+    await whileServing(['--config', config, '--inbox', inbox, '--articles', articles, '--out', site], async ({ output }) => {
       await waitFor(async () => (builds(output()) === 1 ? true : undefined), `the first build\n${output()}`);
       await writeFile(path.join(dir, 'entities.json'), JSON.stringify({ aliases: { 'Joseph Robinette Biden': ['Joe Biden'] } }));
       await waitFor(
-        async () => ((await filesUnder(path.join(dir, 'site'))).some((text) => text.includes('Joseph Robinette Biden')) ? true : undefined),
+        async () => ((await filesUnder(site)).some((text) => text.includes('Joseph Robinette Biden')) ? true : undefined),
         `the alias on the site\n${output()}`,
       );
     });
   });
 
   it('rebuilds when the configuration file is created after serve started', async () => {
-    const dir = await temporaryDir('serve-new-config');
-    const inbox = path.join(dir, 'inbox');
-    await mkdir(inbox);
-    await writeFile(path.join(inbox, 'meta.jsonl'), '{"file": "first.txt", "date": "2024-01-02"}\n');
-    await writeFile(path.join(inbox, 'first.txt'), 'The first story\n\nIt happened first.\n');
+    const { dir, inbox, articles, site } = await storyFolder('serve-new-config');
     // No --config: the default broadsheet.config.json of the working folder, not there yet.
     await whileServing(
-      ['--inbox', inbox, '--articles', path.join(dir, 'articles'), '--out', path.join(dir, 'site')],
+      ['--inbox', inbox, '--articles', articles, '--out', site],
       async ({ port, output }) => {
         const home = () => fetch(`http://localhost:${port}/`).then((response) => (response.ok ? response.text() : undefined));
         assert.doesNotMatch(await waitFor(home, `the server\n${output()}`), /The Harbour Gazette/);
@@ -201,14 +170,10 @@ describe('broadsheet serve', () => {
   });
 
   it("serves under a pathPrefix changed in the configuration while serving", async () => {
-    const dir = await temporaryDir('serve-prefix-change');
-    const inbox = path.join(dir, 'inbox');
-    await mkdir(inbox);
-    await writeFile(path.join(inbox, 'meta.jsonl'), '{"file": "first.txt", "date": "2024-01-02"}\n');
-    await writeFile(path.join(inbox, 'first.txt'), 'The first story\n\nIt happened first.\n');
+    const { dir, inbox, articles, site } = await storyFolder('serve-prefix-change');
     const config = path.join(dir, 'broadsheet.config.json');
     await writeFile(config, JSON.stringify({ pathPrefix: '/news/' }));
-    await whileServing(['--config', config, '--inbox', inbox, '--articles', path.join(dir, 'articles'), '--out', path.join(dir, 'site')], async ({ port, output }) => {
+    await whileServing(['--config', config, '--inbox', inbox, '--articles', articles, '--out', site], async ({ port, output }) => {
       const get = (url: string) => fetch(`http://localhost:${port}${url}`).then((response) => (response.ok ? response.text() : undefined));
       await waitFor(() => get('/news/'), `the home page at /news/\n${output()}`);
       await writeFile(config, JSON.stringify({ pathPrefix: '/paper/' }));
