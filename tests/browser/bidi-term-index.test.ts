@@ -7,10 +7,10 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { browserSkipReason, launchBrowser, openWatchedPage, type WatchedPage } from '../helpers/browser.ts';
+import { browserSkipReason, openWatchedPage, type WatchedPage, serveInBrowser, closeServed } from '../helpers/browser.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive } from '../helpers/run-build.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 
 const skip = browserSkipReason();
 const TAGS = ['حرية الصحافة', 'עיתונות', 'press freedom'];
@@ -30,15 +30,11 @@ describe('counts beside right-to-left names in term indexes', { skip }, () => {
     await writeFile(path.join(inbox, 'meta.jsonl'), meta.join('\n') + '\n');
     const build = await buildArchive(inbox);
     assert.equal(build.exitCode, 0, build.stderr);
-    server = await serveStatic(build.outDir, '/');
-    browser = await launchBrowser();
+    ({ server, browser } = await serveInBrowser(build.outDir, '/'));
     watched = await openWatchedPage(browser, server.origin);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeServed(browser, server));
 
   for (const sitePath of ['/tags/', '/tags/by-count/', '/sections/', '/sections/by-count/']) {
     it(`draws each count to the right of its name on ${sitePath}`, async () => {

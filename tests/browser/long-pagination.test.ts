@@ -7,10 +7,10 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { browserSkipReason, launchBrowser, openWatchedPage, type WatchedPage } from '../helpers/browser.ts';
+import { browserSkipReason, openWatchedPage, type WatchedPage, serveInBrowser, closeServed } from '../helpers/browser.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 
 const skip = browserSkipReason();
 // One article a page: 30 articles make 29 numbered home pages and 30 pages of their month, so
@@ -40,15 +40,11 @@ describe('a listing of many pages on a phone', { skip }, () => {
     await writeFile(config, JSON.stringify({ pageSize: 1 }));
     build = await buildArchive(await writeInbox(), ['--config', config]);
     assert.equal(build.exitCode, 0, build.stderr);
-    server = await serveStatic(build.outDir, '/');
-    browser = await launchBrowser();
+    ({ server, browser } = await serveInBrowser(build.outDir, '/'));
     watched = await openWatchedPage(browser, server.origin);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeServed(browser, server));
 
   it('fits a 320 px wide screen, its page numbers wrapping onto more lines', async () => {
     await watched.page.setViewportSize({ width: 320, height: 700 });

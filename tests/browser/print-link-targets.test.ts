@@ -8,10 +8,10 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { browserSkipReason, launchBrowser, openWatchedPage, type WatchedPage } from '../helpers/browser.ts';
+import { browserSkipReason, openWatchedPage, type WatchedPage, serveInBrowser, closeServed } from '../helpers/browser.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 
 const skip = browserSkipReason();
 const BASE_URL = 'https://news.example.org';
@@ -34,15 +34,11 @@ describe('printing a page of a site with a public address', { skip }, () => {
   before(async () => {
     build = await buildArchive(await writeInbox(), ['--base-url', BASE_URL, '--path-prefix', PREFIX]);
     assert.equal(build.exitCode, 0, build.stderr);
-    server = await serveStatic(build.outDir, PREFIX);
-    browser = await launchBrowser();
+    ({ server, browser } = await serveInBrowser(build.outDir, PREFIX));
     watched = await openWatchedPage(browser, server.origin);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeServed(browser, server));
 
   it('writes the full URL after the site’s own links and the target after external ones', async () => {
     const article = build.report.articles[0]!;

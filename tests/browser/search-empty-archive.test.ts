@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { browserSkipReason, launchBrowser, openWatchedPage } from '../helpers/browser.ts';
+import { browserSkipReason, openWatchedPage, serveInBrowser, closeServed } from '../helpers/browser.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive } from '../helpers/run-build.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 import { searchSettled } from '../search/search-in-page.ts';
 
 const skip = browserSkipReason();
@@ -20,13 +20,9 @@ describe('the search page of an empty archive', { skip }, () => {
   before(async () => {
     const build = await buildArchive(await temporaryDir('search-empty-inbox'));
     assert.equal(build.exitCode, 0, build.stderr);
-    server = await serveStatic(build.outDir);
-    browser = await launchBrowser();
+    ({ server, browser } = await serveInBrowser(build.outDir));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeServed(browser, server));
 
   it('says the archive has no articles yet, whether or not a query is given', async () => {
     for (const sitePath of ['/search/', '/search/?q=harbour']) {

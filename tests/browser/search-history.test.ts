@@ -8,10 +8,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, launchBrowser, openWatchedPage } from '../helpers/browser.ts';
+import { browserSkipReason, openWatchedPage, serveInBrowser, closeServed } from '../helpers/browser.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive } from '../helpers/run-build.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 
 const skip = browserSkipReason();
 
@@ -47,13 +47,9 @@ describe('search history', { skip }, () => {
     await writeFile(path.join(inbox, 'meta.jsonl'), SIDECAR.map((line) => `${JSON.stringify(line)}\n`).join(''));
     const build = await buildArchive(inbox);
     assert.equal(build.exitCode, 0, build.stderr);
-    server = await serveStatic(build.outDir);
-    browser = await launchBrowser();
+    ({ server, browser } = await serveInBrowser(build.outDir));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeServed(browser, server));
 
   it('Back and Forward step through submitted searches, restoring query, order, filters and results', async () => {
     const watched = await openWatchedPage(browser, server.origin);

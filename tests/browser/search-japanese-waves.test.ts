@@ -8,10 +8,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { browserSkipReason, launchBrowser, openWatchedPage } from '../helpers/browser.ts';
+import { browserSkipReason, openWatchedPage, serveInBrowser, closeServed } from '../helpers/browser.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive } from '../helpers/run-build.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 import { searchSettled } from '../search/search-in-page.ts';
 
 const skip = browserSkipReason();
@@ -55,13 +55,9 @@ describe('a Japanese query on an archive searched in waves', { skip }, () => {
     // Parts of a few articles and a first wave of 2025 alone, as on a large archive.
     const build = await buildArchive(await writeInbox(), [], {}, { BROADSHEET_SEARCH_PART_PAGES: '5', BROADSHEET_SEARCH_FIRST_WAVE: String(NEWEST + 1) });
     assert.equal(build.exitCode, 0, build.stderr);
-    server = await serveStatic(build.outDir);
-    browser = await launchBrowser();
+    ({ server, browser } = await serveInBrowser(build.outDir));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeServed(browser, server));
 
   for (const [kind, query] of [
     ['kanji alone', '東京'],

@@ -8,10 +8,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, launchBrowser, openWatchedPage } from '../helpers/browser.ts';
+import { browserSkipReason, openWatchedPage, serveInBrowser, closeServed } from '../helpers/browser.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive } from '../helpers/run-build.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 import { searchSettled } from '../search/search-in-page.ts';
 
 const skip = browserSkipReason();
@@ -53,13 +53,9 @@ describe('right-to-left text in the search page', { skip }, () => {
     await writeFile(path.join(inbox, SECTION, 'meta.jsonl'), files.map((file) => JSON.stringify({ file, language: 'ar' })).join('\n') + '\n');
     const build = await buildArchive(inbox);
     assert.equal(build.exitCode, 0, build.stderr);
-    server = await serveStatic(build.outDir);
-    browser = await launchBrowser();
+    ({ server, browser } = await serveInBrowser(build.outDir));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeServed(browser, server));
 
   it('shows an Arabic query in the status in its own order: a number it starts with on its right', async () => {
     const watched = await openWatchedPage(browser, server.origin);

@@ -8,10 +8,10 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { browserSkipReason, launchBrowser, openWatchedPage } from '../helpers/browser.ts';
+import { browserSkipReason, openWatchedPage, serveInBrowser, closeServed } from '../helpers/browser.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 import { searchSettled } from '../search/search-in-page.ts';
 
 const skip = browserSkipReason();
@@ -49,13 +49,9 @@ describe('a search index that cannot be read in full', { skip }, () => {
       removed++;
     }
     assert.equal(removed, 1, `one fragment holds ${south.url}`);
-    server = await serveStatic(build.outDir);
-    browser = await launchBrowser();
+    ({ server, browser } = await serveInBrowser(build.outDir));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeServed(browser, server));
 
   it('shows the results it can read and says how many it could not, and why', async () => {
     const watched = await openWatchedPage(browser, server.origin);

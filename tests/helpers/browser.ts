@@ -3,6 +3,7 @@
 
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { serveStatic, type StaticServer } from './static-server.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -20,6 +21,18 @@ export async function launchBrowser(): Promise<Browser> {
     timeout: 30_000,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** A built site served on localhost (under `pathPrefix`) and a browser to open it in: the set-up of most browser tests. */
+export async function serveInBrowser(outDir: string, pathPrefix = '/'): Promise<{ server: StaticServer; browser: Browser }> {
+  const server = await serveStatic(outDir, pathPrefix);
+  return { server, browser: await launchBrowser() };
+}
+
+/** Closes what `serveInBrowser` opened (either may be missing when the set-up failed). */
+export async function closeServed(browser: Browser | undefined, server: StaticServer | undefined): Promise<void> {
+  await browser?.close();
+  await server?.close();
 }
 
 export interface WatchedPage {
