@@ -210,7 +210,13 @@ async function renderSite(
   }
 }
 
-export async function runBuild(options: BuildOptions, log: (line: string) => void = console.log): Promise<BuildResult> {
+/** What a caller may learn while a build runs, before its result. */
+export interface BuildHooks {
+  /** The aliases file the build is about to read (absolute): `serve` watches it from before the read, so no edit falls between. */
+  entitiesFileKnown?: (file: string) => void;
+}
+
+export async function runBuild(options: BuildOptions, log: (line: string) => void = console.log, hooks: BuildHooks = {}): Promise<BuildResult> {
   const problems = new ProblemLog();
   const seconds = { ingest: 0, load: 0, plan: 0, render: 0, index: 0, commit: 0, total: 0 };
   const started = performance.now();
@@ -267,6 +273,7 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
       'the command line',
     );
     result.entitiesFile = path.resolve(path.dirname(options.config), config.entitiesFile);
+    hooks.entitiesFileKnown?.(result.entitiesFile);
     entityRules = await loadEntityRules(result.entitiesFile);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

@@ -74,22 +74,19 @@ function startServer(out: string, pathPrefix: string, port: number) {
 
 export async function serve(options: ServeOptions): Promise<number> {
   await checkPort(options.port);
-  const first = await runBuild(options);
-  printProblems(first.problems, options.allProblems);
-  if (first.exitCode === 2) return 2;
-
-  // Where the pages' links point: a pathPrefix may come from the configuration file, not only --path-prefix.
-  let pathPrefix = first.pathPrefix ?? '/';
-  let server = startServer(options.out, pathPrefix, options.port);
   const articlesDir = path.resolve(options.articles);
-  let articleFiles: ArticleFiles = first.articleFiles ?? new Map();
+  let articleFiles: ArticleFiles = new Map();
   /** Paths in the articles folder changed since the last look, which may be the build's own writes. */
   const articleChanges = new Set<string>();
   /** A change elsewhere (inbox, configuration, aliases file) since the last look. */
   let otherChange = false;
+  // Where the pages' links point: a pathPrefix may come from the configuration file, not only --path-prefix.
+  let pathPrefix = '/';
+  let server: ReturnType<typeof startServer> | undefined;
 
   let timer: NodeJS.Timeout | undefined;
-  let building = false;
+  // The first build counts as one in progress: what changes during it is built once it is done.
+  let building = true;
   let again = false;
   const rebuild = async () => {
     if (building) {
@@ -103,11 +100,10 @@ export async function serve(options: ServeOptions): Promise<number> {
       const edited = otherChange || (await someEdited(changed));
       otherChange = false;
       if (!edited) return;
-      const result = await runBuild(options);
+      const result = await runBuild(options, console.log, { entitiesFileKnown: watchEntities });
       printProblems(result.problems, options.allProblems);
       if (result.articleFiles) articleFiles = result.articleFiles;
-      if (result.entitiesFile !== undefined && result.entitiesFile !== entitiesFile) watchEntities(result.entitiesFile);
-      if (result.pathPrefix !== undefined && result.pathPrefix !== pathPrefix) {
+      if (server && result.pathPrefix !== undefined && result.pathPrefix !== pathPrefix) {
         // The development server keeps the prefix it started with: a new server takes its place, on the same port.
         await server.ready();
         const port = Number(new URL(server.getServerUrl('localhost')).port);
@@ -116,16 +112,19 @@ export async function serve(options: ServeOptions): Promise<number> {
         pathPrefix = result.pathPrefix;
         server = startServer(options.out, pathPrefix, port);
       } else {
-        server.reloadFiles([path.join(path.resolve(options.out), 'index.html')], false);
+        server?.reloadFiles([path.join(path.resolve(options.out), 'index.html')], false);
       }
     } catch (error) {
       console.error(error);
     } finally {
-      building = false;
-      if (again) {
-        again = false;
-        void rebuild();
-      }
+      finishBuilding();
+    }
+  };
+  const finishBuilding = () => {
+    building = false;
+    if (again) {
+      again = false;
+      void rebuild();
     }
   };
   const someEdited = async (changed: string[]) => {
@@ -137,11 +136,11 @@ export async function serve(options: ServeOptions): Promise<number> {
     timer = setTimeout(() => void rebuild(), 300);
   };
 
+  // Watching starts before the first build, so that an article dropped in the inbox or a setting
+  // edited while it runs (or just after it, before serving starts) is built next, not missed.
   const watchers: FSWatcher[] = [];
-  for (const [target, isArticles] of [
-    [options.inbox, false],
-    [options.articles, true],
-  ] as const) {
+  /** Watches the inbox or the articles folder; false when it does not exist (yet). */
+  const watchFolder = (target: string, isArticles: boolean): boolean => {
     try {
       const watcher = watch(target, { recursive: true }, (_event, name) => {
         // Our own atomic writes create dot-files first, and ingest keeps its cache in a dot-folder; they are not edits.
@@ -151,33 +150,56 @@ export async function serve(options: ServeOptions): Promise<number> {
         schedule();
       });
       watchers.push(watcher);
+      return true;
     } catch {
-      // A missing folder is simply not watched.
+      return false;
     }
-  }
+  };
+  const folders = [
+    { target: options.inbox, isArticles: false },
+    { target: options.articles, isArticles: true },
+  ];
+  // The first build makes the articles folder when it is new: it is watched from then on.
+  const unwatched = folders.filter(({ target, isArticles }) => !watchFolder(target, isArticles));
   const onSettingsChange = () => {
     otherChange = true;
     schedule();
   };
   const configWatcher = watchFile(path.resolve(options.config), onSettingsChange);
   if (configWatcher) watchers.push(configWatcher);
-  // The aliases file's place comes from the configuration, so it is watched anew when that moves it.
+  // The aliases file's place comes from the configuration, so each build names it (before reading
+  // it) and it is watched anew when the configuration moves it.
   let entitiesFile: string | undefined;
   let entitiesWatcher: FSWatcher | undefined;
   const watchEntities = (file: string) => {
+    if (file === entitiesFile) return;
     entitiesWatcher?.close();
     entitiesFile = file;
     entitiesWatcher = watchFile(file, onSettingsChange);
   };
-  if (first.entitiesFile !== undefined) watchEntities(first.entitiesFile);
+  const stopWatching = () => {
+    clearTimeout(timer);
+    for (const watcher of watchers) watcher.close();
+    entitiesWatcher?.close();
+  };
+
+  const first = await runBuild(options, console.log, { entitiesFileKnown: watchEntities });
+  printProblems(first.problems, options.allProblems);
+  if (first.exitCode === 2) {
+    stopWatching();
+    return 2;
+  }
+  articleFiles = first.articleFiles ?? new Map();
+  for (const { target, isArticles } of unwatched) watchFolder(target, isArticles);
+  pathPrefix = first.pathPrefix ?? '/';
+  server = startServer(options.out, pathPrefix, options.port);
+  finishBuilding();
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  clearTimeout(timer);
-  for (const watcher of watchers) watcher.close();
-  entitiesWatcher?.close();
+  stopWatching();
   await server.close();
   return 0;
 }

@@ -31,15 +31,33 @@ async function waitFor<T>(check: () => Promise<T | undefined>, what: string, tim
 }
 
 
+interface Serving {
+  port: number;
+  output: () => string;
+  /** Resolves as soon as serve has printed a line matching `pattern` (without polling, so mid-stage). */
+  printed: (pattern: RegExp) => Promise<void>;
+}
+
 /** Runs `broadsheet serve` with `args` (and a free port) while `work` runs, then stops it. */
-async function whileServing(args: string[], work: (server: { port: number; output: () => string }) => Promise<void>, cwd?: string): Promise<void> {
+async function whileServing(args: string[], work: (server: Serving) => Promise<void>, cwd?: string): Promise<void> {
   const port = await freePort();
   const child = spawn(process.execPath, [CLI, 'serve', ...args, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) });
   let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
+  const waiting: { pattern: RegExp; resolve: () => void }[] = [];
+  const onData = (chunk: Buffer) => {
+    output += chunk;
+    for (const wait of [...waiting]) {
+      if (!wait.pattern.test(output)) continue;
+      waiting.splice(waiting.indexOf(wait), 1);
+      wait.resolve();
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const printed = (pattern: RegExp) =>
+    pattern.test(output) ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ pattern, resolve }));
   try {
-    await work({ port, output: () => output });
+    await work({ port, output: () => output, printed });
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
@@ -150,6 +168,27 @@ describe('broadsheet serve', () => {
       await waitFor(
         async () => ((await filesUnder(site)).some((text) => text.includes('Joseph Robinette Biden')) ? true : undefined),
         `the alias on the site\n${output()}`,
+      );
+    });
+  });
+
+  it('builds what changed in the inbox and the aliases file while the first build ran', async () => {
+    const { dir, inbox, articles, site } = await storyFolder('serve-during-first', { firstBody: 'President Joe Biden said it happened first.', second: true });
+    const config = path.join(dir, 'broadsheet.config.json');
+    await writeFile(config, '{}');
+    await whileServing(['--config', config, '--inbox', inbox, '--articles', articles, '--out', site], async ({ output, printed }) => {
+      // The aliases file has been read by then (with the configuration), and the inbox ingested.
+      await printed(/render: started/);
+      await writeFile(path.join(dir, 'entities.json'), JSON.stringify({ aliases: { 'Joseph Robinette Biden': ['Joe Biden'] } }));
+      await writeFile(path.join(inbox, 'second.txt'), 'The second story\n\nIt happened next.\n');
+      await waitFor(async () => (builds(output()) === 1 ? true : undefined), `the first build\n${output()}`);
+      assert.match(output(), /Built 1 article,/, 'the first build had only the first story: the changes came while it ran');
+      await waitFor(
+        async () => {
+          const text = (await filesUnder(site)).join('\n');
+          return text.includes('Joseph Robinette Biden') && text.includes('The second story') ? true : undefined;
+        },
+        `the alias and the second story on the site\n${output()}`,
       );
     });
   });
