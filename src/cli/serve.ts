@@ -1,6 +1,6 @@
 // `broadsheet serve`: build, serve the output on localhost, rebuild and reload on changes.
 
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -51,19 +51,61 @@ async function isBuildsOwn(articlesDir: string, name: string, files: ArticleFile
   return seen !== undefined && seen.size === stats.size && seen.mtimeMs === stats.mtimeMs && seen.ino === stats.ino && seen.ctimeMs === stats.ctimeMs;
 }
 
+/** A watch that can be stopped. */
+interface Watch {
+  close(): void;
+}
+
+function isFolder(folder: string): boolean {
+  try {
+    return statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Watches one file through its folder, so that a file created later, or replaced by an editor's
- * save (a new file renamed over it), is still seen. Undefined when the folder does not exist.
+ * save (a new file renamed over it), is still seen. While its folder does not exist (an aliases
+ * file configured as `data/entities.json` before `data/` is made), the nearest folder on the way
+ * that does is watched for the next one, and the watch moves down as they are made.
  */
-function watchFile(file: string, onChange: () => void): FSWatcher | undefined {
-  const name = path.basename(file);
-  try {
-    return watch(path.dirname(file), (_event, changed) => {
-      if (changed?.toString() === name) onChange();
-    });
-  } catch {
-    return undefined;
-  }
+function watchFile(file: string, onChange: () => void): Watch {
+  let current: FSWatcher | undefined;
+  let closed = false;
+  const arm = () => {
+    current?.close();
+    current = undefined;
+    if (closed) return;
+    let folder = path.dirname(file);
+    let next = path.basename(file);
+    while (!isFolder(folder)) {
+      const parent = path.dirname(folder);
+      // Nothing on the way exists (another drive, gone): nothing to watch.
+      if (parent === folder) return;
+      next = path.basename(folder);
+      folder = parent;
+    }
+    const ownFolder = folder === path.dirname(file);
+    try {
+      current = watch(folder, (_event, changed) => {
+        if (changed?.toString() !== next) return;
+        if (ownFolder) return onChange();
+        // A folder on the way was made: watch further down, and the file may be there already.
+        arm();
+        if (existsSync(file)) onChange();
+      });
+    } catch {
+      // A folder that vanished between the check and the watch: left unwatched.
+    }
+  };
+  arm();
+  return {
+    close() {
+      closed = true;
+      current?.close();
+    },
+  };
 }
 
 function startServer(out: string, pathPrefix: string, port: number) {
@@ -165,12 +207,11 @@ export async function serve(options: ServeOptions): Promise<number> {
     otherChange = true;
     schedule();
   };
-  const configWatcher = watchFile(path.resolve(options.config), onSettingsChange);
-  if (configWatcher) watchers.push(configWatcher);
+  const configWatch = watchFile(path.resolve(options.config), onSettingsChange);
   // The aliases file's place comes from the configuration, so each build names it (before reading
   // it) and it is watched anew when the configuration moves it.
   let entitiesFile: string | undefined;
-  let entitiesWatcher: FSWatcher | undefined;
+  let entitiesWatcher: Watch | undefined;
   const watchEntities = (file: string) => {
     if (file === entitiesFile) return;
     entitiesWatcher?.close();
@@ -180,6 +221,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   const stopWatching = () => {
     clearTimeout(timer);
     for (const watcher of watchers) watcher.close();
+    configWatch.close();
     entitiesWatcher?.close();
   };
 

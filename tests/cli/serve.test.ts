@@ -172,6 +172,25 @@ describe('broadsheet serve', () => {
     });
   });
 
+  it('rebuilds when the aliases file is created in a folder that did not exist when serve started', async () => {
+    const { dir, inbox, articles, site } = await storyFolder('serve-entities-folder', { firstBody: 'President Joe Biden said it happened first.' });
+    const config = path.join(dir, 'broadsheet.config.json');
+    await writeFile(config, JSON.stringify({ entitiesFile: 'data/names/entities.json' }));
+    await whileServing(['--config', config, '--inbox', inbox, '--articles', articles, '--out', site], async ({ output }) => {
+      await waitFor(async () => (builds(output()) === 1 ? true : undefined), `the first build\n${output()}`);
+      // Made as a person would: the folders first, then the file, with time between.
+      await mkdir(path.join(dir, 'data'));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await mkdir(path.join(dir, 'data', 'names'));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await writeFile(path.join(dir, 'data', 'names', 'entities.json'), JSON.stringify({ aliases: { 'Joseph Robinette Biden': ['Joe Biden'] } }));
+      await waitFor(
+        async () => ((await filesUnder(site)).some((text) => text.includes('Joseph Robinette Biden')) ? true : undefined),
+        `the alias on the site\n${output()}`,
+      );
+    });
+  });
+
   it('builds what changed in the inbox and the aliases file while the first build ran', async () => {
     const { dir, inbox, articles, site } = await storyFolder('serve-during-first', { firstBody: 'President Joe Biden said it happened first.', second: true });
     const config = path.join(dir, 'broadsheet.config.json');
