@@ -7,6 +7,7 @@ import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { UsageError, type ServeOptions } from './args.ts';
 import { printProblems, runBuild } from './build.ts';
+import { formerPrefixTarget } from './prefix-redirect.ts';
 import type { FileIdentity } from '../file-thread.ts';
 
 /**
@@ -108,8 +109,24 @@ function watchFile(file: string, onChange: () => void): Watch {
   };
 }
 
-function startServer(out: string, pathPrefix: string, port: number) {
-  const server = EleventyDevServer.getServer('broadsheet', path.resolve(out), { pathPrefix, liveReload: true, domDiff: false });
+/**
+ * Serves `out` under `pathPrefix`. A request under a prefix it was served under before
+ * (`formerPrefixes`, which `serve` adds to) is redirected to the same page under the current one.
+ */
+function startServer(out: string, pathPrefix: string, port: number, formerPrefixes: ReadonlySet<string>) {
+  const server = EleventyDevServer.getServer('broadsheet', path.resolve(out), {
+    pathPrefix,
+    liveReload: true,
+    domDiff: false,
+    middleware: [
+      (request, response, next) => {
+        const target = request.url === undefined ? undefined : formerPrefixTarget(request.url, server.options.pathPrefix, formerPrefixes);
+        if (target === undefined) return next();
+        response.writeHead(302, { Location: target });
+        response.end();
+      },
+    ],
+  });
   server.serve(port);
   return server;
 }
@@ -124,7 +141,11 @@ export async function serve(options: ServeOptions): Promise<number> {
   let otherChange = false;
   // Where the pages' links point: a pathPrefix may come from the configuration file, not only --path-prefix.
   let pathPrefix = '/';
+  // Started once the first build is done; the rebuilds below, which run only after it, reload it.
+  // eslint-disable-next-line prefer-const -- assigned after the closures that read it are made
   let server: ReturnType<typeof startServer> | undefined;
+  /** Prefixes served under earlier in this session, redirected to the current one. */
+  const formerPrefixes = new Set<string>();
 
   let timer: NodeJS.Timeout | undefined;
   // The first build counts as one in progress: what changes during it is built once it is done.
@@ -146,16 +167,14 @@ export async function serve(options: ServeOptions): Promise<number> {
       printProblems(result.problems, options.allProblems);
       if (result.articleFiles) articleFiles = result.articleFiles;
       if (server && result.pathPrefix !== undefined && result.pathPrefix !== pathPrefix) {
-        // The development server keeps the prefix it started with: a new server takes its place, on the same port.
-        await server.ready();
-        const port = Number(new URL(server.getServerUrl('localhost')).port);
-        await server.close();
-        console.log(`The pathPrefix changed from ${pathPrefix} to ${result.pathPrefix}: restarting the server to serve the site there.`);
+        // The server takes the new prefix at once (no restart, so open pages keep their live
+        // reload), and the reload below sends them from the old prefix to the new one.
+        formerPrefixes.add(server.options.pathPrefix);
+        console.log(`The pathPrefix changed from ${pathPrefix} to ${result.pathPrefix}: the site is now served there, and addresses under ${pathPrefix} are redirected to it.`);
         pathPrefix = result.pathPrefix;
-        server = startServer(options.out, pathPrefix, port);
-      } else {
-        server?.reloadFiles([path.join(path.resolve(options.out), 'index.html')], false);
+        server.options.pathPrefix = server.cleanupPathPrefix(pathPrefix);
       }
+      server?.reloadFiles([path.join(path.resolve(options.out), 'index.html')], false);
     } catch (error) {
       console.error(error);
     } finally {
@@ -234,7 +253,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   articleFiles = first.articleFiles ?? new Map();
   for (const { target, isArticles } of unwatched) watchFolder(target, isArticles);
   pathPrefix = first.pathPrefix ?? '/';
-  server = startServer(options.out, pathPrefix, options.port);
+  server = startServer(options.out, pathPrefix, options.port, formerPrefixes);
   finishBuilding();
 
   await new Promise<void>((resolve) => {

@@ -17,9 +17,15 @@ declare module '@11ty/eleventy-dev-server' {
     ready(): Promise<void>;
     /** The URL of `pathname` under the path prefix, e.g. http://localhost:8080/news/; once listening. */
     getServerUrl(host: string, pathname?: string): string;
+    /** Read on every request (server.js, `mapUrlToFilePath`), so a new prefix takes effect at once. */
+    options: { pathPrefix: string };
+    /** The prefix with a slash at both ends, as the server keeps it. */
+    cleanupPathPrefix(pathPrefix: string): string;
   }
+  /** Connect-style: runs after the server's own scripts and live-reload socket, before its files. */
+  type Middleware = (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse, next: () => void) => void;
   const EleventyDevServer: {
-    getServer(name: string, dir: string, options?: { pathPrefix?: string; liveReload?: boolean; domDiff?: boolean }): DevServer;
+    getServer(name: string, dir: string, options?: { pathPrefix?: string; liveReload?: boolean; domDiff?: boolean; middleware?: Middleware[] }): DevServer;
   };
   export default EleventyDevServer;
 }
