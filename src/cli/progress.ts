@@ -14,6 +14,17 @@ export interface ProgressOptions {
   /** Milliseconds between plain lines (a terminal line is redrawn at most every 100 ms). */
   intervalMs?: number;
   now?: () => number;
+  /** Calls `beat` every `ms` until stopped; for tests (by default a timer that keeps no process alive). */
+  every?: (ms: number, beat: () => void) => { stop(): void };
+}
+
+/** Milliseconds between redraws of a terminal line when nothing is done (the time left counts down). */
+const TTY_HEARTBEAT_MS = 1000;
+
+function everyUnref(ms: number, beat: () => void): { stop(): void } {
+  const timer = setInterval(beat, ms);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }
 
 /** `BROADSHEET_PROGRESS=tty|plain|quiet` overrides the choice (for CI logs and for tests). */
@@ -51,8 +62,13 @@ export class Progress {
   /** When the stage's first item was done, and how many were done then: the pace is measured from there, past the stage's set-up. */
   private first: { at: number; done: number } | undefined;
   private lastShown = 0;
+  /** When the last item was done, and the time left estimated then. */
+  private lastTick: { at: number; secondsLeft: number | undefined } | undefined;
+  /** Shows the line while nothing is done: a search part or Eleventy's set-up can take a minute without an item. */
+  private heartbeat: { stop(): void } | undefined;
   private readonly intervalMs: number;
   private readonly now: () => number;
+  private readonly every: (ms: number, beat: () => void) => { stop(): void };
 
   constructor(
     readonly mode: ProgressMode,
@@ -62,6 +78,7 @@ export class Progress {
     const fromEnv = Number(process.env.BROADSHEET_PROGRESS_INTERVAL_MS);
     this.intervalMs = options.intervalMs ?? (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 5000);
     this.now = options.now ?? (() => performance.now());
+    this.every = options.every ?? everyUnref;
   }
 
   /** A stage begins; `total` may be unknown yet (see setTotal). */
@@ -73,9 +90,24 @@ export class Progress {
     this.total = total;
     this.started = this.now();
     this.first = undefined;
+    this.lastTick = undefined;
     this.lastShown = this.started;
     if (this.mode === 'plain') this.stream.write(`${stage}: ${total === undefined ? '' : `${total} ${unit} `}started\n`);
     else if (this.mode === 'tty') this.draw();
+    if (this.mode !== 'quiet') this.heartbeat = this.every(this.mode === 'tty' ? TTY_HEARTBEAT_MS : this.intervalMs, () => this.beat());
+  }
+
+  /** The line again while nothing is done: on a terminal with the time left counted down, in a log once per interval. */
+  private beat(): void {
+    if (this.stage === undefined) return;
+    const now = this.now();
+    if (this.mode === 'tty') {
+      this.lastShown = now;
+      this.draw();
+    } else if (this.mode === 'plain' && now - this.lastShown >= this.intervalMs) {
+      this.lastShown = now;
+      this.stream.write(`${this.describe()}\n`);
+    }
   }
 
   setTotal(total: number): void {
@@ -88,6 +120,7 @@ export class Progress {
     this.done = absolute ? count : this.done + count;
     const now = this.now();
     if (this.first === undefined && this.done > 0) this.first = { at: now, done: this.done };
+    this.lastTick = { at: now, secondsLeft: this.paceSecondsLeft(now) };
     if (this.mode === 'tty' && now - this.lastShown >= 100) {
       this.lastShown = now;
       this.draw();
@@ -100,6 +133,8 @@ export class Progress {
   /** The current stage is over: a closing plain line, or the terminal line cleared. */
   end(): void {
     if (this.stage === undefined) return;
+    this.heartbeat?.stop();
+    this.heartbeat = undefined;
     const seconds = (this.now() - this.started) / 1000;
     if (this.mode === 'plain') this.stream.write(`${this.stage}: ${this.done} ${this.unit} in ${seconds.toFixed(1)} s\n`);
     else if (this.mode === 'tty') this.stream.write('\r\x1b[2K');
@@ -114,14 +149,24 @@ export class Progress {
   }
 
   /**
+   * The time left as estimated when the last item was done, less the time since: it counts down
+   * while a long item runs, and says nothing once that runs past the estimate.
+   */
+  private secondsLeft(): number | undefined {
+    if (this.lastTick?.secondsLeft === undefined) return undefined;
+    const left = this.lastTick.secondsLeft - (this.now() - this.lastTick.at) / 1000;
+    return left > 0 ? left : undefined;
+  }
+
+  /**
    * The time left at the pace since the first item was done, once a few percent are: the set-up
    * before the first item (Eleventy's, a worker's start) says nothing of the pace, and a pace
    * from one or two items is mostly noise. Undefined when there is nothing sensible to say.
    */
-  private secondsLeft(): number | undefined {
+  private paceSecondsLeft(now: number): number | undefined {
     const { total, first, done } = this;
     if (total === undefined || first === undefined || done >= total || done < total * ESTIMATE_AFTER_SHARE || done <= first.done) return undefined;
-    const perItem = (this.now() - first.at) / 1000 / (done - first.done);
+    const perItem = (now - first.at) / 1000 / (done - first.done);
     return Number.isFinite(perItem) && perItem >= 0 ? perItem * (total - done) : undefined;
   }
 

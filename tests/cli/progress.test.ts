@@ -67,6 +67,58 @@ describe('the Progress display', () => {
     assert.ok(writes.every((text) => !/min|NaN|Infinity|-\d/.test(text)), writes.join(' | '));
   });
 
+  it('shows the line while a long item runs: once per interval in a log, counting down on a terminal', () => {
+    // As the index stage of a large archive: a search part of thousands of pages is one tick, after a minute.
+    let now = 0;
+    const beats: Array<{ ms: number; beat: () => void; stopped: boolean }> = [];
+    const every = (ms: number, beat: () => void) => {
+      const entry = { ms, beat, stopped: false };
+      beats.push(entry);
+      return { stop: () => (entry.stopped = true) };
+    };
+    const beatAt = (at: number) => {
+      now = at;
+      for (const entry of beats) if (!entry.stopped) entry.beat();
+    };
+
+    const plain = recorder(false);
+    const log = new Progress('plain', plain.stream, { now: () => now, intervalMs: 5000, every });
+    log.start('index', 'pages', 10_000);
+    beatAt(4000);
+    assert.equal(plain.writes.length, 1, 'nothing before the interval');
+    beatAt(5000);
+    assert.deepEqual(plain.writes.slice(1), ['index: 0/10000 pages (0%)\n'], 'a line with no item done');
+    now = 20_000;
+    log.tick(5000); // 5,000 pages in the first part, after 20 s: a line, the interval being past
+    assert.equal(plain.writes.length, 3);
+    beatAt(24_000);
+    assert.equal(plain.writes.length, 3, 'an interval from the last line, whoever wrote it');
+    beatAt(25_000);
+    assert.deepEqual(plain.writes.slice(3), ['index: 5000/10000 pages (50%)\n']);
+    log.end();
+    const afterEnd = plain.writes.length;
+    beatAt(60_000);
+    assert.equal(plain.writes.length, afterEnd, 'nothing after the stage ended');
+    assert.ok(beats.every((entry) => entry.stopped), 'its timer stopped');
+
+    beats.length = 0;
+    now = 0;
+    const tty = recorder(true);
+    const line = new Progress('tty', tty.stream, { now: () => now, every });
+    line.start('index', 'pages', 1000);
+    assert.equal(beats[0]?.ms, 1000, 'a terminal line is redrawn every second');
+    now = 1000;
+    line.tick(10);
+    now = 3000;
+    line.tick(240); // 750 more at 120 pages a second: about 6 s
+    assert.equal(tty.writes.at(-1), '\r\x1b[2Kindex: 250/1000 pages (25%), about 6 s left');
+    beatAt(5000);
+    assert.equal(tty.writes.at(-1), '\r\x1b[2Kindex: 250/1000 pages (25%), about 4 s left', 'counted down with nothing done');
+    beatAt(20_000);
+    assert.equal(tty.writes.at(-1), '\r\x1b[2Kindex: 250/1000 pages (25%)', 'no estimate once the time is past it');
+    line.end();
+  });
+
   it('fits the line to 80 columns when the terminal reports a width of 0 (script(1), some CI terminals)', () => {
     let now = 0;
     const writes: string[] = [];
