@@ -124,13 +124,34 @@ function withoutSource(counts) {
   return shown;
 }
 
+// Box-drawing characters (U+2500 onwards) for the letters and digits of a value written
+// unsearchable (src/search/unsearchable-value.ts): Pagefind indexes meta values as words.
+const UNSEARCHABLE_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const UNSEARCHABLE = /[\u2500-\u253d]/g;
+
+/** A meta value written unsearchable, as it was; a value written plainly stays as it is. */
+export function readUnsearchable(value) {
+  return typeof value === 'string' ? value.replace(UNSEARCHABLE, (char) => UNSEARCHABLE_ALPHABET[char.codePointAt(0) - 0x2500]) : value;
+}
+
 /**
- * A result's data, or `{ unavailable: reason }` when Pagefind could not read it (its fragment
- * missing or damaged on the server, a deploy half done, the connection lost): one unreadable
- * result does not take the others with it.
+ * A result's data with its metadata as the page shows it: the date and language code read back,
+ * and the section, which is a filter and not meta (meta values are searchable words).
+ */
+function readableData(data) {
+  const meta = { ...data.meta, date: readUnsearchable(data.meta?.date), lang: readUnsearchable(data.meta?.lang) };
+  const section = data.filters?.section?.[0] ?? data.meta?.section;
+  if (section !== undefined) meta.section = section;
+  return { ...data, meta };
+}
+
+/**
+ * A result's data (`readableData`), or `{ unavailable: reason }` when Pagefind could not read it
+ * (its fragment missing or damaged on the server, a deploy half done, the connection lost): one
+ * unreadable result does not take the others with it.
  */
 function dataOrUnavailable(result) {
-  return result.data().catch((error) => ({ unavailable: error instanceof Error ? error.message : String(error) }));
+  return result.data().then(readableData, (error) => ({ unavailable: error instanceof Error ? error.message : String(error) }));
 }
 
 /** Result data in the list's own order, `count` at a time. */

@@ -1,11 +1,14 @@
 // Pagefind metadata, filters and sort keys for an article page, as hidden elements inside the
 // indexed region. Values are element text (escaped by `html`), never attribute syntax, so a comma
-// or colon in a name cannot split or rename a filter. data-search-bundle tells the article's
-// highlight script (assets/search-highlight.js) where Pagefind's highlighter is.
+// or colon in a name cannot split or rename a filter. Pagefind indexes meta values as words, so
+// the date and language code are written unsearchable (src/search/unsearchable-value.ts) and the
+// section is not meta at all: the search page reads it from the section filter. data-search-bundle
+// tells the article's highlight script (assets/search-highlight.js) where Pagefind's highlighter is.
 
 import { html, type SafeHtml } from '../../src/site/html.ts';
 import type { Article } from '../../src/site/load-articles.ts';
 import { FILTER_NAMES, searchFields } from '../../src/search/search-fields.ts';
+import { writeUnsearchable } from '../../src/search/unsearchable-value.ts';
 import type { SiteContext } from '../../src/site/site-context.ts';
 
 export function renderSearchMeta(site: SiteContext, article: Article): SafeHtml {
@@ -13,9 +16,8 @@ export function renderSearchMeta(site: SiteContext, article: Article): SafeHtml 
   // data-pagefind-ignore keeps these words out of the full text; Pagefind still reads the
   // meta, filter and sort elements inside (only ignore="all" would drop them).
   return html`<div class="search-meta" hidden data-pagefind-ignore data-search-bundle="${site.url(site.searchParts[0]?.bundlePath ?? '/pagefind/')}">
-<span data-pagefind-meta="date">${fields.meta.date}</span>
-<span data-pagefind-meta="lang">${article.language}</span>
-${fields.meta.section ? html`<span data-pagefind-meta="section">${fields.meta.section}</span>` : ''}
+<span data-pagefind-meta="date">${writeUnsearchable(fields.meta.date)}</span>
+<span data-pagefind-meta="lang">${writeUnsearchable(article.language)}</span>
 ${fields.meta.summary ? html`<span data-pagefind-meta="summary">${fields.meta.summary}</span>` : ''}
 <span data-pagefind-sort="date">${fields.sortDate}</span>
 ${FILTER_NAMES.map((name) => fields.filters[name].map((value) => html`<span data-pagefind-filter="${name}">${value}</span>`))}

@@ -9,7 +9,11 @@ export const FILTER_NAMES = ['section', 'year', 'people', 'organizations', 'plac
 export type FilterName = (typeof FILTER_NAMES)[number];
 
 export interface SearchFields {
-  meta: { date: string; section: string; summary: string };
+  /**
+   * Metadata for result listings. No section: Pagefind indexes meta values as words, and an
+   * article is not about its section's name; the search page reads the section filter instead.
+   */
+  meta: { date: string; summary: string };
   filters: Record<FilterName, string[]>;
   /**
    * The day number (see `dayNumber`), seven digits, on every page so none drops out of
@@ -102,7 +106,7 @@ export function searchFields(article: Article, timeZone: string, interfaceLangua
   const section = normaliseValue(article.section ?? '');
   const entities = entityFilters(article, rules);
   return {
-    meta: { date: local.toFormat('yyyy-MM-dd'), section, summary: normaliseValue(article.summary) },
+    meta: { date: local.toFormat('yyyy-MM-dd'), summary: normaliseValue(article.summary) },
     filters: {
       section: section ? [section] : [],
       year: [local.toFormat('yyyy')],

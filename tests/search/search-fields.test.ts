@@ -82,7 +82,6 @@ describe('search fields', () => {
       'en',
     );
     assert.deepEqual(fields.filters.section, ['Sport']);
-    assert.equal(fields.meta.section, 'Sport');
     assert.deepEqual(fields.filters.people, ['Nadia Ferreira']);
     assert.deepEqual(fields.filters.organizations, ['FIDE']);
     assert.deepEqual(fields.filters.places, ['Porto Velho']);
