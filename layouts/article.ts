@@ -22,7 +22,9 @@ const DATE_SOURCE_TEXT: Record<Article['dateSource'], string> = {
 
 /**
  * The article element: what the search index reads of the page (its data-pagefind-body), so
- * the index can render just this ahead of the page (src/search/index-stream.ts).
+ * the index can render just this ahead of the page (src/search/index-stream.ts). Of the line
+ * under the headline only the byline's names are indexed: readers search for a reporter, not for
+ * the date, "By" or the reading time.
  */
 export function renderArticleElement(site: SiteContext, article: Article, bodyHtml: string): SafeHtml {
   const ui = site.config.language;
@@ -31,9 +33,9 @@ export function renderArticleElement(site: SiteContext, article: Article, bodyHt
 ${article.section ? html`<p class="article-section" data-pagefind-ignore>${article.section}</p>` : ''}
 <h1 data-pagefind-meta="title">${article.title}</h1>
 ${article.subtitle ? html`<p class="standfirst">${article.subtitle}</p>` : ''}
-<p class="article-meta" data-pagefind-ignore lang="${ui}" dir="ltr"><time datetime="${rfc3339(article.date)}">${site.formatDate(article.date, ui)}</time>${
-    article.authors.length > 0 ? html` · By ${article.authors.map((author, index) => html`${index > 0 ? ', ' : ''}<bdi>${author}</bdi>`)}` : ''
-  } · ${article.readingMinutes} min read · <a href="#${IDS.provenance}">Source</a></p>
+<p class="article-meta" lang="${ui}" dir="ltr"><span data-pagefind-ignore><time datetime="${rfc3339(article.date)}">${site.formatDate(article.date, ui)}</time>${
+    article.authors.length > 0 ? html` · By</span> ${article.authors.map((author, index) => html`${index > 0 ? ', ' : ''}<bdi>${author}</bdi>`)}<span data-pagefind-ignore>` : ''
+  } · ${article.readingMinutes} min read · <a href="#${IDS.provenance}">Source</a></span></p>
 </header>
 <div class="article-body">
 ${trusted(bodyHtml)}
