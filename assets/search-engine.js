@@ -134,12 +134,22 @@ export function readUnsearchable(value) {
   return typeof value === 'string' ? value.replace(UNSEARCHABLE, (char) => UNSEARCHABLE_ALPHABET[char.codePointAt(0) - 0x2500]) : value;
 }
 
+// The zero-width space the indexer puts into text that looks like one of Pagefind's own markers
+// (escapePagefindMarkers in src/search/part-indexer.ts), which Pagefind keeps in meta values.
+const ESCAPED_MARKER = /_\u200b(?=__(?:END_)?PAGEFIND_)/g;
+
+/** A meta value's text as the article has it. */
+function metaText(value) {
+  return typeof value === 'string' ? value.replace(ESCAPED_MARKER, '_') : value;
+}
+
 /**
- * A result's data with its metadata as the page shows it: the date and language code read back,
- * and the section, which is a filter and not meta (meta values are searchable words).
+ * A result's data with its metadata as the page shows it: the text of the title and summary as
+ * the article has it, the date and language code read back, and the section, which is a filter
+ * and not meta (meta values are searchable words).
  */
 function readableData(data) {
-  const meta = { ...data.meta, date: readUnsearchable(data.meta?.date), lang: readUnsearchable(data.meta?.lang) };
+  const meta = { ...data.meta, title: metaText(data.meta?.title), summary: metaText(data.meta?.summary), date: readUnsearchable(data.meta?.date), lang: readUnsearchable(data.meta?.lang) };
   const section = data.filters?.section?.[0] ?? data.meta?.section;
   if (section !== undefined) meta.section = section;
   return { ...data, meta };

@@ -76,7 +76,8 @@ export interface SearchIndexOptions {
 const MANIFEST = 'broadsheet-part.json';
 // Bump when the way parts are indexed changes, so old bundles are not reused.
 // 3: merged parts keep their languages' WebAssembly and Pagefind's worker.
-const INDEX_FORMAT = 3;
+// 4: text that looks like Pagefind's markers is escaped in the pages it reads (part-indexer.ts).
+const INDEX_FORMAT = 4;
 /**
  * What a merged (non-primary) part needs: its entry, metadata, index, fragment and filter files,
  * and, for a query language the primary bundle may lack (an Arabic article only in 2023), the

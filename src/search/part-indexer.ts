@@ -37,8 +37,23 @@ export function indexedPage(html: string): string {
 
 /** `indexedPage` from `indexedContent`'s result, for a caller that has it already. */
 export function pageOfIndexedContent(indexed: string): string {
-  const [language, body] = indexed.split('\0');
-  return `<!doctype html><html lang="${language}"><body>${body}</body></html>`;
+  const [language, body = ''] = indexed.split('\0');
+  return `<!doctype html><html lang="${language}"><body>${escapePagefindMarkers(body)}</body></html>`;
+}
+
+// Pagefind marks weights and anchors in the text it reads with words of its own
+// (`___PAGEFIND_WEIGHT___2`, `___END_PAGEFIND_WEIGHT___`, `___PAGEFIND_ANCHOR___h2:id`) and acts on
+// any word of the text that starts like one: it drops the word and, for a weight, scales every
+// word up to the end marker (an article could rank itself first for any word it holds), and it
+// cuts `___PAGEFIND_` onwards out of meta and filter values. Entities do not help (Pagefind reads
+// `&#95;` as `_`); a zero-width space after the first underscore does: Pagefind removes it from
+// the words it indexes and shows, so the text is indexed as it is written. Only upper case
+// matches Pagefind's markers.
+const PAGEFIND_MARKER = /_(?=__(?:END_)?PAGEFIND_)/g;
+
+/** The page's text with every look-alike of Pagefind's own markers broken by a zero-width space. */
+export function escapePagefindMarkers(html: string): string {
+  return html.replace(PAGEFIND_MARKER, '_\u200b');
 }
 
 export function byPath(a: { sourcePath: string }, b: { sourcePath: string }): number {
