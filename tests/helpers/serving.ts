@@ -18,7 +18,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function waitFor<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+/** Polls `check` until it gives a value; a minute, since a rebuild on a loaded two-core runner can take many seconds. */
+export async function waitFor<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await check().catch(() => undefined);
