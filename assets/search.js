@@ -36,6 +36,9 @@ const scopeLine = document.getElementById('search-scope');
 const scopeYears = document.getElementById('search-scope-years');
 const allYears = document.getElementById('search-all-years');
 const pageLanguage = document.documentElement.lang || 'en';
+// The archive's own language (the site's), which search stems Latin-script queries in; the page's
+// <html lang> is the interface's.
+const archiveLanguage = root.dataset.language || pageLanguage;
 const dateFormat = new Intl.DateTimeFormat(pageLanguage, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 
 const state = readUrl();
@@ -551,7 +554,7 @@ async function start() {
     archive = await openArchiveSearch({
       parts,
       baseUrl: root.dataset.baseUrl ?? '/',
-      pageLanguage,
+      pageLanguage: archiveLanguage,
       highlightParam,
     });
     // A link that narrows by a filter shows the filters it narrows by, with their counts.

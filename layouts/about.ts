@@ -6,6 +6,8 @@ import { rfc3339 } from '../src/site/timestamps.ts';
 import { formatCount, formatNumber } from '../src/site/counts.ts';
 import { sectionFeedPaths, sectionTermOf, type SectionSummary } from '../src/site/sections.ts';
 import { renderSectionName } from './partials/section-name.ts';
+import { termLang } from './partials/term-links.ts';
+import { INTERFACE_LANGUAGE, siteTextLang } from '../src/site/interface-language.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { renderBase, SITE_FEEDS } from './base.ts';
 
@@ -14,15 +16,15 @@ export function renderAboutPage(site: SiteContext, sections: SectionSummary[]): 
   const newest = articles[0];
   const oldest = articles.at(-1);
   const languages = [...new Set(articles.map((article) => article.language))].sort();
-  const languageNames = new Intl.DisplayNames([config.language], { type: 'language' });
+  const languageNames = new Intl.DisplayNames([INTERFACE_LANGUAGE], { type: 'language' });
   const main = html`<div class="prose">
-<h1>About ${config.title}</h1>
-<p>${config.description}</p>
+<h1>About <bdi${siteTextLang(config, 'title')}>${config.title}</bdi></h1>
+<p${siteTextLang(config, 'description')} dir="auto">${config.description}</p>
 <h2>What the archive holds</h2>
 <ul>
 <li>${formatCount(articles.length, 'article')}${
     newest && oldest
-      ? html`, from <time datetime="${rfc3339(oldest.date)}">${site.formatDate(oldest.date, config.language)}</time> to <time datetime="${rfc3339(newest.date)}">${site.formatDate(newest.date, config.language)}</time>`
+      ? html`, from <time datetime="${rfc3339(oldest.date)}">${site.formatDate(oldest.date, INTERFACE_LANGUAGE)}</time> to <time datetime="${rfc3339(newest.date)}">${site.formatDate(newest.date, INTERFACE_LANGUAGE)}</time>`
       : ''
   }.</li>
 <li>${formatCount(sections.length, 'section')}${sections.length > 0 ? html`: ${sections.map((section, index) => html`${index > 0 ? ', ' : ''}${renderSectionName(site, section.name)} (${formatNumber(section.articles.length)})`)}` : ''}.</li>
@@ -42,7 +44,7 @@ ${sections.map((section) => {
   const page = sectionTermOf(site, section.name);
   if (!page) return html``;
   const feeds = sectionFeedPaths(page);
-  return html`<li><bdi>${section.name}</bdi>: <a href="${site.url(feeds.atom)}">Atom</a>, <a href="${site.url(feeds.json)}">JSON Feed</a></li>\n`;
+  return html`<li><bdi${termLang(site, page)}>${section.name}</bdi>: <a href="${site.url(feeds.atom)}">Atom</a>, <a href="${site.url(feeds.json)}">JSON Feed</a></li>\n`;
 })}</ul>
 <h2>Where the texts come from</h2>
 <p>Every article was converted from a plain-text source file. Each article page names its source file and where its date came from. Text is shown as it was found; nothing in it is run as code.</p>

@@ -7,6 +7,7 @@ import { formatCount, formatNumber } from '../src/site/counts.ts';
 import { html, type SafeHtml } from '../src/site/html.ts';
 import type { ListedArticle } from '../src/site/page-fingerprint.ts';
 import { sequentialNav } from '../src/site/pages/stable-pagination.ts';
+import { INTERFACE_LANGUAGE, siteTextLang } from '../src/site/interface-language.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { collectionPageJsonLd, neighbourPages, renderArticleList, renderPagination } from './article-list.ts';
 import { renderBase } from './base.ts';
@@ -14,7 +15,7 @@ import { renderCalendar, type CalendarMonth } from './partials/calendar.ts';
 import { renderCoverageChart } from '../src/site/charts/coverage-chart.ts';
 
 function monthName(site: SiteContext, year: number, month: number): string {
-  return DateTime.fromObject({ year, month, day: 1 }, { zone: site.config.timeZone, locale: site.config.language }).toFormat('LLLL y');
+  return DateTime.fromObject({ year, month, day: 1 }, { zone: site.config.timeZone, locale: INTERFACE_LANGUAGE }).toFormat('LLLL y');
 }
 
 const articles = (count: number) => formatCount(count, 'article');
@@ -43,7 +44,7 @@ export function renderArchiveIndex(site: SiteContext, years: ArchiveYear[]): str
         })
       : '';
   const main = html`<h1>Archive by date</h1>
-<p>${description}</p>
+<p><bdi${siteTextLang(site.config, 'title')}>${site.config.title}</bdi> by date: ${articles(total)} in ${formatCount(years.length, 'year')}.</p>
 ${chart}
 <ul class="archive-years">
 ${years.map(
@@ -120,7 +121,7 @@ export function renderMonthPage(site: SiteContext, page: MonthPageData): string 
 ${renderCalendar(site, month)}
 <div class="month-days">
 ${page.days.map((day) => {
-  const date = DateTime.fromObject({ year: month.year, month: month.month, day: day.day }, { zone: site.config.timeZone, locale: site.config.language });
+  const date = DateTime.fromObject({ year: month.year, month: month.month, day: day.day }, { zone: site.config.timeZone, locale: INTERFACE_LANGUAGE });
   return html`<section class="archive-day" aria-labelledby="${dayAnchor(day.day)}">
 <h2 id="${dayAnchor(day.day)}"><time datetime="${date.toISODate() ?? ''}">${date.toFormat('cccc d LLLL y')}</time></h2>
 ${renderArticleList(site, day.articles, 3)}

@@ -5,6 +5,7 @@ import { html, type SafeHtml } from '../src/site/html.ts';
 import { rfc3339 } from '../src/site/timestamps.ts';
 import type { ListedArticle } from '../src/site/page-fingerprint.ts';
 import type { PageNav } from '../src/site/pages/stable-pagination.ts';
+import { INTERFACE_LANGUAGE } from '../src/site/interface-language.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { sectionTermOf } from '../src/site/sections.ts';
 import { termLang } from './partials/term-links.ts';
@@ -18,7 +19,7 @@ export function renderArticleList(site: SiteContext, articles: ListedArticle[], 
 ${articles.map(
   (article) => html`<li class="article-item">
 ${heading(article)}
-<p class="article-item-meta"><time datetime="${rfc3339(article.date)}">${site.formatDate(article.date, site.config.language)}</time>${article.section ? html` · <bdi${termLang(site, sectionTermOf(site, article.section))}>${article.section}</bdi>` : ''}</p>
+<p class="article-item-meta"><time datetime="${rfc3339(article.date)}">${site.formatDate(article.date, INTERFACE_LANGUAGE)}</time>${article.section ? html` · <bdi${termLang(site, sectionTermOf(site, article.section))}>${article.section}</bdi>` : ''}</p>
 ${article.summary ? html`<p class="article-item-summary" lang="${article.language}" dir="auto">${article.summary}</p>` : ''}
 </li>
 `,

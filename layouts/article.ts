@@ -3,6 +3,7 @@
 
 import { bibtexCitation, plainCitation } from '../src/site/citation.ts';
 import { html, trusted, type SafeHtml } from '../src/site/html.ts';
+import { INTERFACE_LANGUAGE } from '../src/site/interface-language.ts';
 import type { Article } from '../src/site/load-articles.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { rfc3339 } from '../src/site/timestamps.ts';
@@ -27,14 +28,16 @@ const DATE_SOURCE_TEXT: Record<Article['dateSource'], string> = {
  * the date, "By" or the reading time.
  */
 export function renderArticleElement(site: SiteContext, article: Article, bodyHtml: string): SafeHtml {
-  const ui = site.config.language;
+  // The words around the article's own (date, labels, citation) are the interface's, not the article's.
+  const ui = INTERFACE_LANGUAGE;
+  const authorLang = article.language === ui ? html`` : html` lang="${article.language}"`;
   return html`<article class="article" lang="${article.language}" dir="${article.dir}" data-pagefind-body>
 <header class="article-header">
 ${article.section ? html`<p class="article-section" data-pagefind-ignore>${article.section}</p>` : ''}
 <h1 data-pagefind-meta="title">${article.title}</h1>
 ${article.subtitle ? html`<p class="standfirst">${article.subtitle}</p>` : ''}
 <p class="article-meta" lang="${ui}" dir="ltr"><span data-pagefind-ignore><time datetime="${rfc3339(article.date)}">${site.formatDate(article.date, ui)}</time>${
-    article.authors.length > 0 ? html` · By</span> ${article.authors.map((author, index) => html`${index > 0 ? ', ' : ''}<bdi>${author}</bdi>`)}<span data-pagefind-ignore>` : ''
+    article.authors.length > 0 ? html` · By</span> ${article.authors.map((author, index) => html`${index > 0 ? ', ' : ''}<bdi${authorLang}>${author}</bdi>`)}<span data-pagefind-ignore>` : ''
   } · ${article.readingMinutes} min read · <a href="#${IDS.provenance}">Source</a></span></p>
 </header>
 <div class="article-body">

@@ -3,6 +3,7 @@
 
 import { closeBidi, closeBidiInStrings, isolateBidi } from '../src/site/bidi.ts';
 import { html, jsonForScript, type SafeHtml } from '../src/site/html.ts';
+import { INTERFACE_LANGUAGE, siteTextLang } from '../src/site/interface-language.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { ARTICLE_PAGE_IDS as IDS } from './page-ids.ts';
 
@@ -98,7 +99,7 @@ export function renderBase(site: SiteContext, frame: PageFrame, main: SafeHtml):
     ...(frame.feeds ?? []).map((feed) => ({ ...feed, title: closeBidi(feed.title) })),
   ];
   return html`<!DOCTYPE html>
-<html lang="${frame.lang ?? config.language}" dir="${frame.dir ?? 'ltr'}">
+<html lang="${frame.lang ?? INTERFACE_LANGUAGE}" dir="${frame.dir ?? 'ltr'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -122,9 +123,9 @@ ${frame.head ?? ''}
 ${frame.jsonLd ? html`<script type="application/ld+json">${jsonForScript(closeBidiInStrings(frame.jsonLd))}</script>` : ''}
 </head>
 <body>
-<a class="skip-link" href="#${IDS.main}" lang="${config.language}" dir="ltr">Skip to content</a>
-<header class="site-header" lang="${config.language}" dir="ltr">
-<p class="site-name"><a href="${site.url('/')}">${config.title}</a></p>
+<a class="skip-link" href="#${IDS.main}" lang="${INTERFACE_LANGUAGE}" dir="ltr">Skip to content</a>
+<header class="site-header" lang="${INTERFACE_LANGUAGE}" dir="ltr">
+<p class="site-name"><a href="${site.url('/')}"${siteTextLang(config, 'title')}>${config.title}</a></p>
 <nav class="site-nav" aria-label="Site">
 <ul>
 <li><a href="${site.url('/')}"${frame.path === '/' ? html` aria-current="page"` : ''}>Latest</a></li>
@@ -141,8 +142,8 @@ ${frame.jsonLd ? html`<script type="application/ld+json">${jsonForScript(closeBi
 <main id="${IDS.main}" tabindex="-1">
 ${main}
 </main>
-<footer class="site-footer" lang="${config.language}" dir="ltr">
-<p>${config.title}: ${config.description}</p>
+<footer class="site-footer" lang="${INTERFACE_LANGUAGE}" dir="ltr">
+<p><bdi${siteTextLang(config, 'title')}>${config.title}</bdi>: <bdi${siteTextLang(config, 'description')}>${config.description}</bdi></p>
 <p><a href="${site.url('/about/')}">About this archive</a> · Feeds: <a href="${site.url(SITE_FEEDS.atom)}">Atom</a>, <a href="${site.url(SITE_FEEDS.json)}">JSON Feed</a> · Built with Broadsheet.</p>
 </footer>
 ${(frame.scripts ?? []).map((script) => html`<script src="${site.url(script)}" type="module"></script>`)}

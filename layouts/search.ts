@@ -27,7 +27,7 @@ export function renderSearchPage(site: SiteContext): string {
   const sections = site.index.pagesOfKind('section').length > 0 ? html`, the <a href="${site.url('/sections/')}">sections</a>` : '';
   const main = html`<h1>Search the archive</h1>
 <noscript><p class="search-notice">Search runs in your browser and needs JavaScript, which is turned off or blocked here. You can still browse: the <a href="${site.url('/')}">latest articles</a>, the <a href="${site.url('/archive/')}">archive by date</a>${sections}, and the people, places and topics linked from every article.</p></noscript>
-<div id="search" class="search" data-search-parts="${JSON.stringify(parts)}" data-base-url="${site.url('/')}" data-highlight-param="${HIGHLIGHT_PARAM}">
+<div id="search" class="search" data-search-parts="${JSON.stringify(parts)}" data-base-url="${site.url('/')}" data-language="${site.config.language}" data-highlight-param="${HIGHLIGHT_PARAM}">
 <form class="search-form" action="${site.url('/search/')}" method="get" hidden>
 <div class="search-field">
 <label for="search-q">Words to find</label>

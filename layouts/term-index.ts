@@ -44,6 +44,11 @@ export function renderTermIndex(site: SiteContext, page: TermIndexPage): string 
       groups.set(letter, [...(groups.get(letter) ?? []), term]);
     }
   }
+  // An initial is spoken in the language of the names under it, when they share one.
+  const letterLang = (letter: string) => {
+    const terms = groups.get(letter)!;
+    return terms.every((term) => term.language === terms[0]!.language) ? termLang(site, terms[0]) : html``;
+  };
   const previous = page.pageIndex > 0 ? page.pagePaths[page.pageIndex - 1] : undefined;
   const next = page.pageIndex < page.pagePaths.length - 1 ? page.pagePaths[page.pageIndex + 1] : undefined;
   const main = html`<h1>${kind.plural}</h1>
@@ -57,8 +62,8 @@ ${page.order === 'name' ? html`<strong aria-current="page">A–Z</strong>` : htm
 ${page.order === 'count' ? html`<strong aria-current="page">By number of articles</strong>` : html`<a href="${site.url(`${base}by-count/`)}">By number of articles</a>`}
 </nav>
 ${page.order === 'name'
-  ? html`${groups.size > 1 ? html`<nav class="term-index-letters" aria-label="Initials"><ul>${[...groups.keys()].map((letter) => html`<li><a href="#${letterId(letter)}">${letter}</a></li>`)}</ul></nav>` : ''}
-${[...groups.entries()].map(([letter, terms]) => html`<section class="term-index-group" aria-labelledby="${letterId(letter)}"><h2 id="${letterId(letter)}">${letter}</h2><ul class="term-index-list">${terms.map(item)}</ul></section>`)}`
+  ? html`${groups.size > 1 ? html`<nav class="term-index-letters" aria-label="Initials"><ul>${[...groups.keys()].map((letter) => html`<li><a href="#${letterId(letter)}"${letterLang(letter)}>${letter}</a></li>`)}</ul></nav>` : ''}
+${[...groups.entries()].map(([letter, terms]) => html`<section class="term-index-group" aria-labelledby="${letterId(letter)}"><h2 id="${letterId(letter)}"${letterLang(letter)}>${letter}</h2><ul class="term-index-list">${terms.map(item)}</ul></section>`)}`
   : html`<ol class="term-index-list term-index-ranked" start="${page.firstRank}">${page.terms.map(item)}</ol>`}
 ${page.pagePaths.length > 1
   ? html`<nav class="pagination" aria-label="Pages">

@@ -4,6 +4,7 @@
 import { DateTime, Info } from 'luxon';
 import { formatCount, formatNumber } from '../../src/site/counts.ts';
 import { html, type SafeHtml } from '../../src/site/html.ts';
+import { INTERFACE_LANGUAGE } from '../../src/site/interface-language.ts';
 import type { SiteContext } from '../../src/site/site-context.ts';
 
 /** A month as its calendar shows it. */
@@ -17,7 +18,7 @@ export interface CalendarMonth {
 }
 
 export function renderCalendar(site: SiteContext, month: CalendarMonth, options: { compact?: boolean; captionLink?: string } = {}): SafeHtml {
-  const locale = site.config.language;
+  const locale = INTERFACE_LANGUAGE;
   const first = DateTime.fromObject({ year: month.year, month: month.month, day: 1 }, { zone: site.config.timeZone, locale });
   const days = new Map(month.days.map((day) => [day.day, day]));
   const longNames = Info.weekdays('long', { locale });

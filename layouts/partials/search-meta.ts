@@ -9,10 +9,11 @@ import { html, type SafeHtml } from '../../src/site/html.ts';
 import type { Article } from '../../src/site/load-articles.ts';
 import { FILTER_NAMES, searchFields } from '../../src/search/search-fields.ts';
 import { writeUnsearchable } from '../../src/search/unsearchable-value.ts';
+import { INTERFACE_LANGUAGE } from '../../src/site/interface-language.ts';
 import type { SiteContext } from '../../src/site/site-context.ts';
 
 export function renderSearchMeta(site: SiteContext, article: Article): SafeHtml {
-  const fields = searchFields(article, site.config.timeZone, site.config.language, site.entityRules);
+  const fields = searchFields(article, site.config.timeZone, INTERFACE_LANGUAGE, site.entityRules);
   // data-pagefind-ignore keeps these words out of the full text; Pagefind still reads the
   // meta, filter and sort elements inside (only ignore="all" would drop them).
   return html`<div class="search-meta" hidden data-pagefind-ignore data-search-bundle="${site.url(site.searchParts[0]?.bundlePath ?? '/pagefind/')}">

@@ -2,15 +2,16 @@
 
 import { html, type SafeHtml } from '../../src/site/html.ts';
 import type { Term } from '../../src/site/indexes/terms.ts';
+import { INTERFACE_LANGUAGE } from '../../src/site/interface-language.ts';
 import type { SiteContext } from '../../src/site/site-context.ts';
 
 /**
- * ` lang="ar"` for a term whose name is in another language than the site's (its articles all
+ * ` lang="ar"` for a term whose name is in another language than the interface's (its articles all
  * are), so screen readers speak it in that language; nothing when that is unknown or the same.
  */
 export function termLang(site: SiteContext, term: Pick<Term, 'language'> | undefined): SafeHtml {
   const language = term?.language;
-  return language === undefined || language === site.config.language ? html`` : html` lang="${language}"`;
+  return language === undefined || language === INTERFACE_LANGUAGE ? html`` : html` lang="${language}"`;
 }
 
 export function renderTermName(site: SiteContext, term: Term): SafeHtml {

@@ -2,6 +2,7 @@
 // BibTeX's special characters in the data are escaped, so any title gives a valid entry.
 
 import { html, type SafeHtml } from './html.ts';
+import { INTERFACE_LANGUAGE, siteTextLang } from './interface-language.ts';
 import type { Article } from './load-articles.ts';
 import type { SiteContext } from './site-context.ts';
 
@@ -39,9 +40,11 @@ function authorsOf(site: SiteContext, article: Article): string[] {
  * at ingest) cannot reverse the rest of the line, the date and URL a reader copies.
  */
 export function plainCitation(site: SiteContext, article: Article): SafeHtml {
-  const authors = article.authors.length > 0 ? html`${article.authors.map((author, i) => html`${i > 0 ? ', ' : ''}<bdi>${author}</bdi>`)}. ` : '';
-  const date = site.formatDate(article.date, site.config.language);
-  return html`${authors}“<bdi>${article.title}</bdi>.” <bdi>${site.config.title}</bdi>, ${date}. ${site.absoluteUrl(article.url)}`;
+  // The reference is in the interface's words; the article's own (names, title) keep its language.
+  const lang = article.language === INTERFACE_LANGUAGE ? html`` : html` lang="${article.language}"`;
+  const authors = article.authors.length > 0 ? html`${article.authors.map((author, i) => html`${i > 0 ? ', ' : ''}<bdi${lang}>${author}</bdi>`)}. ` : '';
+  const date = site.formatDate(article.date, INTERFACE_LANGUAGE);
+  return html`${authors}“<bdi${lang}>${article.title}</bdi>.” <bdi${siteTextLang(site.config, 'title')}>${site.config.title}</bdi>, ${date}. ${site.absoluteUrl(article.url)}`;
 }
 
 export function bibtexCitation(site: SiteContext, article: Article): string {

@@ -24,7 +24,7 @@ const IN_PAGE = `async ({ queries, limit, options, allYears, engineOptions }) =>
   const archive = await openArchiveSearch({
     parts: JSON.parse(root.dataset.searchParts),
     baseUrl: root.dataset.baseUrl,
-    pageLanguage: document.documentElement.lang,
+    pageLanguage: root.dataset.language || document.documentElement.lang,
     highlightParam: root.dataset.highlightParam,
     ...engineOptions,
   });

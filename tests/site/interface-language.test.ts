@@ -1,16 +1,20 @@
 // On a right-to-left article page (`<html lang="ar" dir="rtl">`), every piece of the interface
 // (skip link, header, footer, related links) is marked with the interface's language and
 // direction, so a screen reader does not read "Skip to content" with an Arabic voice and the
-// browser does not lay it out right to left. Checked on a real build: each text node is taken
-// with the language of its nearest `lang` ancestor.
+// browser does not lay it out right to left. The interface is English whatever the site's
+// `language`: on a site configured in Arabic, every page's English words are English and its
+// Arabic ones (headlines, names, the site's title) Arabic. Checked on real builds: each text node
+// is taken with the language of its nearest `lang` ancestor.
 
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { attribute, parseHtml } from '../helpers/html-text.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
+import { filesIn, readSiteFile } from '../helpers/site-files.ts';
+import { htmlValidationErrors } from '../helpers/validators.ts';
 
 interface Node {
   nodeName: string;
@@ -20,14 +24,19 @@ interface Node {
 }
 
 /** Text nodes of the body (not in hidden elements) with their language and direction (from the nearest ancestor that sets each). */
-function textsWithLanguage(html: string): Array<{ text: string; lang: string; dir: string }> {
+function textsWithLanguage(html: string, skipped: string[] = []): Array<{ text: string; lang: string; dir: string }> {
   const found: Array<{ text: string; lang: string; dir: string }> = [];
   const visit = (node: Node, lang: string, dir: string) => {
     const ownLang = attribute(node as never, 'lang');
+    // Attribute text a screen reader speaks is in the element's language too.
     const ownDir = attribute(node as never, 'dir');
     const here = { lang: ownLang ?? lang, dir: ownDir ?? dir };
-    if (node.nodeName === 'head' || node.nodeName === 'script' || node.nodeName === 'style' || attribute(node as never, 'hidden') !== undefined) return;
+    if (node.nodeName === 'head' || node.nodeName === 'script' || node.nodeName === 'style' || attribute(node as never, 'hidden') !== undefined || skipped.includes(node.nodeName)) return;
     if (node.nodeName === '#text' && node.value && node.value.trim() !== '') found.push({ text: node.value.trim(), ...here });
+    for (const name of ['aria-label', 'placeholder', 'title']) {
+      const text = attribute(node as never, name);
+      if (text !== undefined && text.trim() !== '') found.push({ text: text.trim(), ...here });
+    }
     for (const child of node.childNodes ?? []) visit(child, here.lang, here.dir);
   };
   visit(parseHtml(html) as unknown as Node, '', '');
@@ -56,5 +65,58 @@ describe('the interface on a right-to-left article page', () => {
     const misplaced = texts.filter(({ text, lang, dir }) => /[A-Za-z]{3,}/.test(text) && !/[\u0600-\u06ff]/.test(text) && (lang !== 'en' || dir !== 'ltr'));
     assert.deepEqual(misplaced, []);
     assert.ok(texts.some(({ text, lang, dir }) => text === 'Skip to content' && lang === 'en' && dir === 'ltr'));
+  });
+});
+
+describe('the interface on a site whose language is Arabic', () => {
+  const SITE_TITLE = 'أرشيف الأخبار';
+  let build: BuildRun;
+
+  before(async () => {
+    const inbox = await temporaryDir('interface-language-ar');
+    const section = path.join(inbox, 'رياضة');
+    await mkdir(section);
+    const bodies = [
+      'الحكومة تعلن خطة جديدة للمياه\n\nقالت الحكومة يوم الاثنين إنها ستنفق المزيد على شبكات المياه في المدن.\n',
+      'الفريق يفوز بالكأس بعد مباراة طويلة\n\nفاز الفريق بالكأس مساء أمس بعد مباراة طويلة أمام جمهور كبير.\n',
+      'افتتاح ملعب جديد في وسط المدينة\n\nافتتح الوزير الملعب الجديد بحضور عدد من اللاعبين والمسؤولين.\n',
+    ];
+    const meta: string[] = [];
+    for (const [index, body] of bodies.entries()) {
+      const file = `2024-05-0${index + 1}-news-${index}.txt`;
+      await writeFile(path.join(section, file), body);
+      meta.push(JSON.stringify({ file, author: 'مراسل الرياضة', tags: ['كرة القدم'] }));
+    }
+    await writeFile(path.join(section, 'meta.jsonl'), `${meta.join('\n')}\n`);
+    const config = path.join(await temporaryDir('interface-language-config'), 'broadsheet.config.json');
+    await writeFile(config, JSON.stringify({ title: SITE_TITLE, language: 'ar', timeZone: 'Asia/Riyadh' }));
+    build = await buildArchive(inbox, ['--config', config]);
+    assert.equal(build.exitCode, 0, build.stderr);
+  });
+
+  it('marks English words English and left to right, and Arabic ones Arabic, on every page', async () => {
+    const pages = await filesIn(build.outDir, '.html');
+    // Every kind of page: home, article, section, tag, their indexes, the date archive, about, search, 404.
+    for (const kind of [/^index\.html$/, /^2024\/[^/]+\/index\.html$/, /^sections\/.+\/index\.html$/, /^tags\/.+\/index\.html$/, /^archive\/2024\/05\/index\.html$/, /^about\//, /^search\//, /^404\.html$/]) {
+      assert.ok(pages.some((page) => kind.test(page)), `the build has a page matching ${kind}`);
+    }
+    const misplaced: string[] = [];
+    for (const page of pages) {
+      // Code (a source file's path, the BibTeX entry) is machine text in no one language.
+      for (const { text, lang, dir } of textsWithLanguage(await readSiteFile(build.outDir, page), ['code'])) {
+        const arabic = /[\u0600-\u06ff]/.test(text);
+        if (arabic && lang !== 'ar') misplaced.push(`${page}: "${text}" is in ${lang}`);
+        if (!arabic && /[A-Za-z]{3,}/.test(text) && (lang !== 'en' || dir === 'rtl')) misplaced.push(`${page}: "${text}" is in ${lang} ${dir}`);
+      }
+    }
+    assert.deepEqual(misplaced, []);
+  });
+
+  it('gives every page a valid document', async () => {
+    const failures: string[] = [];
+    for (const page of await filesIn(build.outDir, '.html')) {
+      for (const error of await htmlValidationErrors(await readSiteFile(build.outDir, page), page)) failures.push(`${page}:${error}`);
+    }
+    assert.deepEqual(failures, []);
   });
 });
