@@ -9,8 +9,7 @@ import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { UsageError } from '../cli/args.ts';
+import { parseFlags, UsageError } from '../cli/args.ts';
 import { makeFolders, makeFoldersSync } from '../fs-utils.ts';
 import { DEFAULT_SEED, generateArchive, generateArticle, LAST_YEAR, type ArchiveLayout } from './generate-archive.ts';
 import { watchPeakMemory } from './process-memory.ts';
@@ -80,26 +79,17 @@ Options:
 `;
 
 export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        articles: { type: 'string' },
-        corpus: { type: 'string' },
-        json: { type: 'string' },
-        seed: { type: 'string', default: DEFAULT_SEED },
-        keep: { type: 'string' },
-        generate: { type: 'string' },
-        layout: { type: 'string', default: 'sections' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    }).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const values = parseFlags(argv, {
+    articles: { type: 'string' },
+    corpus: { type: 'string' },
+    json: { type: 'string' },
+    seed: { type: 'string', default: DEFAULT_SEED },
+    keep: { type: 'string' },
+    generate: { type: 'string' },
+    layout: { type: 'string', default: 'sections' },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  }) as Record<string, string | boolean | undefined>;
   if (values.help) return 'help';
   if (values.articles !== undefined && values.corpus !== undefined) throw new UsageError('give --articles N or --corpus DIR, not both');
   // --generate writes a synthetic inbox; with --corpus it would quietly write 1,000 synthetic articles.

@@ -115,21 +115,41 @@ function toBuildOptions(values: Record<string, unknown>): BuildOptions {
   return options;
 }
 
-function parse<T extends Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>>(argv: string[], flags: T) {
+type FlagSpecs = Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>;
+
+/**
+ * The flags' values. A flag that takes a value is refused when given more than once: parseArgs
+ * keeps the last, so `--out a --out b` would build into `b` without a word about `a` (a flag
+ * repeated by mistake, or one a script adds and the user's command repeats). A switch given
+ * twice means what it means once.
+ */
+export function parseFlags(argv: string[], flags: FlagSpecs): Record<string, unknown> {
+  let parsed;
   try {
-    return parseArgs({ args: argv, options: flags, strict: true, allowPositionals: false }).values as Record<string, unknown>;
+    parsed = parseArgs({ args: argv, options: flags, strict: true, allowPositionals: false, tokens: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  const given = new Map<string, string[]>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option' || token.value === undefined) continue;
+    given.set(token.name, [...(given.get(token.name) ?? []), token.value]);
+  }
+  for (const [name, values] of given) {
+    if (values.length > 1) {
+      throw new UsageError(`--${name} was given ${values.length} times (${values.map((value) => JSON.stringify(value)).join(', ')}), but it takes one value: give --${name} once, with the value you mean`);
+    }
+  }
+  return parsed.values as Record<string, unknown>;
 }
 
 export function parseBuildArgs(argv: string[]): BuildOptions | 'help' {
-  const values = parse(argv, BUILD_FLAGS);
+  const values = parseFlags(argv, BUILD_FLAGS);
   return values.help ? 'help' : toBuildOptions(values);
 }
 
 export function parseServeArgs(argv: string[]): ServeOptions | 'help' {
-  const values = parse(argv, { ...BUILD_FLAGS, port: { type: 'string', default: '8080' } });
+  const values = parseFlags(argv, { ...BUILD_FLAGS, port: { type: 'string', default: '8080' } });
   if (values.help) return 'help';
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${String(values.port)}"`);

@@ -40,6 +40,26 @@ describe('broadsheet command line', () => {
     assert.match(run.stderr, /no-such-flag/);
   });
 
+  it('exits 2 without building when a flag that takes one value is given twice, naming the flag and both values', async () => {
+    const work = await temporaryDir('repeated-flag');
+    const [first, second] = [path.join(work, 'a'), path.join(work, 'b')];
+    const cases: Array<{ args: string[]; flag: string; values: string[] }> = [
+      { args: ['build', '--inbox', (await inboxWith(DATED)), '--articles', path.join(work, 'articles'), '--out', first, `--out=${second}`], flag: '--out', values: [first, second] },
+      { args: ['build', '--shard', '2015', '--shard', '2016', '--strict', '--strict'], flag: '--shard', values: ['2015', '2016'] },
+      { args: ['serve', '--port', '8081', '--port', '8082'], flag: '--port', values: ['8081', '8082'] },
+      { args: ['bench', '--keep', first, '--quiet', '--keep', second], flag: '--keep', values: [first, second] },
+    ];
+    for (const { args, flag, values } of cases) {
+      const run = await runCli(args, { timeoutMs: 30_000 });
+      assert.equal(run.exitCode, 2, `${args.join(' ')}\n${run.stderr}`);
+      assert.ok(
+        run.stderr.includes(`${flag} was given 2 times (${values.map((value) => JSON.stringify(value)).join(', ')}), but it takes one value: give ${flag} once, with the value you mean`),
+        run.stderr,
+      );
+    }
+    assert.equal(existsSync(first) || existsSync(second) || existsSync(path.join(work, 'articles')), false, 'nothing built');
+  });
+
   it('exits 2 on an unknown command', async () => {
     const run = await runCli(['publish']);
     assert.equal(run.exitCode, 2);
