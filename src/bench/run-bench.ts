@@ -94,7 +94,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
   if (values.articles !== undefined && values.corpus !== undefined) throw new UsageError('give --articles N or --corpus DIR, not both');
   // --generate writes a synthetic inbox; with --corpus it would quietly write 1,000 synthetic articles.
   if (values.generate !== undefined && values.corpus !== undefined) throw new UsageError('--generate writes a synthetic inbox (--articles N); it does not copy a --corpus: give one or the other');
-  const articles = values.articles === undefined ? undefined : Number(values.articles);
+  // Digits only: Number() reads "1e3" as 1000 and "0x10" as 16.
+  const articles = values.articles === undefined ? undefined : /^\d+$/.test(values.articles as string) ? Number(values.articles) : NaN;
   if (articles !== undefined && (!Number.isInteger(articles) || articles < 1)) throw new UsageError(`--articles must be a whole number above 0, not "${String(values.articles)}"`);
   if (values.layout !== 'sections' && values.layout !== 'flat') throw new UsageError(`--layout must be "sections" or "flat", not "${String(values.layout)}"`);
   const options: BenchOptions = { seed: values.seed as string, layout: values.layout, quiet: values.quiet as boolean };

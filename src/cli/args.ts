@@ -151,7 +151,8 @@ export function parseBuildArgs(argv: string[]): BuildOptions | 'help' {
 export function parseServeArgs(argv: string[]): ServeOptions | 'help' {
   const values = parseFlags(argv, { ...BUILD_FLAGS, port: { type: 'string', default: '8080' } });
   if (values.help) return 'help';
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${String(values.port)}"`);
+  // Digits only: Number() reads "" as 0 (any free port), "0x1F90" as 8080 and "1e3" as 1000.
+  const port = /^\d{1,5}$/.test(String(values.port)) ? Number(values.port) : NaN;
+  if (!(port >= 0 && port <= 65535)) throw new UsageError(`--port must be a port number from 0 to 65535, not "${String(values.port)}"`);
   return { ...toBuildOptions(values), port };
 }

@@ -63,4 +63,14 @@ describe('the bench refuses, before building', () => {
     assertUsageError(folder, /--json .*: is a folder; give a file name for the report/);
     assert.ok(!existsSync(path.join(work, 'bench.json')));
   });
+
+  it('an --articles count not written in digits, which it would have read as another number', async () => {
+    // "1e1" was read as 10 and "0x5" as 5.
+    for (const count of ['1e1', '0x5', '5.0']) {
+      const out = path.join(await temporaryDir('bench-articles-digits'), 'inbox');
+      const run = await runCli(['bench', '--articles', count, '--generate', out, '--quiet'], { timeoutMs: 60_000 });
+      assertUsageError(run, new RegExp(`--articles must be a whole number above 0, not "${count.replace('.', '\\.')}"`));
+      assert.equal(existsSync(out), false, 'nothing generated');
+    }
+  });
 });
