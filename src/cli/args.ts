@@ -121,7 +121,8 @@ type FlagSpecs = Record<string, { type: 'string' | 'boolean'; default?: string |
  * The flags' values. A flag that takes a value is refused when given more than once: parseArgs
  * keeps the last, so `--out a --out b` would build into `b` without a word about `a` (a flag
  * repeated by mistake, or one a script adds and the user's command repeats). A switch given
- * twice means what it means once.
+ * twice means what it means once. An empty value is refused too: `--articles "$DIR"` with `DIR`
+ * unset would name the current folder, and ingest would write the archive among its files.
  */
 export function parseFlags(argv: string[], flags: FlagSpecs): Record<string, unknown> {
   let parsed;
@@ -133,6 +134,7 @@ export function parseFlags(argv: string[], flags: FlagSpecs): Record<string, unk
   const given = new Map<string, string[]>();
   for (const token of parsed.tokens) {
     if (token.kind !== 'option' || token.value === undefined) continue;
+    if (token.value.trim() === '') throw new UsageError(`--${token.name} was given an empty value${token.value === '' ? '' : ` (${JSON.stringify(token.value)})`}: give it a value (see --help), or leave the flag out for its default`);
     given.set(token.name, [...(given.get(token.name) ?? []), token.value]);
   }
   for (const [name, values] of given) {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { PROJECT_ROOT, temporaryDir } from '../helpers/paths.ts';
@@ -58,6 +58,28 @@ describe('broadsheet command line', () => {
       );
     }
     assert.equal(existsSync(first) || existsSync(second) || existsSync(path.join(work, 'articles')), false, 'nothing built');
+  });
+
+  it('exits 2 without building when a flag is given an empty value, which would name the current folder', async () => {
+    // `--articles "$ARTICLES"` with the variable unset: the archive was written among the current folder's files.
+    const cwd = await temporaryDir('empty-flag');
+    await writeFile(path.join(cwd, 'notes.txt'), 'mine\n');
+    const inbox = await inboxWith(DATED);
+    const elsewhere = (name: string) => path.join(cwd, '..', `${path.basename(cwd)}-${name}`);
+    const cases: Array<{ args: string[]; flag: string }> = [
+      { args: ['build', '--inbox', inbox, '--articles', '', '--out', elsewhere('site')], flag: '--articles' },
+      { args: ['build', '--inbox', inbox, '--articles', elsewhere('articles'), '--out='], flag: '--out' },
+      { args: ['build', '--inbox', inbox, '--articles', elsewhere('articles'), '--out', elsewhere('site'), '--report', ''], flag: '--report' },
+      { args: ['serve', '--inbox', inbox, '--articles', elsewhere('articles'), '--out', elsewhere('site'), '--port='], flag: '--port' },
+      { args: ['bench', '--articles', '5', '--json', ''], flag: '--json' },
+    ];
+    for (const { args, flag } of cases) {
+      const run = await runCli(args, { cwd, timeoutMs: 30_000 });
+      assert.equal(run.exitCode, 2, `${args.join(' ')}\n${run.stderr}`);
+      assert.ok(run.stderr.includes(`${flag} was given an empty value: give it a value (see --help), or leave the flag out for its default`), run.stderr);
+    }
+    assert.deepEqual(await readdir(cwd), ['notes.txt']);
+    assert.equal(existsSync(elsewhere('articles')) || existsSync(elsewhere('site')), false, 'nothing built');
   });
 
   it('exits 2 on an unknown command', async () => {
