@@ -64,7 +64,26 @@ export function renderAtomFeed(site: SiteContext, spec: FeedSpec, renderBody: Re
       author: authorsOf(site, article).map((name) => ({ name })),
     });
   }
-  return feed.atom1();
+  return withLanguages(feed.atom1(), site.config.language, entries);
+}
+
+const ATOM_FEED_OPEN = '<feed xmlns="http://www.w3.org/2005/Atom">';
+const ATOM_ENTRY_OPEN = '\n    <entry>\n';
+
+/**
+ * The Atom document with its language (the site's) on <feed> and an entry's own on each entry in
+ * another, as xml:lang: the library writes none, so a reader could not tell that an entry is
+ * Arabic. Entries open on lines of their own, and no text can hold a raw `<entry>` (titles and
+ * summaries are escaped, bodies are markdown-it's HTML of escaped text); language tags are
+ * checked tags (site-config.ts, load-articles.ts), safe in an attribute.
+ */
+function withLanguages(atom: string, siteLanguage: string, entries: Article[]): string {
+  const parts = atom.replace(ATOM_FEED_OPEN, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${siteLanguage}">`).split(ATOM_ENTRY_OPEN);
+  if (parts.length !== entries.length + 1) throw new Error(`the Atom feed has ${parts.length - 1} entries where ${entries.length} were added`);
+  return parts.reduce((document, part, index) => {
+    const language = entries[index - 1]?.language;
+    return `${document}${language === siteLanguage ? ATOM_ENTRY_OPEN : `\n    <entry xml:lang="${language}">\n`}${part}`;
+  });
 }
 
 export function renderJsonFeed(site: SiteContext, spec: FeedSpec, renderBody: RenderBody): string {

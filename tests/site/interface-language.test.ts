@@ -14,7 +14,7 @@ import { attribute, parseHtml } from '../helpers/html-text.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
 import { filesIn, readSiteFile } from '../helpers/site-files.ts';
-import { htmlValidationErrors } from '../helpers/validators.ts';
+import { childElements, htmlValidationErrors, parseXml } from '../helpers/validators.ts';
 
 interface Node {
   nodeName: string;
@@ -65,6 +65,15 @@ describe('the interface on a right-to-left article page', () => {
     const misplaced = texts.filter(({ text, lang, dir }) => /[A-Za-z]{3,}/.test(text) && !/[\u0600-\u06ff]/.test(text) && (lang !== 'en' || dir !== 'ltr'));
     assert.deepEqual(misplaced, []);
     assert.ok(texts.some(({ text, lang, dir }) => text === 'Skip to content' && lang === 'en' && dir === 'ltr'));
+  });
+
+  it('gives the Atom feed the site’s language and the Arabic entry its own, as the JSON Feed does', async () => {
+    const atom = parseXml(await readFile(path.join(build.outDir, 'feed.xml'), 'utf8'));
+    const feed = childElements(atom, 'feed')[0]!;
+    assert.equal(feed.attributes?.['xml:lang'], 'en');
+    assert.deepEqual(childElements(feed, 'entry').map((entry) => entry.attributes?.['xml:lang']), ['ar']);
+    const json = JSON.parse(await readFile(path.join(build.outDir, 'feed.json'), 'utf8')) as { language: string; items: Array<{ language: string }> };
+    assert.deepEqual([json.language, json.items.map((item) => item.language)], ['en', ['ar']]);
   });
 });
 
