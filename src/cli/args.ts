@@ -79,7 +79,8 @@ Exit status: 0 built cleanly; 1 built, but some inputs had errors (or warnings w
 export const SERVE_HELP = `Usage: broadsheet serve [options]
 
 Builds the site, serves it at http://localhost:8080 and rebuilds when the inbox, the articles,
-the configuration or the aliases file (entities.json) change. Takes the options of "broadsheet build", and:
+the configuration or the aliases file (entities.json) change. Takes the options of "broadsheet build"
+(but --shard: it serves the whole site), and:
 
   --port N             port to listen on (one in use is refused)                  [8080]
 `;
@@ -153,6 +154,11 @@ export function parseBuildArgs(argv: string[]): BuildOptions | 'help' {
 export function parseServeArgs(argv: string[]): ServeOptions | 'help' {
   const values = parseFlags(argv, { ...BUILD_FLAGS, port: { type: 'string', default: '8080' } });
   if (values.help) return 'help';
+  // A shard is one part of the site, made to be deployed beside the others: served alone, its
+  // links to the other parts' pages are missing.
+  if (values.shard !== undefined) {
+    throw new UsageError(`--shard ${String(values.shard)}: serve previews the whole site, and a shard alone links to pages it does not have; leave --shard out, or build the shard with "broadsheet build --shard"`);
+  }
   // Digits only: Number() reads "" as 0 (any free port), "0x1F90" as 8080 and "1e3" as 1000.
   const port = /^\d{1,5}$/.test(String(values.port)) ? Number(values.port) : NaN;
   if (!(port >= 0 && port <= 65535)) throw new UsageError(`--port must be a port number from 0 to 65535, not "${String(values.port)}"`);

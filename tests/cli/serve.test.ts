@@ -177,6 +177,14 @@ describe('broadsheet serve', () => {
     assert.match(run.stderr, /--port must be a port number from 0 to 65535, not "70000"/);
   });
 
+  it('refuses --shard, since a shard served alone links to pages it does not have, and builds nothing', async () => {
+    const dir = await temporaryDir('serve-shard');
+    const run = await runCli(['serve', '--inbox', SAMPLE_INBOX, '--articles', path.join(dir, 'articles'), '--out', path.join(dir, 'site'), '--shard', 'site', '--port', '0'], { timeoutMs: 15_000 });
+    assert.equal(run.exitCode, 2, run.stdout + run.stderr);
+    assert.ok(run.stderr.includes('--shard site: serve previews the whole site, and a shard alone links to pages it does not have; leave --shard out, or build the shard with "broadsheet build --shard"'), run.stderr);
+    assert.deepEqual(await readdir(dir), []);
+  });
+
   it('refuses a port that is not written in digits, which it would have read as another port', async () => {
     // "0x1F90" was read as 8080, "1e3" as 1000 (and "" as 0, a random free port: tests/cli/cli.test.ts).
     const dir = await temporaryDir('serve-port-digits');
