@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { parseArticle } from '../../src/ingest/parse-article.ts';
 import { parseSource } from '../../src/ingest/parse-source.ts';
 import { DEFAULT_RULES } from '../../src/ingest/rules.ts';
-import { countWords, detectLanguage, readingMinutes, summarise } from '../../src/ingest/text-stats.ts';
+import { countWords, detectLanguage, isRightToLeft, readingMinutes, summarise } from '../../src/ingest/text-stats.ts';
 import { ProblemLog } from '../../src/problems.ts';
 
 function parse(text: string, language = 'en') {
@@ -25,6 +25,16 @@ describe('language', () => {
     assert.equal(detectLanguage('北京举行新闻发布会', 'en'), 'zh');
     assert.equal(detectLanguage('東京でニュースの発表がありました', 'en'), 'ja');
     assert.equal(detectLanguage('Le conseil a voté le budget', 'fr'), 'fr');
+  });
+
+  it('writes a language right to left by its script, not by its first subtag alone', () => {
+    // Hebrew under its old code (sidecars from Google's tools say "iw"), Kurdish, Malay and
+    // Punjabi in Arabic letters, Dhivehi (Thaana), Syriac, N'Ko, Kashmiri, Dari.
+    for (const tag of ['ar', 'he', 'iw', 'fa', 'ur', 'ckb', 'ku-Arab', 'ms-Arab', 'pa-Arab', 'dv', 'syr', 'nqo', 'ks', 'prs', 'ar-SA', 'yi']) {
+      assert.equal(isRightToLeft(tag), true, tag);
+    }
+    // Arabic in Latin letters (Arabizi), Kurdish (Kurmanji), Punjabi (Gurmukhi), and the rest.
+    for (const tag of ['ar-Latn', 'ku', 'pa', 'en', 'zh-Hant', 'ja']) assert.equal(isRightToLeft(tag), false, tag);
   });
 });
 
