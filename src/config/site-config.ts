@@ -69,6 +69,8 @@ const VALIDATORS: Record<keyof SiteConfig, Validator> = {
     try {
       const url = new URL(value);
       if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be an http or https URL';
+      // Every canonical link, feed and sitemap entry starts with it: a password there is published.
+      if (url.username || url.password) return 'must have no user name or password: every page, feed and the sitemap would publish them';
       if (url.pathname !== '/' || url.search || url.hash) {
         return 'must have no path, query or fragment: put the path in "pathPrefix"';
       }

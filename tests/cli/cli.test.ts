@@ -98,6 +98,20 @@ describe('broadsheet command line', () => {
     assert.match(run.stderr, /broadsheet\.config\.json.*"timeZone" must be an IANA time zone/);
   });
 
+  it('exits 2 without building when the base URL holds a user name or password, which every page would publish, and does not print it', async () => {
+    const dir = await temporaryDir('base-url-credentials');
+    const out = path.join(dir, 'site');
+    const config = path.join(dir, 'broadsheet.config.json');
+    await writeFile(config, JSON.stringify({ baseUrl: 'https://deploy:s3cret@news.example.org' }));
+    for (const source of [['--base-url', 'https://deploy:s3cret@news.example.org'], ['--config', config]]) {
+      const run = await runCli(['build', ...source, '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', out]);
+      assert.equal(run.exitCode, 2, run.stderr);
+      assert.match(run.stderr, /"baseUrl" must have no user name or password: every page, feed and the sitemap would publish them \(CONFIG_INVALID\)/);
+      assert.doesNotMatch(run.stderr + run.stdout, /s3cret/);
+      assert.equal(existsSync(out), false);
+    }
+  });
+
   it('exits 2 without building when the file named by --config does not exist, naming it', async () => {
     const dir = await temporaryDir('config-missing');
     const config = path.join(dir, 'broadsheet.confg.json');
