@@ -20,34 +20,64 @@ export function summarise(text: string, max = SUMMARY_MAX_CHARACTERS): string {
   return `${(boundary > max / 2 ? cut.slice(0, boundary) : cut).replace(/[\s,;:.–—-]+$/u, '')}…`;
 }
 
-const SCRIPTS: Array<[string, RegExp]> = [
-  ['ar', /\p{Script=Arabic}/gu],
-  ['he', /\p{Script=Hebrew}/gu],
-  ['ru', /\p{Script=Cyrillic}/gu],
-  ['el', /\p{Script=Greek}/gu],
-  ['zh', /\p{Script=Han}/gu],
-  ['ja', /[\p{Script=Hiragana}\p{Script=Katakana}]/gu],
-  ['ko', /\p{Script=Hangul}/gu],
+// A script's letters, the language its text is taken to be in, and the ISO 15924 codes a
+// language tag's script may have for that text (zh-Hant is written in Han, Japanese in Jpan).
+const SCRIPTS: Array<[string, RegExp, string[]]> = [
+  ['ar', /\p{Script=Arabic}/gu, ['Arab']],
+  ['he', /\p{Script=Hebrew}/gu, ['Hebr']],
+  ['ru', /\p{Script=Cyrillic}/gu, ['Cyrl']],
+  ['el', /\p{Script=Greek}/gu, ['Grek']],
+  ['zh', /\p{Script=Han}/gu, ['Hani', 'Hans', 'Hant']],
+  ['ja', /[\p{Script=Hiragana}\p{Script=Katakana}]/gu, ['Jpan']],
+  ['ko', /\p{Script=Hangul}/gu, ['Kore', 'Hang']],
 ];
 
 // Any letter of the scripts above. Without one, every count is 0 and the default wins whatever
 // the Latin count, so most articles need neither count (one scan instead of eight).
 const ANY_OTHER_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
-/** The language of a text by its dominant script; Latin-script text gets the configured default. */
+// Latin-script text on a site whose language is written in other letters (an English article on
+// an Arabic site): its language is not the site's, and English is the likeliest.
+const LATIN_TEXT_LANGUAGE = 'en';
+
+const scriptsOfTags = new Map<string, string | undefined>();
+
+/** The script a language tag names or its language is usually written in (`ar` → `Arab`), if Intl knows. */
+function scriptOf(tag: string): string | undefined {
+  if (!scriptsOfTags.has(tag)) {
+    let script: string | undefined;
+    try {
+      script = new Intl.Locale(tag).maximize().script;
+    } catch {
+      // Not a tag Intl reads: no script known.
+    }
+    scriptsOfTags.set(tag, script);
+  }
+  return scriptsOfTags.get(tag);
+}
+
+/**
+ * The language of a text by its dominant script: the configured default when it is written in
+ * that script (Cyrillic on a Ukrainian site is `uk`, Arabic letters on a Persian one `fa`), else
+ * the script's language (`ar`, `he`, `ru`, `el`, `zh`, `ja`, `ko`); Latin-script text gets the
+ * default when the default is written in Latin letters, and English when it is not.
+ */
 export function detectLanguage(text: string, fallback: string): string {
   const sample = text.slice(0, 5000);
-  if (!ANY_OTHER_SCRIPT.test(sample)) return fallback;
+  const fallbackScript = scriptOf(fallback);
+  const latinFallback = fallbackScript === undefined || fallbackScript === 'Latn' ? fallback : LATIN_TEXT_LANGUAGE;
+  if (!ANY_OTHER_SCRIPT.test(sample)) return latinFallback;
   const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
-  let best = fallback;
+  let best: (typeof SCRIPTS)[number] | undefined;
   let bestCount = latin;
-  for (const [language, pattern] of SCRIPTS) {
-    const count = sample.match(pattern)?.length ?? 0;
-    if (count > bestCount) [best, bestCount] = [language, count];
+  for (const script of SCRIPTS) {
+    const count = sample.match(script[1])?.length ?? 0;
+    if (count > bestCount) [best, bestCount] = [script, count];
   }
+  if (best === undefined) return latinFallback;
   // Japanese text mixes Han with kana; any kana means Japanese.
-  if (best === 'zh' && /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(sample)) best = 'ja';
-  return best;
+  if (best[0] === 'zh' && /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(sample)) best = SCRIPTS.find(([language]) => language === 'ja')!;
+  return fallbackScript !== undefined && best[2].includes(fallbackScript) ? fallback : best[0];
 }
 
 // A language tag as `lang` attributes and Pagefind's stemming take it (BCP 47: `en`, `ar`,

@@ -27,6 +27,20 @@ describe('language', () => {
     assert.equal(detectLanguage('Le conseil a voté le budget', 'fr'), 'fr');
   });
 
+  it('takes the configured default for text in the default’s script, and English for Latin text when the default is written in other letters', () => {
+    // An English article on an Arabic site was "ar" (right to left, Arabic stemming).
+    assert.equal(detectLanguage('The council voted to rebuild the harbour wall', 'ar'), 'en');
+    assert.equal(detectLanguage('The council voted to rebuild the harbour wall', 'ja'), 'en');
+    assert.equal(detectLanguage('Le conseil a voté le budget', 'fr'), 'fr');
+    // Ukrainian on a Ukrainian site was "ru", Persian on a Persian site "ar", Traditional Chinese "zh".
+    assert.equal(detectLanguage('Міська рада проголосувала за новий бюджет', 'uk'), 'uk');
+    assert.equal(detectLanguage('شورای شهر بودجه جدید را تصویب کرد', 'fa'), 'fa');
+    assert.equal(detectLanguage('市議會通過新預算', 'zh-Hant'), 'zh-Hant');
+    // Another script than the default's is still the script's language.
+    assert.equal(detectLanguage('Міська рада проголосувала за новий бюджет', 'fa'), 'ru');
+    assert.equal(detectLanguage('東京でニュースの発表がありました', 'zh'), 'ja');
+  });
+
   it('writes a language right to left by its script, not by its first subtag alone', () => {
     // Hebrew under its old code (sidecars from Google's tools say "iw"), Kurdish, Malay and
     // Punjabi in Arabic letters, Dhivehi (Thaana), Syriac, N'Ko, Kashmiri, Dari.
