@@ -98,7 +98,8 @@ describe('the interface on a site whose language is Arabic', () => {
     }
     await writeFile(path.join(section, 'meta.jsonl'), `${meta.join('\n')}\n`);
     // An English article on the Arabic site is English, left to right.
-    await writeFile(path.join(inbox, '2024-05-04-harbour.txt'), 'Council votes to rebuild the harbour wall\n\nThe council voted on Monday to rebuild the harbour wall after a long debate.\n');
+    await writeFile(path.join(inbox, '2024-05-04-harbour.txt'), 'Council votes to rebuild the harbour wall\n\nThe council voted on Monday to rebuild the harbour wall after a long debate, said Mayor Maria Lopez.\n');
+    await writeFile(path.join(inbox, '2024-05-05-budget.txt'), 'Mayor sets out the harbour budget\n\nMayor Maria Lopez set out the budget for the harbour wall on Tuesday.\n');
     const config = path.join(await temporaryDir('interface-language-config'), 'broadsheet.config.json');
     await writeFile(config, JSON.stringify({ title: SITE_TITLE, language: 'ar', timeZone: 'Asia/Riyadh' }));
     build = await buildArchive(inbox, ['--config', config]);
@@ -109,8 +110,8 @@ describe('the interface on a site whose language is Arabic', () => {
     const pages = await filesIn(build.outDir, '.html');
     const english = build.report.articles.find((article) => article.title.startsWith('Council votes'))!;
     assert.match(await readFile(path.join(build.outDir, english.url, 'index.html'), 'utf8'), /<html lang="en" dir="ltr">/);
-    // Every kind of page: home, article, section, tag, their indexes, the date archive, about, search, 404.
-    for (const kind of [/^index\.html$/, /^2024\/[^/]+\/index\.html$/, /^sections\/.+\/index\.html$/, /^tags\/.+\/index\.html$/, /^archive\/2024\/05\/index\.html$/, /^about\//, /^search\//, /^404\.html$/]) {
+    // Every kind of page: home, article, section, tag, person, their indexes, the date archive, about, search, 404.
+    for (const kind of [/^index\.html$/, /^2024\/[^/]+\/index\.html$/, /^sections\/.+\/index\.html$/, /^tags\/.+\/index\.html$/, /^people\/.+\/index\.html$/, /^archive\/2024\/05\/index\.html$/, /^about\//, /^search\//, /^404\.html$/]) {
       assert.ok(pages.some((page) => kind.test(page)), `the build has a page matching ${kind}`);
     }
     const misplaced: string[] = [];
