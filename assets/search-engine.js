@@ -216,6 +216,18 @@ async function matchedWords(result) {
 }
 
 /**
+ * How many archive searches this page has opened. Each one after the first loads its own copies
+ * of Pagefind's module (pagefind.js?archive=N), so that a copy never holds two Pagefind instances.
+ * Instances of one copy share its worker and its WebAssembly, and Pagefind 1.5 lets two of them
+ * load it at once: its `__wbg_init` returns the loaded module only if one is loaded before it
+ * compiles its own, and `__wbg_finalize_init` then replaces the module's, so the compile that
+ * ends last wins and the other instance's index pointer is read in a memory it is not in. That
+ * trapped ('memory access out of bounds', 'unreachable') when a test opened a second search
+ * beside the page's own on a loaded machine.
+ */
+let archivesOpened = 0;
+
+/**
  * Opens the archive's search. `parts`: the index parts as the search page lists them
  * (data-search-parts: `{ bundle, from, to, articles, wave }`, primary first, then older parts
  * newest first). Loads the entry files of the first wave; an index is fetched when the first
@@ -225,6 +237,7 @@ async function matchedWords(result) {
  */
 export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highlightParam, oneIndexRanking = true }) {
   if (!parts || parts.length === 0) throw new Error('the search page lists no index parts');
+  const archive = archivesOpened++;
   const waves = groupWaves(parts);
   // Every loaded (bundle, language index) is one source; ids become the synthetic filter's values.
   const sources = [];
@@ -303,8 +316,12 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     // WebAssembly and its worker from there, and an older part keeps both for its languages, so a
     // language found only in an older part has its own stemmer too.
     // A second copy of the module (its own URL) gets its own worker, so its own stemmer: one
-    // worker holds one WebAssembly module, the first language loaded into it.
-    const moduleUrl = `${primaryBundle}pagefind.js${language === primaryLanguage ? '' : `?language=${encodeURIComponent(language)}`}`;
+    // worker holds one WebAssembly module, the first language loaded into it. So does every
+    // archive search after the page's first (see archivesOpened): one copy, one Pagefind instance.
+    const copy = new URLSearchParams();
+    if (language !== primaryLanguage) copy.set('language', language);
+    if (archive > 0) copy.set('archive', String(archive));
+    const moduleUrl = `${primaryBundle}pagefind.js${copy.toString() ? `?${copy}` : ''}`;
     const pagefind = await import(moduleUrl);
     // createInstance takes its language from <html lang> (no option overrides it in 1.5), so the
     // attribute holds the wanted language for that one synchronous call.

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Route } from 'playwright-core';
 import { browserSkipReason, launchBrowser, openWatchedPage, type WatchedPage } from '../helpers/browser.ts';
 import type { BuildRun } from '../helpers/run-build.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
@@ -57,6 +57,45 @@ describe('searching the fixture archive in Chromium', { skip }, () => {
     const ranked = await searchInPage(watched.page, articles.map((article) => article.rarePhrase));
     ranked.forEach((result, index) => assert.equal(result.urls[0], articles[index]!.url, `"${result.query}"`));
     assertClean(watched);
+  });
+
+  it('searches with a second archive search opened while the page starts its own, where WebAssembly compiles slowly', async () => {
+    // As on a loaded machine (CI): compiling Pagefind's WebAssembly takes 300 ms (Pagefind's
+    // worker script runs unchanged after this line), both searches' WebAssembly arrives together,
+    // and the second one's index metadata a second later. Pagefind's module keeps one WebAssembly
+    // instance, set by whichever compile ends last, so two searches sharing one copy of the module
+    // left the page's index in a memory it no longer searched, and it trapped in CI ('memory access
+    // out of bounds', 'unreachable'). Each archive search now has its own copy (search-engine.js).
+    const watched = await openWatchedPage(browser, server.origin);
+    const { page } = watched;
+    const slowCompile = '{ const compile = WebAssembly.instantiate; WebAssembly.instantiate = async function (...args) { const compiled = await compile.apply(this, args); await new Promise((resolve) => setTimeout(resolve, 300)); return compiled; }; }\n';
+    await page.route(/\/pagefind-worker\.js$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: slowCompile + (await response.text()) });
+    });
+    // The first two (the page's search and the second one's, in the page's language) are held
+    // until both are asked for; any later one (another language) goes through.
+    const held: Route[] = [];
+    await page.route(/\/wasm\.[^/]+\.pagefind$/, async (route) => {
+      if (held.push(route) === 2) await Promise.all(held.map((waiting) => waiting.continue()));
+      else if (held.length > 2) await route.continue();
+    });
+    let metadata = 0;
+    await page.route(/\.pf_meta$/, async (route) => {
+      if (++metadata === 2) await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
+    await page.goto(`${server.origin}/search/`);
+    const ranked = await searchInPage(page, articles.map((article) => article.rarePhrase));
+    ranked.forEach((result, index) => assert.equal(result.urls[0], articles[index]!.url, `"${result.query}"`));
+    // The page's own search, started first, still searches its index.
+    const bakery = bySlug('bakery-chain-expands-to-forty-stores');
+    await page.locator('#search-q').fill(bakery.rarePhrase);
+    await page.keyboard.press('Enter');
+    assert.match(await searchSettled(page), new RegExp(`^1 result for “${bakery.rarePhrase}”`));
+    assert.deepEqual(await page.locator('.search-result-title').allTextContents(), [bakery.title]);
+    assertClean(watched);
+    await page.context().close();
   });
 
   it('finds Arabic articles from the English search page by Arabic words with their prefixes', async () => {
