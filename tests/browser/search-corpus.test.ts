@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { browserSkipReason, launchBrowser, openWatchedPage, PAGEFIND_WASM_TRAP } from '../helpers/browser.ts';
+import { browserSkipReason, launchBrowser, openWatchedPage } from '../helpers/browser.ts';
 import { CORPUS_DIR, corpusSkipReason } from '../helpers/paths.ts';
 import { buildArchive } from '../helpers/run-build.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
@@ -52,17 +52,9 @@ describe('known-item search over the shared corpora', { skip, concurrency: false
 
       const server = await serveStatic(build.outDir);
       servers.push(server);
-      const searchEveryTitle = async () => {
-        const watched = await openWatchedPage(browser, server.origin);
-        await watched.page.goto(`${server.origin}/search/`);
-        return { watched, ranked: await searchInPage(watched.page, items.map((item) => item.query), 3) };
-      };
-      let { watched, ranked } = await searchEveryTitle();
-      if (watched.consoleMessages.some((message) => PAGEFIND_WASM_TRAP.test(message))) {
-        t.diagnostic(`Pagefind trapped during the first run (${watched.consoleMessages.join('; ')}); searched again in a new page`);
-        await watched.page.context().close();
-        ({ watched, ranked } = await searchEveryTitle());
-      }
+      const watched = await openWatchedPage(browser, server.origin);
+      await watched.page.goto(`${server.origin}/search/`);
+      const ranked = await searchInPage(watched.page, items.map((item) => item.query), 3);
       const at1 = ranked.filter((result, index) => result.urls[0] === items[index]!.url).length / items.length;
       const at3 = ranked.filter((result, index) => result.urls.includes(items[index]!.url)).length / items.length;
       const cost = await measureFirstSearch(browser, server, build.outDir, `/search/?q=${encodeURIComponent(items[0]!.query)}`);

@@ -52,13 +52,6 @@ export interface WatchedPage {
 // Pagefind 1.5's own wording (pagefind.js, `init`), timed out after 5 s: nothing else matches it.
 const PAGEFIND_WORKER_FALLBACK = /^Failed to initialize Pagefind in the web worker, falling back to main thread: Error: Worker initialization timeout\b/;
 
-/**
- * A WebAssembly trap in Pagefind, reported as a page error. Seen twice in long searches under
- * load, with right results, and never reproduced (docs/search.md, "Known gap"); a test may try
- * such a run once more in a fresh page and report the first, asserting on the second as ever.
- */
-export const PAGEFIND_WASM_TRAP = /^pageerror: (?:unreachable|memory access out of bounds)\b/;
-
 /** A page that records everything a test must assert is absent. */
 export async function openWatchedPage(browser: Browser, origin: string): Promise<WatchedPage> {
   const context = await browser.newContext();
