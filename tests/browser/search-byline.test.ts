@@ -3,13 +3,10 @@
 // the reading time stay out of the index.
 
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { browserSkipReason, closeServed, openWatchedPage, serveInBrowser } from '../helpers/browser.ts';
-import { temporaryDir } from '../helpers/paths.ts';
-import { buildArchive } from '../helpers/run-build.ts';
+import { buildArchive, writeInbox } from '../helpers/run-build.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
 import { searchSettled } from '../search/search-in-page.ts';
 
@@ -32,10 +29,7 @@ describe('search finds an article by its byline', { skip }, () => {
   let server: StaticServer;
 
   before(async () => {
-    const inbox = path.join(await temporaryDir('search-byline'), 'inbox');
-    await mkdir(inbox, { recursive: true });
-    for (const [name, text] of Object.entries(FILES)) await writeFile(path.join(inbox, name), text);
-    await writeFile(path.join(inbox, 'meta.jsonl'), SIDECAR.map((line) => `${JSON.stringify(line)}\n`).join(''));
+    const inbox = await writeInbox('search-byline', FILES, SIDECAR);
     const build = await buildArchive(inbox);
     assert.equal(build.exitCode, 0, build.stderr);
     ({ server, browser } = await serveInBrowser(build.outDir));

@@ -4,13 +4,10 @@
 // made while typing share one entry rather than one each.
 
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { browserSkipReason, openWatchedPage, serveInBrowser, closeServed } from '../helpers/browser.ts';
-import { temporaryDir } from '../helpers/paths.ts';
-import { buildArchive } from '../helpers/run-build.ts';
+import { buildArchive, writeInbox } from '../helpers/run-build.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
 
 const skip = browserSkipReason();
@@ -41,10 +38,7 @@ describe('search history', { skip }, () => {
   let server: StaticServer;
 
   before(async () => {
-    const inbox = path.join(await temporaryDir('search-history'), 'inbox');
-    await mkdir(inbox, { recursive: true });
-    for (const [name, text] of Object.entries(FILES)) await writeFile(path.join(inbox, name), text);
-    await writeFile(path.join(inbox, 'meta.jsonl'), SIDECAR.map((line) => `${JSON.stringify(line)}\n`).join(''));
+    const inbox = await writeInbox('search-history', FILES, SIDECAR);
     const build = await buildArchive(inbox);
     assert.equal(build.exitCode, 0, build.stderr);
     ({ server, browser } = await serveInBrowser(build.outDir));

@@ -5,13 +5,10 @@
 // onwards out of a title.
 
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { browserSkipReason, closeServed, openWatchedPage, serveInBrowser } from '../helpers/browser.ts';
-import { temporaryDir } from '../helpers/paths.ts';
-import { buildArchive } from '../helpers/run-build.ts';
+import { buildArchive, writeInbox } from '../helpers/run-build.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
 import { searchSettled } from '../search/search-in-page.ts';
 
@@ -30,9 +27,7 @@ describe('text that looks like Pagefind’s markers is indexed as text', { skip 
   let server: StaticServer;
 
   before(async () => {
-    const inbox = path.join(await temporaryDir('search-pagefind-markers'), 'inbox');
-    await mkdir(inbox, { recursive: true });
-    for (const [name, text] of Object.entries(FILES)) await writeFile(path.join(inbox, name), text);
+    const inbox = await writeInbox('search-pagefind-markers', FILES);
     const build = await buildArchive(inbox);
     assert.equal(build.exitCode, 0, build.stderr);
     ({ server, browser } = await serveInBrowser(build.outDir));

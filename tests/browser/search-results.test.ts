@@ -5,13 +5,10 @@
 // (`election` for the query `elections`), which the article page then marks.
 
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { browserSkipReason, launchBrowser, openWatchedPage } from '../helpers/browser.ts';
-import { temporaryDir } from '../helpers/paths.ts';
-import { buildArchive } from '../helpers/run-build.ts';
+import { buildArchive, writeInbox } from '../helpers/run-build.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { searchSettled } from '../search/search-in-page.ts';
 
@@ -39,10 +36,7 @@ describe('search results: order, excerpt text and highlighting', { skip }, () =>
   let server: StaticServer;
 
   before(async () => {
-    const inbox = path.join(await temporaryDir('search-results'), 'inbox');
-    await mkdir(inbox, { recursive: true });
-    for (const [name, text] of Object.entries(FILES)) await writeFile(path.join(inbox, name), text);
-    await writeFile(path.join(inbox, 'meta.jsonl'), SIDECAR.map((line) => `${JSON.stringify(line)}\n`).join(''));
+    const inbox = await writeInbox('search-results', FILES, SIDECAR);
     const build = await buildArchive(inbox, ['--path-prefix', '/archive/']);
     assert.equal(build.exitCode, 0, build.stderr);
     server = await serveStatic(build.outDir, '/archive/');

@@ -1,7 +1,7 @@
 // Runs the real command-line build in a child process, as a user would, into temporary folders.
 
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CLI, PROJECT_ROOT, temporaryDir } from './paths.ts';
 
@@ -34,6 +34,15 @@ export async function runCli(args: string[], options: { cwd?: string; timeoutMs?
       },
     );
   });
+}
+
+/** A fresh inbox holding `files` (name → text) and, when given, a meta.jsonl with one line per `sidecar` entry. */
+export async function writeInbox(prefix: string, files: Record<string, string>, sidecar?: readonly object[]): Promise<string> {
+  const inbox = path.join(await temporaryDir(prefix), 'inbox');
+  await mkdir(inbox, { recursive: true });
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(inbox, name), text);
+  if (sidecar) await writeFile(path.join(inbox, 'meta.jsonl'), sidecar.map((line) => `${JSON.stringify(line)}\n`).join(''));
+  return inbox;
 }
 
 /** Builds `inbox` into fresh temporary articles and output folders and reads the JSON report; `env` adds environment variables. */
