@@ -1,7 +1,8 @@
 // Turns a source file's bytes into text, or refuses it. Never produces a silent U+FFFD:
-// text that is not valid in the encoding it claims is either recognised (Windows-1252,
-// UTF-16 without BOM, both reported) or refused with the byte offset of the first bad byte.
-// C1 controls and noncharacters, which HTML does not allow, are replaced with a warning.
+// text that is not valid in the encoding it claims is either recognised (Windows-1252, a
+// Windows-1252 line in UTF-8, UTF-16 without BOM, all reported) or refused with the byte offset of
+// the first bad byte. C1 controls and noncharacters, which HTML does not allow, are replaced with a
+// warning.
 
 import { UnsafeCharacterTally, WINDOWS_1252_HIGH } from './unsafe-characters.ts';
 
@@ -23,6 +24,11 @@ export interface DecodeOptions {
    * Sidecars keep them here and repair each value once parsed, where JSON escapes are seen too.
    */
   repairUnsafe?: boolean;
+  /**
+   * Read a line that is not UTF-8 in a UTF-8 file as Windows-1252, with a warning; on by default.
+   * A meta.jsonl's lines are judged one by one instead (sidecar.ts).
+   */
+  repairStray?: boolean;
 }
 
 const BINARY_SIGNATURES: Array<[string, number[]]> = [
@@ -176,6 +182,96 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return text;
 }
 
+/** Where a line of `bytes` that starts at or before `at` begins, and where it ends (before its line end). */
+function lineAround(bytes: Uint8Array, at: number, from: number): [number, number] {
+  let start = at;
+  while (start > from && bytes[start - 1] !== 0x0a && bytes[start - 1] !== 0x0d) start--;
+  let end = at;
+  while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++;
+  return [start, end];
+}
+
+/**
+ * Whether a line's bytes read as Windows-1252 text: its bytes above 0x7F stand mostly alone or in
+ * pairs among ASCII (`café`, `“Müller”`), as accented letters and smart quotes do. Cyrillic in
+ * Windows-1251, or Chinese in GBK, writes whole words in them: that is another encoding, refused.
+ */
+function readsAsWindows1252(line: Uint8Array): boolean {
+  let high = 0;
+  let inLongRuns = 0;
+  let run = 0;
+  for (let i = 0; i <= line.length; i++) {
+    if (i < line.length && line[i]! >= 0x80) {
+      high++;
+      run++;
+      continue;
+    }
+    if (run >= 3) inLongRuns += run;
+    run = 0;
+  }
+  return inLongRuns * 2 <= high;
+}
+
+/** A UTF-8 text with some lines in Windows-1252, and those lines (1-based) with the first byte that is not UTF-8. */
+interface MixedText {
+  text: string;
+  lines: number[];
+  first: { offset: number; line: number; byte: number; reads: string };
+}
+
+/**
+ * A UTF-8 file (from `start`, after any BOM) in which some lines are not UTF-8: each such line
+ * read as Windows-1252, as a line pasted from an older file or appended by another tool usually is.
+ * Only when such a line holds no UTF-8 of its own (that is damaged UTF-8, not Windows-1252) and
+ * reads as Windows-1252 text; otherwise the offset of the first byte that is not UTF-8, to refuse.
+ * Each byte is looked at once or twice, so a large file with many such lines costs no more.
+ */
+function decodeUtf8WithWindows1252Lines(bytes: Uint8Array, start: number): MixedText | number {
+  const utf8 = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  const lines: number[] = [];
+  let first: MixedText['first'] | undefined;
+  let line = 1;
+  let at = start;
+  while (at < bytes.length) {
+    const rest = bytes.subarray(at);
+    const relative = findInvalidUtf8(rest);
+    if (relative === -1) {
+      parts.push(utf8.decode(rest));
+      break;
+    }
+    const bad = at + relative;
+    const [lineStart, lineEnd] = lineAround(bytes, bad, at);
+    const before = utf8.decode(bytes.subarray(at, lineStart));
+    line += before.match(/\r\n?|\n/g)?.length ?? 0;
+    const own = bytes.subarray(lineStart, lineEnd);
+    if (hasValidMultibyteSequence(own) || !readsAsWindows1252(own)) return bad;
+    const read = decodeWindows1252(own);
+    parts.push(before, read);
+    lines.push(line);
+    first ??= { offset: bad, line, byte: bytes[bad]!, reads: read[bad - lineStart]! };
+    at = lineEnd;
+  }
+  return { text: parts.join(''), lines, first: first! };
+}
+
+/** The warning for a UTF-8 file some of whose lines were read as Windows-1252. */
+function repairStrayWarning({ lines, first }: MixedText): DecodeWarning {
+  const byte = `0x${first.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  // One of the five bytes Windows-1252 leaves undefined becomes U+FFFD (TEXT_C1_CONTROL says so).
+  const reads = first.reads.charCodeAt(0) <= 0x9f ? 'nothing (U+FFFD)' : `"${first.reads}"`;
+  const shown = lines.length > 10 ? `${lines.slice(0, 10).join(', ')}, …` : lines.join(', ');
+  return {
+    code: 'ENCODING_WINDOWS_1252_LINES',
+    line: first.line,
+    message:
+      lines.length === 1
+        ? `has this line in another encoding than the rest, which is UTF-8: it is read as Windows-1252, in which its first byte that is not UTF-8, ${byte} at offset ${first.offset}, reads as ${reads}`
+        : `has ${lines.length} lines in another encoding than the rest, which is UTF-8 (lines ${shown}): they are read as Windows-1252, in which the first byte that is not UTF-8, ${byte} at offset ${first.offset} on this line, reads as ${reads}`,
+    hint: `Check ${lines.length === 1 ? 'the line' : 'those lines'} on the page; convert ${lines.length === 1 ? 'it' : 'them'} to UTF-8 in the source (or correct what reads wrong) to silence this warning.`,
+  };
+}
+
 function byteOffsetOfCharIndex(text: string, index: number): number {
   return Buffer.byteLength(text.slice(0, index), 'utf8');
 }
@@ -235,8 +331,13 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
     encoding = 'utf-8';
     const body = bytes.subarray(3);
     const bad = findInvalidUtf8(body);
-    if (bad !== -1) return invalidUtf8(bytes, bad + 3);
-    text = new TextDecoder('utf-8').decode(body);
+    if (bad === -1) text = new TextDecoder('utf-8').decode(body);
+    else {
+      const mixed = options.repairStray === false ? bad + 3 : decodeUtf8WithWindows1252Lines(bytes, 3);
+      if (typeof mixed === 'number') return invalidUtf8(bytes, mixed);
+      text = mixed.text;
+      warnings.push(repairStrayWarning(mixed));
+    }
   } else {
     const utf16 = guessUtf16WithoutBom(bytes);
     const bad = findInvalidUtf8(bytes);
@@ -264,7 +365,12 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
         hint: 'Check the text on its page; re-save the file as UTF-8 to silence this warning.',
       });
     } else {
-      return invalidUtf8(bytes, bad);
+      // Valid UTF-8 with lines that are not: lines of another origin, read as Windows-1252.
+      const mixed = options.repairStray === false ? bad : decodeUtf8WithWindows1252Lines(bytes, 0);
+      if (typeof mixed === 'number') return invalidUtf8(bytes, mixed);
+      encoding = 'utf-8';
+      text = mixed.text;
+      warnings.push(repairStrayWarning(mixed));
     }
   }
 

@@ -285,7 +285,7 @@ function reportDecoding(decoded: DecodeResult, display: string, problems: Proble
  * with no UTF-8 in it read as Windows-1252 with a warning), or undefined if it is not text.
  */
 function decodeSidecar(bytes: Uint8Array, display: string, problems: ProblemLog): string | undefined {
-  const decoded = decodeSource(bytes, { repairUnsafe: false });
+  const decoded = decodeSource(bytes, { repairUnsafe: false, repairStray: false });
   reportDecoding(decoded, display, problems);
   return decoded.ok ? decoded.text : undefined;
 }
@@ -296,7 +296,7 @@ function decodeSidecar(bytes: Uint8Array, display: string, problems: ProblemLog)
  * never turns into a silent U+FFFD.
  */
 function decodeJsonLines(bytes: Uint8Array, display: string, problems: ProblemLog): string[] {
-  const decoded = decodeSource(bytes, { repairUnsafe: false });
+  const decoded = decodeSource(bytes, { repairUnsafe: false, repairStray: false });
   if (decoded.ok || decoded.code === 'BINARY_FILE' || decoded.code === 'ENCODING_INVALID_UTF16') {
     reportDecoding(decoded, display, problems);
     return decoded.ok ? decoded.text.split('\n') : [];

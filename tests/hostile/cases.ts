@@ -177,10 +177,20 @@ export function hostileCases(): HostileCase[] {
     {
       name: 'invalid-utf8',
       kind: 'encoding',
-      // Valid UTF-8 (é) on line 1, then a byte that cannot continue a character on line 3.
-      inbox: { [FILE]: bytesOf('Caf', [0xc3, 0xa9], ' headline\n\nBroken ', [0xc3, 0x28], ' byte\n') },
+      // Valid UTF-8 (é) on line 1, then a byte that cannot continue a character on line 3, whose
+      // é in UTF-8 says it is damaged UTF-8, not a line in another encoding.
+      inbox: { [FILE]: bytesOf('Caf', [0xc3, 0xa9], ' headline\n\nBroken ', [0xc3, 0x28], ' byte in a caf', [0xc3, 0xa9], '\n') },
       problems: [{ code: 'ENCODING_INVALID_UTF8', severity: 'error', file: FILE, line: 3 }],
       published: [],
+    },
+    {
+      name: 'windows-1252-line-in-utf8',
+      kind: 'encoding',
+      // UTF-8 (é on line 1), but line 5 in Windows-1252 (0x93, 0x92, 0x94: “ ’ ”), as a pasted line often is.
+      inbox: { [FILE]: bytesOf('Caf', [0xc3, 0xa9], ' owners back the harbour plan\n\nThe council approved the plan on Monday after a long debate.\n\nThe owner said: ', [0x93], 'It', [0x92], 's the best news in years.', [0x94], '\n\nWork starts in June.\n') },
+      problems: [{ code: 'ENCODING_WINDOWS_1252_LINES', severity: 'warning', file: FILE, line: 5, mentions: '0x93 at offset' }],
+      published: [{ source: FILE, title: 'Café owners back the harbour plan', slug: 'cafe-owners-back-the-harbour-plan' }],
+      literal: ['The owner said: “It’s the best news in years.”'],
     },
     {
       name: 'utf16le-with-bom',

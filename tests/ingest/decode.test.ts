@@ -124,6 +124,46 @@ describe('a Windows-1252 source', () => {
   });
 });
 
+describe('a UTF-8 source with a line in Windows-1252', () => {
+  const latin1 = (text: string) => Buffer.from(text, 'latin1');
+
+  it('reads that line as Windows-1252, naming the line, its first byte that is not UTF-8 and what it reads as', () => {
+    // "Café headline\n\n" is 16 bytes (é is two), "The mayor" 9: 0x92 (’ in Windows-1252) is at offset 25, on line 3.
+    const bytes = Buffer.concat([utf8('Café headline\n\n'), latin1('The mayor\x92s caf\xe9 said \x93yes\x94.\n'), utf8('Work starts in June – on time.\n')]);
+    const result = decoded(bytes);
+    assert.equal(result.text, 'Café headline\n\nThe mayor’s café said “yes”.\nWork starts in June – on time.\n');
+    assert.deepEqual(result.warnings, [
+      {
+        code: 'ENCODING_WINDOWS_1252_LINES',
+        line: 3,
+        message: 'has this line in another encoding than the rest, which is UTF-8: it is read as Windows-1252, in which its first byte that is not UTF-8, 0x92 at offset 25, reads as "’"',
+        hint: 'Check the line on the page; convert it to UTF-8 in the source (or correct what reads wrong) to silence this warning.',
+      },
+    ]);
+  });
+
+  it('names every such line in one warning, after a byte-order mark and with CRLF line ends too', () => {
+    // 3 bytes of BOM, "Café headline\r\n\r\n" 18 and "Voil" 4: 0xE0 (à) is at offset 25.
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8('Café headline\r\n\r\n'), latin1('Voil\xe0.\r\n'), utf8('Naïve.\r\n'), latin1('Na\xefve.\r\n')]);
+    const result = decoded(bytes);
+    assert.equal(result.text, 'Café headline\n\nVoilà.\nNaïve.\nNaïve.\n');
+    assert.deepEqual(result.warnings.map(({ code, line }) => ({ code, line })), [{ code: 'ENCODING_WINDOWS_1252_LINES', line: 3 }]);
+    assert.match(result.warnings[0]!.message, /^has 2 lines in another encoding than the rest, which is UTF-8 \(lines 3, 5\): they are read as Windows-1252, in which the first byte that is not UTF-8, 0xE0 at offset 25 on this line, reads as "à"$/);
+  });
+
+  it('is still refused when that line holds UTF-8 too: damaged UTF-8, not Windows-1252', () => {
+    const result = decodeSource(Buffer.concat([utf8('Café headline\n\nBroken '), Uint8Array.from([0xc3, 0x28]), utf8(' byte in a café.\n')]));
+    assert.deepEqual(result.ok ? undefined : [result.code, result.offset, result.line], ['ENCODING_INVALID_UTF8', 23, 3]);
+  });
+
+  it('is still refused when that line is in another encoding, whose letters come in runs (Russian in Windows-1251)', () => {
+    // "Привет мир" in Windows-1251.
+    const russian = Uint8Array.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x20, 0xec, 0xe8, 0xf0, 0x0a]);
+    const result = decodeSource(Buffer.concat([utf8('Café headline\n\n'), russian, utf8('End.\n')]));
+    assert.deepEqual(result.ok ? undefined : [result.code, result.offset, result.line], ['ENCODING_INVALID_UTF8', 16, 3]);
+  });
+});
+
 describe('a UTF-16 or UTF-32 source that is not valid', () => {
   const utf16le = (text: string) => Uint8Array.from([0xff, 0xfe, ...Array.from(text, (char) => [char.charCodeAt(0) & 0xff, char.charCodeAt(0) >> 8]).flat()]);
   const refusal = (bytes: Uint8Array) => {
