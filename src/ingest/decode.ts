@@ -2,7 +2,7 @@
 // text that is not valid in the encoding it claims is either recognised (Windows-1252, a
 // Windows-1252 line in UTF-8, UTF-16 without BOM, all reported) or refused with the byte offset of
 // the first bad byte. C1 controls and noncharacters, which HTML does not allow, are replaced with a
-// warning.
+// warning, and a stray C0 control is dropped with one: one bad byte never costs a whole article.
 
 import { UnsafeCharacterTally, WINDOWS_1252_HIGH } from './unsafe-characters.ts';
 
@@ -25,8 +25,9 @@ export interface DecodeOptions {
    */
   repairUnsafe?: boolean;
   /**
-   * Read a line that is not UTF-8 in a UTF-8 file as Windows-1252, with a warning; on by default.
-   * A meta.jsonl's lines are judged one by one instead (sidecar.ts).
+   * Read a line that is not UTF-8 in a UTF-8 file as Windows-1252, and drop a stray control
+   * character, each with a warning; on by default. A sidecar is JSON, which has no place for a
+   * control character, and a meta.jsonl's lines are judged one by one (sidecar.ts).
    */
   repairStray?: boolean;
 }
@@ -167,6 +168,45 @@ function findControlCharacter(text: string): number {
   // eslint-disable-next-line no-control-regex
   const match = /[\u0000-\u0008\u000e-\u001f\u007f]/.exec(text);
   return match ? match.index : -1;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+/**
+ * A few control characters in a text are debris (a backspace or escape pasted with the text, a
+ * NUL from a database export): at most this many, or one in this many characters of a long text.
+ * Binary data holds far more (one byte in ten, at random).
+ */
+const MAX_STRAY_CONTROLS = 8;
+const CHARACTERS_PER_STRAY_CONTROL = 256;
+const NAMED_CONTROLS: Record<number, string> = { 0x00: 'NUL', 0x07: 'bell', 0x08: 'backspace', 0x1b: 'escape', 0x7f: 'delete' };
+
+/**
+ * `text` without its control characters, with a warning naming the line and column (in
+ * characters) of each, when they are few enough to be debris in a text; undefined when they are
+ * so many that the file is binary data.
+ */
+function dropStrayControls(text: string): { text: string; warning: DecodeWarning } | undefined {
+  const found = [...text.matchAll(CONTROL_CHARACTERS)];
+  if (found.length > MAX_STRAY_CONTROLS && found.length * CHARACTERS_PER_STRAY_CONTROL > text.length) return undefined;
+  const places = found.map((match) => {
+    const before = text.slice(0, match.index);
+    const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+    return { line: lineAt(before), column: [...before.slice(lineStart)].length + 1, codePoint: match[0].charCodeAt(0) };
+  });
+  const name = (codePoint: number) => `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}${NAMED_CONTROLS[codePoint] ? ` (${NAMED_CONTROLS[codePoint]})` : ''}`;
+  const [first, ...rest] = places;
+  const others = rest.slice(0, 9).map((place) => `${name(place.codePoint)} at line ${place.line}, column ${place.column}`);
+  if (rest.length > 9) others.push('…');
+  return {
+    text: text.replace(CONTROL_CHARACTERS, ''),
+    warning: {
+      code: 'TEXT_CONTROL_CHARACTER',
+      line: first!.line,
+      message: `contains the control character ${name(first!.codePoint)} at column ${first!.column}${others.length === 0 ? '' : `, and ${rest.length} more (${others.join('; ')})`}: control characters are no text, so ${places.length === 1 ? 'it is' : 'they are'} left out`,
+      hint: `Check the text around ${places.length === 1 ? 'it' : 'them'} on the page (a character may be missing there); remove ${places.length === 1 ? 'it' : 'them'} from the source to silence this warning.`,
+    },
+  };
 }
 
 // Windows-1252's printable characters at 0x80–0x9F come from a table (Node's TextDecoder, built
@@ -381,16 +421,21 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
   if (end < text.length) text = text.slice(0, end);
   const control = findControlCharacter(text);
   if (control !== -1) {
-    const offset = encoding === 'utf-8' ? byteOffsetOfCharIndex(text, control) + (startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0) : control;
-    const codePoint = text.codePointAt(control)!;
-    return {
-      ok: false,
-      code: codePoint === 0 ? 'BINARY_NUL_BYTE' : 'BINARY_CONTROL_CHARACTER',
-      offset,
-      line: lineAt(text.slice(0, control)),
-      message: `contains ${codePoint === 0 ? 'a NUL byte' : `the control character U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`} at ${encoding === 'utf-8' ? 'byte offset' : 'character'} ${offset}: this is binary data, not text`,
-      hint: 'Remove the file from the inbox, or clean the text and save it as UTF-8.',
-    };
+    const stray = options.repairStray === false ? undefined : dropStrayControls(text);
+    if (stray === undefined) {
+      const offset = encoding === 'utf-8' ? byteOffsetOfCharIndex(text, control) + (startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0) : control;
+      const codePoint = text.codePointAt(control)!;
+      return {
+        ok: false,
+        code: codePoint === 0 ? 'BINARY_NUL_BYTE' : 'BINARY_CONTROL_CHARACTER',
+        offset,
+        line: lineAt(text.slice(0, control)),
+        message: `contains ${codePoint === 0 ? 'a NUL byte' : `the control character U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`} at ${encoding === 'utf-8' ? 'byte offset' : 'character'} ${offset}${options.repairStray === false ? '' : ', and too many more for text'}: this is binary data, not text`,
+        hint: 'Remove the file from the inbox, or clean the text and save it as UTF-8.',
+      };
+    }
+    text = stray.text;
+    warnings.push(stray.warning);
   }
 
   if (options.repairUnsafe !== false) {

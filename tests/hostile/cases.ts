@@ -304,9 +304,19 @@ export function hostileCases(): HostileCase[] {
       literal: ['The library opens at nine \uFFFD and closes at five \uFFFD.'],
     },
     {
+      name: 'stray-control-characters',
+      kind: 'encoding',
+      // A NUL from a database export and a terminal's escape: debris in a text, left out.
+      inbox: { [FILE]: bytesOf('Ferry timetable changes\n\nThe first ferry leaves at six', [0x00], ' from Monday.\n\nThe last one leaves at ', [0x1b], 'ten.\n') },
+      problems: [{ code: 'TEXT_CONTROL_CHARACTER', severity: 'warning', file: FILE, line: 3, mentions: 'U+0000 (NUL) at column 30, and 1 more (U+001B (escape) at line 5, column 24)' }],
+      published: [{ source: FILE, title: 'Ferry timetable changes', slug: 'ferry-timetable-changes' }],
+      literal: ['The first ferry leaves at six from Monday.', 'The last one leaves at ten.'],
+    },
+    {
       name: 'nul-bytes',
       kind: 'encoding',
-      inbox: { [FILE]: bytesOf('A headline\n\nText with a ', [0x00], ' NUL byte\n') },
+      // Twelve NULs in forty characters: binary data, not a stray byte.
+      inbox: { [FILE]: bytesOf('A headline\n\nText with ', Array(12).fill(0), ' NUL bytes\n') },
       problems: [{ code: 'BINARY_NUL_BYTE', severity: 'error', file: FILE, line: 3 }],
       published: [],
     },

@@ -205,9 +205,46 @@ describe('the end-of-file mark of DOS and CP/M', () => {
     assert.deepEqual([cpm.text, cpm.encoding], ['Café headline\n\nBody text.\n', 'windows-1252']);
   });
 
-  it('is still a control character anywhere else', () => {
-    const result = decodeSource(Uint8Array.from(Buffer.from('Headline\n\x1a\nBody text.\n', 'latin1')));
-    assert.deepEqual(result.ok ? undefined : [result.code, result.line], ['BINARY_CONTROL_CHARACTER', 2]);
+  it('is a stray control character anywhere else: left out, with a warning naming its line and column', () => {
+    const result = decoded(Uint8Array.from(Buffer.from('Headline\n\x1a\nBody text.\n', 'latin1')));
+    assert.equal(result.text, 'Headline\n\nBody text.\n');
+    assert.deepEqual(result.warnings.map(({ code, line }) => ({ code, line })), [{ code: 'TEXT_CONTROL_CHARACTER', line: 2 }]);
+  });
+});
+
+describe('a stray control character in a text', () => {
+  it('is left out, and the warning names the character, its line and its column', () => {
+    // The backspace is the 21st character of line 5 (counted in characters: "é" is one).
+    const result = decoded(utf8('Bridge reopens\r\n\r\nIntro.\r\n\r\nDrivers were pléased\b with the result.\r\n'));
+    assert.equal(result.text, 'Bridge reopens\n\nIntro.\n\nDrivers were pléased with the result.\n');
+    assert.deepEqual(result.warnings, [
+      {
+        code: 'TEXT_CONTROL_CHARACTER',
+        line: 5,
+        message: 'contains the control character U+0008 (backspace) at column 21: control characters are no text, so it is left out',
+        hint: 'Check the text around it on the page (a character may be missing there); remove it from the source to silence this warning.',
+      },
+    ]);
+  });
+
+  it('names each of a few, a NUL and an escape included, in one warning', () => {
+    const result = decoded(utf8('Headline\n\nText \0 with a NUL.\n\u001b[1mBold\n'));
+    assert.equal(result.text, 'Headline\n\nText  with a NUL.\n[1mBold\n');
+    assert.equal(result.warnings.length, 1);
+    assert.equal(result.warnings[0]!.line, 3);
+    assert.equal(
+      result.warnings[0]!.message,
+      'contains the control character U+0000 (NUL) at column 6, and 1 more (U+001B (escape) at line 4, column 1): control characters are no text, so they are left out',
+    );
+  });
+
+  it('is refused with the rest as binary data when there are more than a few, and more than one in 256 characters', () => {
+    const nine = decodeSource(utf8(`Headline\n\n${'word\u0001 '.repeat(9)}\n`));
+    assert.deepEqual(nine.ok ? undefined : [nine.code, nine.line], ['BINARY_CONTROL_CHARACTER', 3]);
+    // The same nine in a long text are debris.
+    const long = decoded(utf8(`Headline\n\n${'word\u0001 '.repeat(9)}${'Plain words here. '.repeat(200)}\n`));
+    assert.deepEqual(long.warnings.map(({ code }) => code), ['TEXT_CONTROL_CHARACTER']);
+    assert.equal(long.text.includes('\u0001'), false);
   });
 });
 

@@ -1,6 +1,6 @@
-// One bad byte never costs a whole article: a line in Windows-1252 in a UTF-8 source is published
-// repaired in the article file, with a warning naming the line that a rebuild from the ingest
-// cache reports again; the repaired text is the article's text, so
+// One bad byte never costs a whole article: a line in Windows-1252 in a UTF-8 source, or a stray
+// control character, is published repaired in the article file, with a warning naming the line
+// that a rebuild from the ingest cache reports again; the repaired text is the article's text, so
 // a clean copy of it is the same article.
 
 import assert from 'node:assert/strict';
@@ -31,18 +31,22 @@ describe('a source with one bad line or byte, ingested', () => {
       path.join(inbox, '2024-03-05-cafe.txt'),
       Buffer.concat([utf8('Café owners back the plan\n\nThe council approved it on Monday.\n\n'), latin1('The owner said: \x93It\x92s good news.\x94\n\n'), utf8('Work starts in June.\n')]),
     );
+    await writeFile(path.join(inbox, '2024-03-06-bridge.txt'), 'Bridge reopens\n\nThe bridge reopened on Monday.\n\nDrivers were \u0007pleased.\n\nThe toll stays.\n');
     const expected = [
       { code: 'ENCODING_WINDOWS_1252_LINES', file: '2024-03-05-cafe.txt', line: 5 },
+      { code: 'TEXT_CONTROL_CHARACTER', file: '2024-03-06-bridge.txt', line: 5 },
     ];
 
     const first = await run(inbox, articles);
     assert.deepEqual(first.problems, expected);
-    assert.deepEqual(first.result.sources.map(({ status }) => status), ['written']);
+    assert.deepEqual(first.result.sources.map(({ status }) => status), ['written', 'written']);
     const cafe = await readFile(path.join(articles, '2024/cafe-owners-back-the-plan.md'), 'utf8');
     assert.match(cafe, /\nThe owner said: “It’s good news\.”\n/);
+    const bridge = await readFile(path.join(articles, '2024/bridge-reopens.md'), 'utf8');
+    assert.match(bridge, /\nDrivers were pleased\.\n/);
 
     const again = await run(inbox, articles);
-    assert.deepEqual(again.result.cache, { reused: 1, parsed: 0 });
+    assert.deepEqual(again.result.cache, { reused: 2, parsed: 0 });
     assert.deepEqual(again.problems, expected);
   });
 

@@ -32,7 +32,7 @@ async function hostileInbox(): Promise<string> {
   // as the next file, so the slugs collide.
   await writeFile(path.join(inbox, 'sport-caf\u00e9-a.txt'), Buffer.from('Caf\xe9 closes\n\nThe caf\xe9 on the corner closed on Monday.\n', 'latin1'));
   await writeFile(path.join(inbox, 'sport-caf\u00e9-b.txt'), 'Caf\u00e9 closes\n\nA different caf\u00e9 closed as well.\n');
-  await writeFile(path.join(inbox, 'world-nul.txt'), 'Half a story\n\nThe rest is \u0000 binary.\n');
+  await writeFile(path.join(inbox, 'world-nul.txt'), `Half a story\n\nThe rest is ${'\u0000'.repeat(12)} binary.\n`);
   // A long article with a problem just before a short one with another: on two workers the short
   // one is done first, so problems replayed as they arrive rather than in turn come out swapped.
   await writeFile(path.join(inbox, 'zz-1-long.txt'), `A long read\n\n${'Words upon words in a paragraph. '.repeat(12).concat('\n\n').repeat(3000)}`);
