@@ -531,29 +531,40 @@ function cacheOptions(request: IngestRequest): string {
   });
 }
 
-/** The same article under two names: the first by path is kept, the others reported. */
+/**
+ * The same article under two names: one is published, the others reported. The one that already
+ * has an article file keeps it (its URL, and any hand edit in it, stay: a copy dropped in later
+ * that sorts first must not take them over); else the first by path.
+ */
 function dropDuplicates(candidates: Candidate[], results: Map<string, IngestedSource>, problems: ProblemLog): Candidate[] {
-  const firstByKey = new Map<string, Candidate>();
-  const kept: Candidate[] = [];
+  const groups = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
     const key = candidate.parsed.duplicateKey;
-    const first = key === '' ? undefined : firstByKey.get(key);
-    if (!first) {
-      if (key !== '') firstByKey.set(key, candidate);
-      kept.push(candidate);
-      continue;
-    }
-    problems.warn({
-      code: 'DUPLICATE_ARTICLE',
-      file: candidate.displayPath,
-      message: `has the same text as ${first.displayPath}; only ${first.displayPath} is published${
-        candidate.parsed.frontmatter.title === first.parsed.frontmatter.title
-          ? ''
-          : ` (under its headline "${first.parsed.frontmatter.title}"; this file's headline "${candidate.parsed.frontmatter.title}" is not)`
-      }`,
-      hint: 'Remove one of the two files from the inbox (or change its text if they are really different articles).',
-    });
-    results.set(candidate.sourcePath, { source: candidate.sourcePath, status: 'duplicate', removed: [] });
+    if (key === '') continue;
+    const group = groups.get(key);
+    if (group) group.push(candidate);
+    else groups.set(key, [candidate]);
   }
-  return kept;
+  const rank = (candidate: Candidate) => (candidate.existing ? 0 : 1);
+  const dropped = new Set<Candidate>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    // Candidates come in path order, and the sort is stable: the first by path among equals.
+    const [kept, ...others] = [...group].sort((a, b) => rank(a) - rank(b));
+    for (const candidate of others) {
+      dropped.add(candidate);
+      problems.warn({
+        code: 'DUPLICATE_ARTICLE',
+        file: candidate.displayPath,
+        message: `has the same text as ${kept!.displayPath}; only ${kept!.displayPath} is published${
+          candidate.parsed.frontmatter.title === kept!.parsed.frontmatter.title
+            ? ''
+            : ` (under its headline "${kept!.parsed.frontmatter.title}"; this file's headline "${candidate.parsed.frontmatter.title}" is not)`
+        }`,
+        hint: 'Remove one of the two files from the inbox (or change its text if they are really different articles).',
+      });
+      results.set(candidate.sourcePath, { source: candidate.sourcePath, status: 'duplicate', removed: [] });
+    }
+  }
+  return candidates.filter((candidate) => !dropped.has(candidate));
 }

@@ -1,0 +1,48 @@
+// Which of two sources with the same text is published (DUPLICATE_ARTICLE): the one that already
+// has an article file keeps it, hand edit and all; else the first by path.
+
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { displayPath } from '../../src/fs-utils.ts';
+import { ingest } from '../../src/ingest/ingest.ts';
+import { DEFAULT_RULES } from '../../src/ingest/rules.ts';
+import { ProblemLog } from '../../src/problems.ts';
+import { temporaryDir } from '../helpers/paths.ts';
+
+const STORY = 'Harbour plan approved\n\nThe council approved the harbour plan on Monday.\n\nWork starts in May.\n';
+const ARTICLE = '2024/harbour-plan-approved.md';
+
+async function run(inbox: string, articles: string) {
+  const problems = new ProblemLog();
+  const result = await ingest({ inboxDir: inbox, articlesDir: articles, rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' }, problems);
+  return { result, problems: problems.problems };
+}
+
+async function workspace(name: string) {
+  const work = await temporaryDir(name);
+  const inbox = path.join(work, 'inbox');
+  await mkdir(inbox, { recursive: true });
+  return { work, inbox, articles: path.join(work, 'articles') };
+}
+
+describe('two sources with the same text', () => {
+  it('keeps the published one when a copy that sorts first is added later, with the hand edit in its article file', async () => {
+    const { inbox, articles } = await workspace('duplicates-later-copy');
+    await writeFile(path.join(inbox, '2024-05-01-b.txt'), STORY);
+    await run(inbox, articles);
+    const file = path.join(articles, ARTICLE);
+    const edited = (await readFile(file, 'utf8')).replace('Work starts in May.', 'Work starts in May, the mayor said.');
+    await writeFile(file, edited);
+
+    await writeFile(path.join(inbox, '2024-05-01-a.txt'), STORY);
+    const { result, problems } = await run(inbox, articles);
+    assert.equal(await readFile(file, 'utf8'), edited, 'the hand edit is kept');
+    assert.deepEqual(result.sources.map(({ source, status }) => [source, status]), [['2024-05-01-a.txt', 'duplicate'], ['2024-05-01-b.txt', 'kept-hand-edit']]);
+    const published = displayPath(path.join(inbox, '2024-05-01-b.txt'));
+    assert.deepEqual(problems.map(({ code, file, message }) => [code, path.basename(file), message]), [
+      ['DUPLICATE_ARTICLE', '2024-05-01-a.txt', `has the same text as ${published}; only ${published} is published`],
+    ]);
+  });
+});
