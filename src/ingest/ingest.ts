@@ -1,7 +1,7 @@
 // The ingest stage: every `.txt` in the inbox becomes `articles/<year>/<slug>.md`. Sources are
 // never modified; hand-edited article files are never overwritten; writes are atomic.
 
-import { statSync, type Stats } from 'node:fs';
+import { lstatSync, statSync, type Stats } from 'node:fs';
 import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
@@ -437,7 +437,7 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
     await pool?.close(); // the run that starts over decides on its own pool
     return ingest({ ...request, useCache: false }, problems);
   }
-  const unique = dropDuplicates(candidates, results, problems);
+  const unique = dropDuplicates(candidates, results, problems, inboxDir);
   // An article whose source left the inbox stays published: its URL is taken too, or a new source
   // with its headline would write over its file.
   const inInbox = new Set(sourceFiles);
@@ -531,12 +531,20 @@ function cacheOptions(request: IngestRequest): string {
   });
 }
 
+/** How a source's name stands to the file it names: a symbolic link or the file itself, and which file. */
+interface SourceIdentity {
+  link: boolean;
+  file: string;
+}
+
 /**
  * The same article under two names: one is published, the others reported. The one that already
  * has an article file keeps it (its URL, and any hand edit in it, stay: a copy dropped in later
- * that sorts first must not take them over); else the first by path.
+ * that sorts first must not take them over); else a file itself rather than a symbolic link to
+ * it (or to a copy), whose name is only another way to reach it; else the first by path.
+ * Whether a name is a link is asked only of sources with the same text, so costs nothing else.
  */
-function dropDuplicates(candidates: Candidate[], results: Map<string, IngestedSource>, problems: ProblemLog): Candidate[] {
+function dropDuplicates(candidates: Candidate[], results: Map<string, IngestedSource>, problems: ProblemLog, inboxDir: string): Candidate[] {
   const groups = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
     const key = candidate.parsed.duplicateKey;
@@ -545,7 +553,20 @@ function dropDuplicates(candidates: Candidate[], results: Map<string, IngestedSo
     if (group) group.push(candidate);
     else groups.set(key, [candidate]);
   }
-  const rank = (candidate: Candidate) => (candidate.existing ? 0 : 1);
+  const identities = new Map<string, SourceIdentity | undefined>();
+  const identityOf = (candidate: Candidate): SourceIdentity | undefined => {
+    if (!identities.has(candidate.sourcePath)) {
+      const absolute = path.join(inboxDir, candidate.sourcePath);
+      try {
+        const target = statSync(absolute);
+        identities.set(candidate.sourcePath, { link: lstatSync(absolute).isSymbolicLink(), file: `${target.dev}:${target.ino}` });
+      } catch {
+        identities.set(candidate.sourcePath, undefined); // gone since it was read: judged by its name alone
+      }
+    }
+    return identities.get(candidate.sourcePath);
+  };
+  const rank = (candidate: Candidate) => (candidate.existing ? 0 : 2) + (identityOf(candidate)?.link ? 1 : 0);
   const dropped = new Set<Candidate>();
   for (const group of groups.values()) {
     if (group.length < 2) continue;
@@ -553,15 +574,21 @@ function dropDuplicates(candidates: Candidate[], results: Map<string, IngestedSo
     const [kept, ...others] = [...group].sort((a, b) => rank(a) - rank(b));
     for (const candidate of others) {
       dropped.add(candidate);
+      const [link, target] = [identityOf(candidate), identityOf(kept!)];
+      const linkToKept = link?.link === true && link.file === target?.file;
       problems.warn({
         code: 'DUPLICATE_ARTICLE',
         file: candidate.displayPath,
-        message: `has the same text as ${kept!.displayPath}; only ${kept!.displayPath} is published${
-          candidate.parsed.frontmatter.title === kept!.parsed.frontmatter.title
-            ? ''
-            : ` (under its headline "${kept!.parsed.frontmatter.title}"; this file's headline "${candidate.parsed.frontmatter.title}" is not)`
-        }`,
-        hint: 'Remove one of the two files from the inbox (or change its text if they are really different articles).',
+        message: linkToKept
+          ? `is a symbolic link to ${kept!.displayPath}, which is published under its own name`
+          : `has the same text as ${kept!.displayPath}; only ${kept!.displayPath} is published${
+              candidate.parsed.frontmatter.title === kept!.parsed.frontmatter.title
+                ? ''
+                : ` (under its headline "${kept!.parsed.frontmatter.title}"; this file's headline "${candidate.parsed.frontmatter.title}" is not)`
+            }`,
+        hint: linkToKept
+          ? 'Remove the link from the inbox: the file it points to is read already.'
+          : 'Remove one of the two files from the inbox (or change its text if they are really different articles).',
       });
       results.set(candidate.sourcePath, { source: candidate.sourcePath, status: 'duplicate', removed: [] });
     }

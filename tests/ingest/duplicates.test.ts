@@ -1,8 +1,9 @@
 // Which of two sources with the same text is published (DUPLICATE_ARTICLE): the one that already
-// has an article file keeps it, hand edit and all; else the first by path.
+// has an article file keeps it, hand edit and all; else the file itself rather than a symbolic
+// link to it; else the first by path.
 
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { displayPath } from '../../src/fs-utils.ts';
@@ -44,5 +45,29 @@ describe('two sources with the same text', () => {
     assert.deepEqual(problems.map(({ code, file, message }) => [code, path.basename(file), message]), [
       ['DUPLICATE_ARTICLE', '2024-05-01-a.txt', `has the same text as ${published}; only ${published} is published`],
     ]);
+  });
+
+  it('publishes the file under its own name and folder, not a symbolic link to it that sorts first', async () => {
+    const { inbox, articles } = await workspace('duplicates-link');
+    await mkdir(path.join(inbox, 'local'));
+    await writeFile(path.join(inbox, 'local', '2024-05-01-harbour.txt'), STORY);
+    await symlink('local/2024-05-01-harbour.txt', path.join(inbox, '2024-05-01-a-link.txt'));
+    const { result, problems } = await run(inbox, articles);
+    assert.deepEqual(result.sources.map(({ source, status }) => [source, status]), [['2024-05-01-a-link.txt', 'duplicate'], ['local/2024-05-01-harbour.txt', 'written']]);
+    const text = await readFile(path.join(articles, ARTICLE), 'utf8');
+    assert.match(text, /\nsection: "local"\n/, 'the section of the file\'s folder');
+    assert.match(text, /\nsource: \{"path":"local\/2024-05-01-harbour\.txt",/);
+    assert.deepEqual(problems.map(({ code, file, message }) => [code, path.basename(file), message]), [
+      ['DUPLICATE_ARTICLE', '2024-05-01-a-link.txt', `is a symbolic link to ${displayPath(path.join(inbox, 'local', '2024-05-01-harbour.txt'))}, which is published under its own name`],
+    ]);
+  });
+
+  it('publishes a file rather than a link to a copy of it kept outside the inbox', async () => {
+    const { work, inbox, articles } = await workspace('duplicates-link-outside');
+    await writeFile(path.join(work, 'copy.txt'), STORY);
+    await symlink(path.join(work, 'copy.txt'), path.join(inbox, '2024-05-01-a-link.txt'));
+    await writeFile(path.join(inbox, '2024-05-01-b.txt'), STORY);
+    const { result } = await run(inbox, articles);
+    assert.deepEqual(result.sources.map(({ source, status }) => [source, status]), [['2024-05-01-a-link.txt', 'duplicate'], ['2024-05-01-b.txt', 'written']]);
   });
 });
