@@ -23,8 +23,9 @@ const AFTER_DATE = new RegExp(
   `^(?:${DATE_SEP}(?:${DATE_WORD}|${DATE_FILLER}))*(?:${DATE_SEP}by\\s+[^\\s,;:.!?]+(?:\\s+[^\\s,;:.!?]+){0,3})?\\.?$`,
   'i',
 );
-// Or a wire story's dateline: a dash, and the first sentence after it (`LONDON, March 3, 2024 — The …`).
-const BEFORE_LEDE = /^,?\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*)?(?:—|–|--|\s-)\s*\S/i;
+// Or a wire story's dateline: a dash, and the first sentence after it (`LONDON, March 3, 2024 — The …`),
+// perhaps after a time (`June 3, 2024, 10 a.m. ET —`).
+const BEFORE_LEDE = /^,?\s*(?:(?:at\s+)?\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,5})?\s*)?(?:—|–|--|\s-)\s*\S/i;
 
 const NUMERIC_DATE_TEXT = /^\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})$/;
 

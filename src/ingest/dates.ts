@@ -4,6 +4,7 @@
 
 import { DateTime } from 'luxon';
 import { isDateline } from './dateline.ts';
+import { WEEKDAYS } from './rules.ts';
 
 export type DateSource = 'sidecar' | 'text' | 'filename' | 'file-mtime' | 'manual';
 
@@ -113,6 +114,55 @@ const TEXT_DATE = new RegExp(
   `((?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2(?:\\d{4}|\\d{2})(?!\\d)|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) (?:\\d{4}|'?\\d{2})(?!\\d)|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? (?:\\d{4}|'?\\d{2})(?!\\d))`,
   'i',
 );
+// A time written beside a text date: `14:30`, `14.30`, `2:30 p.m.`, `2pm` (an hour alone needs am
+// or pm), then perhaps its zone (`GMT`, `BST`, `EDT`, `+02:00`, `UTC+2`).
+const TIME = '(\\d{1,2})(?:[:.](\\d{2})(?:[:.](\\d{2}))?)?(?:\\s*([ap])\\.?m\\.?)?';
+const ZONE = '(?:\\s*\\(?((?:utc|gmt)?[+-]\\d{1,2}(?::?\\d{2})?|[a-z]{1,5})\\)?)?';
+// After the date: the first thing after it (`June 3, 2024, 14:30 GMT`, `3 June 2024 at 2.30pm`).
+const TIME_AFTER = new RegExp(`^(?:,?\\s+|,)(?:at\\s+)?${TIME}${ZONE}(?![\\p{L}\\p{N}:])`, 'iu');
+// Before it, with at most a weekday between (`Updated 14:05 GMT, Monday 3 June 2024`).
+const TIME_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}:.])${TIME}${ZONE}\\s*[,|·•]?\\s*(?:(?:${WEEKDAYS})\\.?,?\\s*)?$`, 'iu');
+
+// Zones as datelines write them. A US zone without its season (`ET`) follows the clocks of its
+// city; `IST` (India, Ireland or Israel) and other names are no zone to read a time in.
+const ZONE_OFFSETS: Record<string, string> = {
+  z: 'UTC', utc: 'UTC', gmt: 'UTC', wet: 'UTC', bst: 'UTC+1', west: 'UTC+1', cet: 'UTC+1', cest: 'UTC+2', eet: 'UTC+2', eest: 'UTC+3', msk: 'UTC+3',
+  est: 'UTC-5', edt: 'UTC-4', cst: 'UTC-6', cdt: 'UTC-5', mst: 'UTC-7', mdt: 'UTC-6', pst: 'UTC-8', pdt: 'UTC-7',
+  et: 'America/New_York', ct: 'America/Chicago', mt: 'America/Denver', pt: 'America/Los_Angeles', jst: 'UTC+9', aest: 'UTC+10', aedt: 'UTC+11',
+};
+
+/** The zone a dateline's zone word names, `zone` when it names none, undefined when it names one Broadsheet cannot read. */
+function zoneOfWord(word: string | undefined, zone: string): string | undefined {
+  if (word === undefined) return zone;
+  const lower = word.toLowerCase();
+  const numeric = /^(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(lower);
+  if (numeric) return `UTC${numeric[1]!}${Number(numeric[2])}${numeric[3] && numeric[3] !== '00' ? `:${numeric[3]}` : ''}`;
+  if (ZONE_OFFSETS[lower] !== undefined) return ZONE_OFFSETS[lower];
+  // `by`, `on`: a word that follows a time, no zone. Capitals (`IST`, `XYZ`) would be one.
+  return /^[A-Z]{2,5}$/.test(word) ? undefined : zone;
+}
+
+/**
+ * The date of a dateline with the time written beside it (`LONDON, June 3, 2024, 14:30 GMT`), in
+ * the time's zone and shown in the configured one; the date alone when there is no time, the
+ * date as written has its own, or the time's zone is one Broadsheet cannot read.
+ */
+function withTimeBeside(date: DateTime, line: string, index: number, written: string, zone: string): DateTime {
+  if (/\d[:.]\d{2}/.test(written.replace(/^\d{1,2}[/.-]\d{1,2}[/.-]/, ''))) return date; // `2024-06-03T14:30Z` has its own
+  const match = TIME_AFTER.exec(line.slice(index + written.length)) ?? TIME_BEFORE.exec(line.slice(0, index));
+  if (!match || (match[2] === undefined && match[4] === undefined)) return date;
+  const [hour, minute, second] = [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)];
+  const meridiem = match[4]?.toLowerCase();
+  if (meridiem ? hour < 1 || hour > 12 : hour > 23) return date;
+  const timeZone = zoneOfWord(match[5] ?? undefined, zone);
+  if (timeZone === undefined) return date;
+  const timed = DateTime.fromObject(
+    { year: date.year, month: date.month, day: date.day, hour: meridiem ? (hour % 12) + (meridiem === 'p' ? 12 : 0) : hour, minute, second },
+    { zone: timeZone },
+  );
+  return timed.isValid ? timed.setZone(zone) : date;
+}
+
 /** A date written in the text that is not a real one (`Published 2024-02-30`), and its line. */
 export interface UnreadableTextDate {
   text: string;
@@ -131,7 +181,7 @@ export function findDateInText(lines: string[], zone: string, now: number = Date
     const match = TEXT_DATE.exec(line);
     if (!match || !isDateline(line, match.index, match[1]!)) continue;
     const date = parseDateString(match[1]!, zone, now);
-    if (date) return { date: { iso: formatIsoDate(date), source: 'text', line: i + 1, written: match[1]! } };
+    if (date) return { date: { iso: formatIsoDate(withTimeBeside(date, line, match.index, match[1]!, zone)), source: 'text', line: i + 1, written: match[1]! } };
     unreadable ??= { text: match[1]!, line: i + 1 };
   }
   return unreadable ? { unreadable } : {};

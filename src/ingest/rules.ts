@@ -33,7 +33,7 @@ export const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunda
 export const DATE_WORD = `(?:\\d+(?:[:.t]\\d+)*(?:st|nd|rd|th|am|pm|h|z)?|(?:${MONTHS}|${WEEKDAYS})\\.?|ago|today|yesterday|now)`;
 // Words that may stand around them (`at`, `on the`, `2 hours ago`, `a.m.`, `GMT`, `last updated`).
 export const DATE_FILLER =
-  '(?:at|on|the|of|just|an?|(?:min(?:ute)?|hour|hr|day|week|month|year|sec(?:ond)?)s?|[ap]\\.?m\\.?|gmt|utc|bst|cet|cest|eet|eest|est|edt|cst|cdt|mst|mdt|pst|pdt|ist|jst|aest|aedt|published|updated|posted|last|first)';
+  '(?:at|on|the|of|just|an?|(?:min(?:ute)?|hour|hr|day|week|month|year|sec(?:ond)?)s?|[ap]\\.?m\\.?|gmt|utc|bst|wet|west|cet|cest|eet|eest|msk|est|edt|et|cst|cdt|ct|mst|mdt|mt|pst|pdt|pt|ist|jst|aest|aedt|published|updated|posted|last|first)';
 // Separators inside a date line: spaces and `, | · • / ( ) + – — -`.
 export const DATE_SEP = '[\\s,|·•/()+–—-]+';
 // The rest of a `Published …` line: date words and fillers only, at least one date word.

@@ -156,7 +156,7 @@ describe('where the date comes from', () => {
 
   it('reads a numeric date alone on a line, and one whose day is over 12 without a warning', () => {
     assert.deepEqual(Object.values(dateOf({ zone: 'UTC', text: '25/12/2024\nHeadline\n\nText.\n' })).slice(0, 3), ['2024-12-25T00:00:00+00:00', 'text', []]);
-    assert.deepEqual(Object.values(dateOf({ zone: 'UTC', text: 'Headline\n\n25.12.2024 14:05\n\nText.\n' })).slice(0, 3), ['2024-12-25T00:00:00+00:00', 'text', []]);
+    assert.deepEqual(Object.values(dateOf({ zone: 'UTC', text: 'Headline\n\n25.12.2024 14:05\n\nText.\n' })).slice(0, 3), ['2024-12-25T14:05:00+00:00', 'text', []]);
   });
 
   it('does not take a date in figures inside a sentence, or unlabelled beside a place', () => {
@@ -225,20 +225,41 @@ describe('where the date comes from', () => {
   });
 
   it('takes a short dateline: a label, place, byline or weekday, the date, then a time, a byline or a wire story\'s first sentence', () => {
-    for (const [line, day] of [
-      ['Published 3 June 2024 by Jane Smith', '2024-06-03'],
-      ['Last updated 3 June 2024 14:05 GMT', '2024-06-03'],
-      ['Updated: 14:05 GMT, Monday 3 June 2024', '2024-06-03'],
-      ['Posted on 3rd June 2024 at 9:00 am', '2024-06-03'],
-      ['By Jane Smith | 3 March 2024', '2024-03-03'],
-      ['Monday, March 3, 2024', '2024-03-03'],
-      ['Paris - 3 May 2024', '2024-05-03'],
-      ['LONDON, March 3, 2024 — The council met.', '2024-03-03'],
-      ['WASHINGTON (Reuters) - March 3, 2024 - The Senate voted.', '2024-03-03'],
-      ['WASHINGTON, D.C., March 3, 2024 -- The Senate voted.', '2024-03-03'],
+    for (const [line, iso] of [
+      ['Published 3 June 2024 by Jane Smith', '2024-06-03T00:00:00+00:00'],
+      ['Last updated 3 June 2024 14:05 GMT', '2024-06-03T14:05:00+00:00'],
+      ['Updated: 14:05 GMT, Monday 3 June 2024', '2024-06-03T14:05:00+00:00'],
+      ['Posted on 3rd June 2024 at 9:00 am', '2024-06-03T09:00:00+00:00'],
+      ['By Jane Smith | 3 March 2024', '2024-03-03T00:00:00+00:00'],
+      ['Monday, March 3, 2024', '2024-03-03T00:00:00+00:00'],
+      ['Paris - 3 May 2024', '2024-05-03T00:00:00+00:00'],
+      ['LONDON, March 3, 2024 — The council met.', '2024-03-03T00:00:00+00:00'],
+      ['WASHINGTON (Reuters) - March 3, 2024 - The Senate voted.', '2024-03-03T00:00:00+00:00'],
+      ['WASHINGTON, D.C., March 3, 2024 -- The Senate voted.', '2024-03-03T00:00:00+00:00'],
     ] as const) {
       const result = dateOf({ zone: 'UTC', text: `Headline\n\n${line}\n\nText.\n` });
-      assert.deepEqual([result.date, result.source], [`${day}T00:00:00+00:00`, 'text'], line);
+      assert.deepEqual([result.date, result.source], [iso, 'text'], line);
+    }
+  });
+
+  it('reads the time written beside a dateline\'s date in the zone written with it, and records the instant in the configured zone', () => {
+    for (const [line, iso] of [
+      // 14:30 GMT is 15:30 in London's summer time.
+      ['LONDON, June 3, 2024, 14:30 GMT — Union leaders met again.', '2024-06-03T15:30:00+01:00'],
+      // 10 a.m. Eastern time in June is 14:00 UTC.
+      ['WASHINGTON, June 3, 2024, 10 a.m. ET — Talks began.', '2024-06-03T15:00:00+01:00'],
+      ['Published 3 June 2024 23:59 +05:30', '2024-06-03T19:29:00+01:00'],
+      ['Published Mon 3 Jun 2024 14.30 BST', '2024-06-03T14:30:00+01:00'],
+      // No zone: the configured one.
+      ['Updated 3 June 2024, 2:30pm', '2024-06-03T14:30:00+01:00'],
+      ['Published: 03/06/2024 10:15', '2024-06-03T10:15:00+01:00'],
+      // 07:00 in Tokyo on 3 June is still 2 June in London.
+      ['TOKYO, June 3, 2024, 07:00 JST — Markets opened.', '2024-06-02T23:00:00+01:00'],
+      // IST is India's, Ireland's or Israel's: no zone to read the time in, so the date alone.
+      ['Updated 3 June 2024 14:30 IST', '2024-06-03T00:00:00+01:00'],
+    ] as const) {
+      const result = dateOf({ zone: 'Europe/London', text: `Headline\n\n${line}\n\nText.\n` });
+      assert.deepEqual([result.date, result.source], [iso, 'text'], line);
     }
   });
 
