@@ -27,7 +27,7 @@ const AFTER_DATE = new RegExp(
 // perhaps after a time (`June 3, 2024, 10 a.m. ET —`).
 const BEFORE_LEDE = /^,?\s*(?:(?:at\s+)?\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,5})?\s*)?(?:—|–|--|\s-)\s*\S/i;
 
-const NUMERIC_DATE_TEXT = /^\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})$/;
+const NUMERIC_DATE_TEXT = /^(?:\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([/.])\d{1,2}\2\d{1,2})$/;
 
 function prefixWords(prefix: string): string[] | undefined {
   const words = prefix.split(PREFIX_SEPARATOR).filter(Boolean);

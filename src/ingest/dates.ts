@@ -83,7 +83,7 @@ export function parseDateString(value: string, zone: string, now: number = Date.
     () => DateTime.fromHTTP(text, { zone, setZone: true }),
     () => parseNumericDate(text, zone, now),
   ];
-  for (const format of ['d MMMM yyyy', 'MMMM d, yyyy', 'MMMM d yyyy', 'd MMM yyyy', 'MMM d, yyyy', 'yyyy/MM/dd']) {
+  for (const format of ['d MMMM yyyy', 'MMMM d, yyyy', 'MMMM d yyyy', 'd MMM yyyy', 'MMM d, yyyy', 'yyyy/M/d', 'yyyy.M.d']) {
     attempts.push(() => DateTime.fromFormat(text.replace(/(\d)(st|nd|rd|th)\b/, '$1').replace('Sept', 'Sep'), format, { zone, locale: 'en' }));
   }
   for (const attempt of attempts) {
@@ -109,9 +109,10 @@ export function otherReadingOfNumericDate(value: string, year: number): string |
   return other.isValid ? other.toFormat('d MMMM yyyy', { locale: 'en' }) : undefined;
 }
 
-// A numeric date's separators must agree, and it must not be part of a longer run of figures.
+// A numeric date's separators must agree, and it must not be part of a longer run of figures. The
+// year may come first (`2024/06/03`, `2024.06.03`), as East Asian and many CMS exports write it.
 const TEXT_DATE = new RegExp(
-  `((?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2(?:\\d{4}|\\d{2})(?!\\d)|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) (?:\\d{4}|'?\\d{2})(?!\\d)|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? (?:\\d{4}|'?\\d{2})(?!\\d))`,
+  `((?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2(?:\\d{4}|\\d{2})(?!\\d)|(?<![\\d./-])\\d{4}([/.])\\d{1,2}\\3\\d{1,2}(?![\\d./-])|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) (?:\\d{4}|'?\\d{2})(?!\\d)|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? (?:\\d{4}|'?\\d{2})(?!\\d))`,
   'i',
 );
 // A time written beside a text date: `14:30`, `14.30`, `2:30 p.m.`, `2pm` (an hour alone needs am
@@ -148,7 +149,7 @@ function zoneOfWord(word: string | undefined, zone: string): string | undefined 
  * date as written has its own, or the time's zone is one Broadsheet cannot read.
  */
 function withTimeBeside(date: DateTime, line: string, index: number, written: string, zone: string): DateTime {
-  if (/\d[:.]\d{2}/.test(written.replace(/^\d{1,2}[/.-]\d{1,2}[/.-]/, ''))) return date; // `2024-06-03T14:30Z` has its own
+  if (/\d:\d{2}/.test(written)) return date; // `2024-06-03T14:30Z` has its own
   const match = TIME_AFTER.exec(line.slice(index + written.length)) ?? TIME_BEFORE.exec(line.slice(0, index));
   if (!match || (match[2] === undefined && match[4] === undefined)) return date;
   const [hour, minute, second] = [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)];

@@ -159,6 +159,23 @@ describe('where the date comes from', () => {
     assert.deepEqual(Object.values(dateOf({ zone: 'UTC', text: 'Headline\n\n25.12.2024 14:05\n\nText.\n' })).slice(0, 3), ['2024-12-25T14:05:00+00:00', 'text', []]);
   });
 
+  it('reads a date in figures written year first on a labelled line or alone ("Updated 2024/06/03"), with its time', () => {
+    for (const [line, iso] of [
+      ['Updated 2024/06/03', '2024-06-03T00:00:00+00:00'],
+      ['Posted on 2024.6.3', '2024-06-03T00:00:00+00:00'],
+      ['Last updated: 2024/06/03 09:15', '2024-06-03T09:15:00+00:00'],
+      ['2024.06.03 14:30', '2024-06-03T14:30:00+00:00'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', text: `Headline\n\n${line}\n\nText.\n` });
+      assert.deepEqual([result.date, result.source, result.codes], [iso, 'text', []], line);
+    }
+    for (const line of ['The figures for 2024/06/03 were bad.', 'Version 2024.06.03.1 is out.']) {
+      assert.deepEqual(dateOf({ zone: 'UTC', text: `Headline\n\n${line}\n` }).codes, ['DATE_FROM_FILE_TIME'], line);
+    }
+    const impossible = dateOf({ zone: 'UTC', name: '2022-01-01-story.txt', text: 'Headline\n\nUpdated 2024/02/30\n\nText.\n' });
+    assert.deepEqual([impossible.source, impossible.codes], ['filename', ['TEXT_BAD_DATE']]);
+  });
+
   it('does not take a date in figures inside a sentence, or unlabelled beside a place', () => {
     for (const line of ['The final score was 3.4.2024 in the end.', 'Reference 03/04/2024 was filed.', 'LONDON, 03/04/2024 — The council met.']) {
       const result = dateOf({ zone: 'UTC', text: `Headline\n\n${line}\n` });
