@@ -20,6 +20,8 @@ export interface ArticleFrontmatter {
   /** ISO 8601 with offset, e.g. `2025-11-05T09:30:00+00:00`. */
   date: string;
   dateSource: DateSource;
+  /** ISO 8601 with offset: when the article was last updated, from an `Updated …` line in its text. */
+  updated?: string;
   section?: string;
   authors: string[];
   tags: string[];
@@ -44,6 +46,7 @@ export const FRONTMATTER_KEYS: Array<keyof ArticleFrontmatter> = [
   'subtitle',
   'date',
   'dateSource',
+  'updated',
   'section',
   'authors',
   'tags',

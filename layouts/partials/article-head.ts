@@ -32,7 +32,7 @@ export function articleJsonLd(site: SiteContext, article: Article): Record<strin
     ...(article.subtitle ? { alternativeHeadline: article.subtitle } : {}),
     description: article.summary || article.title,
     datePublished: published,
-    dateModified: published,
+    dateModified: article.updated ? rfc3339(article.updated) : published,
     author:
       article.authors.length > 0
         ? article.authors.map((name) => ({ '@type': 'Person', name }))

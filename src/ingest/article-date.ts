@@ -1,10 +1,11 @@
 // Decides an article's date and reports what is doubtful about it: the sidecar's date, else a
-// date in the first lines of the text, else one in the file name, else the file's time.
+// date in the first lines of the text, else one in the file name, else an `Updated …` line's, else
+// the file's time; and the date of its last update, from an `Updated …` line.
 
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { ProblemLog } from '../problems.ts';
-import { dateFromModificationTime, findBadDateInFileName, findDateInFileName, findDateInText, formatIsoDate, otherReadingOfNumericDate, parseDateString, twoDigitYearOf, withFullYear, type ResolvedDate } from './dates.ts';
+import { dateFromModificationTime, findBadDateInFileName, findDateInFileName, findDateInText, formatIsoDate, otherReadingOfNumericDate, parseDateString, twoDigitYearOf, withFullYear, type ResolvedDate, type TextDates } from './dates.ts';
 import type { IngestOptions, SourceFile } from './parse-article.ts';
 import { LABELLED_DATE } from './rules.ts';
 import { originOf } from './sidecar.ts';
@@ -35,17 +36,63 @@ function centuryRule(twoDigits: string, now: number, zone: string): string {
   return `the latest year ending in ${twoDigits} that is not after ${DateTime.fromMillis(now, { zone }).year + 1}`;
 }
 
+/** The article's date, and the date of its last update when the text gives one after it. */
+export interface ArticleDates extends ResolvedDate {
+  /** ISO 8601 with offset: an `Updated …` line's date, later than the article's. */
+  updated?: string;
+}
+
 /**
- * The article's date, with a warning when it is in the future or implausibly early. The headline
- * (`headlineLine`, 1-based) is never its dateline, even when it is a date (`2024-01-01`).
+ * The article's date, with a warning when it is in the future or implausibly early, and the date
+ * of its last update from an `Updated …` line. The headline (`headlineLine`, 1-based) is never
+ * its dateline, even when it is a date (`2024-01-01`).
  */
-export function resolveArticleDate(source: SourceFile, options: IngestOptions, problems: ProblemLog, headlineLine?: number): ResolvedDate {
-  const date = pickDate(source, options, problems, headlineLine);
+export function resolveArticleDate(source: SourceFile, options: IngestOptions, problems: ProblemLog, headlineLine?: number): ArticleDates {
+  const firstLines = source.text.split('\n', 8);
+  if (headlineLine !== undefined && headlineLine <= firstLines.length) firstLines[headlineLine - 1] = '';
+  const fromText = findDateInText(firstLines, options.timeZone, options.now ?? Date.now());
+  const date: ArticleDates & { ref?: ResolvedDate } = pickDate(source, options, problems, firstLines, fromText);
   checkPlausible(date, source, options.now ?? Date.now(), problems);
+  // An update is one when it is later than the article's date (not its own date read again, nor
+  // a date the article was published after); it is recorded, and its date's doubts named.
+  const { updated } = fromText;
+  if (updated && updated !== date.ref && Date.parse(updated.iso) > Date.parse(date.iso)) {
+    warnAboutTextDate(updated, source, options, problems);
+    date.updated = updated.iso;
+  }
+  delete date.ref;
   return date;
 }
 
-function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemLog, headlineLine: number | undefined): ResolvedDate {
+/** Names what is doubtful about a date read from the text: a two-digit year, or day and month that could swap. */
+function warnAboutTextDate(date: ResolvedDate, source: SourceFile, options: IngestOptions, problems: ProblemLog): void {
+  const { written, line } = date;
+  if (written === undefined) return;
+  const now = options.now ?? Date.now();
+  const read = DateTime.fromISO(date.iso, { setZone: true });
+  const century = twoDigitYearReading(written, read);
+  if (century) {
+    problems.warn({
+      code: 'TEXT_TWO_DIGIT_YEAR',
+      file: source.displayPath,
+      ...(line === undefined ? {} : { line }),
+      message: `gives the date "${written}" with a two-digit year; it is read as ${century.read} (${centuryRule(century.twoDigits, now, options.timeZone)})`,
+      hint: `Write the year in full in the text ("${century.full}", or the right year if ${century.read} is wrong), or give the date in a sidecar as ISO 8601 (meta.jsonl or NAME.json: {"date": "${century.iso}"}).`,
+    });
+  }
+  const readings = ambiguousReadings(written, read);
+  if (readings) {
+    problems.warn({
+      code: 'TEXT_AMBIGUOUS_DATE',
+      file: source.displayPath,
+      ...(line === undefined ? {} : { line }),
+      message: `gives the date "${written}", which could be ${readings.read} or ${readings.other}; it is read day first, as ${readings.read}`,
+      hint: `Write the date with the month's name in the text ("${readings.read}"), or give it in a sidecar as ISO 8601 (meta.jsonl or NAME.json: {"date": "${readings.iso}"}).`,
+    });
+  }
+}
+
+function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemLog, firstLines: string[], fromText: TextDates): ResolvedDate & { ref?: ResolvedDate } {
   const now = options.now ?? Date.now();
   const sidecarDate = source.sidecar?.date;
   if (sidecarDate !== undefined) {
@@ -79,33 +126,9 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
       hint: 'Write dates as ISO 8601, e.g. "2024-05-01" or "2024-05-01T09:30:00+02:00".',
     });
   }
-  const firstLines = source.text.split('\n', 8);
-  if (headlineLine !== undefined && headlineLine <= firstLines.length) firstLines[headlineLine - 1] = '';
-  const fromText = findDateInText(firstLines, options.timeZone, now);
   if (fromText.date) {
-    const { written, line } = fromText.date;
-    const read = written === undefined ? undefined : DateTime.fromISO(fromText.date.iso, { setZone: true });
-    const century = read && twoDigitYearReading(written!, read);
-    if (century) {
-      problems.warn({
-        code: 'TEXT_TWO_DIGIT_YEAR',
-        file: source.displayPath,
-        ...(line === undefined ? {} : { line }),
-        message: `gives the date "${written}" with a two-digit year; it is read as ${century.read} (${centuryRule(century.twoDigits, now, options.timeZone)})`,
-        hint: `Write the year in full in the text ("${century.full}", or the right year if ${century.read} is wrong), or give the date in a sidecar as ISO 8601 (meta.jsonl or NAME.json: {"date": "${century.iso}"}).`,
-      });
-    }
-    const readings = read && ambiguousReadings(written!, read);
-    if (readings) {
-      problems.warn({
-        code: 'TEXT_AMBIGUOUS_DATE',
-        file: source.displayPath,
-        ...(line === undefined ? {} : { line }),
-        message: `gives the date "${written}", which could be ${readings.read} or ${readings.other}; it is read day first, as ${readings.read}`,
-        hint: `Write the date with the month's name in the text ("${readings.read}"), or give it in a sidecar as ISO 8601 (meta.jsonl or NAME.json: {"date": "${readings.iso}"}).`,
-      });
-    }
-    return fromText.date;
+    warnAboutTextDate(fromText.date, source, options, problems);
+    return { ...fromText.date, ref: fromText.date };
   }
   const fromName = findDateInFileName(path.posix.basename(source.path), options.timeZone);
   if (fromText.unreadable) {
@@ -113,11 +136,16 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
       code: 'TEXT_BAD_DATE',
       file: source.displayPath,
       line: fromText.unreadable.line,
-      message: `gives the date "${fromText.unreadable.text}", which is not a real date (or is outside the years 1–9999); ${fromName ? 'the date in the file name' : "the file's modification time"} is used instead`,
+      message: `gives the date "${fromText.unreadable.text}", which is not a real date (or is outside the years 1–9999); ${fromName ? 'the date in the file name' : fromText.updated ? `the date of its line ${fromText.updated.line!}, an update's` : "the file's modification time"} is used instead`,
       hint: 'Correct the date in the text, or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}).',
     });
   }
   if (fromName) return fromName;
+  // An update's date is the latest the article can have been published: better than the file's time.
+  if (fromText.updated) {
+    warnAboutTextDate(fromText.updated, source, options, problems);
+    return { ...fromText.updated, ref: fromText.updated };
+  }
   const badName = findBadDateInFileName(path.posix.basename(source.path), options.timeZone);
   if (badName) {
     problems.warn({

@@ -170,22 +170,56 @@ export interface UnreadableTextDate {
   line: number;
 }
 
+// A dateline that says when the article was changed, not published: `Updated 3 June 2024`,
+// `Last updated: 2024/06/03`, `Last modified …`; and the same after a publication date on one
+// line (`Published 3 June 2024 · Updated 5 June 2024`).
+const UPDATE_LABEL = /\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b[^\p{L}\p{N}]*(?:on\s+|at\s+)?$/iu;
+const UPDATE_AFTER = /\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b/iu;
+
+/** What the first lines of a text say about its dates. */
+export interface TextDates {
+  /** The first dateline that is no update's: when the article was published. */
+  date?: ResolvedDate;
+  /** The first `Updated …` line's date. */
+  updated?: ResolvedDate;
+  /** The first date-like text on a dateline that is no real date, to be reported. */
+  unreadable?: UnreadableTextDate;
+}
+
 /**
- * Looks for a `Published …` line or a dateline in the lines around the headline: the date, or
- * the first date-like text there that is no real date (so that it can be reported, not ignored).
+ * Looks for a `Published …` line or a dateline in the lines around the headline, and for an
+ * `Updated …` line, which dates a change rather than the article: the dates, or the first
+ * date-like text there that is no real date (so that it can be reported, not ignored).
  */
-export function findDateInText(lines: string[], zone: string, now: number = Date.now()): { date?: ResolvedDate; unreadable?: UnreadableTextDate } {
-  let unreadable: UnreadableTextDate | undefined;
-  for (let i = 0; i < Math.min(lines.length, 8); i++) {
+export function findDateInText(lines: string[], zone: string, now: number = Date.now()): TextDates {
+  const found: TextDates = {};
+  for (let i = 0; i < Math.min(lines.length, 8) && !(found.date && found.updated); i++) {
     const line = lines[i]!.trim();
     if (line.length > 200) continue;
     const match = TEXT_DATE.exec(line);
     if (!match || !isDateline(line, match.index, match[1]!)) continue;
     const date = parseDateString(match[1]!, zone, now);
-    if (date) return { date: { iso: formatIsoDate(withTimeBeside(date, line, match.index, match[1]!, zone)), source: 'text', line: i + 1, written: match[1]! } };
-    unreadable ??= { text: match[1]!, line: i + 1 };
+    if (!date) {
+      found.unreadable ??= { text: match[1]!, line: i + 1 };
+      continue;
+    }
+    const resolved: ResolvedDate = { iso: formatIsoDate(withTimeBeside(date, line, match.index, match[1]!, zone)), source: 'text', line: i + 1, written: match[1]! };
+    if (UPDATE_LABEL.test(line.slice(0, match.index))) {
+      found.updated ??= resolved;
+      continue;
+    }
+    found.date ??= resolved;
+    // `Published 3 June 2024 · Updated 5 June 2024 10:00`: the update's date on the same line.
+    const rest = line.slice(match.index + match[1]!.length);
+    const label = UPDATE_AFTER.exec(rest);
+    const later = label && TEXT_DATE.exec(rest.slice(label.index));
+    const laterDate = later && parseDateString(later[1]!, zone, now);
+    if (laterDate && !found.updated) {
+      const at = match.index + match[1]!.length + label.index + later.index;
+      found.updated = { iso: formatIsoDate(withTimeBeside(laterDate, line, at, later[1]!, zone)), source: 'text', line: i + 1, written: later[1]! };
+    }
   }
-  return unreadable ? { unreadable } : {};
+  return found;
 }
 
 export function findDateInFileName(name: string, zone: string): ResolvedDate | undefined {

@@ -173,6 +173,7 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
     ...(subtitle === undefined ? {} : { subtitle }),
     date: date.iso,
     dateSource: date.source,
+    ...(date.updated === undefined ? {} : { updated: date.updated }),
     ...(section === undefined ? {} : { section }),
     authors: sidecar?.authors ?? [],
     tags: sidecar?.tags ?? [],

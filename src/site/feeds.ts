@@ -57,7 +57,8 @@ export function renderAtomFeed(site: SiteContext, spec: FeedSpec, renderBody: Re
       title: escapeHtml(closeBidi(article.title)),
       id: link,
       link,
-      date: new Rfc3339Date(article.date),
+      // Atom's <updated>: the last change an `Updated …` line gave, else the date.
+      date: new Rfc3339Date(article.updated ?? article.date),
       published: new Rfc3339Date(article.date),
       ...(article.summary ? { description: escapeHtml(article.summary) } : {}),
       content: renderBody(article),
@@ -103,6 +104,7 @@ export function renderJsonFeed(site: SiteContext, spec: FeedSpec, renderBody: Re
       ...(article.summary ? { summary: article.summary } : {}),
       content_html: renderBody(article),
       date_published: rfc3339(article.date),
+      ...(article.updated ? { date_modified: rfc3339(article.updated) } : {}),
       authors: authorsOf(site, article).map((name) => ({ name })),
       language: article.language,
       ...(article.section ? { tags: [article.section] } : {}),

@@ -18,10 +18,12 @@ import { compareText, ProblemLog } from '../problems.ts';
 import { unifySectionSpellings, type SectionSpellingWarning } from './sections.ts';
 
 /** An article as the site uses it: the frontmatter's fields, with the date parsed and the URL decided. */
-export interface Article extends Omit<ArticleFrontmatter, 'date' | 'extra' | 'generated'> {
+export interface Article extends Omit<ArticleFrontmatter, 'date' | 'updated' | 'extra' | 'generated'> {
   /** Article file, relative to the articles directory. */
   file: string;
   date: DateTime;
+  /** When the article was last updated, if after its date. */
+  updated?: DateTime;
   dir: 'ltr' | 'rtl';
   /** Site-relative URL path without the path prefix, e.g. `/2025/some-title/`. */
   url: string;
@@ -158,12 +160,24 @@ export function toArticle(
   const subtitle = str(data.subtitle);
   const section = str(data.section);
   const dateSource = DATE_SOURCES.has(data.dateSource as string) ? (data.dateSource as DateSource) : 'manual';
+  // A bad update date costs the article only that line of its page.
+  const updated = data.updated === undefined || data.updated === null ? undefined : parseArticleDate(data.updated, zone);
+  if (data.updated !== undefined && data.updated !== null && !updated) {
+    problems.warn({
+      code: 'ARTICLE_BAD_FIELD',
+      file: shown,
+      line: lineOf('updated'),
+      message: `has an impossible "updated" (${JSON.stringify(data.updated instanceof Date ? data.updated.toISOString() : data.updated)}); the article is published without it`,
+      hint: 'Write a real date, quoted, e.g. updated: "2024-06-03T14:30:00+00:00", or remove the line.',
+    });
+  }
   return repairUnsafeCharacters({
     file,
     title,
     ...(subtitle === undefined ? {} : { subtitle }),
     date,
     dateSource,
+    ...(updated === undefined ? {} : { updated }),
     ...(section === undefined ? {} : { section }),
     ...lists,
     summary: str(data.summary) ?? '',

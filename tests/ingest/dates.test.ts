@@ -365,6 +365,49 @@ describe('where the date comes from', () => {
   });
 });
 
+describe('an "Updated …" line', () => {
+  const datesOf = (text: string, options: { name?: string; sidecarDate?: string } = {}) => {
+    const result = dateOf({ zone: 'Europe/London', text, ...options });
+    return { date: result.date, source: result.source, updated: result.parsed.frontmatter.updated, codes: result.codes };
+  };
+
+  it('dates the article\'s last update, and the "Published" line the article, in either order', () => {
+    assert.deepEqual(datesOf('Headline\n\nPublished 2024-06-01\nUpdated 2024/06/03\n\nText.\n'), {
+      date: '2024-06-01T00:00:00+01:00', source: 'text', updated: '2024-06-03T00:00:00+01:00', codes: [],
+    });
+    // 10:00 BST is 10:00 in London.
+    assert.deepEqual(datesOf('Headline\n\nLast updated: 5 June 2024, 10:00 BST\nPublished: 3 June 2024\n\nText.\n'), {
+      date: '2024-06-03T00:00:00+01:00', source: 'text', updated: '2024-06-05T10:00:00+01:00', codes: [],
+    });
+  });
+
+  it('is read after the publication date on the same line', () => {
+    assert.deepEqual(datesOf('Headline\n\nPublished 3 June 2024 · Updated 5 June 2024 14:30 GMT\n\nText.\n'), {
+      date: '2024-06-03T00:00:00+01:00', source: 'text', updated: '2024-06-05T15:30:00+01:00', codes: [],
+    });
+  });
+
+  it('leaves the article its date from a sidecar or the file name, and is its update', () => {
+    assert.deepEqual(datesOf('Headline\n\nUpdated 3 June 2024\n\nText.\n', { name: '2024-06-01-story.txt' }), {
+      date: '2024-06-01T00:00:00+01:00', source: 'filename', updated: '2024-06-03T00:00:00+01:00', codes: [],
+    });
+    assert.deepEqual(datesOf('Headline\n\nUpdated 3 June 2024\n\nText.\n', { sidecarDate: '2024-05-30' }), {
+      date: '2024-05-30T00:00:00+01:00', source: 'sidecar', updated: '2024-06-03T00:00:00+01:00', codes: [],
+    });
+  });
+
+  it('dates the article when nothing else does (the latest it can have been published), with no update', () => {
+    assert.deepEqual(datesOf('Headline\n\nUpdated 3 June 2024\n\nText.\n'), { date: '2024-06-03T00:00:00+01:00', source: 'text', updated: undefined, codes: [] });
+  });
+
+  it('is no update when it is not after the article\'s date, and names a doubtful day and month on its line', () => {
+    assert.deepEqual(datesOf('Headline\n\nUpdated 1 June 2024\n\nText.\n', { name: '2024-06-03-story.txt' }).updated, undefined);
+    const doubtful = dateOf({ zone: 'UTC', name: '2024-01-01-story.txt', text: 'Headline\n\nUpdated: 03/04/2024\n\nText.\n' });
+    assert.equal(doubtful.parsed.frontmatter.updated, '2024-04-03T00:00:00+00:00');
+    assert.deepEqual(doubtful.problems.map(({ code, line }) => ({ code, line })), [{ code: 'TEXT_AMBIGUOUS_DATE', line: 3 }]);
+  });
+});
+
 describe('dates that are probably typos', () => {
   const now = Date.UTC(2024, 5, 1, 12); // the build's time: noon UTC on 1 June 2024
   const where = (result: ReturnType<typeof dateOf>) => result.problems.map(({ code, file, line }) => ({ code, file, line }));
