@@ -447,8 +447,10 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
     warnings.push(...tally.warnings('source'));
   }
 
-  // Normalise line endings: CRLF, lone CR and Word's vertical tab become LF.
-  text = text.replace(/\r\n?|\v/g, '\n');
+  // Normalise line endings: CRLF, lone CR and Word's vertical tab become LF, and so does a form
+  // feed (a page break, as pdftotext writes one after each page's last line end), which XML does
+  // not allow: in an article's text it made the Atom feed unreadable.
+  text = text.replace(/(?:\r\n?|\n)?\f|\r\n?|\v/g, '\n');
   return { ok: true, text, encoding, warnings };
 }
 

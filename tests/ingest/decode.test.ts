@@ -212,6 +212,14 @@ describe('the end-of-file mark of DOS and CP/M', () => {
   });
 });
 
+describe('a form feed (a page break)', () => {
+  it('ends a line, once, whether or not a line end comes before it, and is in the text no more', () => {
+    // pdftotext ends each page with a form feed after its last line end.
+    assert.equal(decoded(utf8('Headline\n\nThe report ends on this page\n\fand goes on here.\n\n\fA new page.\fSame line.\r\n\fAfter CRLF.\n')).text,
+      'Headline\n\nThe report ends on this page\nand goes on here.\n\nA new page.\nSame line.\nAfter CRLF.\n');
+  });
+});
+
 describe('a stray control character in a text', () => {
   it('is left out, and the warning names the character, its line and its column', () => {
     // The backspace is the 21st character of line 5 (counted in characters: "é" is one).
