@@ -70,6 +70,10 @@ async function codeHash(): Promise<string> {
   return digest.digest('hex');
 }
 
+// JSON.stringify writes a C0 control as an escape (`\u0007`, `\b`, `\f`), which hasUnsafeCharacters
+// cannot see: an escape's backslash is one not itself escaped.
+const JSON_CONTROL_ESCAPE = /(?<!\\)(?:\\\\)*\\(?:[bf]|u00(?:0[0-8bcef]|1[0-9a-f]))/i;
+
 export class ArticleFileCache {
   /** Files known unread, and files read, in this run. */
   readonly stats = { known: 0, read: 0 };
@@ -110,10 +114,11 @@ export class ArticleFileCache {
    * write): if the file changes in between, its time will differ next run and it is read again.
    */
   record(file: string, info: FileIdentity, text: string, parsed: ParsedArticleFile): KnownArticleFile | undefined {
-    // A file with C1 controls or noncharacters is read every time, like one with anything else
-    // to report (load-articles.ts repairs them with a warning naming the line, as often as the
+    // A file with control characters or noncharacters is read every time, like one with anything
+    // else to report (load-articles.ts repairs them with a warning naming the line, as often as the
     // file is loaded); a record of it would publish it unreported.
-    if (!isJsonSafe(parsed.data) || hasUnsafeCharacters(parsed.body) || hasUnsafeCharacters(JSON.stringify(parsed.data))) {
+    const data = JSON.stringify(parsed.data);
+    if (!isJsonSafe(parsed.data) || hasUnsafeCharacters(parsed.body) || hasUnsafeCharacters(data) || JSON_CONTROL_ESCAPE.test(data)) {
       this.#next.delete(file);
       return undefined;
     }

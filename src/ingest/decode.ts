@@ -438,6 +438,11 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
     warnings.push(stray.warning);
   }
 
+  // Word's vertical tab (its manual line break) and a form feed (a page break, as pdftotext writes
+  // one after each page's last line end, or mid-line) end a line: before the repairs, which would
+  // make them spaces. XML allows neither: in an article's text they made its feeds unreadable.
+  text = text.replace(/(?:\r\n?|\n)?\f|\v/g, (match) => (match.length > 1 ? match.slice(0, -1) : '\n'));
+
   if (options.repairUnsafe !== false) {
     // Before line ends are normalised, so the line is counted as decode's errors count it: as an
     // editor shows the file, CRLF or not.
@@ -447,10 +452,8 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
     warnings.push(...tally.warnings('source'));
   }
 
-  // Normalise line endings: CRLF, lone CR and Word's vertical tab become LF, and so does a form
-  // feed (a page break, as pdftotext writes one after each page's last line end), which XML does
-  // not allow: in an article's text it made the Atom feed unreadable.
-  text = text.replace(/(?:\r\n?|\n)?\f|\r\n?|\v/g, '\n');
+  // Normalise line endings: CRLF and lone CR become LF.
+  text = text.replace(/\r\n?/g, '\n');
   return { ok: true, text, encoding, warnings };
 }
 

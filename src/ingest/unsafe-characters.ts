@@ -1,11 +1,13 @@
-// C1 control characters (U+0080–U+009F) and Unicode noncharacters (U+FDD0–U+FDEF, U+nFFFE,
-// U+nFFFF) are parse errors in HTML ("control-character-in-input-stream",
-// "noncharacter-in-input-stream") and invisible anyway, so no page may carry them. They come from
-// text written in Windows-1252, read as Latin-1 and saved as UTF-8 (mojibake: the smart quote
+// C0 control characters (but tab and the line ends), C1 control characters (U+0080–U+009F) and
+// Unicode noncharacters (U+FDD0–U+FDEF, U+nFFFE, U+nFFFF) are parse errors in HTML
+// ("control-character-in-input-stream", "noncharacter-in-input-stream") and invisible anyway, so
+// no page may carry them; XML, and so the Atom feeds, allows no C0 control at all. C1 controls come
+// from text written in Windows-1252, read as Latin-1 and saved as UTF-8 (mojibake: the smart quote
 // 0x93 became U+0093), from the five bytes Windows-1252 leaves undefined, and from JSON or YAML
-// escapes in sidecars and hand-edited article files. A C1 control with a Windows-1252 meaning
-// becomes that character, which is what the writer typed; the rest become U+FFFD. Nothing else
-// in the text changes. Each file gets one warning per kind, however many there are.
+// escapes in sidecars and hand-edited article files, as C0 controls do (`\u0007`, `"\a"`). A C1
+// control with a Windows-1252 meaning becomes that character, which is what the writer typed; the
+// rest become U+FFFD; a C0 control is left out (a vertical tab or form feed becomes a space). Nothing
+// else in the text changes. Each file gets one warning per kind, however many there are.
 
 import type { ProblemInput } from '../problems.ts';
 
@@ -19,13 +21,13 @@ export const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ
 // U+nFFFE and U+nFFFF above the first plane are the high surrogates D83F, D87F, … DBFF followed
 // by DFFE or DFFF. Spelt out rather than \p{Noncharacter_Code_Point}: without the `u` flag the
 // test runs three times as fast, and it runs over every source and article body.
-const PATTERN = '[\\u0080-\\u009F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF]|[\\uD83F\\uD87F\\uD8BF\\uD8FF\\uD93F\\uD97F\\uD9BF\\uD9FF\\uDA3F\\uDA7F\\uDABF\\uDAFF\\uDB3F\\uDB7F\\uDBBF\\uDBFF][\\uDFFE\\uDFFF]';
+const PATTERN = '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF]|[\\uD83F\\uD87F\\uD8BF\\uD8FF\\uD93F\\uD97F\\uD9BF\\uD9FF\\uDA3F\\uDA7F\\uDABF\\uDAFF\\uDB3F\\uDB7F\\uDBBF\\uDBFF][\\uDFFE\\uDFFF]';
 const UNSAFE = new RegExp(PATTERN, 'g');
 const HAS_UNSAFE = new RegExp(PATTERN);
 
-type Kind = 'c1' | 'noncharacter';
+type Kind = 'c0' | 'c1' | 'noncharacter';
 
-const CODES: Record<Kind, string> = { c1: 'TEXT_C1_CONTROL', noncharacter: 'TEXT_NONCHARACTER' };
+const CODES: Record<Kind, string> = { c0: 'TEXT_CONTROL_CHARACTER', c1: 'TEXT_C1_CONTROL', noncharacter: 'TEXT_NONCHARACTER' };
 
 /** Where the text was found: it decides what the hint tells the archivist to correct. */
 export type UnsafePlace = 'source' | 'sidecar' | 'article';
@@ -35,6 +37,13 @@ const MOJIBAKE_HINTS: Record<UnsafePlace, string> = {
   source: 'Re-save the source as proper UTF-8, converting it from Windows-1252 (not Latin-1), or correct the characters by hand',
   sidecar: 'Write the characters themselves in the sidecar, in UTF-8 (“ rather than \\u0093)',
   article: 'Correct the characters in the article file by hand (“ rather than \\u0093)',
+};
+
+/** How to fix control characters: they are no text, so only removing them silences the warning. */
+const CONTROL_HINTS: Record<UnsafePlace, string> = {
+  source: 'Remove them from the source',
+  sidecar: 'Remove them from the sidecar (escapes such as \\u0007 too)',
+  article: 'Remove them from the article file by hand (escapes such as "\\a" or "\\x07" too)',
 };
 
 /** How to fix characters that stand for nothing: only a person (or a better copy) can tell what was meant. */
@@ -48,8 +57,13 @@ export function hasUnsafeCharacters(text: string): boolean {
   return HAS_UNSAFE.test(text);
 }
 
-/** What a C1 control or a noncharacter is published as: its Windows-1252 character, else U+FFFD. */
+/**
+ * What a control character or a noncharacter is published as: nothing for a C0 control (a space
+ * for a vertical tab or form feed, which separate words), a C1 control's Windows-1252 character,
+ * else U+FFFD.
+ */
 export function replacementOf(codePoint: number): string {
+  if (codePoint < 0x80) return codePoint === 0x0b || codePoint === 0x0c ? ' ' : '';
   if (codePoint >= 0x80 && codePoint <= 0x9f) {
     const char = WINDOWS_1252_HIGH[codePoint - 0x80]!;
     if (char.charCodeAt(0) !== codePoint) return char;
@@ -57,7 +71,7 @@ export function replacementOf(codePoint: number): string {
   return '\uFFFD';
 }
 
-const kindOf = (codePoint: number): Kind => (codePoint <= 0x9f ? 'c1' : 'noncharacter');
+const kindOf = (codePoint: number): Kind => (codePoint < 0x80 ? 'c0' : codePoint <= 0x9f ? 'c1' : 'noncharacter');
 
 const name = (codePoint: number) => `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -103,11 +117,14 @@ export class UnsafeCharacterTally {
 
   /** One warning per kind found, at the first line where that kind was found; the caller names the file. */
   warnings(place: UnsafePlace): Array<Omit<ProblemInput, 'file'>> {
-    return (['c1', 'noncharacter'] as const).flatMap((kind) => {
+    return (['c0', 'c1', 'noncharacter'] as const).flatMap((kind) => {
       const found = this.#found.get(kind);
       if (!found) return [];
       const mojibake = kind === 'c1' && [...found.counts.keys()].some((codePoint) => replacementOf(codePoint) !== '\uFFFD');
-      const hint = `${(mojibake ? MOJIBAKE_HINTS : NOTHING_HINTS)[place]}; the page shows the replacements until then.`;
+      const hint =
+        kind === 'c0'
+          ? `${CONTROL_HINTS[place]}; the page shows the text without them until then.`
+          : `${(mojibake ? MOJIBAKE_HINTS : NOTHING_HINTS)[place]}; the page shows the replacements until then.`;
       return [{ code: CODES[kind], ...(found.line === undefined ? {} : { line: found.line }), message: describe(kind, found, mojibake), hint }];
     });
   }
@@ -117,15 +134,16 @@ function describe(kind: Kind, found: Found, mojibake: boolean): string {
   const total = [...found.counts.values()].reduce((sum, count) => sum + count, 0);
   const parts = [...found.parts];
   const subject = parts.length === 0 ? 'contains' : `${listed(parts)} ${parts.length === 1 ? 'contains' : 'contain'}`;
-  const what = `${total} ${kind === 'c1' ? 'C1 control character' : 'Unicode noncharacter'}${total === 1 ? '' : 's'}`;
+  const what = `${total} ${kind === 'c0' ? 'control character' : kind === 'c1' ? 'C1 control character' : 'Unicode noncharacter'}${total === 1 ? '' : 's'}`;
   const where = found.line === undefined ? '' : ' (the first on this line)';
   const each = [...found.counts].map(([codePoint, count]) => {
     const replacement = replacementOf(codePoint);
+    if (kind === 'c0') return `${name(codePoint)} ×${count} ${replacement === '' ? 'left out' : 'became a space'}`;
     const shown = replacement !== '\uFFFD' ? replacement : kind === 'c1' ? 'U+FFFD (no character in Windows-1252)' : 'U+FFFD';
     return `${name(codePoint)} ×${count} became ${shown}`;
   });
   const cause = mojibake ? '. Text written in Windows-1252 was read as Latin-1 before it was saved' : '';
-  return `${subject} ${what}, invisible and invalid in HTML${where}: ${each.join(', ')}${cause}`;
+  return `${subject} ${what}, invisible and invalid in HTML${kind === 'c0' ? ' and XML' : ''}${where}: ${each.join(', ')}${cause}`;
 }
 
 function listed(items: string[]): string {

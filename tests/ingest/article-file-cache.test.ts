@@ -132,6 +132,37 @@ describe('article files with C1 controls, loaded', () => {
     const known = await Promise.all(['clean.md', 'c1.md', 'nonchar.md', 'escaped.md'].map(async (name) => again.known(name, await stat(path.join(dir, name))) !== undefined));
     assert.deepEqual(known, [true, false, false, false]);
   });
+
+  it('are never recorded either while they hold a C0 control, raw or as a YAML escape, so each build warns again', async () => {
+    const dir = await temporaryDir('article-file-record-c0');
+    const cache = await ArticleFileCache.open(dir);
+    const files = {
+      'bell.md': fileText('A \u0007 bell.\n'),
+      'escaped-bell.md': fileText('Clean body.\n').replace('"A headline"', '"A \\a headline"'),
+      'escaped-form-feed.md': fileText('Clean body.\n').replace('"A headline"', '"A \\f headline"'),
+      'backslash-b.md': fileText('Clean body.\n').replace('"A headline"', '"A \\\\b headline"'),
+    };
+    for (const [name, text] of Object.entries(files)) {
+      await writeFile(path.join(dir, name), text);
+      cache.record(name, await stat(path.join(dir, name)), text, readArticleFile(text));
+    }
+    await cache.save();
+    const again = await ArticleFileCache.open(dir);
+    const known = await Promise.all(Object.keys(files).map(async (name) => again.known(name, await stat(path.join(dir, name))) !== undefined));
+    // A backslash and a b (`\\b` in YAML) is text, and recorded.
+    assert.deepEqual(known, [false, false, false, true]);
+  });
+
+  it('get C0 controls left out, a form feed in the title made a space, with TEXT_CONTROL_CHARACTER at the first one\'s line', () => {
+    const problems = new ProblemLog();
+    const text = fileText('A \u0007bell and an \u001b[1mescape.\n').replace('"A headline"', '"A \\fheadline"');
+    const article = toArticle('2024/a-headline.md', 'articles/2024/a-headline.md', text, 'UTC', 'en', problems);
+    // "A \fheadline": the form feed separated words, so it becomes a space beside the one before it.
+    assert.equal(article?.title, 'A  headline');
+    assert.equal(article?.body, '\nA bell and an [1mescape.\n');
+    assert.deepEqual(problems.problems.map(({ code, line }) => ({ code, line })), [{ code: 'TEXT_CONTROL_CHARACTER', line: 2 }]);
+    assert.match(problems.problems[0]!.message, /^"title" and the body contain 3 control characters, invisible and invalid in HTML and XML \(the first on this line\): U\+000C ×1 became a space, U\+0007 ×1 left out, U\+001B ×1 left out$/);
+  });
 });
 
 describe('the record of article files, saved', () => {
