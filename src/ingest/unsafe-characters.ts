@@ -121,8 +121,11 @@ export class UnsafeCharacterTally {
       const found = this.#found.get(kind);
       if (!found) return [];
       const mojibake = kind === 'c1' && [...found.counts.keys()].some((codePoint) => replacementOf(codePoint) !== '\uFFFD');
-      const hint =
-        kind === 'c0'
+      // An article file's source path is the inbox file's name, which ingest wrote there as it is.
+      const fromFileName = place === 'article' && found.parts.size === 1 && found.parts.has('"source"');
+      const hint = fromFileName
+        ? 'They are in the name of the source file: rename it in the inbox (its article follows it) and build again; the page shows the name without them until then.'
+        : kind === 'c0'
           ? `${CONTROL_HINTS[place]}; the page shows the text without them until then.`
           : `${(mojibake ? MOJIBAKE_HINTS : NOTHING_HINTS)[place]}; the page shows the replacements until then.`;
       return [{ code: CODES[kind], ...(found.line === undefined ? {} : { line: found.line }), message: describe(kind, found, mojibake), hint }];

@@ -153,6 +153,15 @@ describe('article files with C1 controls, loaded', () => {
     assert.deepEqual(known, [false, false, false, true]);
   });
 
+  it('say that a control character in the source path is the source file\'s name, to be renamed in the inbox', () => {
+    const problems = new ProblemLog();
+    const text = fileText('Clean body.\n').replace('slug: "a-headline"', 'slug: "a-headline"\r\nsource: {"path": "2024-05-01-bell\\astory.txt", "hash": "sha256:00"}');
+    const article = toArticle('2024/a-headline.md', 'articles/2024/a-headline.md', text, 'UTC', 'en', problems);
+    assert.equal(article?.source.path, '2024-05-01-bellstory.txt');
+    assert.deepEqual(problems.problems.map(({ code, line }) => ({ code, line })), [{ code: 'TEXT_CONTROL_CHARACTER', line: 5 }]);
+    assert.match(problems.problems[0]!.hint, /^They are in the name of the source file: rename it in the inbox/);
+  });
+
   it('get C0 controls left out, a form feed in the title made a space, with TEXT_CONTROL_CHARACTER at the first one\'s line', () => {
     const problems = new ProblemLog();
     const text = fileText('A \u0007bell and an \u001b[1mescape.\n').replace('"A headline"', '"A \\fheadline"');
