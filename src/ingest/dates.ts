@@ -74,6 +74,18 @@ function parseNumericDate(text: string, zone: string, now: number): DateTime {
  */
 export function parseDateString(value: string, zone: string, now: number = Date.now()): DateTime | undefined {
   const trimmed = value.trim();
+  // A zone's abbreviation after the date and time (`2024-06-03 14:30 BST`): luxon would ask the
+  // platform, which reads BST as Bangladesh's (+6), CET and PST as following summer time and IST
+  // as India's. RFC 2822 and HTTP dates name theirs as their standards define, so go first.
+  const abbreviated = ZONE_AFTER.exec(trimmed);
+  if (abbreviated && !/^[ap]m$/i.test(abbreviated[2]!)) {
+    const standard = [DateTime.fromRFC2822(trimmed, { zone, setZone: true }), DateTime.fromHTTP(trimmed, { zone, setZone: true })].find((date) => date.isValid);
+    if (standard) return standard.year >= MIN_YEAR && standard.year <= MAX_YEAR ? standard.setZone(zone) : undefined;
+    const named = ZONE_OFFSETS[abbreviated[2]!.toLowerCase()];
+    // An abbreviation that names no one zone (IST: India, Ireland or Israel) makes no date to trust.
+    if (named === undefined) return undefined;
+    return parseDateString(abbreviated[1]!, named, now)?.setZone(zone);
+  }
   const words = WORD_DATE_TWO_DIGITS.exec(trimmed);
   const text = words ? `${words[1]!}${expandTwoDigitYear(Number(words[2]), now, zone)}` : trimmed;
   const attempts: Array<() => DateTime> = [
@@ -94,6 +106,9 @@ export function parseDateString(value: string, zone: string, now: number = Date.
   }
   return undefined;
 }
+
+// A date and time followed by a zone's abbreviation: a known one in any case, or capitals.
+const ZONE_AFTER = /^(.*\d)\s*\(?\s*((?<=\s|\()(?:[A-Z]{2,5}|[a-z]{2,5}))\s*\)?$/;
 
 /**
  * For a date written in figures day first whose day is 12 or less and not its month (`03/04/2024`,

@@ -408,6 +408,30 @@ describe('an "Updated …" line', () => {
   });
 });
 
+describe('a sidecar date with a zone\'s abbreviation', () => {
+  it('is read in the zone the abbreviation names, as news archives mean it, not as the platform guesses it', () => {
+    for (const [date, iso] of [
+      // BST is British Summer Time (+1), not Bangladesh's (+6).
+      ['2024-06-03 14:30 BST', '2024-06-03T13:30:00+00:00'],
+      ['2024-06-03T14:30 BST', '2024-06-03T13:30:00+00:00'],
+      // CET is +1 and CEST +2, whatever the season; PST is −8 and PDT −7, as RFC 2822 has them.
+      ['2024-06-03 14:30 CET', '2024-06-03T13:30:00+00:00'],
+      ['2024-06-03 14:30 CEST', '2024-06-03T12:30:00+00:00'],
+      ['2024-06-03 14:30 PST', '2024-06-03T22:30:00+00:00'],
+      ['2024-06-03 14:30 (EDT)', '2024-06-03T18:30:00+00:00'],
+      ['Mon, 03 Jun 2024 14:30:00 GMT', '2024-06-03T14:30:00+00:00'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', sidecarDate: date });
+      assert.deepEqual([result.date, result.source, result.codes], [iso, 'sidecar', []], date);
+    }
+  });
+
+  it('is no date to trust when the abbreviation names no one zone (IST: India, Ireland or Israel), and is named', () => {
+    const result = dateOf({ zone: 'UTC', sidecarDate: '2024-06-03 14:30 IST', name: '2024-06-01-story.txt' });
+    assert.deepEqual([result.date, result.source, result.codes], ['2024-06-01T00:00:00+00:00', 'filename', ['SIDECAR_BAD_DATE']]);
+  });
+});
+
 describe('dates that are probably typos', () => {
   const now = Date.UTC(2024, 5, 1, 12); // the build's time: noon UTC on 1 June 2024
   const where = (result: ReturnType<typeof dateOf>) => result.problems.map(({ code, file, line }) => ({ code, file, line }));
