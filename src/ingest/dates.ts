@@ -86,6 +86,19 @@ export function parseDateString(value: string, zone: string, now: number = Date.
     if (named === undefined) return undefined;
     return parseDateString(abbreviated[1]!, named, now)?.setZone(zone);
   }
+  // A weekday before the date (`Monday, June 3, 2024`) says nothing more; a time after a date in
+  // words or year-first figures (`June 3, 2024 2:30 PM`, `2024/06/03 14:30`) is read with it.
+  const weekday = WEEKDAY_BEFORE.exec(trimmed);
+  if (weekday) return parseDateString(trimmed.slice(weekday[0].length), zone, now);
+  const timed = DATE_THEN_TIME.exec(trimmed);
+  if (timed && (timed[4] !== undefined || timed[6] !== undefined)) {
+    const day = parseDateString(timed[1]!, zone, now);
+    const [hour, minute, second] = [Number(timed[3]), Number(timed[4] ?? 0), Number(timed[5] ?? 0)];
+    const meridiem = timed[6]?.toLowerCase();
+    if (!day || (meridiem ? hour < 1 || hour > 12 : hour > 23)) return undefined;
+    const date = day.set({ hour: meridiem ? (hour % 12) + (meridiem === 'p' ? 12 : 0) : hour, minute, second });
+    return date.isValid ? date : undefined;
+  }
   const words = WORD_DATE_TWO_DIGITS.exec(trimmed);
   const text = words ? `${words[1]!}${expandTwoDigitYear(Number(words[2]), now, zone)}` : trimmed;
   const attempts: Array<() => DateTime> = [
@@ -134,6 +147,9 @@ const TEXT_DATE = new RegExp(
 // or pm), then perhaps its zone (`GMT`, `BST`, `EDT`, `+02:00`, `UTC+2`).
 const TIME = '(\\d{1,2})(?:[:.](\\d{2})(?:[:.](\\d{2}))?)?(?:\\s*([ap])\\.?m\\.?)?';
 const ZONE = '(?:\\s*\\(?((?:utc|gmt)?[+-]\\d{1,2}(?::?\\d{2})?|[a-z]{1,5})\\)?)?';
+// A date in words or year-first figures, then a time (a date in figures day first reads its own).
+const DATE_THEN_TIME = new RegExp(`^((?:\\p{L}.*|\\d{1,2}(?:st|nd|rd|th)?\\s+\\p{L}.*)\\d{4}|\\d{4}([/.])\\d{1,2}\\2\\d{1,2}),?\\s+(?:at\\s+)?${TIME}$`, 'iu');
+const WEEKDAY_BEFORE = new RegExp(`^(?:${WEEKDAYS})\\.?,?\\s+(?=\\S)`, 'i');
 // After the date: the first thing after it (`June 3, 2024, 14:30 GMT`, `3 June 2024 at 2.30pm`).
 const TIME_AFTER = new RegExp(`^(?:,?\\s+|,)(?:at\\s+)?${TIME}${ZONE}(?![\\p{L}\\p{N}:])`, 'iu');
 // Before it, with at most a weekday between (`Updated 14:05 GMT, Monday 3 June 2024`).

@@ -408,6 +408,29 @@ describe('an "Updated …" line', () => {
   });
 });
 
+describe('a sidecar date in words, or year first, with a time', () => {
+  it('is read with its time, as exports write it, a weekday before it too', () => {
+    for (const [date, iso] of [
+      ['June 3, 2024 2:30 PM', '2024-06-03T14:30:00+00:00'],
+      ['3 June 2024 14:30', '2024-06-03T14:30:00+00:00'],
+      ['June 3, 2024, 14:30:15', '2024-06-03T14:30:15+00:00'],
+      ['3rd June 2024 at 9am', '2024-06-03T09:00:00+00:00'],
+      ['2024/06/03 14:30', '2024-06-03T14:30:00+00:00'],
+      ['Monday, June 3, 2024', '2024-06-03T00:00:00+00:00'],
+      ['Mon 3 Jun 2024 14:30', '2024-06-03T14:30:00+00:00'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', sidecarDate: date });
+      assert.deepEqual([result.date, result.source, result.codes], [iso, 'sidecar', []], date);
+    }
+  });
+
+  it('is no date with a time that is none (25:00, 13 pm)', () => {
+    for (const date of ['3 June 2024 25:00', 'June 3, 2024 13 PM']) {
+      assert.deepEqual(dateOf({ zone: 'UTC', sidecarDate: date }).codes, ['SIDECAR_BAD_DATE', 'DATE_FROM_FILE_TIME'], date);
+    }
+  });
+});
+
 describe('a sidecar date with a zone\'s abbreviation', () => {
   it('is read in the zone the abbreviation names, as news archives mean it, not as the platform guesses it', () => {
     for (const [date, iso] of [
