@@ -415,10 +415,25 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
   }
 
   // DOS and CP/M ended a text file with U+001A (Ctrl-Z), often a run of them padding the last
-  // record: file-format furniture like a byte-order mark, not binary data, so it goes.
+  // record: file-format furniture like a byte-order mark, not binary data, so it goes. A file cut
+  // short (a download or copy stopped, a crash while saving) is often NULs to its full length:
+  // padding, not text, so it goes too, but the article may be incomplete, so that is said.
   let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 0x1a) end--;
-  if (end < text.length) text = text.slice(0, end);
+  let padding = 0;
+  // (A sidecar is refused as before: JSON has no padding, and a sidecar no article to be incomplete.)
+  const nul = options.repairStray === false ? 0x1a : 0;
+  for (let code = text.charCodeAt(end - 1); end > 0 && (code === 0x1a || code === nul); code = text.charCodeAt(--end - 1)) if (code === 0) padding++;
+  if (end < text.length) {
+    if (padding > 0) {
+      warnings.push({
+        code: 'TEXT_NUL_PADDING',
+        line: lineAt(text.slice(0, end)),
+        message: `ends, from this line on, with ${padding} NUL ${padding === 1 ? 'byte' : 'bytes'}, as a file cut short by a download, a copy or a crash is padded: ${padding === 1 ? 'it is' : 'they are'} left out`,
+        hint: 'Check that the article is complete on its page; if its end is missing, replace the file with a whole copy (removing the NULs silences this warning).',
+      });
+    }
+    text = text.slice(0, end);
+  }
   const control = findControlCharacter(text);
   if (control !== -1) {
     const stray = options.repairStray === false ? undefined : dropStrayControls(text);

@@ -212,6 +212,26 @@ describe('the end-of-file mark of DOS and CP/M', () => {
   });
 });
 
+describe('NUL bytes at the end of a file (padding left by a download or copy cut short)', () => {
+  it('are left out, a run of them with Ctrl-Z marks too, with a warning from the line they start on to check that the article is complete', () => {
+    const result = decoded(Uint8Array.from([...utf8('Headline\r\n\r\nThe text stops mid-sen'), ...new Uint8Array(4096), 0x1a]));
+    assert.equal(result.text, 'Headline\n\nThe text stops mid-sen');
+    assert.deepEqual(result.warnings, [
+      {
+        code: 'TEXT_NUL_PADDING',
+        line: 3,
+        message: 'ends, from this line on, with 4096 NUL bytes, as a file cut short by a download, a copy or a crash is padded: they are left out',
+        hint: 'Check that the article is complete on its page; if its end is missing, replace the file with a whole copy (removing the NULs silences this warning).',
+      },
+    ]);
+  });
+
+  it('are still binary data when text follows them', () => {
+    const result = decodeSource(Uint8Array.from([...utf8('Headline\n\n'), ...new Uint8Array(100), ...utf8('Text.\n')]));
+    assert.deepEqual(result.ok ? undefined : [result.code, result.line], ['BINARY_NUL_BYTE', 3]);
+  });
+});
+
 describe('a form feed (a page break)', () => {
   it('ends a line, once, whether or not a line end comes before it, and is in the text no more', () => {
     // pdftotext ends each page with a form feed after its last line end.
