@@ -3,7 +3,7 @@
 // Real builds through the CLI into the same articles and output folders, one after another.
 
 import assert from 'node:assert/strict';
-import { appendFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { temporaryDir } from '../helpers/paths.ts';
@@ -99,34 +99,39 @@ describe('incremental rebuilds', () => {
     assert.match(await readFile(path.join(dirs.outDir, orchard.url, 'index.html'), 'utf8'), /corrected by hand/);
   });
 
-  it('settles a new copy of a cached article exactly as a cold build would: the first by path is published', async () => {
-    // "aaa-copy.txt" sorts before "tramway.txt", so the cached tramway article becomes the duplicate.
+  it('settles a new copy of a cached article as a build without caches from the same archive would: the published article stays', async () => {
+    // "aaa-copy.txt" sorts before "tramway.txt", yet the tramway article, published already, keeps
+    // its file (and any hand edit in it); the copy is the duplicate.
     await writeFile(path.join(inbox, 'aaa-copy.txt'), ARTICLES['tramway.txt']!.text);
     await appendFile(path.join(inbox, 'meta.jsonl'), `${JSON.stringify({ file: 'aaa-copy.txt', date: ARTICLES['tramway.txt']!.date })}\n`);
     const { report } = await rebuild();
     const statuses = Object.fromEntries(report.sources.map((source) => [source.source, source.status]));
-    assert.equal(statuses['tramway.txt'], 'duplicate');
-    assert.equal(statuses['aaa-copy.txt'], 'written');
-    const fresh = await buildArchive(inbox);
+    assert.equal(statuses['aaa-copy.txt'], 'duplicate');
+    assert.notEqual(statuses['tramway.txt'], 'duplicate');
+    // The same inbox and articles folder, without the caches or the site.
+    const archive = path.join(await temporaryDir('incremental-archive'), 'articles');
+    await cp(dirs.articlesDir, archive, { recursive: true, filter: (source) => path.basename(source) !== '.broadsheet' });
+    const fresh = await buildArchive(inbox, [], { articlesDir: archive, outDir: path.join(path.dirname(archive), 'site') });
     assert.deepEqual(
-      report.problems.filter((problem) => problem.code === 'DUPLICATE_ARTICLE'),
-      fresh.report.problems.filter((problem) => problem.code === 'DUPLICATE_ARTICLE'),
+      report.problems.filter((problem) => problem.code === 'DUPLICATE_ARTICLE').map(({ file, message }) => ({ file, message })),
+      fresh.report.problems.filter((problem) => problem.code === 'DUPLICATE_ARTICLE').map(({ file, message }) => ({ file, message })),
     );
   });
 
   it('reuses a duplicate and a kept hand edit too while nothing they depend on changed, reporting them again', async () => {
     const { report } = await rebuild();
     assert.deepEqual(report.ingestCache, { reused: 5, parsed: 0 });
-    assert.equal(report.sources.find((source) => source.source === 'tramway.txt')?.status, 'duplicate');
+    assert.equal(report.sources.find((source) => source.source === 'aaa-copy.txt')?.status, 'duplicate');
     assert.equal(report.sources.find((source) => source.source === 'orchard.txt')?.status, 'kept-hand-edit');
     assert.equal(report.problems.filter((problem) => problem.code === 'DUPLICATE_ARTICLE').length, 1);
   });
 
-  it('publishes a former duplicate once the article it copied is gone', async () => {
-    await rm(path.join(inbox, 'aaa-copy.txt'));
+  it('publishes a former duplicate once the source of the article it copied is gone, in that article\'s file', async () => {
+    const tramway = cold.report.articles.find((article) => article.source === 'tramway.txt')!;
+    await rm(path.join(inbox, 'tramway.txt'));
     const { report } = await rebuild();
-    assert.notEqual(report.sources.find((source) => source.source === 'tramway.txt')?.status, 'duplicate');
-    assert.ok(report.articles.some((article) => article.source === 'tramway.txt'));
+    assert.notEqual(report.sources.find((source) => source.source === 'aaa-copy.txt')?.status, 'duplicate');
+    assert.deepEqual(report.articles.filter((article) => article.title === tramway.title).map(({ source, url }) => ({ source, url })), [{ source: 'aaa-copy.txt', url: tramway.url }]);
     assert.equal(report.problems.filter((problem) => problem.code === 'DUPLICATE_ARTICLE').length, 0);
   });
 });

@@ -3,7 +3,7 @@
 // link to it; else the first by path.
 
 import assert from 'node:assert/strict';
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { displayPath } from '../../src/fs-utils.ts';
@@ -45,6 +45,16 @@ describe('two sources with the same text', () => {
     assert.deepEqual(problems.map(({ code, file, message }) => [code, path.basename(file), message]), [
       ['DUPLICATE_ARTICLE', '2024-05-01-a.txt', `has the same text as ${published}; only ${published} is published`],
     ]);
+  });
+
+  it('publishes the article once when a copy under another headline that sorts first is added later', async () => {
+    const { inbox, articles } = await workspace('duplicates-later-headline');
+    await writeFile(path.join(inbox, '2024-05-01-b.txt'), STORY);
+    await run(inbox, articles);
+    await writeFile(path.join(inbox, '2024-05-01-a.txt'), STORY.replace('Harbour plan approved', 'Council backs the harbour'));
+    const { result } = await run(inbox, articles);
+    assert.deepEqual(result.sources.map(({ source, status, article }) => [source, status, article]), [['2024-05-01-a.txt', 'duplicate', undefined], ['2024-05-01-b.txt', 'unchanged', ARTICLE]]);
+    assert.deepEqual((await readdir(path.join(articles, '2024'))).sort(), ['harbour-plan-approved.md']);
   });
 
   it('publishes the file under its own name and folder, not a symbolic link to it that sorts first', async () => {
