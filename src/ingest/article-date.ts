@@ -58,7 +58,20 @@ export function resolveArticleDate(source: SourceFile, options: IngestOptions, p
   const { updated } = fromText;
   if (updated && updated !== date.ref && Date.parse(updated.iso) > Date.parse(date.iso)) {
     warnAboutTextDate(updated, source, options, problems);
-    date.updated = updated.iso;
+    const now = options.now ?? Date.now();
+    // An update after the build is a typo (`2042` for `2024`): named, and not shown as one.
+    if (isAfterBuild(updated.iso, now)) {
+      const read = DateTime.fromISO(updated.iso, { setZone: true });
+      problems.warn({
+        code: 'DATE_IN_FUTURE',
+        file: source.displayPath,
+        ...(updated.line === undefined ? {} : { line: updated.line }),
+        message: `gives the update date "${updated.written ?? ''}", read as ${read.toFormat('d MMMM yyyy', { locale: 'en' })}, after this build's date (${DateTime.fromMillis(now, { zone: read.zone }).toFormat('d MMMM yyyy', { locale: 'en' })}); the article is published without it`,
+        hint: 'Correct the date of the "Updated" line in the text.',
+      });
+    } else {
+      date.updated = updated.iso;
+    }
   }
   delete date.ref;
   return date;

@@ -400,6 +400,14 @@ describe('an "Updated …" line', () => {
     assert.deepEqual(datesOf('Headline\n\nUpdated 3 June 2024\n\nText.\n'), { date: '2024-06-03T00:00:00+01:00', source: 'text', updated: undefined, codes: [] });
   });
 
+  it('is named, and no update, when it is after the build (a typo such as 2042 for 2024)', () => {
+    const result = dateOf({ zone: 'UTC', now: Date.UTC(2026, 11, 7), name: '2024-06-01-story.txt', text: 'Headline\n\nUpdated 3 June 2042\n\nText.\n' });
+    assert.equal(result.parsed.frontmatter.updated, undefined);
+    assert.deepEqual(result.problems.map(({ code, line, message }) => ({ code, line, message })), [
+      { code: 'DATE_IN_FUTURE', line: 3, message: 'gives the update date "3 June 2042", read as 3 June 2042, after this build\'s date (7 December 2026); the article is published without it' },
+    ]);
+  });
+
   it('is no update when it is not after the article\'s date, and names a doubtful day and month on its line', () => {
     assert.deepEqual(datesOf('Headline\n\nUpdated 1 June 2024\n\nText.\n', { name: '2024-06-03-story.txt' }).updated, undefined);
     const doubtful = dateOf({ zone: 'UTC', name: '2024-01-01-story.txt', text: 'Headline\n\nUpdated: 03/04/2024\n\nText.\n' });
