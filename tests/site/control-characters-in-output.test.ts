@@ -32,7 +32,7 @@ describe('control characters in article text', () => {
       path.join(articles, '2024', 'hand-edited.md'),
       '---\ntitle: "A hand-edited \\a headline"\ndate: "2024-05-03T09:00:00+00:00"\ndateSource: "manual"\nsection: "reports"\nslug: "hand-edited"\n---\n\nAn editor pasted \u0007a bell and \u001b[1man escape here.\n',
     );
-    build = await buildArchive(inbox, ['--articles', articles]);
+    build = await buildArchive(inbox, [], { articlesDir: articles });
     assert.equal(build.exitCode, 0, build.stderr);
   });
 

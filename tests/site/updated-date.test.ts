@@ -30,7 +30,7 @@ describe('an article with an "Updated" line', () => {
       path.join(inbox, 'library.txt'),
       'Library extends opening hours\n\nPublished 2024-06-01\n\nUpdated 2024/06/03 14:30 BST\n\nThe library will open until nine in the evening from next week.\n\nStaff welcomed the change.\n',
     );
-    build = await buildArchive(inbox, ['--articles', path.join(work, 'articles')]);
+    build = await buildArchive(inbox, [], { articlesDir: path.join(work, 'articles') });
     assert.equal(build.exitCode, 0, build.stderr);
     assert.equal(build.report.articles[0]!.date, PUBLISHED.replace('Z', '.000Z'));
     page = await site(`${build.report.articles[0]!.url}index.html`);
