@@ -180,7 +180,7 @@ function zoneOfWord(word: string | undefined, zone: string): string | undefined 
  * date as written has its own, or the time's zone is one Broadsheet cannot read.
  */
 function withTimeBeside(date: DateTime, line: string, index: number, written: string, zone: string): DateTime {
-  if (/\d:\d{2}/.test(written)) return date; // `2024-06-03T14:30Z` has its own
+  if (/\d:\d{2}/.test(written)) return inZoneWrittenAfter(date, written, line.slice(index + written.length), zone);
   const match = TIME_AFTER.exec(line.slice(index + written.length)) ?? TIME_BEFORE.exec(line.slice(0, index));
   if (!match || (match[2] === undefined && match[4] === undefined)) return date;
   const [hour, minute, second] = [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)];
@@ -192,6 +192,23 @@ function withTimeBeside(date: DateTime, line: string, index: number, written: st
     { year: date.year, month: date.month, day: date.day, hour: meridiem ? (hour % 12) + (meridiem === 'p' ? 12 : 0) : hour, minute, second },
     { zone: timeZone },
   );
+  return timed.isValid ? timed.setZone(zone) : date;
+}
+
+const ZONE_WORD_AFTER = /^\s*\(?((?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?|[a-z]{1,5})\)?(?![\p{L}\p{N}])/iu;
+
+/**
+ * A date written with its time (`2024-06-03 14:30`, read in the configured zone) read again in the
+ * zone written after it (`2024-06-03 14:30 BST`); as it is when it has an offset of its own, no
+ * zone follows, or the zone is one Broadsheet cannot read (`IST`).
+ */
+function inZoneWrittenAfter(date: DateTime, written: string, after: string, zone: string): DateTime {
+  if (/(?:z|[+-]\d{2}:?\d{2})$/i.test(written)) return date;
+  const word = ZONE_WORD_AFTER.exec(after)?.[1];
+  const timeZone = word === undefined ? undefined : zoneOfWord(word, zone);
+  if (timeZone === undefined || timeZone === zone) return date;
+  const { year, month, day, hour, minute, second } = date;
+  const timed = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone: timeZone });
   return timed.isValid ? timed.setZone(zone) : date;
 }
 

@@ -267,6 +267,11 @@ describe('where the date comes from', () => {
       ['WASHINGTON, June 3, 2024, 10 a.m. ET — Talks began.', '2024-06-03T15:00:00+01:00'],
       ['Published 3 June 2024 23:59 +05:30', '2024-06-03T19:29:00+01:00'],
       ['Published Mon 3 Jun 2024 14.30 BST', '2024-06-03T14:30:00+01:00'],
+      // A date in figures with its time, then the zone: 09:00 in New York is 14:00 in London.
+      ['Published 2024-06-03 09:00 EDT', '2024-06-03T14:00:00+01:00'],
+      ['Published: 2024-06-03 13:30 GMT', '2024-06-03T14:30:00+01:00'],
+      // Its own offset decides, whatever follows.
+      ['Published 2024-06-03T09:00-04:00 EDT', '2024-06-03T14:00:00+01:00'],
       // No zone: the configured one.
       ['Updated 3 June 2024, 2:30pm', '2024-06-03T14:30:00+01:00'],
       ['Published: 03/06/2024 10:15', '2024-06-03T10:15:00+01:00'],
