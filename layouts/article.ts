@@ -37,7 +37,10 @@ ${article.section ? html`<p class="article-section" data-pagefind-ignore>${artic
 <h1 data-pagefind-meta="title">${article.title}</h1>
 ${article.subtitle ? html`<p class="standfirst">${article.subtitle}</p>` : ''}
 <p class="article-meta" lang="${ui}" dir="ltr"><span data-pagefind-ignore><time datetime="${rfc3339(article.date)}">${site.formatDate(article.date, ui)}</time>${
-    article.updated ? html` · Updated <time datetime="${rfc3339(article.updated)}">${site.formatDate(article.updated, ui)}</time>` : ''
+    // An update on the day of publication gives its time: the same day twice says nothing.
+    article.updated
+      ? html` · Updated <time datetime="${rfc3339(article.updated)}">${site.sameDay(article.updated, article.date) ? site.formatTime(article.updated, ui) : site.formatDate(article.updated, ui)}</time>`
+      : ''
   }${
     article.authors.length > 0 ? html` · By</span> ${article.authors.map((author, index) => html`${index > 0 ? ', ' : ''}<bdi${authorLang}>${author}</bdi>`)}<span data-pagefind-ignore>` : ''
   } · ${article.readingMinutes} min read · <a href="#${IDS.provenance}">Source</a></span></p>

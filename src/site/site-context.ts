@@ -24,6 +24,10 @@ export interface SiteContext {
   absoluteUrl(sitePath: string): string;
   /** A date for readers, in the configured zone and the page's language. */
   formatDate(date: DateTime, language: string): string;
+  /** The time of day of `date` in the site's zone, with the zone (`2:30 PM UTC`), for a second date on the same day. */
+  formatTime(date: DateTime, language: string): string;
+  /** Whether two instants fall on the same calendar day in the site's zone. */
+  sameDay(a: DateTime, b: DateTime): boolean;
   /**
    * The articles whose pages Eleventy renders: all of them, unless the build keeps pages that
    * would render the same as in the previous site (src/output/writer.ts).
@@ -83,5 +87,7 @@ export function createSiteContext(config: SiteConfig, articles: Article[], entit
     url,
     absoluteUrl: (sitePath) => new URL(url(sitePath), config.baseUrl).href,
     formatDate,
+    formatTime: (date, language) => date.setZone(config.timeZone).setLocale(language).toLocaleString({ hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
+    sameDay: (a, b) => a.setZone(config.timeZone).toISODate() === b.setZone(config.timeZone).toISODate(),
   };
 }

@@ -30,14 +30,26 @@ describe('an article with an "Updated" line', () => {
       path.join(inbox, 'library.txt'),
       'Library extends opening hours\n\nPublished 2024-06-01\n\nUpdated 2024/06/03 14:30 BST\n\nThe library will open until nine in the evening from next week.\n\nStaff welcomed the change.\n',
     );
+    await writeFile(
+      path.join(inbox, 'ferry.txt'),
+      'Ferry timetable changes\n\nPublished 2024-05-20 09:00 BST\n\nUpdated 2024-05-20 14:30 BST\n\nThe evening ferry leaves an hour earlier.\n',
+    );
     build = await buildArchive(inbox, [], { articlesDir: path.join(work, 'articles') });
     assert.equal(build.exitCode, 0, build.stderr);
-    assert.equal(build.report.articles[0]!.date, PUBLISHED.replace('Z', '.000Z'));
-    page = await site(`${build.report.articles[0]!.url}index.html`);
+    const library = build.report.articles.find((article) => article.source.endsWith('library.txt'))!;
+    assert.equal(library.date, PUBLISHED.replace('Z', '.000Z'));
+    page = await site(`${library.url}index.html`);
   });
 
   it('shows the update beside the date on the page, both as <time> elements', () => {
     assert.match(page, /<time datetime="2024-06-01T00:00:00Z">June 1, 2024<\/time> · Updated <time datetime="2024-06-03T13:30:00Z">June 3, 2024<\/time>/);
+  });
+
+  it('gives the time of an update made the day the article was published, not the same day twice', async () => {
+    const ferry = build.report.articles.find((article) => article.source.endsWith('ferry.txt'))!;
+    const ferryPage = await site(`${ferry.url}index.html`);
+    // 14:30 BST is 13:30 in the archive's zone (UTC, the default). ICU puts a narrow no-break space before PM.
+    assert.match(ferryPage, /<time datetime="2024-05-20T08:00:00Z">May 20, 2024<\/time> · Updated <time datetime="2024-05-20T13:30:00Z">1:30[\s\u202f]PM UTC<\/time>/);
   });
 
   it('gives it as JSON-LD dateModified, with datePublished the article\'s date', () => {
