@@ -22,27 +22,43 @@ const SOURCE_FILTER = 'broadsheet-source';
 /** Words in a result's excerpt (Pagefind's excerptLength); the page finds the excerpt's words by it. */
 export const EXCERPT_WORDS = 30;
 
-// Scripts that tell a query's language apart from the Latin-script default.
+// Scripts that tell a query's language apart from the Latin-script default, each with the ISO 15924
+// codes of the languages written in it (as Intl.Locale names a language's script).
 const SCRIPTS = [
-  ['Arabic', /\p{Script=Arabic}/u, ['ar', 'fa', 'ur', 'ps', 'ckb', 'sd', 'ug']],
-  ['Hebrew', /\p{Script=Hebrew}/u, ['he', 'yi']],
-  ['Cyrillic', /\p{Script=Cyrillic}/u, ['ru', 'uk', 'bg', 'sr', 'mk', 'be', 'kk']],
-  ['Greek', /\p{Script=Greek}/u, ['el']],
-  ['Devanagari', /\p{Script=Devanagari}/u, ['hi', 'mr', 'ne']],
-  ['Thai', /\p{Script=Thai}/u, ['th']],
-  ['Hangul', /\p{Script=Hangul}/u, ['ko']],
-  ['Kana', /[\p{Script=Hiragana}\p{Script=Katakana}]/u, ['ja']],
-  ['Han', /\p{Script=Han}/u, ['zh', 'ja']],
+  ['Arabic', /\p{Script=Arabic}/u, ['Arab']],
+  ['Hebrew', /\p{Script=Hebrew}/u, ['Hebr']],
+  ['Cyrillic', /\p{Script=Cyrillic}/u, ['Cyrl']],
+  ['Greek', /\p{Script=Greek}/u, ['Grek']],
+  ['Devanagari', /\p{Script=Devanagari}/u, ['Deva']],
+  ['Thai', /\p{Script=Thai}/u, ['Thai']],
+  ['Hangul', /\p{Script=Hangul}/u, ['Hang', 'Kore']],
+  ['Kana', /[\p{Script=Hiragana}\p{Script=Katakana}]/u, ['Jpan', 'Hira', 'Kana']],
+  ['Han', /\p{Script=Han}/u, ['Hani', 'Hans', 'Hant', 'Jpan']],
 ];
 
+const languageScripts = new Map();
+
 /**
- * The writing systems of a language code: names from SCRIPTS, or "Latin". Japanese is written in
- * Han and Kana alike, and a query of kanji alone (東京) is as Japanese as one with kana.
+ * The writing systems of a language code: names from SCRIPTS, or "Latin". The script is the one
+ * the code names (`ku-Arab`, `ar-Latn`) or the one the language is usually written in (`iw` and
+ * `yi`: Hebrew; `ur`: Arabic), as src/ingest/text-stats.ts decides an article's direction, so a
+ * code is not judged by its first subtag alone. Japanese is written in Han and Kana alike, and a
+ * query of kanji alone (東京) is as Japanese as one with kana.
  */
 export function scriptsOfLanguage(language) {
-  const primary = language.toLowerCase().split('-')[0];
-  const scripts = SCRIPTS.filter(([, , languages]) => languages.includes(primary)).map(([script]) => script);
-  return scripts.length > 0 ? scripts : ['Latin'];
+  let scripts = languageScripts.get(language);
+  if (!scripts) {
+    let code;
+    try {
+      code = new Intl.Locale(language).maximize().script;
+    } catch {
+      code = undefined; // not a language tag (Pagefind's "unknown"): the Latin default
+    }
+    scripts = SCRIPTS.filter(([, , codes]) => codes.includes(code)).map(([script]) => script);
+    if (scripts.length === 0) scripts = ['Latin'];
+    languageScripts.set(language, scripts);
+  }
+  return scripts;
 }
 
 /** The writing system most of the query's letters are in; undefined when it has no letters. */

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { before, describe, it } from 'node:test';
+import { isRightToLeft } from '../../src/ingest/text-stats.ts';
 import { PROJECT_ROOT } from '../helpers/paths.ts';
 
 interface Engine {
@@ -41,6 +42,24 @@ describe('choosing the language of a query', () => {
     assert.deepEqual(engine.scriptsOfLanguage('ru'), ['Cyrillic']);
     assert.deepEqual(engine.scriptsOfLanguage('en'), ['Latin']);
     assert.deepEqual(engine.scriptsOfLanguage('pt-BR'), ['Latin']);
+  });
+
+  it('takes the script a code names, or the one its language is written in, not its first subtag', () => {
+    assert.deepEqual(engine.scriptsOfLanguage('iw'), ['Hebrew']);
+    assert.deepEqual(engine.scriptsOfLanguage('ku-Arab'), ['Arabic']);
+    assert.deepEqual(engine.scriptsOfLanguage('ms-arab'), ['Arabic']);
+    assert.deepEqual(engine.scriptsOfLanguage('pa-Arab'), ['Arabic']);
+    assert.deepEqual(engine.scriptsOfLanguage('ar-Latn'), ['Latin']);
+    assert.deepEqual(engine.scriptsOfLanguage('sr-Latn'), ['Latin']);
+    assert.deepEqual(engine.scriptsOfLanguage('unknown'), ['Latin']);
+  });
+
+  it('agrees with the article pages on which languages are written in a right-to-left script', () => {
+    const rightToLeft = ['Arabic', 'Hebrew'];
+    for (const language of ['ar', 'ar-Latn', 'he', 'iw', 'yi', 'fa', 'ur', 'ps', 'ckb', 'ku-Arab', 'ms-Arab', 'pa-Arab', 'ks', 'en', 'ms', 'pa', 'ku', 'ru', 'ja']) {
+      const scripts = engine.scriptsOfLanguage(language);
+      assert.equal(scripts.some((script) => rightToLeft.includes(script)), isRightToLeft(language), `${language}: ${scripts.join(', ')}`);
+    }
   });
 
   it('writes Japanese in kanji and kana alike, so a query of kanji alone is Japanese too', () => {
