@@ -36,6 +36,57 @@ const SCRIPTS = [
   ['Han', /\p{Script=Han}/u, ['Hani', 'Hans', 'Hant', 'Jpan']],
 ];
 
+// Index and filter chunks Pagefind could not fetch, by URL: their reason.
+const unreadableChunks = new Map();
+const CHUNK = /\/(?:index\/[^/?#]+\.pf_index|filter\/[^/?#]+\.pf_filter)(?:[?#]|$)/;
+let chunksWatched = false;
+
+/**
+ * Pagefind logs an index or filter chunk it cannot fetch and searches on without it. To hear of
+ * it, Pagefind's search worker (the `pagefind-worker.js` pagefind.js starts) runs through
+ * search-rank-worker.js, as the scoring worker does, which reports such chunks; and the page's
+ * own fetch is watched for when Pagefind falls back to the page's thread (its worker slow to
+ * start). Pagefind itself is unchanged.
+ */
+function watchPagefindChunks() {
+  if (chunksWatched) return;
+  chunksWatched = true;
+  const fetchFromNetwork = window.fetch.bind(window);
+  window.fetch = (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!CHUNK.test(url)) return fetchFromNetwork(input, init);
+    return fetchFromNetwork(input, init).then(
+      (response) => {
+        if (!response.ok) noteUnreadableChunk({ url, reason: `${response.status} ${response.statusText}`.trim() });
+        return response;
+      },
+      (error) => {
+        noteUnreadableChunk({ url, reason: error instanceof Error ? error.message : String(error) });
+        throw error;
+      },
+    );
+  };
+  if (typeof window.Worker !== 'function') return;
+  const wrapper = new URL('./search-rank-worker.js', import.meta.url);
+  const PageWorker = window.Worker;
+  window.Worker = class extends PageWorker {
+    constructor(script, options) {
+      const address = new URL(String(script), window.location.href);
+      const wrapped = new URL(wrapper);
+      wrapped.searchParams.set('pagefind', address.href);
+      wrapped.searchParams.set('worker', 'search');
+      super(address.pathname.endsWith('/pagefind-worker.js') ? wrapped.href : script, options);
+      this.addEventListener('message', (event) => {
+        if (event.data?.unreadableChunk) noteUnreadableChunk(event.data.unreadableChunk);
+      });
+    }
+  };
+}
+
+function noteUnreadableChunk({ url, reason }) {
+  if (!unreadableChunks.has(url)) unreadableChunks.set(url, reason);
+}
+
 const languageScripts = new Map();
 
 /**
@@ -253,6 +304,7 @@ let archivesOpened = 0;
  */
 export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highlightParam, oneIndexRanking = true }) {
   if (!parts || parts.length === 0) throw new Error('the search page lists no index parts');
+  watchPagefindChunks();
   const archive = archivesOpened++;
   const waves = groupWaves(parts);
   // Every loaded (bundle, language index) is one source; ids become the synthetic filter's values.
@@ -710,6 +762,14 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
         await sync(engine);
         return { counts: withoutSource(await engine.instance.filters()), scope: scopeOf(waves, engine.waves) };
       });
+    },
+
+    /**
+     * The index and filter chunks that could not be loaded so far, `{ url, reason }` each:
+     * Pagefind searches on without them, so any result list since may lack results.
+     */
+    unreadableChunks() {
+      return [...unreadableChunks].map(([url, reason]) => ({ url, reason }));
     },
 
     /**

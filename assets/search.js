@@ -255,13 +255,25 @@ function isPartial(scope) {
   return Boolean(scope && !scope.complete && scope.searched && scope.unsearched);
 }
 
-/** What the status adds when results could not be read: how many, why, and what to do. */
+/** A URL of this site as its path, shorter to read; another's in full. */
+function sitePath(address) {
+  const url = new URL(address, window.location.href);
+  return url.origin === window.location.origin ? url.pathname : url.href;
+}
+
+/**
+ * What the status adds when results could not be read (how many, why, and what to do), or when
+ * part of the index could not: Pagefind searched on without it, so results may be missing.
+ */
 function describeUnavailable() {
   const { unavailable, reason } = current ?? {};
-  if (!unavailable) return '';
+  const chunks = archive?.unreadableChunks() ?? [];
+  if (!unavailable && chunks.length === 0) return '';
   const which = unavailable === 1 ? '1 of them' : `${unavailable.toLocaleString(pageLanguage)} of them`;
-  if (!window.navigator.onLine) return ` ${which} could not be loaded: this browser is offline. Search again once it is back online.`;
-  return ` ${which} could not be loaded from the search index (${reason}): a file of it may be missing on the server, or the site is being updated. Reload the page to try again.`;
+  if (!window.navigator.onLine) return unavailable ? ` ${which} could not be loaded: this browser is offline. Search again once it is back online.` : ' Some results may be missing: this browser is offline, so part of the search index could not be loaded. Search again once it is back online.';
+  const what = unavailable ? ` ${which} could not be loaded from the search index (${reason})` : '';
+  const lost = chunks.length > 0 ? `${unavailable ? ', and' : ' Some results may be missing:'} part of the search index could not be loaded (${sitePath(chunks[0].url)}: ${chunks[0].reason}${chunks.length > 1 ? `, and ${chunks.length - 1} more` : ''})` : '';
+  return `${what}${lost}: a file of it may be missing on the server, or the site is being updated. Reload the page to try again.`;
 }
 
 /**
@@ -373,7 +385,7 @@ function showResultState() {
   const { result, shown } = current;
   more.hidden = shown >= result.total && !result.continues;
   renderFilters(result.filters, result.scope);
-  status.classList.toggle('search-error', current.unavailable > 0);
+  status.classList.toggle('search-error', current.unavailable > 0 || archive.unreadableChunks().length > 0);
   status.replaceChildren(...describe(result.total, result.scope), describeUnavailable());
   showScope(result.scope);
 }
@@ -398,11 +410,11 @@ async function showMore() {
   try {
     const page = await current.result.next(PAGE_SIZE);
     if (id !== generation) return;
-    const unavailableBefore = current.unavailable;
+    const unavailableBefore = current.unavailable + archive.unreadableChunks().length;
     const items = readable(page).map(renderResult);
     list.append(...items);
     current.shown += page.length;
-    if (formatYears(current.result.scope.searched) !== before || current.unavailable !== unavailableBefore) showResultState();
+    if (formatYears(current.result.scope.searched) !== before || current.unavailable + archive.unreadableChunks().length !== unavailableBefore) showResultState();
     else more.hidden = current.shown >= current.result.total && !current.result.continues;
     return items;
   } catch (error) {

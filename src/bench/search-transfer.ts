@@ -233,6 +233,8 @@ export async function planFirstSearch(siteDir: string, query: string): Promise<F
   const [primary] = page.parts;
   if (!primary) throw new Error(`${page.file} lists no index parts`);
   await fetch(`${primary.bundle}pagefind.js`, 'scripts', true);
+  // Pagefind's worker runs through search-rank-worker.js, which reports chunks it cannot fetch.
+  await fetch('/assets/search-rank-worker.js', 'scripts', true);
   await fetch(`${primary.bundle}pagefind-worker.js`, 'scripts', true);
 
   const waves: PagePart[][] = [];
