@@ -15,6 +15,10 @@ const FILTERS = [
   ['places', 'Places'],
   ['tags', 'Tags'],
 ];
+// Filters listed whole: the archive's own divisions, few, each with a page of its own, which a
+// reader browses by. Cut to the most frequent, the sections of a language with fewer articles
+// (Arabic beside English, ties ordered in the page's language) were all behind "Show all".
+const LISTED_WHOLE = new Set(['section', 'language']);
 const ORDERS = { newest: 'desc', oldest: 'asc' };
 const PAGE_SIZE = 20;
 const VALUES_SHOWN = 8;
@@ -335,7 +339,7 @@ function renderFilters(counts, scope) {
     const values = valueOrder(name, counts?.[name] ?? {}).filter(([value, count]) => count > 0 || selected.has(value));
     for (const value of selected) if (!values.some(([v]) => v === value)) values.push([value, 0]);
     if (values.length === 0) continue;
-    const expanded = expandedGroups.has(name);
+    const expanded = expandedGroups.has(name) || LISTED_WHOLE.has(name);
     const shown = expanded ? values : values.slice(0, VALUES_SHOWN);
     const options = shown.map(([value, count]) => {
       const box = element('input', { type: 'checkbox', name, value, checked: selected.has(value) });
@@ -343,7 +347,7 @@ function renderFilters(counts, scope) {
       return element('li', {}, [element('label', {}, [box, ' ', isolate(valueLabel(name, value)), ' ', element('span', { className: 'search-count', textContent: `(${count})` })])]);
     });
     const children = [element('legend', { textContent: label }), element('ul', { className: 'search-filter-values' }, options)];
-    if (values.length > VALUES_SHOWN) {
+    if (values.length > VALUES_SHOWN && !LISTED_WHOLE.has(name)) {
       const toggle = element('button', { type: 'button', className: 'search-filter-toggle', textContent: expanded ? `Show fewer` : `Show all ${values.length}` });
       toggle.dataset.group = name;
       toggle.setAttribute('aria-expanded', String(expanded));

@@ -153,6 +153,25 @@ describe('searching the fixture archive in Chromium', { skip }, () => {
     assertClean(watched);
   });
 
+  it('lists every section of the archive, English and Arabic, each with its count, before any query', async () => {
+    const sections = new Map<string, number>();
+    for (const article of articles) sections.set(article.section, (sections.get(article.section) ?? 0) + 1);
+    assert.ok(new Set(articles.map((article) => article.language)).size === 2, 'the archive has English and Arabic articles');
+    assert.ok(sections.size > 8, 'more sections than a filter shows of its values before "Show all"');
+
+    const watched = await open('/search/');
+    const sectionGroup = watched.page.locator('fieldset', { has: watched.page.locator('legend', { hasText: /^Section$/ }) });
+    await sectionGroup.waitFor();
+    const shown = (await sectionGroup.locator('label').allTextContents()).map((label) => label.trim()).sort();
+    assert.deepEqual(shown, [...sections].map(([section, count]) => `${section} (${count})`).sort());
+    const arabic = articles.find((article) => article.language === 'ar')!;
+    await sectionGroup.getByLabel(arabic.section).check();
+    await watched.page.waitForURL(/section=/);
+    const inSection = articles.filter((article) => article.section === arabic.section);
+    assert.match(await searchSettled(watched.page), new RegExp(`^${inSection.length} results? in ${arabic.section}, newest first\\.`));
+    assertClean(watched);
+  });
+
   it('lists results newest first or oldest first by date, English and Arabic together', async () => {
     for (const [year, order] of [['2023', 'newest'], ['2024', 'oldest']] as const) {
       const inYear = articles.filter((article) => article.date.startsWith(year));
