@@ -277,7 +277,7 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
     entityRules = await loadEntityRules(result.entitiesFile);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    return refuse({ code: 'CONFIG_INVALID', file: error.file, message: error.detail, hint: error.hint });
+    return refuse({ code: 'CONFIG_INVALID', file: error.file, ...(error.line === undefined ? {} : { line: error.line }), message: error.detail, hint: error.hint });
   }
   result.pathPrefix = config.pathPrefix;
 

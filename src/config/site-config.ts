@@ -3,6 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { IANAZone } from 'luxon';
+import { locateJsonError } from '../ingest/json-error.ts';
 import { compilePattern, NO_EXTRA_RULES, type IngestRuleConfig } from '../ingest/rules.ts';
 
 export interface SiteConfig {
@@ -50,8 +51,10 @@ export class ConfigError extends Error {
     /** What is wrong, without the file's name (a problem names it apart). */
     readonly detail: string,
     readonly hint: string,
+    /** The line the problem is on, when it is one line's (a JSON syntax error). */
+    readonly line?: number,
   ) {
-    super(`${file}: ${detail}`);
+    super(`${file}${line === undefined ? '' : `:${line}`}: ${detail}`);
     this.name = 'ConfigError';
   }
 }
@@ -162,7 +165,10 @@ export async function readJsonSettings(file: string): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ConfigError(file, `is not valid JSON: ${(error as Error).message}`, 'Fix the JSON syntax.');
+    // JSON.parse names an offset at best (Node 20), which no editor goes to: name the line and column.
+    const at = locateJsonError(text);
+    const where = at ? ` at column ${at.column}` : '';
+    throw new ConfigError(file, `is not valid JSON${where} (${(error as Error).message})`, 'Fix the JSON syntax (a comma after the last item, or a missing quote, is the usual cause).', at?.line);
   }
 }
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { PROJECT_ROOT, temporaryDir } from '../helpers/paths.ts';
@@ -96,6 +96,26 @@ describe('broadsheet command line', () => {
     const run = await runCli(['build', '--config', config, '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', out]);
     assert.equal(run.exitCode, 2);
     assert.match(run.stderr, /broadsheet\.config\.json.*"timeZone" must be an IANA time zone/);
+  });
+
+  it('exits 2 on a configuration or aliases file that is not JSON, naming the line and column of the mistake', async () => {
+    const dir = await temporaryDir('config-syntax');
+    const config = path.join(dir, 'broadsheet.config.json');
+    const entities = path.join(dir, 'entities.json');
+    const cases: Array<[string, string, string]> = [
+      // A comma after the last setting: the mistake is the closing brace on line 4.
+      [config, '{\n  "title": "Gazette",\n  "pageSize": 3,\n}\n', `${config}:4  error: is not valid JSON at column 1 (`],
+      // A name without its closing quote ends at the quote before US (column 22), where a colon must follow.
+      [entities, '{\n  "aliases": {\n    "United States: ["US"]\n  }\n}\n', `${entities}:3  error: is not valid JSON at column 23 (`],
+    ];
+    for (const [file, text, expected] of cases) {
+      await writeFile(config, '{}\n');
+      await writeFile(file, text);
+      const run = await runCli(['build', '--config', config, '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', path.join(dir, 'site')]);
+      assert.equal(run.exitCode, 2, run.stderr);
+      assert.ok(run.stderr.startsWith(expected), run.stderr);
+      await rm(entities, { force: true });
+    }
   });
 
   it('exits 2 without building when the base URL holds a user name or password, which every page would publish, and does not print it', async () => {
