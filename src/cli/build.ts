@@ -7,7 +7,7 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig, withOverrides, type SiteConfig } from '../config/site-config.ts';
+import { ConfigError, DEFAULT_CONFIG, loadConfig, withOverrides, type SiteConfig } from '../config/site-config.ts';
 import { loadEntityRules, type EntityRules } from '../ingest/entities/entity-rules.ts';
 import { ArticleUnreadableError, ingest, type IngestResult } from '../ingest/ingest.ts';
 import { compileRules } from '../ingest/rules.ts';
@@ -274,7 +274,7 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
     );
     result.entitiesFile = path.resolve(path.dirname(options.config), config.entitiesFile);
     hooks.entitiesFileKnown?.(result.entitiesFile);
-    entityRules = await loadEntityRules(result.entitiesFile);
+    entityRules = await loadEntityRules(result.entitiesFile, config.entitiesFile === DEFAULT_CONFIG.entitiesFile ? undefined : options.config);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     return refuse({ code: 'CONFIG_INVALID', file: error.file, ...(error.line === undefined ? {} : { line: error.line }), message: error.detail, hint: error.hint });

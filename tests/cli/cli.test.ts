@@ -142,6 +142,25 @@ describe('broadsheet command line', () => {
     await assert.rejects(readFile(path.join(out, 'index.html')), { code: 'ENOENT' });
   });
 
+  it('exits 2 without building when the aliases file the configuration names does not exist, naming both', async () => {
+    const dir = await temporaryDir('entities-missing');
+    const config = path.join(dir, 'broadsheet.config.json');
+    await writeFile(config, JSON.stringify({ entitiesFile: 'aliasses.json' }));
+    const out = path.join(dir, 'site');
+    const run = await runCli(['build', '--config', config, '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', out]);
+    assert.equal(run.exitCode, 2, run.stderr);
+    assert.ok(run.stderr.startsWith(`${path.join(dir, 'aliasses.json')}  error: does not exist (named by "entitiesFile" in ${config}); nothing was built (CONFIG_INVALID)\n`), run.stderr);
+    await assert.rejects(readFile(path.join(out, 'index.html')), { code: 'ENOENT' });
+  });
+
+  it('builds without an aliases file when the configuration names none', async () => {
+    const dir = await temporaryDir('entities-default');
+    const config = path.join(dir, 'broadsheet.config.json');
+    await writeFile(config, JSON.stringify({ title: 'No aliases' }));
+    const run = await runCli(['build', '--config', config, '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', path.join(dir, 'site')]);
+    assert.equal(run.exitCode, 0, run.stderr);
+  });
+
   it('writes the --report even when a bad configuration or overlapping folders stop the build, listing the problem', async () => {
     const dir = await temporaryDir('report-refused');
     const inbox = await inboxWith(DATED);
