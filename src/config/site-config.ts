@@ -182,12 +182,21 @@ export async function loadConfig(file: string, required = false): Promise<SiteCo
   return raw === undefined ? { ...DEFAULT_CONFIG } : validateConfig(raw, file);
 }
 
+/** The command-line flag that overrides each setting. */
+const OVERRIDE_FLAGS: Partial<Record<keyof SiteConfig, string>> = { baseUrl: '--base-url', pathPrefix: '--path-prefix' };
+
 /** Applies command-line overrides, validating them like the file's values. */
 export function withOverrides(config: SiteConfig, overrides: Partial<SiteConfig>, source: string): SiteConfig {
   const merged = { ...config };
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) continue;
-    validateConfig({ [key]: value }, source); // throws a ConfigError naming the setting
+    const problem = VALIDATORS[key as keyof SiteConfig](value);
+    if (problem) {
+      // Named by its flag, as the user typed it (not echoed: a base URL may hold a password).
+      const flag = (name: string) => OVERRIDE_FLAGS[name as keyof SiteConfig] ?? `"${name}"`;
+      const detail = `${flag(key)} ${problem.replace(/"(\w+)"/g, (quoted, name: string) => (Object.hasOwn(OVERRIDE_FLAGS, name) ? flag(name) : quoted))}`;
+      throw new ConfigError(source, detail, `Fix ${flag(key)}, or leave it out to use "${key}" from the configuration file.`);
+    }
     Object.assign(merged, { [key]: value });
   }
   return merged;

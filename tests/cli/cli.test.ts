@@ -123,12 +123,27 @@ describe('broadsheet command line', () => {
     const out = path.join(dir, 'site');
     const config = path.join(dir, 'broadsheet.config.json');
     await writeFile(config, JSON.stringify({ baseUrl: 'https://deploy:s3cret@news.example.org' }));
-    for (const source of [['--base-url', 'https://deploy:s3cret@news.example.org'], ['--config', config]]) {
+    for (const [source, name] of [[['--base-url', 'https://deploy:s3cret@news.example.org'], '--base-url'], [['--config', config], '"baseUrl"']] as const) {
       const run = await runCli(['build', ...source, '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', out]);
       assert.equal(run.exitCode, 2, run.stderr);
-      assert.match(run.stderr, /"baseUrl" must have no user name or password: every page, feed and the sitemap would publish them \(CONFIG_INVALID\)/);
+      assert.ok(run.stderr.includes(`${name} must have no user name or password: every page, feed and the sitemap would publish them (CONFIG_INVALID)`), run.stderr);
       assert.doesNotMatch(run.stderr + run.stdout, /s3cret/);
       assert.equal(existsSync(out), false);
+    }
+  });
+
+  it('exits 2 on a bad --path-prefix or --base-url, naming the flag rather than the setting it overrides', async () => {
+    const dir = await temporaryDir('bad-flags');
+    const config = path.join(dir, 'broadsheet.config.json');
+    await writeFile(config, '{}\n');
+    const cases: Array<[string[], string]> = [
+      [['--path-prefix', 'archive'], 'the command line  error: --path-prefix must start and end with "/"'],
+      [['--base-url', 'https://news.example.org/archive/'], 'the command line  error: --base-url must have no path, query or fragment: put the path in --path-prefix (CONFIG_INVALID)\n    Fix --base-url, or leave it out to use "baseUrl" from the configuration file.\n'],
+    ];
+    for (const [flags, expected] of cases) {
+      const run = await runCli(['build', ...flags, '--config', config, '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', path.join(dir, 'site')]);
+      assert.equal(run.exitCode, 2, run.stderr);
+      assert.ok(run.stderr.startsWith(expected), run.stderr);
     }
   });
 
