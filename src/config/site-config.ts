@@ -128,8 +128,25 @@ function validateIngestRules(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Checks an object of settings and fills defaults; throws ConfigError naming the first bad key. */
-export function validateConfig(raw: unknown, file: string): SiteConfig {
+/**
+ * The line of the file's text on which the setting `key` is written (its first occurrence as a
+ * key: after `{`, `,` or a line's start, so never inside a string value), or undefined.
+ */
+function lineOfSetting(text: string | undefined, key: string): number | undefined {
+  if (text === undefined) return undefined;
+  const found = new RegExp(`(?:^|[{,\\s])${JSON.stringify(key).replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}\\s*:`).exec(text);
+  if (!found) return undefined;
+  const at = found.index + found[0].indexOf('"');
+  let line = 1;
+  for (let newline = text.indexOf('\n'); newline !== -1 && newline < at; newline = text.indexOf('\n', newline + 1)) line++;
+  return line;
+}
+
+/**
+ * Checks an object of settings and fills defaults; throws ConfigError naming the first bad key,
+ * and its line when the file's `text` is given.
+ */
+export function validateConfig(raw: unknown, file: string, text?: string): SiteConfig {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(file, 'must contain one JSON object', `See the README's "Configuration" section.`);
   }
@@ -141,10 +158,11 @@ export function validateConfig(raw: unknown, file: string): SiteConfig {
         file,
         `unknown setting "${key}"`,
         `Known settings: ${Object.keys(VALIDATORS).join(', ')}. Remove or rename it.`,
+        lineOfSetting(text, key),
       );
     }
     const problem = VALIDATORS[key as keyof SiteConfig](value);
-    if (problem) throw new ConfigError(file, `"${key}" ${problem}`, `Fix "${key}" in ${file}.`);
+    if (problem) throw new ConfigError(file, `"${key}" ${problem}`, `Fix "${key}" in ${file}.`, lineOfSetting(text, key));
     config[key] = key === 'ingest' ? { ...NO_EXTRA_RULES, ...(value as object) } : value;
   }
   return config as unknown as SiteConfig;
@@ -155,6 +173,11 @@ export function validateConfig(raw: unknown, file: string): SiteConfig {
  * are ConfigErrors naming the file; shared by the configuration and the entity aliases file.
  */
 export async function readJsonSettings(file: string): Promise<unknown> {
+  return (await readJsonSettingsText(file))?.value;
+}
+
+/** `readJsonSettings` with the file's text, for messages that name a line. */
+async function readJsonSettingsText(file: string): Promise<{ value: unknown; text: string } | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -163,7 +186,7 @@ export async function readJsonSettings(file: string): Promise<unknown> {
     throw new ConfigError(file, `cannot be read (${(error as Error).message})`, 'Check the file permissions.');
   }
   try {
-    return JSON.parse(text) as unknown;
+    return { value: JSON.parse(text) as unknown, text };
   } catch (error) {
     // JSON.parse names an offset at best (Node 20), which no editor goes to: name the line and column.
     const at = locateJsonError(text);
@@ -177,9 +200,9 @@ export async function readJsonSettings(file: string): Promise<unknown> {
  * named (`required`: --config), when a typo in its name would build with the wrong settings.
  */
 export async function loadConfig(file: string, required = false): Promise<SiteConfig> {
-  const raw = await readJsonSettings(file);
-  if (raw === undefined && required) throw new ConfigError(file, 'does not exist (named by --config); nothing was built', `Check the file name, or leave out --config to use ${CONFIG_FILE_NAME} when there is one.`);
-  return raw === undefined ? { ...DEFAULT_CONFIG } : validateConfig(raw, file);
+  const read = await readJsonSettingsText(file);
+  if (read === undefined && required) throw new ConfigError(file, 'does not exist (named by --config); nothing was built', `Check the file name, or leave out --config to use ${CONFIG_FILE_NAME} when there is one.`);
+  return read === undefined ? { ...DEFAULT_CONFIG } : validateConfig(read.value, file, read.text);
 }
 
 /** The command-line flag that overrides each setting. */

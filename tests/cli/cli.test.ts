@@ -118,6 +118,23 @@ describe('broadsheet command line', () => {
     }
   });
 
+  it('names the line of a bad or unknown setting in the configuration file', async () => {
+    const dir = await temporaryDir('config-line');
+    const config = path.join(dir, 'broadsheet.config.json');
+    const cases: Array<[string[], string]> = [
+      // The description names the setting too, inside its string: the line is the setting's own.
+      [['{', '  "description": "Lists hold \\"pageSize\\": 20 articles",', '  "title": "Gazette",', '  "pageSize": "twenty"', '}'], `${config}:4  error: "pageSize" must be a whole number from 1 to 1000 (CONFIG_INVALID)\n`],
+      [['{', '  "title": "Gazette",', '', '  "pagesize": 20', '}'], `${config}:4  error: unknown setting "pagesize" (CONFIG_INVALID)\n`],
+      [['{"title": "Gazette", "timeZone": "Europe/Londn"}'], `${config}:1  error: "timeZone" must be an IANA time zone`],
+    ];
+    for (const [lines, expected] of cases) {
+      await writeFile(config, `${lines.join('\n')}\n`);
+      const run = await runCli(['build', '--config', config, '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', path.join(dir, 'site')]);
+      assert.equal(run.exitCode, 2, run.stderr);
+      assert.ok(run.stderr.startsWith(expected), run.stderr);
+    }
+  });
+
   it('exits 2 without building when the base URL holds a user name or password, which every page would publish, and does not print it', async () => {
     const dir = await temporaryDir('base-url-credentials');
     const out = path.join(dir, 'site');
