@@ -381,18 +381,36 @@ function readEntry(raw: unknown, folder: string, origin: Required<Origin>, known
     const near = known.near(path.posix.normalize(path.posix.join(folder, slashed)));
     // A meta.jsonl in a subfolder whose names start at the inbox (`sport/a.txt` in sport/meta.jsonl).
     const fromInbox = near === undefined && folder !== '.' ? known.near(path.posix.normalize(slashed)) : undefined;
+    // A path written from somewhere else (`inbox/sport/a.txt`, `/srv/export/sport/a.txt`, as an
+    // export script sees it): the source its end names, when one does.
+    const fromElsewhere = near === undefined && fromInbox === undefined ? sourceAtPathEnd(slashed, folder, known) : undefined;
+    const inFolder = folder === '.' ? 'the inbox' : `this meta.jsonl's folder (${folder}/)`;
     problems.warn({
       code: 'SIDECAR_MISSING_FILE',
       ...origin,
       message:
-        fromInbox === undefined
+        fromInbox === undefined && fromElsewhere === undefined
           ? `names "${given}", which is not in the inbox${near === undefined ? '' : ` (the inbox has "${path.posix.relative(folder, near)}")`}`
-          : `names "${given}", which is not in this meta.jsonl's folder (${folder}/): names in a meta.jsonl are relative to its folder, so the inbox's ${fromInbox} is "${path.posix.relative(folder, fromInbox)}" here`,
+          : `names "${given}", which is not in ${inFolder}: names in a meta.jsonl are relative to its folder, so the inbox's ${fromInbox ?? fromElsewhere} is "${path.posix.relative(folder, (fromInbox ?? fromElsewhere)!)}" here`,
       hint: 'Correct the file name, or remove the line if the article was deleted.',
     });
     return undefined;
   }
   return [file, normaliseSidecar(raw as Record<string, unknown>, origin, problems)];
+}
+
+/**
+ * The source named by the end of a path that leads to none (its folders dropped one at a time
+ * from the front, read from the meta.jsonl's folder, then from the inbox), or undefined.
+ */
+function sourceAtPathEnd(name: string, folder: string, known: KnownSources): string | undefined {
+  const segments = name.split('/').filter((segment) => segment !== '' && segment !== '.');
+  for (let start = 1; start < segments.length; start++) {
+    const tail = segments.slice(start).join('/');
+    const found = known.near(path.posix.normalize(path.posix.join(folder, tail))) ?? (folder === '.' ? undefined : known.near(tail));
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /**

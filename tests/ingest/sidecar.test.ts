@@ -562,6 +562,24 @@ describe('a meta.jsonl in a subfolder', () => {
     );
   });
 
+  it('names a source given by a path from outside the inbox (an export script\'s), with the name that would find it', async () => {
+    const { articles, problems } = await ingestInbox({
+      [`sport/${FILE}`]: ARTICLE,
+      'sport/meta.jsonl': [`inbox/sport/${FILE}`, `/srv/export/2024/${FILE}`, `C:\\export\\${FILE}`, 'export/sport/not-here.txt'].map((file) => JSON.stringify({ file, title: 'Not taken' })).join('\n') + '\n',
+    });
+    assert.equal(articles.get(`sport/${FILE}`)?.title, 'Headline from the text');
+    const found = (given: string) => `names "${given}", which is not in this meta.jsonl's folder (sport/): names in a meta.jsonl are relative to its folder, so the inbox's sport/${FILE} is "${FILE}" here`;
+    assert.deepEqual(
+      problems.map(({ code, line, message }) => ({ code, line, message })),
+      [
+        { code: 'SIDECAR_MISSING_FILE', line: 1, message: found(`inbox/sport/${FILE}`) },
+        { code: 'SIDECAR_MISSING_FILE', line: 2, message: found(`/srv/export/2024/${FILE}`) },
+        { code: 'SIDECAR_MISSING_FILE', line: 3, message: found(`C:\\export\\${FILE}`) },
+        { code: 'SIDECAR_MISSING_FILE', line: 4, message: 'names "export/sport/not-here.txt", which is not in the inbox' },
+      ],
+    );
+  });
+
   it('is read in a folder that holds no source of its own, naming sources in folders below it', async () => {
     const { articles, problems } = await ingestInbox({
       '2024/jan/a.txt': ARTICLE,
