@@ -129,14 +129,20 @@ function validateIngestRules(value: unknown): string | undefined {
 }
 
 /**
- * The line of the file's text on which the setting `key` is written (its first occurrence as a
- * key: after `{`, `,` or a line's start, so never inside a string value), or undefined.
+ * The line of a JSON file's text on which the key at `keys` (a setting, or `["aliases", "US"]`)
+ * is written: each key's first occurrence as a key (after `{`, `,` or white space, so never inside
+ * a string value) after the one before it; undefined without the text or when a key is not found.
  */
-function lineOfSetting(text: string | undefined, key: string): number | undefined {
+export function lineOfKey(text: string | undefined, keys: readonly string[]): number | undefined {
   if (text === undefined) return undefined;
-  const found = new RegExp(`(?:^|[{,\\s])${JSON.stringify(key).replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}\\s*:`).exec(text);
-  if (!found) return undefined;
-  const at = found.index + found[0].indexOf('"');
+  let at = 0;
+  for (const key of keys) {
+    const pattern = new RegExp(`(?:^|[{,\\s])${JSON.stringify(key).replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}\\s*:`, 'g');
+    pattern.lastIndex = at;
+    const found = pattern.exec(text);
+    if (!found) return undefined;
+    at = found.index + found[0].indexOf('"');
+  }
   let line = 1;
   for (let newline = text.indexOf('\n'); newline !== -1 && newline < at; newline = text.indexOf('\n', newline + 1)) line++;
   return line;
@@ -158,11 +164,11 @@ export function validateConfig(raw: unknown, file: string, text?: string): SiteC
         file,
         `unknown setting "${key}"`,
         `Known settings: ${Object.keys(VALIDATORS).join(', ')}. Remove or rename it.`,
-        lineOfSetting(text, key),
+        lineOfKey(text, [key]),
       );
     }
     const problem = VALIDATORS[key as keyof SiteConfig](value);
-    if (problem) throw new ConfigError(file, `"${key}" ${problem}`, `Fix "${key}" in ${file}.`, lineOfSetting(text, key));
+    if (problem) throw new ConfigError(file, `"${key}" ${problem}`, `Fix "${key}" in ${file}.`, lineOfKey(text, [key]));
     config[key] = key === 'ingest' ? { ...NO_EXTRA_RULES, ...(value as object) } : value;
   }
   return config as unknown as SiteConfig;
@@ -177,7 +183,7 @@ export async function readJsonSettings(file: string): Promise<unknown> {
 }
 
 /** `readJsonSettings` with the file's text, for messages that name a line. */
-async function readJsonSettingsText(file: string): Promise<{ value: unknown; text: string } | undefined> {
+export async function readJsonSettingsText(file: string): Promise<{ value: unknown; text: string } | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

@@ -135,6 +135,24 @@ describe('broadsheet command line', () => {
     }
   });
 
+  it('names the line of a bad entry in the aliases file, under the key it belongs to', async () => {
+    const dir = await temporaryDir('entities-line');
+    const config = path.join(dir, 'broadsheet.config.json');
+    const entities = path.join(dir, 'entities.json');
+    await writeFile(config, '{}\n');
+    const cases: Array<[string[], string]> = [
+      // "US" is a key under "kinds" first and a bad one under "aliases" on line 6.
+      [['{', '  "kinds": {"US": "place"},', '  "aliases": {', '    "United Kingdom": ["UK"],', '', '    "US": "United States"', '  }', '}'], `${entities}:6  error: "aliases"."US" must be a list of names (CONFIG_INVALID)\n`],
+      [['{', '  "// blocks": "a comment",', '  "blocks": ["Shock Report"]', '}'], `${entities}:3  error: unknown key "blocks" (CONFIG_INVALID)\n`],
+    ];
+    for (const [lines, expected] of cases) {
+      await writeFile(entities, `${lines.join('\n')}\n`);
+      const run = await runCli(['build', '--config', config, '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', path.join(dir, 'site')]);
+      assert.equal(run.exitCode, 2, run.stderr);
+      assert.ok(run.stderr.startsWith(expected), run.stderr);
+    }
+  });
+
   it('exits 2 without building when the base URL holds a user name or password, which every page would publish, and does not print it', async () => {
     const dir = await temporaryDir('base-url-credentials');
     const out = path.join(dir, 'site');

@@ -1,7 +1,7 @@
 // The archivist's entity rules: aliases that merge or rename names, kind overrides, and a block
 // list of false entities. Built-in defaults plus an optional, hand-edited JSON file.
 
-import { ConfigError, readJsonSettings } from '../../config/site-config.ts';
+import { ConfigError, lineOfKey, readJsonSettingsText } from '../../config/site-config.ts';
 
 export type EntityKind = 'person' | 'organization' | 'place';
 export const ENTITY_KINDS: EntityKind[] = ['person', 'organization', 'place'];
@@ -124,10 +124,10 @@ export function canonicalName(name: string, rules: EntityRules): string | undefi
 const isStringList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string' && item.trim() !== '');
 
-/** Checks the file's shape; throws ConfigError naming the bad key and how to fix it. */
-export function parseEntityFile(raw: unknown, file: string): EntityFile {
-  const fail = (message: string, hint: string): never => {
-    throw new ConfigError(file, message, hint);
+/** Checks the file's shape; throws ConfigError naming the bad key (and its line, given the file's `text`) and how to fix it. */
+export function parseEntityFile(raw: unknown, file: string, text?: string): EntityFile {
+  const fail = (message: string, hint: string, keys: readonly string[] = []): never => {
+    throw new ConfigError(file, message, hint, keys.length === 0 ? undefined : lineOfKey(text, keys));
   };
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return fail('must contain one JSON object', 'See docs/entities.md for the format: {"aliases": {...}, "kinds": {...}, "block": [...]}.');
@@ -136,25 +136,25 @@ export function parseEntityFile(raw: unknown, file: string): EntityFile {
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     if (key === '$schema' || key.startsWith('//')) continue;
     if (key === 'aliases') {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) fail('"aliases" must be an object', 'Write "aliases": {"United States": ["US", "U.S."]}.');
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) fail('"aliases" must be an object', 'Write "aliases": {"United States": ["US", "U.S."]}.', [key]);
       for (const [name, variants] of Object.entries(value as Record<string, unknown>)) {
-        if (!isStringList(variants)) fail(`"aliases"."${name}" must be a list of names`, `Write "${name}": ["Another name"].`);
+        if (!isStringList(variants)) fail(`"aliases"."${name}" must be a list of names`, `Write "${name}": ["Another name"].`, [key, name]);
       }
       parsed.aliases = value as Record<string, string[]>;
     } else if (key === 'kinds') {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) fail('"kinds" must be an object', 'Write "kinds": {"Hamas": "organization"}.');
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) fail('"kinds" must be an object', 'Write "kinds": {"Hamas": "organization"}.', [key]);
       for (const [name, kind] of Object.entries(value as Record<string, unknown>)) {
-        if (!ENTITY_KINDS.includes(kind as EntityKind)) fail(`"kinds"."${name}" must be "person", "organization" or "place"`, `Write "${name}": "person".`);
+        if (!ENTITY_KINDS.includes(kind as EntityKind)) fail(`"kinds"."${name}" must be "person", "organization" or "place"`, `Write "${name}": "person".`, [key, name]);
       }
       parsed.kinds = value as Record<string, EntityKind>;
     } else if (key === 'block') {
-      if (!isStringList(value)) fail('"block" must be a list of names', 'Write "block": ["Shock Report"].');
+      if (!isStringList(value)) fail('"block" must be a list of names', 'Write "block": ["Shock Report"].', [key]);
       parsed.block = value as string[];
     } else if (key === 'defaults') {
-      if (typeof value !== 'boolean') fail('"defaults" must be true or false', 'Write "defaults": false to drop the built-in aliases, or remove the key.');
+      if (typeof value !== 'boolean') fail('"defaults" must be true or false', 'Write "defaults": false to drop the built-in aliases, or remove the key.', [key]);
       parsed.defaults = value as boolean;
     } else {
-      fail(`unknown key "${key}"`, 'Known keys: aliases, kinds, block, defaults. Remove or rename it.');
+      fail(`unknown key "${key}"`, 'Known keys: aliases, kinds, block, defaults. Remove or rename it.', [key]);
     }
   }
   return parsed;
@@ -162,11 +162,11 @@ export function parseEntityFile(raw: unknown, file: string): EntityFile {
 
 /** Reads the aliases file; a missing file means the built-in defaults, unless the configuration named it (`namedBy`). */
 export async function loadEntityRules(file: string, namedBy?: string): Promise<EntityRules> {
-  const raw = await readJsonSettings(file);
+  const read = await readJsonSettingsText(file);
   // The default file is optional; one the configuration names must exist, or a typo in its name
   // would build without every alias and block without a word.
-  if (raw === undefined && namedBy !== undefined) {
+  if (read === undefined && namedBy !== undefined) {
     throw new ConfigError(file, `does not exist (named by "entitiesFile" in ${namedBy}); nothing was built`, `Check the file name (it is relative to ${namedBy}), or remove "entitiesFile" to use entities.json when there is one.`);
   }
-  return raw === undefined ? DEFAULT_ENTITY_RULES : compileEntityRules(parseEntityFile(raw, file));
+  return read === undefined ? DEFAULT_ENTITY_RULES : compileEntityRules(parseEntityFile(read.value, file, read.text));
 }
