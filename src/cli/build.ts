@@ -274,7 +274,18 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
     );
     result.entitiesFile = path.resolve(path.dirname(options.config), config.entitiesFile);
     hooks.entitiesFileKnown?.(result.entitiesFile);
-    entityRules = await loadEntityRules(result.entitiesFile, config.entitiesFile === DEFAULT_CONFIG.entitiesFile ? undefined : options.config);
+    entityRules = await loadEntityRules(result.entitiesFile);
+    if (config.entitiesFile !== DEFAULT_CONFIG.entitiesFile && !existsSync(result.entitiesFile)) {
+      // The default file is optional, but one the configuration names is meant to be there: a typo
+      // in its name would build without its aliases and block list in silence. A warning, as the
+      // file may be still to be made (serve rebuilds when it appears).
+      problems.warn({
+        code: 'ENTITIES_FILE_MISSING',
+        file: options.config,
+        message: `"entitiesFile" names ${result.entitiesFile}, which does not exist; only the built-in aliases are used`,
+        hint: `Check the name (it is relative to ${options.config}) or create the file; remove "entitiesFile" if there is to be none.`,
+      });
+    }
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     return refuse({ code: 'CONFIG_INVALID', file: error.file, ...(error.line === undefined ? {} : { line: error.line }), message: error.detail, hint: error.hint });

@@ -192,15 +192,18 @@ describe('broadsheet command line', () => {
     await assert.rejects(readFile(path.join(out, 'index.html')), { code: 'ENOENT' });
   });
 
-  it('exits 2 without building when the aliases file the configuration names does not exist, naming both', async () => {
+  it('warns, naming the configuration and the file, when the aliases file the configuration names does not exist, and builds the rest', async () => {
     const dir = await temporaryDir('entities-missing');
     const config = path.join(dir, 'broadsheet.config.json');
     await writeFile(config, JSON.stringify({ entitiesFile: 'aliasses.json' }));
     const out = path.join(dir, 'site');
     const run = await runCli(['build', '--config', config, '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', out]);
-    assert.equal(run.exitCode, 2, run.stderr);
-    assert.ok(run.stderr.startsWith(`${path.join(dir, 'aliasses.json')}  error: does not exist (named by "entitiesFile" in ${config}); nothing was built (CONFIG_INVALID)\n`), run.stderr);
-    await assert.rejects(readFile(path.join(out, 'index.html')), { code: 'ENOENT' });
+    assert.equal(run.exitCode, 0, run.stderr);
+    const warning = `${config}  warning: "entitiesFile" names ${path.join(dir, 'aliasses.json')}, which does not exist; only the built-in aliases are used (ENTITIES_FILE_MISSING)\n`;
+    assert.ok(run.stderr.includes(warning), run.stderr);
+    assert.ok(existsSync(path.join(out, 'index.html')));
+    const strict = await runCli(['build', '--strict', '--config', config, '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', out]);
+    assert.equal(strict.exitCode, 1, strict.stderr);
   });
 
   it('builds without an aliases file when the configuration names none', async () => {
@@ -209,6 +212,7 @@ describe('broadsheet command line', () => {
     await writeFile(config, JSON.stringify({ title: 'No aliases' }));
     const run = await runCli(['build', '--config', config, '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', path.join(dir, 'site')]);
     assert.equal(run.exitCode, 0, run.stderr);
+    assert.doesNotMatch(run.stderr, /ENTITIES_FILE_MISSING/);
   });
 
   it('writes the --report even when a bad configuration or overlapping folders stop the build, listing the problem', async () => {

@@ -160,13 +160,8 @@ export function parseEntityFile(raw: unknown, file: string, text?: string): Enti
   return parsed;
 }
 
-/** Reads the aliases file; a missing file means the built-in defaults, unless the configuration named it (`namedBy`). */
-export async function loadEntityRules(file: string, namedBy?: string): Promise<EntityRules> {
+/** Reads the aliases file; a missing file means the built-in defaults. */
+export async function loadEntityRules(file: string): Promise<EntityRules> {
   const read = await readJsonSettingsText(file);
-  // The default file is optional; one the configuration names must exist, or a typo in its name
-  // would build without every alias and block without a word.
-  if (read === undefined && namedBy !== undefined) {
-    throw new ConfigError(file, `does not exist (named by "entitiesFile" in ${namedBy}); nothing was built`, `Check the file name (it is relative to ${namedBy}), or remove "entitiesFile" to use entities.json when there is one.`);
-  }
   return read === undefined ? DEFAULT_ENTITY_RULES : compileEntityRules(parseEntityFile(read.value, file, read.text));
 }
