@@ -21,6 +21,7 @@ import { setBuildContext } from '../site/build-context.ts';
 import { writeAssets } from '../site/assets.ts';
 import { loadArticles, releaseBodies, type Article } from '../site/load-articles.ts';
 import { createSiteContext, type SiteContext } from '../site/site-context.ts';
+import { readTermUrls, saveTermUrls } from '../site/term-urls.ts';
 import { articlePageInputs, articlePagePath, createIndexedArticleRenderer, releaseArticleElements } from '../site/pages/article-pages.ts';
 import { searchParts, yearFolderOf, type SearchPart } from '../search/bundles.ts';
 import { hashIndexedContent, indexedContent, indexedContentHash } from '../search/indexed-content.ts';
@@ -476,7 +477,10 @@ async function buildLocked(
     // What every page is made from (the archive's links, related articles, terms), and which
     // article pages the previous site already has as they would be rendered now.
     const { site, siteKey, writer, articleInputs, keptArticles } = await timed('plan', 'articles', async () => {
-      const site = createSiteContext(config, result.articles, entityRules);
+      // Terms keep the URLs earlier builds gave them (a back-dated import cannot take them over).
+      const termUrls = await readTermUrls(articlesDir, problems);
+      const site = createSiteContext(config, result.articles, entityRules, termUrls.slugs);
+      await saveTermUrls(articlesDir, termUrls, site.index.terms, problems);
       // Every page depends on these; if they are what the previous site was built with, the build
       // is incremental: it renders and writes only what changed and commits that into the output.
       // A shard's output is only part of a site, so shard builds are never incremental.

@@ -61,7 +61,8 @@ export interface SiteOutput {
   keptPages(): readonly string[];
 }
 
-export function createSiteContext(config: SiteConfig, articles: Article[], entityRules: EntityRules = DEFAULT_ENTITY_RULES): SiteContext {
+/** `termSlugs`: the slug each term was given by earlier builds (`readTermUrls`), which it keeps. */
+export function createSiteContext(config: SiteConfig, articles: Article[], entityRules: EntityRules = DEFAULT_ENTITY_RULES, termSlugs: ReadonlyMap<string, string> = new Map()): SiteContext {
   const prefix = config.pathPrefix.replace(/\/$/, '');
   const url = (sitePath: string) => `${prefix}${sitePath.startsWith('/') ? sitePath : `/${sitePath}`}`;
   const parts = searchParts(articles);
@@ -82,7 +83,7 @@ export function createSiteContext(config: SiteConfig, articles: Article[], entit
     articles,
     articlePages: articles,
     searchParts: parts,
-    index: buildArchiveIndex(articles, config, entityRules),
+    index: buildArchiveIndex(articles, config, entityRules, termSlugs),
     entityRules,
     url,
     absoluteUrl: (sitePath) => new URL(url(sitePath), config.baseUrl).href,

@@ -37,10 +37,16 @@ export interface ArchiveIndex {
   coverage(term?: Term): number[];
 }
 
-export function buildArchiveIndex(articles: Article[], config: Pick<SiteConfig, 'timeZone' | 'minArticlesForEntityPage'>, rules: EntityRules = DEFAULT_ENTITY_RULES): ArchiveIndex {
+/** `termSlugs`: the slug each term was given by earlier builds, which it keeps (`readTermUrls`). */
+export function buildArchiveIndex(
+  articles: Article[],
+  config: Pick<SiteConfig, 'timeZone' | 'minArticlesForEntityPage'>,
+  rules: EntityRules = DEFAULT_ENTITY_RULES,
+  termSlugs: ReadonlyMap<string, string> = new Map(),
+): ArchiveIndex {
   const positions = new Map<Article, number>();
   articles.forEach((article, position) => positions.set(article, position));
-  const { terms, termsOf } = buildTerms(articles, rules, config.minArticlesForEntityPage);
+  const { terms, termsOf } = buildTerms(articles, rules, config.minArticlesForEntityPage, termSlugs);
   const kindRank = (kind: TermKind) => TERM_KIND_ORDER.indexOf(kind);
   for (const list of termsOf) list.sort((a, b) => kindRank(a.kind) - kindRank(b.kind));
 

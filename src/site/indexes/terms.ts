@@ -29,7 +29,7 @@ export const TERM_KIND_ORDER: TermKind[] = ['section', 'tag', 'person', 'organiz
 export const ENTITY_TERM_KINDS: TermKind[] = ['person', 'organization', 'place'];
 
 /** Slugs that would clash with a kind's own pages (`/people/by-count/`, `/people/page/2/`). */
-const RESERVED_SLUGS = new Set(['by-count', 'page']);
+export const RESERVED_SLUGS = new Set(['by-count', 'page']);
 
 export interface Term {
   kind: TermKind;
@@ -129,21 +129,33 @@ function resolveSurnames(drafts: Map<string, Draft>): Map<string, string> {
 }
 
 /**
- * Each term's slug. Two names, one slug (`al-Hayya`, `Al Hayya`): the name with the oldest
- * article keeps it (then the first in key order) and the other gets a suffix from a hash of its
- * name. An archive grows by newer articles, so a name that arrives later never takes over the URL
- * (and the feeds, for a section) that readers and subscribers already use.
+ * Each term's slug. A term the archive's record of term URLs (`term-urls.ts`) names keeps the slug
+ * it was given, so a name that arrives later never takes over the URL (and the feeds, for a
+ * section) that readers and subscribers already use, even from a back-dated import whose articles
+ * are older than the name's. Of new names that make one slug (`al-Hayya`, `Al Hayya`), the one
+ * with the oldest article (then the first in key order) has it unless the record gives it to
+ * another name, and the others get a suffix from a hash of their name. Without a record (a first
+ * build) that is the date rule alone.
  */
-function assignSlugs(drafts: readonly Draft[], names: ReadonlyMap<Draft, string>, articles: readonly Article[]): Map<Draft, string> {
+function assignSlugs(drafts: readonly Draft[], names: ReadonlyMap<Draft, string>, articles: readonly Article[], recorded: ReadonlyMap<string, string>): Map<Draft, string> {
+  // Who holds each recorded `kind/slug`, present in this build or not: a name that left the
+  // archive keeps its URL for when it returns, rather than another name's page appearing there.
+  const holders = new Map<string, string>();
+  for (const [key, slug] of recorded) holders.set(`${key.slice(0, key.indexOf(':'))}/${slug}`, key);
+  const slugs = new Map<Draft, string>();
   // Drafts by the slug their name makes; only names that share one need their oldest article.
   const groups = new Map<string, Draft[]>();
   for (const draft of drafts) {
+    const kept = recorded.get(draft.key);
+    if (kept !== undefined) {
+      slugs.set(draft, kept);
+      continue;
+    }
     const key = `${draft.kind}/${termSlug(names.get(draft)!, draft.key)}`;
     const group = groups.get(key);
     if (group) group.push(draft);
     else groups.set(key, [draft]);
   }
-  const slugs = new Map<Draft, string>();
   for (const [key, group] of groups) {
     const slug = key.slice(key.indexOf('/') + 1);
     if (group.length > 1) {
@@ -156,7 +168,8 @@ function assignSlugs(drafts: readonly Draft[], names: ReadonlyMap<Draft, string>
       }
       group.sort((a, b) => since.get(a)! - since.get(b)! || compareText(a.key, b.key));
     }
-    group.forEach((draft, index) => slugs.set(draft, RESERVED_SLUGS.has(slug) || index > 0 ? `${slug}-${shortHash(draft.key)}` : slug));
+    const plainFree = !RESERVED_SLUGS.has(slug) && !holders.has(key);
+    group.forEach((draft, index) => slugs.set(draft, plainFree && index === 0 ? slug : `${slug}-${shortHash(draft.key)}`));
   }
   return slugs;
 }
@@ -167,7 +180,11 @@ export interface TermTable {
   termsOf: Term[][];
 }
 
-export function buildTerms(articles: Article[], rules: EntityRules, minArticlesForEntityPage: number): TermTable {
+/**
+ * `recorded`: the slug each term key was given by earlier builds (`readTermUrls`), kept; valid
+ * slugs only, one key per slug of a kind.
+ */
+export function buildTerms(articles: Article[], rules: EntityRules, minArticlesForEntityPage: number, recorded: ReadonlyMap<string, string> = new Map()): TermTable {
   const drafts = new Map<string, Draft>();
   const keysOf: string[][] = [];
   articles.forEach((article, position) => {
@@ -199,7 +216,7 @@ export function buildTerms(articles: Article[], rules: EntityRules, minArticlesF
   const byKey = new Map<string, Term>();
   const sorted = [...drafts.values()].sort((a, b) => compareText(a.key, b.key));
   const names = new Map(sorted.map((draft) => [draft, pickSpelling(draft.spellings)]));
-  const slugs = assignSlugs(sorted, names, articles);
+  const slugs = assignSlugs(sorted, names, articles, recorded);
   for (const draft of sorted) {
     const name = names.get(draft)!;
     const segment = TERM_KINDS[draft.kind].segment;
