@@ -2,7 +2,7 @@
 // latest headlines. Older articles are on pages numbered from the oldest (stable-pagination.ts).
 
 import { html, type SafeHtml } from '../src/site/html.ts';
-import { formatCount } from '../src/site/counts.ts';
+import { formatCount, formatNumber } from '../src/site/counts.ts';
 import type { ListedArticle } from '../src/site/page-fingerprint.ts';
 import type { PageNav } from '../src/site/pages/stable-pagination.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
@@ -35,15 +35,18 @@ export interface HomePageData {
   nav: PageNav;
   /** First page only, and only when the archive has articles. */
   timeline: ArchiveTimeline | undefined;
-  /** First page only. */
+  /** First page only: the busiest sections (`SECTIONS_LISTED`). */
   sections: SectionCard[];
+  /** How many sections the archive has (first page only), linked to `/sections/` when more than those shown. */
+  sectionCount: number;
 }
 
-function renderSections(site: SiteContext, sections: SectionCard[]): SafeHtml {
+function renderSections(site: SiteContext, sections: SectionCard[], count: number): SafeHtml {
   if (sections.length === 0) return html``;
+  const more = count > sections.length;
   return html`<section class="sections" aria-labelledby="sections-heading">
 <h2 id="sections-heading">Sections at a glance</h2>
-<ul class="section-grid">
+${more ? html`<p>The ${formatNumber(sections.length)} with the most articles, of ${formatCount(count, 'section')}.</p>\n` : ''}<ul class="section-grid">
 ${sections.map(
   (section) => html`<li class="section-card">
 <h3 dir="auto">${renderSectionLink(site, section.name, section.page, section.language)}</h3>
@@ -53,7 +56,7 @@ ${section.headlines.map((article) => html`<li lang="${article.language}" dir="au
 </li>
 `,
 )}</ul>
-</section>`;
+${more ? html`<p class="sections-all"><a href="${site.url('/sections/')}">All ${formatCount(count, 'section')}</a></p>\n` : ''}</section>`;
 }
 
 export function renderHomePage(site: SiteContext, page: HomePageData): string {
@@ -68,7 +71,7 @@ ${timeline ? renderArchiveTimeline(site, timeline) : ''}
 ${renderArticleList(site, articles)}
 ${renderPagination(site, nav)}
 </div>
-${renderSections(site, page.sections)}
+${renderSections(site, page.sections, page.sectionCount)}
 </div>`;
   return renderBase(
     site,

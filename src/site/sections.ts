@@ -13,6 +13,12 @@ export interface SectionSummary {
   articles: Article[];
 }
 
+/**
+ * How many sections the home and about pages list, the busiest: an archive imported from a folder
+ * tree can have hundreds, which would bury the latest articles; `/sections/` lists them all.
+ */
+export const SECTIONS_LISTED = 12;
+
 /** Sections with their articles, largest first (ties by name). */
 export function summariseSections(articles: Article[]): SectionSummary[] {
   const byName = new Map<string, Article[]>();

@@ -3,16 +3,17 @@
 import { renderHomePage, type HomePageData, type SectionCard } from '../../../layouts/home.ts';
 import type { SitePlugin } from '../eleventy-types.ts';
 import { TERM_KIND_ORDER } from '../indexes/terms.ts';
-import { sectionFeedPaths, sectionTermOf, summariseSections } from '../sections.ts';
+import { SECTIONS_LISTED, sectionFeedPaths, sectionTermOf, summariseSections } from '../sections.ts';
 import type { SiteContext } from '../site-context.ts';
 import { addListTemplate, type ListPage } from './list-template.ts';
 import { stablePages } from './stable-pagination.ts';
 
 const HEADLINES_PER_SECTION = 3;
 
-/** The sections at a glance, as the first page shows them. */
-function sectionCards(site: SiteContext): SectionCard[] {
-  return summariseSections(site.articles).map((section) => {
+/** The sections at a glance, as the first page shows them: the busiest, and how many there are. */
+function sectionCards(site: SiteContext): { cards: SectionCard[]; count: number } {
+  const sections = summariseSections(site.articles);
+  const cards = sections.slice(0, SECTIONS_LISTED).map((section) => {
     const page = sectionTermOf(site, section.name);
     return {
       name: section.name,
@@ -23,6 +24,7 @@ function sectionCards(site: SiteContext): SectionCard[] {
       headlines: section.articles.slice(0, HEADLINES_PER_SECTION),
     };
   });
+  return { cards, count: sections.length };
 }
 
 /** What each page of the home listing shows (only this: it is the page's fingerprint). */
@@ -31,6 +33,7 @@ export function homePageList(site: SiteContext): Array<ListPage<HomePageData>> {
   return stablePages(site.articles.length, site.config.pageSize, '/').map(({ path, number, start, end, nav }) => {
     const first = number === undefined;
     const counts = first ? site.index.coverage() : [];
+    const sections = first ? sectionCards(site) : { cards: [], count: 0 };
     return {
       path,
       data: {
@@ -47,7 +50,8 @@ export function homePageList(site: SiteContext): Array<ListPage<HomePageData>> {
                 kinds: TERM_KIND_ORDER.filter((kind) => site.index.pagesOfKind(kind).length > 0),
               }
             : undefined,
-        sections: first ? sectionCards(site) : [],
+        sections: sections.cards,
+        sectionCount: sections.count,
       },
     };
   });
