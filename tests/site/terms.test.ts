@@ -1,5 +1,6 @@
 // The taxonomy's names and URLs: different names that make the same slug get distinct URLs,
-// the same way whatever order the articles come in; reserved slugs are avoided.
+// the same way whatever order the articles come in; reserved slugs are avoided; a URL recorded by
+// an earlier build is kept.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -40,6 +41,18 @@ describe('taxonomy URLs', () => {
     assert.equal(found['FA'], '/people/fa/');
     assert.equal(found['G7'], '/people/g7/');
     assert.match(found['李明']!, /^\/people\/name-[0-9a-f]{6}\/$/);
+  });
+
+  it('keeps a recorded URL when the most common spelling of the name comes to make another slug', () => {
+    // `US Army` made /tags/us-army/; two articles spelling it `U.S. Army` make that the name, whose slug is u-s-army.
+    const articles = [siteArticle(0, [], ['U.S. Army']), siteArticle(1, [], ['U.S. Army']), siteArticle(2, [], ['US Army'])];
+    const { terms } = buildTerms(articles, DEFAULT_ENTITY_RULES, 1, new Map([['tag:us army', 'us-army']]));
+    assert.deepEqual(terms.map((term) => [term.name, term.url]), [['U.S. Army', '/tags/us-army/']]);
+  });
+
+  it('gives a name the record does not know a suffix when the plain slug is recorded for a name no longer in the archive', () => {
+    const { terms } = buildTerms([siteArticle(0, [], ['Sea Wall'])], DEFAULT_ENTITY_RULES, 1, new Map([['tag:sea-wall', 'sea-wall']]));
+    assert.match(terms[0]!.url, /^\/tags\/sea-wall-[0-9a-f]{6}\/$/);
   });
 
   it('shows a name in its most common spelling and merges case variants', () => {
