@@ -22,6 +22,8 @@ export interface TermUrls {
   slugs: Map<string, string>;
   /** The file's text as read, so an unchanged record is not written again. */
   text: string;
+  /** Whether every entry of the file was read (none left out): then only a new slug changes it. */
+  whole: boolean;
 }
 
 /** The record in `articlesDir`: empty when there is none; a broken one or entry is named and left out. */
@@ -32,12 +34,28 @@ export async function readTermUrls(articlesDir: string, problems: ProblemLog): P
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    return { slugs, text: '' };
+    return { slugs, text: '', whole: false };
   }
   const shown = displayPath(file);
+  // The line of each key, found in one pass when the first bad entry needs it (a file of many bad
+  // entries must not be searched once per entry).
+  let lines: Map<string, number> | undefined;
   const lineOf = (key: string) => {
-    const at = text.indexOf(JSON.stringify(key));
-    return at === -1 ? {} : { line: text.slice(0, at).split('\n').length };
+    if (!lines) {
+      lines = new Map();
+      text.split('\n').forEach((line, index) => {
+        const quoted = /^\s*("(?:[^"\\]|\\.)*")\s*:/.exec(line)?.[1];
+        if (quoted === undefined) return;
+        try {
+          const found = JSON.parse(quoted) as string;
+          if (!lines!.has(found)) lines!.set(found, index + 1);
+        } catch {
+          // Not a JSON string: not a key this record was read with.
+        }
+      });
+    }
+    const line = lines.get(key);
+    return line === undefined ? {} : { line };
   };
   let stored: unknown;
   try {
@@ -50,7 +68,7 @@ export async function readTermUrls(articlesDir: string, problems: ProblemLog): P
       message: 'is not valid JSON, so the URLs terms were given by earlier builds are not known: a name new to the archive may take over another\'s URL',
       hint: 'Restore the file from version control (or fix the JSON); this build writes a new one from the URLs it gives.',
     });
-    return { slugs, text };
+    return { slugs, text, whole: false };
   }
   const terms = (stored as { format?: unknown; terms?: unknown } | null)?.terms;
   if ((stored as { format?: unknown } | null)?.format !== FORMAT || typeof terms !== 'object' || terms === null || Array.isArray(terms)) {
@@ -60,10 +78,12 @@ export async function readTermUrls(articlesDir: string, problems: ProblemLog): P
       message: `is not a record of term URLs (format ${FORMAT} with "terms"), so the URLs terms were given by earlier builds are not known`,
       hint: 'Restore the file from version control; this build writes a new one from the URLs it gives.',
     });
-    return { slugs, text };
+    return { slugs, text, whole: false };
   }
   const holders = new Map<string, string>();
-  for (const [key, slug] of Object.entries(terms as Record<string, unknown>).sort(([a], [b]) => compareText(a, b))) {
+  let whole = true;
+  // In the file's order (the order it is written in, by key): of two keys given one slug, the first keeps it.
+  for (const [key, slug] of Object.entries(terms as Record<string, unknown>)) {
     const kind = key.slice(0, key.indexOf(':'));
     const wrong =
       !Object.hasOwn(TERM_KINDS, kind) || key.length === kind.length + 1
@@ -74,6 +94,7 @@ export async function readTermUrls(articlesDir: string, problems: ProblemLog): P
             ? `gives it "${slug}", which ${JSON.stringify(holders.get(`${kind}/${slug}`))} has`
             : undefined;
     if (wrong) {
+      whole = false;
       problems.warn({
         code: 'TERM_URLS_BAD_ENTRY',
         file: shown,
@@ -86,7 +107,7 @@ export async function readTermUrls(articlesDir: string, problems: ProblemLog): P
     holders.set(`${kind}/${slug as string}`, key);
     slugs.set(key, slug as string);
   }
-  return { slugs, text };
+  return { slugs, text, whole };
 }
 
 /**
@@ -94,9 +115,12 @@ export async function readTermUrls(articlesDir: string, problems: ProblemLog): P
  * terms no longer in the archive stay: their URLs are kept for them.
  */
 export async function saveTermUrls(articlesDir: string, record: TermUrls, terms: readonly Term[], problems: ProblemLog): Promise<void> {
+  // A rebuild usually gives no term a new slug: then the record stands as read, without the cost of
+  // writing it out again (tens of thousands of entries at 100,000 articles).
+  const added = terms.filter((term) => term.hasPage && record.slugs.get(term.key) !== term.slug);
+  if (added.length === 0 && (record.whole || (record.slugs.size === 0 && record.text === ''))) return;
   const slugs = new Map(record.slugs);
-  for (const term of terms) if (term.hasPage) slugs.set(term.key, term.slug);
-  if (slugs.size === 0 && record.text === '') return;
+  for (const term of added) slugs.set(term.key, term.slug);
   const entries = [...slugs].sort(([a], [b]) => compareText(a, b));
   // One entry per line, so that a version control diff shows which terms arrived.
   const lines = entries.map(([key, slug]) => `    ${JSON.stringify(key)}: ${JSON.stringify(slug)}`);

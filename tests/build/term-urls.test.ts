@@ -4,7 +4,7 @@
 // builds through the CLI.
 
 import assert from 'node:assert/strict';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { ProblemLog } from '../../src/problems.ts';
@@ -50,6 +50,16 @@ describe('term URLs after a back-dated import', () => {
     assert.ok(urls.has('Mayor opens the new library'), 'the back-dated article is published');
   });
 
+  it('records the new names’ URLs beside the articles, and leaves the record as it is when nothing changed', async () => {
+    const record = JSON.parse(await readFile(path.join(articlesDir, 'term-urls.json'), 'utf8')) as { terms: Record<string, string> };
+    assert.equal(record.terms['section:world-news'], 'world-news');
+    assert.match(record.terms['section:world news'] ?? '', /^world-news-[0-9a-f]{6}$/);
+    const before = await stat(path.join(articlesDir, 'term-urls.json'));
+    const run = await buildArchive(inbox, [], { articlesDir, outDir });
+    assert.equal(run.exitCode, 0, run.stderr);
+    assert.equal((await stat(path.join(articlesDir, 'term-urls.json'))).mtimeMs, before.mtimeMs);
+  });
+
   it('keeps them in a fresh checkout of the inbox and articles folder, without the previous site', async () => {
     const checkout = path.join(work, 'checkout');
     await cp(articlesDir, path.join(checkout, 'articles'), { recursive: true });
@@ -86,7 +96,7 @@ describe('the record of term URLs', () => {
   it('leaves out, by line, an entry whose slug is not one, is reserved or is another term’s', async () => {
     const lines = ['"section:sport": "sport"', '"section:sports": "sport"', '"tag:x": "../../etc"', '"tag:y": "page"', '"nonsense": "a"', '"person:ann lee": "ann-lee"'];
     const { slugs, problems } = await recordIn(`{\n  "format": 1,\n  "terms": {\n    ${lines.join(',\n    ')}\n  }\n}\n`);
-    assert.deepEqual([...slugs], [['person:ann lee', 'ann-lee'], ['section:sport', 'sport']]);
+    assert.deepEqual(Object.fromEntries(slugs), { 'section:sport': 'sport', 'person:ann lee': 'ann-lee' });
     assert.deepEqual(
       problems.map((problem) => [problem.code, problem.line]).sort((a, b) => Number(a[1]) - Number(b[1])),
       [['TERM_URLS_BAD_ENTRY', 5], ['TERM_URLS_BAD_ENTRY', 6], ['TERM_URLS_BAD_ENTRY', 7], ['TERM_URLS_BAD_ENTRY', 8]],
