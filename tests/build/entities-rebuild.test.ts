@@ -63,7 +63,10 @@ describe('a rebuild after entities.json changes', { timeout: 180_000 }, () => {
 
     const fresh = await buildArchive(inbox, args);
     assert.equal(fresh.exitCode, 0, fresh.stderr);
-    assert.deepEqual(differing(await filesOf(dirs.articlesDir), await filesOf(fresh.articlesDir)), [], 'the article files of a build from nothing');
+    // The record of term URLs is history, not a product of the rules: it keeps the URLs of the
+    // names the new rules took away (docs/linking.md), which a build from nothing never gave.
+    const articleFiles = async (dir: string) => new Map([...(await filesOf(dir))].filter(([file]) => file !== 'term-urls.json'));
+    assert.deepEqual(differing(await articleFiles(dirs.articlesDir), await articleFiles(fresh.articlesDir)), [], 'the article files of a build from nothing');
     assert.deepEqual(differing(await filesOf(dirs.outDir), await filesOf(fresh.outDir)), [], 'the site of a build from nothing');
   });
 
