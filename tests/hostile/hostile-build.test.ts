@@ -180,8 +180,9 @@ describe('the hostile-input suite, built once', () => {
       assert.ok(article.url.length < 100);
     }
     assert.deepEqual((await readdir(workspace.work)).sort(), ['articles', 'inbox', 'site']);
-    // Beside the year folders only the ingest and article-file caches, in their own dot-folder.
-    assert.deepEqual((await readdir(workspace.articles)).sort(), ['.broadsheet', '2024']);
+    // Beside the year folders only the record of term URLs, and the ingest and article-file caches
+    // in their own dot-folder.
+    assert.deepEqual((await readdir(workspace.articles)).sort(), ['.broadsheet', '2024', 'term-urls.json']);
     assert.deepEqual((await readdir(path.join(workspace.articles, '.broadsheet'))).sort(), ['article-files.json', 'ingest-cache.json']);
   });
 });
