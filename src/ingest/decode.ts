@@ -189,22 +189,28 @@ const NAMED_CONTROLS: Record<number, string> = { 0x00: 'NUL', 0x07: 'bell', 0x08
 function dropStrayControls(text: string): { text: string; warning: DecodeWarning } | undefined {
   const found = [...text.matchAll(CONTROL_CHARACTERS)];
   if (found.length > MAX_STRAY_CONTROLS && found.length * CHARACTERS_PER_STRAY_CONTROL > text.length) return undefined;
-  const places = found.map((match) => {
-    const before = text.slice(0, match.index);
-    const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
-    return { line: lineAt(before), column: [...before.slice(lineStart)].length + 1, codePoint: match[0].charCodeAt(0) };
+  // Only the first ten are named: their places are found in one pass over the text before the
+  // tenth, not from the start for each (a long text may hold thousands of them).
+  let line = 1;
+  let scanned = 0;
+  const places = found.slice(0, 10).map((match) => {
+    const before = text.slice(scanned, match.index);
+    line += lineAt(before) - 1;
+    scanned = match.index;
+    const lineStart = Math.max(text.lastIndexOf('\n', match.index - 1), text.lastIndexOf('\r', match.index - 1)) + 1;
+    return { line, column: [...text.slice(lineStart, match.index)].length + 1, codePoint: match[0].charCodeAt(0) };
   });
   const name = (codePoint: number) => `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}${NAMED_CONTROLS[codePoint] ? ` (${NAMED_CONTROLS[codePoint]})` : ''}`;
   const [first, ...rest] = places;
-  const others = rest.slice(0, 9).map((place) => `${name(place.codePoint)} at line ${place.line}, column ${place.column}`);
-  if (rest.length > 9) others.push('…');
+  const others = rest.map((place) => `${name(place.codePoint)} at line ${place.line}, column ${place.column}`);
+  if (found.length > 10) others.push('…');
   return {
     text: text.replace(CONTROL_CHARACTERS, ''),
     warning: {
       code: 'TEXT_CONTROL_CHARACTER',
       line: first!.line,
-      message: `contains the control character ${name(first!.codePoint)} at column ${first!.column}${others.length === 0 ? '' : `, and ${rest.length} more (${others.join('; ')})`}: control characters are no text, so ${places.length === 1 ? 'it is' : 'they are'} left out`,
-      hint: `Check the text around ${places.length === 1 ? 'it' : 'them'} on the page (a character may be missing there); remove ${places.length === 1 ? 'it' : 'them'} from the source to silence this warning.`,
+      message: `contains the control character ${name(first!.codePoint)} at column ${first!.column}${others.length === 0 ? '' : `, and ${found.length - 1} more (${others.join('; ')})`}: control characters are no text, so ${found.length === 1 ? 'it is' : 'they are'} left out`,
+      hint: `Check the text around ${found.length === 1 ? 'it' : 'them'} on the page (a character may be missing there); remove ${found.length === 1 ? 'it' : 'them'} from the source to silence this warning.`,
     },
   };
 }

@@ -92,22 +92,11 @@ export function isLanguageTag(text: string): boolean {
 // Scripts written right to left (ISO 15924): living ones, then historical ones still published.
 const RIGHT_TO_LEFT_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr', 'Mend', 'Yezi', 'Armi', 'Nbat', 'Palm', 'Phnx', 'Avst', 'Sogd']);
 
-const directions = new Map<string, boolean>();
-
 /**
  * Whether a language is written right to left: by its script, as the tag names it (`ku-Arab`,
  * `ar-Latn`) or as the language is usually written (`iw` and `yi`: Hebrew; `dv`: Thaana; `ks`:
  * Arabic), so a tag is not judged by its first subtag alone. A tag Intl cannot read is left to right.
  */
 export function isRightToLeft(language: string): boolean {
-  let rightToLeft = directions.get(language);
-  if (rightToLeft === undefined) {
-    try {
-      rightToLeft = RIGHT_TO_LEFT_SCRIPTS.has(new Intl.Locale(language).maximize().script ?? '');
-    } catch {
-      rightToLeft = false;
-    }
-    directions.set(language, rightToLeft);
-  }
-  return rightToLeft;
+  return RIGHT_TO_LEFT_SCRIPTS.has(scriptOf(language) ?? '');
 }
