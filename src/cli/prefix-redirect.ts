@@ -22,5 +22,7 @@ export function formerPrefixTarget(url: string, current: string, former: Iterabl
     }
   }
   if (!fromFormer || longest === undefined) return undefined;
-  return `${current}${pathname.slice(longest.length)}${search}`;
+  // `/news//example.com/` would otherwise become `//example.com/` under the root, which a browser
+  // follows to another host (an open redirect). Extra slashes after the prefix mean nothing here.
+  return `${current}${pathname.slice(longest.length).replace(/^\/+/, '')}${search}`;
 }

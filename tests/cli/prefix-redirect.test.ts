@@ -24,4 +24,14 @@ describe('formerPrefixTarget', () => {
     assert.equal(formerPrefixTarget('/news/2024/a-story/', '/', ['/news/']), '/2024/a-story/');
     assert.equal(formerPrefixTarget('/2024/a-story/', '/', ['/news/']), undefined);
   });
+
+  it('never sends a browser to another host: slashes after the former prefix are dropped', () => {
+    // A Location of `//example.com/x` (or `/\\example.com/x`, which browsers read the same) leaves the site.
+    for (const url of ['/news//example.com/x', '/news/\\example.com/x', '/news///example.com/x?y=1']) {
+      const target = formerPrefixTarget(url, '/', ['/news/']);
+      assert.ok(target !== undefined, url);
+      assert.equal(new URL(target, 'http://localhost:8080/').host, 'localhost:8080', `${url} → ${target}`);
+    }
+    assert.equal(formerPrefixTarget('/news//example.com/x', '/', ['/news/']), '/example.com/x');
+  });
 });
