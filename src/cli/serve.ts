@@ -120,10 +120,19 @@ function startServer(out: string, pathPrefix: string, port: number, formerPrefix
     domDiff: false,
     middleware: [
       (request, response, next) => {
-        const target = request.url === undefined ? undefined : formerPrefixTarget(request.url, server.options.pathPrefix, formerPrefixes);
-        if (target === undefined) return next();
-        response.writeHead(302, { Location: target });
-        response.end();
+        // Eleventy's development server throws, uncaught, on an address that climbs out of the
+        // site (`/..%2f..%2fetc/passwd`, 11ty/dev-server#150) or that is no URL at all (`//[`), and
+        // one such request, from anyone who can reach the port, ended `serve`. The rest of its
+        // handling runs within `next()`, so the throw is caught here and answered.
+        try {
+          const target = request.url === undefined ? undefined : formerPrefixTarget(request.url, server.options.pathPrefix, formerPrefixes);
+          if (target === undefined) return next();
+          response.writeHead(302, { Location: target });
+          response.end();
+        } catch {
+          if (!response.headersSent) response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+          response.end('Bad request: this address is not a page of the site.\n');
+        }
       },
     ],
   });

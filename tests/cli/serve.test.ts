@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { appendFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -171,6 +172,22 @@ describe('broadsheet serve', () => {
     });
   });
 
+  it('answers an address that climbs out of the site, or is no URL, with 400 and goes on serving', async () => {
+    // One such request ended serve (Eleventy's development server throws, uncaught: 11ty/dev-server#150).
+    const { inbox, articles, site } = await storyFolder('serve-hostile-path');
+    await whileServing(['--inbox', inbox, '--articles', articles, '--out', site], async ({ port, output }) => {
+      await waitFor(() => fetch(`http://localhost:${port}/`).then((response) => (response.ok ? true : undefined)), `the server on port ${port}\n${output()}`);
+      for (const hostile of ['/..%2f..%2f..%2f..%2fetc%2fpasswd', '/%2e%2e%2f%2e%2e%2fetc/passwd', '//[']) {
+        const answer = await rawGet(port, hostile);
+        assert.equal(answer.status, 400, `${hostile}: ${answer.body}`);
+        assert.doesNotMatch(answer.body, /root:/, `${hostile} reads nothing outside the site`);
+      }
+      const home = await fetch(`http://localhost:${port}/`);
+      assert.equal(home.status, 200, `still serving after the hostile requests\n${output()}`);
+      assert.match(await home.text(), /The first story/);
+    });
+  });
+
   it('refuses a port number out of range', async () => {
     const run = await runCli(['serve', '--port', '70000']);
     assert.equal(run.exitCode, 2);
@@ -195,3 +212,17 @@ describe('broadsheet serve', () => {
     }
   });
 });
+
+/** A GET with the path sent as written (fetch and URL would normalise `..` and `%2e%2e` away). */
+function rawGet(port: number, requestPath: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: '127.0.0.1', port, path: requestPath, method: 'GET' }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
