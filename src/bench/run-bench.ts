@@ -185,11 +185,19 @@ interface ChildReport {
   ingestCache: { reused: number; parsed: number } | null;
 }
 
+/**
+ * The heap limit the benchmark itself was started with (`npm run bench` gives one: heap-room.ts),
+ * for its builds: without it a build of 200,000 articles runs out of Node's default heap.
+ */
+export function heapLimitFlags(execArgv: readonly string[]): string[] {
+  return execArgv.filter((flag) => /^--max[-_]old[-_]space[-_]size=/.test(flag));
+}
+
 async function runBuild(name: BenchRun['name'], dirs: { inbox: string; articles: string; site: string; work: string }): Promise<BenchRun> {
   const reportFile = path.join(dirs.work, `report-${name}.json`);
   const args = [CLI, 'build', '--inbox', dirs.inbox, '--articles', dirs.articles, '--out', dirs.site, '--report', reportFile, '--quiet'];
   const started = performance.now();
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...heapLimitFlags(process.execArgv), ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
   const memory = watchPeakMemory(child.pid!);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -11,9 +11,10 @@ import { ConfigError, DEFAULT_CONFIG, loadConfig, withOverrides, type SiteConfig
 import { loadEntityRules, type EntityRules } from '../ingest/entities/entity-rules.ts';
 import { ArticleUnreadableError, ingest, type IngestResult } from '../ingest/ingest.ts';
 import { compileRules } from '../ingest/rules.ts';
+import { heapRoomProblem } from './heap-room.ts';
 import type { FileIdentity } from '../file-thread.ts';
 import { displayPath, makeFolders } from '../fs-utils.ts';
-import { ProblemLog, type ProblemInput } from '../problems.ts';
+import { formatProblem, ProblemLog, type ProblemInput } from '../problems.ts';
 import { problemsText } from './problem-digest.ts';
 import { buildSearchIndex, partsWithoutReusableBundle, searchSummary, staleBundleFiles, type SearchIndexStats } from '../search/build-index.ts';
 import { IndexStream, type PlannedPage } from '../search/index-stream.ts';
@@ -411,11 +412,16 @@ async function buildLocked(
   if (inbox) {
     try {
       const rules = compileRules(config.ingest);
+      let heapChecked = false;
       result.ingest = await timed('ingest', 'sources', async () => {
         const ingested = await ingest(
           {
             inboxDir, articlesDir, force: options.force, rules, timeZone: config.timeZone, language: config.language, entityRules,
             onProgress: (done, total) => {
+              if (!heapChecked) {
+                heapChecked = true;
+                warnIfHeapTooSmall(total, displayPath(inboxDir), problems);
+              }
               progress.setTotal(total);
               progress.tick(done, true);
             },
@@ -710,6 +716,17 @@ async function writeReport(file: string, result: BuildResult, shard: Shard | und
   };
   await makeFolders(path.dirname(path.resolve(file)));
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/**
+ * Warns, at once and even under --quiet, when Node's heap is too small for an inbox this large:
+ * a build that runs out of heap dies without reaching the summary where problems are listed.
+ */
+function warnIfHeapTooSmall(sources: number, inbox: string, problems: ProblemLog): void {
+  const problem = heapRoomProblem(sources, inbox);
+  if (!problem) return;
+  problems.warn(problem);
+  process.stderr.write(`${formatProblem({ ...problem, severity: 'warning' })}\n`);
 }
 
 /** Prints the problems, past a few of one kind only counted unless `all` (problem-digest.ts). */
