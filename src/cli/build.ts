@@ -690,12 +690,15 @@ export function summaryLine(result: BuildResult, outDir: string): string {
 async function writeReport(file: string, result: BuildResult, shard: Shard | undefined): Promise<void> {
   const parts = searchParts(result.articles);
   const shardInfo = shard === undefined ? null : { name: shardName(shard), years: partOfShard(shard, parts)?.years ?? [] };
+  // The address a reader opens, under the path prefix, so that a deploy script joining the base
+  // URL and it reaches the page (article.url is the page's path from the site root).
+  const prefix = (result.pathPrefix ?? '/').replace(/\/$/, '');
   const report = {
     shard: shardInfo,
     articles: result.articles.map((article) => ({
       source: article.source.path,
       file: article.file,
-      url: article.url,
+      url: `${prefix}${article.url}`,
       title: article.title,
       date: article.date.toISO(),
       dateSource: article.dateSource,

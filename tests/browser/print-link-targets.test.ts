@@ -42,7 +42,7 @@ describe('printing a page of a site with a public address', { skip }, () => {
 
   it('writes the full URL after the site’s own links and the target after external ones', async () => {
     const article = build.report.articles[0]!;
-    await watched.page.goto(`${server.origin}${PREFIX}${article.url.slice(1)}`, { timeout: 10_000 });
+    await watched.page.goto(`${server.origin}${article.url}`, { timeout: 10_000 });
     await watched.page.emulateMedia({ media: 'print' });
     const printed = await watched.page.evaluate(() =>
       [...document.querySelectorAll('main a[href]')].map((link) => ({ href: link.getAttribute('href')!, after: getComputedStyle(link, '::after').content })),

@@ -215,6 +215,19 @@ describe('broadsheet command line', () => {
     assert.doesNotMatch(run.stderr, /ENTITIES_FILE_MISSING/);
   });
 
+  it("gives each article's url in the --report under the path prefix, as a reader opens it (the configuration's or --path-prefix)", async () => {
+    const dir = await temporaryDir('report-prefix');
+    const config = path.join(dir, 'broadsheet.config.json');
+    await writeFile(config, '{ "pathPrefix": "/news/" }\n');
+    const inbox = await inboxWith(DATED);
+    for (const [extra, prefix] of [[[], '/news/'], [['--path-prefix', '/archive/'], '/archive/']] as const) {
+      const build = await buildArchive(inbox, ['--config', config, ...extra]);
+      assert.equal(build.exitCode, 0, build.stderr);
+      assert.deepEqual(build.report.articles.map((article) => article.url), [`${prefix}2024/a-clean-headline/`]);
+      assert.ok(existsSync(path.join(build.outDir, '2024/a-clean-headline/index.html')), 'the page is in the output folder, which the prefix is not part of');
+    }
+  });
+
   it('writes the --report even when a bad configuration or overlapping folders stop the build, listing the problem', async () => {
     const dir = await temporaryDir('report-refused');
     const inbox = await inboxWith(DATED);
