@@ -566,6 +566,8 @@ async function start() {
     showError('Search needs the site to be served over HTTP: opened from a file, the browser will not load the search index. Run “npm start” and open http://localhost:8080/search/.');
     return;
   }
+  // Busy until the index is open (a search in the URL keeps it busy until its results show).
+  root.setAttribute('aria-busy', 'true');
   try {
     archive = await openArchiveSearch({
       parts,
@@ -579,7 +581,9 @@ async function start() {
     showError(`The search index could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page, or browse the archive instead.`);
     return;
   }
-  if (!state.q) input.focus();
+  // No focus moved on load: a keyboard or screen-reader user starts at the top (the skip link
+  // leads to the form), as on every other page (WCAG 2.4.3).
+  root.removeAttribute('aria-busy');
   await run();
 }
 

@@ -10,7 +10,7 @@ import { browserSkipReason, launchBrowser, openWatchedPage, type WatchedPage } f
 import type { BuildRun } from '../helpers/run-build.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { buildFixtureArchive, readFixtureArticles, type FixtureArticle } from '../search/fixture-archive.ts';
-import { searchInPage, searchSettled } from '../search/search-in-page.ts';
+import { searchInPage, searchReady, searchSettled } from '../search/search-in-page.ts';
 
 const skip = browserSkipReason();
 
@@ -258,7 +258,13 @@ describe('searching the fixture archive in Chromium', { skip }, () => {
   it('can be used with the keyboard alone, and announces the count to screen readers', async () => {
     const watched = await open('/search/');
     const { page } = watched;
-    await page.locator('#search-q:focus').waitFor();
+    await searchReady(page);
+    // From the top of the page, as on every page: the skip link, then the form it leads to.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate('document.activeElement?.textContent'), 'Skip to content');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate('document.activeElement?.id'), 'search-q');
     await page.keyboard.type('bottle caps');
     await page.keyboard.press('Enter');
     assert.match(await searchSettled(page), /^1 result for “bottle caps”/);
@@ -273,6 +279,19 @@ describe('searching the fixture archive in Chromium', { skip }, () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(bySlug('chess-prodigy-wins-national-title-at-fourteen').url));
     assertClean(watched);
+  });
+
+  it('leaves focus at the top of the page on load, with or without a query, so the first Tab reaches the skip link', async () => {
+    for (const sitePath of ['/search/', '/search/?q=harbour']) {
+      const watched = await open(sitePath);
+      await searchReady(watched.page);
+      if (sitePath.includes('?q=')) await searchSettled(watched.page);
+      assert.equal(await watched.page.evaluate('document.activeElement === document.body'), true, `${sitePath}: nothing focused on load`);
+      await watched.page.keyboard.press('Tab');
+      assert.equal(await watched.page.evaluate('document.activeElement?.textContent'), 'Skip to content', sitePath);
+      assertClean(watched);
+      await watched.page.context().close();
+    }
   });
 
   it('tells readers without JavaScript that search needs it and links to the latest articles, the archive and the sections', async () => {

@@ -12,7 +12,7 @@ import { browserSkipReason, openWatchedPage, serveInBrowser, closeServed } from 
 import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
-import { searchSettled } from '../search/search-in-page.ts';
+import { searchReady, searchSettled } from '../search/search-in-page.ts';
 
 const skip = browserSkipReason();
 
@@ -77,7 +77,8 @@ describe('a search index that cannot be read in full', { skip }, () => {
   it('says the browser is offline when it is, rather than quoting a failed fetch', async () => {
     const watched = await openWatchedPage(browser, server.origin);
     await watched.page.goto(`${server.origin}/search/`);
-    await watched.page.locator('#search-q:focus').waitFor();
+    await searchReady(watched.page);
+    await watched.page.locator('#search-q').focus();
     await watched.page.context().setOffline(true);
     await watched.page.keyboard.type('lighthouse');
     await watched.page.keyboard.press('Enter');

@@ -15,7 +15,7 @@ import { planFirstSearch } from '../../src/bench/search-transfer.ts';
 import { browserSkipReason, launchBrowser, openWatchedPage, type WatchedPage } from '../helpers/browser.ts';
 import type { BuildRun } from '../helpers/run-build.ts';
 import { serveStatic, type SentResponse, type StaticServer } from '../helpers/static-server.ts';
-import { searchInPage, searchSettled } from '../search/search-in-page.ts';
+import { searchInPage, searchReady, searchSettled } from '../search/search-in-page.ts';
 import { buildWaveArchive, MARKERS, type MarkerArticle } from '../search/wave-archive.ts';
 
 const skip = browserSkipReason();
@@ -241,7 +241,8 @@ describe('searching an archive in waves, in Chromium', { skip, concurrency: fals
   it('merges no more years for a search a newer one replaced (the reader typed on)', async () => {
     const start = server.requests.length;
     const watched = await open('/search/');
-    await watched.page.locator('#search-q:focus').waitFor();
+    await searchReady(watched.page);
+    await watched.page.locator('#search-q').focus();
     // The page's own engine, with the signal already aborted, as for a search the next keystroke replaced.
     const scope = await watched.page.evaluate(`(async () => {
       const root = document.getElementById('search');

@@ -58,6 +58,11 @@ export async function searchInPage(
 }
 
 /** Waits until the search page has finished the search it is running; returns its status line. */
+/** Waits until the search page has opened its index (the form shows, and the page is not busy). */
+export async function searchReady(page: Page): Promise<void> {
+  await page.locator('#search:not([aria-busy]) .search-form:not([hidden])').waitFor();
+}
+
 export async function searchSettled(page: Page): Promise<string> {
   // A locator, not waitForFunction: the page's CSP forbids the eval that a string predicate needs.
   await page.locator('#search:not([aria-busy]) #search-status:not(:empty)').waitFor();
