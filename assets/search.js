@@ -43,6 +43,9 @@ const pageLanguage = document.documentElement.lang || 'en';
 // The archive's own language (the site's), which search stems Latin-script queries in; the page's
 // <html lang> is the interface's.
 const archiveLanguage = root.dataset.language || pageLanguage;
+// The language of each section name not in the interface's (an Arabic section on an English
+// site), so that a screen reader speaks it in its own.
+const sectionLanguages = new Map(Object.entries(JSON.parse(root.dataset.sectionLanguages || '{}')));
 const dateFormat = new Intl.DateTimeFormat(pageLanguage, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 
 const state = readUrl();
@@ -218,7 +221,7 @@ function renderResult(data) {
   const meta = data.meta ?? {};
   const details = [];
   if (meta.date) details.push(element('time', { datetime: meta.date, textContent: formatDate(meta.date) }));
-  if (meta.section) details.push(document.createTextNode(`${details.length > 0 ? ' · ' : ''}${meta.section}`));
+  if (meta.section) details.push(...(details.length > 0 ? [' · '] : []), isolate(meta.section, valueLanguage('section', meta.section)));
   const excerpt = excerptOf(data);
   return element('li', { className: 'search-result' }, [
     element('h2', { className: 'search-result-title', lang: meta.lang, dir: 'auto' }, [element('a', { href: resultUrl(data, excerpt.marked), textContent: meta.title || data.url })]),
@@ -240,8 +243,14 @@ function valueLabel(name, value) {
   return name === 'year' ? formatYear(value) : value;
 }
 
+/** The language a filter value is written in, when the page knows it is not the interface's. */
+function valueLanguage(name, value) {
+  return name === 'section' ? sectionLanguages.get(value) : undefined;
+}
+
+/** The selected filter values as the status line names them, isolated, each in its language. */
 function selectedLabels() {
-  return Object.entries(state.filters).flatMap(([name, values]) => values.map((value) => valueLabel(name, value)));
+  return Object.entries(state.filters).flatMap(([name, values]) => values.map((value) => isolate(valueLabel(name, value), valueLanguage(name, value))));
 }
 
 function selectedValues() {
@@ -285,15 +294,15 @@ function describeUnavailable() {
  * query or section in the English status line would otherwise take the quotes, commas and
  * numbers around it into its own run (“2015 السعودية” showed its number on the wrong side).
  */
-function isolate(text) {
-  return element('bdi', { textContent: text });
+function isolate(text, lang) {
+  return element('bdi', { textContent: text, lang });
 }
 
 /** The status line for a result list, as nodes: its query and filter values isolated. */
 function describe(total, scope) {
   const things = total === 1 ? '1 result' : `${total.toLocaleString(pageLanguage)} results`;
   const term = state.q.trim() ? [' for “', isolate(state.q.trim()), '”'] : [];
-  const narrowed = selectedValues().length > 0 ? [' in ', ...selectedLabels().flatMap((label, i) => (i > 0 ? [', ', isolate(label)] : [isolate(label)]))] : [];
+  const narrowed = selectedValues().length > 0 ? [' in ', ...selectedLabels().flatMap((label, i) => (i > 0 ? [', ', label] : [label]))] : [];
   // Without words there is no relevance: browsing by filter lists newest first by default.
   const order = state.order === 'oldest' ? ', oldest first' : state.order === 'newest' || term.length === 0 ? ', newest first' : '';
   const years = isPartial(scope) ? ` from ${formatYears(scope.searched)}` : '';
@@ -344,7 +353,7 @@ function renderFilters(counts, scope) {
     const options = shown.map(([value, count]) => {
       const box = element('input', { type: 'checkbox', name, value, checked: selected.has(value) });
       box.dataset.filter = name;
-      return element('li', {}, [element('label', {}, [box, ' ', isolate(valueLabel(name, value)), ' ', element('span', { className: 'search-count', textContent: `(${count})` })])]);
+      return element('li', {}, [element('label', {}, [box, ' ', isolate(valueLabel(name, value), valueLanguage(name, value)), ' ', element('span', { className: 'search-count', textContent: `(${count})` })])]);
     });
     const children = [element('legend', { textContent: label }), element('ul', { className: 'search-filter-values' }, options)];
     if (values.length > VALUES_SHOWN && !LISTED_WHOLE.has(name)) {

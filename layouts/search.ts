@@ -5,7 +5,10 @@
 // says which years were searched and offers the rest; it stays hidden on a small archive.
 
 import { searchWaves } from '../src/search/bundles.ts';
+import { normaliseValue } from '../src/search/search-fields.ts';
 import { html } from '../src/site/html.ts';
+import { INTERFACE_LANGUAGE } from '../src/site/interface-language.ts';
+import { sectionLanguages } from '../src/site/sections.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { renderBase } from './base.ts';
 
@@ -24,10 +27,16 @@ export function renderSearchPage(site: SiteContext): string {
   }));
   if (parts.length === 0) parts.push({ bundle: site.url('/pagefind/'), from: undefined, to: undefined, articles: 0, wave: 0 });
   // The index of sections exists only when some article has a section.
+  // Section names in another language than the interface's, by filter value (search-fields.ts).
+  const sectionLanguageOf = Object.fromEntries(
+    sectionLanguages(site)
+      .filter(([, language]) => language !== null && language !== INTERFACE_LANGUAGE)
+      .map(([name, language]) => [normaliseValue(name), language]),
+  );
   const sections = site.index.pagesOfKind('section').length > 0 ? html`, the <a href="${site.url('/sections/')}">sections</a>` : '';
   const main = html`<h1>Search the archive</h1>
 <noscript><p class="search-notice">Search runs in your browser and needs JavaScript, which is turned off or blocked here. You can still browse: the <a href="${site.url('/')}">latest articles</a>, the <a href="${site.url('/archive/')}">archive by date</a>${sections}, and the people, places and topics linked from every article.</p></noscript>
-<div id="search" class="search" data-search-parts="${JSON.stringify(parts)}" data-base-url="${site.url('/')}" data-language="${site.config.language}" data-highlight-param="${HIGHLIGHT_PARAM}">
+<div id="search" class="search" data-search-parts="${JSON.stringify(parts)}" data-base-url="${site.url('/')}" data-language="${site.config.language}" data-section-languages="${JSON.stringify(sectionLanguageOf)}" data-highlight-param="${HIGHLIGHT_PARAM}">
 <form class="search-form" action="${site.url('/search/')}" method="get" hidden>
 <div class="search-field">
 <label for="search-q">Words to find</label>

@@ -172,6 +172,25 @@ describe('searching the fixture archive in Chromium', { skip }, () => {
     assertClean(watched);
   });
 
+  it('marks each section name in the language of its articles, in the filters, the status line and the results, for screen readers to speak it so', async () => {
+    // The fixture's sections are each in one language: an Arabic section's name is Arabic.
+    const languageOf = new Map(articles.map((article) => [article.section, article.language === 'en' ? null : article.language]));
+    const arabic = articles.find((article) => article.language === 'ar')!;
+    assert.equal(languageOf.get(arabic.section), 'ar');
+    const watched = await open('/search/');
+    const sectionGroup = watched.page.locator('fieldset', { has: watched.page.locator('legend', { hasText: /^Section$/ }) });
+    await sectionGroup.waitFor();
+    const marked = await sectionGroup.locator('label bdi').evaluateAll((names) => names.map((name) => [name.textContent, name.getAttribute('lang')]));
+    assert.deepEqual(new Map(marked as Array<[string, string | null]>), languageOf);
+    await sectionGroup.getByLabel(arabic.section).check();
+    await searchSettled(watched.page);
+    assert.deepEqual(await watched.page.locator('#search-status bdi').evaluateAll((names) => names.map((name) => [name.textContent, name.getAttribute('lang')])), [[arabic.section, 'ar']]);
+    const resultSections = await watched.page.locator('.search-result-meta bdi').evaluateAll((names) => names.map((name) => [name.textContent, name.getAttribute('lang')]));
+    assert.ok(resultSections.length > 0);
+    assert.deepEqual(new Set(resultSections.map((pair) => JSON.stringify(pair))), new Set([JSON.stringify([arabic.section, 'ar'])]));
+    assertClean(watched);
+  });
+
   it('lists results newest first or oldest first by date, English and Arabic together', async () => {
     for (const [year, order] of [['2023', 'newest'], ['2024', 'oldest']] as const) {
       const inYear = articles.filter((article) => article.date.startsWith(year));
