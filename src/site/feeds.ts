@@ -24,6 +24,25 @@ export interface FeedSpec {
   homePath: string;
   /** Newest first; only the first FEED_LIMIT are used. */
   articles: Article[];
+  /**
+   * The feed's language (Atom's xml:lang on <feed>, JSON Feed's `language`): the site's for the
+   * whole archive; a section's entries' own when most of them share it (`dominantLanguage`).
+   */
+  language: string;
+}
+
+/**
+ * The language more than half of `articles` are in, else `fallback` (the site's): a reader shows
+ * an Arabic section's feed right to left even on an English site, and a mixed one as the site.
+ */
+export function dominantLanguage(articles: readonly Article[], fallback: string): string {
+  const counts = new Map<string, number>();
+  for (const article of articles) {
+    const count = (counts.get(article.language) ?? 0) + 1;
+    if (count * 2 > articles.length) return article.language;
+    counts.set(article.language, count);
+  }
+  return fallback;
 }
 
 type RenderBody = (article: Article) => string;
@@ -65,25 +84,29 @@ export function renderAtomFeed(site: SiteContext, spec: FeedSpec, renderBody: Re
       author: authorsOf(site, article).map((name) => ({ name })),
     });
   }
-  return withLanguages(feed.atom1(), site.config.language, entries);
+  return withLanguages(feed.atom1(), spec.language, site.config.language, entries);
 }
 
 const ATOM_FEED_OPEN = '<feed xmlns="http://www.w3.org/2005/Atom">';
 const ATOM_ENTRY_OPEN = '\n    <entry>\n';
 
 /**
- * The Atom document with its language (the site's) on <feed> and an entry's own on each entry in
- * another, as xml:lang: the library writes none, so a reader could not tell that an entry is
- * Arabic. Entries open on lines of their own, and no text can hold a raw `<entry>` (titles and
- * summaries are escaped, bodies are markdown-it's HTML of escaped text); language tags are
- * checked tags (site-config.ts, load-articles.ts), safe in an attribute.
+ * The Atom document with its language on <feed> and an entry's own on each entry in another, as
+ * xml:lang: the library writes none, so a reader could not tell that an entry is Arabic. A feed
+ * in another language than the site's keeps its title and subtitle (the site's name, the
+ * interface's sentence) in the site's. Entries open on lines of their own, and no text can hold a
+ * raw `<entry>` (titles and summaries are escaped, bodies are markdown-it's HTML of escaped
+ * text); language tags are checked tags (site-config.ts, load-articles.ts), safe in an attribute.
  */
-function withLanguages(atom: string, siteLanguage: string, entries: Article[]): string {
-  const parts = atom.replace(ATOM_FEED_OPEN, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${siteLanguage}">`).split(ATOM_ENTRY_OPEN);
+function withLanguages(atom: string, feedLanguage: string, siteLanguage: string, entries: Article[]): string {
+  const parts = atom.replace(ATOM_FEED_OPEN, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${feedLanguage}">`).split(ATOM_ENTRY_OPEN);
   if (parts.length !== entries.length + 1) throw new Error(`the Atom feed has ${parts.length - 1} entries where ${entries.length} were added`);
+  if (feedLanguage !== siteLanguage) {
+    for (const element of ['title', 'subtitle']) parts[0] = parts[0]!.replace(`\n    <${element}>`, `\n    <${element} xml:lang="${siteLanguage}">`);
+  }
   return parts.reduce((document, part, index) => {
     const language = entries[index - 1]?.language;
-    return `${document}${language === siteLanguage ? ATOM_ENTRY_OPEN : `\n    <entry xml:lang="${language}">\n`}${part}`;
+    return `${document}${language === feedLanguage ? ATOM_ENTRY_OPEN : `\n    <entry xml:lang="${language}">\n`}${part}`;
   });
 }
 
@@ -94,7 +117,7 @@ export function renderJsonFeed(site: SiteContext, spec: FeedSpec, renderBody: Re
     description: spec.description,
     home_page_url: site.absoluteUrl(spec.homePath),
     feed_url: site.absoluteUrl(spec.jsonPath),
-    language: site.config.language,
+    language: spec.language,
     favicon: site.absoluteUrl('/assets/favicon.svg'),
     authors: [{ name: site.config.title }],
     items: spec.articles.slice(0, FEED_LIMIT).map((article) => ({

@@ -14,7 +14,7 @@ import { attribute, parseHtml } from '../helpers/html-text.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
 import { filesIn, readSiteFile } from '../helpers/site-files.ts';
-import { childElements, htmlValidationErrors, parseXml } from '../helpers/validators.ts';
+import { childElements, htmlValidationErrors, parseXml, xmlWellFormednessErrors } from '../helpers/validators.ts';
 
 interface Node {
   nodeName: string;
@@ -74,6 +74,53 @@ describe('the interface on a right-to-left article page', () => {
     assert.deepEqual(childElements(feed, 'entry').map((entry) => entry.attributes?.['xml:lang']), ['ar']);
     const json = JSON.parse(await readFile(path.join(build.outDir, 'feed.json'), 'utf8')) as { language: string; items: Array<{ language: string }> };
     assert.deepEqual([json.language, json.items.map((item) => item.language)], ['en', ['ar']]);
+  });
+});
+
+describe('the feeds of a section in another language than the site', () => {
+  let build: BuildRun;
+  const ARABIC = [
+    'الحكومة تعلن خطة جديدة للمياه\n\nقالت الحكومة يوم الاثنين إنها ستنفق المزيد على شبكات المياه في المدن.\n',
+    'الفريق يفوز بالكأس بعد مباراة طويلة\n\nفاز الفريق بالكأس مساء أمس بعد مباراة طويلة أمام جمهور كبير.\n',
+    'افتتاح ملعب جديد في وسط المدينة\n\nافتتح الوزير الملعب الجديد بحضور عدد من اللاعبين والمسؤولين.\n',
+  ];
+  const ENGLISH = 'Council votes to rebuild the harbour wall\n\nThe council voted on Monday to rebuild the harbour wall after a long debate.\n';
+
+  before(async () => {
+    const inbox = await temporaryDir('feed-language');
+    // An English site (the default) with an all-Arabic section, and a section of one Arabic and one English article.
+    await mkdir(path.join(inbox, 'gulf'));
+    for (const [index, body] of ARABIC.entries()) await writeFile(path.join(inbox, 'gulf', `2024-05-0${index + 1}-gulf-${index}.txt`), body);
+    await mkdir(path.join(inbox, 'mixed'));
+    await writeFile(path.join(inbox, 'mixed', '2024-06-01-water.txt'), 'وزير المياه يزور السد الجديد\n\nزار وزير المياه السد الجديد شمال المدينة صباح اليوم.\n');
+    await writeFile(path.join(inbox, 'mixed', '2024-06-02-harbour.txt'), ENGLISH);
+    build = await buildArchive(inbox);
+    assert.equal(build.exitCode, 0, build.stderr);
+  });
+
+  async function feedLanguages(name: string): Promise<{ feed: unknown; title: unknown; subtitle: unknown; entries: unknown[]; json: unknown; items: unknown[] }> {
+    const xml = await readSiteFile(build.outDir, `${name}.xml`);
+    assert.deepEqual(await xmlWellFormednessErrors(xml), []);
+    const feed = childElements(parseXml(xml), 'feed')[0]!;
+    const json = JSON.parse(await readSiteFile(build.outDir, `${name}.json`)) as { language: string; items: Array<{ language: string }> };
+    return {
+      feed: feed.attributes?.['xml:lang'],
+      title: childElements(feed, 'title')[0]!.attributes?.['xml:lang'],
+      subtitle: childElements(feed, 'subtitle')[0]?.attributes?.['xml:lang'],
+      entries: childElements(feed, 'entry').map((entry) => entry.attributes?.['xml:lang']),
+      json: json.language,
+      items: json.items.map((item) => item.language),
+    };
+  }
+
+  it('labels an all-Arabic section’s feeds Arabic, keeping their English title and subtitle English', async () => {
+    assert.deepEqual(await feedLanguages('feeds/gulf'), { feed: 'ar', title: 'en', subtitle: 'en', entries: [undefined, undefined, undefined], json: 'ar', items: ['ar', 'ar', 'ar'] });
+  });
+
+  it('labels a section with no language in the majority, and the whole archive, with the site’s language', async () => {
+    assert.deepEqual(await feedLanguages('feeds/mixed'), { feed: 'en', title: undefined, subtitle: undefined, entries: [undefined, 'ar'], json: 'en', items: ['en', 'ar'] });
+    const whole = await feedLanguages('feed');
+    assert.deepEqual([whole.feed, whole.json], ['en', 'en']);
   });
 });
 

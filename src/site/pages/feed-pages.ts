@@ -4,7 +4,7 @@
 import { SITE_FEEDS } from '../../../layouts/base.ts';
 import { closeBidi, isolateBidi } from '../bidi.ts';
 import type { EleventyPageData, SitePlugin } from '../eleventy-types.ts';
-import { FEED_LIMIT, renderAtomFeed, renderJsonFeed, type FeedSpec } from '../feeds.ts';
+import { dominantLanguage, FEED_LIMIT, renderAtomFeed, renderJsonFeed, type FeedSpec } from '../feeds.ts';
 import type { Article } from '../load-articles.ts';
 import { createMarkdownRenderer } from '../markdown.ts';
 import { siteFingerprints } from '../page-fingerprint.ts';
@@ -19,6 +19,7 @@ export function feedSpecs(site: SiteContext): FeedSpec[] {
     jsonPath: SITE_FEEDS.json,
     homePath: '/',
     articles: site.articles,
+    language: site.config.language,
   };
   const sections = summariseSections(site.articles).flatMap((section): FeedSpec[] => {
     // A section's feeds stand for its page and are named by its slug: no page, no feeds.
@@ -34,6 +35,7 @@ export function feedSpecs(site: SiteContext): FeedSpec[] {
         // The section's page: the feed's alternate link and, in Atom, its id, which must be its own.
         homePath: page.url,
         articles: section.articles,
+        language: dominantLanguage(section.articles.slice(0, FEED_LIMIT), site.config.language),
       },
     ];
   });
