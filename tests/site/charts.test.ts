@@ -241,7 +241,8 @@ describe('the full chart’s count axis', () => {
   const site = createSiteContext(DEFAULT_CONFIG, [], compileEntityRules());
   const ticks = (counts: number[]) => {
     const markup = renderCoverageChart(site, { id: 'f', caption: 'Articles per month', bars: counts.map((count, i) => ({ label: `Month ${i}`, count, href: `/archive/2024/0${i + 1}/` })) }).value;
-    return [...walk(parseHtml(markup))].filter((node) => node.nodeName === 'text' && attribute(node, 'text-anchor') === 'end' && Number(attribute(node, 'x')) < 34).map((node) => node.childNodes?.[0]?.value);
+    const column = [...walk(parseHtml(markup))].find((node) => node.nodeName === 'svg' && attribute(node, 'class') === 'chart-counts');
+    return column ? [...walk(column)].filter((node) => node.nodeName === 'text').map((node) => node.childNodes?.[0]?.value) : [];
   };
 
   it('labels whole numbers of articles only', () => {
