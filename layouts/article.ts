@@ -1,10 +1,12 @@
 // One article: headline, standfirst, date, authors, section, reading time, body, how to cite it,
 // and where the text came from.
 
+import { nameLanguage } from '../src/ingest/text-stats.ts';
 import { bibtexCitation, plainCitation } from '../src/site/citation.ts';
 import { html, trusted, type SafeHtml } from '../src/site/html.ts';
 import { INTERFACE_LANGUAGE } from '../src/site/interface-language.ts';
 import type { Article } from '../src/site/load-articles.ts';
+import { sectionTermOf } from '../src/site/sections.ts';
 import type { SiteContext } from '../src/site/site-context.ts';
 import { rfc3339 } from '../src/site/timestamps.ts';
 import { renderBase } from './base.ts';
@@ -31,9 +33,13 @@ export function renderArticleElement(site: SiteContext, article: Article, bodyHt
   // The words around the article's own (date, labels, citation) are the interface's, not the article's.
   const ui = INTERFACE_LANGUAGE;
   const authorLang = article.language === ui ? html`` : html` lang="${article.language}"`;
+  // The section's name is in its own language, which may not be the article's (a folder named
+  // `gulf` above Arabic articles); unknown for a section of several languages, then by its letters.
+  const sectionLanguage = article.section === undefined ? undefined : (sectionTermOf(site, article.section)?.language ?? nameLanguage(article.section, article.language));
+  const sectionName = sectionLanguage === undefined || sectionLanguage === article.language ? html`${article.section}` : html`<bdi lang="${sectionLanguage}">${article.section}</bdi>`;
   return html`<article class="article" lang="${article.language}" dir="${article.dir}" data-pagefind-body>
 <header class="article-header">
-${article.section ? html`<p class="article-section" data-pagefind-ignore>${article.section}</p>` : ''}
+${article.section ? html`<p class="article-section" data-pagefind-ignore>${sectionName}</p>` : ''}
 <h1 data-pagefind-meta="title">${article.title}</h1>
 ${article.subtitle ? html`<p class="standfirst">${article.subtitle}</p>` : ''}
 <p class="article-meta" lang="${ui}" dir="ltr"><span data-pagefind-ignore><time datetime="${rfc3339(article.date)}">${site.formatDate(article.date, ui)}</time>${

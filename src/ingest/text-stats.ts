@@ -80,6 +80,20 @@ export function detectLanguage(text: string, fallback: string): string {
   return fallbackScript !== undefined && best[2].includes(fallbackScript) ? fallback : best[0];
 }
 
+// A letter of any script but Latin.
+const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/u;
+
+/**
+ * The language a short text such as a name is in, given the language of the articles it comes
+ * from: theirs when it is written in their kind of letters (Latin, or another script), else by
+ * its own letters (`detectLanguage`). A folder named `gulf` holding Arabic articles is not Arabic,
+ * nor is an Arabic section name English because its articles are.
+ */
+export function nameLanguage(name: string, articlesLanguage: string): string {
+  const latinLanguage = (scriptOf(articlesLanguage) ?? 'Latn') === 'Latn';
+  return NON_LATIN_LETTER.test(name) !== latinLanguage ? articlesLanguage : detectLanguage(name, articlesLanguage);
+}
+
 // A language tag as `lang` attributes and Pagefind's stemming take it (BCP 47: `en`, `ar`,
 // `pt-BR`, `zh-Hant`): a language, then subtags of letters and digits.
 const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$/;

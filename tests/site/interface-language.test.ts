@@ -91,6 +91,8 @@ describe('the feeds of a section in another language than the site', () => {
     // An English site (the default) with an all-Arabic section, and a section of one Arabic and one English article.
     await mkdir(path.join(inbox, 'gulf'));
     for (const [index, body] of ARABIC.entries()) await writeFile(path.join(inbox, 'gulf', `2024-05-0${index + 1}-gulf-${index}.txt`), body);
+    await mkdir(path.join(inbox, 'أخبار'));
+    await writeFile(path.join(inbox, 'أخبار', '2024-07-01-news.txt'), 'افتتاح مكتبة عامة جديدة في الحي القديم\n\nافتتحت البلدية مكتبة عامة جديدة في الحي القديم صباح اليوم.\n');
     await mkdir(path.join(inbox, 'mixed'));
     await writeFile(path.join(inbox, 'mixed', '2024-06-01-water.txt'), 'وزير المياه يزور السد الجديد\n\nزار وزير المياه السد الجديد شمال المدينة صباح اليوم.\n');
     await writeFile(path.join(inbox, 'mixed', '2024-06-02-harbour.txt'), ENGLISH);
@@ -115,6 +117,14 @@ describe('the feeds of a section in another language than the site', () => {
 
   it('labels an all-Arabic section’s feeds Arabic, keeping their English title and subtitle English', async () => {
     assert.deepEqual(await feedLanguages('feeds/gulf'), { feed: 'ar', title: 'en', subtitle: 'en', entries: [undefined, undefined, undefined], json: 'ar', items: ['ar', 'ar', 'ar'] });
+  });
+
+  it('marks a section’s name in the language of its letters: the folder name gulf is English though its articles are Arabic, أخبار is Arabic', async () => {
+    const found = new Map<string, Set<string>>([['gulf', new Set()], ['أخبار', new Set()]]);
+    for (const page of await filesIn(build.outDir, '.html')) {
+      for (const { text, lang } of textsWithLanguage(await readSiteFile(build.outDir, page), ['code'])) found.get(text)?.add(lang);
+    }
+    assert.deepEqual(found, new Map([['gulf', new Set(['en'])], ['أخبار', new Set(['ar'])]]));
   });
 
   it('labels a section with no language in the majority, and the whole archive, with the site’s language', async () => {

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { foldName, ruledEntityNames, type EntityKind, type EntityRules } from '../../ingest/entities/entity-rules.ts';
 import { MAX_SLUG_LENGTH, transliterate } from '../../ingest/slug.ts';
+import { nameLanguage } from '../../ingest/text-stats.ts';
 import { compareText } from '../../problems.ts';
 import type { Article } from '../load-articles.ts';
 
@@ -44,7 +45,10 @@ export interface Term {
   articles: number[];
   /** Whether the term has pages (entities need `minArticlesForEntityPage` articles). */
   hasPage: boolean;
-  /** The language its name is in, as far as the archive knows: that of all its articles, when they share one. */
+  /**
+   * The language its name is in, as far as the archive knows: that of all its articles, when they
+   * share one and the name is in their kind of letters (`nameLanguage`).
+   */
   language: string | undefined;
 }
 
@@ -53,6 +57,10 @@ function sharedLanguage(positions: readonly number[], articles: readonly Article
   const language = articles[positions[0]!]?.language;
   for (const position of positions) if (articles[position]!.language !== language) return undefined;
   return language;
+}
+
+function languageOfName(name: string, articlesLanguage: string | undefined): string | undefined {
+  return articlesLanguage === undefined ? undefined : nameLanguage(name, articlesLanguage);
 }
 
 interface Draft {
@@ -230,7 +238,7 @@ export function buildTerms(articles: Article[], rules: EntityRules, minArticlesF
       url: `/${segment}/${slug}/`,
       articles: draft.articles,
       hasPage: !isEntity || draft.articles.length >= minArticlesForEntityPage,
-      language: sharedLanguage(draft.articles, articles),
+      language: languageOfName(name, sharedLanguage(draft.articles, articles)),
     };
     terms.push(term);
     byKey.set(draft.key, term);
