@@ -275,6 +275,23 @@ export function holdsQueryWord(found, wanted) {
   return false;
 }
 
+/**
+ * Whether a word of a result's summary is one a query word could have found there. Pagefind
+ * matches the summary (searchable meta) but gives no locations in it, so the page tells the
+ * words by their beginnings, folded: the query word begun (`zanz` for Zanzibar) or a form of it,
+ * sharing at least four letters and then differing by at most four at each end, as an ending
+ * does (`elections`: elected, election; not `harbour`: harbinger).
+ */
+export function summaryWordMatches(word, queryWord) {
+  const found = foldWord(word);
+  const wanted = foldWord(queryWord);
+  if (!found || !wanted) return false;
+  if (found.startsWith(wanted)) return true;
+  let shared = 0;
+  while (shared < found.length && shared < wanted.length && found[shared] === wanted[shared]) shared++;
+  return shared >= 4 && found.length - shared <= 4 && wanted.length - shared <= 4;
+}
+
 /** The words of a result's fragment that Pagefind matched. */
 async function matchedWords(result) {
   const data = await result.data();

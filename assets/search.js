@@ -4,7 +4,7 @@
 // archive searched in waves, the page says which years a result list covers and offers the rest
 // ("Search all years"), and filter counts load when the reader asks for them.
 
-import { EXCERPT_WORDS, openArchiveSearch } from './search-engine.js';
+import { EXCERPT_WORDS, openArchiveSearch, summaryWordMatches } from './search-engine.js';
 
 const FILTERS = [
   ['section', 'Section'],
@@ -195,6 +195,31 @@ function excerptOf(data) {
 }
 
 /**
+ * The summary with the query's words marked, for a result Pagefind found by its summary alone
+ * (a summary edited by hand may hold words the text does not): the body's excerpt then marks
+ * nothing and the reader could not see why the article matched. Null when no word of the
+ * summary is a query word's, and the body's excerpt stands.
+ */
+function summaryExcerpt(data, query) {
+  const summary = data.meta?.summary;
+  const words = query.replace(/"/g, ' ').split(/\s+/).filter(Boolean);
+  if (!summary || words.length === 0) return null;
+  const nodes = [];
+  let text = '';
+  let marks = 0;
+  for (const part of summary.split(/(\s+)/)) {
+    if (part && !/^\s+$/.test(part) && words.some((word) => summaryWordMatches(part, word))) {
+      if (text) nodes.push(document.createTextNode(text));
+      text = '';
+      nodes.push(element('mark', { textContent: part }));
+      marks++;
+    } else text += part;
+  }
+  if (text) nodes.push(document.createTextNode(text));
+  return marks > 0 ? nodes : null;
+}
+
+/**
  * The result's link, highlighting the words the excerpt marks (as the article has them:
  * `election` for the query `elections`), not the query's words, which the article may not
  * contain. Punctuation around a word is dropped; without marked words the link is Pagefind's.
@@ -223,10 +248,12 @@ function renderResult(data) {
   if (meta.date) details.push(element('time', { datetime: meta.date, textContent: formatDate(meta.date) }));
   if (meta.section) details.push(...(details.length > 0 ? [' · '] : []), isolate(meta.section, valueLanguage('section', meta.section)));
   const excerpt = excerptOf(data);
+  // Found, but not by a word of the text: by the summary, shown then with its words marked.
+  const bySummary = excerpt.marked.length === 0 && (data.locations ?? []).length === 0 ? summaryExcerpt(data, state.q) : null;
   return element('li', { className: 'search-result' }, [
     element('h2', { className: 'search-result-title', lang: meta.lang, dir: 'auto' }, [element('a', { href: resultUrl(data, excerpt.marked), textContent: meta.title || data.url })]),
     element('p', { className: 'search-result-meta' }, details),
-    data.excerpt ? element('p', { className: 'search-result-excerpt', lang: meta.lang, dir: 'auto' }, excerpt.nodes) : '',
+    bySummary || data.excerpt ? element('p', { className: 'search-result-excerpt', lang: meta.lang, dir: 'auto' }, bySummary ?? excerpt.nodes) : '',
   ]);
 }
 

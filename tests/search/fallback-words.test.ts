@@ -11,6 +11,7 @@ import { PROJECT_ROOT } from '../helpers/paths.ts';
 interface Engine {
   foldWord(word: string): string;
   holdsQueryWord(found: string, wanted: string): boolean;
+  summaryWordMatches(word: string, queryWord: string): boolean;
 }
 
 describe('telling a fallback match from the query word', () => {
@@ -59,5 +60,15 @@ describe('telling a fallback match from the query word', () => {
     assert.equal(engine.holdsQueryWord('California’s', 'californians'), false);
     assert.equal(engine.holdsQueryWord('Kes', 'kestrel'), false);
     assert.equal(engine.holdsQueryWord('anything', ''), false);
+  });
+
+  it('marks a summary word that a query word begins or shares a stem with, not a word that only starts alike', () => {
+    assert.equal(engine.summaryWordMatches('Zanzibar,', 'zanz'), true);
+    assert.equal(engine.summaryWordMatches('elected', 'elections'), true);
+    assert.equal(engine.summaryWordMatches('Election', 'elect'), true);
+    assert.equal(engine.summaryWordMatches('harbinger', 'harbour'), false);
+    assert.equal(engine.summaryWordMatches('international', 'internet'), false);
+    assert.equal(engine.summaryWordMatches('the', 'there'), false);
+    assert.equal(engine.summaryWordMatches('—', 'zanzibar'), false);
   });
 });
