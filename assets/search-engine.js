@@ -40,6 +40,9 @@ const SCRIPTS = [
 const unreadableChunks = new Map();
 const CHUNK = /\/(?:index\/[^/?#]+\.pf_index|filter\/[^/?#]+\.pf_filter)(?:[?#]|$)/;
 let chunksWatched = false;
+// Whether a result's fragment could not be read since the last search began (Pagefind keeps the
+// failed read, as it keeps a failed chunk).
+let fragmentsFailed = false;
 
 /**
  * Pagefind logs an index or filter chunk it cannot fetch and searches on without it. To hear of
@@ -228,7 +231,10 @@ function readableData(data) {
  * unreadable result does not take the others with it.
  */
 function dataOrUnavailable(result) {
-  return result.data().then(readableData, (error) => ({ unavailable: error instanceof Error ? error.message : String(error) }));
+  return result.data().then(readableData, (error) => {
+    fragmentsFailed = true;
+    return { unavailable: error instanceof Error ? error.message : String(error) };
+  });
 }
 
 /** Result data in the list's own order, `count` at a time. */
@@ -628,8 +634,38 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
       const created = createEngine(language);
       engines.set(language, created);
       created.catch(() => engines.delete(language));
+      // The instance it replaces goes once this one holds its module's worker: destroying the
+      // last instance of a module ends the worker, and with it a new instance's start.
+      const replaced = retired.get(language);
+      retired.delete(language);
+      if (replaced) void created.then(() => replaced).then((engine) => engine.exclusive(() => retire(engine)), () => undefined);
     }
     return engines.get(language);
+  }
+
+  // Engines replaced after a chunk failed to load, by language, until their replacement exists.
+  const retired = new Map();
+
+  function retire(engine) {
+    engine.scorer?.close();
+    return engine.instance.destroy();
+  }
+
+  /**
+   * Before a search, when an index or filter chunk or a result's fragment could not be loaded:
+   * Pagefind keeps a chunk it failed to fetch as loaded (it logs the error and never fetches it
+   * again) and a fragment's failed read as its answer, so the engines are
+   * replaced by new Pagefind instances, which fetch what the search needs again, and the list of
+   * failed chunks starts afresh: a file that has reached the server since is read, and one still
+   * missing is reported again. Costs the searches while a chunk fails their index metadata again;
+   * other searches nothing.
+   */
+  function retryUnreadable() {
+    if (unreadableChunks.size === 0 && !fragmentsFailed) return;
+    unreadableChunks.clear();
+    fragmentsFailed = false;
+    for (const [language, engine] of engines) if (!retired.has(language)) retired.set(language, engine);
+    engines.clear();
   }
 
   /** One search by relevance over the engine's loaded waves. */
@@ -782,8 +818,8 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     },
 
     /**
-     * The index and filter chunks that could not be loaded so far, `{ url, reason }` each:
-     * Pagefind searches on without them, so any result list since may lack results.
+     * The index and filter chunks that could not be loaded since the last search began, `{ url,
+     * reason }` each: Pagefind searched on without them, so its results may lack some.
      */
     unreadableChunks() {
       return [...unreadableChunks].map(([url, reason]) => ({ url, reason }));
@@ -799,6 +835,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
      * (the reader typed on), the search merges no more waves, so a stale one costs nothing more.
      */
     async search(term, { filters = {}, sort, atLeast = 1, onWiden, signal } = {}) {
+      retryUnreadable();
       const query = term && term.trim() ? term.trim() : null;
       const order = sort ?? (query ? undefined : 'desc');
       if (order === 'asc') await addAllYears(onWiden, signal);

@@ -313,7 +313,7 @@ function describeUnavailable() {
   if (!window.navigator.onLine) return unavailable ? ` ${which} could not be loaded: this browser is offline. Search again once it is back online.` : ' Some results may be missing: this browser is offline, so part of the search index could not be loaded. Search again once it is back online.';
   const what = unavailable ? ` ${which} could not be loaded from the search index (${reason})` : '';
   const lost = chunks.length > 0 ? `${unavailable ? ', and' : ' Some results may be missing:'} part of the search index could not be loaded (${sitePath(chunks[0].url)}: ${chunks[0].reason}${chunks.length > 1 ? `, and ${chunks.length - 1} more` : ''})` : '';
-  return `${what}${lost}: a file of it may be missing on the server, or the site is being updated. Reload the page to try again.`;
+  return `${what}${lost}: a file of it may be missing on the server, or the site is being updated. Search again to retry.`;
 }
 
 /**
