@@ -252,6 +252,23 @@ function inOrder(results) {
 const SEGMENTED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const QUOTED = /^\s*".+"\s*$/;
 
+// Sorts after every word (as UTF-8 bytes, as Pagefind compares them).
+const LAST_CHARACTER = '\u{10FFFF}';
+
+/**
+ * The terms whose index chunks hold the last words extending the query's words: Pagefind loads,
+ * for each query word, only the chunk whose bounds hold the word itself (pagefind_web's
+ * `request_indexes`), so words extending it that sort into the next chunk were not found ("buck"
+ * found 11 BBC articles, not the 14 with buckinghamshire, buckland, buckling, bucks). Preloading
+ * these terms loads that chunk as well; when it is the same chunk, nothing is fetched. Null for a
+ * query in quotes (exact words) or in a segmented script.
+ */
+export function extensionBounds(query) {
+  if (!query || QUOTED.test(query) || SEGMENTED.test(query)) return null;
+  const words = query.split(/\s+/).filter(Boolean);
+  return words.length > 0 ? words.map((word) => `${word}${LAST_CHARACTER}`).join(' ') : null;
+}
+
 /** A word as Pagefind compares it: lower case, without diacritics or punctuation. */
 export function foldWord(word) {
   return word.toLowerCase().normalize('NFD').replace(/[\p{M}\p{P}\p{S}]/gu, '');
@@ -524,6 +541,8 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
    * a word of the query (call inside `exclusive`, after `sync`); `excluded` names them.
    */
   async function searchWithoutFallbacks(engine, query, filters) {
+    const bounds = extensionBounds(query);
+    if (bounds) await engine.instance.preload(bounds);
     const response = await engine.instance.search(query, { filters });
     const excluded = await fallbackSources(engine, query, response);
     if (excluded.length === 0) return { response, excluded };
@@ -574,7 +593,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     if (!sources.includes(engine.host)) return response.results;
     engine.scorer ??= openScorer(scoringWorkerUrl(engine.host), engine.host, baseUrl);
     const scorer = engine.scorer;
-    const searches = await Promise.all(sources.map((source) => scorer.search(source, query, filters)));
+    const searches = await Promise.all(sources.map((source) => scorer.search(source, query, filters, extensionBounds(query))));
     const terms = (searches.find((search) => search?.query_term_idfs)?.query_term_idfs ?? []).map((entry) => entry.term);
     if (terms.length === 0) return response.results;
     const parts = sources.map((source, i) => {

@@ -195,10 +195,14 @@ export function openScorer(workerUrl, host, baseUrl) {
   };
 
   return {
-    /** One part's playground-mode search: results with their scores, and `query_term_idfs`. */
-    async search(source, query, filters) {
+    /**
+     * One part's playground-mode search: results with their scores, and `query_term_idfs`.
+     * `bounds` (search-engine.js's extensionBounds) are preloaded first, as the page's search does.
+     */
+    async search(source, query, filters, bounds) {
       await first;
       const instanceId = await start(source);
+      if (bounds) await call(instanceId, 'preload', [bounds, {}]).sent;
       const response = await call(instanceId, 'search', [query, { filters }]).sent;
       release(instanceId, response?.results);
       const length = response?.results?.[0]?.params?.average_page_length;

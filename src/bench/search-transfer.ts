@@ -118,6 +118,17 @@ async function readPagefindFile(file: string): Promise<Uint8Array> {
   return new TextDecoder().decode(data.subarray(0, signature.length)) === signature ? data.subarray(signature.length) : data;
 }
 
+/** The index chunks (`[from, to, hash]`, in order) of each language index of a Pagefind bundle folder. */
+export async function readIndexChunks(bundleDir: string): Promise<Record<string, Array<[string, string, string]>>> {
+  const entry = JSON.parse(await readFile(path.join(bundleDir, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+  const out: Record<string, Array<[string, string, string]>> = {};
+  for (const [language, index] of Object.entries(entry.languages)) {
+    const meta = decodeCbor(await readPagefindFile(path.join(bundleDir, `pagefind.${index.hash}.pf_meta`))) as unknown[];
+    out[language] = (meta[2] ?? []) as Array<[string, string, string]>;
+  }
+  return out;
+}
+
 const size = async (file: string) => (await stat(file)).size;
 const gzipSize = async (file: string) => gzipSync(await readFile(file), { level: 6 }).length;
 
@@ -159,6 +170,16 @@ export function chunkForWord<T extends [string, string, string]>(chunks: readonl
     const toLength = Math.min(bytes.length, toBytes.length);
     return Buffer.compare(bytes.subarray(0, fromLength), fromBytes.subarray(0, fromLength)) >= 0 && Buffer.compare(bytes.subarray(0, toLength), toBytes.subarray(0, toLength)) <= 0;
   });
+}
+
+/**
+ * The index chunks the search page has Pagefind load for a word: the one `chunkForWord` names,
+ * and the one where the last word extending it sorts (assets/search-engine.js preloads the word
+ * followed by U+10FFFF), often the same.
+ */
+export function chunksForWord<T extends [string, string, string]>(chunks: readonly T[], word: string): string[] {
+  const hashes = [chunkForWord(chunks, word)?.[2], chunkForWord(chunks, `${word}\u{10FFFF}`)?.[2]];
+  return [...new Set(hashes.filter((hash) => hash !== undefined))];
 }
 
 /**
@@ -269,16 +290,16 @@ export async function planFirstSearch(siteDir: string, query: string): Promise<F
         const pages = (meta[1] ?? []) as Array<[string, number]>;
         const chunks = (meta[2] ?? []) as Array<[string, string, string]>;
         let matching: Set<number> | undefined;
-        for (const hash of new Set(words.map((word) => chunkForWord(chunks, word)?.[2]).filter((hash) => hash !== undefined))) {
+        for (const hash of new Set(words.flatMap((word) => chunksForWord(chunks, word)))) {
           await fetch(`${part.bundle}index/${hash}.pf_index`, 'index', false);
         }
         for (const word of words) {
-          const chunk = chunkForWord(chunks, word);
-          const found = new Set<number>();
-          if (chunk) {
-            const decoded = decodeCbor(await readPagefindFile(path.join(dir, 'index', `${chunk[2]}.pf_index`))) as [Array<[string, Array<[number, ...unknown[]]>]>];
-            for (const pageNumber of pagesMatching(decoded[0] ?? [], word)) found.add(pageNumber);
+          const indexed: Array<[string, Array<[number, ...unknown[]]>]> = [];
+          for (const hash of chunksForWord(chunks, word)) {
+            const decoded = decodeCbor(await readPagefindFile(path.join(dir, 'index', `${hash}.pf_index`))) as [Array<[string, Array<[number, ...unknown[]]>]>];
+            indexed.push(...(decoded[0] ?? []));
           }
+          const found = pagesMatching(indexed, word);
           matching = matching === undefined ? found : new Set([...matching].filter((pageNumber) => found.has(pageNumber)));
         }
         for (const pageNumber of matching ?? []) {
