@@ -128,6 +128,16 @@ export function scriptOfQuery(query) {
   return best?.[0];
 }
 
+/**
+ * The words to search for, or null for none. Pagefind drops format characters (direction marks,
+ * zero-width spaces, soft hyphens: invisible, and copied with a word from a page) from the words
+ * it indexes but not from a query's, so `market` followed by a left-to-right mark found nothing.
+ */
+export function queryOf(term) {
+  const query = (term ?? '').replace(/\p{Cf}/gu, '').trim();
+  return query || null;
+}
+
 /** The parts grouped by wave, in order: `waves[0]` opens the search. */
 export function groupWaves(parts) {
   const waves = [];
@@ -855,7 +865,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
      */
     async search(term, { filters = {}, sort, atLeast = 1, onWiden, signal } = {}) {
       retryUnreadable();
-      const query = term && term.trim() ? term.trim() : null;
+      const query = queryOf(term);
       const order = sort ?? (query ? undefined : 'desc');
       if (order === 'asc') await addAllYears(onWiden, signal);
       await addYears(filters.year ?? [], onWiden, signal);

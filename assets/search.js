@@ -4,7 +4,7 @@
 // archive searched in waves, the page says which years a result list covers and offers the rest
 // ("Search all years"), and filter counts load when the reader asks for them.
 
-import { EXCERPT_WORDS, openArchiveSearch, summaryWordMatches } from './search-engine.js';
+import { EXCERPT_WORDS, openArchiveSearch, queryOf, summaryWordMatches } from './search-engine.js';
 
 const FILTERS = [
   ['section', 'Section'],
@@ -328,7 +328,7 @@ function isolate(text, lang) {
 /** The status line for a result list, as nodes: its query and filter values isolated. */
 function describe(total, scope) {
   const things = total === 1 ? '1 result' : `${total.toLocaleString(pageLanguage)} results`;
-  const term = state.q.trim() ? [' for “', isolate(state.q.trim()), '”'] : [];
+  const term = queryOf(state.q) ? [' for “', isolate(state.q.trim()), '”'] : [];
   const narrowed = selectedValues().length > 0 ? [' in ', ...selectedLabels().flatMap((label, i) => (i > 0 ? [', ', label] : [label]))] : [];
   // Without words there is no relevance: browsing by filter lists newest first by default.
   const order = state.order === 'oldest' ? ', oldest first' : state.order === 'newest' || term.length === 0 ? ', newest first' : '';
@@ -477,7 +477,7 @@ async function run({ showing = PAGE_SIZE, history = 'replace' } = {}) {
   clearTimeout(typingTimer);
   writeUrl(history);
   if (!archive) return;
-  if (!state.q.trim() && selectedValues().length === 0) {
+  if (!queryOf(state.q) && selectedValues().length === 0) {
     current = undefined;
     list.replaceChildren();
     more.hidden = true;

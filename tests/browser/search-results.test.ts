@@ -156,4 +156,28 @@ describe('search results: order, excerpt text and highlighting', { skip }, () =>
     assert.deepEqual(watched.consoleMessages, []);
     await watched.page.context().close();
   });
+
+  // Pagefind drops format characters from the words it indexes but not from a query's, so a word
+  // copied with a direction mark, a zero-width space or a soft hyphen found nothing.
+  for (const query of ['harbour\u200e', '\u200fharbour', 'har\u00adbour', 'harbour\u200b', '\u2066harbour\u2069']) {
+    it(`finds what the word finds when it carries invisible format characters (${JSON.stringify(query)})`, async () => {
+      const watched = await openWatchedPage(browser, server.origin);
+      await watched.page.goto(`${server.origin}/archive/search/?q=${encodeURIComponent(query)}`);
+      assert.match(await searchSettled(watched.page), /^3 results for “/);
+      assert.deepEqual([...(await watched.page.locator('.search-result-title').allTextContents())].sort(), ['Alpha Harbour Story', 'Beta Harbour Story', 'Zulu Harbour Story']);
+      assert.deepEqual(watched.consoleMessages, []);
+      await watched.page.context().close();
+    });
+  }
+
+  it('takes a query of format characters alone for no query', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    await watched.page.goto(`${server.origin}/archive/search/?q=${encodeURIComponent('\u200e\u200b')}`);
+    await watched.page.locator('#search:not([aria-busy]) #search-q').waitFor();
+    await watched.page.locator('#search-filter-groups fieldset').first().waitFor();
+    assert.equal(await watched.page.locator('#search-status').textContent(), '');
+    assert.equal(await watched.page.locator('.search-result').count(), 0);
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
 });
