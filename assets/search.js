@@ -277,7 +277,7 @@ function valueLanguage(name, value) {
 
 /** The selected filter values as the status line names them, isolated, each in its language. */
 function selectedLabels() {
-  return Object.entries(state.filters).flatMap(([name, values]) => values.map((value) => isolate(valueLabel(name, value), valueLanguage(name, value))));
+  return Object.entries(state.filters).flatMap(([name, values]) => values.map((value) => isolate(shortened(valueLabel(name, value)), valueLanguage(name, value))));
 }
 
 function selectedValues() {
@@ -325,10 +325,23 @@ function isolate(text, lang) {
   return element('bdi', { textContent: text, lang });
 }
 
+// The most characters (graphemes) of the query or a filter value the status quotes: it is
+// announced whole at every search, and a pasted page of text made it thousands of characters
+// long. The search box holds the query whole.
+const QUOTED_MAX = 100;
+const graphemes = new Intl.Segmenter(pageLanguage, { granularity: 'grapheme' });
+
+/** `text`, or its first QUOTED_MAX characters and an ellipsis. */
+function shortened(text) {
+  if (text.length <= QUOTED_MAX) return text;
+  const kept = [...graphemes.segment(text)].slice(0, QUOTED_MAX + 1);
+  return kept.length <= QUOTED_MAX ? text : `${kept.slice(0, QUOTED_MAX).map((part) => part.segment).join('').trimEnd()}…`;
+}
+
 /** The status line for a result list, as nodes: its query and filter values isolated. */
 function describe(total, scope) {
   const things = total === 1 ? '1 result' : `${total.toLocaleString(pageLanguage)} results`;
-  const term = queryOf(state.q) ? [' for “', isolate(state.q.trim()), '”'] : [];
+  const term = queryOf(state.q) ? [' for “', isolate(shortened(state.q.trim())), '”'] : [];
   const narrowed = selectedValues().length > 0 ? [' in ', ...selectedLabels().flatMap((label, i) => (i > 0 ? [', ', label] : [label]))] : [];
   // Without words there is no relevance: browsing by filter lists newest first by default.
   const order = state.order === 'oldest' ? ', oldest first' : state.order === 'newest' || term.length === 0 ? ', newest first' : '';

@@ -180,4 +180,16 @@ describe('search results: order, excerpt text and highlighting', { skip }, () =>
     assert.deepEqual(watched.consoleMessages, []);
     await watched.page.context().close();
   });
+
+  it('quotes a query of thousands of characters in the status shortened, the search box holding it whole', async () => {
+    const query = `${'harbour '.repeat(30)}${'x'.repeat(5000)}`;
+    const watched = await openWatchedPage(browser, server.origin);
+    await watched.page.goto(`${server.origin}/archive/search/?q=${encodeURIComponent(query)}`);
+    const status = await searchSettled(watched.page);
+    assert.equal(status.match(/ for “(.*)”/)?.[1], `${query.slice(0, 100).trimEnd()}…`);
+    assert.ok(status.length < 200, status);
+    assert.equal(await watched.page.locator('#search-q').inputValue(), query);
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
 });
