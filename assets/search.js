@@ -32,6 +32,7 @@ const orderSelect = document.getElementById('search-order');
 const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const more = document.getElementById('search-more');
+const resultsArea = document.getElementById('search-results-area');
 const filterSection = document.getElementById('search-filters');
 const filterGroups = document.getElementById('search-filter-groups');
 const filtersScope = document.getElementById('search-filters-scope');
@@ -608,7 +609,10 @@ async function start() {
     status.textContent = 'The archive has no articles yet, so there is nothing to search.';
     return;
   }
+  // Shown only with the script that fills them: without it, a screen reader met an empty
+  // "Results" heading and list.
   form.hidden = false;
+  resultsArea.hidden = false;
   input.value = state.q;
   orderSelect.value = state.order;
   if (window.location.protocol === 'file:') {

@@ -61,7 +61,7 @@ export function renderSearchPage(site: SiteContext): string {
 <button id="search-filters-load" class="search-filters-load" type="button" aria-controls="search-filter-groups" hidden>Show filters</button>
 <div id="search-filter-groups"></div>
 </section>
-<div class="search-results-area">
+<div id="search-results-area" class="search-results-area" hidden>
 <h2 id="search-results-heading" class="visually-hidden">Results</h2>
 <ol id="search-results" class="search-results"></ol>
 <button id="search-more" class="search-more" type="button" hidden>Show more results</button>

@@ -321,6 +321,9 @@ describe('searching the fixture archive in Chromium', { skip }, () => {
     assert.match((await notice.textContent()) ?? '', /needs JavaScript/);
     assert.deepEqual(await notice.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href'))), ['/', '/archive/', '/sections/']);
     assert.equal(await page.locator('.search-form').isVisible(), false);
+    // Nothing that only the script fills: no empty "Results" heading and list for a screen reader.
+    assert.equal(await page.locator('main').getByRole('heading', { name: 'Results' }).count(), 0);
+    assert.equal(await page.locator('main').getByRole('list').count(), 0);
     await context.close();
   });
 });
