@@ -132,9 +132,12 @@ export function scriptOfQuery(query) {
  * The words to search for, or null for none. Pagefind drops format characters (direction marks,
  * zero-width spaces, soft hyphens: invisible, and copied with a word from a page) from the words
  * it indexes but not from a query's, so `market` followed by a left-to-right mark found nothing.
+ * And it splits a query into words at spaces only: words parted by a no-break space (pasted from
+ * a page), a tab or an ideographic space were one word, so `film market` found every article
+ * with "film", and no others.
  */
 export function queryOf(term) {
-  const query = (term ?? '').replace(/\p{Cf}/gu, '').trim();
+  const query = (term ?? '').replace(/\p{Cf}/gu, '').replace(/\s+/g, ' ').trim();
   return query || null;
 }
 

@@ -192,4 +192,16 @@ describe('search results: order, excerpt text and highlighting', { skip }, () =>
     assert.deepEqual(watched.consoleMessages, []);
     await watched.page.context().close();
   });
+
+  // Pagefind splits a query into words at spaces only.
+  for (const space of ['\u00a0', '\t', '\u3000', '\n']) {
+    it(`takes words parted by ${JSON.stringify(space)} for two words, as a space parts them`, async () => {
+      const watched = await openWatchedPage(browser, server.origin);
+      await watched.page.goto(`${server.origin}/archive/search/?q=${encodeURIComponent(`harbour${space}pier`)}`);
+      assert.match(await searchSettled(watched.page), /^1 result for “/);
+      assert.deepEqual(await watched.page.locator('.search-result-title').allTextContents(), ['Alpha Harbour Story']);
+      assert.deepEqual(watched.consoleMessages, []);
+      await watched.page.context().close();
+    });
+  }
 });
