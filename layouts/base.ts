@@ -135,7 +135,7 @@ ${frame.jsonLd ? html`<script type="application/ld+json">${jsonForScript(closeBi
 </nav>
 <form class="site-search" role="search" action="${site.url('/search/')}" method="get">
 <label for="${IDS.siteSearch}">Search the archive</label>
-<input id="${IDS.siteSearch}" name="q" type="search" autocomplete="off" placeholder="Search the archive">
+<input id="${IDS.siteSearch}" name="q" type="search" dir="auto" autocomplete="off" placeholder="Search the archive">
 <button type="submit">Search</button>
 </form>
 </header>

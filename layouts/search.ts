@@ -40,7 +40,7 @@ export function renderSearchPage(site: SiteContext): string {
 <form class="search-form" action="${site.url('/search/')}" method="get" hidden>
 <div class="search-field">
 <label for="search-q">Words to find</label>
-<input id="search-q" name="q" type="search" autocomplete="off" spellcheck="false" enterkeyhint="search">
+<input id="search-q" name="q" type="search" dir="auto" autocomplete="off" spellcheck="false" enterkeyhint="search">
 <button type="submit">Search</button>
 </div>
 <div class="search-field">

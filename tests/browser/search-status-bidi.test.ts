@@ -85,4 +85,18 @@ describe('right-to-left text in the search page', { skip }, () => {
     assert.deepEqual(watched.consoleMessages, []);
     await watched.page.context().close();
   });
+
+  it('lays out an Arabic query in the search boxes right to left, an English one left to right', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    await watched.page.goto(`${server.origin}/search/?q=${encodeURIComponent(`2015 ${WORD}`)}`);
+    await searchSettled(watched.page);
+    const direction = (selector: string) => watched.page.locator(selector).evaluate((box) => getComputedStyle(box).direction);
+    assert.equal(await direction('#search-q'), 'rtl');
+    await watched.page.locator('#site-search-q').fill(WORD);
+    assert.equal(await direction('#site-search-q'), 'rtl');
+    await watched.page.locator('#search-q').fill('harbour');
+    assert.equal(await direction('#search-q'), 'ltr');
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
 });

@@ -29,7 +29,10 @@ function textsWithLanguage(html: string, skipped: string[] = []): Array<{ text: 
   const visit = (node: Node, lang: string, dir: string) => {
     const ownLang = attribute(node as never, 'lang');
     // Attribute text a screen reader speaks is in the element's language too.
-    const ownDir = attribute(node as never, 'dir');
+    // An empty text box whose direction is `auto` takes its parent's (HTML's rule for dir=auto on
+    // input and textarea), and so does its placeholder; typed text then sets it.
+    const autoAndEmpty = (node.nodeName === 'input' || node.nodeName === 'textarea') && attribute(node as never, 'dir') === 'auto' && !attribute(node as never, 'value');
+    const ownDir = autoAndEmpty ? undefined : attribute(node as never, 'dir');
     const here = { lang: ownLang ?? lang, dir: ownDir ?? dir };
     if (node.nodeName === 'head' || node.nodeName === 'script' || node.nodeName === 'style' || attribute(node as never, 'hidden') !== undefined || skipped.includes(node.nodeName)) return;
     if (node.nodeName === '#text' && node.value && node.value.trim() !== '') found.push({ text: node.value.trim(), ...here });
