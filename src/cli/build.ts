@@ -544,6 +544,10 @@ async function buildLocked(
           // change to search goes straight on to commit).
           if (lanes.working) collectGarbage();
           lanes.renderDone();
+          // Counted from here: in a cold build of a large archive most parts fed during the
+          // render are still being indexed, and waiting for them is most of this stage.
+          progress.setTotal(parts.reduce((sum, part) => sum + part.articles, 0));
+          const streamed = await stream.outcomes((part) => progress.tick(part.articles));
           return buildSearchIndex(into, problems, {
             parts,
             progress,
@@ -551,7 +555,8 @@ async function buildLocked(
             scratch: pageScratch,
             // A shard prunes pages after the render, so its index reads what is left on disk.
             ...(shard === undefined ? { pages } : {}),
-            streamed: await stream.outcomes(),
+            streamed,
+            streamedCounted: true,
             commitsIntoPrevious: writer.incremental,
             ...(previousSiteDir ? { previousSiteDir } : {}),
             lanes,

@@ -64,6 +64,8 @@ export interface SearchIndexOptions {
   pages?: readonly SitePage[];
   /** Parts already indexed while the site rendered (index-stream.ts), by name. */
   streamed?: ReadonlyMap<string, Promise<PartOutcome>>;
+  /** The caller has counted the `streamed` parts in `progress` already, as each was done. */
+  streamedCounted?: boolean;
   /** Where Pagefind's logs go (created and removed here); a new temporary folder when absent. */
   logDir?: string;
   /** The indexer processes to use (shared with the index stream); closed by whoever made them. Its own when absent. */
@@ -252,7 +254,10 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
     return pages.sort((a, b) => (a.sitePath < b.sitePath ? -1 : a.sitePath > b.sitePath ? 1 : 0));
   };
   const work = await Promise.all(options.parts.map(async (part) => ({ part, pages: await pagesOfPart(part) })));
-  options.progress?.setTotal(work.reduce((sum, { pages }) => sum + pages.length, 0));
+  // Counted in articles, part by part as each is done (in whatever order), like the parts
+  // indexed while the site rendered, which the caller may have counted already (`streamedCounted`).
+  options.progress?.setTotal(options.parts.reduce((sum, part) => sum + part.articles, 0));
+  const counted = (part: SearchPart) => options.progress?.tick(part.articles);
   // An empty archive still gets a (empty) primary bundle, so the search page finds its scripts.
   if (work.length === 0) work.push({ part: { name: '', years: [], bundlePath: '/pagefind/', primary: true, articles: 0 }, pages: [] });
 
@@ -283,9 +288,11 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
             indexPart(cli, indexedPagesOf(pages), { outputPath, logfile: path.join(logDir, `part-${number}.log`), scratchDir: scratch.dirFor(`part-${number}`) }, written),
           ));
       if (outcome) indexing.push(outcome.catch(() => undefined));
-      planned.push({ part, pages, key, reuse, streamed: streamedOutcome !== undefined, outcome, outputPath });
+      if (!outcome) counted(part);
+      else if (!(streamedOutcome && options.streamedCounted)) outcome.then(() => counted(part), () => undefined);
+      planned.push({ part, key, reuse, streamed: streamedOutcome !== undefined, outcome, outputPath });
     }
-    for (const { part, pages, key, reuse, streamed: wasStreamed, outcome: pending, outputPath } of planned) {
+    for (const { part, key, reuse, streamed: wasStreamed, outcome: pending, outputPath } of planned) {
       let languages: Manifest['languages'];
       let size: NonNullable<Manifest['size']>;
       const keep = part.primary ? () => true : MERGED_PART_KEEPS;
@@ -329,7 +336,6 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
       files += size.files + 1;
       bundleDirs.push(bundleDir);
       partLanguages.push(languages ?? {});
-      options.progress?.tick(pages.length);
     }
   } catch (error) {
     report('finish the index', [error instanceof Error ? error.message : String(error)]);

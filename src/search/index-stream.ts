@@ -109,16 +109,30 @@ export class IndexStream {
   /**
    * After the render: the outcome of every fed part whose pages are exactly those Eleventy
    * rendered, by part name. Any other fed part has its bundle removed and is left out, so it is
-   * indexed from the files on disk like a part that was not fed.
+   * indexed from the files on disk like a part that was not fed. `onIndexed` hears of each part
+   * taken as soon as its indexing ends, in whatever order they end: in a cold build of a large
+   * archive most parts are still being indexed when the render ends, and this wait is most of
+   * the index stage, which the progress display counts by them.
    */
-  async outcomes(): Promise<Map<string, Promise<PartOutcome>>> {
+  async outcomes(onIndexed?: (part: SearchPart) => void): Promise<Map<string, Promise<PartOutcome>>> {
+    const matches = ({ fed, rendered }: FedPart) => fed.size === rendered.size && [...fed].every(([sourcePath, hash]) => rendered.get(sourcePath) === hash);
+    if (onIndexed) {
+      for (const fedPart of this.#parts) {
+        fedPart.outcome.then(
+          (outcome) => {
+            if (outcome.errors.length === 0 && matches(fedPart)) onIndexed(fedPart.part);
+          },
+          () => undefined,
+        );
+      }
+    }
     const outcomes = new Map<string, Promise<PartOutcome>>();
-    for (const { part, fed, rendered, outcome } of this.#parts) {
-      await outcome.catch(() => undefined);
-      if (fed.size === rendered.size && [...fed].every(([sourcePath, hash]) => rendered.get(sourcePath) === hash)) {
-        outcomes.set(part.name, outcome);
+    for (const fedPart of this.#parts) {
+      await fedPart.outcome.catch(() => undefined);
+      if (matches(fedPart)) {
+        outcomes.set(fedPart.part.name, fedPart.outcome);
       } else {
-        await removeBundleFiles(path.join(this.#siteDir, part.bundlePath));
+        await removeBundleFiles(path.join(this.#siteDir, fedPart.part.bundlePath));
       }
     }
     return outcomes;

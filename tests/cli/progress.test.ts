@@ -2,7 +2,7 @@
 // nothing under --quiet; checked on the Progress class and on real builds of the sample inbox.
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import { chooseProgressMode, Progress } from '../../src/cli/progress.ts';
 import { MANIFEST_FILE } from '../../src/output/manifest.ts';
 import { CLI, PROJECT_ROOT, SAMPLE_INBOX, temporaryDir } from '../helpers/paths.ts';
-import { runCli } from '../helpers/run-build.ts';
+import { runCli, writeInbox } from '../helpers/run-build.ts';
 
 function recorder(isTTY: boolean) {
   const writes: string[] = [];
@@ -173,6 +173,36 @@ describe('progress from a real build', () => {
       (entry) => entry.isFile() && !/^(assets|pagefind)(\/|$)/.test(path.relative(path.join(work, 's'), entry.parentPath)) && !/^sitemap.*\.xml$/.test(entry.name) && entry.name !== MANIFEST_FILE,
     ).length;
     assert.match(run.stderr, new RegExp(`^render: ${rendered} pages in`, 'm'), `the render count is the ${rendered} pages written`);
+  });
+
+  it('counts the index stage in articles, part by part, from the render\'s end', async () => {
+    // Six years in parts of two articles (indexed while the site renders, as in a cold build of a
+    // large archive), and a plain line at every count. That each fed part is counted as it ends,
+    // not once all have, is tests/search/index-stream.test.ts's ("tells of each part…").
+    const files: Record<string, string> = {};
+    const sidecar = [];
+    for (let i = 0; i < 12; i++) {
+      files[`story-${i}.txt`] = `Story number ${i}\n\nStory ${i} happened in year ${2015 + (i % 6)}.\n`;
+      sidecar.push({ file: `story-${i}.txt`, date: `${2015 + (i % 6)}-06-0${1 + Math.floor(i / 6)}` });
+    }
+    const inbox = await writeInbox('progress-index', files, sidecar);
+    const work = await temporaryDir('progress-index-out');
+    const child = spawn(process.execPath, [CLI, 'build', '--inbox', inbox, '--articles', path.join(work, 'a'), '--out', path.join(work, 's')], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, BROADSHEET_PROGRESS: 'plain', BROADSHEET_PROGRESS_INTERVAL_MS: '1', BROADSHEET_SEARCH_PART_PAGES: '2' },
+    });
+    let stderr = '';
+    const counts: Array<{ done: number; total: number }> = [];
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      for (const [, done, total] of chunk.toString().matchAll(/^index: (\d+)\/(\d+) pages/gm)) counts.push({ done: Number(done), total: Number(total) });
+    });
+    const exitCode = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    assert.equal(exitCode, 0, stderr);
+    assert.ok(counts.every(({ total }) => total === 12), `every line counts the 12 articles: ${JSON.stringify(counts)}`);
+    assert.ok(counts.some(({ done }) => done > 0 && done < 12), `a part counted before the others: ${JSON.stringify(counts)}`);
+    assert.match(stderr, /^index: 12 pages in \d+\.\d s$/m);
   });
 
   it('prints no progress at all under --quiet', async () => {

@@ -117,6 +117,27 @@ describe('indexing parts while the site renders', () => {
     });
   }
 
+  it('tells of each part it takes as soon as its indexing ends, before the outcomes are in, and not of a part it leaves out', async () => {
+    const site = await temporaryDir('stream-heard');
+    const older: SearchPart = { name: '2023', years: ['2023'], bundlePath: '/pagefind/2023/', primary: false, articles: 1 };
+    const pages: Record<string, string> = { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta'), '2023/c/index.html': page('Gamma') };
+    const byYear = (of: SearchPart) => Object.entries(pages).filter(([sourcePath]) => of.years.some((year) => sourcePath.startsWith(`${year}/`))).map(([sourcePath, html]) => ({ sourcePath, indexed: () => indexedContent(html) }));
+    const stream = new IndexStream(site, [part, older], byYear, `${site}.logs`, lanes);
+    accept(stream, '2024/a/index.html', page('Alpha'));
+    accept(stream, '2024/b/index.html', page('Beta'));
+    accept(stream, '2023/c/index.html', page('Gamma, edited')); // not what was fed: indexed again later, so not counted here
+    const heard: string[] = [];
+    let returned = false;
+    const outcomes = await stream.outcomes((taken) => {
+      assert.equal(returned, false, 'heard of before the outcomes are returned');
+      heard.push(taken.name);
+    });
+    returned = true;
+    assert.deepEqual([...outcomes.keys()], ['2024']);
+    assert.deepEqual(heard, ['2024']);
+    await stream.close();
+  });
+
   it('uses a fed part whose rendered pages differ from what was fed only outside the indexed element', async () => {
     const site = await temporaryDir('stream-outside');
     const stream = new IndexStream(site, [part], planned(site, { '2024/a/index.html': page('Alpha'), '2024/b/index.html': page('Beta') }), `${site}.logs`, lanes);
