@@ -1,7 +1,7 @@
 // Whether Node's heap limit leaves room for a build of an inbox's size. Node caps its JavaScript
 // heap at about 4 GiB whatever the machine has, and a build from scratch holds every article's
 // text and page data at once in places (the end of ingest, the render): 200,000 articles need
-// more than that, and a build over the cap dies with V8's "JavaScript heap out of memory" and a
+// more than that (7.4 GB), and a build over the cap dies with V8's "JavaScript heap out of memory" and a
 // stack dump, minutes into the work and with no word of what to do. `npm run build`, `npm start`
 // and `npm run bench` start Node with a larger limit (package.json, HEAP_LIMIT_FLAG); run any
 // other way, a large inbox gets this warning at once, before the work that would fail.
@@ -13,10 +13,9 @@ import type { ProblemInput } from '../problems.ts';
 export const HEAP_LIMIT_FLAG = '--max-old-space-size=16384';
 
 /**
- * Heap a build from scratch needs per source, with room to spare: the 200,000-article synthetic
- * archive peaked at about 30 KB a source (measured in docs/scaling.md, "Two hundred thousand
- * articles"); the garbage collector needs headroom above what is live, or it spends the build
- * collecting.
+ * Memory a build from scratch needs per source, with room to spare: the 200,000-article synthetic
+ * archive's build peaked at 7.4 GB, about 37 KB a source (docs/scaling.md, "Two hundred thousand
+ * articles"), and 100,000 build within the default heap.
  */
 export const HEAP_BYTES_PER_SOURCE = 40 * 1024;
 
