@@ -25,9 +25,10 @@ export interface DecodeOptions {
    */
   repairUnsafe?: boolean;
   /**
-   * Read a line that is not UTF-8 in a UTF-8 file as Windows-1252, and drop a stray control
-   * character, each with a warning; on by default. A sidecar is JSON, which has no place for a
-   * control character, and a meta.jsonl's lines are judged one by one (sidecar.ts).
+   * Drop a stray control character, and NULs padding the end, with a warning; on by default. A
+   * sidecar is JSON, which has no place for a control character, and no article to be cut short.
+   * (A line that is not UTF-8 in a UTF-8 file is read as Windows-1252 in sidecars too: an old
+   * tool's `"title": "Caf\xe9"` costs no more than that line's accents.)
    */
   repairStray?: boolean;
 }
@@ -258,8 +259,16 @@ function readsAsWindows1252(line: Uint8Array): boolean {
   return inLongRuns * 2 <= high;
 }
 
+/**
+ * A line's bytes read as Windows-1252 when it holds no UTF-8 of its own and reads as
+ * Windows-1252 text; undefined when it is damaged UTF-8 or another encoding.
+ */
+export function decodeWindows1252Line(line: Uint8Array): string | undefined {
+  return hasValidMultibyteSequence(line) || !readsAsWindows1252(line) ? undefined : decodeWindows1252(line);
+}
+
 /** A UTF-8 text with some lines in Windows-1252, and those lines (1-based) with the first byte that is not UTF-8. */
-interface MixedText {
+export interface MixedText {
   text: string;
   lines: number[];
   first: { offset: number; line: number; byte: number; reads: string };
@@ -291,8 +300,8 @@ function decodeUtf8WithWindows1252Lines(bytes: Uint8Array, start: number): Mixed
     const before = utf8.decode(bytes.subarray(at, lineStart));
     line += before.match(/\r\n?|\n/g)?.length ?? 0;
     const own = bytes.subarray(lineStart, lineEnd);
-    if (hasValidMultibyteSequence(own) || !readsAsWindows1252(own)) return bad;
-    const read = decodeWindows1252(own);
+    const read = decodeWindows1252Line(own);
+    if (read === undefined) return bad;
     parts.push(before, read);
     lines.push(line);
     first ??= { offset: bad, line, byte: bytes[bad]!, reads: read[bad - lineStart]! };
@@ -302,7 +311,7 @@ function decodeUtf8WithWindows1252Lines(bytes: Uint8Array, start: number): Mixed
 }
 
 /** The warning for a UTF-8 file some of whose lines were read as Windows-1252. */
-function repairStrayWarning({ lines, first }: MixedText): DecodeWarning {
+export function windows1252LinesWarning({ lines, first }: Pick<MixedText, 'lines' | 'first'>): DecodeWarning {
   const byte = `0x${first.byte.toString(16).toUpperCase().padStart(2, '0')}`;
   // One of the five bytes Windows-1252 leaves undefined becomes U+FFFD (TEXT_C1_CONTROL says so).
   const reads = first.reads.charCodeAt(0) <= 0x9f ? 'nothing (U+FFFD)' : `"${first.reads}"`;
@@ -379,10 +388,10 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
     const bad = findInvalidUtf8(body);
     if (bad === -1) text = new TextDecoder('utf-8').decode(body);
     else {
-      const mixed = options.repairStray === false ? bad + 3 : decodeUtf8WithWindows1252Lines(bytes, 3);
+      const mixed = decodeUtf8WithWindows1252Lines(bytes, 3);
       if (typeof mixed === 'number') return invalidUtf8(bytes, mixed);
       text = mixed.text;
-      warnings.push(repairStrayWarning(mixed));
+      warnings.push(windows1252LinesWarning(mixed));
     }
   } else {
     const utf16 = guessUtf16WithoutBom(bytes);
@@ -412,11 +421,11 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
       });
     } else {
       // Valid UTF-8 with lines that are not: lines of another origin, read as Windows-1252.
-      const mixed = options.repairStray === false ? bad : decodeUtf8WithWindows1252Lines(bytes, 0);
+      const mixed = decodeUtf8WithWindows1252Lines(bytes, 0);
       if (typeof mixed === 'number') return invalidUtf8(bytes, mixed);
       encoding = 'utf-8';
       text = mixed.text;
-      warnings.push(repairStrayWarning(mixed));
+      warnings.push(windows1252LinesWarning(mixed));
     }
   }
 

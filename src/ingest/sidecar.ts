@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { unreadableReason } from '../fs-utils.ts';
 import { compareText, type ProblemInput, type ProblemLog } from '../problems.ts';
-import { decodeSource, findInvalidUtf8, type DecodeResult } from './decode.ts';
+import { decodeSource, decodeWindows1252Line, findInvalidUtf8, windows1252LinesWarning, type DecodeResult, type MixedText } from './decode.ts';
 import { findDuplicateKeys } from './duplicate-keys.ts';
 import { locateJsonError } from './json-error.ts';
 import { isLanguageTag } from './text-stats.ts';
@@ -303,26 +303,34 @@ function decodeJsonLines(bytes: Uint8Array, display: string, problems: ProblemLo
   }
   const utf8 = new TextDecoder('utf-8'); // drops a BOM at the start of the first line
   const lines: string[] = [];
+  // Lines read as Windows-1252, as a source's are, for one warning naming them all.
+  const windows1252: Pick<MixedText, 'lines' | 'first'> = { lines: [], first: { offset: 0, line: 0, byte: 0, reads: '' } };
   let start = 0;
   while (start <= bytes.length) {
     const newline = bytes.indexOf(0x0a, start);
     const end = newline === -1 ? bytes.length : newline;
     const line = bytes.subarray(start, end);
     const bad = findInvalidUtf8(line);
+    const read = bad === -1 ? undefined : decodeWindows1252Line(line);
     if (bad === -1) {
       lines.push(utf8.decode(line).replace(/\r$/, ''));
+    } else if (read !== undefined) {
+      if (windows1252.lines.length === 0) windows1252.first = { offset: start + bad, line: lines.length + 1, byte: line[bad]!, reads: read[bad]! };
+      windows1252.lines.push(lines.length + 1);
+      lines.push(read.replace(/\r$/, ''));
     } else {
       problems.warn({
         code: 'SIDECAR_NOT_TEXT',
         file: display,
         line: lines.length + 1,
-        message: `is not valid UTF-8 (the byte at offset ${start + bad} cannot start or continue a character); this line is ignored`,
+        message: `is not valid UTF-8 (the byte at offset ${start + bad} cannot start or continue a character, and the line holds UTF-8 too or reads as no Windows-1252 text); this line is ignored`,
         hint: 'Re-save meta.jsonl as UTF-8 (most editors: "Save with encoding"), or fix the damaged bytes on this line.',
       });
       lines.push('');
     }
     start = end + 1;
   }
+  if (windows1252.lines.length > 0) problems.warn({ ...windows1252LinesWarning(windows1252), file: display });
   return lines;
 }
 

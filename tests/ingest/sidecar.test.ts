@@ -189,9 +189,10 @@ describe('sidecar encodings', () => {
   });
 
   it('reads the good lines of a meta.jsonl whose one line has a damaged byte, and names that line', async () => {
+    // The line holds UTF-8 (`é` as two bytes) beside the stray byte: damaged UTF-8, not Windows-1252.
     const bytes = Buffer.concat([
       Buffer.from('{"file": "2024-01-01-a.txt", "title": "Caf\u00e9 in UTF-8"}\n'),
-      Buffer.from('{"file": "2024-01-02-b.txt", "title": "Broken '),
+      Buffer.from('{"file": "2024-01-02-b.txt", "title": "Broken caf\u00e9 '),
       Buffer.from([0xe9]),
       Buffer.from('"}\n{"file": "2024-01-03-c.txt", "title": "Third title"}\n'),
     ]);
@@ -206,6 +207,52 @@ describe('sidecar encodings', () => {
     assert.equal(articles.get('2024-01-03-c.txt')!.title, 'Third title');
     assert.deepEqual(problems.map(({ code, file, line }) => ({ code, file, line })), [{ code: 'SIDECAR_NOT_TEXT', file: 'meta.jsonl', line: 2 }]);
   });
+
+  it('reads a line in Windows-1252 of a UTF-8 NAME.json as a source line is, with ENCODING_WINDOWS_1252_LINES naming the sidecar and line', async () => {
+    // An old tool wrote the title as Windows-1252 (0xE9 for é); the other lines are UTF-8.
+    const bytes = Buffer.concat([
+      Buffer.from('{\n  "authors": ["Ren\u00e9e M"],\n  "title": "Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' au lait",\n  "date": "2024-06-03"\n}\n'),
+    ]);
+    const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, '2024-07-04-t.json': bytes });
+    const data = articles.get(FILE)!;
+    assert.equal(data.title, 'Caf\u00e9 au lait');
+    assert.deepEqual(data.authors, ['Ren\u00e9e M']);
+    assert.equal(data.date, '2024-06-03T00:00:00+00:00');
+    assert.deepEqual(problems.map(({ code, severity, file, line }) => ({ code, severity, file, line })), [
+      { code: 'ENCODING_WINDOWS_1252_LINES', severity: 'warning', file: '2024-07-04-t.json', line: 3 },
+    ]);
+    assert.match(problems[0]!.message, /0xE9 at offset 44, reads as "\u00e9"/);
+  });
+
+  for (const damaged of [false, true]) {
+    it(`reads a line in Windows-1252 of a UTF-8 meta.jsonl, naming it${damaged ? ', when another line is damaged UTF-8' : ''}`, async () => {
+      const bytes = Buffer.concat([
+        Buffer.from('{"file": "2024-01-01-a.txt", "title": "Caf\u00e9 in UTF-8"}\n'),
+        Buffer.from('{"file": "2024-01-02-b.txt", "title": "Caf'),
+        Buffer.from([0xe9, 0x20, 0x93]),
+        Buffer.from('three'),
+        Buffer.from([0x94]),
+        Buffer.from('"}\n'),
+        damaged ? Buffer.concat([Buffer.from('{"file": "2024-01-03-c.txt", "title": "Caf\u00e9 '), Buffer.from([0xe9]), Buffer.from('"}\n')]) : Buffer.from(''),
+      ]);
+      const { articles, problems } = await ingestInbox({
+        '2024-01-01-a.txt': ARTICLE,
+        '2024-01-02-b.txt': 'Headline of b\n\nThe body of the second article.\n',
+        '2024-01-03-c.txt': 'Headline of c\n\nThe body of the third article.\n',
+        'meta.jsonl': bytes,
+      });
+      assert.equal(articles.get('2024-01-01-a.txt')!.title, 'Caf\u00e9 in UTF-8');
+      assert.equal(articles.get('2024-01-02-b.txt')!.title, 'Caf\u00e9 \u201cthree\u201d');
+      assert.equal(articles.get('2024-01-03-c.txt')!.title, 'Headline of c');
+      const byLine = problems.toSorted((a, b) => (a.line ?? 0) - (b.line ?? 0));
+      assert.deepEqual(byLine.map(({ code, file, line }) => ({ code, file, line })), [
+        { code: 'ENCODING_WINDOWS_1252_LINES', file: 'meta.jsonl', line: 2 },
+        ...(damaged ? [{ code: 'SIDECAR_NOT_TEXT', file: 'meta.jsonl', line: 3 }] : []),
+      ]);
+    });
+  }
 
   it('ignores a NAME.json that is not text, with a warning naming it', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
