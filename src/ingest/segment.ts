@@ -1,7 +1,7 @@
 // Finds the structure of a raw article: chrome and headline at the top, boilerplate at the end,
 // then paragraphs, section headings and the standfirst in between. Pure: text in, structure out.
 
-import { findTrailingCut, matchesAny, type IngestRules } from './rules.ts';
+import { findTrailingCut, LABELLED_DATE, matchesAny, type IngestRules } from './rules.ts';
 
 export interface Block {
   kind: 'paragraph' | 'heading';
@@ -65,15 +65,29 @@ export function countSentences(text: string): number {
   return ends + (SENTENCE_END.test(text) ? 1 : 0);
 }
 
+/**
+ * A `Published …` or `Updated …` line (rules.ts), which ends no sentence but is a line of its own:
+ * `Published: June 3, 2024` then `Updated: June 4, 2024` on the next line are two datelines, never
+ * one paragraph with each other or with the lede, and no section's heading.
+ */
+function isLabelledDateLine(text: string): boolean {
+  return text.length <= 100 && LABELLED_DATE.test(text);
+}
+
 function splitWrappedGroup(group: Line[]): Block[] {
   // Inside a blank-line-separated group, a line ending a sentence starts a new paragraph;
-  // otherwise the next line continues it (hard-wrapped text).
+  // otherwise the next line continues it (hard-wrapped text). A dateline stands alone.
   const blocks: Block[] = [];
   let current: Block | undefined;
   for (const line of group) {
+    const dateline = isLabelledDateLine(line.text);
+    if (current && dateline) {
+      blocks.push(current);
+      current = undefined;
+    }
     if (current) current.text = `${current.text} ${line.text}`;
     else current = { kind: 'paragraph', text: line.text, line: line.number };
-    if (SENTENCE_END.test(line.text)) {
+    if (dateline || SENTENCE_END.test(line.text)) {
       blocks.push(current);
       current = undefined;
     }
@@ -91,9 +105,13 @@ function joinHardWrappedLines(lines: Line[]): Block[] {
   const indentsParagraphs = lines.filter((line) => line.indented).length >= 2 && lines.some((line) => !line.indented);
   const blocks: Block[] = [];
   let previous: Line | undefined;
+  let previousIsDateline = false;
   for (const line of lines) {
     const current = blocks.at(-1);
-    const continues = current !== undefined && previous !== undefined && !SENTENCE_END.test(previous.text) && (/^\p{Ll}/u.test(line.text) || (indentsParagraphs && !line.indented));
+    const dateline = isLabelledDateLine(line.text);
+    const continues =
+      current !== undefined && previous !== undefined && !previousIsDateline && !dateline && !SENTENCE_END.test(previous.text) && (/^\p{Ll}/u.test(line.text) || (indentsParagraphs && !line.indented));
+    previousIsDateline = dateline;
     if (continues) current.text = `${current.text} ${line.text}`;
     else blocks.push({ kind: 'paragraph', text: line.text, line: line.number });
     previous = line;
@@ -105,7 +123,7 @@ function markHeadings(blocks: Block[]): void {
   for (let i = 0; i < blocks.length - 1; i++) {
     const block = blocks[i]!;
     const next = blocks[i + 1]!;
-    if (looksLikeHeading(block.text) && next.text.length > block.text.length && !looksLikeHeading(next.text)) {
+    if (looksLikeHeading(block.text) && next.text.length > block.text.length && !looksLikeHeading(next.text) && !isLabelledDateLine(block.text)) {
       block.kind = 'heading';
     }
   }

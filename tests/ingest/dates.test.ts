@@ -386,6 +386,25 @@ describe('an "Updated …" line', () => {
     });
   });
 
+  it('is a paragraph of its own on the line after the "Published" line, with no blank line between, as is the "Published" line', () => {
+    const lede = 'The council met on Monday and voted on the budget for the coming year.';
+    for (const text of [
+      `Council votes on budget\nPublished: June 3, 2024\nUpdated: June 4, 2024\n${lede}\n\nIt passed narrowly.\n`,
+      `Council votes on budget\n\nPublished: June 3, 2024\nUpdated: June 4, 2024\n\n${lede}\n\nIt passed narrowly.\n`,
+      `Council votes on budget\nPublished: June 3, 2024\nupdated June 4, 2024\n${lede}\nIt passed narrowly.\n`,
+    ]) {
+      for (const sidecarDate of [undefined, '2024-06-03']) {
+        const result = dateOf({ zone: 'UTC', text, ...(sidecarDate === undefined ? {} : { sidecarDate }) });
+        assert.equal(result.parsed.frontmatter.updated, '2024-06-04T00:00:00+00:00', text);
+        const [published, updated, ...rest] = result.parsed.body.split('\n\n');
+        // Each line is a paragraph, never a heading (`## Published: …`) or run into the lede.
+        assert.match(published!, /^Published: June 3, 2024$/, text);
+        assert.match(updated!, /^(?:Updated: |updated )June 4, 2024$/, text);
+        assert.deepEqual(rest, [lede, 'It passed narrowly.'], text);
+      }
+    }
+  });
+
   it('is read after the publication date on the same line', () => {
     assert.deepEqual(datesOf('Headline\n\nPublished 3 June 2024 · Updated 5 June 2024 14:30 GMT\n\nText.\n'), {
       date: '2024-06-03T00:00:00+01:00', source: 'text', updated: '2024-06-05T15:30:00+01:00', codes: [],
