@@ -53,6 +53,14 @@ export function resolveArticleDate(source: SourceFile, options: IngestOptions, p
   const fromText = findDateInText(firstLines, options.timeZone, options.now ?? Date.now());
   const date: ArticleDates & { ref?: ResolvedDate } = pickDate(source, options, problems, firstLines, fromText);
   checkPlausible(date, source, options.now ?? Date.now(), problems);
+  // A sidecar's `updated` wins over the text's `Updated …` line, as its `date` does over the
+  // text's; when it gives no update (named, if it is wrong), the text's line may.
+  const fromSidecar = sidecarUpdate(source, options, problems, date);
+  if (fromSidecar !== undefined) {
+    date.updated = fromSidecar;
+    delete date.ref;
+    return date;
+  }
   // An update is one when it is later than the article's date (not its own date read again, nor
   // a date the article was published after); it is recorded, and its date's doubts named.
   const { updated } = fromText;
@@ -105,40 +113,85 @@ function warnAboutTextDate(date: ResolvedDate, source: SourceFile, options: Inge
   }
 }
 
-function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemLog, firstLines: string[], fromText: TextDates): ResolvedDate & { ref?: ResolvedDate } {
+/**
+ * A sidecar's `date` or `updated`, read as every date is, with its doubts named at the place that
+ * gave it (a two-digit year, day and month that could swap); undefined, with SIDECAR_BAD_DATE,
+ * when it is no date, and when it is not given.
+ */
+function readSidecarDate(field: 'date' | 'updated', source: SourceFile, options: IngestOptions, problems: ProblemLog): DateTime | undefined {
+  const value = source.sidecar?.[field];
+  if (value === undefined) return undefined;
   const now = options.now ?? Date.now();
-  const sidecarDate = source.sidecar?.date;
-  if (sidecarDate !== undefined) {
-    const at = originOf(source.sidecar!, 'date');
-    const parsed = parseDateString(sidecarDate, options.timeZone, now);
-    if (parsed) {
-      const century = twoDigitYearReading(sidecarDate, parsed);
-      if (century) {
-        problems.warn({
-          code: 'SIDECAR_TWO_DIGIT_YEAR',
-          ...at,
-          message: `date "${sidecarDate}" for ${source.path} has a two-digit year; it is read as ${century.read} (${centuryRule(century.twoDigits, now, options.timeZone)})`,
-          hint: `Write the year in full to be sure, as ISO 8601: "${century.iso}" (or the right year, if ${century.read} is wrong).`,
-        });
-      }
-      const readings = ambiguousReadings(sidecarDate, parsed);
-      if (readings) {
-        problems.warn({
-          code: 'SIDECAR_AMBIGUOUS_DATE',
-          ...at,
-          message: `date "${sidecarDate}" for ${source.path} could be ${readings.read} or ${readings.other}; it is read day first, as ${readings.read}`,
-          hint: `Write dates as ISO 8601 to be sure: "${readings.iso}".`,
-        });
-      }
-      return { iso: formatIsoDate(parsed), source: 'sidecar' };
-    }
+  const at = originOf(source.sidecar!, field);
+  const parsed = parseDateString(value, options.timeZone, now);
+  if (!parsed) {
     problems.warn({
       code: 'SIDECAR_BAD_DATE',
       ...at,
-      message: `date "${sidecarDate}" for ${source.path} is not a date Broadsheet can read (or is outside the years 1–9999)`,
+      message: `${field} "${value}" for ${source.path} is not a date Broadsheet can read (or is outside the years 1–9999)`,
       hint: 'Write dates as ISO 8601, e.g. "2024-05-01" or "2024-05-01T09:30:00+02:00".',
     });
+    return undefined;
   }
+  const century = twoDigitYearReading(value, parsed);
+  if (century) {
+    problems.warn({
+      code: 'SIDECAR_TWO_DIGIT_YEAR',
+      ...at,
+      message: `${field} "${value}" for ${source.path} has a two-digit year; it is read as ${century.read} (${centuryRule(century.twoDigits, now, options.timeZone)})`,
+      hint: `Write the year in full to be sure, as ISO 8601: "${century.iso}" (or the right year, if ${century.read} is wrong).`,
+    });
+  }
+  const readings = ambiguousReadings(value, parsed);
+  if (readings) {
+    problems.warn({
+      code: 'SIDECAR_AMBIGUOUS_DATE',
+      ...at,
+      message: `${field} "${value}" for ${source.path} could be ${readings.read} or ${readings.other}; it is read day first, as ${readings.read}`,
+      hint: `Write dates as ISO 8601 to be sure: "${readings.iso}".`,
+    });
+  }
+  return parsed;
+}
+
+/**
+ * The sidecar's `updated` when it dates a change after the article's date; named and left out
+ * when it is after the build (a typo) or before the article's date (one of the two is wrong).
+ * The same date as the article's is no update (an export's "modified" equal to its "created").
+ */
+function sidecarUpdate(source: SourceFile, options: IngestOptions, problems: ProblemLog, date: ResolvedDate): string | undefined {
+  const parsed = readSidecarDate('updated', source, options, problems);
+  if (!parsed) return undefined;
+  const value = source.sidecar!.updated!;
+  const at = originOf(source.sidecar!, 'updated');
+  const now = options.now ?? Date.now();
+  const iso = formatIsoDate(parsed);
+  const shown = parsed.toFormat('d MMMM yyyy', { locale: 'en' });
+  if (isAfterBuild(iso, now)) {
+    problems.warn({
+      code: 'DATE_IN_FUTURE',
+      ...at,
+      message: `updated "${value}" for ${source.path} is read as ${shown}, after this build's date (${DateTime.fromMillis(now, { zone: parsed.zone }).toFormat('d MMMM yyyy', { locale: 'en' })}); the article is published without it`,
+      hint: 'Correct "updated" in the sidecar (as ISO 8601, e.g. "2024-05-01"), or remove it.',
+    });
+    return undefined;
+  }
+  if (Date.parse(iso) < Date.parse(date.iso)) {
+    const published = DateTime.fromISO(date.iso, { setZone: true });
+    problems.warn({
+      code: 'SIDECAR_BAD_DATE',
+      ...at,
+      message: `updated "${value}" for ${source.path}, read as ${shown}, is before the article's date (${published.toFormat('d MMMM yyyy', { locale: 'en' })}, from ${date.source === 'sidecar' ? 'the sidecar' : date.source === 'text' ? `the text's line ${date.line ?? 1}` : date.source === 'filename' ? 'the file name' : "the file's time"}); the article is published without it`,
+      hint: 'Correct "updated" or the article\'s date: an update comes after the article.',
+    });
+    return undefined;
+  }
+  return iso === date.iso ? undefined : iso;
+}
+
+function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemLog, firstLines: string[], fromText: TextDates): ResolvedDate & { ref?: ResolvedDate } {
+  const fromSidecar = readSidecarDate('date', source, options, problems);
+  if (fromSidecar) return { iso: formatIsoDate(fromSidecar), source: 'sidecar' };
   if (fromText.date) {
     warnAboutTextDate(fromText.date, source, options, problems);
     return { ...fromText.date, ref: fromText.date };

@@ -16,6 +16,8 @@ export interface SidecarData {
   title?: string;
   subtitle?: string;
   date?: string;
+  /** When the article was last changed: read, and checked, as `date` is (article-date.ts). */
+  updated?: string;
   section?: string;
   authors?: string[];
   tags?: string[];
@@ -42,7 +44,7 @@ export function originOf(data: SidecarData, field: string): Origin {
 }
 
 const ALIASES: Record<string, string> = { category: 'section', author: 'authors', lang: 'language' };
-const STRING_KEYS = new Set(['title', 'subtitle', 'date', 'section', 'language', 'url', 'source']);
+const STRING_KEYS = new Set(['title', 'subtitle', 'date', 'updated', 'section', 'language', 'url', 'source']);
 const LIST_KEYS = new Set(['authors', 'tags']);
 
 /** `&nbsp;` and friends appear literally in scraped metadata; they are spaces, not names. */

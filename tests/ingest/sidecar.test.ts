@@ -670,3 +670,56 @@ describe('sidecar "language"', () => {
     assert.deepEqual([articles.get('2024-01-01-a.txt')!.language, articles.get('2024-01-02-b.txt')!.language], ['pt-BR', 'zh-Hant']);
   });
 });
+
+describe('sidecar "updated"', () => {
+  const TEXT_UPDATED = 'Headline from the text\n\nUpdated: 4 June 2024\n\nThe council met on Tuesday and agreed the budget.\n';
+  const entry = (fields: Record<string, string>) => `${JSON.stringify({ file: FILE, date: '2024-06-03', ...fields })}\n`;
+
+  it('dates the article\'s last update, read as "date" is (formats, a zone\'s abbreviation), and wins over the text\'s "Updated" line', async () => {
+    const cases: Array<[string, string]> = [
+      ['2024-06-05', '2024-06-05T00:00:00+00:00'],
+      ['2024-06-05T09:30:00+02:00', '2024-06-05T07:30:00+00:00'],
+      ['June 5, 2024 2:30 PM', '2024-06-05T14:30:00+00:00'],
+      ['2024-06-05 14:30 BST', '2024-06-05T13:30:00+00:00'],
+    ];
+    for (const [updated, iso] of cases) {
+      const { articles, problems } = await ingestInbox({ [FILE]: TEXT_UPDATED, 'meta.jsonl': entry({ updated }) });
+      assert.deepEqual(problems, [], updated);
+      assert.equal(articles.get(FILE)!.updated, iso, updated);
+      assert.equal(articles.get(FILE)!.extra, undefined, 'not kept as an unknown key');
+    }
+  });
+
+  it('is named at its meta.jsonl line and left out when it is no date, the text\'s "Updated" line then dating the update', async () => {
+    const { articles, problems } = await ingestInbox({ [FILE]: TEXT_UPDATED, 'meta.jsonl': `\n${entry({ updated: 'last Tuesday' })}` });
+    assert.equal(articles.get(FILE)!.updated, '2024-06-04T00:00:00+00:00');
+    assert.deepEqual(problems.map(({ code, file, line, message }) => ({ code, file, line, message })), [
+      { code: 'SIDECAR_BAD_DATE', file: 'meta.jsonl', line: 2, message: `updated "last Tuesday" for ${FILE} is not a date Broadsheet can read (or is outside the years 1–9999)` },
+    ]);
+  });
+
+  it('is named at the sidecar and left out when it is after the build (a typo such as 2042 for 2024)', async () => {
+    const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, '2024-07-04-t.json': '{"date": "2024-06-03", "updated": "2042-06-05"}' }, { runs: 2 });
+    assert.equal(articles.get(FILE)!.updated, undefined);
+    assert.deepEqual(problems.map(({ code, file, line }) => ({ code, file, line })), [{ code: 'DATE_IN_FUTURE', file: '2024-07-04-t.json', line: undefined }]);
+    assert.match(problems[0]!.message, /^updated "2042-06-05" for 2024-07-04-t\.txt is read as 5 June 2042, after this build's date \(.+\); the article is published without it$/);
+    assert.match(problems[0]!.hint, /Correct "updated" in the sidecar/);
+  });
+
+  it('is named and left out when it is before the article\'s date, and is no update when it is the same date', async () => {
+    const before = await ingestInbox({ [FILE]: ARTICLE, 'meta.jsonl': entry({ updated: '2024-06-01' }) });
+    assert.equal(before.articles.get(FILE)!.updated, undefined);
+    assert.deepEqual(before.problems.map(({ code, line }) => ({ code, line })), [{ code: 'SIDECAR_BAD_DATE', line: 1 }]);
+    assert.match(before.problems[0]!.message, /read as 1 June 2024, is before the article's date \(3 June 2024, from the sidecar\)/);
+    const same = await ingestInbox({ [FILE]: ARTICLE, 'meta.jsonl': entry({ updated: '2024-06-03' }) });
+    assert.deepEqual(same.problems, []);
+    assert.equal(same.articles.get(FILE)!.updated, undefined);
+  });
+
+  it('names a day and month that could swap, or a two-digit year, as "date" does', async () => {
+    const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, 'meta.jsonl': entry({ updated: '05/06/24' }) });
+    assert.equal(articles.get(FILE)!.updated, '2024-06-05T00:00:00+00:00');
+    assert.deepEqual(problems.map(({ code, line }) => ({ code, line })), [{ code: 'SIDECAR_TWO_DIGIT_YEAR', line: 1 }, { code: 'SIDECAR_AMBIGUOUS_DATE', line: 1 }]);
+    assert.match(problems[1]!.message, /^updated "05\/06\/24" for 2024-07-04-t\.txt could be 5 June 2024 or 6 May 2024/);
+  });
+});
