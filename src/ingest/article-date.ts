@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { ProblemLog } from '../problems.ts';
-import { dateFromModificationTime, findBadDateInFileName, findDateInFileName, findDateInText, formatIsoDate, otherReadingOfNumericDate, parseDateString, twoDigitYearOf, withFullYear, type ResolvedDate, type TextDates } from './dates.ts';
+import { dateFromModificationTime, findBadDateInFileName, findDateInFileName, findDateInText, formatIsoDate, otherReadingOfNumericDate, parseDateString, twoDigitYearOf, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates } from './dates.ts';
 import type { IngestOptions, SourceFile } from './parse-article.ts';
 import { LABELLED_DATE } from './rules.ts';
 import { originOf } from './sidecar.ts';
@@ -29,6 +29,22 @@ function twoDigitYearReading(written: string, parsed: DateTime): { twoDigits: st
   if (twoDigits === undefined) return undefined;
   const full = withFullYear(written, parsed.year);
   return { twoDigits, read: parsed.toFormat('d MMMM yyyy', { locale: 'en' }), iso: parsed.toFormat('yyyy-MM-dd'), full };
+}
+
+/**
+ * The message and hint for a US zone written with the other season than its clocks had that day
+ * (`PST` in June): read by the clocks (PDT), which is what a loose writer means; undefined when
+ * the zone is right for the day, or no such zone.
+ */
+function zoneSeasonWarning(word: string | undefined, date: DateTime): { message: string; hint: string } | undefined {
+  const mismatch = word === undefined ? undefined : zoneSeasonMismatch(word, date);
+  if (mismatch === undefined) return undefined;
+  const { written, clocks, offset, strict } = mismatch;
+  const day = date.setZone(`UTC${offset.replace('−', '-')}`).toFormat('d MMMM yyyy', { locale: 'en' });
+  return {
+    message: `gives a time in ${written} (UTC${strict}) on ${day}, when clocks there showed ${clocks} (UTC${offset}): it is read as ${clocks}, as ${written} is usually meant; read strictly, it would be an hour different`,
+    hint: `Write the zone as the clocks had it ("${clocks}") or as an offset ("${offset.replace('−', '-')}") to silence this warning, or "${strict.replace('−', '-')}" if the time really was UTC${strict}.`,
+  };
 }
 
 /** Why a two-digit year was read as it was: the latest year with those digits not after next year. */
@@ -101,6 +117,8 @@ function warnAboutTextDate(date: ResolvedDate, source: SourceFile, options: Inge
       hint: `Write the year in full in the text ("${century.full}", or the right year if ${century.read} is wrong), or give the date in a sidecar as ISO 8601 (meta.jsonl or NAME.json: {"date": "${century.iso}"}).`,
     });
   }
+  const season = zoneSeasonWarning(date.zoneWord, read);
+  if (season) problems.warn({ code: 'TEXT_ZONE_SEASON', file: source.displayPath, ...(line === undefined ? {} : { line }), ...season });
   const readings = ambiguousReadings(written, read);
   if (readings) {
     problems.warn({
@@ -142,6 +160,8 @@ function readSidecarDate(field: 'date' | 'updated', source: SourceFile, options:
       hint: `Write the year in full to be sure, as ISO 8601: "${century.iso}" (or the right year, if ${century.read} is wrong).`,
     });
   }
+  const season = zoneSeasonWarning(zoneWordAfter(value), parsed);
+  if (season) problems.warn({ code: 'SIDECAR_ZONE_SEASON', ...at, ...season, message: `${field} "${value}" for ${source.path} ${season.message}` });
   const readings = ambiguousReadings(value, parsed);
   if (readings) {
     problems.warn({

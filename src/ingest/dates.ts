@@ -15,6 +15,8 @@ export interface ResolvedDate {
   line?: number;
   /** The date as the text writes it, for dates found in the text. */
   written?: string;
+  /** The zone written with the date's time in the text (`PST`), when there is one. */
+  zoneWord?: string;
 }
 
 export const MIN_YEAR = 1;
@@ -79,7 +81,9 @@ export function parseDateString(value: string, zone: string, now: number = Date.
   // as India's. RFC 2822 and HTTP dates name theirs as their standards define, so go first.
   const abbreviated = ZONE_AFTER.exec(trimmed);
   if (abbreviated && !/^[ap]m$/i.test(abbreviated[2]!)) {
-    const standard = [DateTime.fromRFC2822(trimmed, { zone, setZone: true }), DateTime.fromHTTP(trimmed, { zone, setZone: true })].find((date) => date.isValid);
+    // Except a US zone's, read by its city's clocks: writers say `PST` in June for Pacific time.
+    const usZone = US_SEASON_ZONES[abbreviated[2]!.toLowerCase()] !== undefined;
+    const standard = usZone ? undefined : [DateTime.fromRFC2822(trimmed, { zone, setZone: true }), DateTime.fromHTTP(trimmed, { zone, setZone: true })].find((date) => date.isValid);
     if (standard) return standard.year >= MIN_YEAR && standard.year <= MAX_YEAR ? standard.setZone(zone) : undefined;
     const named = ZONE_OFFSETS[abbreviated[2]!.toLowerCase()];
     // An abbreviation that names no one zone (IST: India, Ireland or Israel) makes no date to trust.
@@ -155,13 +159,45 @@ const TIME_AFTER = new RegExp(`^(?:,?\\s+|,)(?:at\\s+)?${TIME}${ZONE}(?![\\p{L}\
 // Before it, with at most a weekday between (`Updated 14:05 GMT, Monday 3 June 2024`).
 const TIME_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}:.])${TIME}${ZONE}\\s*[,|·•]?\\s*(?:(?:${WEEKDAYS})\\.?,?\\s*)?$`, 'iu');
 
+// US zones by their seasons' abbreviations, with the offset each stands for (minutes). Writers use
+// them loosely (`PST` all year for "Pacific time"): such a time is read by the clocks of its city
+// on that day (`14:30 PST` in June is 14:30 PDT, UTC−7), and the season named (zoneSeasonMismatch).
+// `MST` stays UTC−7: Arizona keeps it all year, so it is no mistake in June.
+const US_SEASON_ZONES: Record<string, { zone: string; offset: number }> = {
+  est: { zone: 'America/New_York', offset: -300 }, edt: { zone: 'America/New_York', offset: -240 },
+  cst: { zone: 'America/Chicago', offset: -360 }, cdt: { zone: 'America/Chicago', offset: -300 },
+  mdt: { zone: 'America/Denver', offset: -360 },
+  pst: { zone: 'America/Los_Angeles', offset: -480 }, pdt: { zone: 'America/Los_Angeles', offset: -420 },
+};
+
 // Zones as datelines write them. A US zone without its season (`ET`) follows the clocks of its
-// city; `IST` (India, Ireland or Israel) and other names are no zone to read a time in.
+// city, and so does one with it (above); `IST` (India, Ireland or Israel) and other names are no
+// zone to read a time in.
 const ZONE_OFFSETS: Record<string, string> = {
   z: 'UTC', utc: 'UTC', gmt: 'UTC', wet: 'UTC', bst: 'UTC+1', west: 'UTC+1', cet: 'UTC+1', cest: 'UTC+2', eet: 'UTC+2', eest: 'UTC+3', msk: 'UTC+3',
-  est: 'UTC-5', edt: 'UTC-4', cst: 'UTC-6', cdt: 'UTC-5', mst: 'UTC-7', mdt: 'UTC-6', pst: 'UTC-8', pdt: 'UTC-7',
+  mst: 'UTC-7', ...Object.fromEntries(Object.entries(US_SEASON_ZONES).map(([word, { zone }]) => [word, zone])),
   et: 'America/New_York', ct: 'America/Chicago', mt: 'America/Denver', pt: 'America/Los_Angeles', jst: 'UTC+9', aest: 'UTC+10', aedt: 'UTC+11',
 };
+
+/**
+ * For a time read in a US zone written with the wrong season for that day (`PST` in June, `EDT` in
+ * January), what its city's clocks said (`PDT`, `-07:00`) and what the word would mean read
+ * strictly (`-08:00`); undefined for any other word, or one right for the day.
+ */
+export function zoneSeasonMismatch(word: string, date: DateTime): { written: string; clocks: string; offset: string; strict: string } | undefined {
+  const season = US_SEASON_ZONES[word.toLowerCase()];
+  if (season === undefined) return undefined;
+  const local = date.setZone(season.zone);
+  if (local.offset === season.offset) return undefined;
+  const offset = (minutes: number) => `${minutes < 0 ? '−' : '+'}${String(Math.abs(minutes) / 60).padStart(2, '0')}:00`;
+  return { written: word.toUpperCase(), clocks: local.toFormat('ZZZZ', { locale: 'en-US' }), offset: offset(local.offset), strict: offset(season.offset) };
+}
+
+/** The zone's abbreviation written after a date and time (`2024-06-03 14:30 PST` → `PST`), if any. */
+export function zoneWordAfter(value: string): string | undefined {
+  const word = ZONE_AFTER.exec(value.trim())?.[2];
+  return word === undefined || /^[ap]m$/i.test(word) ? undefined : word;
+}
 
 /** The zone a dateline's zone word names, `zone` when it names none, undefined when it names one Broadsheet cannot read. */
 function zoneOfWord(word: string | undefined, zone: string): string | undefined {
@@ -179,20 +215,20 @@ function zoneOfWord(word: string | undefined, zone: string): string | undefined 
  * the time's zone and shown in the configured one; the date alone when there is no time, the
  * date as written has its own, or the time's zone is one Broadsheet cannot read.
  */
-function withTimeBeside(date: DateTime, line: string, index: number, written: string, zone: string): DateTime {
+function withTimeBeside(date: DateTime, line: string, index: number, written: string, zone: string): { date: DateTime; zoneWord?: string } {
   if (/\d:\d{2}/.test(written)) return inZoneWrittenAfter(date, written, line.slice(index + written.length), zone);
   const match = TIME_AFTER.exec(line.slice(index + written.length)) ?? TIME_BEFORE.exec(line.slice(0, index));
-  if (!match || (match[2] === undefined && match[4] === undefined)) return date;
+  if (!match || (match[2] === undefined && match[4] === undefined)) return { date };
   const [hour, minute, second] = [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)];
   const meridiem = match[4]?.toLowerCase();
-  if (meridiem ? hour < 1 || hour > 12 : hour > 23) return date;
+  if (meridiem ? hour < 1 || hour > 12 : hour > 23) return { date };
   const timeZone = zoneOfWord(match[5] ?? undefined, zone);
-  if (timeZone === undefined) return date;
+  if (timeZone === undefined) return { date };
   const timed = DateTime.fromObject(
     { year: date.year, month: date.month, day: date.day, hour: meridiem ? (hour % 12) + (meridiem === 'p' ? 12 : 0) : hour, minute, second },
     { zone: timeZone },
   );
-  return timed.isValid ? timed.setZone(zone) : date;
+  return timed.isValid ? { date: timed.setZone(zone), ...(match[5] ? { zoneWord: match[5] } : {}) } : { date };
 }
 
 const ZONE_WORD_AFTER = /^\s*\(?((?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?|[a-z]{1,5})\)?(?![\p{L}\p{N}])/iu;
@@ -202,14 +238,14 @@ const ZONE_WORD_AFTER = /^\s*\(?((?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?|[a-z]{1,5})
  * zone written after it (`2024-06-03 14:30 BST`); as it is when it has an offset of its own, no
  * zone follows, or the zone is one Broadsheet cannot read (`IST`).
  */
-function inZoneWrittenAfter(date: DateTime, written: string, after: string, zone: string): DateTime {
-  if (/(?:z|[+-]\d{2}:?\d{2})$/i.test(written)) return date;
+function inZoneWrittenAfter(date: DateTime, written: string, after: string, zone: string): { date: DateTime; zoneWord?: string } {
+  if (/(?:z|[+-]\d{2}:?\d{2})$/i.test(written)) return { date };
   const word = ZONE_WORD_AFTER.exec(after)?.[1];
   const timeZone = word === undefined ? undefined : zoneOfWord(word, zone);
-  if (timeZone === undefined || timeZone === zone) return date;
+  if (timeZone === undefined || timeZone === zone) return { date };
   const { year, month, day, hour, minute, second } = date;
   const timed = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone: timeZone });
-  return timed.isValid ? timed.setZone(zone) : date;
+  return timed.isValid ? { date: timed.setZone(zone), zoneWord: word! } : { date };
 }
 
 /** A date written in the text that is not a real one (`Published 2024-02-30`), and its line. */
@@ -251,7 +287,8 @@ export function findDateInText(lines: string[], zone: string, now: number = Date
       found.unreadable ??= { text: match[1]!, line: i + 1 };
       continue;
     }
-    const resolved: ResolvedDate = { iso: formatIsoDate(withTimeBeside(date, line, match.index, match[1]!, zone)), source: 'text', line: i + 1, written: match[1]! };
+    const beside = withTimeBeside(date, line, match.index, match[1]!, zone);
+    const resolved: ResolvedDate = { iso: formatIsoDate(beside.date), source: 'text', line: i + 1, written: match[1]!, ...(beside.zoneWord === undefined ? {} : { zoneWord: beside.zoneWord }) };
     if (UPDATE_LABEL.test(line.slice(0, match.index))) {
       found.updated ??= resolved;
       continue;
@@ -264,7 +301,8 @@ export function findDateInText(lines: string[], zone: string, now: number = Date
     const laterDate = later && parseDateString(later[1]!, zone, now);
     if (laterDate && !found.updated) {
       const at = match.index + match[1]!.length + label.index + later.index;
-      found.updated = { iso: formatIsoDate(withTimeBeside(laterDate, line, at, later[1]!, zone)), source: 'text', line: i + 1, written: later[1]! };
+      const laterBeside = withTimeBeside(laterDate, line, at, later[1]!, zone);
+      found.updated = { iso: formatIsoDate(laterBeside.date), source: 'text', line: i + 1, written: later[1]!, ...(laterBeside.zoneWord === undefined ? {} : { zoneWord: laterBeside.zoneWord }) };
     }
   }
   return found;

@@ -469,10 +469,10 @@ describe('a sidecar date with a zone\'s abbreviation', () => {
       // BST is British Summer Time (+1), not Bangladesh's (+6).
       ['2024-06-03 14:30 BST', '2024-06-03T13:30:00+00:00'],
       ['2024-06-03T14:30 BST', '2024-06-03T13:30:00+00:00'],
-      // CET is +1 and CEST +2, whatever the season; PST is −8 and PDT −7, as RFC 2822 has them.
+      // CET is +1 and CEST +2, whatever the season (US zones: below).
       ['2024-06-03 14:30 CET', '2024-06-03T13:30:00+00:00'],
       ['2024-06-03 14:30 CEST', '2024-06-03T12:30:00+00:00'],
-      ['2024-06-03 14:30 PST', '2024-06-03T22:30:00+00:00'],
+      ['2024-06-03 14:30 PDT', '2024-06-03T21:30:00+00:00'],
       ['2024-06-03 14:30 (EDT)', '2024-06-03T18:30:00+00:00'],
       ['Mon, 03 Jun 2024 14:30:00 GMT', '2024-06-03T14:30:00+00:00'],
     ] as const) {
@@ -484,6 +484,40 @@ describe('a sidecar date with a zone\'s abbreviation', () => {
   it('is no date to trust when the abbreviation names no one zone (IST: India, Ireland or Israel), and is named', () => {
     const result = dateOf({ zone: 'UTC', sidecarDate: '2024-06-03 14:30 IST', name: '2024-06-01-story.txt' });
     assert.deepEqual([result.date, result.source, result.codes], ['2024-06-01T00:00:00+00:00', 'filename', ['SIDECAR_BAD_DATE']]);
+  });
+});
+
+describe('a US zone written with the other season than its clocks had (PST in June)', () => {
+  // Pacific clocks show PDT (UTC−7) from March to November and PST (UTC−8) in winter; Eastern EDT (−4) and EST (−5).
+  const cases = [
+    { written: '14:30 PST', day: 'June 3, 2024', iso: '2024-06-03T21:30:00+00:00', clocks: 'PDT', warned: true },
+    { written: '14:30 PDT', day: 'June 3, 2024', iso: '2024-06-03T21:30:00+00:00', clocks: 'PDT', warned: false },
+    { written: '14:30 PST', day: 'January 3, 2024', iso: '2024-01-03T22:30:00+00:00', clocks: 'PST', warned: false },
+    { written: '14:30 PDT', day: 'January 3, 2024', iso: '2024-01-03T22:30:00+00:00', clocks: 'PST', warned: true },
+    { written: '9:00 EST', day: 'July 4, 2024', iso: '2024-07-04T13:00:00+00:00', clocks: 'EDT', warned: true },
+    { written: '9:00 EDT', day: 'December 4, 2024', iso: '2024-12-04T14:00:00+00:00', clocks: 'EST', warned: true },
+  ];
+  for (const { written, day, iso, clocks, warned } of cases) {
+    it(`reads "${day}, ${written}" in a dateline and a sidecar by the clocks of that day (${clocks})${warned ? ', naming the season' : ', with no warning'}`, () => {
+      const text = dateOf({ zone: 'UTC', text: `Headline\n\nPublished: ${day}, ${written}\n\nText.\n` });
+      const sidecar = dateOf({ zone: 'UTC', sidecarDate: `${day} ${written}` });
+      for (const [result, code, line, file] of [[text, 'TEXT_ZONE_SEASON', 3, 'story.txt'], [sidecar, 'SIDECAR_ZONE_SEASON', 1, 'meta.jsonl']] as const) {
+        assert.equal(result.date, iso);
+        assert.deepEqual(result.problems.map((problem) => ({ code: problem.code, file: problem.file, line: problem.line })), warned ? [{ code, file, line }] : []);
+        if (warned) {
+          const abbreviation = written.split(' ')[1]!;
+          assert.match(result.problems[0]!.message, new RegExp(`gives a time in ${abbreviation} \\(UTC.*\\) on .*, when clocks there showed ${clocks} \\(UTC.*\\): it is read as ${clocks}`));
+          assert.match(result.problems[0]!.hint, new RegExp(`"${clocks}"`));
+        }
+      }
+    });
+  }
+
+  it('reads an RFC 2822 date\'s PST in June by the clocks too, and MST in June as UTC−7 without a word (Arizona keeps it all year)', () => {
+    const rfc = dateOf({ zone: 'UTC', sidecarDate: 'Mon, 03 Jun 2024 14:30:00 PST' });
+    assert.deepEqual([rfc.date, rfc.codes], ['2024-06-03T21:30:00+00:00', ['SIDECAR_ZONE_SEASON']]);
+    const arizona = dateOf({ zone: 'UTC', sidecarDate: '2024-06-03 14:30 MST' });
+    assert.deepEqual([arizona.date, arizona.codes], ['2024-06-03T21:30:00+00:00', []]);
   });
 });
 
