@@ -56,9 +56,17 @@ export const MAX_HEADLINE_LINE_CHARACTERS = 1000;
 /** The headline made of such a line's first words. */
 const HEADLINE_FROM_LINE_CHARACTERS = 100;
 
+// A folder that files sources by date (`2024/`, `2024/06/`, `2024-06/`, `2024-06-03/`): no section.
+const DATE_FOLDER = /^(?:\d{4}(?:[-_.]\d{1,2}){0,2}|\d{1,2})$/;
+
+/**
+ * The section a source's folder names: its top folder (`sport/2024/rugby/x.txt` is in `sport`),
+ * passing over folders that file it by date, which an archive sorted by year has (`2024/x.txt` is
+ * in no section, `2024/sport/x.txt` in `sport`), rather than a section named `2024` for each year.
+ */
 function sectionFromFolder(sourcePath: string): string | undefined {
   const folder = path.posix.dirname(sourcePath);
-  return folder === '.' ? undefined : folder.split('/')[0];
+  return folder === '.' ? undefined : folder.split('/').find((name) => !DATE_FOLDER.test(name));
 }
 
 /** Where a value of the article came from, for problems about it. */
