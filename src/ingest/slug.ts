@@ -56,13 +56,18 @@ export function transliterate(text: string): string {
   return out;
 }
 
+// Invisible characters that never part two words: a soft hyphen (`Bun\u00addes\u00adtag` shows as
+// Bundestag), joiners, direction marks and controls, a BOM. The slug would split the word there
+// (`bun-des-tag`). A zero-width space (U+200B) does mark a word break, and stays one.
+const INVISIBLE_IN_WORDS = /(?!\u200b)\p{Cf}/gu;
+
 /**
  * A slug for a title: lower-case ASCII letters, digits and single hyphens, at most
  * MAX_SLUG_LENGTH characters, cut at a word boundary. Falls back to `article-<id>` when the
  * title yields too little readable text (Chinese, emoji, punctuation only).
  */
 export function slugify(title: string, fallbackId: string): string {
-  const words = transliterate(title)
+  const words = transliterate(title.replace(INVISIBLE_IN_WORDS, ''))
     .replace(/['’`]/g, '')
     .split(/[^a-z0-9]+/)
     .filter(Boolean);

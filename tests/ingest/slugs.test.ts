@@ -29,6 +29,12 @@ describe('slugs from titles', () => {
     ['Москва принимает гостей', 'moskva-prinimaet-gostey'],
     ['../../etc/passwd', 'etc-passwd'],
     ['CON', 'con-article'],
+    // Invisible characters that join (soft hyphen, word joiner, zero-width joiner and non-joiner, a
+    // direction mark) do not split a word; a zero-width space parts two words, as a space does.
+    ['Bun\u00addes\u00adtag votes', 'bundestag-votes'],
+    ['Word\u2060joiner and zero\u200dwidth\u200cjoiners', 'wordjoiner-and-zerowidthjoiners'],
+    ['\u202eOverride\u202c and \u200fmark\u200e', 'override-and-mark'],
+    ['Zero\u200bwidth space', 'zero-width-space'],
     ['nul', 'nul-article'],
   ];
   for (const [title, slug] of cases) {
