@@ -10,7 +10,7 @@ import { findArticleEntities } from './entities/article-entities.ts';
 import type { EntityRules } from './entities/entity-rules.ts';
 import { escapeMarkdownLine } from './escape-markdown.ts';
 import type { IngestRules } from './rules.ts';
-import { normaliseForComparison, segmentArticle, type Block, type RemovedLine, type SegmentedArticle } from './segment.ts';
+import { isLabelledDateLine, normaliseForComparison, segmentArticle, type Block, type RemovedLine, type SegmentedArticle } from './segment.ts';
 import { originOf, type SidecarData } from './sidecar.ts';
 import { countWords, detectLanguage, readingMinutes, summarise } from './text-stats.ts';
 
@@ -172,7 +172,9 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
     .join('\n\n');
   const bodyText = articleBlocks.map((block) => block.text).join('\n');
   const words = countWords([subtitle ?? '', bodyText].join(' '));
-  const firstParagraph = articleBlocks.find((block) => block.kind === 'paragraph')?.text ?? '';
+  // A dateline below the headline (`Published: 3 June 2024, 14:30`) is no summary: lists, feeds and
+  // search results would show it under the date they already show.
+  const firstParagraph = (articleBlocks.find((block) => block.kind === 'paragraph' && !isLabelledDateLine(block.text)) ?? articleBlocks.find((block) => block.kind === 'paragraph'))?.text ?? '';
   const language = sidecar?.language ?? detectLanguage(`${title}\n${bodyText}`, options.language);
   const section = sidecar?.section ?? sectionFromFolder(source.path);
 

@@ -70,7 +70,7 @@ export function countSentences(text: string): number {
  * `Published: June 3, 2024` then `Updated: June 4, 2024` on the next line are two datelines, never
  * one paragraph with each other or with the lede, and no section's heading.
  */
-function isLabelledDateLine(text: string): boolean {
+export function isLabelledDateLine(text: string): boolean {
   return text.length <= 100 && LABELLED_DATE.test(text);
 }
 

@@ -405,6 +405,18 @@ describe('an "Updated …" line', () => {
     }
   });
 
+  it('is no summary, nor is the "Published" line: the summary is the first paragraph of text after them', () => {
+    const lede = 'The council met on Monday and voted on the budget for the coming year.';
+    for (const text of [
+      `Council votes on budget\n\nPublished: June 3, 2024, 14:30 GMT\n\n${lede}\n\nIt passed narrowly.\n`,
+      `Council votes on budget\nPublished: June 3, 2024\nUpdated: June 4, 2024\n${lede}\nIt passed narrowly.\n`,
+    ]) {
+      assert.equal(dateOf({ zone: 'UTC', text }).parsed.frontmatter.summary, lede, text);
+    }
+    // An article that is only a dateline and a headline still has one.
+    assert.equal(dateOf({ zone: 'UTC', text: 'Council votes on budget\n\nPublished: June 3, 2024\n' }).parsed.frontmatter.summary, 'Published: June 3, 2024');
+  });
+
   it('is read after the publication date on the same line', () => {
     assert.deepEqual(datesOf('Headline\n\nPublished 3 June 2024 · Updated 5 June 2024 14:30 GMT\n\nText.\n'), {
       date: '2024-06-03T00:00:00+01:00', source: 'text', updated: '2024-06-05T15:30:00+01:00', codes: [],
