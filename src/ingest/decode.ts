@@ -472,6 +472,11 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
   // one after each page's last line end, or mid-line) end a line: before the repairs, which would
   // make them spaces. XML allows neither: in an article's text they made its feeds unreadable.
   text = text.replace(/(?:\r\n?|\n)?\f|\v/g, (match) => (match.length > 1 ? match.slice(0, -1) : '\n'));
+  // Unicode's own line and paragraph separators (U+2028, U+2029), as text exported from a CMS's
+  // JSON or from InDesign writes them, end a line and a paragraph: as characters, a headline and
+  // the line under it ran into one, and paragraphs into one. A line end right after one is the
+  // same break. A sidecar is JSON, whose strings may hold them as characters: they stay.
+  if (options.repairStray !== false) text = text.replace(/([\u2028\u2029])(?:\r\n?|\n)?/g, (_, separator: string) => (separator === '\u2028' ? '\n' : '\n\n'));
 
   if (options.repairUnsafe !== false) {
     // Before line ends are normalised, so the line is counted as decode's errors count it: as an

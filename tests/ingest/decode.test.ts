@@ -240,6 +240,18 @@ describe('a form feed (a page break)', () => {
   });
 });
 
+describe('Unicode\'s line and paragraph separators (U+2028, U+2029)', () => {
+  it('end a line and a paragraph, once, whether or not a line end comes after them', () => {
+    assert.equal(decoded(utf8('Headline\u2028\u2028Standfirst here.\u2029First paragraph,\u2028second line.\u2029\r\nSecond paragraph.\u2028\n')).text,
+      'Headline\n\nStandfirst here.\n\nFirst paragraph,\nsecond line.\n\nSecond paragraph.\n');
+  });
+
+  it('stay as they are in a sidecar, whose JSON strings may hold them', () => {
+    const result = decodeSource(utf8('{"title": "One\u2028two\u2029three"}\n'), { repairUnsafe: false, repairStray: false });
+    assert.equal(result.ok && result.text, '{"title": "One\u2028two\u2029three"}\n');
+  });
+});
+
 describe('a stray control character in a text', () => {
   it('is left out, and the warning names the character, its line and its column', () => {
     // The backspace is the 21st character of line 5 (counted in characters: "é" is one).
