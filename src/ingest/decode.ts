@@ -87,8 +87,10 @@ function hasValidMultibyteSequence(bytes: Uint8Array): boolean {
 
 /** UTF-16 without a BOM shows as ASCII text with every other byte zero. */
 function guessUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  const sample = bytes.subarray(0, Math.min(bytes.length, 4096)) ;
-  if (sample.length < 4 || sample.length % 2 !== 0) return undefined;
+  // An even number of bytes: a file whose last byte is half a character (a line end appended by
+  // another tool) is still recognised, and then refused for that byte (invalidUtf16).
+  const sample = bytes.subarray(0, Math.min(bytes.length, 4096) & ~1);
+  if (sample.length < 4) return undefined;
   let evenZeros = 0;
   let oddZeros = 0;
   for (let i = 0; i < sample.length; i += 2) {
@@ -367,20 +369,7 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
   } else if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     const decoded = decodeUtf16(bytes.subarray(2), encoding as 'utf-16le' | 'utf-16be');
-    if (decoded === undefined) {
-      // Always found (a code unit's offset, so even): the decoder refused the bytes.
-      const bad = Math.max(findInvalidUtf16(bytes.subarray(2), encoding as 'utf-16le' | 'utf-16be'), 0);
-      const before = decodeUtf16(bytes.subarray(2, 2 + bad), encoding as 'utf-16le' | 'utf-16be') ?? '';
-      const odd = bytes.length % 2 === 1 && bad === bytes.length - 3;
-      return {
-        ok: false,
-        code: 'ENCODING_INVALID_UTF16',
-        offset: bad + 2,
-        line: lineAt(before),
-        message: `starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()}: ${odd ? `its last byte, at offset ${bad + 2}, is half a character` : `the two bytes at offset ${bad + 2} are half of a character (a surrogate without its pair)`}`,
-        hint: 'Re-save the file as UTF-8.',
-      };
-    }
+    if (decoded === undefined) return invalidUtf16(bytes, 2, encoding as 'utf-16le' | 'utf-16be');
     text = decoded;
   } else if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     encoding = 'utf-8';
@@ -398,7 +387,7 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
     const bad = findInvalidUtf8(bytes);
     if (utf16 && (bad !== -1 || bytes.includes(0))) {
       const decoded = decodeUtf16(bytes, utf16);
-      if (decoded === undefined) return invalidUtf8(bytes, Math.max(bad, 0));
+      if (decoded === undefined) return invalidUtf16(bytes, 0, utf16);
       text = decoded;
       encoding = utf16;
       warnings.push({
@@ -495,6 +484,27 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
 /** 1-based line number of the end of `before` (LF, CRLF and lone CR all end a line). */
 function lineAt(before: string): number {
   return (before.match(/\r\n?|\n/g)?.length ?? 0) + 1;
+}
+
+/**
+ * The refusal of a UTF-16 text (from `start`, after any BOM) that is not valid UTF-16: where its
+ * first half character is (half a surrogate pair, or a last byte that is half a unit), and on
+ * which line.
+ */
+function invalidUtf16(bytes: Uint8Array, start: number, encoding: 'utf-16le' | 'utf-16be'): DecodeResult {
+  // Always found (a code unit's offset, so even): the decoder refused the bytes.
+  const bad = Math.max(findInvalidUtf16(bytes.subarray(start), encoding), 0);
+  const before = decodeUtf16(bytes.subarray(start, start + bad), encoding) ?? '';
+  const odd = bytes.length % 2 !== start % 2 && bad === bytes.length - start - 1;
+  const what = start === 0 ? `looks like ${encoding.toUpperCase()} without a byte-order mark` : `starts with a ${encoding.toUpperCase()} byte-order mark`;
+  return {
+    ok: false,
+    code: 'ENCODING_INVALID_UTF16',
+    offset: bad + start,
+    line: lineAt(before),
+    message: `${what} but is not valid ${encoding.toUpperCase()}: ${odd ? `its last byte, at offset ${bad + start}, is half a character` : `the two bytes at offset ${bad + start} are half of a character (a surrogate without its pair)`}`,
+    hint: odd ? 'Re-save the file as UTF-8 (a line end added by another tool in another encoding leaves such a byte; check the end of the text).' : 'Re-save the file as UTF-8.',
+  };
 }
 
 function invalidUtf8(bytes: Uint8Array, offset: number): DecodeResult {

@@ -189,6 +189,25 @@ describe('a UTF-16 or UTF-32 source that is not valid', () => {
     });
   });
 
+  it('is named as UTF-16 without a byte-order mark whose last byte is half a character (a line end appended in UTF-8), not as binary data or bad UTF-8', () => {
+    // "Headline\n\nBody text.\n" is 21 units, 42 bytes, then a UTF-8 line end: the odd byte at offset 42, after the third line end.
+    const noBom = (text: string) => Uint8Array.from(Array.from(text, (char) => [char.charCodeAt(0) & 0xff, char.charCodeAt(0) >> 8]).flat());
+    assert.deepEqual(refusal(Uint8Array.from([...noBom('Headline\n\nBody text.\n'), 0x0a])), {
+      code: 'ENCODING_INVALID_UTF16',
+      offset: 42,
+      line: 4,
+      message: 'looks like UTF-16LE without a byte-order mark but is not valid UTF-16LE: its last byte, at offset 42, is half a character',
+    });
+    // Longer than the 4,096 bytes looked at to recognise it.
+    const long = noBom(`Headline\n\n${'Body text of a long article. '.repeat(100)}\n`);
+    assert.deepEqual(refusal(Uint8Array.from([...long, 0x0a])), {
+      code: 'ENCODING_INVALID_UTF16',
+      offset: long.length,
+      line: 4,
+      message: `looks like UTF-16LE without a byte-order mark but is not valid UTF-16LE: its last byte, at offset ${long.length}, is half a character`,
+    });
+  });
+
   it('names the line of a UTF-32 unit that is no character', () => {
     const units = [0xfeff, ...Array.from('Headline\n\nBody ', (char) => char.charCodeAt(0)), 0x110000, 0x0a];
     const bytes = new Uint8Array(units.length * 4);
