@@ -1,11 +1,11 @@
 // Decides an article's date and reports what is doubtful about it: the sidecar's date, else a
-// date in the first lines of the text, else one in the file name, else an `Updated …` line's, else
+// date in the first lines of the text, else one in the file's name or folders, else an `Updated …` line's, else
 // the file's time; and the date of its last update, from an `Updated …` line.
 
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { ProblemLog } from '../problems.ts';
-import { dateFromModificationTime, findBadDateInFileName, findDateInFileName, findDateInText, formatIsoDate, otherReadingOfNumericDate, parseDateString, twoDigitYearOf, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates } from './dates.ts';
+import { dateFromModificationTime, findBadDateInFileName, findDateInPath, findDateInText, formatIsoDate, otherReadingOfNumericDate, parseDateString, twoDigitYearOf, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates } from './dates.ts';
 import type { IngestOptions, SourceFile } from './parse-article.ts';
 import { LABELLED_DATE } from './rules.ts';
 import { originOf } from './sidecar.ts';
@@ -201,7 +201,7 @@ function sidecarUpdate(source: SourceFile, options: IngestOptions, problems: Pro
     problems.warn({
       code: 'SIDECAR_BAD_DATE',
       ...at,
-      message: `updated "${value}" for ${source.path}, read as ${shown}, is before the article's date (${published.toFormat('d MMMM yyyy', { locale: 'en' })}, from ${date.source === 'sidecar' ? 'the sidecar' : date.source === 'text' ? `the text's line ${date.line ?? 1}` : date.source === 'filename' ? 'the file name' : "the file's time"}); the article is published without it`,
+      message: `updated "${value}" for ${source.path}, read as ${shown}, is before the article's date (${published.toFormat('d MMMM yyyy', { locale: 'en' })}, from ${date.source === 'sidecar' ? 'the sidecar' : date.source === 'text' ? `the text's line ${date.line ?? 1}` : date.source === 'filename' ? "the file's name or folders" : "the file's time"}); the article is published without it`,
       hint: 'Correct "updated" or the article\'s date: an update comes after the article.',
     });
     return undefined;
@@ -216,13 +216,13 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
     warnAboutTextDate(fromText.date, source, options, problems);
     return { ...fromText.date, ref: fromText.date };
   }
-  const fromName = findDateInFileName(path.posix.basename(source.path), options.timeZone);
+  const fromName = findDateInPath(source.path, options.timeZone);
   if (fromText.unreadable) {
     problems.warn({
       code: 'TEXT_BAD_DATE',
       file: source.displayPath,
       line: fromText.unreadable.line,
-      message: `gives the date "${fromText.unreadable.text}", which is not a real date (or is outside the years 1–9999); ${fromName ? 'the date in the file name' : fromText.updated ? `the date of its line ${fromText.updated.line!}, an update's` : "the file's modification time"} is used instead`,
+      message: `gives the date "${fromText.unreadable.text}", which is not a real date (or is outside the years 1–9999); ${fromName ? "the date in the file's name or folders" : fromText.updated ? `the date of its line ${fromText.updated.line!}, an update's` : "the file's modification time"} is used instead`,
       hint: 'Correct the date in the text, or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}).',
     });
   }
@@ -251,7 +251,7 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
     ...(labelled === -1 ? {} : { line: labelled + 1 }),
     message:
       labelled === -1
-        ? 'has no date in a sidecar, the text or the file name; the file\'s modification time is used'
+        ? 'has no date in a sidecar, the text or the file\'s name or folders; the file\'s modification time is used'
         : `has no date in a sidecar or the file name, and the date of its line "${firstLines[labelled]!.trim()}" is not one Broadsheet can read (relative, a time alone, or in words it does not know); the file's modification time is used`,
     hint: 'Give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}) or put it in the file name (2024-05-01-name.txt).',
   });
@@ -283,7 +283,7 @@ function describeDateSource(date: ResolvedDate, source: SourceFile): { at: { fil
     case 'text':
       return { at: { file: source.displayPath, ...(date.line === undefined ? {} : { line: date.line }) }, from: `the text's date "${date.written ?? ''}"`, fix: `Correct the date in the text, or ${sidecarFix}` };
     case 'filename':
-      return { at: { file: source.displayPath }, from: 'the date in the file name', fix: `Correct the date in the file name, or ${sidecarFix}` };
+      return { at: { file: source.displayPath }, from: "the date in the file's name or folders", fix: `Correct the date in the file's name or folders, or ${sidecarFix}` };
     default:
       return { at: { file: source.displayPath }, from: "the file's modification time (is the clock of the machine that saved it wrong?)", fix: `Set the file's time right (touch -d 2024-05-01 FILE), or ${sidecarFix}` };
   }

@@ -319,6 +319,28 @@ export function findDateInFileName(name: string, zone: string): ResolvedDate | u
 }
 
 /**
+ * The date in a source's path: in its file name, else in its folders, the deepest first: a year,
+ * month and day folder (`2024/06/03/story.txt`, as a mirrored web site's URLs file articles) or a
+ * folder named as a date (`2024-06-03/story.txt`).
+ */
+export function findDateInPath(relativePath: string, zone: string): ResolvedDate | undefined {
+  const segments = relativePath.split('/');
+  const fromName = findDateInFileName(segments.pop()!, zone);
+  if (fromName || segments.length === 0) return fromName;
+  for (let i = segments.length - 1; i >= 2; i--) {
+    const [year, month, day] = segments.slice(i - 2, i + 1);
+    if (!/^(?:1[89]|2[01])\d\d$/.test(year!) || !/^\d{1,2}$/.test(month!) || !/^\d{1,2}$/.test(day!)) continue;
+    const date = DateTime.fromObject({ year: Number(year), month: Number(month), day: Number(day) }, { zone });
+    if (date.isValid) return { iso: formatIsoDate(date), source: 'filename' };
+  }
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const date = findDateInFileName(segments[i]!, zone);
+    if (date) return date;
+  }
+  return undefined;
+}
+
+/**
  * A date written `YYYY-MM-DD` in a file name that `findDateInFileName` does not take: not a real
  * date (`2024-02-30`, `2024-13-01`) or outside its years (1800–2199), so that it can be reported
  * rather than passed over in silence.

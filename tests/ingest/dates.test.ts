@@ -73,6 +73,23 @@ describe('where the date comes from', () => {
     assert.deepEqual([result.date, result.source, result.codes], ['2019-12-31T00:00:00+00:00', 'filename', []]);
   });
 
+  it('takes a date in the folders (year, month and day folders, as a mirrored web site files its pages, or a folder named as a date) before the file time, the file name first', () => {
+    for (const [name, iso] of [
+      ['example.org/news/2024/06/03/council-votes.txt', '2024-06-03T00:00:00+00:00'],
+      ['2023/6/9/story.txt', '2023-06-09T00:00:00+00:00'],
+      ['archive/2024-06-03/story.txt', '2024-06-03T00:00:00+00:00'],
+      ['2024/06/03/2024-06-05-story.txt', '2024-06-05T00:00:00+00:00'],
+      ['2024/06/03/sport/story.txt', '2024-06-03T00:00:00+00:00'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', name });
+      assert.deepEqual([result.date, result.source, result.codes], [iso, 'filename', []], name);
+    }
+    // A year and a month alone, a day that is none, or numbers that are no year give no date.
+    for (const name of ['2024/06/story.txt', '2024/02/30/story.txt', '1024/06/03/story.txt', 'issue/12/03/story.txt']) {
+      assert.deepEqual(dateOf({ zone: 'UTC', name }).codes, ['DATE_FROM_FILE_TIME'], name);
+    }
+  });
+
   it('falls back to the file time with a warning', () => {
     const result = dateOf({ zone: 'UTC', mtimeMs: Date.UTC(2020, 5, 15, 12, 30, 45, 999) });
     assert.deepEqual([result.date, result.source, result.codes], ['2020-06-15T12:30:45+00:00', 'file-mtime', ['DATE_FROM_FILE_TIME']]);
