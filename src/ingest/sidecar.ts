@@ -611,7 +611,9 @@ export async function loadSidecars(
     let relative = file.replace(/\.txt$/i, '.json');
     if (inboxFiles && !inboxFiles.has(relative)) {
       const composed = jsonByComposed.get(sidecarKey(file));
-      if (composed === undefined) continue;
+      // Not when another source has this name in another form (`café.txt` twice, NFC and NFD, as
+      // a copy from macOS makes): the NAME.json is the one whose name is its own, not both's.
+      if (composed === undefined || known.resolve(file.normalize('NFC')) !== file) continue;
       relative = composed;
     }
     used.add(relative);

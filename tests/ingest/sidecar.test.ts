@@ -482,6 +482,17 @@ describe('sidecar file names in another Unicode form or case', () => {
     assert.equal(articles.get(nfd)?.title, 'Café opens');
   });
 
+  it('a NAME.json in NFC is the sidecar of the NAME.txt in NFC only, when NAME.txt is also there in NFD (a copy from macOS)', async () => {
+    const { articles, problems } = await ingestInbox({
+      [nfc]: ARTICLE,
+      [nfd]: 'Headline of the copy\n\nThe copy from macOS has another body.\n',
+      [nfc.replace('.txt', '.json')]: JSON.stringify({ title: 'Café opens' }),
+    });
+    assert.equal(articles.get(nfc)?.title, 'Café opens');
+    assert.equal(articles.get(nfd)?.title, 'Headline of the copy', 'not the other file\'s sidecar');
+    assert.deepEqual(problems.map((problem) => problem.code), []);
+  });
+
   it('a name that differs in case is not taken, but the warning names the source meant', async () => {
     const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, 'meta.jsonl': `${JSON.stringify({ file: FILE.toUpperCase(), title: 'Not taken' })}\n` });
     assert.equal(articles.get(FILE)?.title, 'Headline from the text');
