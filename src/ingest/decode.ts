@@ -173,8 +173,12 @@ function findControlCharacter(text: string): number {
   return match ? match.index : -1;
 }
 
+// An escape that starts a terminal's control sequence (`ESC[31m`, a colour, `ESC[2K`, in text
+// copied from a terminal or a log) goes with the sequence: its `[31m` is no more text than the
+// escape is. Only the usual ones: with figures (`[0;31m`), or one letter alone not followed by
+// another (`[m`, `[K`), so a stray escape before `[Reuters]` takes nothing of it.
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+const CONTROL_CHARACTERS = /\u001b\[(?:[0-9;]+[A-HJKSTfmnsu]|[A-HJKm](?![A-Za-z]))|[\u0000-\u0008\u000e-\u001f\u007f]/g;
 /**
  * A few control characters in a text are debris (a backspace or escape pasted with the text, a
  * NUL from a database export): at most this many, or one in this many characters of a long text.
@@ -201,18 +205,19 @@ function dropStrayControls(text: string): { text: string; warning: DecodeWarning
     line += lineAt(before) - 1;
     scanned = match.index;
     const lineStart = Math.max(text.lastIndexOf('\n', match.index - 1), text.lastIndexOf('\r', match.index - 1)) + 1;
-    return { line, column: [...text.slice(lineStart, match.index)].length + 1, codePoint: match[0].charCodeAt(0) };
+    return { line, column: [...text.slice(lineStart, match.index)].length + 1, codePoint: match[0].charCodeAt(0), sequence: match[0].slice(1) };
   });
-  const name = (codePoint: number) => `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}${NAMED_CONTROLS[codePoint] ? ` (${NAMED_CONTROLS[codePoint]})` : ''}`;
+  const name = ({ codePoint, sequence }: { codePoint: number; sequence: string }) =>
+    `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}${NAMED_CONTROLS[codePoint] ? ` (${NAMED_CONTROLS[codePoint]}${sequence === '' ? '' : `, with the terminal code "${sequence}" after it`})` : ''}`;
   const [first, ...rest] = places;
-  const others = rest.map((place) => `${name(place.codePoint)} at line ${place.line}, column ${place.column}`);
+  const others = rest.map((place) => `${name(place)} at line ${place.line}, column ${place.column}`);
   if (found.length > 10) others.push('…');
   return {
     text: text.replace(CONTROL_CHARACTERS, ''),
     warning: {
       code: 'TEXT_CONTROL_CHARACTER',
       line: first!.line,
-      message: `contains the control character ${name(first!.codePoint)} at column ${first!.column}${others.length === 0 ? '' : `, and ${found.length - 1} more (${others.join('; ')})`}: control characters are no text, so ${found.length === 1 ? 'it is' : 'they are'} left out`,
+      message: `contains the control character ${name(first!)} at column ${first!.column}${others.length === 0 ? '' : `, and ${found.length - 1} more (${others.join('; ')})`}: control characters are no text, so ${found.length === 1 ? 'it is' : 'they are'} left out`,
       hint: `Check the text around ${found.length === 1 ? 'it' : 'them'} on the page (a character may be missing there); remove ${found.length === 1 ? 'it' : 'them'} from the source to silence this warning.`,
     },
   };

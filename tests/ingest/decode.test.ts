@@ -287,13 +287,24 @@ describe('a stray control character in a text', () => {
   });
 
   it('names each of a few, a NUL and an escape included, in one warning', () => {
-    const result = decoded(utf8('Headline\n\nText \0 with a NUL.\n\u001b[1mBold\n'));
-    assert.equal(result.text, 'Headline\n\nText  with a NUL.\n[1mBold\n');
+    const result = decoded(utf8('Headline\n\nText \0 with a NUL.\n\u001b[Bold\n'));
+    assert.equal(result.text, 'Headline\n\nText  with a NUL.\n[Bold\n');
     assert.equal(result.warnings.length, 1);
     assert.equal(result.warnings[0]!.line, 3);
     assert.equal(
       result.warnings[0]!.message,
       'contains the control character U+0000 (NUL) at column 6, and 1 more (U+001B (escape) at line 4, column 1): control characters are no text, so they are left out',
+    );
+  });
+
+  it('takes a terminal\'s control sequence (a colour, a line clear) with its escape, and leaves the text after a stray escape', () => {
+    // Columns count the source's characters, the sequences included ("Red headline" ends at column 19).
+    const result = decoded(utf8('\u001b[1;31mRed headline\u001b[0m\n\nText from a log\u001b[2K, then \u001b[m plain \u001b[Reuters] and \u001b[Hello].\n'));
+    assert.equal(result.text, 'Red headline\n\nText from a log, then  plain [Reuters] and [Hello].\n');
+    assert.equal(result.warnings.length, 1);
+    assert.equal(
+      result.warnings[0]!.message,
+      'contains the control character U+001B (escape, with the terminal code "[1;31m" after it) at column 1, and 5 more (U+001B (escape, with the terminal code "[0m" after it) at line 1, column 20; U+001B (escape, with the terminal code "[2K" after it) at line 3, column 16; U+001B (escape, with the terminal code "[m" after it) at line 3, column 27; U+001B (escape) at line 3, column 37; U+001B (escape) at line 3, column 52): control characters are no text, so they are left out',
     );
   });
 
