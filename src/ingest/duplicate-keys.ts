@@ -36,7 +36,20 @@ function keyName(text: string, start: number, end: number): string {
  * them, so `"ti\u0074le"` repeats `"title"`.
  */
 export function findDuplicateKeys(text: string): DuplicateKey[] {
-  if (!/^\s*\{/.test(text)) return [];
+  return scanKeys(text).duplicates;
+}
+
+/**
+ * The 1-based line of each key of the top-level object (of the last, for a key given twice), so
+ * that a problem with a NAME.json's value can name the line where it is written.
+ */
+export function findKeyLines(text: string): Map<string, number> {
+  return scanKeys(text).lines;
+}
+
+function scanKeys(text: string): { duplicates: DuplicateKey[]; lines: Map<string, number> } {
+  const lines = new Map<string, number>();
+  if (!/^\s*\{/.test(text)) return { duplicates: [], lines };
   // Where each key's value is in the text: values are parsed only for a key that repeats.
   const seen = new Map<string, [number, number]>();
   const found: DuplicateKey[] = [];
@@ -57,7 +70,10 @@ export function findDuplicateKeys(text: string): DuplicateKey[] {
     if (char === '"') {
       const end = stringEnd(text, i);
       // At the top level, a string before the `:` is a key; one after it is a value.
-      if (depth === 1 && key === undefined) key = { name: keyName(text, i, end), line };
+      if (depth === 1 && key === undefined) {
+        key = { name: keyName(text, i, end), line };
+        lines.set(key.name, line);
+      }
       i = end - 1;
     } else if (char === '\n') {
       line++;
@@ -72,5 +88,5 @@ export function findDuplicateKeys(text: string): DuplicateKey[] {
       endValue(i);
     }
   }
-  return found;
+  return { duplicates: found, lines };
 }

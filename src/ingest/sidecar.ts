@@ -7,7 +7,7 @@ import path from 'node:path';
 import { unreadableReason } from '../fs-utils.ts';
 import { compareText, type ProblemInput, type ProblemLog } from '../problems.ts';
 import { decodeSource, decodeWindows1252Line, findInvalidUtf8, windows1252LinesWarning, type DecodeResult, type MixedText } from './decode.ts';
-import { findDuplicateKeys } from './duplicate-keys.ts';
+import { findDuplicateKeys, findKeyLines } from './duplicate-keys.ts';
 import { locateJsonError } from './json-error.ts';
 import { isLanguageTag } from './text-stats.ts';
 import { UnsafeCharacterTally } from './unsafe-characters.ts';
@@ -46,6 +46,8 @@ export function originOf(data: SidecarData, field: string): Origin {
 const ALIASES: Record<string, string> = { category: 'section', author: 'authors', lang: 'language' };
 const STRING_KEYS = new Set(['title', 'subtitle', 'date', 'updated', 'section', 'language', 'url', 'source']);
 const LIST_KEYS = new Set(['authors', 'tags']);
+/** The fields whose problems are found when the article is parsed, after the sidecar is read. */
+const CHECKED_LATER = new Set(['title', 'subtitle', 'date', 'updated']);
 
 /** `&nbsp;` and friends appear literally in scraped metadata; they are spaces, not names. */
 function cleanMetadataText(text: string): string {
@@ -226,7 +228,7 @@ class SidecarMerger {
     }
     let from = this.fieldOrigins.get(file);
     if (!from) {
-      from = new Map(fieldsOf(current).map(([field]) => [field, current.origin]));
+      from = new Map(fieldsOf(current).map(([field]) => [field, originOf(current, field)]));
       this.fieldOrigins.set(file, from);
     }
     for (const [field, value] of fieldsOf(entry)) {
@@ -236,13 +238,13 @@ class SidecarMerger {
         this.problems.warn({
           code: 'SIDECAR_DUPLICATE',
           file: entry.origin.file,
-          ...lineOf(entry.origin),
+          ...lineOf(originOf(entry, field)),
           message: `gives "${field}" for ${file} as ${quoteValue(value)}, but ${describeOrigin(earlier)} gives ${quoteValue(earlierValue)}; ${quoteValue(value)} from here is used`,
           hint: 'Give each field of a file in one place, or make the places agree. A NAME.json wins over a meta.jsonl, a meta.jsonl in a deeper folder over one nearer the inbox, a later line over an earlier one.',
         });
       }
       setField(current, field, value);
-      from.set(field, entry.origin);
+      from.set(field, originOf(entry, field));
     }
     current.origin = from.get('date') ?? entry.origin;
     current.fieldOrigins = Object.fromEntries(from);
@@ -538,7 +540,17 @@ function readNameJson(text: string, display: string, problems: ProblemLog): Side
     return undefined;
   }
   reportDuplicateKeys(text, display, (line) => line, problems);
-  return normaliseSidecar(raw as Record<string, unknown>, { file: display }, problems);
+  const entry = normaliseSidecar(raw as Record<string, unknown>, { file: display }, problems);
+  // A value checked later (`date`, `updated`, a `title` too long) is named at the line of its key;
+  // only those fields' lines are kept (at 100,000 sources, every field's would be memory for nothing).
+  if (text.includes('\n')) {
+    const origins: Record<string, Origin> = {};
+    for (const [key, line] of findKeyLines(text)) {
+      if (CHECKED_LATER.has(key) && fieldOf(entry, key) !== undefined) origins[key] = { file: display, line };
+    }
+    if (Object.keys(origins).length > 0) entry.fieldOrigins = origins;
+  }
+  return entry;
 }
 
 /** The root first, then shallower folders before deeper ones: a deeper meta.jsonl is more specific. */

@@ -717,6 +717,20 @@ describe('sidecar "updated"', () => {
     assert.match(problems[0]!.hint, /Correct "updated" in the sidecar/);
   });
 
+  it('is named at the line of its key in a NAME.json written over several lines, as "date" is', async () => {
+    const { articles, problems } = await ingestInbox({
+      [FILE]: ARTICLE,
+      'meta.jsonl': `${JSON.stringify({ file: FILE, section: 'Local' })}\n`,
+      '2024-07-04-t.json': '{\n  "title": "Harbour plan",\n  "date": "3 Juin 2024",\n  "updated": "2042-06-05"\n}\n',
+    });
+    assert.equal(articles.get(FILE)!.updated, undefined);
+    assert.equal(articles.get(FILE)!.section, 'Local');
+    assert.deepEqual(problems.map(({ code, file, line }) => ({ code, file, line })), [
+      { code: 'SIDECAR_BAD_DATE', file: '2024-07-04-t.json', line: 3 },
+      { code: 'DATE_IN_FUTURE', file: '2024-07-04-t.json', line: 4 },
+    ]);
+  });
+
   it('is named and left out when it is before the article\'s date, and is no update when it is the same date', async () => {
     const before = await ingestInbox({ [FILE]: ARTICLE, 'meta.jsonl': entry({ updated: '2024-06-01' }) });
     assert.equal(before.articles.get(FILE)!.updated, undefined);
