@@ -236,6 +236,19 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return text;
 }
 
+// Mac OS Roman, classic Mac OS's encoding, at 0x80–0xFF (0xF0 is Apple's logo, in a private-use
+// code point): a table, as for Windows-1252, since a Node without full ICU has no decoder for it.
+const MAC_ROMAN_HIGH =
+  'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u00a0ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uf8ffÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ';
+
+export function decodeMacRoman(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    text += Array.from(bytes.subarray(i, i + 8192), (byte) => (byte < 0x80 ? String.fromCharCode(byte) : MAC_ROMAN_HIGH[byte - 0x80]!)).join('');
+  }
+  return text;
+}
+
 /** Where a line of `bytes` that starts at or before `at` begins, and where it ends (before its line end). */
 function lineAround(bytes: Uint8Array, at: number, from: number): [number, number] {
   let start = at;
@@ -403,6 +416,19 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
     } else if (bad === -1) {
       encoding = 'utf-8';
       text = new TextDecoder('utf-8').decode(bytes);
+    } else if (!hasValidMultibyteSequence(bytes) && !bytes.includes(0) && bytes.includes(0x0d) && !bytes.includes(0x0a)) {
+      // No valid UTF-8 sequence, and lines that end in CR alone: a classic Mac OS file, whose
+      // encoding was Mac OS Roman (`é` is 0x8E, the curly quotes 0xD2/0xD3, which Windows-1252
+      // reads as `Ž`, `Ò` and `Ó`).
+      encoding = 'macintosh';
+      text = decodeMacRoman(bytes);
+      const windows = decodeWindows1252(bytes.subarray(bad, bad + 1));
+      const asWindows = windows.charCodeAt(0) <= 0x9f ? 'nothing (U+FFFD)' : `"${windows}"`;
+      warnings.push({
+        code: 'ENCODING_MAC_ROMAN',
+        message: `is not UTF-8, and its lines end in CR alone, as a classic Mac OS file's do: decoded as Mac OS Roman (the first byte that is not UTF-8, 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, '0')} at offset ${bad} on line ${lineAt(text.slice(0, bad))}, reads as "${text[bad]!}"; in Windows-1252 it would be ${asWindows})`,
+        hint: 'Check the text on its page; re-save the file as UTF-8 to silence this warning (if it reads wrong, it is Windows-1252 with Mac line ends: convert it from that).',
+      });
     } else if (!hasValidMultibyteSequence(bytes) && !bytes.includes(0)) {
       // No valid UTF-8 sequence anywhere: a single-byte encoding. Windows-1252 is the usual one
       // (it is a superset of Latin-1 for printable text and has the smart quotes at 0x93/0x94).

@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeSource, type DecodeResult } from '../../src/ingest/decode.ts';
+import { decodeMacRoman, decodeSource, type DecodeResult } from '../../src/ingest/decode.ts';
 import { parseSource } from '../../src/ingest/parse-source.ts';
 import { DEFAULT_RULES } from '../../src/ingest/rules.ts';
 import { ProblemLog } from '../../src/problems.ts';
@@ -121,6 +121,42 @@ describe('a Windows-1252 source', () => {
     // 0x93 is Windows-1252's opening quotation mark.
     const quoted = decoded(Uint8Array.from([...Buffer.from('Headline\n', 'latin1'), 0x93, 0x68, 0x69, 0x94]));
     assert.match(quoted.warnings[0]!.message, /0x93 at offset 9 on line 2, reads as "“"/);
+  });
+});
+
+describe('a classic Mac OS source (lines ending in CR alone, not UTF-8)', () => {
+  // Mac OS Roman, from Apple's table: 0x8E is é, 0x87 á, 0xD2/0xD3 the curly double quotes, 0xD5 ’, 0xC9 ….
+  const mac = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'));
+
+  it('is read as Mac OS Roman, named with its first byte that is not UTF-8 and what it would read as in Windows-1252', () => {
+    const result = decoded(mac('Caf\x8e opens\r\r\xd2It\xd5s open,\xd3 she said\xc9 \x87 la carte.\r'));
+    assert.equal(result.text, 'Café opens\n\n“It’s open,” she said… á la carte.\n');
+    assert.deepEqual(result.warnings.map(({ code, message }) => ({ code, message })), [
+      {
+        code: 'ENCODING_MAC_ROMAN',
+        message: 'is not UTF-8, and its lines end in CR alone, as a classic Mac OS file\'s do: decoded as Mac OS Roman (the first byte that is not UTF-8, 0x8E at offset 3 on line 1, reads as "é"; in Windows-1252 it would be "Ž")',
+      },
+    ]);
+  });
+
+  it('is read as Windows-1252 when its lines end in CRLF or LF, as before', () => {
+    for (const end of ['\r\n', '\n']) {
+      const result = decoded(mac(`Caf\xe9 opens${end}${end}Text.${end}`));
+      assert.equal(result.text, 'Café opens\n\nText.\n');
+      assert.deepEqual(result.warnings.map(({ code }) => code), ['ENCODING_WINDOWS_1252']);
+    }
+  });
+
+  it('has the same table as the platform\'s Mac OS Roman decoder, where there is one (full ICU)', (t) => {
+    let platform: TextDecoder;
+    try {
+      platform = new TextDecoder('macintosh');
+    } catch {
+      t.skip('this Node has no Mac OS Roman decoder (built without full ICU)');
+      return;
+    }
+    const high = Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i);
+    assert.equal(decodeMacRoman(high), platform.decode(high));
   });
 });
 
