@@ -88,7 +88,8 @@ export function parseDateString(value: string, zone: string, now: number = Date.
     const named = ZONE_OFFSETS[abbreviated[2]!.toLowerCase()];
     // An abbreviation that names no one zone (IST: India, Ireland or Israel) makes no date to trust.
     if (named === undefined) return undefined;
-    return parseDateString(abbreviated[1]!, named, now)?.setZone(zone);
+    const read = parseDateString(abbreviated[1]!, named, now);
+    return read && atWrittenSeason(read, abbreviated[2]).setZone(zone);
   }
   // A weekday before the date (`Monday, June 3, 2024`) says nothing more; a time after a date in
   // words or year-first figures (`June 3, 2024 2:30 PM`, `2024/06/03 14:30`) is read with it.
@@ -180,6 +181,21 @@ const ZONE_OFFSETS: Record<string, string> = {
 };
 
 /**
+ * A time read by a US city's clocks (`01:30` in Los Angeles) taken at the offset its season's
+ * abbreviation names (`PST`, −8) when the clocks showed that time at that offset too: in the hour
+ * repeated when summer time ends (01:30 on 3 November 2024 is first PDT, then PST), the
+ * abbreviation says which one is meant. Any other time is as the clocks read it.
+ */
+function atWrittenSeason(date: DateTime, word: string | undefined): DateTime {
+  const season = word === undefined ? undefined : US_SEASON_ZONES[word.toLowerCase()];
+  if (season === undefined || date.offset === season.offset) return date;
+  const { year, month, day, hour, minute, second } = date;
+  const sign = season.offset < 0 ? '-' : '+';
+  const strict = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone: `UTC${sign}${Math.abs(season.offset) / 60}` }).setZone(season.zone);
+  return strict.hour === hour && strict.minute === minute && strict.day === day ? strict : date;
+}
+
+/**
  * For a time read in a US zone written with the wrong season for that day (`PST` in June, `EDT` in
  * January), what its city's clocks said (`PDT`, `-07:00`) and what the word would mean read
  * strictly (`-08:00`); undefined for any other word, or one right for the day.
@@ -228,7 +244,7 @@ function withTimeBeside(date: DateTime, line: string, index: number, written: st
     { year: date.year, month: date.month, day: date.day, hour: meridiem ? (hour % 12) + (meridiem === 'p' ? 12 : 0) : hour, minute, second },
     { zone: timeZone },
   );
-  return timed.isValid ? { date: timed.setZone(zone), ...(match[5] ? { zoneWord: match[5] } : {}) } : { date };
+  return timed.isValid ? { date: atWrittenSeason(timed, match[5]).setZone(zone), ...(match[5] ? { zoneWord: match[5] } : {}) } : { date };
 }
 
 const ZONE_WORD_AFTER = /^\s*\(?((?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?|[a-z]{1,5})\)?(?![\p{L}\p{N}])/iu;
@@ -245,7 +261,7 @@ function inZoneWrittenAfter(date: DateTime, written: string, after: string, zone
   if (timeZone === undefined || timeZone === zone) return { date };
   const { year, month, day, hour, minute, second } = date;
   const timed = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone: timeZone });
-  return timed.isValid ? { date: timed.setZone(zone), zoneWord: word! } : { date };
+  return timed.isValid ? { date: atWrittenSeason(timed, word).setZone(zone), zoneWord: word! } : { date };
 }
 
 /** A date written in the text that is not a real one (`Published 2024-02-30`), and its line. */

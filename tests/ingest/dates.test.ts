@@ -542,6 +542,15 @@ describe('a US zone written with the other season than its clocks had (PST in Ju
     });
   }
 
+  it('reads a time in the hour repeated when summer time ends (1:30 on 3 November 2024, first PDT, then PST) at the offset written, with no warning', () => {
+    for (const [written, iso] of [['PDT', '2024-11-03T08:30:00+00:00'], ['PST', '2024-11-03T09:30:00+00:00']] as const) {
+      const text = dateOf({ zone: 'UTC', text: `Headline\n\nPublished: November 3, 2024, 1:30 a.m. ${written}\n\nText.\n` });
+      const sidecar = dateOf({ zone: 'UTC', sidecarDate: `2024-11-03 01:30 ${written}` });
+      const timed = dateOf({ zone: 'UTC', text: `Headline\n\nPublished: 2024-11-03 01:30 ${written}\n\nText.\n` });
+      for (const result of [text, sidecar, timed]) assert.deepEqual([result.date, result.codes], [iso, []], written);
+    }
+  });
+
   it('reads an RFC 2822 date\'s PST in June by the clocks too, and MST in June as UTC−7 without a word (Arizona keeps it all year)', () => {
     const rfc = dateOf({ zone: 'UTC', sidecarDate: 'Mon, 03 Jun 2024 14:30:00 PST' });
     assert.deepEqual([rfc.date, rfc.codes], ['2024-06-03T21:30:00+00:00', ['SIDECAR_ZONE_SEASON']]);
