@@ -90,6 +90,15 @@ async function ingestInbox(files: InboxFiles, { runs = 1, parseOn = 'main' }: { 
 const ARTICLE = 'Headline from the text\n\nThe council met on Tuesday and agreed the budget.\n';
 const FILE = '2024-07-04-t.txt';
 
+/** Three sources (a, b, c of January 2024) with `meta` as their meta.jsonl, for the tests of its lines' encodings. */
+const ingestThreeWithMeta = (meta: Buffer) =>
+  ingestInbox({
+    '2024-01-01-a.txt': ARTICLE,
+    '2024-01-02-b.txt': 'Headline of b\n\nThe body of the second article.\n',
+    '2024-01-03-c.txt': 'Headline of c\n\nThe body of the third article.\n',
+    'meta.jsonl': meta,
+  });
+
 describe('sidecar "url"', () => {
   for (const bad of ['javascript:alert(1)', 'JavaScript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox', 'ftp://example.org/story', '/news/story', 'example.org/story']) {
     it(`leaves out ${JSON.stringify(bad)} with a SIDECAR_BAD_URL warning naming the meta.jsonl line`, async () => {
@@ -196,12 +205,7 @@ describe('sidecar encodings', () => {
       Buffer.from([0xe9]),
       Buffer.from('"}\n{"file": "2024-01-03-c.txt", "title": "Third title"}\n'),
     ]);
-    const { articles, problems } = await ingestInbox({
-      '2024-01-01-a.txt': ARTICLE,
-      '2024-01-02-b.txt': 'Headline of b\n\nThe body of the second article.\n',
-      '2024-01-03-c.txt': 'Headline of c\n\nThe body of the third article.\n',
-      'meta.jsonl': bytes,
-    });
+    const { articles, problems } = await ingestThreeWithMeta(bytes);
     assert.equal(articles.get('2024-01-01-a.txt')!.title, 'Caf\u00e9 in UTF-8');
     assert.equal(articles.get('2024-01-02-b.txt')!.title, 'Headline of b', 'the damaged line is not used, never with a U+FFFD');
     assert.equal(articles.get('2024-01-03-c.txt')!.title, 'Third title');
@@ -237,12 +241,7 @@ describe('sidecar encodings', () => {
         Buffer.from('"}\n'),
         damaged ? Buffer.concat([Buffer.from('{"file": "2024-01-03-c.txt", "title": "Caf\u00e9 '), Buffer.from([0xe9]), Buffer.from('"}\n')]) : Buffer.from(''),
       ]);
-      const { articles, problems } = await ingestInbox({
-        '2024-01-01-a.txt': ARTICLE,
-        '2024-01-02-b.txt': 'Headline of b\n\nThe body of the second article.\n',
-        '2024-01-03-c.txt': 'Headline of c\n\nThe body of the third article.\n',
-        'meta.jsonl': bytes,
-      });
+      const { articles, problems } = await ingestThreeWithMeta(bytes);
       assert.equal(articles.get('2024-01-01-a.txt')!.title, 'Caf\u00e9 in UTF-8');
       assert.equal(articles.get('2024-01-02-b.txt')!.title, 'Caf\u00e9 \u201cthree\u201d');
       assert.equal(articles.get('2024-01-03-c.txt')!.title, 'Headline of c');
