@@ -78,7 +78,14 @@ export async function serveStatic(root: string, pathPrefix = '/', options: { gzi
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       await stat(file);
-    } catch {
+    } catch (error) {
+      // Only a file that is not there is a 404; anything else (EMFILE under load) is this
+      // server's failure, and says so rather than passing for a missing file.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+        response.writeHead(500, { 'content-type': 'text/plain' }).end(`test server: ${String(error)}`);
+        return;
+      }
       await send(response, request, path.join(root, '404.html'), 404, url.pathname).catch(() => response.writeHead(404).end());
       return;
     }
