@@ -43,7 +43,21 @@ export function originOf(data: SidecarData, field: string): Origin {
   return data.fieldOrigins?.[field] ?? data.origin;
 }
 
-const ALIASES: Record<string, string> = { category: 'section', author: 'authors', lang: 'language' };
+/**
+ * Other names exporters give Broadsheet's keys: schema.org's `datePublished` / `dateModified`,
+ * RSS's `pubDate`, and the `published` / `modified` / `lastModified` of CMS dumps.
+ */
+const ALIASES: Record<string, string> = {
+  category: 'section',
+  author: 'authors',
+  lang: 'language',
+  datePublished: 'date',
+  published: 'date',
+  pubDate: 'date',
+  dateModified: 'updated',
+  modified: 'updated',
+  lastModified: 'updated',
+};
 const STRING_KEYS = new Set(['title', 'subtitle', 'date', 'updated', 'section', 'language', 'url', 'source']);
 const LIST_KEYS = new Set(['authors', 'tags']);
 /** The fields whose problems are found when the article is parsed, after the sidecar is read. */
@@ -130,6 +144,8 @@ export function normaliseSidecar(
   // written raw or as JSON escapes ("\u0093"), with one warning for the entry; `extra` is never
   // shown, and is kept as given.
   const unsafe = new UnsafeCharacterTally();
+  // The key that gave each field, when it was an alias: Broadsheet's own key wins over one.
+  const givenAs = new Map<string, string>();
   for (const [rawKey, value] of Object.entries(raw)) {
     if (rawKey === 'file') continue;
     const key = ALIASES[rawKey] ?? rawKey;
@@ -188,17 +204,21 @@ export function normaliseSidecar(
       normalised = value;
     }
     const earlier = fieldOf(result, key);
+    // Only an alias and its key (`author` and `authors`) can give one field twice in an object.
+    const earlierKey = givenAs.get(key) ?? key;
+    const keepEarlier = earlierKey === key && rawKey !== key;
     if (earlier !== undefined && !sameValue(earlier, normalised)) {
-      // Only an alias and its key (`author` and `authors`) can give one field twice in an object.
-      const earlierKey = Object.keys(raw).find((other) => other !== rawKey && (ALIASES[other] ?? other) === key);
+      const [usedKey, used] = keepEarlier ? [earlierKey, earlier] : [rawKey, normalised];
       problems.warn({
         code: 'SIDECAR_DUPLICATE',
         file: origin.file,
         ...lineOf(origin),
-        message: `gives "${key}" twice, as "${earlierKey}" (${quoteValue(earlier)}) and as "${rawKey}" (${quoteValue(normalised)}); the last, ${quoteValue(normalised)}, is used`,
+        message: `gives "${key}" twice, as "${earlierKey}" (${quoteValue(earlier)}) and as "${rawKey}" (${quoteValue(normalised)}); "${usedKey}", ${quoteValue(used)}, is used${rawKey === key || earlierKey === key ? `, as "${key}" wins over its alias` : ', the last of two aliases'}`,
         hint: `Keep one of "${earlierKey}" and "${rawKey}".`,
       });
     }
+    if (earlier !== undefined && keepEarlier) continue;
+    givenAs.set(key, rawKey);
     setField(result, key, normalised);
   }
   for (const warning of unsafe.warnings('sidecar')) problems.warn({ ...warning, file: origin.file });
@@ -545,8 +565,11 @@ function readNameJson(text: string, display: string, problems: ProblemLog): Side
   // only those fields' lines are kept (at 100,000 sources, every field's would be memory for nothing).
   if (text.includes('\n')) {
     const origins: Record<string, Origin> = {};
-    for (const [key, line] of findKeyLines(text)) {
-      if (CHECKED_LATER.has(key) && fieldOf(entry, key) !== undefined) origins[key] = { file: display, line };
+    const keyLines = findKeyLines(text);
+    for (const [rawKey, line] of keyLines) {
+      const key = ALIASES[rawKey] ?? rawKey;
+      // The line of the key whose value is used: the field's own key, else the last alias.
+      if (CHECKED_LATER.has(key) && fieldOf(entry, key) !== undefined && (rawKey === key || !keyLines.has(key))) origins[key] = { file: display, line };
     }
     if (Object.keys(origins).length > 0) entry.fieldOrigins = origins;
   }

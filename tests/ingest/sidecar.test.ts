@@ -392,6 +392,41 @@ describe('several sidecar entries for one file', () => {
     for (const part of ['"category"', '"section"', '"Business"', '"Sport"']) assert.ok(problems[0]!.message.includes(part), `${problems[0]!.message} mentions ${part}`);
   });
 
+  it("reads exporters' names for the date and the update (datePublished, pubDate, dateModified, lastModified …), not keeping them in extra", async () => {
+    const { articles, problems } = await ingestInbox({
+      'a.txt': ARTICLE,
+      'b.txt': 'Another headline\n\nThe mayor opened the new bridge on Friday.\n',
+      'meta.jsonl': `{"file": "a.txt", "datePublished": "2023-03-01T09:00:00Z", "dateModified": "2023-03-02T10:00:00Z"}\n{"file": "b.txt", "pubDate": "2023-04-01T09:00:00Z", "lastModified": "2023-04-05T10:00:00Z"}\n`,
+    });
+    assert.deepEqual(problems, []);
+    for (const [file, date, updated] of [['a.txt', '2023-03-01', '2023-03-02'], ['b.txt', '2023-04-01', '2023-04-05']] as const) {
+      const data = articles.get(file)!;
+      assert.ok(String(data.date).startsWith(date), `${file}: date ${String(data.date)}`);
+      assert.equal(data.dateSource, 'sidecar');
+      assert.ok(String(data.updated).startsWith(updated), `${file}: updated ${String(data.updated)}`);
+      assert.equal(data.extra, undefined, `${file}: no extra`);
+    }
+  });
+
+  it('uses "date" over an alias given with another value in the same object, whatever the order, naming both', async () => {
+    const { articles, problems } = await ingestInbox({
+      'a.txt': ARTICLE,
+      'meta.jsonl': `{"file": "a.txt", "date": "2023-03-01", "published": "2022-01-01", "modified": "2023-05-01", "updated": "2023-06-01"}\n`,
+    });
+    assert.ok(String(articles.get('a.txt')!.date).startsWith('2023-03-01'));
+    assert.ok(String(articles.get('a.txt')!.updated).startsWith('2023-06-01'));
+    assert.deepEqual(problems.map(({ code, line }) => ({ code, line })), [{ code: 'SIDECAR_DUPLICATE', line: 1 }, { code: 'SIDECAR_DUPLICATE', line: 1 }]);
+    assert.match(problems[0]!.message, /as "date" \("2023-03-01"\) and as "published" \("2022-01-01"\); "date", "2023-03-01", is used/);
+    assert.match(problems[1]!.message, /as "modified" \("2023-05-01"\) and as "updated" \("2023-06-01"\); "updated", "2023-06-01", is used/);
+  });
+
+  it('names the line of an alias in a NAME.json when its date is wrong', async () => {
+    const { problems } = await ingestInbox({ 'a.txt': ARTICLE, 'a.json': '{\n  "title": "T",\n  "datePublished": "2023-02-30"\n}\n' });
+    const bad = problems.filter((problem) => problem.code === 'SIDECAR_BAD_DATE');
+    assert.equal(bad.length, 1, JSON.stringify(problems));
+    assert.equal(bad[0]!.line, 3);
+  });
+
   it('reports a key given twice on one meta.jsonl line with different values, naming the line, the key and both values', async () => {
     const lines = [
       `{"file": "${FILE}", "date": "2024-07-04"}`,
