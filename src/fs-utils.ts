@@ -163,10 +163,25 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, f
   }
 }
 
-/** `a/b` relative to the working directory when inside it, for messages. */
+/** `a/b` relative to the working directory when inside it, for messages: marked as `markUnicodeForm` says. */
 export function displayPath(file: string): string {
+  return markUnicodeForm(plainDisplayPath(file));
+}
+
+/** `a/b` relative to the working directory when inside it, as a command in a hint can use it. */
+export function plainDisplayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return (relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file).split(path.sep).join('/');
+}
+
+/**
+ * A name as messages show it. Two files may have names that look the same but differ in Unicode
+ * form (`café.txt` typed, and copied from macOS as `cafe` + U+0301), so one not in NFC is marked.
+ */
+export function markUnicodeForm(name: string): string {
+  // Plain ASCII is NFC: the test costs nothing for most names.
+  if (!/[\u0080-\uffff]/.test(name) || name.normalize('NFC') === name) return name;
+  return `${name} (${name.normalize('NFD') === name ? 'decomposed Unicode, NFD' : 'Unicode not in NFC'})`;
 }
 
 /**

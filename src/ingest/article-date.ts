@@ -4,6 +4,7 @@
 
 import path from 'node:path';
 import { DateTime } from 'luxon';
+import { markUnicodeForm } from '../fs-utils.ts';
 import type { ProblemLog } from '../problems.ts';
 import { dateFromModificationTime, findBadDateInFileName, findDateInPath, findDateInText, formatIsoDate, otherReadingOfNumericDate, parseDateString, twoDigitYearOf, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates } from './dates.ts';
 import type { IngestOptions, SourceFile } from './parse-article.ts';
@@ -146,7 +147,7 @@ function readSidecarDate(field: 'date' | 'updated', source: SourceFile, options:
     problems.warn({
       code: 'SIDECAR_BAD_DATE',
       ...at,
-      message: `${field} "${value}" for ${source.path} is not a date Broadsheet can read (or is outside the years 1–9999)`,
+      message: `${field} "${value}" for ${markUnicodeForm(source.path)} is not a date Broadsheet can read (or is outside the years 1–9999)`,
       hint: 'Write dates as ISO 8601, e.g. "2024-05-01" or "2024-05-01T09:30:00+02:00".',
     });
     return undefined;
@@ -156,18 +157,18 @@ function readSidecarDate(field: 'date' | 'updated', source: SourceFile, options:
     problems.warn({
       code: 'SIDECAR_TWO_DIGIT_YEAR',
       ...at,
-      message: `${field} "${value}" for ${source.path} has a two-digit year; it is read as ${century.read} (${centuryRule(century.twoDigits, now, options.timeZone)})`,
+      message: `${field} "${value}" for ${markUnicodeForm(source.path)} has a two-digit year; it is read as ${century.read} (${centuryRule(century.twoDigits, now, options.timeZone)})`,
       hint: `Write the year in full to be sure, as ISO 8601: "${century.iso}" (or the right year, if ${century.read} is wrong).`,
     });
   }
   const season = zoneSeasonWarning(zoneWordAfter(value), parsed);
-  if (season) problems.warn({ code: 'SIDECAR_ZONE_SEASON', ...at, ...season, message: `${field} "${value}" for ${source.path} ${season.message}` });
+  if (season) problems.warn({ code: 'SIDECAR_ZONE_SEASON', ...at, ...season, message: `${field} "${value}" for ${markUnicodeForm(source.path)} ${season.message}` });
   const readings = ambiguousReadings(value, parsed);
   if (readings) {
     problems.warn({
       code: 'SIDECAR_AMBIGUOUS_DATE',
       ...at,
-      message: `${field} "${value}" for ${source.path} could be ${readings.read} or ${readings.other}; it is read day first, as ${readings.read}`,
+      message: `${field} "${value}" for ${markUnicodeForm(source.path)} could be ${readings.read} or ${readings.other}; it is read day first, as ${readings.read}`,
       hint: `Write dates as ISO 8601 to be sure: "${readings.iso}".`,
     });
   }
@@ -191,7 +192,7 @@ function sidecarUpdate(source: SourceFile, options: IngestOptions, problems: Pro
     problems.warn({
       code: 'DATE_IN_FUTURE',
       ...at,
-      message: `updated "${value}" for ${source.path} is read as ${shown}, after this build's date (${DateTime.fromMillis(now, { zone: parsed.zone }).toFormat('d MMMM yyyy', { locale: 'en' })}); the article is published without it`,
+      message: `updated "${value}" for ${markUnicodeForm(source.path)} is read as ${shown}, after this build's date (${DateTime.fromMillis(now, { zone: parsed.zone }).toFormat('d MMMM yyyy', { locale: 'en' })}); the article is published without it`,
       hint: 'Correct "updated" in the sidecar (as ISO 8601, e.g. "2024-05-01"), or remove it.',
     });
     return undefined;
@@ -201,7 +202,7 @@ function sidecarUpdate(source: SourceFile, options: IngestOptions, problems: Pro
     problems.warn({
       code: 'SIDECAR_BAD_DATE',
       ...at,
-      message: `updated "${value}" for ${source.path}, read as ${shown}, is before the article's date (${published.toFormat('d MMMM yyyy', { locale: 'en' })}, from ${date.source === 'sidecar' ? 'the sidecar' : date.source === 'text' ? `the text's line ${date.line ?? 1}` : date.source === 'filename' ? "the file's name or folders" : "the file's time"}); the article is published without it`,
+      message: `updated "${value}" for ${markUnicodeForm(source.path)}, read as ${shown}, is before the article's date (${published.toFormat('d MMMM yyyy', { locale: 'en' })}, from ${date.source === 'sidecar' ? 'the sidecar' : date.source === 'text' ? `the text's line ${date.line ?? 1}` : date.source === 'filename' ? "the file's name or folders" : "the file's time"}); the article is published without it`,
       hint: 'Correct "updated" or the article\'s date: an update comes after the article.',
     });
     return undefined;
@@ -276,7 +277,7 @@ function describeDateSource(date: ResolvedDate, source: SourceFile): { at: { fil
     case 'sidecar': {
       return {
         at: originOf(source.sidecar!, 'date'),
-        from: `the sidecar's "date" for ${source.path}, "${source.sidecar!.date!}"`,
+        from: `the sidecar's "date" for ${markUnicodeForm(source.path)}, "${source.sidecar!.date!}"`,
         fix: 'Correct "date" in the sidecar (as ISO 8601, e.g. "2024-05-01")',
       };
     }

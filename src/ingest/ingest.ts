@@ -6,7 +6,7 @@ import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
 import { FileThread } from '../file-thread.ts';
-import { displayPath, listFiles, unreadableReason, type SkippedEntry } from '../fs-utils.ts';
+import { displayPath, listFiles, markUnicodeForm, plainDisplayPath, unreadableReason, type SkippedEntry } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
 import type { ProblemInput, ProblemLog } from '../problems.ts';
 import { decodeWindows1252 } from './decode.ts';
@@ -259,7 +259,7 @@ function skippedInboxEntry(inboxDir: string, entry: SkippedEntry): ProblemInput 
         code: 'INBOX_NAME_NOT_UTF8',
         file,
         message: `is a ${entry.folder ? 'folder' : 'file'} whose name is not UTF-8 (read as Windows-1252 it is "${readable}"), so it cannot be opened by name and ${entry.folder ? 'the files in it are not published' : outcome}`,
-        hint: `Rename it to a UTF-8 name ("${readable}", if that is what it says), e.g. with: convmv -r -f cp1252 -t utf8 --notest ${displayPath(inboxDir)}`,
+        hint: `Rename it to a UTF-8 name ("${readable}", if that is what it says), e.g. with: convmv -r -f cp1252 -t utf8 --notest ${plainDisplayPath(inboxDir)}`,
       };
     }
     case 'unreadable-folder':
@@ -283,7 +283,7 @@ function unreadableSource(file: string, reason: string): ProblemInput {
 
 export async function ingest(request: IngestRequest, problems: ProblemLog): Promise<IngestResult> {
   const { inboxDir, articlesDir } = request;
-  const displayInbox = displayPath(inboxDir);
+  const displayInbox = plainDisplayPath(inboxDir);
   // A restart without the cache (ingestSources) reports everything again, from here.
   const problemsAtStart = problems.problems.length;
   // One walk of the inbox finds the sources and their sidecars (NAME.json, meta.jsonl).
@@ -331,7 +331,9 @@ interface IngestState {
 async function ingestSources(request: IngestRequest, problems: ProblemLog, state: IngestState): Promise<IngestResult> {
   const { inboxDir, articlesDir } = request;
   const { sourceFiles, sidecars, bySource, others, onDisk, fileCache, cache, pool } = state;
-  const displayInbox = displayPath(inboxDir);
+  const displayInbox = plainDisplayPath(inboxDir);
+  /** A source as messages name it (`markUnicodeForm`: two sources' names may look the same). */
+  const show = (sourcePath: string) => markUnicodeForm(`${displayInbox}/${sourcePath}`);
   const results = new Map<string, IngestedSource>();
   const candidates: Candidate[] = [];
   /** The text hash of each article file as ingest leaves it, for the ingest cache. */
@@ -344,7 +346,7 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
   const feeder = pool ? new ParseFeeder(pool, (source, log) => parseSource(source, request, log), request.parseOn !== 'workers') : undefined;
   const toParse = (sourcePath: string, info: Stats, bytes: Uint8Array): SourceToParse => {
     const sidecar = sidecars.get(sourcePath);
-    return { path: sourcePath, displayPath: `${displayInbox}/${sourcePath}`, bytes, mtimeMs: info.mtimeMs, ...(sidecar ? { sidecar } : {}) };
+    return { path: sourcePath, displayPath: show(sourcePath), bytes, mtimeMs: info.mtimeMs, ...(sidecar ? { sidecar } : {}) };
   };
   // A source that cannot be read (permissions, or removed since the inbox was listed) is left out
   // with an error naming it; the rest of the inbox is ingested.
@@ -372,7 +374,7 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
   for await (const read of readAhead(sourceFiles, readSource, pool ? 64 : undefined)) {
     request.onProgress?.(done++, sourceFiles.length);
     const { sourcePath, index } = read;
-    const shown = `${displayInbox}/${sourcePath}`;
+    const shown = show(sourcePath);
     const existingArticle = bySource.get(sourcePath);
     if (read.unreadable !== undefined || read.tooLarge !== undefined) {
       problems.error(read.tooLarge !== undefined ? sourceTooLarge(shown, read.tooLarge, sizeLimit) : unreadableSource(shown, read.unreadable!));
@@ -495,7 +497,7 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
   }
 
   const sources = sourceFiles.map((source) => results.get(source)!).filter(Boolean);
-  await cache.save(sources, articleHashes, problems, (source) => `${displayInbox}/${source}`);
+  await cache.save(sources, articleHashes, problems, show);
   return {
     sources,
     cache: cache.stats,

@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
+import { markUnicodeForm } from '../fs-utils.ts';
 import type { ProblemLog } from '../problems.ts';
 import { findLineAnomalies, hasInvisibleCharacters, namedInvisibleCharacters } from './anomalies.ts';
 import { resolveArticleDate } from './article-date.ts';
@@ -82,7 +83,7 @@ function textPlace(source: SourceFile, line: number | undefined): Place {
 }
 
 function sidecarPlace(source: SourceFile, sidecar: SidecarData, field: 'title' | 'subtitle'): Place {
-  return { at: originOf(sidecar, field), what: `"${field}" for ${source.path}`, fromSidecar: true };
+  return { at: originOf(sidecar, field), what: `"${field}" for ${markUnicodeForm(source.path)}`, fromSidecar: true };
 }
 
 export function parseArticle(source: SourceFile, options: IngestOptions, problems: ProblemLog): ParsedArticle | undefined {

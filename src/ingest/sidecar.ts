@@ -4,7 +4,7 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { unreadableReason } from '../fs-utils.ts';
+import { markUnicodeForm, unreadableReason } from '../fs-utils.ts';
 import { compareText, type ProblemInput, type ProblemLog } from '../problems.ts';
 import { decodeSource, decodeWindows1252Line, findInvalidUtf8, windows1252LinesWarning, type DecodeResult, type MixedText } from './decode.ts';
 import { findDuplicateKeys, findKeyLines } from './duplicate-keys.ts';
@@ -259,7 +259,7 @@ class SidecarMerger {
           code: 'SIDECAR_DUPLICATE',
           file: entry.origin.file,
           ...lineOf(originOf(entry, field)),
-          message: `gives "${field}" for ${file} as ${quoteValue(value)}, but ${describeOrigin(earlier)} gives ${quoteValue(earlierValue)}; ${quoteValue(value)} from here is used`,
+          message: `gives "${field}" for ${markUnicodeForm(file)} as ${quoteValue(value)}, but ${describeOrigin(earlier)} gives ${quoteValue(earlierValue)}; ${quoteValue(value)} from here is used`,
           hint: 'Give each field of a file in one place, or make the places agree. A NAME.json wins over a meta.jsonl, a meta.jsonl in a deeper folder over one nearer the inbox, a later line over an earlier one.',
         });
       }
@@ -610,7 +610,7 @@ export async function loadSidecars(
 
   for (const folder of folders) {
     const relative = path.posix.join(folder, 'meta.jsonl');
-    const display = path.posix.join(displayInbox, relative);
+    const display = markUnicodeForm(path.posix.join(displayInbox, relative));
     const bytes = await readOptional(path.join(inboxDir, relative), display, problems);
     if (bytes === undefined) continue;
     const lines = decodeJsonLines(bytes, display, problems);
@@ -652,7 +652,7 @@ export async function loadSidecars(
       relative = composed;
     }
     used.add(relative);
-    const display = path.posix.join(displayInbox, relative);
+    const display = markUnicodeForm(path.posix.join(displayInbox, relative));
     const bytes = await readOptional(path.join(inboxDir, relative), display, problems);
     if (bytes === undefined) continue;
     const text = decodeSidecar(bytes, display, problems);
@@ -660,7 +660,7 @@ export async function loadSidecars(
     if (entry) merger.add(file, entry);
   }
   for (const file of inboxFiles ?? []) {
-    if (/\.json$/i.test(file) && !used.has(file)) problems.warn(sidecarWithoutSource(file, path.posix.join(displayInbox, file), known));
+    if (/\.json$/i.test(file) && !used.has(file)) problems.warn(sidecarWithoutSource(file, markUnicodeForm(path.posix.join(displayInbox, file)), known));
   }
   return merger.sidecars;
 }

@@ -81,3 +81,29 @@ describe('two sources with the same text', () => {
     assert.deepEqual(result.sources.map(({ source, status }) => [source, status]), [['2024-05-01-a-link.txt', 'duplicate'], ['2024-05-01-b.txt', 'written']]);
   });
 });
+
+describe('two sources whose names differ only in Unicode form', () => {
+  // `café` typed (é, U+00E9) and as macOS copies it (e + U+0301): the same on screen.
+  const composed = 'caf\u00e9.txt';
+  const decomposed = 'cafe\u0301.txt';
+
+  for (const [code, other] of [
+    ['DUPLICATE_ARTICLE', STORY],
+    ['SLUG_COLLISION', STORY.replace('on Monday', 'on Tuesday, after a long debate')],
+  ] as const) {
+    it(`names the decomposed one as such in ${code}, so the two can be told apart`, async () => {
+      const { inbox, articles } = await workspace(`duplicates-unicode-form-${code}`);
+      await writeFile(path.join(inbox, composed), STORY);
+      await writeFile(path.join(inbox, decomposed), other);
+      const { problems } = await run(inbox, articles);
+      const found = problems.filter((problem) => problem.code === code);
+      assert.equal(found.length, 1, JSON.stringify(problems));
+      const text = `${found[0]!.file} ${found[0]!.message}`;
+      const plain = `${inbox.split(path.sep).join('/')}/`;
+      assert.ok(text.includes(`${plain}${decomposed} (decomposed Unicode, NFD)`), text);
+      // The composed name is named too, unmarked.
+      assert.ok(text.replaceAll(`${plain}${decomposed} (decomposed Unicode, NFD)`, '').includes(`${plain}${composed}`), text);
+      assert.ok(!text.includes(`${composed} (`), text);
+    });
+  }
+});
