@@ -181,6 +181,12 @@ const ZONE_OFFSETS: Record<string, string> = {
 };
 
 /**
+ * The zone abbreviations of three letters or more Broadsheet knows, in capitals (`PDT`, `GMT`),
+ * and `IST`, which it knows names no one zone: words of a dateline, never a name (entities/).
+ */
+export const ZONE_ABBREVIATIONS: ReadonlySet<string> = new Set([...Object.keys(ZONE_OFFSETS), 'ist'].filter((word) => word.length >= 3).map((word) => word.toUpperCase()));
+
+/**
  * A time read by a US city's clocks (`01:30` in Los Angeles) taken at the offset its season's
  * abbreviation names (`PST`, −8) when the clocks showed that time at that offset too: in the hour
  * repeated when summer time ends (01:30 on 3 November 2024 is first PDT, then PST), the

@@ -147,6 +147,22 @@ describe('entity extraction rules', () => {
     assert.deepEqual(found.organizations, ['BBC']);
   });
 
+  it('takes no time-zone word of a dateline or a time for a name: the zones dates.ts knows anywhere, and capitals right after a time', () => {
+    const found = extractEntities(
+      article(
+        'Council agrees budget',
+        'SAN FRANCISCO, 9:00 a.m. PDT -- The council met at 10 AM EST and the board of Acme Corporation at 2.30 p.m. PT.',
+        'Results came at 06:00 UTC, at 08:00 IST and at 14:05 HKT, and again at 9.30 SGT, officials said.',
+        'All times are PDT. In 2023 FIFA said that 2 NATO ships had left.',
+      ),
+      'en',
+    );
+    const names = all(found);
+    for (const zone of ['PDT', 'EST', 'PT', 'UTC', 'IST', 'HKT', 'SGT']) assert.ok(!names.includes(zone), `${zone} in ${JSON.stringify(found)}`);
+    // Capitals after a number that is no time are still names.
+    for (const name of ['Acme Corporation', 'NATO']) assert.ok(found.organizations.includes(name), `${name} in ${JSON.stringify(found)}`);
+  });
+
   it('lets plain lower-case words end names, particles join them, and `who` after a comma mark a person, in shouted lines too', () => {
     const found = extractEntities(
       article(

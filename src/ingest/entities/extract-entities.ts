@@ -2,6 +2,7 @@
 // sequences, classified by gazetteers, name cues (titles, `said`, given names) and the article's
 // own usage, with surnames resolved to the full name the article gives. Rule-based and fast.
 
+import { ZONE_ABBREVIATIONS } from '../dates.ts';
 import { looksLikeHeading } from '../segment.ts';
 import { canonicalName, DEFAULT_ENTITY_RULES, foldName, type EntityKind, type EntityRules } from './entity-rules.ts';
 import {
@@ -77,6 +78,9 @@ function scanLine(text: string, mentions: Mention[], lowerWords: Set<string>, sh
   let previousWord = '';
   // `Tomas Berg, who runs…`: a name the next clause calls `who` is a person's.
   let beforeComma: Mention | undefined;
+  // The last token ended a time (`9:00`, `9.30`, `a.m.`, `PM`): capitals next are its zone (`9:00 a.m. PDT`).
+  let afterTime = false;
+  let afterColon = false;
 
   const flush = (nextWord: string) => {
     if (current.length > 0) {
@@ -101,6 +105,8 @@ function scanLine(text: string, mentions: Mention[], lowerWords: Set<string>, sh
   for (const match of text.matchAll(TOKEN)) {
     let token = match[0];
     if (PLAIN_WORD.test(token)) {
+      afterTime = afterColon ? /^\d{2}$/.test(token) : token === 'am' || token === 'pm';
+      afterColon = false;
       if (current.length > 0 && PARTICLES.has(token)) current.push(token);
       else takeLowerCaseWord(token);
       beforeComma = undefined;
@@ -108,6 +114,8 @@ function scanLine(text: string, mentions: Mention[], lowerWords: Set<string>, sh
       continue;
     }
     if (!/^[\p{L}\p{N}]/u.test(token)) {
+      afterTime &&= token === '(';
+      afterColon = token === ':';
       const count = mentions.length;
       flush('');
       beforeComma = token === ',' && mentions.length > count ? mentions[mentions.length - 1] : undefined;
@@ -136,7 +144,13 @@ function scanLine(text: string, mentions: Mention[], lowerWords: Set<string>, sh
     }
     if (shoutedLine || isShouted(token)) token = /^(?:\p{Lu}\.)+$/u.test(token) || token.length <= 3 ? token : titleCase(token);
 
-    if (isCapitalised(token)) {
+    // A time's zone (`PDT`, `HKT` after `9:00 a.m.`), or a zone Broadsheet knows anywhere, is no name.
+    const zone = ZONE_ABBREVIATIONS.has(token) || (afterTime && /^\p{Lu}{2,5}$/u.test(token));
+    afterTime = /^(?:[ap]\.?m|\d{1,2}\.\d{2})$/i.test(token);
+    afterColon = false;
+    if (zone) {
+      takeLowerCaseWord(token.toLowerCase());
+    } else if (isCapitalised(token)) {
       if (current.length === 0) {
         currentInitial = sentenceStart;
       }
