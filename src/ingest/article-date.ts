@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { markUnicodeForm } from '../fs-utils.ts';
 import type { ProblemLog } from '../problems.ts';
-import { dateFromModificationTime, findBadDateInFileName, findDateInPath, findDateInText, formatIsoDate, otherReadingOfNumericDate, parseDateString, twoDigitYearOf, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates } from './dates.ts';
+import { dateFromModificationTime, findBadDateInFileName, findDateInPath, findDateInText, findYearFolder, formatIsoDate, otherReadingOfNumericDate, parseDateString, twoDigitYearOf, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates } from './dates.ts';
 import type { IngestOptions, SourceFile } from './parse-article.ts';
 import { LABELLED_DATE } from './rules.ts';
 import { originOf } from './sidecar.ts';
@@ -246,17 +246,43 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
   // A `Published …` line whose date is not one to read (`Posted 2 hours ago`, `Published: 3rd of
   // June 2024`) is named, rather than said to be no date at all.
   const labelled = firstLines.findIndex((line) => LABELLED_DATE.test(line.trim()));
-  problems.warn({
-    code: 'DATE_FROM_FILE_TIME',
-    file: source.displayPath,
-    ...(labelled === -1 ? {} : { line: labelled + 1 }),
-    message:
-      labelled === -1
-        ? 'has no date in a sidecar, the text or the file\'s name or folders; the file\'s modification time is used'
-        : `has no date in a sidecar or the file name, and the date of its line "${firstLines[labelled]!.trim()}" is not one Broadsheet can read (relative, a time alone, or in words it does not know); the file's modification time is used`,
-    hint: 'Give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}) or put it in the file name (2024-05-01-name.txt).',
-  });
-  return dateFromModificationTime(source.mtimeMs, options.timeZone);
+  const fileTime = dateFromModificationTime(source.mtimeMs, options.timeZone);
+  const span = findYearFolder(source.path);
+  const noDate =
+    labelled === -1
+      ? 'has no date in a sidecar, the text or the file\'s name or folders'
+      : `has no date in a sidecar or the file name, and the date of its line "${firstLines[labelled]!.trim()}" is not one Broadsheet can read (relative, a time alone, or in words it does not know)`;
+  const hint = 'Give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}) or put it in the file name (2024-05-01-name.txt).';
+  const at = labelled === -1 ? {} : { line: labelled + 1 };
+  if (span) {
+    // A folder that names the year (and month) bounds the date: a file time outside it (a copy,
+    // a restore from backup) would file the article under the wrong year, so the folder wins.
+    const time = DateTime.fromISO(fileTime.iso, { setZone: true });
+    const spanName = span.month === undefined ? String(span.year) : DateTime.fromObject({ year: span.year, month: span.month }).toFormat('MMMM yyyy', { locale: 'en' });
+    const what = span.month === undefined ? 'year' : 'month';
+    const inSpan = time.year === span.year && (span.month === undefined || time.month === span.month);
+    if (!inSpan) {
+      const start = DateTime.fromObject({ year: span.year, month: span.month ?? 1, day: 1 }, { zone: options.timeZone });
+      problems.warn({
+        code: 'DATE_FROM_FOLDER',
+        file: source.displayPath,
+        ...at,
+        message: `${noDate}; its folder ${span.folder}/ gives only the ${what} (${spanName}), and its modification time (${time.toFormat('d MMMM yyyy', { locale: 'en' })}) is not in it, so it is dated ${start.toFormat('d MMMM yyyy', { locale: 'en' })}, the folder's first day`,
+        hint,
+      });
+      return { iso: formatIsoDate(start), source: 'filename' };
+    }
+    problems.warn({
+      code: 'DATE_FROM_FILE_TIME',
+      file: source.displayPath,
+      ...at,
+      message: `${noDate}; its folder ${span.folder}/ gives only the ${what} (${spanName}), and the file's modification time (${time.toFormat('d MMMM yyyy', { locale: 'en' })}) is in it, so that is used`,
+      hint,
+    });
+    return fileTime;
+  }
+  problems.warn({ code: 'DATE_FROM_FILE_TIME', file: source.displayPath, ...at, message: `${noDate}; the file's modification time is used`, hint });
+  return fileTime;
 }
 
 // A day of slack: a story filed in a zone ahead of the build machine's is dated "tomorrow" there.

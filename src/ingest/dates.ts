@@ -363,6 +363,21 @@ export function findDateInPath(relativePath: string, zone: string): ResolvedDate
 }
 
 /**
+ * The deepest folder of a path that names a year alone (`2024/story.txt`), with its month when the
+ * folder below names one (`2024/06/story.txt`): no date, but a span the article's date must be in.
+ */
+export function findYearFolder(relativePath: string): { folder: string; year: number; month?: number } | undefined {
+  const segments = relativePath.split('/').slice(0, -1);
+  for (let i = segments.length - 1; i >= 0; i--) {
+    if (!/^(?:1[89]|2[01])\d\d$/.test(segments[i]!)) continue;
+    const month = Number(segments[i + 1]);
+    const withMonth = /^\d{1,2}$/.test(segments[i + 1] ?? '') && month >= 1 && month <= 12;
+    return { folder: segments.slice(0, withMonth ? i + 2 : i + 1).join('/'), year: Number(segments[i]), ...(withMonth ? { month } : {}) };
+  }
+  return undefined;
+}
+
+/**
  * A date written `YYYY-MM-DD` in a file name that `findDateInFileName` does not take: not a real
  * date (`2024-02-30`, `2024-13-01`) or outside its years (1800–2199), so that it can be reported
  * rather than passed over in silence.

@@ -84,10 +84,28 @@ describe('where the date comes from', () => {
       const result = dateOf({ zone: 'UTC', name });
       assert.deepEqual([result.date, result.source, result.codes], [iso, 'filename', []], name);
     }
-    // A year and a month alone, a day that is none, or numbers that are no year give no date.
-    for (const name of ['2024/06/story.txt', '2024/02/30/story.txt', '1024/06/03/story.txt', 'issue/12/03/story.txt']) {
+    // A year and a month alone, or a day that is none, give no date (but a span: below); numbers that are no year give nothing.
+    for (const name of ['2024/06/story.txt', '2024/02/30/story.txt']) {
+      assert.deepEqual(dateOf({ zone: 'UTC', name }).codes, ['DATE_FROM_FOLDER'], name);
+    }
+    for (const name of ['1024/06/03/story.txt', 'issue/12/03/story.txt']) {
       assert.deepEqual(dateOf({ zone: 'UTC', name }).codes, ['DATE_FROM_FILE_TIME'], name);
     }
+  });
+
+  it('dates a source in a year (or year and month) folder, with no date anywhere, by the file time only when that is in the folder\'s span, else the span\'s first day, saying so', () => {
+    const inYear = dateOf({ zone: 'Europe/London', name: 'news/2024/story.txt', mtimeMs: Date.UTC(2024, 7, 8, 9) });
+    assert.deepEqual([inYear.date, inYear.source, inYear.codes], ['2024-08-08T10:00:00+01:00', 'file-mtime', ['DATE_FROM_FILE_TIME']]);
+    assert.match(inYear.problems[0]!.message, /folder news\/2024\/ gives only the year \(2024\), and the file's modification time \(8 August 2024\) is in it/);
+
+    // A copy made in 2026 of a 2024 story: the folder's year, not the copy's.
+    const copied = dateOf({ zone: 'Europe/London', name: 'news/2024/story.txt', mtimeMs: Date.UTC(2026, 2, 3, 9) });
+    assert.deepEqual([copied.date, copied.source, copied.codes], ['2024-01-01T00:00:00+00:00', 'filename', ['DATE_FROM_FOLDER']]);
+    assert.match(copied.problems[0]!.message, /folder news\/2024\/ gives only the year \(2024\), and its modification time \(3 March 2026\) is not in it, so it is dated 1 January 2024/);
+
+    const month = dateOf({ zone: 'UTC', name: '2019/6/story.txt', mtimeMs: Date.UTC(2019, 6, 1, 9) });
+    assert.deepEqual([month.date, month.source, month.codes], ['2019-06-01T00:00:00+00:00', 'filename', ['DATE_FROM_FOLDER']]);
+    assert.match(month.problems[0]!.message, /folder 2019\/6\/ gives only the month \(June 2019\)/);
   });
 
   it('falls back to the file time with a warning', () => {
