@@ -331,17 +331,19 @@ function decodeJsonLines(bytes: Uint8Array, display: string, problems: ProblemLo
   const windows1252: Pick<MixedText, 'lines' | 'first'> = { lines: [], first: { offset: 0, line: 0, byte: 0, reads: '' } };
   let start = 0;
   while (start <= bytes.length) {
-    const newline = bytes.indexOf(0x0a, start);
-    const end = newline === -1 ? bytes.length : newline;
+    // A line ends in LF, CRLF or CR alone (classic Mac OS), as a source's lines do.
+    let end = start;
+    while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++;
+    const next = bytes[end] === 0x0d && bytes[end + 1] === 0x0a ? end + 2 : end + 1;
     const line = bytes.subarray(start, end);
     const bad = findInvalidUtf8(line);
     const read = bad === -1 ? undefined : decodeWindows1252Line(line);
     if (bad === -1) {
-      lines.push(utf8.decode(line).replace(/\r$/, ''));
+      lines.push(utf8.decode(line));
     } else if (read !== undefined) {
       if (windows1252.lines.length === 0) windows1252.first = { offset: start + bad, line: lines.length + 1, byte: line[bad]!, reads: read[bad]! };
       windows1252.lines.push(lines.length + 1);
-      lines.push(read.replace(/\r$/, ''));
+      lines.push(read);
     } else {
       problems.warn({
         code: 'SIDECAR_NOT_TEXT',
@@ -352,7 +354,7 @@ function decodeJsonLines(bytes: Uint8Array, display: string, problems: ProblemLo
       });
       lines.push('');
     }
-    start = end + 1;
+    start = next;
   }
   if (windows1252.lines.length > 0) problems.warn({ ...windows1252LinesWarning(windows1252), file: display });
   return lines;

@@ -197,20 +197,22 @@ describe('sidecar encodings', () => {
     assert.deepEqual(problems.map(({ code, file }) => ({ code, file })), [{ code: 'ENCODING_WINDOWS_1252', file: 'meta.jsonl' }]);
   });
 
-  it('reads the good lines of a meta.jsonl whose one line has a damaged byte, and names that line', async () => {
-    // The line holds UTF-8 (`é` as two bytes) beside the stray byte: damaged UTF-8, not Windows-1252.
-    const bytes = Buffer.concat([
-      Buffer.from('{"file": "2024-01-01-a.txt", "title": "Caf\u00e9 in UTF-8"}\n'),
-      Buffer.from('{"file": "2024-01-02-b.txt", "title": "Broken caf\u00e9 '),
-      Buffer.from([0xe9]),
-      Buffer.from('"}\n{"file": "2024-01-03-c.txt", "title": "Third title"}\n'),
-    ]);
-    const { articles, problems } = await ingestThreeWithMeta(bytes);
-    assert.equal(articles.get('2024-01-01-a.txt')!.title, 'Caf\u00e9 in UTF-8');
-    assert.equal(articles.get('2024-01-02-b.txt')!.title, 'Headline of b', 'the damaged line is not used, never with a U+FFFD');
-    assert.equal(articles.get('2024-01-03-c.txt')!.title, 'Third title');
-    assert.deepEqual(problems.map(({ code, file, line }) => ({ code, file, line })), [{ code: 'SIDECAR_NOT_TEXT', file: 'meta.jsonl', line: 2 }]);
-  });
+  for (const [ends, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR alone, as classic Mac OS wrote', '\r']] as const) {
+    it(`reads the good lines of a meta.jsonl whose one line has a damaged byte, and names that line (lines ending in ${ends})`, async () => {
+      // The line holds UTF-8 (`é` as two bytes) beside the stray byte: damaged UTF-8, not Windows-1252.
+      const bytes = Buffer.concat([
+        Buffer.from(`{"file": "2024-01-01-a.txt", "title": "Caf\u00e9 in UTF-8"}${eol}`),
+        Buffer.from('{"file": "2024-01-02-b.txt", "title": "Broken caf\u00e9 '),
+        Buffer.from([0xe9]),
+        Buffer.from(`"}${eol}{"file": "2024-01-03-c.txt", "title": "Third title"}${eol}`),
+      ]);
+      const { articles, problems } = await ingestThreeWithMeta(bytes);
+      assert.equal(articles.get('2024-01-01-a.txt')!.title, 'Caf\u00e9 in UTF-8');
+      assert.equal(articles.get('2024-01-02-b.txt')!.title, 'Headline of b', 'the damaged line is not used, never with a U+FFFD');
+      assert.equal(articles.get('2024-01-03-c.txt')!.title, 'Third title');
+      assert.deepEqual(problems.map(({ code, file, line }) => ({ code, file, line })), [{ code: 'SIDECAR_NOT_TEXT', file: 'meta.jsonl', line: 2 }]);
+    });
+  }
 
   it('reads a line in Windows-1252 of a UTF-8 NAME.json as a source line is, with ENCODING_WINDOWS_1252_LINES naming the sidecar and line', async () => {
     // An old tool wrote the title as Windows-1252 (0xE9 for é); the other lines are UTF-8.
