@@ -181,7 +181,23 @@ export function plainDisplayPath(file: string): string {
 export function markUnicodeForm(name: string): string {
   // Plain ASCII is NFC: the test costs nothing for most names.
   if (!/[\u0080-\uffff]/.test(name) || name.normalize('NFC') === name) return name;
-  return `${name} (${name.normalize('NFD') === name ? 'decomposed Unicode, NFD' : 'Unicode not in NFC'})`;
+  return `${name}${name.normalize('NFD') === name ? NFD_MARK : OTHER_FORM_MARK}`;
+}
+
+const NFD_MARK = ' (decomposed Unicode, NFD)';
+const OTHER_FORM_MARK = ' (Unicode not in NFC)';
+
+/**
+ * The path `markUnicodeForm` marked, as it is on disk: `--report` gives a problem's file for
+ * scripts to open. A name that merely ends in those words, and is NFC, is left as it is.
+ */
+export function unmarkUnicodeForm(shown: string): string {
+  for (const mark of [NFD_MARK, OTHER_FORM_MARK]) {
+    if (!shown.endsWith(mark)) continue;
+    const name = shown.slice(0, -mark.length);
+    if (markUnicodeForm(name) === shown) return name;
+  }
+  return shown;
 }
 
 /**

@@ -13,7 +13,7 @@ import { ArticleUnreadableError, ingest, type IngestResult } from '../ingest/ing
 import { compileRules } from '../ingest/rules.ts';
 import { heapRoomProblem } from './heap-room.ts';
 import type { FileIdentity } from '../file-thread.ts';
-import { displayPath, makeFolders } from '../fs-utils.ts';
+import { displayPath, makeFolders, unmarkUnicodeForm } from '../fs-utils.ts';
 import { formatProblem, ProblemLog, type ProblemInput } from '../problems.ts';
 import { problemsText } from './problem-digest.ts';
 import { buildSearchIndex, partsWithoutReusableBundle, searchSummary, staleBundleFiles, type SearchIndexStats } from '../search/build-index.ts';
@@ -711,7 +711,8 @@ async function writeReport(file: string, result: BuildResult, shard: Shard | und
     sources: result.ingest?.sources ?? [],
     ingestCache: result.ingest?.cache ?? null,
     articleFiles: result.ingest?.articleFileCounts ?? null,
-    problems: result.problems.sorted(),
+    // The files as they are on disk, for scripts to open (messages mark names not in NFC).
+    problems: result.problems.sorted().map((problem) => ({ ...problem, file: unmarkUnicodeForm(problem.file) })),
     pages: result.pages,
     pagesWritten: result.pagesWritten,
     output: result.output ?? null,

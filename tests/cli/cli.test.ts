@@ -347,6 +347,19 @@ describe('broadsheet command line', () => {
     assert.match(run.stderr, /inbox\/evil\\x1b\[2J\\x1b\[31m\.txt {2}/);
   });
 
+  it('marks a file name not in NFC where it prints problems, and gives the --report its path as it is on disk', async () => {
+    // `café.txt` typed and as macOS copies it (e + U+0301), with the same text: one is a duplicate.
+    const decomposed = 'cafe\u0301.txt';
+    const inbox = await inboxWith({ 'caf\u00e9.txt': 'Harbour works begin\n\nThe council agreed the budget.\n', [decomposed]: 'Harbour works begin\n\nThe council agreed the budget.\n' });
+    const report = path.join(path.dirname(inbox), 'report.json');
+    const run = await runCli(['build', '--inbox', inbox, '--articles', path.join(path.dirname(inbox), 'articles'), '--out', path.join(path.dirname(inbox), 'site'), '--quiet', '--report', report]);
+    assert.ok(run.stderr.includes(`${decomposed} (decomposed Unicode, NFD)`), run.stderr);
+    const { problems } = JSON.parse(await readFile(report, 'utf8')) as { problems: Array<{ code: string; file: string }> };
+    const duplicate = problems.find((problem) => problem.code === 'DUPLICATE_ARTICLE');
+    assert.ok(duplicate, JSON.stringify(problems));
+    for (const problem of problems) assert.ok(existsSync(path.resolve(PROJECT_ROOT, problem.file)), `${problem.code}: ${problem.file} is a file on disk`);
+  });
+
   it('bench exits 2 at once on a --corpus that is missing or is a file, naming it', async () => {
     const dir = await temporaryDir('bench-corpus');
     const file = path.join(dir, 'notes.txt');
