@@ -134,11 +134,12 @@ export function scriptOfQuery(query) {
  * it indexes but not from a query's, so `market` followed by a left-to-right mark found nothing.
  * And it splits a query into words at spaces only: words parted by a no-break space (pasted from
  * a page), a tab or an ideographic space were one word, so `film market` found every article
- * with "film", and no others.
+ * with "film", and no others. A query of spaces and punctuation alone is none.
  */
 export function queryOf(term) {
   const query = (term ?? '').replace(/\p{Cf}/gu, '').replace(/\s+/g, ' ').trim();
-  return query || null;
+  // Punctuation alone (`"`, `…`, `—`) is no word: Pagefind drops it, and found nothing.
+  return /[^\p{P}\s]/u.test(query) ? query : null;
 }
 
 /** The parts grouped by wave, in order: `waves[0]` opens the search. */

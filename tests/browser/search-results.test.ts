@@ -170,12 +170,12 @@ describe('search results: order, excerpt text and highlighting', { skip }, () =>
     });
   }
 
-  it('takes a query of format characters alone for no query', async () => {
+  it('takes a query of format characters alone for no query, and says there is nothing to search for', async () => {
     const watched = await openWatchedPage(browser, server.origin);
     await watched.page.goto(`${server.origin}/archive/search/?q=${encodeURIComponent('\u200e\u200b')}`);
     await watched.page.locator('#search:not([aria-busy]) #search-q').waitFor();
     await watched.page.locator('#search-filter-groups fieldset').first().waitFor();
-    assert.equal(await watched.page.locator('#search-status').textContent(), '');
+    assert.equal(await watched.page.locator('#search-status').textContent(), 'Nothing to search for: spaces and punctuation alone are not searched. Type a word to find.');
     assert.equal(await watched.page.locator('.search-result').count(), 0);
     assert.deepEqual(watched.consoleMessages, []);
     await watched.page.context().close();

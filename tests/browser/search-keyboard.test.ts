@@ -1,0 +1,67 @@
+// The search page as a keyboard and screen-reader user meets it: a query with no word to search
+// for says so, the Order menu browsed with the arrow keys makes one search and one history entry,
+// and a word too short to mean anything is not marked on the article a result opens.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { browserSkipReason, openWatchedPage, serveInBrowser, closeServed } from '../helpers/browser.ts';
+import { buildArchive, writeInbox } from '../helpers/run-build.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
+
+const skip = browserSkipReason();
+
+const FILES: Record<string, string> = {
+  '2024-03-01-pier.txt': 'New pier for the harbour\n\nThe harbour opened a new pier for the ferries, said the "harbour master".\n',
+  '2024-03-02-moorings.txt': 'Winter moorings agreed\n\nThe harbour board agreed the winter moorings.\n',
+  '2024-03-03-keeper.txt': 'Lighthouse keeper retires\n\nThe lighthouse keeper retired after forty years.\n',
+};
+
+/** Waits until the page shows a finished search whose status matches `status`. */
+async function settledOn(page: Page, status: RegExp): Promise<string[]> {
+  await page.locator('#search:not([aria-busy]) #search-status').filter({ hasText: status }).waitFor({ timeout: 15_000 });
+  return page.locator('.search-result-title').allTextContents();
+}
+
+describe('search page by keyboard', { skip }, () => {
+  let browser: Browser;
+  let server: StaticServer;
+
+  before(async () => {
+    const inbox = await writeInbox('search-keyboard', FILES);
+    const build = await buildArchive(inbox);
+    assert.equal(build.exitCode, 0, build.stderr);
+    ({ server, browser } = await serveInBrowser(build.outDir));
+  });
+  after(() => closeServed(browser, server));
+
+  const NOTHING = 'Nothing to search for: spaces and punctuation alone are not searched. Type a word to find.';
+  for (const typed of ['   ', '"… —', '"']) {
+    it(`a query with no word to search for (${JSON.stringify(typed)}) says so, and browses the filters chosen`, async () => {
+      const watched = await openWatchedPage(browser, server.origin);
+      const { page } = watched;
+      await page.goto(`${server.origin}/search/?q=harbour`);
+      await settledOn(page, /^2 results for “harbour”/);
+      await page.locator('#search-q').fill(typed);
+      await page.locator('#search-q').press('Enter');
+      await settledOn(page, /^Nothing/);
+      assert.equal(await page.locator('#search-status').textContent(), NOTHING);
+      assert.equal(await page.locator('.search-result').count(), 0);
+      // With a filter it is no query, not a query that finds nothing: the filter is browsed.
+      await page.locator('input[data-filter=year][value="2024"]').check();
+      assert.equal((await settledOn(page, /^3 results in 2024, newest first\.$/)).length, 3);
+      assert.deepEqual(watched.consoleMessages, []);
+      await watched.page.context().close();
+    });
+  }
+
+  it('a page opened with no query says nothing', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    const { page } = watched;
+    await page.goto(`${server.origin}/search/`);
+    await page.locator('#search:not([aria-busy]) form:not([hidden])').waitFor();
+    await page.locator('#search-filters:not([hidden])').waitFor();
+    assert.equal(await page.locator('#search-status').textContent(), '');
+    await watched.page.context().close();
+  });
+});
