@@ -23,6 +23,9 @@ const ORDERS = { newest: 'desc', oldest: 'asc' };
 const PAGE_SIZE = 20;
 const VALUES_SHOWN = 8;
 const TYPING_PAUSE_MS = 250;
+// A choice in the Order menu made this soon after the one before takes over its history entry:
+// a keyboard user steps through the options with the arrow keys, each one a `change`.
+const ORDER_SETTLE_MS = 1000;
 
 const root = document.getElementById('search');
 const highlightParam = root.dataset.highlightParam ?? 'highlight';
@@ -56,6 +59,7 @@ let current;
 let generation = 0;
 // Aborted when a newer search starts, so a stale one stops merging older years.
 let searching = new AbortController();
+// The search waiting for the reader to pause (typing, or stepping through the Order menu).
 let typingTimer;
 // The URL query of the search shown, as writeUrl wrote it.
 let shownSearch;
@@ -80,7 +84,9 @@ function readUrl() {
  * Writes the state to the URL. A submitted search (Enter, the button, a filter, the order) is an
  * entry of its own, so Back returns to the one before; searches made as the reader types share
  * one entry, pushed by the first of them and rewritten by the rest, and a submit that follows
- * takes it over. `history` is 'push', 'typing' or 'replace'.
+ * takes it over. Choices in the Order menu in quick succession (the arrow keys step through
+ * it, a `change` each) share one entry in the same way, which other searches do not take over.
+ * `history` is 'push', 'typing', 'order' or 'replace'.
  */
 function writeUrl(history) {
   const url = new URL(window.location.href);
@@ -89,13 +95,15 @@ function writeUrl(history) {
   if (state.order) url.searchParams.set('order', state.order);
   for (const [name] of FILTERS) for (const value of state.filters[name] ?? []) url.searchParams.append(name, value);
   const typed = window.history.state?.typed === true;
+  const ordered = window.history.state?.ordered;
+  const ordering = history === 'order' && typeof ordered === 'number' && Date.now() - ordered < ORDER_SETTLE_MS;
   shownSearch = url.search;
   if (url.href === window.location.href) {
     if (typed && history === 'push') window.history.replaceState(null, '', url);
     return;
   }
-  const push = history === 'push' ? !typed : history === 'typing' && !typed;
-  const entry = history === 'typing' ? { typed: true } : null;
+  const push = history === 'push' || history === 'order' ? !typed && !ordering : history === 'typing' && !typed;
+  const entry = history === 'typing' ? { typed: true } : history === 'order' ? { ordered: Date.now() } : null;
   if (push) window.history.pushState(entry, '', url);
   else window.history.replaceState(history === 'replace' ? window.history.state : entry, '', url);
 }
@@ -532,7 +540,10 @@ input.addEventListener('input', () => {
 });
 orderSelect.addEventListener('change', () => {
   state.order = orderSelect.value in ORDERS ? orderSelect.value : '';
-  void run({ history: 'push' });
+  // Searched once the menu settles: stepping from "Best match" to "Oldest first" with the arrow
+  // keys passes "Newest first", which was a search (and a history entry) of its own.
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => void run({ history: 'order' }), TYPING_PAUSE_MS);
 });
 filterGroups.addEventListener('change', (event) => {
   const box = event.target;

@@ -64,4 +64,36 @@ describe('search page by keyboard', { skip }, () => {
     assert.equal(await page.locator('#search-status').textContent(), '');
     await watched.page.context().close();
   });
+
+  it('the Order menu browsed with the arrow keys makes one search and one history entry', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    const { page } = watched;
+    await page.goto(`${server.origin}/search/?q=harbour`);
+    await settledOn(page, /^2 results for “harbour”\.$/);
+    const entries = Number(await page.evaluate('history.length'));
+    // Every status the page shows from here, to count the searches it runs.
+    await page.evaluate(`window.statuses = []; new MutationObserver(() => window.statuses.push(document.getElementById('search-status').textContent)).observe(document.getElementById('search-status'), { childList: true, characterData: true, subtree: true })`);
+    await page.locator('#search-order').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.locator('#search-order').inputValue(), 'oldest');
+    assert.deepEqual(await settledOn(page, /^2 results for “harbour”, oldest first\.$/), ['New pier for the harbour', 'Winter moorings agreed']);
+    await page.waitForTimeout(1500);
+    assert.equal(await page.evaluate('history.length'), entries + 1);
+    assert.deepEqual(await page.evaluate('window.statuses.filter((text) => text.includes("newest"))'), []);
+    await page.goBack();
+    await settledOn(page, /^2 results for “harbour”\.$/);
+    assert.equal(new URL(page.url()).search, '?q=harbour');
+    assert.equal(await page.locator('#search-order').inputValue(), '');
+    // A later choice, once the menu has settled, is an entry of its own.
+    await page.goForward();
+    await settledOn(page, /oldest first\.$/);
+    await page.waitForTimeout(1500);
+    await page.locator('#search-order').selectOption('newest');
+    await settledOn(page, /^2 results for “harbour”, newest first\.$/);
+    await page.goBack();
+    await settledOn(page, /oldest first\.$/);
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
 });
