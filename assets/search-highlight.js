@@ -3,11 +3,30 @@
 
 const params = new URLSearchParams(window.location.search);
 const meta = document.querySelector('[data-search-bundle]');
+
+/**
+ * Whether a highlight word is worth marking: two letters or digits at least, or one character of
+ * Chinese, Japanese or Korean, where one syllable is a word (`猫`, `집`). Pagefind's highlighter marks every occurrence of what
+ * it is given, so `?highlight="` marked every quote mark in the article, and `?highlight=a`
+ * every "a" inside every word.
+ */
+function worthMarking(word) {
+  const letters = word.match(/[\p{L}\p{N}]/gu) ?? [];
+  return letters.length >= 2 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(word);
+}
+
 if (params.has('highlight') && meta) {
   const bundle = meta.getAttribute('data-search-bundle');
   await import(`${bundle}pagefind-highlight.js`);
+  // Pagefind's highlighter reads the words from the URL itself: the ones not worth marking are
+  // left out as it reads them.
+  class Highlight extends window.PagefindHighlight {
+    getHighlightParams(name) {
+      return super.getHighlightParams(name).filter(worthMarking);
+    }
+  }
   // addStyles: false because the site's stylesheet colours the marks (light and dark).
-  new window.PagefindHighlight({ highlightParam: 'highlight', addStyles: false });
+  new Highlight({ highlightParam: 'highlight', addStyles: false });
   const first = document.querySelector('.article-body mark.pagefind-highlight, .article mark.pagefind-highlight');
   if (first && !window.location.hash) first.scrollIntoView({ block: 'center' });
 }

@@ -15,6 +15,7 @@ const FILES: Record<string, string> = {
   '2024-03-01-pier.txt': 'New pier for the harbour\n\nThe harbour opened a new pier for the ferries, said the "harbour master".\n',
   '2024-03-02-moorings.txt': 'Winter moorings agreed\n\nThe harbour board agreed the winter moorings.\n',
   '2024-03-03-keeper.txt': 'Lighthouse keeper retires\n\nThe lighthouse keeper retired after forty years.\n',
+  '2024-03-04-neko.txt': '港の猫\n\n港に猫が住んでいる。猫は漁師に魚をもらう。\n',
 };
 
 /** Waits until the page shows a finished search whose status matches `status`. */
@@ -49,7 +50,7 @@ describe('search page by keyboard', { skip }, () => {
       assert.equal(await page.locator('.search-result').count(), 0);
       // With a filter it is no query, not a query that finds nothing: the filter is browsed.
       await page.locator('input[data-filter=year][value="2024"]').check();
-      assert.equal((await settledOn(page, /^3 results in 2024, newest first\.$/)).length, 3);
+      assert.equal((await settledOn(page, /^4 results in 2024, newest first\.$/)).length, 4);
       assert.deepEqual(watched.consoleMessages, []);
       await watched.page.context().close();
     });
@@ -93,6 +94,35 @@ describe('search page by keyboard', { skip }, () => {
     await settledOn(page, /^2 results for “harbour”, newest first\.$/);
     await page.goBack();
     await settledOn(page, /oldest first\.$/);
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
+
+  /** The words marked on the article at `path` opened with these highlight words. */
+  async function marked(page: Page, path: string, words: string[]): Promise<string[]> {
+    const url = new URL(path, server.origin);
+    for (const word of words) url.searchParams.append('highlight', word);
+    await page.goto(url.href);
+    // The highlighter runs once Pagefind's script has loaded: wait for the mark of a word worth
+    // marking, then read them all.
+    await page.locator('mark.pagefind-highlight').first().waitFor();
+    return page.locator('mark.pagefind-highlight').allTextContents();
+  }
+
+  it('an article opened to highlight punctuation or a single letter does not mark it', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    const { page } = watched;
+    await page.goto(`${server.origin}/search/?q=pier`);
+    await settledOn(page, /^1 result for “pier”/);
+    const pier = new URL((await page.locator('.search-result-title a').getAttribute('href')) ?? '', server.origin).pathname;
+    assert.deepEqual(await marked(page, pier, ['"', 'pier']), ['pier', 'pier']);
+    assert.deepEqual(await marked(page, pier, ['a', '—', '“', 'ferries']), ['ferries']);
+    assert.deepEqual(await marked(page, pier, ['.', ',', 'opened']), ['opened']);
+    // One character of a script written without spaces is a word.
+    await page.goto(`${server.origin}/search/?q=猫`);
+    await settledOn(page, /^1 result for “猫”/);
+    const neko = new URL((await page.locator('.search-result-title a').getAttribute('href')) ?? '', server.origin).pathname;
+    assert.ok((await marked(page, neko, ['猫'])).length >= 3);
     assert.deepEqual(watched.consoleMessages, []);
     await watched.page.context().close();
   });
