@@ -54,6 +54,8 @@ const dateFormat = new Intl.DateTimeFormat(pageLanguage, { year: 'numeric', mont
 
 const state = readUrl();
 const expandedGroups = new Set();
+// What the reader typed in each expanded filter's find box, kept as the filters re-render.
+const groupFinds = new Map();
 let archive;
 let current;
 let generation = 0;
@@ -376,6 +378,31 @@ function valueOrder(name, counts) {
   return entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], pageLanguage));
 }
 
+/** A value as the find box matches it: no case, no accents (`Zoë` for `zoe`). */
+function foldForFind(text) {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(pageLanguage);
+}
+
+/**
+ * Shows the values of a filter's list that hold what its find box holds (the checked ones
+ * always), and says how many. "Show all 715" put 715 checkboxes in the Tab order; the box, first
+ * in the group, narrows them to the few a keyboard user wants.
+ */
+function applyFind(group) {
+  const find = group.querySelector('input[data-find]');
+  if (!find) return;
+  const wanted = foldForFind(find.value.trim());
+  const items = [...group.querySelectorAll('.search-filter-values li')];
+  let shown = 0;
+  for (const item of items) {
+    const box = item.querySelector('input[type=checkbox]');
+    item.hidden = Boolean(wanted) && !box.checked && !foldForFind(item.dataset.label).includes(wanted);
+    if (!item.hidden) shown++;
+  }
+  const found = group.querySelector('.search-filter-found');
+  found.textContent = wanted ? `${shown.toLocaleString(pageLanguage)} of ${items.length.toLocaleString(pageLanguage)} shown` : '';
+}
+
 function renderFilters(counts, scope) {
   // On an archive searched in waves, filter data waits until the reader asks for it.
   if (!archive?.filtersLoaded) {
@@ -402,16 +429,28 @@ function renderFilters(counts, scope) {
     const options = shown.map(([value, count]) => {
       const box = element('input', { type: 'checkbox', name, value, checked: selected.has(value) });
       box.dataset.filter = name;
-      return element('li', {}, [element('label', {}, [box, ' ', isolate(valueLabel(name, value), valueLanguage(name, value)), ' ', element('span', { className: 'search-count', textContent: `(${count})` })])]);
+      const item = element('li', {}, [element('label', {}, [box, ' ', isolate(valueLabel(name, value), valueLanguage(name, value)), ' ', element('span', { className: 'search-count', textContent: `(${count})` })])]);
+      item.dataset.label = valueLabel(name, value);
+      return item;
     });
-    const children = [element('legend', { textContent: label }), element('ul', { className: 'search-filter-values' }, options)];
+    const children = [element('legend', { textContent: label }), element('ul', { className: 'search-filter-values', id: `search-filter-values-${name}` }, options)];
+    if (expanded && !LISTED_WHOLE.has(name) && values.length > VALUES_SHOWN) {
+      const find = element('input', { type: 'search', id: `search-find-${name}`, value: groupFinds.get(name) ?? '', autocomplete: 'off', spellcheck: false, dir: 'auto' });
+      find.dataset.find = name;
+      find.setAttribute('aria-controls', `search-filter-values-${name}`);
+      find.setAttribute('aria-describedby', `search-filter-found-${name}`);
+      const found = element('span', { className: 'search-filter-found', id: `search-filter-found-${name}`, role: 'status' });
+      children.splice(1, 0, element('p', { className: 'search-filter-find' }, [element('label', { htmlFor: find.id, textContent: `Find in ${label}` }), ' ', find, ' ', found]));
+    }
     if (values.length > VALUES_SHOWN && !LISTED_WHOLE.has(name)) {
       const toggle = element('button', { type: 'button', className: 'search-filter-toggle', textContent: expanded ? `Show fewer` : `Show all ${values.length}` });
       toggle.dataset.group = name;
       toggle.setAttribute('aria-expanded', String(expanded));
       children.push(toggle);
     }
-    groups.push(element('fieldset', { className: 'search-filter' }, children));
+    const group = element('fieldset', { className: 'search-filter' }, children);
+    applyFind(group);
+    groups.push(group);
   }
   filterGroups.replaceChildren(...groups);
   filterSection.hidden = groups.length === 0;
@@ -420,6 +459,10 @@ function renderFilters(counts, scope) {
     again?.focus();
   } else if (focused?.dataset?.group) {
     filterGroups.querySelector(`button[data-group="${focused.dataset.group}"]`)?.focus();
+  } else if (focused?.dataset?.find) {
+    const find = filterGroups.querySelector(`input[data-find="${focused.dataset.find}"]`);
+    find?.focus();
+    find?.setSelectionRange(focused.selectionStart, focused.selectionEnd);
   }
 }
 
@@ -570,8 +613,17 @@ filterGroups.addEventListener('click', (event) => {
   const name = toggle.dataset.group;
   if (expandedGroups.has(name)) expandedGroups.delete(name);
   else expandedGroups.add(name);
+  groupFinds.delete(name);
   if (current) renderFilters(current.result.filters, current.result.scope);
   else renderFilters(totals?.counts, totals?.scope);
+  // Shown whole, the list is reached through its find box, first in the group.
+  if (expandedGroups.has(name)) filterGroups.querySelector(`input[data-find="${name}"]`)?.focus();
+});
+filterGroups.addEventListener('input', (event) => {
+  const find = event.target;
+  if (!(find instanceof HTMLInputElement) || !find.dataset.find) return;
+  groupFinds.set(find.dataset.find, find.value);
+  applyFind(find.closest('fieldset'));
 });
 more.addEventListener('click', async () => {
   const items = await showMore();

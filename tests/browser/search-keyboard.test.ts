@@ -127,3 +127,49 @@ describe('search page by keyboard', { skip }, () => {
     await watched.page.context().close();
   });
 });
+
+describe('a filter shown whole', { skip }, () => {
+  let browser: Browser;
+  let server: StaticServer;
+  // Twelve tags on twelve articles: more than the eight a filter shows before "Show all".
+  const TAGS = ['Ferries', 'Fishing', 'Harbour', 'Lighthouses', 'Moorings', 'Piers', 'Quays', 'Sailing', 'Tides', 'Weather', 'Whales', 'Zoë Crane'];
+
+  before(async () => {
+    const files: Record<string, string> = {};
+    const sidecar: object[] = [];
+    TAGS.forEach((tag, i) => {
+      const file = `2024-04-${String(i + 1).padStart(2, '0')}-coast-${i}.txt`;
+      files[file] = `Coast report ${i + 1}\n\nThe coast report number ${i + 1} is about ${tag.toLowerCase()}.\n`;
+      sidecar.push({ file, tags: [tag] });
+    });
+    const build = await buildArchive(await writeInbox('search-keyboard-tags', files, sidecar));
+    assert.equal(build.exitCode, 0, build.stderr);
+    ({ server, browser } = await serveInBrowser(build.outDir));
+  });
+  after(() => closeServed(browser, server));
+
+  it('"Show all" leads to a find box that narrows the values the Tab key passes through', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    const { page } = watched;
+    await page.goto(`${server.origin}/search/?q=coast`);
+    await settledOn(page, /^12 results for “coast”/);
+    const tags = page.locator('fieldset.search-filter').filter({ has: page.locator('legend', { hasText: /^Tags$/ }) });
+    assert.equal(await tags.locator('input[type=checkbox]').count(), 8);
+    await tags.getByRole('button', { name: 'Show all 12' }).focus();
+    await page.keyboard.press('Enter');
+    // Focus moves to the box that opens the list, labelled for its filter.
+    const find = page.getByRole('searchbox', { name: 'Find in Tags' });
+    assert.equal(await find.evaluate((box) => box === document.activeElement), true);
+    assert.equal(await tags.locator('input[type=checkbox]:visible').count(), 12);
+    await page.keyboard.type('zoe');
+    assert.deepEqual((await tags.locator('li:visible').allTextContents()).map((text) => text.trim()), ['Zoë Crane (1)']);
+    assert.equal(await tags.getByRole('status').textContent(), '1 of 12 shown');
+    // The next Tab stop is that value, and checking it keeps it focused.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await settledOn(page, /^1 result for “coast” in Zoë Crane/);
+    assert.equal(await page.evaluate('document.activeElement.value'), 'Zoë Crane');
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
+});
