@@ -150,7 +150,8 @@ Liberal|Tory|Socialist|Communist|Nazi|Nazis|Zionist|Jihadist|Jihadists|Olympic`)
 
 /**
  * Capitalised words that are never a name or the start of one: function words, sentence starters,
- * months and days, headline and section labels, and page boilerplate.
+ * months and days, headline and section labels, and page boilerplate. Time zones are not here:
+ * `ZONE_ABBREVIATIONS` (dates.ts) keeps every zone ingest reads from being a name.
  */
 export const NEVER_NAMES = new Set(
   words(`
@@ -175,7 +176,7 @@ Government|Administration|Prime|Vice|
 Senior|Junior|Former|Chief|Deputy|Acting|Interim|Web|Online|TV|Radio|God|Allah|
 OK|Ok|Hi|Oh|Well|Yeah|Sorry|Good|Bad|Best|Worst|Very|Really|Quite|Too|Enough|Rather|Almost|Nearly|About|Around|
 Above|Below|Across|Along|Behind|Beyond|Between|Through|Throughout|Towards|Toward|Up|Down|Out|Off|Away|Back|Together|
-Why|Mon|Tue|Wed|Thu|Fri|Sat|Sun|AM|PM|GMT|UTC|BST|EST|PST|CET|AD|BC|CEO|CFO|MP|MPs|MEP|PhD|OBE|MBE|CBE|TV|DVD|CD|
+Why|Mon|Tue|Wed|Thu|Fri|Sat|Sun|AM|PM|AD|BC|CEO|CFO|MP|MPs|MEP|PhD|OBE|MBE|CBE|TV|DVD|CD|
 PC|GDP|VAT|IT|AI|UK-based|US-based|Inside|Outside|Week|Month|Year|Years|Age|Era|Part|Chapter|Section|Page|Vol|No.|
 Number|Oscars|R&B`),
 );
