@@ -24,7 +24,8 @@ import { loadArticles, releaseBodies, type Article } from '../site/load-articles
 import { createSiteContext, type SiteContext } from '../site/site-context.ts';
 import { readTermUrls, saveTermUrls } from '../site/term-urls.ts';
 import { articlePageInputs, articlePagePath, createIndexedArticleRenderer, releaseArticleElements } from '../site/pages/article-pages.ts';
-import { searchParts, yearFolderOf, type SearchPart } from '../search/bundles.ts';
+import { partIndexesPage, searchParts, yearFolderOf, type SearchPart } from '../search/bundles.ts';
+import { planDeltaParts, type CurrentPage } from '../search/delta-parts.ts';
 import { hashIndexedContent, indexedContent, indexedContentHash } from '../search/indexed-content.ts';
 import { DEFAULT_LANES, PagefindLanes } from '../search/pagefind-lanes.ts';
 import { PageScratch } from '../search/page-scratch.ts';
@@ -476,13 +477,13 @@ async function buildLocked(
     await recoverInterruptedBuilds(outDir);
     const into = await prepareStaging(outDir);
     staging = into;
-    const parts = shard === undefined ? allParts : [shardPart].filter((part) => part !== undefined);
+    let parts = shard === undefined ? allParts : [shardPart].filter((part) => part !== undefined);
     const previousSiteDir = existsSync(outDir) ? outDir : undefined;
     // The site shard has no articles to index: the year shards bring the bundles.
     const indexed = shard?.kind !== 'site';
     // What every page is made from (the archive's links, related articles, terms), and which
     // article pages the previous site already has as they would be rendered now.
-    const { site, siteKey, writer, articleInputs, keptArticles } = await timed('plan', 'articles', async () => {
+    const { site, siteKey, writer, articleInputs, keptArticles, indexedHashOf } = await timed('plan', 'articles', async () => {
       // Terms keep the URLs earlier builds gave them (a back-dated import cannot take them over).
       const termUrls = await readTermUrls(articlesDir, problems);
       const site = createSiteContext(config, result.articles, entityRules, termUrls.slugs);
@@ -499,8 +500,14 @@ async function buildLocked(
         const kept = new Set(keptArticles);
         site.articlePages = result.articles.filter((article) => !kept.has(article));
       }
+      const indexedHashOf = indexedHashes(site, writer);
+      // A year that gained a few articles indexes them beside its bundle (delta-parts.ts).
+      if (indexed && writer.incremental && previousSiteDir) {
+        parts = await planDeltaParts(parts, { previousSiteDir, previousPages: previousIndexedPages(writer), currentPages: currentArticlePages(site, indexedHashOf) });
+        site.searchParts = parts;
+      }
       progress.tick(result.articles.length, true);
-      return { site, siteKey, writer, articleInputs, keptArticles };
+      return { site, siteKey, writer, articleInputs, keptArticles, indexedHashOf };
     });
     // Pagefind's logs and the folders of pages it indexes sit beside the staging folder (same
     // name prefix), so a killed build's are removed by the next build's recovery like its
@@ -515,7 +522,7 @@ async function buildLocked(
     scratch = pageScratch;
     stopRemovingScratch = cleanUpOnSignals(() => pageScratch.removeSync());
     // Parts that will be indexed anyway are indexed while Eleventy renders the site.
-    const toFeed = indexed ? await partsToFeed(site, writer, parts, previousSiteDir) : [];
+    const toFeed = indexed ? await partsToFeed(site, writer, parts, previousSiteDir, indexedHashOf) : [];
     let renderEnded = false;
     const stream = new IndexStream(into, toFeed, articlePagesOf(site, writer, new Set(keptArticles), () => renderEnded), logDir, lanes, pageScratch);
     indexStream = stream;
@@ -620,22 +627,71 @@ function largestParts(parts: readonly SearchPart[], count: number): number {
 /**
  * The parts to index while Eleventy renders: those without a bundle in the previous output that
  * could be reused, and, in an incremental build, those holding an article that is new or whose
- * indexed content changed (rendered here for the articles rendered again, few in a rebuild, and
- * compared with what the previous site recorded). Other parts are decided after the render.
+ * indexed content changed (`indexedHashOf`, compared with what the previous site recorded).
+ * Other parts are decided after the render.
  */
-async function partsToFeed(site: SiteContext, writer: OutputWriter, parts: SearchPart[], previousSiteDir: string | undefined): Promise<SearchPart[]> {
+async function partsToFeed(site: SiteContext, writer: OutputWriter, parts: SearchPart[], previousSiteDir: string | undefined, indexedHashOf: (article: Article) => string): Promise<SearchPart[]> {
   const feed = new Set(await partsWithoutReusableBundle(parts, previousSiteDir));
   if (writer.incremental) {
-    const renderIndexed = createIndexedArticleRenderer(site);
-    const partOfYear = new Map(parts.flatMap((part) => part.years.map((year) => [year, part] as const)));
+    // A part and its delta bundle share their years; each page is in one of them.
+    const partsOfYear = new Map<string, SearchPart[]>();
+    for (const part of parts) for (const year of part.years) partsOfYear.set(year, [...(partsOfYear.get(year) ?? []), part]);
     for (const article of site.articlePages) {
-      const part = partOfYear.get(yearFolderOf(article.url) ?? '');
+      const sitePath = articlePagePath(article);
+      const part = partsOfYear.get(yearFolderOf(article.url) ?? '')?.find((candidate) => partIndexesPage(candidate, sitePath));
       if (!part || feed.has(part)) continue;
-      const before = writer.previousRecord(articlePagePath(article))?.indexed;
-      if (before !== hashIndexedContent(renderIndexed(article))) feed.add(part);
+      if (writer.previousRecord(sitePath)?.indexed !== indexedHashOf(article)) feed.add(part);
     }
   }
   return parts.filter((part) => feed.has(part));
+}
+
+/**
+ * The hash of what Pagefind will read of an article's page (`indexedContentHash`): recorded for a
+ * page the build keeps, rendered here (once) for one it renders again, few in a rebuild.
+ */
+function indexedHashes(site: SiteContext, writer: OutputWriter): (article: Article) => string {
+  const renderIndexed = createIndexedArticleRenderer(site);
+  const hashes = new Map<Article, string>();
+  return (article) => {
+    let hash = hashes.get(article) ?? writer.record(articlePagePath(article))?.indexed;
+    if (hash === undefined) {
+      hash = hashIndexedContent(renderIndexed(article));
+      hashes.set(article, hash);
+    }
+    return hash;
+  };
+}
+
+/** The previous site's pages that Pagefind indexed, of the years asked for (delta-parts.ts). */
+function previousIndexedPages(writer: OutputWriter): (years: readonly string[]) => ReadonlyMap<string, string> {
+  const byYear = new Map<string, Map<string, string>>();
+  for (const [sitePath, record] of writer.previousRecords) {
+    const year = record.indexed === undefined ? undefined : yearFolderOf(sitePath);
+    if (year === undefined) continue;
+    let pages = byYear.get(year);
+    if (!pages) byYear.set(year, (pages = new Map()));
+    pages.set(sitePath, record.indexed!);
+  }
+  return (years) => new Map(years.flatMap((year) => [...(byYear.get(year) ?? [])]));
+}
+
+/** The new site's article pages of the years asked for, with their indexed content's hash on demand (delta-parts.ts). */
+function currentArticlePages(site: SiteContext, indexedHashOf: (article: Article) => string): (years: readonly string[]) => CurrentPage[] {
+  const byYear = articlesByYear(site.articles);
+  return (years) => years.flatMap((year) => byYear.get(year) ?? []).map((article) => ({ sitePath: articlePagePath(article), indexed: () => indexedHashOf(article) }));
+}
+
+function articlesByYear(articles: readonly Article[]): Map<string, Article[]> {
+  const byYear = new Map<string, Article[]>();
+  for (const article of articles) {
+    const year = yearFolderOf(article.url);
+    if (year === undefined) continue;
+    const list = byYear.get(year);
+    if (list) list.push(article);
+    else byYear.set(year, [article]);
+  }
+  return byYear;
 }
 
 /**
@@ -650,14 +706,7 @@ async function partsToFeed(site: SiteContext, writer: OutputWriter, parts: Searc
  */
 function articlePagesOf(site: SiteContext, writer: OutputWriter, kept: ReadonlySet<Article>, renderEnded: () => boolean): (part: SearchPart) => PlannedPage[] {
   const renderIndexed = createIndexedArticleRenderer(site);
-  const byYear = new Map<string, Article[]>();
-  for (const article of site.articles) {
-    const year = yearFolderOf(article.url);
-    if (year === undefined) continue;
-    const articles = byYear.get(year);
-    if (articles) articles.push(article);
-    else byYear.set(year, [article]);
-  }
+  const byYear = articlesByYear(site.articles);
   const indexedOf = (article: Article, sourcePath: string) => {
     if (kept.has(article) || renderEnded()) {
       const html = readIfExists(writer.fileOf(sourcePath));
@@ -671,7 +720,8 @@ function articlePagesOf(site: SiteContext, writer: OutputWriter, kept: ReadonlyS
       .map((article) => {
         const sourcePath = articlePagePath(article);
         return { sourcePath, indexed: () => indexedOf(article, sourcePath) };
-      });
+      })
+      .filter((page) => partIndexesPage(part, page.sourcePath));
 }
 
 function readIfExists(file: string): string | undefined {

@@ -95,6 +95,11 @@ export class OutputWriter {
     return this.#previous?.files.get(sitePath);
   }
 
+  /** The previous site's files (an incremental build; none otherwise), by site path. */
+  get previousRecords(): ReadonlyMap<string, FileRecord> {
+    return this.#previous?.files ?? new Map();
+  }
+
   /** The file this build wrote or kept at `sitePath`, if any. */
   record(sitePath: string): FileRecord | undefined {
     return this.#records.get(sitePath);

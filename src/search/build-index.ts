@@ -11,7 +11,7 @@ import type { Progress } from '../cli/progress.ts';
 import { writeFileAtomic } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
 import type { ProblemLog } from '../problems.ts';
-import { isPartFolderName, yearFolderOf, type SearchPart } from './bundles.ts';
+import { isPartFolderName, partIndexesPage, yearFolderOf, type SearchPart } from './bundles.ts';
 import { indexedContentHash } from './indexed-content.ts';
 import type { LanguageStats } from './index-log.ts';
 import { PageScratch } from './page-scratch.ts';
@@ -114,6 +114,8 @@ interface Manifest {
   languages?: Record<string, LanguageStats>;
   /** The bundle's own files (not other parts' folders), so a reused part's size needs no walk. */
   size?: { bytes: number; files: number };
+  /** A delta bundle's pages (site paths), which the next build must not count as its part's own (delta-parts.ts). */
+  pages?: string[];
 }
 
 async function pagesUnder(siteDir: string, folder: string): Promise<SitePage[]> {
@@ -133,11 +135,16 @@ async function pagesUnder(siteDir: string, folder: string): Promise<SitePage[]> 
 
 /** The hash of everything Pagefind would read for a part: its pages' paths and contents. */
 async function partKey(part: SearchPart, pages: SitePage[], pagefindVersion: string): Promise<string> {
-  const hash = createHash('sha256').update(`${INDEX_FORMAT}\0${pagefindVersion}\0${part.bundlePath}\0${part.primary}\0`);
   const pageHash = async (page: SitePage) => page.indexed ?? indexedContentHash(await readFile(page.file, 'utf8'));
-  for await (const [page, digest] of readAhead(pages, async (page) => [page, await pageHash(page)] as const)) {
-    hash.update(`${page.sitePath}\0${digest}\0`);
-  }
+  const digests: Array<[string, string]> = [];
+  for await (const entry of readAhead(pages, async (page) => [page.sitePath, await pageHash(page)] as [string, string])) digests.push(entry);
+  return keyOfPages(part, digests, pagefindVersion);
+}
+
+/** A part's key from its pages' site paths and `indexedContentHash`es, in path order. */
+export function keyOfPages(part: Pick<SearchPart, 'bundlePath' | 'primary'>, pages: Iterable<readonly [string, string]>, pagefindVersion: string): string {
+  const hash = createHash('sha256').update(`${INDEX_FORMAT}\0${pagefindVersion}\0${part.bundlePath}\0${part.primary}\0`);
+  for (const [sitePath, digest] of pages) hash.update(`${sitePath}\0${digest}\0`);
   return hash.digest('hex');
 }
 
@@ -150,11 +157,16 @@ async function readManifest(bundleDir: string): Promise<Manifest | undefined> {
 }
 
 /** The manifest of a bundle in the previous output that this Pagefind could reuse if its key matches, else undefined. */
-async function reusableManifest(previousSiteDir: string | undefined, part: SearchPart, version: string): Promise<Manifest | undefined> {
+async function reusableManifest(previousSiteDir: string | undefined, part: Pick<SearchPart, 'bundlePath'>, version: string): Promise<Manifest | undefined> {
   if (previousSiteDir === undefined) return undefined;
   const from = path.join(previousSiteDir, part.bundlePath);
   const previous = await readManifest(from);
   return previous?.format === INDEX_FORMAT && previous.pagefind === version && existsSync(path.join(from, 'pagefind-entry.json')) ? previous : undefined;
+}
+
+/** The manifest of the bundle at `bundlePath` in the previous output, if this Pagefind could reuse it. */
+export async function previousBundleManifest(previousSiteDir: string, bundlePath: string): Promise<Manifest | undefined> {
+  return reusableManifest(previousSiteDir, { bundlePath }, await pagefindVersion());
 }
 
 /** Hard-links a part's bundle from the previous output (copies where links are refused). */
@@ -211,9 +223,10 @@ export async function partsWithoutReusableBundle(parts: SearchPart[], previousSi
   return without;
 }
 
-async function pagefindVersion(): Promise<string> {
+let installedPagefind: Promise<string> | undefined;
+function pagefindVersion(): Promise<string> {
   const file = path.join(path.dirname(new URL(import.meta.resolve('pagefind')).pathname), '..', 'package.json');
-  return (JSON.parse(await readFile(file, 'utf8')) as { version: string }).version;
+  return (installedPagefind ??= readFile(file, 'utf8').then((text) => (JSON.parse(text) as { version: string }).version));
 }
 
 export async function buildSearchIndex(siteDir: string, problems: ProblemLog, options: SearchIndexOptions): Promise<SearchIndexStats | undefined> {
@@ -250,7 +263,9 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
     return pagesByYear.get(year) ?? [];
   };
   const pagesOfPart = async (part: SearchPart): Promise<SitePage[]> => {
-    const pages = options.pages ? part.years.flatMap(pagesOfYear) : (await Promise.all(part.years.map((year) => pagesUnder(siteDir, year)))).flat();
+    const pages = (options.pages ? part.years.flatMap(pagesOfYear) : (await Promise.all(part.years.map((year) => pagesUnder(siteDir, year)))).flat()).filter((page) =>
+      partIndexesPage(part, page.sitePath),
+    );
     return pages.sort((a, b) => (a.sitePath < b.sitePath ? -1 : a.sitePath > b.sitePath ? 1 : 0));
   };
   const work = await Promise.all(options.parts.map(async (part) => ({ part, pages: await pagesOfPart(part) })));
@@ -329,7 +344,8 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
       }
       // Atomic: the file may be a hard link into the previous output, which must stay as it was.
       // Built whole here, so its fields are in the same order however the part was made.
-      const manifest: Manifest = { format: INDEX_FORMAT, pagefind: version, name: part.name, key, ...(languages ? { languages } : {}), size };
+      const pages = part.deltaOf === undefined ? {} : { pages: [...(part.added ?? [])].sort() };
+      const manifest: Manifest = { format: INDEX_FORMAT, pagefind: version, name: part.name, key, ...(languages ? { languages } : {}), size, ...pages };
       const manifestText = `${JSON.stringify(manifest)}\n`;
       if (bundleDir === outputPath) await writeFileAtomic(path.join(outputPath, MANIFEST), manifestText);
       bytes += size.bytes + Buffer.byteLength(manifestText);

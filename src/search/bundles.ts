@@ -18,6 +18,13 @@ export interface SearchPart {
   primary: boolean;
   /** Articles in the part. */
   articles: number;
+  /**
+   * Pages of the part's years that its own bundle leaves out (a part with a delta): those added
+   * since it was indexed, which its delta bundle indexes. For a delta bundle, the pages it indexes.
+   */
+  added?: ReadonlySet<string>;
+  /** The name of the part whose added pages this bundle indexes, when it is a delta bundle. */
+  deltaOf?: string;
 }
 
 /** Articles per part of older years: Pagefind needs about 0.3 MB per page while indexing. */
@@ -62,9 +69,42 @@ function articlesSetting(name: string, fallback: number): number {
 }
 const YEAR_FOLDER = /^\d{4}$/;
 
-/** Whether a name in the primary bundle's folder is another part's folder (`2015`, `1990-1996`). */
+/** Whether a name in the primary bundle's folder is another part's folder (`2015`, `1990-1996`, `2015-added`). */
 export function isPartFolderName(name: string): boolean {
-  return /^\d{4}(-\d{4})?$/.test(name);
+  return /^\d{4}(-\d{4})?(-added)?$/.test(name);
+}
+
+/**
+ * Whether the page at `sitePath` (a page of one of the part's years) is indexed by this part's
+ * bundle: a delta bundle indexes only its added pages, and its part all the others.
+ */
+export function partIndexesPage(part: Pick<SearchPart, 'added' | 'deltaOf'>, sitePath: string): boolean {
+  if (part.deltaOf !== undefined) return part.added?.has(sitePath) ?? false;
+  return !part.added?.has(sitePath);
+}
+
+/**
+ * The parts with a delta bundle after each part that has added pages (`added`, by part name):
+ * the part's own bundle keeps indexing the pages it was built from, and the delta indexes the
+ * new ones, so adding an article to a year re-indexes a few pages instead of the whole part.
+ * The search page searches a delta with its part, in the same wave (searchWaves).
+ */
+export function withDeltaParts(parts: readonly SearchPart[], added: ReadonlyMap<string, ReadonlySet<string>>): SearchPart[] {
+  return parts.flatMap((part) => {
+    const pages = added.get(part.name);
+    if (pages === undefined || pages.size === 0) return [part];
+    const { name, bundlePath } = deltaOf(part);
+    return [
+      { ...part, articles: part.articles - pages.size, added: pages },
+      { name, years: part.years, bundlePath, primary: false, articles: pages.size, added: pages, deltaOf: part.name },
+    ];
+  });
+}
+
+/** The name and bundle path of a part's delta bundle (`2015-added`, at `/pagefind/2015-added/`). */
+export function deltaOf(part: Pick<SearchPart, 'name'>): { name: string; bundlePath: string } {
+  const name = `${part.name}-added`;
+  return { name, bundlePath: `/pagefind/${name}/` };
 }
 
 const FIRST_SEGMENT = /^\/*([^/]+)/;
@@ -118,15 +158,17 @@ export function searchParts(articles: readonly Pick<Article, 'url'>[], targetPag
  * newest first). Wave 0 is what a first search merges: the primary and then older parts while the
  * wave stays within `firstWave` articles. Each later wave may hold twice as many articles as the
  * one before (at least one part), so a word found only in the oldest year is reached in a few
- * steps rather than one part at a time. A small archive is a single wave.
+ * steps rather than one part at a time. A small archive is a single wave. A delta bundle
+ * (withDeltaParts) is in its part's wave.
  */
-export function searchWaves(parts: readonly Pick<SearchPart, 'articles'>[], firstWave = articlesSetting('BROADSHEET_SEARCH_FIRST_WAVE', FIRST_WAVE_ARTICLES)): number[] {
+export function searchWaves(parts: readonly Pick<SearchPart, 'articles' | 'deltaOf'>[], firstWave = articlesSetting('BROADSHEET_SEARCH_FIRST_WAVE', FIRST_WAVE_ARTICLES)): number[] {
   const waves: number[] = [];
   let wave = 0;
   let budget = firstWave;
   let size = 0;
   for (const [index, part] of parts.entries()) {
-    if (index > 0 && size > 0 && size + part.articles > budget) {
+    // A delta bundle is searched with its part: the part's newest pages must not wait a wave.
+    if (index > 0 && size > 0 && part.deltaOf === undefined && size + part.articles > budget) {
       wave++;
       budget *= 2;
       size = 0;

@@ -1,0 +1,131 @@
+// Articles added in a rebuild are indexed into a delta bundle beside their year's (src/search/
+// delta-parts.ts); the search page must find and rank them as a cold build of the same articles
+// does. Two real builds of one inbox: one cold, one grown (built without three of the articles,
+// then rebuilt with them), searched in Chromium for words in the added articles, in the kept ones
+// and in both, by relevance and by date.
+
+import assert from 'node:assert/strict';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { browserSkipReason, launchBrowser, openWatchedPage } from '../helpers/browser.ts';
+import { temporaryDir } from '../helpers/paths.ts';
+import { buildArchive } from '../helpers/run-build.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { searchSettled } from '../search/search-in-page.ts';
+
+const skip = browserSkipReason();
+
+const FILLER = 'members of the harbour board met on monday to agree the budget for repairs and said the work would start in the spring once the contracts are signed'.split(' ');
+
+/** Body text of `length` filler words with `words` put in at even intervals. */
+function body(length: number, words: readonly string[]): string {
+  const text = Array.from({ length }, (_, i) => FILLER[i % FILLER.length]!);
+  words.forEach((word, i) => text.splice(Math.floor(((i + 1) * text.length) / (words.length + 1)), 0, word));
+  return `${text.join(' ')}.`;
+}
+
+// File name (its date) → headline, the words put into its body, and the body's length in words
+// (every article its own, so no two tie on score). The added articles fall between the kept
+// ones in date order, and share words with them.
+type Draft = [title: string, words: string[], length: number];
+const KEPT: Record<string, Draft> = {
+  '2024-02-01-gala.txt': ['Gala night on the quay', ['lighthouse'], 40],
+  '2024-02-05-market.txt': ['Market stalls return', ['keeper'], 47],
+  '2024-02-09-fair.txt': ['School fair raises funds', [], 53],
+  '2024-02-13-reserve.txt': ['New keeper for the reserve', ['keeper', 'lighthouse'], 61],
+  '2023-06-01-coast.txt': ['Coastal walk reopens', ['lighthouse', 'lighthouse', 'keeper'], 94],
+  '2023-06-05-storm.txt': ['Storm damage repaired', ['lighthouse'], 102],
+  '2023-06-09-museum.txt': ['Museum adds a wing', [], 111],
+};
+const ADDED: Record<string, Draft> = {
+  '2024-02-03-beacon.txt': ['Beacon lit for the regatta', ['beacon', 'lighthouse', 'lighthouse'], 66],
+  '2024-02-11-keepers.txt': ['Keepers’ cottages restored', ['keeper', 'keeper', 'beacon'], 73],
+  '2024-02-15-tide.txt': ['Tide gauge installed', ['tide'], 82],
+};
+
+async function writeArticles(inbox: string, articles: Record<string, Draft>): Promise<void> {
+  await mkdir(inbox, { recursive: true });
+  for (const [name, [title, words, length]] of Object.entries(articles)) await writeFile(path.join(inbox, name), `${title}\n\n${body(length, words)}\n`);
+}
+
+describe('search finds and ranks articles in a delta bundle as a cold build does', { skip }, () => {
+  let browser: Browser;
+  let grown: StaticServer;
+  let cold: StaticServer;
+
+  before(async () => {
+    const work = await temporaryDir('search-delta');
+    const grownInbox = path.join(work, 'grown');
+    const coldInbox = path.join(work, 'cold');
+    await writeArticles(grownInbox, KEPT);
+    const dirs = { outDir: path.join(work, 'grown-site'), articlesDir: path.join(work, 'grown-articles') };
+    const first = await buildArchive(grownInbox, [], dirs);
+    assert.equal(first.exitCode, 0, first.stderr);
+    await writeArticles(grownInbox, ADDED);
+    await writeArticles(coldInbox, { ...KEPT, ...ADDED });
+    const [rebuilt, whole] = await Promise.all([buildArchive(grownInbox, [], dirs), buildArchive(coldInbox)]);
+    assert.equal(rebuilt.exitCode, 0, rebuilt.stderr);
+    assert.equal(whole.exitCode, 0, whole.stderr);
+    // The premise: the grown site has a delta of the newest year, the cold one none.
+    const folders = async (outDir: string) => (await readdir(path.join(outDir, 'pagefind'), { withFileTypes: true })).filter((entry) => entry.isDirectory() && /^\d{4}/.test(entry.name)).map((entry) => entry.name).sort();
+    assert.deepEqual(await folders(rebuilt.outDir), ['2023', '2024-added']);
+    assert.deepEqual(await folders(whole.outDir), ['2023']);
+    grown = await serveStatic(rebuilt.outDir);
+    cold = await serveStatic(whole.outDir);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await grown?.close();
+    await cold?.close();
+  });
+
+  async function search(server: StaticServer, query: string, order = ''): Promise<{ status: string; titles: string[] }> {
+    const watched = await openWatchedPage(browser, server.origin);
+    await watched.page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}${order ? `&order=${order}` : ''}`);
+    const status = await searchSettled(watched.page);
+    const titles = await watched.page.locator('.search-result-title').allTextContents();
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+    return { status, titles };
+  }
+
+  it('finds a word only the added articles have', async () => {
+    const found = await search(grown, 'beacon');
+    assert.deepEqual([...found.titles].sort(), ['Beacon lit for the regatta', 'Keepers’ cottages restored']);
+    assert.match(found.status, /^2 results for “beacon”/);
+  });
+
+  for (const [query, order] of [
+    ['lighthouse', ''],
+    ['keeper', ''],
+    ['lighthouse keeper', ''],
+    ['lightho', ''],
+    ['tide', ''],
+    ['lighthouse', 'newest'],
+    ['keeper', 'oldest'],
+  ] as const) {
+    it(`lists the results for “${query}”${order ? ` (${order} first)` : ''} as the cold build does`, async () => {
+      const [fromGrown, fromCold] = [await search(grown, query, order), await search(cold, query, order)];
+      assert.ok(fromCold.titles.length >= 1, `the cold build finds ${fromCold.titles.length} results for “${query}”`);
+      assert.deepEqual(fromGrown.titles, fromCold.titles);
+      assert.equal(fromGrown.status, fromCold.status);
+    });
+  }
+
+  it('counts filter values over the delta too', async () => {
+    const counts = async (server: StaticServer) => {
+      const watched = await openWatchedPage(browser, server.origin);
+      await watched.page.goto(`${server.origin}/search/?q=keeper`);
+      await searchSettled(watched.page);
+      const text = await watched.page.locator('#search-filters').innerText();
+      await watched.page.context().close();
+      return text;
+    };
+    const [fromGrown, fromCold] = [await counts(grown), await counts(cold)];
+    assert.match(fromCold, /2024/);
+    assert.equal(fromGrown, fromCold);
+  });
+});
