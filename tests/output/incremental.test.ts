@@ -7,14 +7,14 @@
 
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
-import { appendFile, cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { generateArchive, generateArticle } from '../../src/bench/generate-archive.ts';
 import { createVocabulary } from '../../src/bench/vocabulary.ts';
 import { MANIFEST_FILE } from '../../src/output/manifest.ts';
-import { isUnstablePagefindFile, stableBundleBytes } from '../helpers/pagefind-files.ts';
 import { PROJECT_ROOT, temporaryDir } from '../helpers/paths.ts';
+import { NO_DIFFERENCES, siteDifferences, siteFiles } from '../helpers/site-diff.ts';
 import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
 
 const SEED = 'incremental';
@@ -32,31 +32,9 @@ async function projectPageSize(): Promise<number> {
 
 const outputOf = (run: BuildRun) => (run.report as unknown as OutputReport).output!;
 
-/** Every file of a site by path, with the bundle files Pagefind writes differently each run left out. */
-async function siteFiles(siteDir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(siteDir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const sitePath = path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (isUnstablePagefindFile(sitePath)) continue;
-    const content = stableBundleBytes(sitePath, await readFile(path.join(siteDir, sitePath))).toString('latin1');
-    // The site manifest records content hashes, so it can differ only where files differ; it is
-    // compared separately (equal sets of paths) because it also records how each was made.
-    if (sitePath === MANIFEST_FILE) continue;
-    files.set(sitePath, content);
-  }
-  return files;
-}
-
+/** Checks that a rebuilt site is the one a build from nothing makes, its search bundles included. */
 async function assertSameSite(rebuilt: string, fresh: string, change: string): Promise<void> {
-  const [a, b] = await Promise.all([siteFiles(rebuilt), siteFiles(fresh)]);
-  const onlyRebuilt = [...a.keys()].filter((file) => !b.has(file));
-  const onlyFresh = [...b.keys()].filter((file) => !a.has(file));
-  assert.deepEqual({ onlyRebuilt, onlyFresh }, { onlyRebuilt: [], onlyFresh: [] }, `${change}: the same files`);
-  const differing = [...a.keys()].filter((file) => a.get(file) !== b.get(file));
-  assert.deepEqual(differing, [], `${change}: every file the same as a build from nothing`);
-  const manifestPaths = async (dir: string) => Object.keys((JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8')) as { files: object }).files);
-  assert.deepEqual(await manifestPaths(rebuilt), await manifestPaths(fresh), `${change}: the manifest lists the same files`);
+  assert.deepEqual(await siteDifferences(rebuilt, fresh, { withSearch: true }), NO_DIFFERENCES, `${change}: every file the same as a build from nothing`);
 }
 
 describe('an incremental rebuild', { timeout: 300_000 }, () => {
@@ -230,7 +208,7 @@ describe('an incremental rebuild', { timeout: 300_000 }, () => {
     lines[5] = { ...lines[5]!, subtitle: 'A standfirst that every list of this article now shows' };
     await writeMeta(lines);
     await rebuildAfterListChange('a summary changed');
-    const showing = [...(await siteFiles(site))].filter(([file, content]) => file.endsWith('.html') && content.includes('A standfirst that every list of this article now shows'));
+    const showing = [...(await siteFiles(site))].filter(([file, content]) => file.endsWith('.html') && content.toString('utf8').includes('A standfirst that every list of this article now shows'));
     // Its own page, a page of the home listing, its month's page and its section's page at least.
     assert.ok(showing.length >= 4, `shown on ${showing.map(([file]) => file).join(', ')}`);
   });
