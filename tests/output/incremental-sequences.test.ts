@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { appendFile, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { before, describe, it } from 'node:test';
 import { MANIFEST_FILE } from '../../src/output/manifest.ts';
 import { NO_DIFFERENCES, siteDifferences } from '../helpers/site-diff.ts';
@@ -198,5 +199,20 @@ describe('an output folder rebuilt after a sequence of changes', { timeout: 600_
     await assertRebuildIsCold('the time zone changed');
     await put(400, '2021-12-31T20:00:00+00:00');
     assert.equal(outputOf(await assertRebuildIsCold('an article added on the last day of a year in UTC, the first in Auckland')).incremental, true);
+  });
+
+  it('after Node is upgraded (other ICU, time-zone or Unicode data), renders every page again', async () => {
+    // ICU formats every date and time on the pages, and its data changes with Node's version
+    // (ICU 72 put a narrow no-break space before "AM"; each tzdata release corrects past
+    // offsets): a page kept from the old runtime would not be what the new one renders. The
+    // upgrade is a preload giving the build other versions, as a newer Node reports them.
+    const upgrade = path.join(work, 'upgraded-runtime.mjs');
+    await writeFile(
+      upgrade,
+      `for (const [key, value] of Object.entries({ icu: '99.1', tz: '2099a', unicode: '99.0' })) Object.defineProperty(process.versions, key, { value, enumerable: true, configurable: true });\n`,
+    );
+    const run = await rebuild({ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(upgrade).href}` });
+    assert.equal(outputOf(run).incremental, false, 'not incremental after the runtime changed');
+    assert.equal(outputOf(run).renderedArticles, run.report.articles.length);
   });
 });
