@@ -9,7 +9,7 @@ import type { ProblemLog } from '../problems.ts';
 import { dateFromModificationTime, findBadDateInFileName, findDateInPath, findDateInText, findYearFolder, formatIsoDate, otherReadingOfNumericDate, parseDateString, twoDigitYearOf, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates } from './dates.ts';
 import type { IngestOptions, SourceFile } from './parse-article.ts';
 import { LABELLED_DATE } from './rules.ts';
-import { originOf } from './sidecar.ts';
+import { keyOf, originOf } from './sidecar.ts';
 
 /**
  * The two readings of a date in figures that is read day first but would be another date month
@@ -142,12 +142,14 @@ function readSidecarDate(field: 'date' | 'updated', source: SourceFile, options:
   if (value === undefined) return undefined;
   const now = options.now ?? Date.now();
   const at = originOf(source.sidecar!, field);
+  // Named as the sidecar writes it (`datePublished`), so that a search of the file finds it.
+  const key = keyOf(source.sidecar!, field);
   const parsed = parseDateString(value, options.timeZone, now);
   if (!parsed) {
     problems.warn({
       code: 'SIDECAR_BAD_DATE',
       ...at,
-      message: `${field} "${value}" for ${markUnicodeForm(source.path)} is not a date Broadsheet can read (or is outside the years 1–9999)`,
+      message: `${key} "${value}" for ${markUnicodeForm(source.path)} is not a date Broadsheet can read (or is outside the years 1–9999)`,
       hint: 'Write dates as ISO 8601, e.g. "2024-05-01" or "2024-05-01T09:30:00+02:00".',
     });
     return undefined;
@@ -157,18 +159,18 @@ function readSidecarDate(field: 'date' | 'updated', source: SourceFile, options:
     problems.warn({
       code: 'SIDECAR_TWO_DIGIT_YEAR',
       ...at,
-      message: `${field} "${value}" for ${markUnicodeForm(source.path)} has a two-digit year; it is read as ${century.read} (${centuryRule(century.twoDigits, now, options.timeZone)})`,
+      message: `${key} "${value}" for ${markUnicodeForm(source.path)} has a two-digit year; it is read as ${century.read} (${centuryRule(century.twoDigits, now, options.timeZone)})`,
       hint: `Write the year in full to be sure, as ISO 8601: "${century.iso}" (or the right year, if ${century.read} is wrong).`,
     });
   }
   const season = zoneSeasonWarning(zoneWordAfter(value), parsed);
-  if (season) problems.warn({ code: 'SIDECAR_ZONE_SEASON', ...at, ...season, message: `${field} "${value}" for ${markUnicodeForm(source.path)} ${season.message}` });
+  if (season) problems.warn({ code: 'SIDECAR_ZONE_SEASON', ...at, ...season, message: `${key} "${value}" for ${markUnicodeForm(source.path)} ${season.message}` });
   const readings = ambiguousReadings(value, parsed);
   if (readings) {
     problems.warn({
       code: 'SIDECAR_AMBIGUOUS_DATE',
       ...at,
-      message: `${field} "${value}" for ${markUnicodeForm(source.path)} could be ${readings.read} or ${readings.other}; it is read day first, as ${readings.read}`,
+      message: `${key} "${value}" for ${markUnicodeForm(source.path)} could be ${readings.read} or ${readings.other}; it is read day first, as ${readings.read}`,
       hint: `Write dates as ISO 8601 to be sure: "${readings.iso}".`,
     });
   }
@@ -185,6 +187,7 @@ function sidecarUpdate(source: SourceFile, options: IngestOptions, problems: Pro
   if (!parsed) return undefined;
   const value = source.sidecar!.updated!;
   const at = originOf(source.sidecar!, 'updated');
+  const key = keyOf(source.sidecar!, 'updated');
   const now = options.now ?? Date.now();
   const iso = formatIsoDate(parsed);
   const shown = parsed.toFormat('d MMMM yyyy', { locale: 'en' });
@@ -192,8 +195,8 @@ function sidecarUpdate(source: SourceFile, options: IngestOptions, problems: Pro
     problems.warn({
       code: 'DATE_IN_FUTURE',
       ...at,
-      message: `updated "${value}" for ${markUnicodeForm(source.path)} is read as ${shown}, after this build's date (${DateTime.fromMillis(now, { zone: parsed.zone }).toFormat('d MMMM yyyy', { locale: 'en' })}); the article is published without it`,
-      hint: 'Correct "updated" in the sidecar (as ISO 8601, e.g. "2024-05-01"), or remove it.',
+      message: `${key} "${value}" for ${markUnicodeForm(source.path)} is read as ${shown}, after this build's date (${DateTime.fromMillis(now, { zone: parsed.zone }).toFormat('d MMMM yyyy', { locale: 'en' })}); the article is published without it`,
+      hint: `Correct "${key}" in the sidecar (as ISO 8601, e.g. "2024-05-01"), or remove it.`,
     });
     return undefined;
   }
@@ -202,8 +205,8 @@ function sidecarUpdate(source: SourceFile, options: IngestOptions, problems: Pro
     problems.warn({
       code: 'SIDECAR_BAD_DATE',
       ...at,
-      message: `updated "${value}" for ${markUnicodeForm(source.path)}, read as ${shown}, is before the article's date (${published.toFormat('d MMMM yyyy', { locale: 'en' })}, from ${date.source === 'sidecar' ? 'the sidecar' : date.source === 'text' ? `the text's line ${date.line ?? 1}` : date.source === 'filename' ? "the file's name or folders" : "the file's time"}); the article is published without it`,
-      hint: 'Correct "updated" or the article\'s date: an update comes after the article.',
+      message: `${key} "${value}" for ${markUnicodeForm(source.path)}, read as ${shown}, is before the article's date (${published.toFormat('d MMMM yyyy', { locale: 'en' })}, from ${date.source === 'sidecar' ? 'the sidecar' : date.source === 'text' ? `the text's line ${date.line ?? 1}` : date.source === 'filename' ? "the file's name or folders" : "the file's time"}); the article is published without it`,
+      hint: `Correct "${key}" or the article's date: an update comes after the article.`,
     });
     return undefined;
   }
@@ -301,10 +304,11 @@ function describeDateSource(date: ResolvedDate, source: SourceFile): { at: { fil
   const sidecarFix = 'give the right date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}), which wins over the text, the file name and the file time';
   switch (date.source) {
     case 'sidecar': {
+      const key = keyOf(source.sidecar!, 'date');
       return {
         at: originOf(source.sidecar!, 'date'),
-        from: `the sidecar's "date" for ${markUnicodeForm(source.path)}, "${source.sidecar!.date!}"`,
-        fix: 'Correct "date" in the sidecar (as ISO 8601, e.g. "2024-05-01")',
+        from: `the sidecar's "${key}" for ${markUnicodeForm(source.path)}, "${source.sidecar!.date!}"`,
+        fix: `Correct "${key}" in the sidecar (as ISO 8601, e.g. "2024-05-01")`,
       };
     }
     case 'text':
@@ -346,7 +350,7 @@ function checkPlausible(date: ResolvedDate, source: SourceFile, now: number, pro
       code: 'DATE_TOO_EARLY',
       ...at,
       message: `${from} is read as ${shown}, before the year ${EARLIEST_PLAUSIBLE_YEAR}: probably a typo; the article is published with it`,
-      hint: `${fix}. A date this early that is right is taken without a word when a sidecar gives it as ISO 8601 ({"date": "${read.toFormat('yyyy-MM-dd')}"}).`,
+      hint: `${fix}. A date this early that is right is taken without a word when a sidecar gives it as ISO 8601 ({"${date.source === 'sidecar' ? keyOf(source.sidecar!, 'date') : 'date'}": "${read.toFormat('yyyy-MM-dd')}"}).`,
     });
   }
 }

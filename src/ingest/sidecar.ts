@@ -34,6 +34,11 @@ export interface SidecarData {
   origin: { file: string; line?: number };
   /** Where each field came from, when several places describe the file (else `origin`). */
   fieldOrigins?: Record<string, { file: string; line?: number }>;
+  /**
+   * The key as written for a field checked later that an alias gave (`date` as `datePublished`),
+   * so that its messages name the key the file holds; absent for a field given by its own key.
+   */
+  keys?: Record<string, string>;
 }
 
 type Origin = SidecarData['origin'];
@@ -41,6 +46,11 @@ type Origin = SidecarData['origin'];
 /** The place that gave `field`: the one entry, or, after a merge, the entry whose value won. */
 export function originOf(data: SidecarData, field: string): Origin {
   return data.fieldOrigins?.[field] ?? data.origin;
+}
+
+/** The key that gave `field` as the sidecar writes it: `datePublished` for `date`, say. */
+export function keyOf(data: SidecarData, field: string): string {
+  return data.keys?.[field] ?? field;
 }
 
 /**
@@ -130,7 +140,7 @@ function setField(data: SidecarData, field: string, value: unknown): void {
 
 /** The fields an entry gives, known ones and `extra` alike (an extra key is never a known one). */
 function fieldsOf(data: SidecarData): Array<[string, unknown]> {
-  const known = Object.entries(data).filter(([key]) => key !== 'extra' && key !== 'origin' && key !== 'fieldOrigins');
+  const known = Object.entries(data).filter(([key]) => key !== 'extra' && key !== 'origin' && key !== 'fieldOrigins' && key !== 'keys');
   return [...known, ...Object.entries(data.extra)];
 }
 
@@ -221,6 +231,7 @@ export function normaliseSidecar(
     givenAs.set(key, rawKey);
     setField(result, key, normalised);
   }
+  for (const [key, rawKey] of givenAs) if (rawKey !== key && CHECKED_LATER.has(key)) (result.keys ??= {})[key] = rawKey;
   for (const warning of unsafe.warnings('sidecar')) problems.warn({ ...warning, file: origin.file });
   return result;
 }
@@ -265,6 +276,10 @@ class SidecarMerger {
       }
       setField(current, field, value);
       from.set(field, originOf(entry, field));
+      // The key named in this field's messages is the one written where its value came from.
+      const written = entry.keys?.[field];
+      if (written !== undefined) (current.keys ??= {})[field] = written;
+      else if (current.keys?.[field] !== undefined) delete current.keys[field];
     }
     current.origin = from.get('date') ?? entry.origin;
     current.fieldOrigins = Object.fromEntries(from);

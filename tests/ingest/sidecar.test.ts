@@ -429,6 +429,53 @@ describe('several sidecar entries for one file', () => {
     assert.equal(bad[0]!.line, 3);
   });
 
+  it('names a date given under an alias by the key the sidecar writes, at its line, when it is no date, in the future, too early or before the article', async () => {
+    const body = (n: number) => `Headline ${n}\n\nThe council met on day ${n} to agree the budget.\n`;
+    const { problems } = await ingestInbox({
+      'a.txt': body(1),
+      'a.json': '{\n  "title": "T",\n  "datePublished": "2023-02-30",\n  "dateModified": "2023-02-31"\n}\n',
+      'b.txt': body(2),
+      'c.txt': body(3),
+      'd.txt': body(4),
+      'e.txt': body(5),
+      'f.txt': body(6),
+      'f.json': '{"published": "2099-03-01"}',
+      'g.txt': body(7),
+      'g.json': '{"date": "2098-03-01"}',
+      'meta.jsonl': [
+        '{"file": "b.txt", "published": "2099-01-01", "modified": "2099-02-01"}',
+        '{"file": "c.txt", "pubDate": "3 June 0024"}',
+        '{"file": "d.txt", "date": "2023-05-01", "lastModified": "2023-04-01"}',
+        '{"file": "e.txt", "date": "2099-05-01"}',
+        '{"file": "f.txt", "date": "2020-01-01"}',
+        '{"file": "g.txt", "pubDate": "2020-01-01"}',
+      ].join('\n'),
+    });
+    const named = problems.filter(({ code }) => code === 'DATE_IN_FUTURE' || code === 'DATE_TOO_EARLY' || code === 'SIDECAR_BAD_DATE').map(({ code, file, line, message, hint }) => ({ code, file, line, text: `${message} ${hint ?? ''}` }));
+    const expected: Array<[string, string, number | undefined, string]> = [
+      ['SIDECAR_BAD_DATE', 'a.json', 3, 'datePublished'],
+      ['SIDECAR_BAD_DATE', 'a.json', 4, 'dateModified'],
+      ['DATE_IN_FUTURE', 'meta.jsonl', 1, 'published'],
+      ['DATE_IN_FUTURE', 'meta.jsonl', 1, 'modified'],
+      ['DATE_TOO_EARLY', 'meta.jsonl', 2, 'pubDate'],
+      ['SIDECAR_BAD_DATE', 'meta.jsonl', 3, 'lastModified'],
+      ['DATE_IN_FUTURE', 'meta.jsonl', 4, 'date'],
+      // Merged from two places, the key named is the one written where the value used came from.
+      ['DATE_IN_FUTURE', 'f.json', undefined, 'published'],
+      ['DATE_IN_FUTURE', 'g.json', undefined, 'date'],
+    ];
+    // A key is named quoted (`Correct "pubDate"`) or opening the message (`pubDate "…" for a.txt`).
+    const names = (text: string, key: string) => text.includes(`"${key}"`) || text.startsWith(`${key} "`);
+    for (const [code, file, line, key] of expected) {
+      const found = named.find((problem) => problem.code === code && problem.file === file && problem.line === line && names(problem.text, key));
+      assert.ok(found, `${code} at ${file}:${line} names "${key}": ${JSON.stringify(named)}`);
+      const canonical = key.toLowerCase().includes('mod') ? 'updated' : 'date';
+      if (key !== canonical) assert.ok(!names(found.text, canonical), `${code} at ${file}:${line} does not name "${canonical}", which the file does not hold: ${found.text}`);
+      if (file === 'g.json') assert.ok(!names(found.text, 'pubDate'), `g.json's "date" is not named as meta.jsonl's "pubDate": ${found.text}`);
+    }
+    assert.equal(named.length, expected.length, JSON.stringify(named));
+  });
+
   it('reports a key given twice on one meta.jsonl line with different values, naming the line, the key and both values', async () => {
     const lines = [
       `{"file": "${FILE}", "date": "2024-07-04"}`,
