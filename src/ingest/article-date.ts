@@ -221,12 +221,15 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
     return { ...fromText.date, ref: fromText.date };
   }
   const fromName = findDateInPath(source.path, options.timeZone);
+  // What an unreadable date gives way to, when the file's time would be: a year or month
+  // folder's rule holds here as it does for a file with no date at all.
+  const undated = fromName || fromText.updated ? undefined : dateOfUndatedFile(source, options);
   if (fromText.unreadable) {
     problems.warn({
       code: 'TEXT_BAD_DATE',
       file: source.displayPath,
       line: fromText.unreadable.line,
-      message: `gives the date "${fromText.unreadable.text}", which is not a real date (or is outside the years 1–9999); ${fromName ? "the date in the file's name or folders" : fromText.updated ? `the date of its line ${fromText.updated.line!}, an update's` : "the file's modification time"} is used instead`,
+      message: `gives the date "${fromText.unreadable.text}", which is not a real date (or is outside the years 1–9999); ${fromName ? "the date in the file's name or folders is used instead" : fromText.updated ? `the date of its line ${fromText.updated.line!}, an update's, is used instead` : undated!.instead}`,
       hint: 'Correct the date in the text, or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}).',
     });
   }
@@ -236,56 +239,61 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
     warnAboutTextDate(fromText.updated, source, options, problems);
     return { ...fromText.updated, ref: fromText.updated };
   }
+  const { date: fallback, instead, folder } = undated!;
   const badName = findBadDateInFileName(path.posix.basename(source.path), options.timeZone);
   if (badName) {
     problems.warn({
       code: 'FILENAME_BAD_DATE',
       file: source.displayPath,
-      message: `has "${badName}" in its file name, which is not a real date (or is outside the years 1800–2199); the file's modification time is used instead`,
+      message: `has "${badName}" in its file name, which is not a real date (or is outside the years 1800–2199); ${instead}`,
       hint: 'Correct the date in the file name, or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}).',
     });
   }
-  if (fromText.unreadable || badName) return dateFromModificationTime(source.mtimeMs, options.timeZone);
+  if (fromText.unreadable || badName) return fallback;
   // A `Published …` line whose date is not one to read (`Posted 2 hours ago`, `Published: 3rd of
   // June 2024`) is named, rather than said to be no date at all.
   const labelled = firstLines.findIndex((line) => LABELLED_DATE.test(line.trim()));
-  const fileTime = dateFromModificationTime(source.mtimeMs, options.timeZone);
-  const span = findYearFolder(source.path);
   const noDate =
     labelled === -1
       ? 'has no date in a sidecar, the text or the file\'s name or folders'
       : `has no date in a sidecar or the file name, and the date of its line "${firstLines[labelled]!.trim()}" is not one Broadsheet can read (relative, a time alone, or in words it does not know)`;
   const hint = 'Give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}) or put it in the file name (2024-05-01-name.txt).';
   const at = labelled === -1 ? {} : { line: labelled + 1 };
-  if (span) {
-    // A folder that names the year (and month) bounds the date: a file time outside it (a copy,
-    // a restore from backup) would file the article under the wrong year, so the folder wins.
-    const time = DateTime.fromISO(fileTime.iso, { setZone: true });
-    const spanName = span.month === undefined ? String(span.year) : DateTime.fromObject({ year: span.year, month: span.month }).toFormat('MMMM yyyy', { locale: 'en' });
-    const what = span.month === undefined ? 'year' : 'month';
-    const inSpan = time.year === span.year && (span.month === undefined || time.month === span.month);
-    if (!inSpan) {
-      const start = DateTime.fromObject({ year: span.year, month: span.month ?? 1, day: 1 }, { zone: options.timeZone });
-      problems.warn({
-        code: 'DATE_FROM_FOLDER',
-        file: source.displayPath,
-        ...at,
-        message: `${noDate}; its folder ${span.folder}/ gives only the ${what} (${spanName}), and its modification time (${time.toFormat('d MMMM yyyy', { locale: 'en' })}) is not in it, so it is dated ${start.toFormat('d MMMM yyyy', { locale: 'en' })}, the folder's first day`,
-        hint,
-      });
-      return { iso: formatIsoDate(start), source: 'filename' };
-    }
-    problems.warn({
-      code: 'DATE_FROM_FILE_TIME',
-      file: source.displayPath,
-      ...at,
-      message: `${noDate}; its folder ${span.folder}/ gives only the ${what} (${spanName}), and the file's modification time (${time.toFormat('d MMMM yyyy', { locale: 'en' })}) is in it, so that is used`,
-      hint,
-    });
-    return fileTime;
+  const code = fallback.source === 'file-mtime' ? 'DATE_FROM_FILE_TIME' : 'DATE_FROM_FOLDER';
+  problems.warn({ code, file: source.displayPath, ...at, message: `${noDate}; ${folder ?? "the file's modification time is used"}`, hint });
+  return fallback;
+}
+
+/**
+ * The date of a file whose name, folders and text give none: its modification time, or, in a year
+ * or month folder (`2024/`, `2024/06/`) whose period that time is outside (a copy, a restore from
+ * backup), the folder's first day, so that the article is not filed under the year of the copy.
+ * With what the messages say of it: `instead`, after a date that could not be read, and `folder`,
+ * what the folder decided, when the file is in one.
+ */
+function dateOfUndatedFile(source: SourceFile, options: IngestOptions): { date: ResolvedDate; instead: string; folder?: string } {
+  const fileTime = dateFromModificationTime(source.mtimeMs, options.timeZone);
+  const span = findYearFolder(source.path);
+  if (!span) return { date: fileTime, instead: "the file's modification time is used instead" };
+  const time = DateTime.fromISO(fileTime.iso, { setZone: true }).toFormat('d MMMM yyyy', { locale: 'en' });
+  const spanName = span.month === undefined ? String(span.year) : DateTime.fromObject({ year: span.year, month: span.month }).toFormat('MMMM yyyy', { locale: 'en' });
+  const what = span.month === undefined ? 'year' : 'month';
+  const inSpan = fileTime.iso.slice(0, span.month === undefined ? 4 : 7) === `${span.year}${span.month === undefined ? '' : `-${String(span.month).padStart(2, '0')}`}`;
+  const gives = `its folder ${span.folder}/ gives only the ${what} (${spanName})`;
+  if (inSpan) {
+    return {
+      date: fileTime,
+      instead: `the file's modification time (${time}) is used instead, which is in the ${what} its folder ${span.folder}/ gives (${spanName})`,
+      folder: `${gives}, and the file's modification time (${time}) is in it, so that is used`,
+    };
   }
-  problems.warn({ code: 'DATE_FROM_FILE_TIME', file: source.displayPath, ...at, message: `${noDate}; the file's modification time is used`, hint });
-  return fileTime;
+  const start = DateTime.fromObject({ year: span.year, month: span.month ?? 1, day: 1 }, { zone: options.timeZone });
+  const day = start.toFormat('d MMMM yyyy', { locale: 'en' });
+  return {
+    date: { iso: formatIsoDate(start), source: 'filename' },
+    instead: `it is dated ${day} instead, the first day of its folder ${span.folder}/, since the file's modification time (${time}) is not in ${spanName}`,
+    folder: `${gives}, and its modification time (${time}) is not in it, so it is dated ${day}, the folder's first day`,
+  };
 }
 
 // A day of slack: a story filed in a zone ahead of the build machine's is dated "tomorrow" there.

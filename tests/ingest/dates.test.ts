@@ -108,6 +108,23 @@ describe('where the date comes from', () => {
     assert.match(month.problems[0]!.message, /folder 2019\/6\/ gives only the month \(June 2019\)/);
   });
 
+  it('dates a source in a year or month folder whose text or name holds a date that is no real one by the folder, as an undated one, when its file time is outside it, saying so', () => {
+    const copy = Date.UTC(2026, 0, 1, 9);
+    const text = dateOf({ zone: 'UTC', name: '2019/06/story.txt', mtimeMs: copy, text: 'Headline\n\nPublished: 2019-02-30\n\nText.\n' });
+    assert.deepEqual([text.date, text.source, text.codes], ['2019-06-01T00:00:00+00:00', 'filename', ['TEXT_BAD_DATE']]);
+    assert.equal(text.problems[0]!.line, 3);
+    assert.match(text.problems[0]!.message, /"2019-02-30", which is not a real date .*; it is dated 1 June 2019 instead, the first day of its folder 2019\/06\/, since the file's modification time \(1 January 2026\) is not in June 2019$/);
+
+    const name = dateOf({ zone: 'UTC', name: 'news/2020/2020-13-45-story.txt', mtimeMs: copy });
+    assert.deepEqual([name.date, name.source, name.codes], ['2020-01-01T00:00:00+00:00', 'filename', ['FILENAME_BAD_DATE']]);
+    assert.match(name.problems[0]!.message, /"2020-13-45" in its file name, .*; it is dated 1 January 2020 instead, the first day of its folder news\/2020\/, since the file's modification time \(1 January 2026\) is not in 2020$/);
+
+    // A file time in the folder's period is still the date, and the message says why.
+    const inside = dateOf({ zone: 'UTC', name: '2019/06/story.txt', mtimeMs: Date.UTC(2019, 5, 20, 9), text: 'Headline\n\nPublished: 2019-02-30\n\nText.\n' });
+    assert.deepEqual([inside.date, inside.source, inside.codes], ['2019-06-20T09:00:00+00:00', 'file-mtime', ['TEXT_BAD_DATE']]);
+    assert.match(inside.problems[0]!.message, /the file's modification time \(20 June 2019\) is used instead, which is in the month its folder 2019\/06\/ gives \(June 2019\)$/);
+  });
+
   it('falls back to the file time with a warning', () => {
     const result = dateOf({ zone: 'UTC', mtimeMs: Date.UTC(2020, 5, 15, 12, 30, 45, 999) });
     assert.deepEqual([result.date, result.source, result.codes], ['2020-06-15T12:30:45+00:00', 'file-mtime', ['DATE_FROM_FILE_TIME']]);
