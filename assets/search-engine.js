@@ -234,6 +234,8 @@ function metaText(value) {
  */
 function readableData(data) {
   const meta = { ...data.meta, title: metaText(data.meta?.title), summary: metaText(data.meta?.summary), date: readUnsearchable(data.meta?.date), lang: readUnsearchable(data.meta?.lang) };
+  // A headline in other letters than its article's has a language of its own (layouts/partials/search-meta.ts).
+  if (data.meta?.titleLang !== undefined) meta.titleLang = readUnsearchable(data.meta.titleLang);
   const section = data.filters?.section?.[0] ?? data.meta?.section;
   if (section !== undefined) meta.section = section;
   return { ...data, meta };

@@ -262,7 +262,7 @@ function renderResult(data) {
   // Found, but not by a word of the text: by the summary, shown then with its words marked.
   const bySummary = excerpt.marked.length === 0 && (data.locations ?? []).length === 0 ? summaryExcerpt(data, state.q) : null;
   return element('li', { className: 'search-result' }, [
-    element('h2', { className: 'search-result-title', lang: meta.lang, dir: 'auto' }, [element('a', { href: resultUrl(data, excerpt.marked), textContent: meta.title || data.url })]),
+    element('h2', { className: 'search-result-title', lang: meta.titleLang ?? meta.lang, dir: 'auto' }, [element('a', { href: resultUrl(data, excerpt.marked), textContent: meta.title || data.url })]),
     element('p', { className: 'search-result-meta' }, details),
     bySummary || data.excerpt ? element('p', { className: 'search-result-excerpt', lang: meta.lang, dir: 'auto' }, bySummary ?? excerpt.nodes) : '',
   ]);

@@ -13,8 +13,8 @@ import { termLang } from './partials/term-links.ts';
 export function renderArticleList(site: SiteContext, articles: ListedArticle[], headingLevel: 2 | 3 = 2): SafeHtml {
   const heading = (article: ListedArticle) =>
     headingLevel === 2
-      ? html`<h2 class="article-item-title" lang="${article.language}" dir="auto"><a href="${site.url(article.url)}">${article.title}</a></h2>`
-      : html`<h3 class="article-item-title" lang="${article.language}" dir="auto"><a href="${site.url(article.url)}">${article.title}</a></h3>`;
+      ? html`<h2 class="article-item-title" lang="${article.titleLanguage ?? article.language}" dir="auto"><a href="${site.url(article.url)}">${article.title}</a></h2>`
+      : html`<h3 class="article-item-title" lang="${article.titleLanguage ?? article.language}" dir="auto"><a href="${site.url(article.url)}">${article.title}</a></h3>`;
   return html`<ol class="article-list">
 ${articles.map(
   (article) => html`<li class="article-item">

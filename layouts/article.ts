@@ -1,7 +1,7 @@
 // One article: headline, standfirst, date, authors, section, reading time, body, how to cite it,
 // and where the text came from.
 
-import { nameLanguage } from '../src/ingest/text-stats.ts';
+import { isRightToLeft, nameLanguage } from '../src/ingest/text-stats.ts';
 import { bibtexCitation, plainCitation } from '../src/site/citation.ts';
 import { html, trusted, type SafeHtml } from '../src/site/html.ts';
 import { INTERFACE_LANGUAGE } from '../src/site/interface-language.ts';
@@ -37,10 +37,12 @@ export function renderArticleElement(site: SiteContext, article: Article, bodyHt
   // `gulf` above Arabic articles); unknown for a section of several languages, then by its letters.
   const sectionLanguage = article.section === undefined ? undefined : (sectionTermOf(site, article.section)?.language ?? nameLanguage(article.section, article.language));
   const sectionName = sectionLanguage === undefined || sectionLanguage === article.language ? html`${article.section}` : html`<bdi lang="${sectionLanguage}">${article.section}</bdi>`;
+  // A headline in other letters than the body (Arabic over English) is marked as its own language.
+  const titleLang = article.titleLanguage === undefined ? html`` : html` lang="${article.titleLanguage}" dir="${isRightToLeft(article.titleLanguage) ? 'rtl' : 'ltr'}"`;
   return html`<article class="article" lang="${article.language}" dir="${article.dir}" data-pagefind-body>
 <header class="article-header">
 ${article.section ? html`<p class="article-section" data-pagefind-ignore>${sectionName}</p>` : ''}
-<h1 data-pagefind-meta="title">${article.title}</h1>
+<h1 data-pagefind-meta="title"${titleLang}>${article.title}</h1>
 ${article.subtitle ? html`<p class="standfirst">${article.subtitle}</p>` : ''}
 <p class="article-meta" lang="${ui}" dir="ltr"><span data-pagefind-ignore><time datetime="${rfc3339(article.date)}">${site.formatDate(article.date, ui)}</time>${
     // An update on the day of publication gives its time: the same day twice says nothing.

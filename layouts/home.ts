@@ -52,7 +52,7 @@ ${sections.map(
 <h3 dir="auto">${renderSectionLink(site, section.name, section.page, section.language)}</h3>
 <p class="section-count">${formatCount(section.articleCount, 'article')}${section.feeds ? html` · feeds: <a href="${site.url(section.feeds.atom)}">Atom</a>, <a href="${site.url(section.feeds.json)}">JSON</a>` : ''}</p>
 <ul>
-${section.headlines.map((article) => html`<li lang="${article.language}" dir="auto"><a href="${site.url(article.url)}">${article.title}</a></li>\n`)}</ul>
+${section.headlines.map((article) => html`<li lang="${article.titleLanguage ?? article.language}" dir="auto"><a href="${site.url(article.url)}">${article.title}</a></li>\n`)}</ul>
 </li>
 `,
 )}</ul>

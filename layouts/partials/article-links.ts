@@ -9,12 +9,12 @@ import { ARTICLE_PAGE_IDS as IDS } from '../page-ids.ts';
 import { renderTermList, termLang } from './term-links.ts';
 
 function articleLink(site: SiteContext, article: Article): SafeHtml {
-  return html`<a href="${site.url(article.url)}" lang="${article.language}" dir="auto">${article.title}</a>`;
+  return html`<a href="${site.url(article.url)}" lang="${article.titleLanguage ?? article.language}" dir="auto">${article.title}</a>`;
 }
 
 function neighbourLink(site: SiteContext, rel: 'prev' | 'next' | undefined, label: SafeHtml | string, article: Article | undefined): SafeHtml {
   if (!article) return html``;
-  return html`<li><span class="neighbour-label">${label}</span> <a href="${site.url(article.url)}"${rel ? html` rel="${rel}"` : ''} lang="${article.language}" dir="auto">${article.title}</a></li>`;
+  return html`<li><span class="neighbour-label">${label}</span> <a href="${site.url(article.url)}"${rel ? html` rel="${rel}"` : ''} lang="${article.titleLanguage ?? article.language}" dir="auto">${article.title}</a></li>`;
 }
 
 export function renderArticleLinks(site: SiteContext, article: Article): SafeHtml {

@@ -19,7 +19,7 @@ export function renderSearchMeta(site: SiteContext, article: Article): SafeHtml 
   return html`<div class="search-meta" hidden data-pagefind-ignore data-search-bundle="${site.url(site.searchParts[0]?.bundlePath ?? '/pagefind/')}">
 <span data-pagefind-meta="date">${writeUnsearchable(fields.meta.date)}</span>
 <span data-pagefind-meta="lang">${writeUnsearchable(article.language)}</span>
-${fields.meta.summary ? html`<span data-pagefind-meta="summary">${fields.meta.summary}</span>` : ''}
+${article.titleLanguage === undefined ? '' : html`<span data-pagefind-meta="titleLang">${writeUnsearchable(article.titleLanguage)}</span>\n`}${fields.meta.summary ? html`<span data-pagefind-meta="summary">${fields.meta.summary}</span>` : ''}
 <span data-pagefind-sort="date">${fields.sortDate}</span>
 ${FILTER_NAMES.map((name) => fields.filters[name].map((value) => html`<span data-pagefind-filter="${name}">${value}</span>`))}
 </div>`;

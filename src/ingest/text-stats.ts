@@ -94,6 +94,28 @@ export function nameLanguage(name: string, articlesLanguage: string): string {
   return NON_LATIN_LETTER.test(name) !== latinLanguage ? articlesLanguage : detectLanguage(name, articlesLanguage);
 }
 
+// Scripts one text may mix and still be one language's (Japanese headlines are often all Han).
+const HAN_FAMILY = new Set(['Hani', 'Hans', 'Hant', 'Jpan', 'Kore']);
+
+/** Whether text in `a`'s script reads as `b`'s: the same script, or both in the Han family. */
+function sameScriptFamily(a: string | undefined, b: string | undefined): boolean {
+  return (a ?? 'Latn') === (b ?? 'Latn') || (HAN_FAMILY.has(a ?? '') && HAN_FAMILY.has(b ?? ''));
+}
+
+/**
+ * The language of an article's headline when it is not the article's: the headline's own letters
+ * (`detectLanguage`, with the site's language as the default for Latin letters) when their script
+ * is not the article's, an Arabic headline over an English body say; undefined when the headline
+ * is in the article's script, nearly always, and costs one test of its letters then.
+ */
+export function headlineLanguage(title: string, articleLanguage: string, siteLanguage: string): string | undefined {
+  const articleScript = scriptOf(articleLanguage);
+  // A Latin headline over a Latin-script article, the common case: no count of letters needed.
+  if ((articleScript ?? 'Latn') === 'Latn' && !ANY_OTHER_SCRIPT.test(title)) return undefined;
+  const own = detectLanguage(title, siteLanguage);
+  return sameScriptFamily(scriptOf(own), articleScript) ? undefined : own;
+}
+
 // A language tag as `lang` attributes and Pagefind's stemming take it (BCP 47: `en`, `ar`,
 // `pt-BR`, `zh-Hant`): a language, then subtags of letters and digits.
 const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$/;

@@ -105,8 +105,12 @@ function withLanguages(atom: string, feedLanguage: string, siteLanguage: string,
     for (const element of ['title', 'subtitle']) parts[0] = parts[0]!.replace(`\n    <${element}>`, `\n    <${element} xml:lang="${siteLanguage}">`);
   }
   return parts.reduce((document, part, index) => {
-    const language = entries[index - 1]?.language;
-    return `${document}${language === feedLanguage ? ATOM_ENTRY_OPEN : `\n    <entry xml:lang="${language}">\n`}${part}`;
+    const entry = entries[index - 1];
+    const language = entry?.language;
+    // A headline in other letters than its article (Arabic over English) has its own language;
+    // the entry's <title> is the first element of its part.
+    const titled = entry?.titleLanguage === undefined ? part : part.replace('<title', `<title xml:lang="${entry.titleLanguage}"`);
+    return `${document}${language === feedLanguage ? ATOM_ENTRY_OPEN : `\n    <entry xml:lang="${language}">\n`}${titled}`;
   });
 }
 

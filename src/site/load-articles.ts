@@ -11,7 +11,7 @@ import { bodyHash, type ArticleFileCache, type ArticleFileSeen, type KnownArticl
 import { FrontmatterError, readArticleFile, type ParsedArticleFile } from '../ingest/frontmatter.ts';
 import { slugify, yearSegment } from '../ingest/slug.ts';
 import { UnsafeCharacterTally } from '../ingest/unsafe-characters.ts';
-import { isLanguageTag, isRightToLeft } from '../ingest/text-stats.ts';
+import { headlineLanguage, isLanguageTag, isRightToLeft } from '../ingest/text-stats.ts';
 import { displayPath, listFiles } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
 import { compareText, ProblemLog } from '../problems.ts';
@@ -25,6 +25,11 @@ export interface Article extends Omit<ArticleFrontmatter, 'date' | 'updated' | '
   /** When the article was last updated, if after its date. */
   updated?: DateTime;
   dir: 'ltr' | 'rtl';
+  /**
+   * The headline's language when its letters are another script's than the article's (an Arabic
+   * headline over an English body): its `lang`, and `dir` by it, wherever the headline is shown.
+   */
+  titleLanguage?: string;
   /** Site-relative URL path without the path prefix, e.g. `/2025/some-title/`. */
   url: string;
   /**
@@ -171,7 +176,7 @@ export function toArticle(
       hint: 'Write a real date, quoted, e.g. updated: "2024-06-03T14:30:00+00:00", or remove the line.',
     });
   }
-  return repairUnsafeCharacters({
+  const article = repairUnsafeCharacters({
     file,
     title,
     ...(subtitle === undefined ? {} : { subtitle }),
@@ -196,6 +201,10 @@ export function toArticle(
     body,
     bodyHash: '',
   }, text, lineOf, shown, problems);
+  // The headline as repaired: a hand-edited one in other letters than the body is judged too.
+  const titleLanguage = headlineLanguage(article.title, language, defaultLanguage);
+  if (titleLanguage !== undefined) article.titleLanguage = titleLanguage;
+  return article;
 }
 
 /**

@@ -16,7 +16,7 @@ export type ListedArticle = Omit<Article, 'body' | 'bodyHash'>;
  */
 export const ARTICLE_DIGEST_FIELDS: readonly string[] = [
   'authors', 'date', 'dateSource', 'dir', 'file', 'hash', 'language', 'name', 'organizations', 'path', 'people', 'places',
-  'readingMinutes', 'section', 'slug', 'source', 'subtitle', 'summary', 'tags', 'title', 'updated', 'url', 'wordCount',
+  'readingMinutes', 'section', 'slug', 'source', 'subtitle', 'summary', 'tags', 'title', 'titleLanguage', 'updated', 'url', 'wordCount',
 ];
 
 /** Arrays at least this long are serialised once per build and stand for their hash after that. */

@@ -23,6 +23,8 @@ const FILES: Record<string, string> = {
   '2024-04-02-riyadh.txt': 'الرياض تستضيف القمة\n\nقال مسؤول في الاتحاد السعودي إن القمة ستعقد في الرياض الشهر المقبل.\n',
   'ostia.txt': 'Lighthouse of Ostia\n\nThe emperor ordered a lighthouse for the new port at Ostia.\n',
   'millennium.txt': 'Lighthouse relit for the millennium\n\nThe old lighthouse was relit before the new year.\n',
+  // An Arabic headline over an English report: the article is English, its headline Arabic.
+  '2024-04-03-gondola.txt': 'قارب جديد في القناة\n\nThe gondola service began on the canal this week, the operator said.\n',
 };
 // Dated by the sidecar: the year 99, written 0099 in ISO 8601, and 1999.
 const SIDECAR = [
@@ -133,6 +135,18 @@ describe('search results: order, excerpt text and highlighting', { skip }, () =>
     const time = watched.page.locator('.search-result-meta time');
     assert.equal(await time.getAttribute('datetime'), '0099-03-01');
     assert.equal(await time.textContent(), 'March 1, 99');
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
+
+  it('marks a result’s headline in its own language when its letters are not its article’s (Arabic over English)', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    await watched.page.goto(`${server.origin}/archive/search/?q=gondola`);
+    assert.match(await searchSettled(watched.page), /^1 result for “gondola”/);
+    const title = watched.page.locator('.search-result-title').first();
+    assert.equal(await title.textContent(), 'قارب جديد في القناة');
+    assert.equal(await title.getAttribute('lang'), 'ar');
+    assert.equal(await watched.page.locator('.search-result-excerpt').first().getAttribute('lang'), 'en', 'the excerpt is the article’s');
     assert.deepEqual(watched.consoleMessages, []);
     await watched.page.context().close();
   });

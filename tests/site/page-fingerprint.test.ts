@@ -44,11 +44,11 @@ describe('a list page’s fingerprint', () => {
     assert.throws(() => fingerprint({ dayLink: (day: number) => `/archive/2025/03/#day-${day}` }), /a function, which cannot be fingerprinted/);
   });
 
-  it('covers every field of a loaded article but its body', () => {
+  it('covers every field of a loaded article but its body (the headline\'s own language included)', () => {
     // Every optional field set, as an article file can have it.
     const text = writeArticleFile(
       {
-        title: 'A title', subtitle: 'A subtitle', date: '2025-03-01T09:00:00+00:00', dateSource: 'text', updated: '2025-03-02T10:00:00+00:00', section: 'Sport', authors: ['A. Writer'], tags: ['a tag'],
+        title: 'عنوان الخبر', subtitle: 'A subtitle', date: '2025-03-01T09:00:00+00:00', dateSource: 'text', updated: '2025-03-02T10:00:00+00:00', section: 'Sport', authors: ['A. Writer'], tags: ['a tag'],
         people: ['Ann Lee'], organizations: ['The Council'], places: ['Leeds'], summary: 'A summary.', wordCount: 120, readingMinutes: 1, language: 'en',
         slug: 'a-title', source: { path: 'a.txt', hash: 'sha256:00', url: 'https://example.org/a', name: 'The Example' },
       },
