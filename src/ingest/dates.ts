@@ -75,7 +75,7 @@ function parseNumericDate(text: string, zone: string, now: number): DateTime {
  * build's time, decides the century of a two-digit year.
  */
 export function parseDateString(value: string, zone: string, now: number = Date.now()): DateTime | undefined {
-  const trimmed = value.trim();
+  const trimmed = withoutLeapSecond(value.trim());
   // A zone's abbreviation after the date and time (`2024-06-03 14:30 BST`): luxon would ask the
   // platform, which reads BST as Bangladesh's (+6), CET and PST as following summer time and IST
   // as India's. RFC 2822 and HTTP dates name theirs as their standards define, so go first.
@@ -123,6 +123,15 @@ export function parseDateString(value: string, zone: string, now: number = Date.
     if (date.isValid) return date.year >= MIN_YEAR && date.year <= MAX_YEAR ? date.setZone(zone) : undefined;
   }
   return undefined;
+}
+
+// A time's leap second (`23:59:60`, as UTC inserts one at the end of a day): luxon and JavaScript
+// hold no such second, and refused the whole date, so the article lost its day for the file's time.
+const LEAP_SECOND = /(?<![\d:])(\d{1,2}[:.]\d{2}[:.])60(?![\d:])/;
+
+/** A time's leap second read as the second before it, as POSIX clocks count it: the day stays the one written. */
+function withoutLeapSecond(text: string): string {
+  return LEAP_SECOND.test(text) ? text.replace(LEAP_SECOND, '$159') : text;
 }
 
 // A date and time followed by a zone's abbreviation: a known one in any case, or capitals.
@@ -241,7 +250,8 @@ function withTimeBeside(date: DateTime, line: string, index: number, written: st
   if (/\d:\d{2}/.test(written)) return inZoneWrittenAfter(date, written, line.slice(index + written.length), zone);
   const match = TIME_AFTER.exec(line.slice(index + written.length)) ?? TIME_BEFORE.exec(line.slice(0, index));
   if (!match || (match[2] === undefined && match[4] === undefined)) return { date };
-  const [hour, minute, second] = [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)];
+  // A leap second is the second before it, as for a date written with its time (`withoutLeapSecond`).
+  const [hour, minute, second] = [Number(match[1]), Number(match[2] ?? 0), match[3] === '60' ? 59 : Number(match[3] ?? 0)];
   const meridiem = match[4]?.toLowerCase();
   if (meridiem ? hour < 1 || hour > 12 : hour > 23) return { date };
   const timeZone = zoneOfWord(match[5] ?? undefined, zone);

@@ -125,6 +125,18 @@ describe('where the date comes from', () => {
     assert.match(inside.problems[0]!.message, /the file's modification time \(20 June 2019\) is used instead, which is in the month its folder 2019\/06\/ gives \(June 2019\)$/);
   });
 
+  it('reads a time with a leap second (23:59:60) as the second before it, keeping the day written, in the text and in a sidecar', () => {
+    for (const [text, sidecarDate] of [
+      ['Headline\n\nPublished: 2016-12-31T23:59:60Z\n\nText.\n', undefined],
+      ['Headline\n\nPublished: 31 December 2016, 23:59:60 GMT\n\nText.\n', undefined],
+      [TEXT, '2016-12-31T23:59:60Z'],
+      [TEXT, '31/12/2016 23:59:60'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', text, ...(sidecarDate === undefined ? {} : { sidecarDate }) });
+      assert.deepEqual([result.date, result.source, result.codes], ['2016-12-31T23:59:59+00:00', sidecarDate === undefined ? 'text' : 'sidecar', []], sidecarDate ?? text);
+    }
+  });
+
   it('falls back to the file time with a warning', () => {
     const result = dateOf({ zone: 'UTC', mtimeMs: Date.UTC(2020, 5, 15, 12, 30, 45, 999) });
     assert.deepEqual([result.date, result.source, result.codes], ['2020-06-15T12:30:45+00:00', 'file-mtime', ['DATE_FROM_FILE_TIME']]);
