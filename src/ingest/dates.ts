@@ -128,10 +128,18 @@ export function parseDateString(value: string, zone: string, now: number = Date.
 // A time's leap second (`23:59:60`, as UTC inserts one at the end of a day): luxon and JavaScript
 // hold no such second, and refused the whole date, so the article lost its day for the file's time.
 const LEAP_SECOND = /(?<![\d:])(\d{1,2}[:.]\d{2}[:.])60(?![\d:])/;
+// The end of a day, `24:00` (ISO 8601's midnight that closes it): luxon read it as the next day's
+// 00:00, which filed `2024-12-31T24:00` under 2025, and other forms dropped or refused it.
+const END_OF_DAY = /(?<![\d:.])24([:.])00(?:\1(?:00|60)(?:\.0+)?)?(?![\d:.])/;
 
-/** A time's leap second read as the second before it, as POSIX clocks count it: the day stays the one written. */
+/**
+ * A time as a clock that stays on the day can hold it: a leap second is the second before it, as
+ * POSIX clocks count it, and `24:00` the day's last second, so that the day, month and year are
+ * the ones written.
+ */
 function withoutLeapSecond(text: string): string {
-  return LEAP_SECOND.test(text) ? text.replace(LEAP_SECOND, '$159') : text;
+  const ended = END_OF_DAY.test(text) ? text.replace(END_OF_DAY, '23$159$159') : text;
+  return LEAP_SECOND.test(ended) ? ended.replace(LEAP_SECOND, '$159') : ended;
 }
 
 // A date and time followed by a zone's abbreviation: a known one in any case, or capitals.
@@ -250,8 +258,10 @@ function withTimeBeside(date: DateTime, line: string, index: number, written: st
   if (/\d:\d{2}/.test(written)) return inZoneWrittenAfter(date, written, line.slice(index + written.length), zone);
   const match = TIME_AFTER.exec(line.slice(index + written.length)) ?? TIME_BEFORE.exec(line.slice(0, index));
   if (!match || (match[2] === undefined && match[4] === undefined)) return { date };
-  // A leap second is the second before it, as for a date written with its time (`withoutLeapSecond`).
-  const [hour, minute, second] = [Number(match[1]), Number(match[2] ?? 0), match[3] === '60' ? 59 : Number(match[3] ?? 0)];
+  // A leap second is the second before it, and 24:00 the day's last second, as for a date written
+  // with its time (`withoutLeapSecond`).
+  const endOfDay = match[1] === '24' && Number(match[2] ?? 0) === 0 && Number(match[3] ?? 0) === 0 && match[4] === undefined;
+  const [hour, minute, second] = endOfDay ? [23, 59, 59] : [Number(match[1]), Number(match[2] ?? 0), match[3] === '60' ? 59 : Number(match[3] ?? 0)];
   const meridiem = match[4]?.toLowerCase();
   if (meridiem ? hour < 1 || hour > 12 : hour > 23) return { date };
   const timeZone = zoneOfWord(match[5] ?? undefined, zone);

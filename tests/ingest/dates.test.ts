@@ -137,6 +137,21 @@ describe('where the date comes from', () => {
     }
   });
 
+  it('reads 24:00, the end of a day, as its last second, keeping the day and year written, in the text and in a sidecar', () => {
+    for (const [text, sidecarDate] of [
+      ['Headline\n\nPublished: 2024-12-31T24:00:00Z\n\nText.\n', undefined],
+      ['Headline\n\nPublished: 31 December 2024, 24:00 GMT\n\nText.\n', undefined],
+      [TEXT, '2024-12-31T24:00Z'],
+      [TEXT, '31 December 2024 24:00'],
+      [TEXT, '31/12/2024 24:00:00'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', text, ...(sidecarDate === undefined ? {} : { sidecarDate }) });
+      assert.deepEqual([result.date, result.source, result.codes], ['2024-12-31T23:59:59+00:00', sidecarDate === undefined ? 'text' : 'sidecar', []], sidecarDate ?? text);
+    }
+    // Any other hour past 23 is no time.
+    assert.deepEqual(dateOf({ zone: 'UTC', text: TEXT, sidecarDate: '2024-12-31T24:30Z' }).codes, ['SIDECAR_BAD_DATE', 'DATE_FROM_FILE_TIME']);
+  });
+
   it('falls back to the file time with a warning', () => {
     const result = dateOf({ zone: 'UTC', mtimeMs: Date.UTC(2020, 5, 15, 12, 30, 45, 999) });
     assert.deepEqual([result.date, result.source, result.codes], ['2020-06-15T12:30:45+00:00', 'file-mtime', ['DATE_FROM_FILE_TIME']]);
