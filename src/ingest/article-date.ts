@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { markUnicodeForm } from '../fs-utils.ts';
 import type { ProblemLog } from '../problems.ts';
-import { dateFromModificationTime, findBadDateInFileName, findDateInPath, findDateInText, findYearFolder, formatIsoDate, otherReadingOfNumericDate, parseDateString, twoDigitYearOf, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates } from './dates.ts';
+import { dateFromModificationTime, findBadDateInFileName, findDateInPath, findDateInText, findYearFolder, formatIsoDate, otherReadingOfNumericDate, parseDateString, isProbablyHijri, twoDigitYearOf, withAsciiDigits, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates } from './dates.ts';
 import type { IngestOptions, SourceFile } from './parse-article.ts';
 import { LABELLED_DATE } from './rules.ts';
 import { keyOf, originOf } from './sidecar.ts';
@@ -145,6 +145,15 @@ function readSidecarDate(field: 'date' | 'updated', source: SourceFile, options:
   // Named as the sidecar writes it (`datePublished`), so that a search of the file finds it.
   const key = keyOf(source.sidecar!, field);
   const parsed = parseDateString(value, options.timeZone, now);
+  if (parsed && isProbablyHijri(value, parsed.year)) {
+    problems.warn({
+      code: 'SIDECAR_BAD_DATE',
+      ...at,
+      message: `${key} "${value}" for ${markUnicodeForm(source.path)} is read as the year ${parsed.year}, probably of the Hijri calendar, which Broadsheet does not read; it is not used`,
+      hint: 'Give the date in the Gregorian calendar, as ISO 8601, e.g. "2024-05-01".',
+    });
+    return undefined;
+  }
   if (!parsed) {
     problems.warn({
       code: 'SIDECAR_BAD_DATE',
@@ -229,8 +238,8 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
       code: 'TEXT_BAD_DATE',
       file: source.displayPath,
       line: fromText.unreadable.line,
-      message: `gives the date "${fromText.unreadable.text}", which is not a real date (or is outside the years 1–9999); ${fromName ? "the date in the file's name or folders is used instead" : fromText.updated ? `the date of its line ${fromText.updated.line!}, an update's, is used instead` : undated!.instead}`,
-      hint: 'Correct the date in the text, or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}).',
+      message: `gives the date "${fromText.unreadable.text}", ${fromText.unreadable.hijriYear === undefined ? 'which is not a real date (or is outside the years 1–9999)' : `whose year, ${fromText.unreadable.hijriYear}, is probably of the Hijri calendar, which Broadsheet does not read`}; ${fromName ? "the date in the file's name or folders is used instead" : fromText.updated ? `the date of its line ${fromText.updated.line!}, an update's, is used instead` : undated!.instead}`,
+      hint: `${fromText.unreadable.hijriYear === undefined ? 'Correct the date in the text' : 'Write the date in the Gregorian calendar in the text'}, or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}).`,
     });
   }
   if (fromName) return fromName;
@@ -252,7 +261,7 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
   if (fromText.unreadable || badName) return fallback;
   // A `Published …` line whose date is not one to read (`Posted 2 hours ago`, `Published: 3rd of
   // June 2024`) is named, rather than said to be no date at all.
-  const labelled = firstLines.findIndex((line) => LABELLED_DATE.test(line.trim()));
+  const labelled = firstLines.findIndex((line) => LABELLED_DATE.test(withAsciiDigits(line.trim())));
   const noDate =
     labelled === -1
       ? 'has no date in a sidecar, the text or the file\'s name or folders'

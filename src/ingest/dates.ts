@@ -70,12 +70,39 @@ function parseNumericDate(text: string, zone: string, now: number): DateTime {
   return DateTime.fromObject({ year, month: Number(match[3]), day: Number(match[1]), ...time }, { zone });
 }
 
+// Digits of other scripts that dates are written in: Arabic-Indic (`٢٠٢٤`), the Persian and Urdu
+// forms (`۲۰۲۴`), Devanagari, Bengali and full-width (`２０２４`); each run's zero, in order.
+const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0xff10];
+const OTHER_DIGIT = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\uff10-\uff19]/;
+const OTHER_DIGITS = new RegExp(OTHER_DIGIT.source, 'g');
+
+/**
+ * `text` with the digits of other scripts written as ASCII ones (`٢٠٢٤-٠٦-٠٣` → `2024-06-03`): an
+ * Arabic archive dates its articles so, and the formats below read ASCII digits only.
+ */
+export function withAsciiDigits(text: string): string {
+  if (!OTHER_DIGIT.test(text)) return text;
+  return text.replace(OTHER_DIGITS, (digit) => {
+    const code = digit.charCodeAt(0);
+    return String(code - DIGIT_ZEROS.find((zero) => code >= zero && code <= zero + 9)!);
+  });
+}
+
+/**
+ * Whether a date written in other digits than ASCII (`١٤٤٥/١٢/٢٧`) is probably of the Hijri
+ * calendar (lunar, or the solar one of Iran and Afghanistan), which Broadsheet does not read: its
+ * year, read as a Gregorian one, is one of theirs now (1300–1499), and no news was filed then.
+ */
+export function isProbablyHijri(written: string, year: number): boolean {
+  return year >= 1300 && year < 1500 && OTHER_DIGIT.test(written);
+}
+
 /**
  * Parses the date formats seen in exports and scraped pages; undefined when none fits. `now`, the
  * build's time, decides the century of a two-digit year.
  */
 export function parseDateString(value: string, zone: string, now: number = Date.now()): DateTime | undefined {
-  const trimmed = withoutLeapSecond(value.trim());
+  const trimmed = withoutLeapSecond(withAsciiDigits(value.trim()));
   // A zone's abbreviation after the date and time (`2024-06-03 14:30 BST`): luxon would ask the
   // platform, which reads BST as Bangladesh's (+6), CET and PST as following summer time and IST
   // as India's. RFC 2822 and HTTP dates name theirs as their standards define, so go first.
@@ -294,6 +321,8 @@ function inZoneWrittenAfter(date: DateTime, written: string, after: string, zone
 export interface UnreadableTextDate {
   text: string;
   line: number;
+  /** The year read, when the date is written in other digits and is probably a Hijri one (`isProbablyHijri`). */
+  hijriYear?: number;
 }
 
 // A dateline that says when the article was changed, not published: `Updated 3 June 2024`,
@@ -320,13 +349,16 @@ export interface TextDates {
 export function findDateInText(lines: string[], zone: string, now: number = Date.now()): TextDates {
   const found: TextDates = {};
   for (let i = 0; i < Math.min(lines.length, 8) && !(found.date && found.updated); i++) {
-    const line = lines[i]!.trim();
+    const raw = lines[i]!.trim();
+    const line = withAsciiDigits(raw);
     if (line.length > 200) continue;
     const match = TEXT_DATE.exec(line);
     if (!match || !isDateline(line, match.index, match[1]!)) continue;
     const date = parseDateString(match[1]!, zone, now);
-    if (!date) {
-      found.unreadable ??= { text: match[1]!, line: i + 1 };
+    // As written (`٢٠٢٤-٠٢-٣٠`): ASCII digits took the place of others one for one.
+    const written = raw.slice(match.index, match.index + match[1]!.length);
+    if (!date || isProbablyHijri(written, date.year)) {
+      found.unreadable ??= { text: written, line: i + 1, ...(date ? { hijriYear: date.year } : {}) };
       continue;
     }
     const beside = withTimeBeside(date, line, match.index, match[1]!, zone);

@@ -1,6 +1,7 @@
 // Finds the structure of a raw article: chrome and headline at the top, boilerplate at the end,
 // then paragraphs, section headings and the standfirst in between. Pure: text in, structure out.
 
+import { withAsciiDigits } from './dates.ts';
 import { findTrailingCut, LABELLED_DATE, matchesAny, type IngestRules } from './rules.ts';
 
 export interface Block {
@@ -71,7 +72,7 @@ export function countSentences(text: string): number {
  * one paragraph with each other or with the lede, and no section's heading.
  */
 export function isLabelledDateLine(text: string): boolean {
-  return text.length <= 100 && LABELLED_DATE.test(text);
+  return text.length <= 100 && LABELLED_DATE.test(withAsciiDigits(text));
 }
 
 function splitWrappedGroup(group: Line[]): Block[] {
@@ -184,7 +185,8 @@ export function segmentArticle(text: string, rules: IngestRules, knownTitle?: st
     }
     const isKnownTitle = knownTitle !== undefined && normaliseForComparison(line.text) === normaliseForComparison(knownTitle);
     // The sidecar's headline repeated at the top is the headline even when it reads like chrome.
-    if (!isKnownTitle && matchesAny(line.text, rules.chrome)) {
+    // A date in other digits (`Published: ٢٠٢٤-٠٦-٠٣`) is chrome as it is in ASCII ones.
+    if (!isKnownTitle && matchesAny(withAsciiDigits(line.text), rules.chrome)) {
       chrome.push({ line: line.number, text: line.text, reason: 'chrome' });
       start++;
       continue;

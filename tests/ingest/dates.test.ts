@@ -152,6 +152,28 @@ describe('where the date comes from', () => {
     assert.deepEqual(dateOf({ zone: 'UTC', text: TEXT, sidecarDate: '2024-12-31T24:30Z' }).codes, ['SIDECAR_BAD_DATE', 'DATE_FROM_FILE_TIME']);
   });
 
+  it('reads a date written in Arabic-Indic, Persian or full-width digits as in ASCII ones, in the text (above the headline too) and in a sidecar', () => {
+    for (const [text, sidecarDate, title] of [
+      ['Council meets\n\nPublished: ٢٠٢٤-٠٦-٠٣\n\nThe council met.\n', undefined, 'Council meets'],
+      ['Published: ٢٠٢٤-٠٦-٠٣\nCouncil meets\n\nThe council met.\n', undefined, 'Council meets'],
+      ['Council meets\n\nPublished: ۲۰۲۴/۰۶/۰۳\n\nThe council met.\n', undefined, 'Council meets'],
+      ['Council meets\n\nPublished: ２０２４-０６-０３\n\nThe council met.\n', undefined, 'Council meets'],
+      [TEXT, '٢٠٢٤-٠٦-٠٣', 'A headline for the date tests'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', text, ...(sidecarDate === undefined ? {} : { sidecarDate }) });
+      assert.deepEqual([result.date, result.source, result.codes, result.parsed.frontmatter.title], ['2024-06-03T00:00:00+00:00', sidecarDate === undefined ? 'text' : 'sidecar', [], title], sidecarDate ?? text);
+    }
+  });
+
+  it('names a date in other digits whose year is a Hijri one (1445, 1403) rather than reading it as a Gregorian year', () => {
+    const text = dateOf({ zone: 'UTC', text: 'Headline\n\nPublished: ٢٧/١٢/١٤٤٥\n\nText.\n' });
+    assert.deepEqual([text.source, text.codes, text.problems[0]!.line], ['file-mtime', ['TEXT_BAD_DATE'], 3]);
+    assert.match(text.problems[0]!.message, /gives the date "٢٧\/١٢\/١٤٤٥", whose year, 1445, is probably of the Hijri calendar/);
+    const sidecar = dateOf({ zone: 'UTC', sidecarDate: '۱۴۰۳/۰۳/۱۴' });
+    assert.deepEqual([sidecar.source, sidecar.codes], ['file-mtime', ['SIDECAR_BAD_DATE', 'DATE_FROM_FILE_TIME']]);
+    assert.match(sidecar.problems[0]!.message, /read as the year 1403, probably of the Hijri calendar/);
+  });
+
   it('falls back to the file time with a warning', () => {
     const result = dateOf({ zone: 'UTC', mtimeMs: Date.UTC(2020, 5, 15, 12, 30, 45, 999) });
     assert.deepEqual([result.date, result.source, result.codes], ['2020-06-15T12:30:45+00:00', 'file-mtime', ['DATE_FROM_FILE_TIME']]);
