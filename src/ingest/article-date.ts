@@ -227,6 +227,21 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
   if (fromSidecar) return { iso: formatIsoDate(fromSidecar), source: 'sidecar' };
   if (fromText.date) {
     warnAboutTextDate(fromText.date, source, options, problems);
+    const other = fromText.conflicting;
+    if (other) {
+      // As written, with its reading when that says more (`03/04/2024`: 3 April 2024).
+      const day = (date: ResolvedDate) => {
+        const read = DateTime.fromISO(date.iso, { setZone: true }).toFormat('d MMMM yyyy', { locale: 'en' });
+        return date.written === read ? `"${read}"` : `"${date.written ?? ''}" (${read})`;
+      };
+      problems.warn({
+        code: 'TEXT_DATES_DIFFER',
+        file: source.displayPath,
+        line: other.line!,
+        message: `gives the date ${day(other)}, but line ${fromText.date.line!} gives ${day(fromText.date)}, which dates the article: the first dateline is taken`,
+        hint: 'Correct or remove the line whose date is wrong (an "Updated" label marks a later change), or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}), which wins over the text.',
+      });
+    }
     return { ...fromText.date, ref: fromText.date };
   }
   const fromName = findDateInPath(source.path, options.timeZone);

@@ -339,6 +339,8 @@ export interface TextDates {
   updated?: ResolvedDate;
   /** The first date-like text on a dateline that is no real date, to be reported. */
   unreadable?: UnreadableTextDate;
+  /** A later dateline, no update's, on another day than `date`'s: one of the two is wrong. */
+  conflicting?: ResolvedDate;
 }
 
 /**
@@ -348,7 +350,8 @@ export interface TextDates {
  */
 export function findDateInText(lines: string[], zone: string, now: number = Date.now()): TextDates {
   const found: TextDates = {};
-  for (let i = 0; i < Math.min(lines.length, 8) && !(found.date && found.updated); i++) {
+  // Every one of the lines is read, so that a second dateline on another day is found.
+  for (let i = 0; i < Math.min(lines.length, 8) && !(found.date && found.updated && found.conflicting); i++) {
     const raw = lines[i]!.trim();
     const line = withAsciiDigits(raw);
     if (line.length > 200) continue;
@@ -367,7 +370,11 @@ export function findDateInText(lines: string[], zone: string, now: number = Date
       found.updated ??= resolved;
       continue;
     }
-    found.date ??= resolved;
+    if (found.date) {
+      if (resolved.iso.slice(0, 10) !== found.date.iso.slice(0, 10)) found.conflicting ??= resolved;
+      continue;
+    }
+    found.date = resolved;
     // `Published 3 June 2024 · Updated 5 June 2024 10:00`: the update's date on the same line.
     const rest = line.slice(match.index + match[1]!.length);
     const label = UPDATE_AFTER.exec(rest);

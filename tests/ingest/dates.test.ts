@@ -174,6 +174,20 @@ describe('where the date comes from', () => {
     assert.match(sidecar.problems[0]!.message, /read as the year 1403, probably of the Hijri calendar/);
   });
 
+  it('names a second dateline on another day than the first, which dates the article, and not one on the same day or an update', () => {
+    const differ = dateOf({ zone: 'UTC', text: 'Headline\n\nPublished: 3 June 2024\nPublished: 05/07/2023\n\nText.\n' });
+    assert.deepEqual([differ.date, differ.source], ['2024-06-03T00:00:00+00:00', 'text']);
+    assert.deepEqual(differ.problems.map(({ code, line, message }) => ({ code, line, message })), [
+      { code: 'TEXT_DATES_DIFFER', line: 4, message: 'gives the date "05/07/2023" (5 July 2023), but line 3 gives "3 June 2024", which dates the article: the first dateline is taken' },
+    ]);
+    for (const text of [
+      'LONDON, June 3, 2024 — The council met.\n\nPublished: June 3, 2024 14:00 BST\n\nText.\n',
+      'Headline\n\nPublished: 3 June 2024\nUpdated: 5 June 2024\n\nText.\n',
+    ]) {
+      assert.deepEqual(dateOf({ zone: 'UTC', text }).codes, [], text);
+    }
+  });
+
   it('falls back to the file time with a warning', () => {
     const result = dateOf({ zone: 'UTC', mtimeMs: Date.UTC(2020, 5, 15, 12, 30, 45, 999) });
     assert.deepEqual([result.date, result.source, result.codes], ['2020-06-15T12:30:45+00:00', 'file-mtime', ['DATE_FROM_FILE_TIME']]);
