@@ -27,10 +27,11 @@ export interface IngestRuleConfig {
 // will all be on the table, she said.` are article text. A line no rule matches is kept, so when
 // in doubt a rule leaves the line alone ("nothing lost" beats "no furniture").
 
-// Words that carry a date or time (`3`, `14:05`, `2024-06-03T10:00Z`, `June`, `Mon.`, `ago`).
+// Words that carry a date or time (`3`, `14:05`, `2024-06-03T10:00Z`, `June`, `Mon.`, `ago`, and
+// an ISO week's `W23` in `2024-W23-1`).
 export const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
 export const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun';
-export const DATE_WORD = `(?:\\d+(?:[:.t]\\d+)*(?:st|nd|rd|th|am|pm|h|z)?|(?:${MONTHS}|${WEEKDAYS})\\.?|ago|today|yesterday|now)`;
+export const DATE_WORD = `(?:\\d+(?:[:.t]\\d+)*(?:st|nd|rd|th|am|pm|h|z)?|w\\d{2}|(?:${MONTHS}|${WEEKDAYS})\\.?|ago|today|yesterday|now)`;
 // Words that may stand around them (`at`, `on the`, `2 hours ago`, `a.m.`, `GMT`, `last updated`).
 export const DATE_FILLER =
   '(?:at|on|the|of|just|an?|(?:min(?:ute)?|hour|hr|day|week|month|year|sec(?:ond)?)s?|[ap]\\.?m\\.?|gmt|utc|bst|wet|west|cet|cest|eet|eest|msk|est|edt|et|cst|cdt|ct|mst|mdt|mt|pst|pdt|pt|ist|jst|aest|aedt|published|updated|posted|last|first)';

@@ -188,6 +188,16 @@ describe('where the date comes from', () => {
     }
   });
 
+  it('reads an ISO week date on a dateline (the week alone as its Monday), as a sidecar\'s, above the headline too, and names a week that is none', () => {
+    for (const text of ['ISO week\n\nPublished: 2024-W23-1\n\nText.\n', 'ISO week\n\nPublished: 2024-W23\n\nText.\n', 'Published: 2024-W23-1\nISO week\n\nText.\n']) {
+      const result = dateOf({ zone: 'UTC', text });
+      assert.deepEqual([result.date, result.source, result.codes, result.parsed.frontmatter.title], ['2024-06-03T00:00:00+00:00', 'text', [], 'ISO week'], text);
+    }
+    const none = dateOf({ zone: 'UTC', text: 'ISO week\n\nPublished: 2024-W54\n\nText.\n' });
+    assert.deepEqual([none.codes, none.problems[0]!.line], [['TEXT_BAD_DATE'], 3]);
+    assert.deepEqual(dateOf({ zone: 'UTC', text: 'Headline\n\nWe met in week 2024-W23 of the year.\n' }).codes, ['DATE_FROM_FILE_TIME'], 'a week in a sentence dates nothing');
+  });
+
   it('falls back to the file time with a warning', () => {
     const result = dateOf({ zone: 'UTC', mtimeMs: Date.UTC(2020, 5, 15, 12, 30, 45, 999) });
     assert.deepEqual([result.date, result.source, result.codes], ['2020-06-15T12:30:45+00:00', 'file-mtime', ['DATE_FROM_FILE_TIME']]);
