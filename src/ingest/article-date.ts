@@ -277,10 +277,12 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
   // A `Published …` line whose date is not one to read (`Posted 2 hours ago`, `Published: 3rd of
   // June 2024`) is named, rather than said to be no date at all.
   const labelled = firstLines.findIndex((line) => LABELLED_DATE.test(withAsciiDigits(line.trim())));
+  // A sidecar date that could not be read was named where it is (SIDECAR_BAD_DATE): not "no date".
+  const inSidecar = source.sidecar?.date === undefined ? 'in a sidecar' : `Broadsheet can read in its sidecar (its "${keyOf(source.sidecar, 'date')}" is not one)`;
   const noDate =
     labelled === -1
-      ? 'has no date in a sidecar, the text or the file\'s name or folders'
-      : `has no date in a sidecar or the file name, and the date of its line "${firstLines[labelled]!.trim()}" is not one Broadsheet can read (relative, a time alone, or in words it does not know)`;
+      ? `has no date ${inSidecar}, the text or the file's name or folders`
+      : `has no date ${inSidecar} or the file name, and the date of its line "${firstLines[labelled]!.trim()}" is not one Broadsheet can read (relative, a time alone, or in words it does not know)`;
   const hint = 'Give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}) or put it in the file name (2024-05-01-name.txt).';
   const at = labelled === -1 ? {} : { line: labelled + 1 };
   const code = fallback.source === 'file-mtime' ? 'DATE_FROM_FILE_TIME' : 'DATE_FROM_FOLDER';

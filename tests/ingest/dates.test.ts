@@ -198,6 +198,12 @@ describe('where the date comes from', () => {
     assert.deepEqual(dateOf({ zone: 'UTC', text: 'Headline\n\nWe met in week 2024-W23 of the year.\n' }).codes, ['DATE_FROM_FILE_TIME'], 'a week in a sentence dates nothing');
   });
 
+  it('says, when a sidecar\'s date cannot be read and the file time is used, that the sidecar\'s date is not one, not that it has none', () => {
+    const result = dateOf({ zone: 'UTC', sidecarDate: '2023-02-29' });
+    assert.deepEqual([result.source, result.codes], ['file-mtime', ['SIDECAR_BAD_DATE', 'DATE_FROM_FILE_TIME']]);
+    assert.equal(result.problems[1]!.message, 'has no date Broadsheet can read in its sidecar (its "date" is not one), the text or the file\'s name or folders; the file\'s modification time is used');
+  });
+
   it('falls back to the file time with a warning', () => {
     const result = dateOf({ zone: 'UTC', mtimeMs: Date.UTC(2020, 5, 15, 12, 30, 45, 999) });
     assert.deepEqual([result.date, result.source, result.codes], ['2020-06-15T12:30:45+00:00', 'file-mtime', ['DATE_FROM_FILE_TIME']]);
