@@ -154,10 +154,11 @@ export function parseDateString(value: string, zone: string, now: number = Date.
 
 // A time's leap second (`23:59:60`, as UTC inserts one at the end of a day): luxon and JavaScript
 // hold no such second, and refused the whole date, so the article lost its day for the file's time.
-const LEAP_SECOND = /(?<![\d:])(\d{1,2}[:.]\d{2}[:.])60(?![\d:])/;
+// Colons only: `01.01.60` is a date (1 January 1960), not a time.
+const LEAP_SECOND = /(?<![\d:])(\d{1,2}:\d{2}:)60(?![\d:])/;
 // The end of a day, `24:00` (ISO 8601's midnight that closes it): luxon read it as the next day's
 // 00:00, which filed `2024-12-31T24:00` under 2025, and other forms dropped or refused it.
-const END_OF_DAY = /(?<![\d:.])24([:.])00(?:\1(?:00|60)(?:\.0+)?)?(?![\d:.])/;
+const END_OF_DAY = /(?<![\d:.])24:00(?::00(?:\.0+)?)?(?![\d:.])/;
 
 /**
  * A time as a clock that stays on the day can hold it: a leap second is the second before it, as
@@ -165,7 +166,7 @@ const END_OF_DAY = /(?<![\d:.])24([:.])00(?:\1(?:00|60)(?:\.0+)?)?(?![\d:.])/;
  * the ones written.
  */
 function withoutLeapSecond(text: string): string {
-  const ended = END_OF_DAY.test(text) ? text.replace(END_OF_DAY, '23$159$159') : text;
+  const ended = END_OF_DAY.test(text) ? text.replace(END_OF_DAY, '23:59:59') : text;
   return LEAP_SECOND.test(ended) ? ended.replace(LEAP_SECOND, '$159') : ended;
 }
 

@@ -135,6 +135,11 @@ describe('where the date comes from', () => {
       const result = dateOf({ zone: 'UTC', text, ...(sidecarDate === undefined ? {} : { sidecarDate }) });
       assert.deepEqual([result.date, result.source, result.codes], ['2016-12-31T23:59:59+00:00', sidecarDate === undefined ? 'text' : 'sidecar', []], sidecarDate ?? text);
     }
+    // A date in figures with a two-digit year 60 is no time with a leap second.
+    for (const [text, sidecarDate] of [['Headline\n\nPublished: 01.01.60\n\nText.\n', undefined], [TEXT, '01.01.60']] as const) {
+      const result = dateOf({ zone: 'UTC', text, ...(sidecarDate === undefined ? {} : { sidecarDate }), now: Date.UTC(2026, 0, 1) });
+      assert.equal(result.date, '1960-01-01T00:00:00+00:00', sidecarDate ?? text);
+    }
   });
 
   it('reads 24:00, the end of a day, as its last second, keeping the day and year written, in the text and in a sidecar', () => {
