@@ -134,10 +134,20 @@ export function scriptOfQuery(query) {
  * it indexes but not from a query's, so `market` followed by a left-to-right mark found nothing.
  * And it splits a query into words at spaces only: words parted by a no-break space (pasted from
  * a page), a tab or an ideographic space were one word, so `film market` found every article
- * with "film", and no others. A query of spaces and punctuation alone is none.
+ * with "film", and no others. Symbols around a word are dropped (below). A query of spaces
+ * and punctuation alone is none.
  */
 export function queryOf(term) {
-  const query = (term ?? '').replace(/\p{Cf}/gu, '').replace(/\s+/g, ' ').trim();
+  const query = (term ?? '')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    // Symbols around a word (`<script>`, `=alert`, `£5m`): Pagefind indexes the word without
+    // them, but loads the index chunk of the word with them (`<` sorts before every letter), and
+    // its exact search compares them, so `<script>` and `"<script> tags"` found nothing although
+    // an article says it.
+    .replace(/(^|[\s"])\p{S}+(?=[\p{L}\p{N}])/gu, '$1')
+    .replace(/(?<=[\p{L}\p{N}])\p{S}+(?=$|[\s"])/gu, '');
   // Punctuation alone (`"`, `…`, `—`) is no word: Pagefind drops it, and found nothing.
   return /[^\p{P}\s]/u.test(query) ? query : null;
 }

@@ -1,0 +1,67 @@
+// A query word with symbols around it (`<script>`, `£5m`, `=alert`) finds the articles that say
+// it. Pagefind indexes such a word without its symbols, but loads the index chunk of the query
+// word as typed (`<` sorts before every letter, `£` after them) and its exact search compares the
+// symbols, so `<script>` found nothing in an article whose text says `<script>`. Checked in
+// Chromium on a real build whose index has several chunks.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { browserSkipReason, closeServed, openWatchedPage, serveInBrowser } from '../helpers/browser.ts';
+import { buildArchive, writeInbox } from '../helpers/run-build.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
+import { searchSettled } from '../search/search-in-page.ts';
+
+const skip = browserSkipReason();
+
+const FORUM = 'Forum post shows markup as text';
+const BUDGET = 'Council budget agreed';
+
+/** Words enough, each of its own letters, for Pagefind to split the index into several chunks. */
+function filler(seed: number): string {
+  const words: string[] = [];
+  for (let i = 0; i < 400; i++) {
+    let n = seed * 1000 + i;
+    let word = '';
+    for (let letter = 0; letter < 7; letter++, n = Math.floor(n / 26) + letter * 7) word += String.fromCharCode(97 + (n % 26));
+    words.push(word);
+  }
+  return words.join(' ');
+}
+
+describe('query words with symbols around them', { skip }, () => {
+  let browser: Browser;
+  let server: StaticServer;
+
+  before(async () => {
+    const files: Record<string, string> = {
+      '2024-03-01-forum.txt': `${FORUM}\n\nA reader wrote <script> tags and <img src=x onerror=alert(1)> into the forum.\n`,
+      '2024-03-02-budget.txt': `${BUDGET}\n\nThe council agreed a budget of £5m for the harbour wall.\n`,
+    };
+    for (let i = 0; i < 6; i++) files[`2024-04-0${i + 1}-notes-${i}.txt`] = `Notes number ${i + 1}\n\n${filler(i + 1)}\n`;
+    const build = await buildArchive(await writeInbox('search-query-symbols', files));
+    assert.equal(build.exitCode, 0, build.stderr);
+    ({ server, browser } = await serveInBrowser(build.outDir));
+  });
+  after(() => closeServed(browser, server));
+
+  for (const [query, title] of [
+    ['<script>', FORUM],
+    ['<img', FORUM],
+    ['=alert(1)>', FORUM],
+    ['"<script> tags"', FORUM],
+    ['£5m', BUDGET],
+  ] as const) {
+    it(`${query} finds the article that says it`, async () => {
+      const watched = await openWatchedPage(browser, server.origin);
+      await watched.page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
+      assert.match(await searchSettled(watched.page), /^1 result for “/);
+      assert.deepEqual(await watched.page.locator('.search-result-title').allTextContents(), [title]);
+      // The search box and the status keep what the reader typed.
+      assert.equal(await watched.page.locator('#search-q').inputValue(), query);
+      assert.ok(((await watched.page.locator('#search-status').textContent()) ?? '').includes(`“${query}”`));
+      assert.deepEqual(watched.consoleMessages, []);
+      await watched.page.context().close();
+    });
+  }
+});
