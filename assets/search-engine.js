@@ -18,6 +18,8 @@
 import { archiveStatistics, openScorer, pagesContaining, rescore, termWords } from './search-rank.js';
 
 const SOURCE_FILTER = 'broadsheet-source';
+// A value of it no source has (sources are numbered).
+const NO_SOURCE = 'none';
 
 /** Words in a result's excerpt (Pagefind's excerptLength); the page finds the excerpt's words by it. */
 export const EXCERPT_WORDS = 30;
@@ -295,6 +297,11 @@ export function extensionBounds(query) {
   return words.length > 0 ? words.map((word) => `${word}${LAST_CHARACTER}`).join(' ') : null;
 }
 
+/** The query's words, each once, without punctuation alone (which Pagefind drops). */
+export function searchedWords(query) {
+  return [...new Set(query.split(/\s+/))].filter((word) => word && foldWord(word) !== '');
+}
+
 /** A word as Pagefind compares it: lower case, without diacritics or punctuation. */
 export function foldWord(word) {
   return word.toLowerCase().normalize('NFD').replace(/[\p{M}\p{P}\p{S}]/gu, '');
@@ -517,49 +524,70 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
   }
 
   /**
-   * Which of `sources` only have Pagefind's fallback for a query word, not the word (call inside
-   * `exclusive`, after `sync`). Each merged index looks words up on its own, so an index without
-   * the word matches a shorter one instead: "outpaced" found 1 article in the part that has it and
-   * 154 with "out" in the part that does not, where one index would have found 1. A source that
-   * has the word's stem itself (a quoted search finds it) is fine; any other is judged by the
-   * words its best match for the word holds: longer words that hold the query word (the rest of a
-   * word being typed) are what one index would match too. Each verdict is kept per word and
-   * source, so a word typed on costs nothing more.
+   * Which of `sources` only have Pagefind's fallback for a query word, or nothing at all for it
+   * (call inside `exclusive`, after `sync`). Each merged index looks words up on its own, so an
+   * index without the word matches a shorter one instead: "outpaced" found 1 article in the part
+   * that has it and 154 with "out" in the part that does not, where one index would have found 1.
+   * And an index with nothing for a word drops it from the query: "harbour zzzqx" listed every
+   * article with "harbour". A source that has the word's stem itself (a quoted search finds it) is
+   * fine; any other is judged by the words its best match for the word holds: longer words that
+   * hold the query word (the rest of a word being typed) are what one index would match too.
+   * `fallbacks: false` names only the sources with nothing for the word (one index keeps its own
+   * fallbacks). Each verdict is kept per word and source, so a word typed on costs nothing more.
    */
-  async function fallbacksFor(engine, word, sources) {
+  async function fallbacksFor(engine, word, sources, { fallbacks = true } = {}) {
     let verdicts = engine.fallbacks.get(word);
     if (!verdicts) engine.fallbacks.set(word, (verdicts = new Map()));
-    const unjudged = sources.filter((id) => !verdicts.has(id));
+    // 'matched': something, not yet told from a fallback (which needs a fragment's words).
+    const unjudged = sources.filter((id) => !verdicts.has(id) || (fallbacks && verdicts.get(id) === 'matched'));
     if (unjudged.length > 0) {
-      const exact = (await engine.instance.search(`"${word}"`)).filters?.[SOURCE_FILTER] ?? {};
+      // Narrowed to no source, a search lists no page but counts each source's pages it
+      // matches (`totalFilters`), which is all that is needed here.
+      const counts = (await engine.instance.search(fallbacks ? `"${word}"` : word, { filters: { [SOURCE_FILTER]: NO_SOURCE } })).totalFilters?.[SOURCE_FILTER];
       for (const id of unjudged) {
-        if ((exact[id] ?? 0) > 0) {
-          verdicts.set(id, false);
-          continue;
+        // Without counts (not a Pagefind that gives them), the word is taken as matched.
+        if (!counts) verdicts.set(id, 'matched');
+        else if ((counts[id] ?? 0) > 0) verdicts.set(id, fallbacks ? 'found' : 'matched');
+        else if (!fallbacks) verdicts.set(id, 'nothing');
+        else {
+          const best = (await engine.instance.search(word, { filters: { [SOURCE_FILTER]: id } })).results[0];
+          if (!best) verdicts.set(id, 'nothing');
+          else verdicts.set(id, (await matchedWords(best)).some((found) => holdsQueryWord(found, word)) ? 'found' : 'fallback');
         }
-        const best = (await engine.instance.search(word, { filters: { [SOURCE_FILTER]: id } })).results[0];
-        verdicts.set(id, Boolean(best) && !(await matchedWords(best)).some((found) => holdsQueryWord(found, word)));
       }
     }
-    return sources.filter((id) => verdicts.get(id));
+    return sources.filter((id) => verdicts.get(id) === 'nothing' || (fallbacks && verdicts.get(id) === 'fallback'));
   }
 
   /**
-   * The sources to leave out of `response`, a search for `query`: those with results that only
-   * have a fallback for a word of it. With one source there is nothing to compare: Pagefind's own
-   * behaviour is that of one index.
+   * The sources to leave out of `response`, a search for `query`: those with results that have
+   * nothing for a word of it, or only a fallback. Pagefind drops a word an index has nothing for
+   * and lists the pages with the others, so "harbour zzzqx" (or "market المياه", each word in an
+   * index of its own) listed articles without one of the words; every word must match, as each
+   * does where an index has them all. With one source, its fallbacks are one index's own.
    */
   async function fallbackSources(engine, query, response) {
-    if (!query || QUOTED.test(query) || engine.merged.size < 2) return [];
+    if (!query || QUOTED.test(query)) return [];
+    const words = searchedWords(query);
+    if (engine.merged.size < 2 && words.length < 2) return [];
     const counts = response.filters?.[SOURCE_FILTER] ?? {};
     const withResults = Object.keys(counts).filter((id) => counts[id] > 0);
     if (withResults.length === 0) return [];
-    const excluded = new Set();
-    for (const word of new Set(query.split(/\s+/))) {
-      if (!word || SEGMENTED.test(word) || foldWord(word) === '') continue;
-      for (const id of await fallbacksFor(engine, word, withResults)) excluded.add(id);
+    // A word in a script Pagefind segments itself is several of its words: left to it.
+    const looked = words.filter((word) => !SEGMENTED.test(word));
+    const fallbacks = engine.merged.size > 1;
+    if (!fallbacks) {
+      // One source: a word its first result holds is matched there. That result is the first the
+      // page shows, its fragment read once for both, so a query whose first result holds every
+      // word (a headline) costs nothing more; only the other words are counted.
+      const held = await matchedWords(response.results[0]);
+      for (const word of looked.filter((word) => held.some((found) => holdsQueryWord(found, word)))) {
+        if (!engine.fallbacks.has(word)) engine.fallbacks.set(word, new Map());
+        engine.fallbacks.get(word).set(withResults[0], 'matched');
+      }
     }
-    return [...excluded];
+    const verdicts = await Promise.all(looked.map((word) => fallbacksFor(engine, word, withResults, { fallbacks })));
+    return [...new Set(verdicts.flat())];
   }
 
   /**
@@ -828,6 +856,26 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     };
   }
 
+  /** One search (see `search`), without retrying unreadable chunks first. */
+  async function find(term, { filters = {}, sort, atLeast = 1, onWiden, signal } = {}) {
+    const query = queryOf(term);
+    const order = sort ?? (query ? undefined : 'desc');
+    if (order === 'asc') await addAllYears(onWiden, signal);
+    await addYears(filters.year ?? [], onWiden, signal);
+    await addScriptOf(query, onWiden, signal);
+    for (;;) {
+      const language = languageFor(query);
+      const engine = await engineFor(language);
+      if (order) {
+        const ordered = await searchByDate(engine, query, filters, order, onWiden, signal);
+        return Object.assign(ordered, { language });
+      }
+      const found = await searchByRelevance(engine, query, filters);
+      if (found.total >= atLeast || found.scope.complete || signal?.aborted) return { language, ...found };
+      await addOlderYears(onWiden);
+    }
+  }
+
   return {
     /** Articles in the whole archive. */
     pages: parts.reduce((sum, part) => sum + (part.articles ?? 0), 0),
@@ -879,24 +927,28 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
      * data in order (`{ unavailable: reason }` for a result Pagefind could not read). `onWiden(years)` hears each wave as it is added. Once `signal` is aborted
      * (the reader typed on), the search merges no more waves, so a stale one costs nothing more.
      */
-    async search(term, { filters = {}, sort, atLeast = 1, onWiden, signal } = {}) {
+    async search(term, options = {}) {
       retryUnreadable();
+      return find(term, options);
+    },
+
+    /**
+     * The words of a query of two or more that no article has, in the years a search of that word
+     * alone would search (each in its own script's language, as a query of it would be): a query
+     * finds the articles that have every word, so one of these finds nothing, and the page names
+     * it. Empty for a query of one word, or in quotes.
+     */
+    async missingWords(term, { signal } = {}) {
       const query = queryOf(term);
-      const order = sort ?? (query ? undefined : 'desc');
-      if (order === 'asc') await addAllYears(onWiden, signal);
-      await addYears(filters.year ?? [], onWiden, signal);
-      await addScriptOf(query, onWiden, signal);
-      for (;;) {
-        const language = languageFor(query);
-        const engine = await engineFor(language);
-        if (order) {
-          const ordered = await searchByDate(engine, query, filters, order, onWiden, signal);
-          return Object.assign(ordered, { language });
-        }
-        const found = await searchByRelevance(engine, query, filters);
-        if (found.total >= atLeast || found.scope.complete || signal?.aborted) return { language, ...found };
-        await addOlderYears(onWiden);
+      if (!query || QUOTED.test(query)) return [];
+      const words = searchedWords(query);
+      if (words.length < 2) return [];
+      const missing = [];
+      for (const word of words) {
+        const found = await find(word, { signal });
+        if (found.total === 0 && found.scope.complete) missing.push(word);
       }
+      return missing;
     },
   };
 }

@@ -358,8 +358,17 @@ function describe(total, scope) {
   const order = state.order === 'oldest' ? ', oldest first' : state.order === 'newest' || term.length === 0 ? ', newest first' : '';
   const years = isPartial(scope) ? ` from ${formatYears(scope.searched)}` : '';
   const rest = isPartial(scope) ? ` (${formatYears(scope.unsearched)} not searched yet)` : '';
-  if (total === 0) return ['No results', ...term, ...narrowed, `${years}${rest}. Try other or fewer words${narrowed.length > 0 ? ', or remove a filter' : ''}.`];
+  if (total === 0) return ['No results', ...term, ...narrowed, `${years}${rest}.`, ...describeMissing(), ` Try other or fewer words${narrowed.length > 0 ? ', or remove a filter' : ''}.`];
   return [things, ...term, ...narrowed, `${years}${order}${rest}.`];
+}
+
+/** ` No article has “zzzqx”.`: the words of a query that found nothing because no article has them. */
+function describeMissing() {
+  const missing = current?.missing ?? [];
+  if (missing.length === 0) return [];
+  // As the word is looked up: `"zzzqx"` in quotes is the word zzzqx.
+  const words = missing.map((word) => word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '') || word);
+  return [' No article has “', ...words.flatMap((word, i) => [...(i > 0 ? ['” or “'] : []), isolate(shortened(word))]), '”.'];
 }
 
 /** The line under the status naming the years searched, with a button for the rest. */
@@ -561,7 +570,10 @@ async function run({ showing = PAGE_SIZE, history = 'replace' } = {}) {
     if (id !== generation) return;
     const page = await result.next(Math.max(PAGE_SIZE, showing));
     if (id !== generation) return;
-    current = { result, shown: page.length, unavailable: 0, reason: undefined };
+    // A query finds the articles with every word: when that is none, say which word no article has.
+    const missing = result.total === 0 && result.scope.complete ? await archive.missingWords(state.q, { signal }) : [];
+    if (id !== generation) return;
+    current = { result, shown: page.length, unavailable: 0, reason: undefined, missing };
     list.replaceChildren(...readable(page).map(renderResult));
     showResultState();
   } catch (error) {
