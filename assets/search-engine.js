@@ -117,6 +117,24 @@ export function scriptsOfLanguage(language) {
   return scripts;
 }
 
+// The language text in each script is taken to be in, when not the site's (as an article's is,
+// detectLanguage in src/ingest/text-stats.ts).
+const SCRIPT_LANGUAGES = { Arabic: 'ar', Hebrew: 'he', Cyrillic: 'ru', Greek: 'el', Devanagari: 'hi', Thai: 'th', Hangul: 'ko', Kana: 'ja', Han: 'zh', Latin: 'en' };
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * The language a name (a tag, person, organisation or place) is written in, by its letters, as
+ * the archive's term pages mark theirs (nameLanguage in src/ingest/text-stats.ts): the site's
+ * when it is written in the site language's script, else its script's (Japanese for Han with any
+ * kana, English for Latin letters on a site written in others); undefined without letters.
+ */
+export function nameLanguage(name, siteLanguage) {
+  const script = scriptOfQuery(name);
+  if (!script) return undefined;
+  if (scriptsOfLanguage(siteLanguage).includes(script)) return siteLanguage;
+  return script === 'Han' && KANA.test(name) ? 'ja' : SCRIPT_LANGUAGES[script];
+}
+
 /** The writing system most of the query's letters are in; undefined when it has no letters. */
 export function scriptOfQuery(query) {
   const counts = new Map();

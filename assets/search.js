@@ -4,7 +4,7 @@
 // archive searched in waves, the page says which years a result list covers and offers the rest
 // ("Search all years"), and filter counts load when the reader asks for them.
 
-import { EXCERPT_WORDS, openArchiveSearch, queryOf, summaryWordMatches } from './search-engine.js';
+import { EXCERPT_WORDS, nameLanguage, openArchiveSearch, queryOf, summaryWordMatches } from './search-engine.js';
 
 const FILTERS = [
   ['section', 'Section'],
@@ -19,6 +19,8 @@ const FILTERS = [
 // reader browses by. Cut to the most frequent, the sections of a language with fewer articles
 // (Arabic beside English, ties ordered in the page's language) were all behind "Show all".
 const LISTED_WHOLE = new Set(['section', 'language']);
+// Filters whose values are names (of tags, people, organisations, places), in any language.
+const NAMES = new Set(['people', 'organizations', 'places', 'tags']);
 const ORDERS = { newest: 'desc', oldest: 'asc' };
 const PAGE_SIZE = 20;
 const VALUES_SHOWN = 8;
@@ -281,9 +283,16 @@ function valueLabel(name, value) {
   return name === 'year' ? formatYear(value) : value;
 }
 
-/** The language a filter value is written in, when the page knows it is not the interface's. */
+/**
+ * The language a filter value is written in, when it is not the interface's (an Arabic name on an
+ * English site), so that a screen reader speaks it in its own: a section's is its term's, a
+ * name's that of its letters (nameLanguage). Years and language names are the interface's.
+ */
 function valueLanguage(name, value) {
-  return name === 'section' ? sectionLanguages.get(value) : undefined;
+  if (name === 'section') return sectionLanguages.get(value);
+  if (!NAMES.has(name)) return undefined;
+  const language = nameLanguage(value, archiveLanguage);
+  return language === pageLanguage ? undefined : language;
 }
 
 /** The selected filter values as the status line names them, isolated, each in its language. */
