@@ -58,6 +58,8 @@ const state = readUrl();
 const expandedGroups = new Set();
 // What the reader typed in each expanded filter's find box, kept as the filters re-render.
 const groupFinds = new Map();
+// The value of each list shown whole that Tab reaches (the last one moved to), by filter.
+const rovingStops = new Map();
 let archive;
 let current;
 let generation = 0;
@@ -419,7 +421,27 @@ function applyFind(group) {
   }
   const found = group.querySelector('.search-filter-found');
   found.textContent = wanted ? `${shown.toLocaleString(pageLanguage)} of ${items.length.toLocaleString(pageLanguage)} shown` : '';
+  const boxes = rovingBoxes(group);
+  if (boxes.length > 0) makeTabStop(group, boxes.find((box) => box.value === rovingStops.get(box.dataset.filter)) ?? boxes[0]);
 }
+
+/**
+ * The checkboxes of a list shown whole that the reader can move to, in order. Such a list is one
+ * Tab stop: "Show all 715" put 715 checkboxes between a keyboard user and the results, so Tab
+ * reaches one value (the last one moved to) and the arrow keys, Home and End move among those
+ * the find box shows.
+ */
+function rovingBoxes(group) {
+  return [...group.querySelectorAll('.search-filter-values[data-roving] li:not([hidden]) input[type=checkbox]')];
+}
+
+/** Makes `box` its list's one Tab stop, which it stays as the filters re-render. */
+function makeTabStop(group, box) {
+  for (const other of group.querySelectorAll('.search-filter-values[data-roving] input[type=checkbox]')) other.tabIndex = other === box ? 0 : -1;
+  rovingStops.set(box.dataset.filter, box.value);
+}
+
+const ROVING_KEYS = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
 
 function renderFilters(counts, scope) {
   // On an archive searched in waves, filter data waits until the reader asks for it.
@@ -451,14 +473,17 @@ function renderFilters(counts, scope) {
       item.dataset.label = valueLabel(name, value);
       return item;
     });
-    const children = [element('legend', { textContent: label }), element('ul', { className: 'search-filter-values', id: `search-filter-values-${name}` }, options)];
+    const valueList = element('ul', { className: 'search-filter-values', id: `search-filter-values-${name}` }, options);
+    const children = [element('legend', { textContent: label }), valueList];
     if (expanded && !LISTED_WHOLE.has(name) && values.length > VALUES_SHOWN) {
       const find = element('input', { type: 'search', id: `search-find-${name}`, value: groupFinds.get(name) ?? '', autocomplete: 'off', spellcheck: false, dir: 'auto' });
       find.dataset.find = name;
       find.setAttribute('aria-controls', `search-filter-values-${name}`);
-      find.setAttribute('aria-describedby', `search-filter-found-${name}`);
+      find.setAttribute('aria-describedby', `search-filter-found-${name} search-filter-keys-${name}`);
       const found = element('span', { className: 'search-filter-found', id: `search-filter-found-${name}`, role: 'status' });
-      children.splice(1, 0, element('p', { className: 'search-filter-find' }, [element('label', { htmlFor: find.id, textContent: `Find in ${label}` }), ' ', find, ' ', found]));
+      const keys = element('span', { className: 'search-filter-keys', id: `search-filter-keys-${name}`, textContent: 'Tab reaches the list, the arrow keys move through it.' });
+      children.splice(1, 0, element('p', { className: 'search-filter-find' }, [element('label', { htmlFor: find.id, textContent: `Find in ${label}` }), ' ', find, ' ', found, ' ', keys]));
+      valueList.dataset.roving = '';
     }
     if (values.length > VALUES_SHOWN && !LISTED_WHOLE.has(name)) {
       const toggle = element('button', { type: 'button', className: 'search-filter-toggle', textContent: expanded ? `Show fewer` : `Show all ${values.length}` });
@@ -474,6 +499,7 @@ function renderFilters(counts, scope) {
   filterSection.hidden = groups.length === 0;
   if (focusKey) {
     const again = [...filterGroups.querySelectorAll('input[type=checkbox]')].find((box) => `${box.dataset.filter}\u0000${box.value}` === focusKey);
+    if (again && !again.closest('li').hidden) makeTabStop(again.closest('fieldset'), again);
     again?.focus();
   } else if (focused?.dataset?.group) {
     filterGroups.querySelector(`button[data-group="${focused.dataset.group}"]`)?.focus();
@@ -635,10 +661,33 @@ filterGroups.addEventListener('click', (event) => {
   if (expandedGroups.has(name)) expandedGroups.delete(name);
   else expandedGroups.add(name);
   groupFinds.delete(name);
+  rovingStops.delete(name);
   if (current) renderFilters(current.result.filters, current.result.scope);
   else renderFilters(totals?.counts, totals?.scope);
   // Shown whole, the list is reached through its find box, first in the group.
   if (expandedGroups.has(name)) filterGroups.querySelector(`input[data-find="${name}"]`)?.focus();
+});
+filterGroups.addEventListener('keydown', (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement) || !box.closest('.search-filter-values[data-roving]')) return;
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  const group = box.closest('fieldset');
+  const boxes = rovingBoxes(group);
+  const at = boxes.indexOf(box);
+  let next;
+  if (event.key in ROVING_KEYS) next = boxes[Math.min(Math.max(at + ROVING_KEYS[event.key], 0), boxes.length - 1)];
+  else if (event.key === 'Home') next = boxes[0];
+  else if (event.key === 'End') next = boxes.at(-1);
+  else return;
+  event.preventDefault();
+  if (!next) return;
+  makeTabStop(group, next);
+  next.focus();
+});
+// A value clicked or focused otherwise is where Tab comes back to.
+filterGroups.addEventListener('focusin', (event) => {
+  const box = event.target;
+  if (box instanceof HTMLInputElement && box.tabIndex === -1 && box.closest('.search-filter-values[data-roving]')) makeTabStop(box.closest('fieldset'), box);
 });
 filterGroups.addEventListener('input', (event) => {
   const find = event.target;

@@ -172,4 +172,53 @@ describe('a filter shown whole', { skip }, () => {
     assert.deepEqual(watched.consoleMessages, []);
     await watched.page.context().close();
   });
+
+  it('a list shown whole is one Tab stop, which the arrow keys, Home and End move through', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    const { page } = watched;
+    await page.goto(`${server.origin}/search/?q=coast`);
+    await settledOn(page, /^12 results for “coast”/);
+    const tags = page.locator('fieldset.search-filter').filter({ has: page.locator('legend', { hasText: /^Tags$/ }) });
+    await tags.getByRole('button', { name: 'Show all 12' }).click();
+    const find = page.getByRole('searchbox', { name: 'Find in Tags' });
+    assert.equal(await find.evaluate((box) => box === document.activeElement), true);
+    // The box's description tells how the list is reached.
+    const described = await find.evaluate((box) => (box.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    assert.match(described, /arrow keys/);
+    const focusedValue = () => page.evaluate('document.activeElement.value');
+    // With the box empty, all twelve show; Tab reaches the first, and the next Tab leaves the list.
+    assert.equal(await tags.locator('input[type=checkbox]:visible').count(), 12);
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedValue(), TAGS[0]);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate('document.activeElement.textContent'), 'Show fewer');
+    // Back into the list, where the arrow keys, Home and End move.
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focusedValue(), TAGS[0]);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedValue(), TAGS[2]);
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await focusedValue(), TAGS[1]);
+    await page.keyboard.press('End');
+    assert.equal(await focusedValue(), TAGS.at(-1));
+    await page.keyboard.press('Home');
+    assert.equal(await focusedValue(), TAGS[0]);
+    await page.keyboard.press('ArrowDown');
+    // Tab comes back to the value last moved to.
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate('document.activeElement.id'), 'search-find-tags');
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedValue(), TAGS[1]);
+    // Narrowed by the find box, Tab reaches a value still shown, and checking it keeps it focused.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.type('wh');
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedValue(), 'Whales');
+    await page.keyboard.press('Space');
+    await settledOn(page, /^1 result for “coast” in Whales/);
+    assert.equal(await focusedValue(), 'Whales');
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
 });
