@@ -98,6 +98,34 @@ describe('search page by keyboard', { skip }, () => {
     await watched.page.context().close();
   });
 
+  it('an Order choice made while a query is being typed is one search and one Back step with it, back to the search shown before', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    const { page } = watched;
+    await page.goto(`${server.origin}/search/?q=harbour`);
+    await settledOn(page, /^2 results for “harbour”\.$/);
+    const entries = Number(await page.evaluate('history.length'));
+    await page.evaluate(`window.statuses = []; new MutationObserver(() => window.statuses.push(document.getElementById('search-status').textContent)).observe(document.getElementById('search-status'), { childList: true, characterData: true, subtree: true })`);
+    await page.locator('#search-q').press('End');
+    await page.keyboard.type(' pier');
+    await page.locator('#search-order').selectOption('newest');
+    assert.deepEqual(await settledOn(page, /^1 result for “harbour pier”, newest first\.$/), ['New pier for the harbour']);
+    await page.waitForTimeout(1500);
+    // The query typed was never searched alone: the reader saw one search, and it is one entry.
+    assert.deepEqual(await page.evaluate('window.statuses.filter((text) => /“harbour pier”\\.$/.test(text))'), []);
+    assert.equal(await page.evaluate('history.length'), entries + 1);
+    // Back shows the search before both, its words and order in the form.
+    await page.goBack();
+    await settledOn(page, /^2 results for “harbour”\.$/);
+    assert.equal(await page.locator('#search-q').inputValue(), 'harbour');
+    assert.equal(await page.locator('#search-order').inputValue(), '');
+    await page.goForward();
+    await settledOn(page, /^1 result for “harbour pier”, newest first\.$/);
+    assert.equal(await page.locator('#search-q').inputValue(), 'harbour pier');
+    assert.equal(await page.locator('#search-order').inputValue(), 'newest');
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
+
   /** The words marked on the article at `path` opened with these highlight words. */
   async function marked(page: Page, path: string, words: string[]): Promise<string[]> {
     const url = new URL(path, server.origin);
