@@ -604,8 +604,11 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
         engine.fallbacks.get(word).set(withResults[0], 'matched');
       }
     }
-    const verdicts = await Promise.all(looked.map((word) => fallbacksFor(engine, word, withResults, { fallbacks })));
-    return [...new Set(verdicts.flat())];
+    // One word after another: Pagefind's searches on one instance, run at once, answered some of
+    // them for another's filters (a four-word query now and then found nothing).
+    const excluded = new Set();
+    for (const word of looked) for (const id of await fallbacksFor(engine, word, withResults, { fallbacks })) excluded.add(id);
+    return [...excluded];
   }
 
   /**

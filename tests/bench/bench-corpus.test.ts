@@ -28,7 +28,8 @@ describe('the benchmark of a corpus', () => {
     const addOne = report.runs[2]!;
     assert.equal(addOne.articles, 4);
     assert.deepEqual(addOne.ingest, { reused: 3, parsed: 1 }, 'only the new source is parsed: the last entry of meta.jsonl is intact');
-    assert.deepEqual(addOne.indexParts.built, ['2015'], 'the new article joins the newest year, not a year of its own');
+    // Indexed into the newest year's delta bundle (src/search/delta-parts.ts), not a year of its own.
+    assert.deepEqual(addOne.indexParts.built, ['2015-added'], 'the new article joins the newest year, not a year of its own');
     const problems = (JSON.parse(await readFile(path.join(keep, 'report-add-one.json'), 'utf8')) as { problems: Array<{ code: string }> }).problems;
     assert.deepEqual(problems.map((problem) => problem.code), []);
   });
