@@ -132,6 +132,33 @@ export function readArticleFile(original: string): ParsedArticleFile {
   return { data: parsed.data as Record<string, unknown>, body: parsed.content };
 }
 
+/**
+ * What can still be read of a frontmatter `readArticleFile` refuses: each top-level key whose own
+ * lines (the key's line and those indented under it) are valid YAML, read alone. A hand edit that
+ * breaks one line (`title: [unclosed`) leaves `source` and `slug` readable, so ingest still knows
+ * which source the file was made from and does not publish that source a second time.
+ */
+export function salvageFrontmatter(original: string): Record<string, unknown> {
+  const lines = (original.includes('\r') ? original.replace(/\r\n?/g, '\n') : original).split('\n');
+  const salvaged: Record<string, unknown> = {};
+  if (lines[0]?.trim() !== '---') return salvaged;
+  let end = lines.findIndex((line, at) => at > 0 && /^---[ \t]*$/.test(line));
+  if (end === -1) end = lines.length;
+  for (let start = 1; start < end; start++) {
+    const key = /^([A-Za-z][\w-]*):/.exec(lines[start]!)?.[1];
+    if (key === undefined) continue;
+    let next = start + 1;
+    while (next < end && /^([ \t]|$)/.test(lines[next]!)) next++;
+    try {
+      const value = yaml.load(lines.slice(start, next).join('\n'), { schema: yaml.CORE_SCHEMA }) as Record<string, unknown> | null;
+      if (value && typeof value === 'object' && Object.hasOwn(value, key) && !Object.hasOwn(salvaged, key)) salvaged[key] = value[key];
+    } catch {
+      // This key's lines are the broken ones.
+    }
+  }
+  return salvaged;
+}
+
 /** How many values YAML aliases (`*name`) may add to a frontmatter by repeating what an anchor holds. */
 export const MAX_ALIASED_VALUES = 10_000;
 

@@ -15,7 +15,7 @@ import { IngestCache, type IngestCacheStats } from './ingest-cache.ts';
 import { ArticleFileCache, textHash, type ArticleFileSeen, type KnownArticleFile } from './article-file-cache.ts';
 import { isAfterBuild } from './article-date.ts';
 import { formatIsoDate, parseDateString } from './dates.ts';
-import { isUntouched, readArticleFile, sha256, writeArticleFile, type ParsedArticleFile } from './frontmatter.ts';
+import { FrontmatterError, isUntouched, readArticleFile, salvageFrontmatter, sha256, writeArticleFile, type ParsedArticleFile } from './frontmatter.ts';
 import type { IngestOptions, ParsedArticle } from './parse-article.ts';
 import { ParseFeeder } from './parse-feeder.ts';
 import { defaultPoolSize, PARSE_POOL_THRESHOLD, ParsePool, replayProblems, type PooledParse } from './parse-pool.ts';
@@ -148,11 +148,20 @@ async function readExistingArticles(articlesDir: string, fileCache: ArticleFileC
       ? { file, textHash: known.textHash, untouched: known.untouched, known }
       : { file, text: text!, textHash: textHash(text!), untouched: isUntouched(text!) };
     try {
-      if (!known) {
-        existing.parsed = readArticleFile(text!);
-        fileCache.record(file, info, text!, existing.parsed);
+      let data: Record<string, unknown>;
+      if (known) data = known.data;
+      else {
+        try {
+          existing.parsed = readArticleFile(text!);
+          fileCache.record(file, info, text!, existing.parsed);
+          data = existing.parsed.data;
+        } catch (error) {
+          if (!(error instanceof FrontmatterError)) throw error;
+          // Reported by the render stage, which leaves the article out. What can be read of it
+          // still names its source, which keeps this file rather than being published again.
+          data = salvageFrontmatter(text!);
+        }
       }
-      const data = known ? known.data : existing.parsed!.data;
       const source = data.source as { path?: unknown; hash?: unknown } | undefined;
       if (typeof data.slug === 'string') existing.slug = data.slug;
       if (typeof data.date === 'string') existing.date = data.date;
@@ -163,7 +172,7 @@ async function readExistingArticles(articlesDir: string, fileCache: ArticleFileC
         continue;
       }
     } catch {
-      // A broken article file is reported by the render stage, which reads every file; here it
+      // A frontmatter that is not an object of keys: reported by the render stage; here the file
       // only reserves its URL.
     }
     others.push(existing);

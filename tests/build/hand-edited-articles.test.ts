@@ -1,0 +1,53 @@
+// Hand edits to article files across rebuilds: a broken or conflicting edit is reported, naming
+// the file and line, and never makes ingest publish a story a second time. Real builds through
+// the CLI into the same articles and output folders, compared with a build from nothing.
+
+import assert from 'node:assert/strict';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { temporaryDir } from '../helpers/paths.ts';
+import { buildArchive, writeInbox, type BuildRun } from '../helpers/run-build.ts';
+
+const story = (n: number) => `Harbour story number ${n} opens\n\nThe harbour opened a new pier on Monday, story ${n} said.\n\nWork continues in May with more berths.\n`;
+const SOURCES = { '2020-03-01-one.txt': story(1), '2020-03-02-two.txt': story(2), '2020-03-03-three.txt': story(3) };
+const TWO = '2020/harbour-story-number-2-opens.md';
+
+/** A rebuild into the same articles and output folders as `first`. */
+const rebuild = (inbox: string, first: BuildRun) => buildArchive(inbox, [], { articlesDir: first.articlesDir, outDir: first.outDir });
+
+/** The same articles folder built from nothing: no caches, a fresh output folder. */
+async function coldBuild(inbox: string, articlesDir: string): Promise<BuildRun> {
+  const copy = path.join(await temporaryDir('hand-edit-cold'), 'articles');
+  await cp(articlesDir, copy, { recursive: true });
+  await rm(path.join(copy, '.broadsheet'), { recursive: true, force: true });
+  return buildArchive(inbox, [], { articlesDir: copy });
+}
+
+const urls = (run: BuildRun) => run.report.articles.map((article) => article.url).sort();
+const problems = (run: BuildRun) => run.report.problems.map(({ code, line, message }) => ({ code, line, message }));
+
+describe('hand edits to article files across rebuilds', () => {
+  it('keeps one article file for a source while a hand edit leaves its frontmatter broken, and publishes it at its URL once fixed', async () => {
+    const inbox = await writeInbox('hand-edit-yaml', SOURCES);
+    const first = await buildArchive(inbox);
+    const file = path.join(first.articlesDir, TWO);
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, original.replace(/^title: .*$/m, 'title: [unclosed'));
+
+    const broken = await rebuild(inbox, first);
+    assert.equal(broken.exitCode, 1);
+    assert.deepEqual(broken.report.problems.map(({ code, file }) => ({ code, file: path.basename(file) })), [{ code: 'ARTICLE_BAD_FRONTMATTER', file: 'harbour-story-number-2-opens.md' }]);
+    assert.deepEqual(urls(broken), ['/2020/harbour-story-number-1-opens/', '/2020/harbour-story-number-3-opens/'], 'the broken article is left out, and not published again from its source');
+    const cold = await coldBuild(inbox, first.articlesDir);
+    assert.deepEqual(urls(cold), urls(broken));
+    assert.deepEqual(problems(cold), problems(broken));
+
+    await writeFile(file, original);
+    const fixed = await rebuild(inbox, first);
+    assert.equal(fixed.exitCode, 0, fixed.stderr);
+    assert.deepEqual(fixed.report.problems, []);
+    assert.deepEqual(urls(fixed), ['/2020/harbour-story-number-1-opens/', '/2020/harbour-story-number-2-opens/', '/2020/harbour-story-number-3-opens/']);
+    assert.equal(await readFile(file, 'utf8'), original);
+  });
+});
