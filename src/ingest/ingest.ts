@@ -453,7 +453,12 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
   // with its headline would write over its file.
   const inInbox = new Set(sourceFiles);
   const left = [...bySource].filter(([sourcePath]) => !inInbox.has(sourcePath)).map(([, article]) => article);
-  assignDistinctUrls(unique, [...others, ...left].map((article) => article.file), problems, (file) => displayPath(path.join(articlesDir, file)));
+  // A hand-edited article file is kept as it is, so its article cannot be given another URL: it
+  // holds its file's, as any file does. A slug edited to another article's is the render stage's
+  // to report (ARTICLE_URL_TAKEN, naming the edited file), the same in a rebuild as from nothing.
+  const keptEdit = (candidate: Candidate) => !request.force && candidate.existing !== undefined && !candidate.existing.untouched;
+  const held = [...others, ...left, ...unique.filter(keptEdit).map((candidate) => candidate.existing!)];
+  assignDistinctUrls(unique.filter((candidate) => !keptEdit(candidate)), held.map((article) => article.file), problems, (file) => displayPath(path.join(articlesDir, file)));
 
   /** Article files this run writes, with their text; and files left behind by an article whose path changed. */
   const written = new Map<string, string>();

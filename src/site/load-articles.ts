@@ -314,21 +314,47 @@ export async function loadArticles(
       article = toArticle(file, shown, content.text, zone, defaultLanguage, problems, parsed);
     }
     if (!article) continue;
-    const clash = byUrl.get(article.url.toLowerCase());
+    const key = article.url.toLowerCase();
+    const clash = byUrl.get(key);
     if (clash) {
+      // The file named by the URL (`2024/slug.md`, as ingest names it) had it; the other's slug or
+      // date was edited to it. Whichever the listing gives first, the edited one is left out.
+      const [kept, left] = ownsUrl(clash) || !ownsUrl(article) ? [clash, article] : [article, clash];
+      const leftPath = path.join(articlesDir, left.file);
+      // Its URL is its year and slug: the line that made it another's is the one not as its file's name.
+      const name = path.posix.basename(left.file, '.md');
+      const edited = name.toLowerCase() === left.slug.toLowerCase() ? 'date' : 'slug';
       problems.error({
         code: 'ARTICLE_URL_TAKEN',
-        file: shown,
-        message: `has the same URL (${article.url}) as ${displayPath(path.join(articlesDir, clash.file))}; it is left out`,
-        hint: 'Give one of the two a different "slug" in its frontmatter.',
+        file: displayPath(leftPath),
+        line: frontmatterLine(readTextOrEmpty(leftPath), edited),
+        message: `has the same URL (${left.url}) as ${displayPath(path.join(articlesDir, kept.file))}, which holds it; it is left out`,
+        hint: edited === 'slug'
+          ? `Give it another "slug" in its frontmatter ("${name}", its file's name, if that was its URL).`
+          : 'Give it another "slug" in its frontmatter, or correct its "date" if the year is wrong.',
       });
+      byUrl.set(key, kept);
       continue;
     }
-    byUrl.set(article.url.toLowerCase(), article);
-    articles.push(article);
+    byUrl.set(key, article);
   }
+  articles.push(...byUrl.values());
   reportSectionSpellings(unifySectionSpellings(articles), articlesDir, problems);
   return articles.sort((a, b) => b.date.toMillis() - a.date.toMillis() || compareText(a.url, b.url));
+}
+
+/** The file is named by the article's URL (`2024/slug.md` for `/2024/slug/`), as ingest names it. */
+function ownsUrl(article: Article): boolean {
+  return `/${article.file.replace(/\.md$/, '')}/`.toLowerCase() === article.url.toLowerCase();
+}
+
+/** A file's text, or nothing if it went away (a message about it then names line 1). */
+function readTextOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /** Names each file and its "section" line; only these few files are read again for it. */

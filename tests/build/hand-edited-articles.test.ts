@@ -50,4 +50,28 @@ describe('hand edits to article files across rebuilds', () => {
     assert.deepEqual(urls(fixed), ['/2020/harbour-story-number-1-opens/', '/2020/harbour-story-number-2-opens/', '/2020/harbour-story-number-3-opens/']);
     assert.equal(await readFile(file, 'utf8'), original);
   });
+
+  it("reports the file whose slug was edited to another article's, in a rebuild as in a build from nothing, and keeps the other at its URL", async () => {
+    // The edited file sorts before the article it collides with (3) and after it (1).
+    for (const target of [3, 1]) {
+      const inbox = await writeInbox('hand-edit-slug', SOURCES);
+      const first = await buildArchive(inbox);
+      const file = path.join(first.articlesDir, TWO);
+      const text = await readFile(file, 'utf8');
+      await writeFile(file, text.replace(/^slug: .*$/m, `slug: "harbour-story-number-${target}-opens"`));
+      const slugLine = text.split('\n').findIndex((line) => line.startsWith('slug:')) + 1;
+
+      const edited = await rebuild(inbox, first);
+      const cold = await coldBuild(inbox, first.articlesDir);
+      for (const run of [edited, cold]) {
+        const label = `slug of ${target}, ${run === edited ? 'rebuild' : 'cold build'}`;
+        assert.equal(run.exitCode, 1, label);
+        assert.deepEqual(run.report.problems.map(({ code, file, line }) => ({ code, file: path.relative(run.articlesDir, file), line })), [{ code: 'ARTICLE_URL_TAKEN', file: TWO, line: slugLine }], label);
+        assert.match(run.report.problems[0]!.message, new RegExp(`as .*2020/harbour-story-number-${target}-opens\\.md, which holds it; it is left out`), label);
+        assert.deepEqual(urls(run), ['/2020/harbour-story-number-1-opens/', '/2020/harbour-story-number-3-opens/'], label);
+        const page = await readFile(path.join(run.outDir, `2020/harbour-story-number-${target}-opens/index.html`), 'utf8');
+        assert.match(page, new RegExp(`story ${target} said`), label);
+      }
+    }
+  });
 });
