@@ -81,6 +81,8 @@ interface ExistingArticle {
   date?: string;
   dateSource?: string;
   sourceHash?: string;
+  /** Its frontmatter cannot be read (ARTICLE_BAD_FRONTMATTER): an empty or garbled file, say. */
+  broken?: boolean;
 }
 
 interface Candidate {
@@ -157,6 +159,7 @@ async function readExistingArticles(articlesDir: string, fileCache: ArticleFileC
           data = existing.parsed.data;
         } catch (error) {
           if (!(error instanceof FrontmatterError)) throw error;
+          existing.broken = true;
           // Reported by the render stage, which leaves the article out. What can be read of it
           // still names its source, which keeps this file rather than being published again.
           data = salvageFrontmatter(text!);
@@ -379,6 +382,7 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
       return { sourcePath, unreadable, index };
     }
   };
+  const brokenUnnamed = new Map(others.filter((article) => article.broken && article.sourceHash === undefined).map((article) => [article.file.toLowerCase(), article]));
   let done = 0;
   for await (const read of readAhead(sourceFiles, readSource, pool ? 64 : undefined)) {
     request.onProgress?.(done++, sourceFiles.length);
@@ -440,7 +444,13 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
       if (future !== -1) problems.problems.splice(future, 1);
     }
     const slug = existing?.slug ?? slugify(parsed.frontmatter.title, parsed.frontmatter.source.hash.slice(7, 15));
-    candidates.push({ sourcePath, displayPath: shown, parsed, slug, year: parsed.frontmatter.date.slice(0, 4), ...(existing ? { existing } : {}) });
+    const year = parsed.frontmatter.date.slice(0, 4);
+    // A broken file naming no source (emptied, its frontmatter deleted, garbled) at the very path
+    // this source's article would have is that article, as ingest named it: kept, not written
+    // again under a suffix, which would publish the story twice once the file is restored.
+    const unnamed = existing ? undefined : brokenUnnamed.get(`${year}/${slug}.md`.toLowerCase());
+    if (unnamed) brokenUnnamed.delete(`${year}/${slug}.md`.toLowerCase());
+    candidates.push({ sourcePath, displayPath: shown, parsed, slug, year, ...(existing ?? unnamed ? { existing: (existing ?? unnamed)! } : {}) });
   }
 
   if (cache.conflict) {
@@ -457,7 +467,8 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
   // holds its file's, as any file does. A slug edited to another article's is the render stage's
   // to report (ARTICLE_URL_TAKEN, naming the edited file), the same in a rebuild as from nothing.
   const keptEdit = (candidate: Candidate) => !request.force && candidate.existing !== undefined && !candidate.existing.untouched;
-  const held = [...others, ...left, ...unique.filter(keptEdit).map((candidate) => candidate.existing!)];
+  const claimed = new Set(candidates.map((candidate) => candidate.existing));
+  const held = [...others.filter((article) => !claimed.has(article)), ...left, ...unique.filter(keptEdit).map((candidate) => candidate.existing!)];
   assignDistinctUrls(unique.filter((candidate) => !keptEdit(candidate)), held.map((article) => article.file), problems, (file) => displayPath(path.join(articlesDir, file)));
 
   /** Article files this run writes, with their text; and files left behind by an article whose path changed. */
@@ -477,7 +488,7 @@ async function ingestSources(request: IngestRequest, problems: ProblemLog, state
       result.status = 'kept-hand-edit';
       result.article = existing.file;
       articleHashes.set(existing.file, existing.textHash);
-      if (existing.sourceHash !== frontmatter.source.hash) {
+      if (existing.sourceHash !== frontmatter.source.hash && !(existing.broken && existing.sourceHash === undefined)) {
         problems.warn({
           code: 'SOURCE_CHANGED_AFTER_EDIT',
           file: candidate.displayPath,

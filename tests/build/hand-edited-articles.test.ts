@@ -74,4 +74,31 @@ describe('hand edits to article files across rebuilds', () => {
       }
     }
   });
+
+  it('keeps one article file for a source while its file names no source (emptied, its frontmatter deleted, garbled), and publishes it at its URL once restored', async () => {
+    const edits: Record<string, (text: string) => string | Buffer> = {
+      emptied: () => '',
+      'frontmatter deleted': (text) => text.slice(text.indexOf('\n---\n', 3) + 5),
+      garbled: () => Buffer.from(Array.from({ length: 2000 }, (_, at) => (at * 131 + 7) % 256)),
+    };
+    for (const [label, edit] of Object.entries(edits)) {
+      const inbox = await writeInbox('hand-edit-unnamed', SOURCES);
+      const first = await buildArchive(inbox);
+      const file = path.join(first.articlesDir, TWO);
+      const original = await readFile(file, 'utf8');
+      await writeFile(file, edit(original));
+
+      const edited = await rebuild(inbox, first);
+      const cold = await coldBuild(inbox, first.articlesDir);
+      for (const run of [edited, cold]) {
+        assert.deepEqual(run.report.problems.map(({ code, file, line }) => ({ code, file: path.relative(run.articlesDir, file), line })), [{ code: 'ARTICLE_BAD_FRONTMATTER', file: TWO, line: 1 }], label);
+        assert.deepEqual(urls(run), ['/2020/harbour-story-number-1-opens/', '/2020/harbour-story-number-3-opens/'], label);
+      }
+      await writeFile(file, original);
+      const restored = await rebuild(inbox, first);
+      assert.deepEqual(restored.report.problems, [], label);
+      assert.deepEqual(urls(restored), ['/2020/harbour-story-number-1-opens/', '/2020/harbour-story-number-2-opens/', '/2020/harbour-story-number-3-opens/'], label);
+      assert.equal(await readFile(file, 'utf8'), original, label);
+    }
+  });
 });
