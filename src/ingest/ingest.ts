@@ -1,7 +1,7 @@
 // The ingest stage: every `.txt` in the inbox becomes `articles/<year>/<slug>.md`. Sources are
 // never modified; hand-edited article files are never overwritten; writes are atomic.
 
-import { lstatSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
@@ -121,7 +121,7 @@ export class ArticleUnreadableError extends Error {
  * Article files already in the archive, keyed by the inbox path of their source. A file the
  * article-file cache knows unchanged is not read.
  */
-async function readExistingArticles(articlesDir: string, fileCache: ArticleFileCache): Promise<{ bySource: Map<string, ExistingArticle>; others: ExistingArticle[] }> {
+async function readExistingArticles(articlesDir: string, fileCache: ArticleFileCache, problems: ProblemLog): Promise<{ bySource: Map<string, ExistingArticle>; others: ExistingArticle[] }> {
   const bySource = new Map<string, ExistingArticle>();
   const others: ExistingArticle[] = [];
   let files: string[];
@@ -170,8 +170,20 @@ async function readExistingArticles(articlesDir: string, fileCache: ArticleFileC
       if (typeof data.date === 'string') existing.date = data.date;
       if (typeof data.dateSource === 'string') existing.dateSource = data.dateSource;
       if (typeof source?.hash === 'string') existing.sourceHash = source.hash;
-      if (typeof source?.path === 'string' && !bySource.has(source.path)) {
-        bySource.set(source.path, existing);
+      if (typeof source?.path === 'string') {
+        // A copy of an article file (cp, or saved under a new name) names the same source. The
+        // source's article is the file as ingest wrote it, else the one named by its URL, else the
+        // first by path; the other is published as well (or left out, ARTICLE_URL_TAKEN, while
+        // it has the same URL), and named, so the story is not shown twice unseen.
+        const first = bySource.get(source.path);
+        if (!first) {
+          bySource.set(source.path, existing);
+          continue;
+        }
+        const [kept, copy] = copyRank(existing) < copyRank(first) ? [existing, first] : [first, existing];
+        bySource.set(source.path, kept);
+        problems.warn(sameSource(articlesDir, copy.file, kept.file, source.path, copy.text));
+        others.push(copy);
         continue;
       }
     } catch {
@@ -181,6 +193,31 @@ async function readExistingArticles(articlesDir: string, fileCache: ArticleFileC
     others.push(existing);
   }
   return { bySource, others };
+}
+
+/** Which of two article files naming one source is its article: lowest first (see readExistingArticles). */
+function copyRank(article: ExistingArticle): number {
+  const named = article.slug !== undefined && article.date !== undefined && article.file.toLowerCase() === `${article.date.slice(0, 4)}/${article.slug}.md`.toLowerCase();
+  return (article.untouched ? 0 : 2) + (named ? 0 : 1);
+}
+
+/** The warning for an article file naming the same source as another (`first`, by path). */
+function sameSource(articlesDir: string, file: string, first: string, source: string, text: string | undefined): ProblemInput {
+  const absolute = path.join(articlesDir, file);
+  let lines: string[] = [];
+  try {
+    lines = (text ?? readFileSync(absolute, 'utf8')).split(/\r\n?|\n/);
+  } catch {
+    // Gone since it was listed: the warning names the file alone.
+  }
+  const line = lines.findIndex((item, at) => at > 0 && item.startsWith('source:')) + 1;
+  return {
+    code: 'ARTICLE_SAME_SOURCE',
+    file: displayPath(absolute),
+    ...(line > 0 ? { line } : {}),
+    message: `names the same source (${source}) as ${displayPath(path.join(articlesDir, first))}, which is that source's article; this file is published as an article of its own, so the story may appear twice`,
+    hint: 'If it is a copy, delete it; if it is another article, remove its "source" line (or give it its own source).',
+  };
 }
 
 /**
@@ -312,7 +349,7 @@ export async function ingest(request: IngestRequest, problems: ProblemLog): Prom
   const sidecars = await loadSidecars(inboxDir, displayInbox, sourceFiles, problems, new Set(inboxFiles));
   await removeInterruptedWrites(articlesDir);
   const fileCache = await ArticleFileCache.open(articlesDir, !request.force && request.useCache !== false);
-  const { bySource, others } = await readExistingArticles(articlesDir, fileCache);
+  const { bySource, others } = await readExistingArticles(articlesDir, fileCache, problems);
   await adoptMovedArticles(inboxDir, sourceFiles, bySource);
   const onDisk = new Map<string, ArticleFileSeen>(
     [...bySource.values(), ...others].map(({ file, text, parsed, known }) => [file, known ? { known } : parsed ? { text: text!, parsed } : { text: text! }]),

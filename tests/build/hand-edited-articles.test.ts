@@ -101,4 +101,29 @@ describe('hand edits to article files across rebuilds', () => {
       assert.equal(await readFile(file, 'utf8'), original, label);
     }
   });
+
+  it('names a hand-made copy of an article file, which sorts before the original, and never takes the copy for the source\'s article', async () => {
+    const copies: Record<string, { edit: (text: string) => string; problems: string[]; urls: string[] }> = {
+      'copied as it is': { edit: (text) => text, problems: ['ARTICLE_SAME_SOURCE', 'ARTICLE_URL_TAKEN'], urls: [] },
+      'copied with its own slug': { edit: (text) => text.replace(/^slug: .*$/m, 'slug: "a-copy-of-two"'), problems: ['ARTICLE_SAME_SOURCE'], urls: ['/2020/a-copy-of-two/'] },
+    };
+    for (const [label, { edit, problems: codes, urls: extra }] of Object.entries(copies)) {
+      const inbox = await writeInbox('hand-edit-copy', SOURCES);
+      const first = await buildArchive(inbox);
+      const original = await readFile(path.join(first.articlesDir, TWO), 'utf8');
+      await writeFile(path.join(first.articlesDir, '2020/a-copy-of-two.md'), edit(original));
+      const sourceLine = original.split('\n').findIndex((line) => line.startsWith('source:')) + 1;
+
+      const edited = await rebuild(inbox, first);
+      const cold = await coldBuild(inbox, first.articlesDir);
+      for (const run of [edited, cold]) {
+        assert.deepEqual(run.report.problems.map(({ code, file }) => ({ code, file: path.relative(run.articlesDir, file) })).sort((a, b) => a.code.localeCompare(b.code)), codes.map((code) => ({ code, file: '2020/a-copy-of-two.md' })), label);
+        const same = run.report.problems.find((problem) => problem.code === 'ARTICLE_SAME_SOURCE')!;
+        assert.equal(same.line, sourceLine, label);
+        assert.match(same.message, /names the same source \(2020-03-02-two\.txt\) as .*2020\/harbour-story-number-2-opens\.md, which is that source's article/, label);
+        assert.deepEqual(urls(run), [...extra, '/2020/harbour-story-number-1-opens/', '/2020/harbour-story-number-2-opens/', '/2020/harbour-story-number-3-opens/'], label);
+      }
+      assert.equal(await readFile(path.join(first.articlesDir, TWO), 'utf8'), original, label);
+    }
+  });
 });
