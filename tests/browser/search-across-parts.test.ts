@@ -10,11 +10,11 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { browserSkipReason, launchBrowser, openWatchedPage } from '../helpers/browser.ts';
+import { browserSkipReason, launchBrowser } from '../helpers/browser.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive } from '../helpers/run-build.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
-import { searchSettled } from '../search/search-in-page.ts';
+import { searchPageTitles } from '../search/search-in-page.ts';
 
 const skip = browserSkipReason();
 
@@ -50,15 +50,7 @@ describe('search over an index in parts matches as one index', { skip }, () => {
     await server?.close();
   });
 
-  async function search(query: string, order?: string): Promise<{ status: string; titles: string[] }> {
-    const watched = await openWatchedPage(browser, server.origin);
-    await watched.page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}${order ? `&order=${order}` : ''}`);
-    const status = await searchSettled(watched.page);
-    const titles = await watched.page.locator('.search-result-title').allTextContents();
-    assert.deepEqual(watched.consoleMessages, []);
-    await watched.page.context().close();
-    return { status, titles };
-  }
+  const search = (query: string, order?: string) => searchPageTitles(browser, server, query, order);
 
   for (const [query, title] of [
     ['outpaced', 'United outpaced in the derby'],

@@ -13,7 +13,7 @@ import { browserSkipReason, launchBrowser, openWatchedPage } from '../helpers/br
 import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive } from '../helpers/run-build.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
-import { searchSettled } from '../search/search-in-page.ts';
+import { searchPageTitles, searchSettled } from '../search/search-in-page.ts';
 
 const skip = browserSkipReason();
 
@@ -82,18 +82,8 @@ describe('search finds and ranks articles in a delta bundle as a cold build does
     await cold?.close();
   });
 
-  async function search(server: StaticServer, query: string, order = ''): Promise<{ status: string; titles: string[] }> {
-    const watched = await openWatchedPage(browser, server.origin);
-    await watched.page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}${order ? `&order=${order}` : ''}`);
-    const status = await searchSettled(watched.page);
-    const titles = await watched.page.locator('.search-result-title').allTextContents();
-    assert.deepEqual(watched.consoleMessages, []);
-    await watched.page.context().close();
-    return { status, titles };
-  }
-
   it('finds a word only the added articles have', async () => {
-    const found = await search(grown, 'beacon');
+    const found = await searchPageTitles(browser, grown, 'beacon');
     assert.deepEqual([...found.titles].sort(), ['Beacon lit for the regatta', 'Keepers’ cottages restored']);
     assert.match(found.status, /^2 results for “beacon”/);
   });
@@ -108,7 +98,7 @@ describe('search finds and ranks articles in a delta bundle as a cold build does
     ['keeper', 'oldest'],
   ] as const) {
     it(`lists the results for “${query}”${order ? ` (${order} first)` : ''} as the cold build does`, async () => {
-      const [fromGrown, fromCold] = [await search(grown, query, order), await search(cold, query, order)];
+      const [fromGrown, fromCold] = [await searchPageTitles(browser, grown, query, order), await searchPageTitles(browser, cold, query, order)];
       assert.ok(fromCold.titles.length >= 1, `the cold build finds ${fromCold.titles.length} results for “${query}”`);
       assert.deepEqual(fromGrown.titles, fromCold.titles);
       assert.equal(fromGrown.status, fromCold.status);

@@ -14,7 +14,7 @@ import { browserSkipReason, launchBrowser, openWatchedPage } from '../helpers/br
 import { temporaryDir } from '../helpers/paths.ts';
 import { buildArchive } from '../helpers/run-build.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
-import { searchSettled } from '../search/search-in-page.ts';
+import { searchPageTitles, searchSettled } from '../search/search-in-page.ts';
 
 const skip = browserSkipReason();
 
@@ -95,15 +95,7 @@ describe('search over an index in parts ranks as one index', { skip }, () => {
     await one?.close();
   });
 
-  async function titles(server: StaticServer, query: string): Promise<{ status: string; titles: string[] }> {
-    const watched = await openWatchedPage(browser, server.origin);
-    await watched.page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
-    const status = await searchSettled(watched.page);
-    const found = await watched.page.locator('.search-result-title').allTextContents();
-    assert.deepEqual(watched.consoleMessages, []);
-    await watched.page.context().close();
-    return { status, titles: found };
-  }
+  const titles = (server: StaticServer, query: string) => searchPageTitles(browser, server, query);
 
   it('is a case where each part’s own statistics reverse one index’s order', async () => {
     // Pagefind alone, both bundles merged as its documentation shows: the 2024 page, where the

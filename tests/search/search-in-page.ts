@@ -1,10 +1,12 @@
 // Runs searches inside a search page through the same module the page uses (search-engine.js),
 // many queries per page load, for known-item measurements and ordering checks.
 
+import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
+import { openWatchedPage } from '../helpers/browser.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
 
 export interface RankedQuery {
@@ -57,12 +59,12 @@ export async function searchInPage(
   return (await page.evaluate(`(${IN_PAGE})(${JSON.stringify({ queries, limit, options, allYears, engineOptions })})`)) as RankedQuery[];
 }
 
-/** Waits until the search page has finished the search it is running; returns its status line. */
 /** Waits until the search page has opened its index (the form shows, and the page is not busy). */
 export async function searchReady(page: Page): Promise<void> {
   await page.locator('#search:not([aria-busy]) .search-form:not([hidden])').waitFor();
 }
 
+/** Waits until the search page has finished the search it is running; returns its status line. */
 export async function searchSettled(page: Page): Promise<string> {
   // A locator, not waitForFunction: the page's CSP forbids the eval that a string predicate needs.
   await page.locator('#search:not([aria-busy]) #search-status:not(:empty)').waitFor();
@@ -115,4 +117,19 @@ export async function measureFirstSearch(
     }
   }
   return { totalBytes, searchBytes, gzipBytes, requests: requested.length };
+}
+
+/**
+ * Opens the search page of `server` at `?q=query` (and `&order=`), in a page of its own, and
+ * returns its status line and the result titles in order; fails if the page logged an error or
+ * warning, or asked another host for anything.
+ */
+export async function searchPageTitles(browser: Browser, server: StaticServer, query: string, order = ''): Promise<{ status: string; titles: string[] }> {
+  const watched = await openWatchedPage(browser, server.origin);
+  await watched.page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}${order ? `&order=${order}` : ''}`);
+  const status = await searchSettled(watched.page);
+  const titles = await watched.page.locator('.search-result-title').allTextContents();
+  assert.deepEqual(watched.consoleMessages, []);
+  await watched.page.context().close();
+  return { status, titles };
 }
