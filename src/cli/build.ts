@@ -24,6 +24,7 @@ import { loadArticles, releaseBodies, type Article } from '../site/load-articles
 import { createSiteContext, type SiteContext } from '../site/site-context.ts';
 import { readTermUrls, saveTermUrls } from '../site/term-urls.ts';
 import { articlePageInputs, articlePagePath, createIndexedArticleRenderer, releaseArticleElements } from '../site/pages/article-pages.ts';
+import { SEARCH_PAGE_FILE } from '../site/pages/utility-pages.ts';
 import { partIndexesPage, searchParts, yearFolderOf, type SearchPart } from '../search/bundles.ts';
 import { planDeltaParts, type CurrentPage } from '../search/delta-parts.ts';
 import { hashIndexedContent, indexedContent, indexedContentHash } from '../search/indexed-content.ts';
@@ -579,6 +580,9 @@ async function buildLocked(
     await timed('commit', 'files', async () => {
       // A shard's output is part of a site, so it has no manifest: the next build starts afresh.
       // Its record of what it made lets the next build replace it (ownership.ts).
+      // A failed index keeps the previous bundles (below), so also the search page that lists
+      // them: the new one may list a bundle this build did not make (a delta, delta-parts.ts).
+      if (writer.incremental && indexed && !search) await writer.keepPrevious(SEARCH_PAGE_FILE);
       if (shard === undefined) await writeManifestIfChanged(into, outDir, serializeManifest(writer.manifest(siteKey)), writer.incremental);
       else await writeFile(path.join(into, shardRecordName(shardName(shard))), serializeShardRecord(shardName(shard), await readdir(into)));
       if (writer.incremental) {

@@ -7,6 +7,7 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { FileThread } from '../file-thread.ts';
 import type { FileRecord, SiteManifest } from './manifest.ts';
@@ -88,6 +89,20 @@ export class OutputWriter {
   /** Waits for the writes in flight; throws the first that failed. */
   async drain(): Promise<void> {
     await siteFiles.flush(this.#stagingDir);
+  }
+
+  /**
+   * Puts the previous site's file at `sitePath` back in place of the one this build wrote (an
+   * incremental build): the staged copy is removed and the previous record kept, so the commit
+   * leaves the output's file as it is. Nothing happens when the previous site had no such file.
+   */
+  async keepPrevious(sitePath: string): Promise<void> {
+    const before = this.#previous?.files.get(sitePath);
+    if (before === undefined || !this.#staged.has(sitePath)) return;
+    await this.drain();
+    this.#staged.delete(sitePath);
+    this.#records.set(sitePath, before);
+    await rm(path.join(this.#stagingDir, sitePath), { force: true });
   }
 
   /** The previous site's record of the file at `sitePath` (an incremental build), if it had one. */

@@ -183,4 +183,21 @@ describe('rebuilds with delta bundles', () => {
     assert.deepEqual(await bundleFolders(), ['2005-2020']);
     assert.deepEqual([await entryPages('pagefind'), await entryPages('pagefind/2005-2020')], [1, report.articles.length - 1]);
   });
+
+  it('keeps the previous search page when indexing fails, so that it lists no delta the build did not make', async () => {
+    await writeFile(path.join(inbox, '2021-02-01-ice.txt'), story('Ice on the harbour', 'ice floes'));
+    const listedBefore = await listedParts();
+    // Pagefind's package runs the binary PAGEFIND_BINARY_PATH names: one that fails at once.
+    const failed = await buildArchive(inbox, [], dirs, { PAGEFIND_BINARY_PATH: '/bin/false' });
+    assert.notEqual(failed.exitCode, 0);
+    assert.ok(failed.report.problems.some((problem) => problem.code === 'SEARCH_INDEX_FAILED'), failed.stderr);
+    assert.deepEqual(await bundleFolders(), ['2005-2020']);
+    assert.deepEqual(await listedParts(), listedBefore);
+    // The next build indexes the year whole: the site now records a page its bundle lacks, which
+    // the plan's check of the bundle's key against the recorded pages finds.
+    const report = await rebuild();
+    assert.deepEqual(report.search?.parts.built, ['2021']);
+    assert.equal(await entryPages('pagefind'), 2);
+    assert.deepEqual(await bundleFolders(), ['2005-2020']);
+  });
 });
