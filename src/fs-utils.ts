@@ -2,7 +2,7 @@
 
 import { isUtf8 } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareText } from './problems.ts';
@@ -160,6 +160,15 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, f
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+/** A text file's content, or undefined when it cannot be read (gone since it was listed, say). */
+export function readTextIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 // `broadsheet build`: ingest → render → index, in one process, into a staging folder that
 // replaces the output only when complete. Returns the exit status; never calls process.exit.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -13,7 +13,7 @@ import { ArticleUnreadableError, ingest, type IngestResult } from '../ingest/ing
 import { compileRules } from '../ingest/rules.ts';
 import { heapRoomProblem } from './heap-room.ts';
 import type { FileIdentity } from '../file-thread.ts';
-import { displayPath, makeFolders, unmarkUnicodeForm } from '../fs-utils.ts';
+import { displayPath, makeFolders, readTextIfExists, unmarkUnicodeForm } from '../fs-utils.ts';
 import { formatProblem, ProblemLog, type ProblemInput } from '../problems.ts';
 import { problemsText } from './problem-digest.ts';
 import { buildSearchIndex, partsWithoutReusableBundle, searchSummary, staleBundleFiles, type SearchIndexStats } from '../search/build-index.ts';
@@ -25,7 +25,7 @@ import { createSiteContext, type SiteContext } from '../site/site-context.ts';
 import { readTermUrls, saveTermUrls } from '../site/term-urls.ts';
 import { articlePageInputs, articlePagePath, createIndexedArticleRenderer, releaseArticleElements } from '../site/pages/article-pages.ts';
 import { SEARCH_PAGE_FILE } from '../site/pages/utility-pages.ts';
-import { partIndexesPage, searchParts, yearFolderOf, type SearchPart } from '../search/bundles.ts';
+import { partIndexesPage, partIndexing, searchParts, yearFolderOf, type SearchPart } from '../search/bundles.ts';
 import { planDeltaParts, type CurrentPage } from '../search/delta-parts.ts';
 import { hashIndexedContent, indexedContent, indexedContentHash } from '../search/indexed-content.ts';
 import { DEFAULT_LANES, PagefindLanes } from '../search/pagefind-lanes.ts';
@@ -637,12 +637,10 @@ function largestParts(parts: readonly SearchPart[], count: number): number {
 async function partsToFeed(site: SiteContext, writer: OutputWriter, parts: SearchPart[], previousSiteDir: string | undefined, indexedHashOf: (article: Article) => string): Promise<SearchPart[]> {
   const feed = new Set(await partsWithoutReusableBundle(parts, previousSiteDir));
   if (writer.incremental) {
-    // A part and its delta bundle share their years; each page is in one of them.
-    const partsOfYear = new Map<string, SearchPart[]>();
-    for (const part of parts) for (const year of part.years) partsOfYear.set(year, [...(partsOfYear.get(year) ?? []), part]);
+    const partOf = partIndexing(parts);
     for (const article of site.articlePages) {
       const sitePath = articlePagePath(article);
-      const part = partsOfYear.get(yearFolderOf(article.url) ?? '')?.find((candidate) => partIndexesPage(candidate, sitePath));
+      const part = partOf(sitePath);
       if (!part || feed.has(part)) continue;
       if (writer.previousRecord(sitePath)?.indexed !== indexedHashOf(article)) feed.add(part);
     }
@@ -713,7 +711,7 @@ function articlePagesOf(site: SiteContext, writer: OutputWriter, kept: ReadonlyS
   const byYear = articlesByYear(site.articles);
   const indexedOf = (article: Article, sourcePath: string) => {
     if (kept.has(article) || renderEnded()) {
-      const html = readIfExists(writer.fileOf(sourcePath));
+      const html = readTextIfExists(writer.fileOf(sourcePath));
       if (html !== undefined && hasIndexedBody(html)) return indexedContent(html);
     }
     return renderIndexed(article);
@@ -726,14 +724,6 @@ function articlePagesOf(site: SiteContext, writer: OutputWriter, kept: ReadonlyS
         return { sourcePath, indexed: () => indexedOf(article, sourcePath) };
       })
       .filter((page) => partIndexesPage(part, page.sourcePath));
-}
-
-function readIfExists(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 export function summaryLine(result: BuildResult, outDir: string): string {

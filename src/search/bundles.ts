@@ -84,6 +84,16 @@ export function partIndexesPage(part: Pick<SearchPart, 'added' | 'deltaOf'>, sit
 }
 
 /**
+ * The part whose bundle indexes the page at a site path (`2024/x/index.html`), among `parts`;
+ * undefined for a page in no part's years. A part and its delta bundle share their years.
+ */
+export function partIndexing<Part extends Pick<SearchPart, 'years' | 'added' | 'deltaOf'>>(parts: readonly Part[]): (sitePath: string) => Part | undefined {
+  const partsOfYear = new Map<string, Part[]>();
+  for (const part of parts) for (const year of part.years) partsOfYear.set(year, [...(partsOfYear.get(year) ?? []), part]);
+  return (sitePath) => partsOfYear.get(yearFolderOf(sitePath) ?? '')?.find((part) => partIndexesPage(part, sitePath));
+}
+
+/**
  * The parts with a delta bundle after each part that has added pages (`added`, by part name):
  * the part's own bundle keeps indexing the pages it was built from, and the delta indexes the
  * new ones, so adding an article to a year re-indexes a few pages instead of the whole part.

@@ -12,7 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SearchPart } from './bundles.ts';
-import { isPartFolderName, partIndexesPage, yearFolderOf } from './bundles.ts';
+import { isPartFolderName, partIndexing } from './bundles.ts';
 import { hashIndexedContent } from './indexed-content.ts';
 import type { PagefindLanes } from './pagefind-lanes.ts';
 import { PageScratch } from './page-scratch.ts';
@@ -45,9 +45,9 @@ async function removeBundleFiles(bundleDir: string): Promise<void> {
 
 export class IndexStream {
   readonly #siteDir: string;
-  /** The fed parts by year: a part and its delta bundle share their years. */
-  readonly #byYear = new Map<string, FedPart[]>();
   readonly #parts: FedPart[] = [];
+  /** The fed part whose bundle indexes a page, by the page's site path. */
+  readonly #fedPartOf: (sitePath: string) => FedPart | undefined;
   readonly #logDir: string;
   readonly #lanes: PagefindLanes;
   #logDirMade = false;
@@ -87,12 +87,13 @@ export class IndexStream {
       outcome.catch(() => undefined);
       const fedPart: FedPart = { part, fed, rendered: new Map(), outcome };
       this.#parts.push(fedPart);
-      for (const year of part.years) {
-        const fedParts = this.#byYear.get(year);
-        if (fedParts) fedParts.push(fedPart);
-        else this.#byYear.set(year, [fedPart]);
-      }
     });
+    const fedParts = new Map(this.#parts.map((fedPart) => [fedPart.part, fedPart]));
+    const partOf = partIndexing(parts);
+    this.#fedPartOf = (sitePath) => {
+      const part = partOf(sitePath);
+      return part && fedParts.get(part);
+    };
   }
 
   get streaming(): boolean {
@@ -106,9 +107,7 @@ export class IndexStream {
    */
   accept(sitePath: string, indexedHash: string | undefined): void {
     if (indexedHash === undefined || !sitePath.endsWith('.html')) return;
-    const year = yearFolderOf(sitePath);
-    const fedPart = year === undefined ? undefined : this.#byYear.get(year)?.find(({ part }) => partIndexesPage(part, sitePath));
-    if (fedPart) fedPart.rendered.set(sitePath, indexedHash);
+    this.#fedPartOf(sitePath)?.rendered.set(sitePath, indexedHash);
   }
 
   /**

@@ -12,7 +12,7 @@ import { FrontmatterError, readArticleFile, type ParsedArticleFile } from '../in
 import { slugify, yearSegment } from '../ingest/slug.ts';
 import { UnsafeCharacterTally } from '../ingest/unsafe-characters.ts';
 import { headlineLanguage, isLanguageTag, isRightToLeft } from '../ingest/text-stats.ts';
-import { displayPath, listFiles } from '../fs-utils.ts';
+import { displayPath, listFiles, readTextIfExists } from '../fs-utils.ts';
 import { readAhead } from '../read-ahead.ts';
 import { compareText, ProblemLog } from '../problems.ts';
 import { unifySectionSpellings, type SectionSpellingWarning } from './sections.ts';
@@ -327,7 +327,7 @@ export async function loadArticles(
       problems.error({
         code: 'ARTICLE_URL_TAKEN',
         file: displayPath(leftPath),
-        line: frontmatterLine(readTextOrEmpty(leftPath), edited),
+        line: frontmatterLine(readTextIfExists(leftPath) ?? '', edited),
         message: `has the same URL (${left.url}) as ${displayPath(path.join(articlesDir, kept.file))}, which holds it; it is left out`,
         hint: edited === 'slug'
           ? `Give it another "slug" in its frontmatter ("${name}", its file's name, if that was its URL).`
@@ -346,15 +346,6 @@ export async function loadArticles(
 /** The file is named by the article's URL (`2024/slug.md` for `/2024/slug/`), as ingest names it. */
 function ownsUrl(article: Article): boolean {
   return `/${article.file.replace(/\.md$/, '')}/`.toLowerCase() === article.url.toLowerCase();
-}
-
-/** A file's text, or nothing if it went away (a message about it then names line 1). */
-function readTextOrEmpty(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
 }
 
 /** Names each file and its "section" line; only these few files are read again for it. */

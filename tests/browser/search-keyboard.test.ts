@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, openWatchedPage, serveInBrowser, closeServed } from '../helpers/browser.ts';
+import { browserSkipReason, closeServed, openWatchedPage, serveInBrowser, type WatchedPage } from '../helpers/browser.ts';
 import { buildArchive, writeInbox } from '../helpers/run-build.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
 
@@ -66,14 +66,22 @@ describe('search page by keyboard', { skip }, () => {
     await watched.page.context().close();
   });
 
-  it('the Order menu browsed with the arrow keys makes one search and one history entry', async () => {
+  /**
+   * The search page showing "harbour", with the number of history entries then and, from then on,
+   * every status it shows kept in `window.statuses`, to count the searches it runs.
+   */
+  async function harbourSearchRecorded(): Promise<{ watched: WatchedPage; page: Page; entries: number }> {
     const watched = await openWatchedPage(browser, server.origin);
     const { page } = watched;
     await page.goto(`${server.origin}/search/?q=harbour`);
     await settledOn(page, /^2 results for “harbour”\.$/);
     const entries = Number(await page.evaluate('history.length'));
-    // Every status the page shows from here, to count the searches it runs.
     await page.evaluate(`window.statuses = []; new MutationObserver(() => window.statuses.push(document.getElementById('search-status').textContent)).observe(document.getElementById('search-status'), { childList: true, characterData: true, subtree: true })`);
+    return { watched, page, entries };
+  }
+
+  it('the Order menu browsed with the arrow keys makes one search and one history entry', async () => {
+    const { watched, page, entries } = await harbourSearchRecorded();
     await page.locator('#search-order').focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
@@ -99,12 +107,7 @@ describe('search page by keyboard', { skip }, () => {
   });
 
   it('an Order choice made while a query is being typed is one search and one Back step with it, back to the search shown before', async () => {
-    const watched = await openWatchedPage(browser, server.origin);
-    const { page } = watched;
-    await page.goto(`${server.origin}/search/?q=harbour`);
-    await settledOn(page, /^2 results for “harbour”\.$/);
-    const entries = Number(await page.evaluate('history.length'));
-    await page.evaluate(`window.statuses = []; new MutationObserver(() => window.statuses.push(document.getElementById('search-status').textContent)).observe(document.getElementById('search-status'), { childList: true, characterData: true, subtree: true })`);
+    const { watched, page, entries } = await harbourSearchRecorded();
     await page.locator('#search-q').press('End');
     await page.keyboard.type(' pier');
     await page.locator('#search-order').selectOption('newest');

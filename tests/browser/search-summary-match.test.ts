@@ -7,9 +7,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { browserSkipReason, launchBrowser, openWatchedPage } from '../helpers/browser.ts';
+import { browserSkipReason, closeServed, openWatchedPage, serveInBrowser } from '../helpers/browser.ts';
 import { buildArchive, writeInbox } from '../helpers/run-build.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 import { searchSettled } from '../search/search-in-page.ts';
 
 const skip = browserSkipReason();
@@ -35,13 +35,9 @@ describe('a result found by its summary alone', { skip }, () => {
     await writeFile(file, text.replace(/^summary: .*$/m, `summary: ${JSON.stringify(SUMMARY)}`));
     const build = await buildArchive(inbox, [], { outDir: first.outDir, articlesDir: first.articlesDir });
     assert.equal(build.exitCode, 0, build.stderr);
-    server = await serveStatic(build.outDir);
-    browser = await launchBrowser();
+    ({ server, browser } = await serveInBrowser(build.outDir));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeServed(browser, server));
 
   for (const [query, marked] of [
     ['zanzibar', ['Zanzibar']],
