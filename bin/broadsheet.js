@@ -1,7 +1,18 @@
 #!/usr/bin/env node
-// Runs Broadsheet's TypeScript sources directly through tsx, so there is no compile step.
-import { register } from 'tsx/esm/api';
+// Runs Broadsheet's CLI compiled from its TypeScript sources (compile.js, compiled again when a
+// source changes), or, when it cannot be compiled, the sources themselves through tsx.
+// BROADSHEET_RUN_SOURCES=1 runs the sources even so. For stack traces that name the sources'
+// lines, run `node --enable-source-maps bin/broadsheet.js` (off by default: it costs start-up).
+import { compiledBuild } from './compile.js';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const compiled = process.env.BROADSHEET_RUN_SOURCES ? undefined : await compiledBuild();
+let main;
+if (compiled) {
+  globalThis.broadsheetCompiledBuild = { eleventyConfig: compiled.eleventyConfig, parseWorker: compiled.parseWorker };
+  ({ main } = await import(compiled.main));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -6,6 +6,7 @@
 
 import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits, type WorkerOptions } from 'node:worker_threads';
+import { compiledBuild } from '../compiled-build.ts';
 import type { ProblemLog, Problem } from '../problems.ts';
 import type { IngestOptions, ParsedArticle } from './parse-article.ts';
 import type { SourceToParse } from './parse-source.ts';
@@ -67,7 +68,8 @@ function workerExecArgv(): string[] {
   return kept;
 }
 
-const WORKER_MODULE = new URL('./parse-worker-bootstrap.mjs', import.meta.url);
+// The compiled worker needs no loader; the TypeScript one registers tsx first.
+const WORKER_MODULE = compiledBuild?.parseWorker ?? new URL('./parse-worker-bootstrap.mjs', import.meta.url);
 
 /**
  * A parse worker with the parent's flags, less those a worker thread may not take: Node refuses
