@@ -1,5 +1,6 @@
 // Command-line parsing for `broadsheet build|serve`: flags, defaults and --help texts.
 
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE_NAME } from '../config/site-config.ts';
 import { parseShard, type Shard } from '../site/shard.ts';
@@ -25,7 +26,12 @@ export interface BuildOptions {
 
 export interface ServeOptions extends BuildOptions {
   port: number;
+  /** The address to listen on: 127.0.0.1 (this machine only) unless `--host` says otherwise. */
+  host: string;
 }
+
+/** Where `serve` listens by default: this machine only, as a preview of unpublished articles should. */
+export const LOOPBACK = '127.0.0.1';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -83,6 +89,9 @@ the configuration or the aliases file (entities.json) change. Takes the options 
 (but --shard: it serves the whole site), and:
 
   --port N             port to listen on (one in use is refused)                  [8080]
+  --host ADDRESS       address to listen on: 127.0.0.1 is this machine only; 0.0.0.0 (or ::)
+                       is every network interface, for a phone or another computer to reach
+                       the preview (anyone on the network can then read it)       [127.0.0.1]
 `;
 
 export const MAIN_HELP = `Usage: broadsheet <command> [options]
@@ -152,7 +161,7 @@ export function parseBuildArgs(argv: string[]): BuildOptions | 'help' {
 }
 
 export function parseServeArgs(argv: string[]): ServeOptions | 'help' {
-  const values = parseFlags(argv, { ...BUILD_FLAGS, port: { type: 'string', default: '8080' } });
+  const values = parseFlags(argv, { ...BUILD_FLAGS, port: { type: 'string', default: '8080' }, host: { type: 'string', default: LOOPBACK } });
   if (values.help) return 'help';
   // A shard is one part of the site, made to be deployed beside the others: served alone, its
   // links to the other parts' pages are missing.
@@ -162,5 +171,8 @@ export function parseServeArgs(argv: string[]): ServeOptions | 'help' {
   // Digits only: Number() reads "" as 0 (any free port), "0x1F90" as 8080 and "1e3" as 1000.
   const port = /^\d{1,5}$/.test(String(values.port)) ? Number(values.port) : NaN;
   if (!(port >= 0 && port <= 65535)) throw new UsageError(`--port must be a port number from 0 to 65535, not "${String(values.port)}"`);
-  return { ...toBuildOptions(values), port };
+  const host = String(values.host);
+  // An address, not a name: "localhost" may resolve to ::1 alone, which 127.0.0.1 then misses.
+  if (isIP(host) === 0) throw new UsageError(`--host must be an IP address to listen on, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface), not "${host}"`);
+  return { ...toBuildOptions(values), port, host };
 }

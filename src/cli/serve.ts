@@ -2,10 +2,10 @@
 
 import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { createServer, isIPv6 } from 'node:net';
 import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
-import { UsageError, type ServeOptions } from './args.ts';
+import { LOOPBACK, UsageError, type ServeOptions } from './args.ts';
 import { printProblems, runBuild } from './build.ts';
 import { formerPrefixTarget } from './prefix-redirect.ts';
 import type { FileIdentity } from '../file-thread.ts';
@@ -15,19 +15,23 @@ import type { FileIdentity } from '../file-thread.ts';
  * otherwise move to the next free port on its own, and `--port 8080` would serve on 8081 while
  * whatever holds 8080 (another archive's server) kept answering there.
  */
-export async function checkPort(port: number): Promise<void> {
+export async function checkPort(port: number, host: string): Promise<void> {
   // Port 0 asks for any free port: nothing to check.
   if (port === 0) return;
   const failure = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) => resolve(error));
-    // Where the development server listens: every interface, as node's default.
-    probe.listen({ port }, () => probe.close(() => resolve(undefined)));
+    // Where the development server will listen.
+    probe.listen({ port, host }, () => probe.close(() => resolve(undefined)));
   });
   if (failure?.code === 'EADDRINUSE') throw new UsageError(`--port ${port}: the port is in use by another program; stop it, or give a free port with --port N`);
   if (failure?.code === 'EACCES') throw new UsageError(`--port ${port}: this user may not listen on the port (ports below 1024 need privileges); give another with --port N, e.g. 8080`);
+  if (failure?.code === 'EADDRNOTAVAIL') throw new UsageError(`--host ${host}: no network interface of this machine has that address; give one it has, 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)`);
   if (failure) throw new UsageError(`--port ${port}: cannot listen on the port (${failure.code ?? failure.message}); give another with --port N`);
 }
+
+/** Addresses that mean every interface of the machine. */
+const EVERY_INTERFACE = new Set(['0.0.0.0', '::']);
 
 /** The build's record of the articles folder (`BuildResult.articleFiles`). */
 type ArticleFiles = ReadonlyMap<string, FileIdentity | undefined>;
@@ -113,11 +117,15 @@ function watchFile(file: string, onChange: () => void): Watch {
  * Serves `out` under `pathPrefix`. A request under a prefix it was served under before
  * (`formerPrefixes`, which `serve` adds to) is redirected to the same page under the current one.
  */
-function startServer(out: string, pathPrefix: string, port: number, formerPrefixes: ReadonlySet<string>) {
+function startServer(out: string, pathPrefix: string, port: number, host: string, formerPrefixes: ReadonlySet<string>) {
+  const everywhere = EVERY_INTERFACE.has(host);
   const server = EleventyDevServer.getServer('broadsheet', path.resolve(out), {
     pathPrefix,
     liveReload: true,
     domDiff: false,
+    // On every interface, the start message lists the machine's addresses beside localhost.
+    showAllHosts: everywhere,
+    messageOnStart: ({ hosts }) => `Server at ${everywhere ? hosts.join(' or ') : server.getServerUrl(host === LOOPBACK ? 'localhost' : isIPv6(host) ? `[${host}]` : host)}`,
     middleware: [
       (request, response, next) => {
         // Eleventy's development server throws, uncaught, on an address that climbs out of the
@@ -136,12 +144,18 @@ function startServer(out: string, pathPrefix: string, port: number, formerPrefix
       },
     ],
   });
+  // The development server listens on every interface and has no option for an address, which
+  // would publish a preview of unpublished articles to the whole network: its listen is replaced
+  // by one on `host` (the port-taken retry calls it too, though checkPort has refused a port in use).
+  server._serverListen = (listenPort: number) => {
+    server.server.listen({ port: listenPort, host });
+  };
   server.serve(port);
   return server;
 }
 
 export async function serve(options: ServeOptions): Promise<number> {
-  await checkPort(options.port);
+  await checkPort(options.port, options.host);
   const articlesDir = path.resolve(options.articles);
   let articleFiles: ArticleFiles = new Map();
   /** Paths in the articles folder changed since the last look, which may be the build's own writes. */
@@ -262,7 +276,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   articleFiles = first.articleFiles ?? new Map();
   for (const { target, isArticles } of unwatched) watchFolder(target, isArticles);
   pathPrefix = first.pathPrefix ?? '/';
-  server = startServer(options.out, pathPrefix, options.port, formerPrefixes);
+  server = startServer(options.out, pathPrefix, options.port, options.host, formerPrefixes);
   finishBuilding();
 
   await new Promise<void>((resolve) => {

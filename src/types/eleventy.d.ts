@@ -11,6 +11,14 @@ declare module '@11ty/eleventy' {
 declare module '@11ty/eleventy-dev-server' {
   interface DevServer {
     serve(port: number): void;
+    /**
+     * Listens on `port`, on every interface (server.js: `this.server.listen({ port })`); called by
+     * `serve` and again, on the next port, when the port is taken. Its own, not its API: Broadsheet
+     * replaces it to listen on one address (src/cli/serve.ts).
+     */
+    _serverListen(port: number): void;
+    /** The HTTP server, made on first use. */
+    readonly server: import('node:http').Server;
     reloadFiles(files: string[], useDomDiffingForHtml?: boolean): void;
     close(): Promise<void>;
     /** Resolves once the server listens. */
@@ -25,7 +33,20 @@ declare module '@11ty/eleventy-dev-server' {
   /** Connect-style: runs after the server's own scripts and live-reload socket, before its files. */
   type Middleware = (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse, next: () => void) => void;
   const EleventyDevServer: {
-    getServer(name: string, dir: string, options?: { pathPrefix?: string; liveReload?: boolean; domDiff?: boolean; middleware?: Middleware[] }): DevServer;
+    getServer(
+      name: string,
+      dir: string,
+      options?: {
+        pathPrefix?: string;
+        liveReload?: boolean;
+        domDiff?: boolean;
+        middleware?: Middleware[];
+        /** List the machine's network addresses in the start message (`hosts`), not only localhost. */
+        showAllHosts?: boolean;
+        /** The line logged once listening; `hosts` are the server's URLs. */
+        messageOnStart?: (details: { hosts: string[] }) => string;
+      },
+    ): DevServer;
   };
   export default EleventyDevServer;
 }

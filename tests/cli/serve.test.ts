@@ -202,6 +202,41 @@ describe('broadsheet serve', () => {
     assert.deepEqual(await readdir(dir), []);
   });
 
+  it('listens on this machine only unless --host says otherwise', async () => {
+    // All of 127.0.0.0/8 is this machine on Linux: a server on every interface answers at
+    // 127.0.0.2 too, one on 127.0.0.1 alone does not. So no network is needed to tell them apart.
+    const reachable = (port: number, address: string) =>
+      rawGet(port, '/', address).then(
+        (response) => response.status,
+        (error: NodeJS.ErrnoException) => error.code,
+      );
+    const { inbox, articles, site } = await storyFolder('serve-host');
+    await whileServing(['--inbox', inbox, '--articles', articles, '--out', site], async ({ port, output }) => {
+      await waitFor(() => fetch(`http://localhost:${port}/`).then((response) => (response.ok ? true : undefined)), `the server on port ${port}\n${output()}`);
+      assert.equal(await reachable(port, '127.0.0.1'), 200);
+      assert.equal(await reachable(port, '127.0.0.2'), 'ECONNREFUSED');
+      assert.match(output(), new RegExp(`^Server at http://localhost:${port}/$`, 'm'));
+    });
+    await whileServing(['--inbox', inbox, '--articles', articles, '--out', site, '--host', '0.0.0.0'], async ({ port, output }) => {
+      await waitFor(() => fetch(`http://127.0.0.1:${port}/`).then((response) => (response.ok ? true : undefined)), `the server on port ${port}\n${output()}`);
+      assert.equal(await reachable(port, '127.0.0.2'), 200);
+      assert.match(output(), new RegExp(`^Server at .*http://localhost:${port}/`, 'm'));
+    });
+  });
+
+  it('refuses a --host that is not an address of this machine', async () => {
+    const dir = await temporaryDir('serve-host-refused');
+    const serveOn = (host: string) => runCli(['serve', '--inbox', SAMPLE_INBOX, '--articles', path.join(dir, 'articles'), '--out', path.join(dir, 'site'), '--host', host], { timeoutMs: 15_000 });
+    const named = await serveOn('localhost');
+    assert.equal(named.exitCode, 2, named.stdout + named.stderr);
+    assert.ok(named.stderr.includes('--host must be an IP address to listen on, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface), not "localhost"'), named.stderr);
+    // TEST-NET-1 (RFC 5737): an address no machine has.
+    const elsewhere = await serveOn('192.0.2.1');
+    assert.equal(elsewhere.exitCode, 2, elsewhere.stdout + elsewhere.stderr);
+    assert.ok(elsewhere.stderr.includes('--host 192.0.2.1: no network interface of this machine has that address'), elsewhere.stderr);
+    assert.deepEqual(await readdir(dir), [], 'nothing was built');
+  });
+
   it('refuses a port that is not written in digits, which it would have read as another port', async () => {
     // "0x1F90" was read as 8080, "1e3" as 1000 (and "" as 0, a random free port: tests/cli/cli.test.ts).
     const dir = await temporaryDir('serve-port-digits');
@@ -214,9 +249,9 @@ describe('broadsheet serve', () => {
 });
 
 /** A GET with the path sent as written (fetch and URL would normalise `..` and `%2e%2e` away). */
-function rawGet(port: number, requestPath: string): Promise<{ status: number; body: string }> {
+function rawGet(port: number, requestPath: string, host = '127.0.0.1'): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.1', port, path: requestPath, method: 'GET' }, (response) => {
+    const request = httpRequest({ host, port, path: requestPath, method: 'GET' }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
