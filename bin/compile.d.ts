@@ -13,3 +13,5 @@ export interface CompiledBuildFolder {
 }
 
 export function compiledBuild(options?: { root?: string; cacheDir?: string }): Promise<CompiledBuildFolder | undefined>;
+
+export function discardCompiled(folder: string): Promise<void>;

@@ -70,6 +70,11 @@ async function sourcesKey(root) {
   return digest.digest('hex').slice(0, 20);
 }
 
+/** Removes a compiled folder that failed to load, so that the next run compiles it again. */
+export async function discardCompiled(folder) {
+  await rm(folder, { recursive: true, force: true }).catch(() => undefined);
+}
+
 async function isComplete(folder) {
   try {
     return (await stat(path.join(folder, 'main.js'))).isFile();

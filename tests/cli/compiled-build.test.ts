@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { appendFile, cp, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
@@ -81,6 +81,21 @@ test('the CLI runs the compiled modules when they are up to date, and the source
   const fromSources = await runCopy(root, ['--help'], { BROADSHEET_RUN_SOURCES: '1' });
   assert.equal(fromSources.failed, false);
   assert.match(fromSources.stdout, /Usage: broadsheet/);
+});
+
+test('a damaged compiled folder is run from the sources once, and compiled again for the next run', async () => {
+  const root = await copyOfCheckout();
+  const compiled = await compiledBuild({ root });
+  assert.ok(compiled);
+  const chunk = (await readdir(compiled.folder)).find((name) => name.startsWith('chunk-') && name.endsWith('.js'));
+  assert.ok(chunk, 'the modules the entry points share are in chunks');
+  await rm(path.join(compiled.folder, chunk));
+
+  const damaged = await runCopy(root, ['--help']);
+  assert.equal(damaged.failed, false, damaged.stderr);
+  assert.match(damaged.stdout, /Usage: broadsheet/);
+  const again = await compiledBuild({ root });
+  assert.deepEqual({ folder: again?.folder, compiled: again?.compiled }, { folder: compiled.folder, compiled: true });
 });
 
 test('the compiled CLI builds the site the sources build, its parse workers included', async () => {
