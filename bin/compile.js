@@ -38,9 +38,9 @@ export async function compiledBuild({ root = ROOT, cacheDir = path.join(root, 'n
     const folder = path.join(cacheDir, `build-${key}`);
     let compiled = false;
     if (await isComplete(folder)) {
-      // Marks the folder used (removeOldFolders).
+      // Marks the folder used (removeOldFolders); a user who may read it but not write it still runs it.
       const now = new Date();
-      await utimes(folder, now, now);
+      await utimes(folder, now, now).catch(() => undefined);
     } else {
       await compile(root, cacheDir, folder);
       compiled = true;
