@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import type { ArticleFrontmatter } from '../article.ts';
 import { MAX_YEAR, MIN_YEAR, type DateSource } from '../ingest/dates.ts';
 import { bodyHash, type ArticleFileCache, type ArticleFileSeen, type KnownArticleFile } from '../ingest/article-file-cache.ts';
-import { FrontmatterError, readArticleFile, type ParsedArticleFile } from '../ingest/frontmatter.ts';
+import { articleFileBody, FrontmatterError, readArticleFile, type ParsedArticleFile } from '../ingest/frontmatter.ts';
 import { slugify, yearSegment } from '../ingest/slug.ts';
 import { UnsafeCharacterTally } from '../ingest/unsafe-characters.ts';
 import { headlineLanguage, isLanguageTag, isRightToLeft } from '../ingest/text-stats.ts';
@@ -258,7 +258,7 @@ function readBodyWhenAsked(article: Article, absolute: string): Article {
   let body: string | undefined;
   return Object.defineProperty(article, 'body', {
     // Repaired as when it was loaded, unreported: it was reported then, or the file was known clean.
-    get: () => (body ??= new UnsafeCharacterTally().repair(readArticleFile(readFileSync(absolute, 'utf8')).body, () => undefined)),
+    get: () => (body ??= new UnsafeCharacterTally().repair(articleFileBody(readFileSync(absolute, 'utf8')), () => undefined)),
     enumerable: false,
     configurable: true,
   });

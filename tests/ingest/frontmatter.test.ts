@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { ArticleFrontmatter } from '../../src/article.ts';
-import { FrontmatterError, isUntouched, readArticleFile, writeArticleFile } from '../../src/ingest/frontmatter.ts';
+import { articleFileBody, FrontmatterError, isUntouched, readArticleFile, writeArticleFile } from '../../src/ingest/frontmatter.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { Prng } from '../helpers/prng.ts';
 import { buildArchive } from '../helpers/run-build.ts';
@@ -74,6 +74,50 @@ describe('frontmatter round-trips', () => {
     const text = writeArticleFile(frontmatterWith('---\n---js\n...', '| literal\n> folded'), 'Body.');
     const frontmatterLines = text.split('\n').slice(1, text.split('\n').indexOf('---', 1));
     for (const line of frontmatterLines) assert.match(line, /^[a-zA-Z]+: /, line);
+  });
+});
+
+describe("an article file's body read back without its frontmatter", () => {
+  // A rebuild reads back the bodies of known article files with articleFileBody, whose cut must
+  // be readArticleFile's wherever the file is one readArticleFile accepts.
+  const OPENERS = ['---', '---yaml', '---  ', '--- \t'];
+  const CLOSERS = ['---', '---  ', '---\t'];
+  const BODY_LINES = ['', ' ', 'Text.', '---', '----', '--- not a delimiter', '...', '# Heading', '  indented', '---yaml', 'a --- b', '\u2028', 'عربي'];
+  const NEWLINES = ['\n', '\r\n', '\r'];
+
+  it('cuts 3,000 seeded random files where readArticleFile does, whatever their newlines and delimiter lines', () => {
+    const prng = new Prng(7_122_026);
+    let accepted = 0;
+    for (let i = 0; i < 3000; i++) {
+      const newline = prng.pick(NEWLINES);
+      // Written by ingest, or by hand, where a line that starts with "---" but is not one ends
+      // the frontmatter for gray-matter (and for the cut) all the same.
+      const frontmatter = prng.pick([
+        () => writeArticleFile(frontmatterWith(randomString(prng) || 'Title', randomString(prng)), '').split('\n').slice(1, -2),
+        () => ['title: "T"', '# a comment', 'tags: [a, b]'],
+        () => ['title: "T"', prng.pick(['----', '--- x', '---x: 1', '---yaml']), 'x: 1'],
+      ])();
+      const body = Array.from({ length: prng.int(0, 6) }, () => (prng.int(0, 2) === 0 ? randomString(prng).replace(/[\r\n]/g, ' ') : prng.pick(BODY_LINES)));
+      const lines = [prng.pick(OPENERS), ...frontmatter, prng.pick(CLOSERS), ...body];
+      const text = lines.join(newline) + (prng.int(0, 1) === 0 ? newline : '');
+      let expected: string;
+      try {
+        expected = readArticleFile(text).body;
+      } catch {
+        continue;
+      }
+      accepted++;
+      assert.equal(articleFileBody(text), expected, JSON.stringify(text));
+    }
+    // Most files are ones readArticleFile accepts, so the comparison is not vacuous.
+    assert.ok(accepted > 2000, `${accepted} of 3,000 accepted`);
+  });
+
+  it('gives the body of a file ingest wrote, "---" lines in it included', () => {
+    const body = 'First paragraph.\n\n---\n\nAfter a rule.\n---\n';
+    const text = writeArticleFile(frontmatterWith('A title', 'x'), body);
+    assert.equal(articleFileBody(text), readArticleFile(text).body);
+    assert.ok(articleFileBody(text).includes('After a rule.'));
   });
 });
 
