@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { markUnicodeForm } from '../fs-utils.ts';
 import type { ProblemLog } from '../problems.ts';
-import { dateFromModificationTime, findBadDateInFileName, findDateInPath, findDateInText, findYearFolder, formatIsoDate, otherReadingOfNumericDate, parseDateString, isProbablyHijri, twoDigitYearOf, withAsciiDigits, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates } from './dates.ts';
+import { arabicDateDoubt, dateFromModificationTime, findBadDateInFileName, findDateInPath, findDateInText, findYearFolder, formatIsoDate, otherReadingOfNumericDate, parseDateString, isProbablyHijri, twoDigitYearOf, withAsciiDigits, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates, type UnreadableTextDate } from './dates.ts';
 import type { IngestOptions, SourceFile } from './parse-article.ts';
 import { LABELLED_DATE } from './rules.ts';
 import { keyOf, originOf } from './sidecar.ts';
@@ -155,11 +155,12 @@ function readSidecarDate(field: 'date' | 'updated', source: SourceFile, options:
     return undefined;
   }
   if (!parsed) {
+    const doubt = arabicDateDoubt(value);
     problems.warn({
       code: 'SIDECAR_BAD_DATE',
       ...at,
-      message: `${key} "${value}" for ${markUnicodeForm(source.path)} is not a date Broadsheet can read (or is outside the years 1–9999)`,
-      hint: 'Write dates as ISO 8601, e.g. "2024-05-01" or "2024-05-01T09:30:00+02:00".',
+      message: `${key} "${value}" for ${markUnicodeForm(source.path)} ${doubt === undefined ? 'is not a date Broadsheet can read (or is outside the years 1–9999)' : `names no one day: ${doubt}`}`,
+      hint: doubt === undefined ? 'Write dates as ISO 8601, e.g. "2024-05-01" or "2024-05-01T09:30:00+02:00".' : `${ONE_MONTH_HINT.replace(' in the text', '')}, or write the date as ISO 8601, e.g. "2024-05-01".`,
     });
     return undefined;
   }
@@ -253,8 +254,8 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
       code: 'TEXT_BAD_DATE',
       file: source.displayPath,
       line: fromText.unreadable.line,
-      message: `gives the date "${fromText.unreadable.text}", ${fromText.unreadable.hijriYear === undefined ? 'which is not a real date (or is outside the years 1–9999)' : `whose year, ${fromText.unreadable.hijriYear}, is probably of the Hijri calendar, which Broadsheet does not read`}; ${fromName ? "the date in the file's name or folders is used instead" : fromText.updated ? `the date of its line ${fromText.updated.line!}, an update's, is used instead` : undated!.instead}`,
-      hint: `${fromText.unreadable.hijriYear === undefined ? 'Correct the date in the text' : 'Write the date in the Gregorian calendar in the text'}, or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}).`,
+      message: `gives the date "${fromText.unreadable.text}", ${unreadableReason(fromText.unreadable)}; ${fromName ? "the date in the file's name or folders is used instead" : fromText.updated ? `the date of its line ${fromText.updated.line!}, an update's, is used instead` : undated!.instead}`,
+      hint: `${fromText.unreadable.hijriYear !== undefined ? 'Write the date in the Gregorian calendar in the text' : fromText.unreadable.doubt !== undefined ? ONE_MONTH_HINT : 'Correct the date in the text'}, or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}).`,
     });
   }
   if (fromName) return fromName;
@@ -288,6 +289,15 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
   const code = fallback.source === 'file-mtime' ? 'DATE_FROM_FILE_TIME' : 'DATE_FROM_FOLDER';
   problems.warn({ code, file: source.displayPath, ...at, message: `${noDate}; ${folder ?? "the file's modification time is used"}`, hint });
   return fallback;
+}
+
+const ONE_MONTH_HINT = 'Write the month in the text by one name in full ("تشرين الأول", not "تشرين"), or by two that agree ("كانون الثاني (يناير)")';
+
+/** Why a date in the text gives the article no date. */
+function unreadableReason(unreadable: UnreadableTextDate): string {
+  if (unreadable.hijriYear !== undefined) return `whose year, ${unreadable.hijriYear}, is probably of the Hijri calendar, which Broadsheet does not read`;
+  if (unreadable.doubt !== undefined) return `which names no one day: ${unreadable.doubt}`;
+  return 'which is not a real date (or is outside the years 1–9999)';
 }
 
 /**

@@ -1,7 +1,7 @@
 // Whether a line that holds a date is a dateline: a short line that is mostly its date, not a
 // sentence that mentions one. Only a dateline gives an article its date (dates.ts).
 
-import { DATE_FILLER, DATE_SEP, DATE_WORD, WEEKDAYS } from './rules.ts';
+import { ARABIC_PROSE_WORD, DATE_FILLER, DATE_SEP, DATE_WORD, WEEKDAYS } from './rules.ts';
 
 // Before the date: a label, a place or a byline, in names and a few small words
 // (`Published`, `LONDON,`, `WASHINGTON (Reuters) -`, `By Jane Smith |`, `Monday,`). A lower-case
@@ -11,7 +11,7 @@ const LABEL_WORD = /^(?:published|updated|posted|last|first|date|on|at)$/i;
 const TIME_WORD = /^(?:\d{1,2}(?:[:.]\d{2}){0,2}(?:am|pm|h)?|[ap]\.?m\.?)$/i;
 const SMALL_WORD = new RegExp(`^(?:dated|filed|by|in|of|the|and|de|del|la|le|el|al|da|van|von|der|${WEEKDAYS})$`, 'i');
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}.'’]*$/u;
-const PREFIX_SEPARATOR = /[\s,|·•:()/–—-]+/u;
+const PREFIX_SEPARATOR = /[\s,،|·•:()/–—-]+/u;
 const MAX_PREFIX_WORDS = 8;
 // A preposition right before the date joins it to the words before (`Biden on 3 March`): then
 // the date does not start a wire story's dateline.
@@ -26,6 +26,33 @@ const AFTER_DATE = new RegExp(
 // Or a wire story's dateline: a dash, and the first sentence after it (`LONDON, March 3, 2024 — The …`),
 // perhaps after a time (`June 3, 2024, 10 a.m. ET —`).
 const BEFORE_LEDE = /^,?\s*(?:(?:at\s+)?\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,5})?\s*)?(?:—|–|--|\s-)\s*\S/i;
+
+// An Arabic dateline (`نشر في: 15 يناير 2024`, `الرياض - 15 يناير 2024`, `الأحد، 15 يناير 2024`,
+// `الرياض 1 أكتوبر 2024 م واس`). Arabic has no capitals to tell a place
+// from a verb, so a place or byline is at most three words, none of them one only prose has (`قال`,
+// `من`, `على`); `في` only after a label (`نشر في`).
+const ARABIC_LABEL = /^(?:نشر|نُشر|منشور|تاريخ|بتاريخ|النشر|تم|آخر|اخر|تحديث|التحديث|محدث|يوم|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)$/;
+const PUBLISHED_LABEL = /^(?:نشر|نُشر|منشور|تحديث|التحديث|محدث)$/;
+const ARABIC_WORD = /^[\u0621-\u065f\u0670-\u06d3]+$/;
+const PROSE_WORD = new RegExp(`^${ARABIC_PROSE_WORD}$`, 'u');
+const MAX_ARABIC_NAME_WORDS = 3;
+// After an Arabic date: the era's mark (`م`), then a time (`الساعة 10:30`) or an agency or byline
+// of up to three words (`واس`, `(واس)`, `- واس`), or a dash and the first sentence.
+const ARABIC_AFTER = /^(?:\s*م(?![\u0621-\u064a]))?(?<rest>(?:[\s,،|·•/()–—-]+(?:[\u0621-\u065f\u0670-\u06d3]+|\d{1,2}[:.]\d{2}(?::\d{2})?)){0,4})[\s)]*\.?$/u;
+const ARABIC_BEFORE_LEDE = /^(?:\s*م(?![\u0621-\u064a]))?\s*(?:\([^()]{1,30}\)\s*)?(?:—|–|--|\s-|-)\s*\S/u;
+
+/** Whether the words before a date are an Arabic dateline's: labels, a weekday, and a short place or byline. */
+function isArabicPrefix(words: string[]): boolean {
+  let names = 0;
+  return words.every((word, at) => {
+    if (ARABIC_LABEL.test(word) || TIME_WORD.test(word)) return true;
+    if (word === 'في') return at > 0 && PUBLISHED_LABEL.test(words[at - 1]!);
+    if (!ARABIC_WORD.test(word) || PROSE_WORD.test(word)) return false;
+    return ++names <= MAX_ARABIC_NAME_WORDS;
+  });
+}
+
+const ARABIC_LETTER = /[\u0621-\u064a]/;
 
 const NUMERIC_DATE_TEXT = /^(?:\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([/.])\d{1,2}\2\d{1,2})$/;
 
@@ -46,6 +73,17 @@ export function isDateline(line: string, index: number, written: string): boolea
   const words = prefixWords(line.slice(0, index));
   if (words === undefined) return false;
   const after = line.slice(index + written.length);
+  // An Arabic date, or a date on an Arabic line (`نشر في: ١٥/٠٣/٢٠٢٤`).
+  if (ARABIC_LETTER.test(written) || words.some((word) => ARABIC_LETTER.test(word))) {
+    if (!isArabicPrefix(words)) return false;
+    const rest = ARABIC_AFTER.exec(after)?.groups?.rest;
+    if (rest !== undefined) {
+      if (rest.split(PREFIX_SEPARATOR).some((word) => PROSE_WORD.test(word))) return false;
+      // Alone on its line, a date in words may be a headline, as in English.
+      return words.length > 0 || rest.trim() !== '';
+    }
+    return ARABIC_BEFORE_LEDE.test(after) || AFTER_DATE.test(after);
+  }
   if (NUMERIC_DATE_TEXT.test(written)) return words.every((word) => LABEL_WORD.test(word) || TIME_WORD.test(word)) && AFTER_DATE.test(after);
   // `3 June 2024` alone may be a headline ("11 September 2001"), so a date in words needs company.
   if (words.length === 0 && /^\.?$/.test(after.trim()) && !/^\d{4}-/.test(written)) return false;

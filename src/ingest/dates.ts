@@ -3,6 +3,7 @@
 // written as ISO 8601 with its offset.
 
 import { DateTime } from 'luxon';
+import { ARABIC_MONTH_DATE, readArabicMonthDate } from './arabic-months.ts';
 import { isDateline } from './dateline.ts';
 import { WEEKDAYS } from './rules.ts';
 
@@ -97,12 +98,35 @@ export function isProbablyHijri(written: string, year: number): boolean {
   return year >= 1300 && year < 1500 && OTHER_DIGIT.test(written);
 }
 
+// An era's mark after the year (`2015 م`).
+const AD_MARK = /\s*م$/;
+
+/**
+ * A date with an Arabic month's name (`15 يناير 2024`); null when `text` is none, undefined when it
+ * is one but names no one month (why: `arabicDateDoubt`).
+ */
+function parseArabicMonthDate(text: string, zone: string): DateTime | undefined | null {
+  const arabic = readArabicMonthDate(text.replace(AD_MARK, ''));
+  if (!arabic) return null;
+  return 'doubt' in arabic ? undefined : valid(DateTime.fromObject(arabic, { zone }));
+}
+
+const valid = (date: DateTime) => (date.isValid ? date : undefined);
+
+/** Why a date with an Arabic month's name that `parseDateString` refused names no one month: two names that disagree, `تشرين` alone. */
+export function arabicDateDoubt(written: string): string | undefined {
+  const arabic = readArabicMonthDate(withAsciiDigits(written.trim()).replace(AD_MARK, ''));
+  return arabic && 'doubt' in arabic ? arabic.doubt : undefined;
+}
+
 /**
  * Parses the date formats seen in exports and scraped pages; undefined when none fits. `now`, the
  * build's time, decides the century of a two-digit year.
  */
 export function parseDateString(value: string, zone: string, now: number = Date.now()): DateTime | undefined {
   const trimmed = withoutLeapSecond(withAsciiDigits(value.trim()));
+  const arabic = parseArabicMonthDate(trimmed, zone);
+  if (arabic !== null) return arabic && arabic.year >= MIN_YEAR && arabic.year <= MAX_YEAR ? arabic : undefined;
   // A zone's abbreviation after the date and time (`2024-06-03 14:30 BST`): luxon would ask the
   // platform, which reads BST as Bangladesh's (+6), CET and PST as following summer time and IST
   // as India's. RFC 2822 and HTTP dates name theirs as their standards define, so go first.
@@ -191,7 +215,7 @@ export function otherReadingOfNumericDate(value: string, year: number): string |
 // year may come first (`2024/06/03`, `2024.06.03`), as East Asian and many CMS exports write it.
 // An ISO week date (`2024-W23-1`, or the week alone, read as its Monday) is read as a sidecar's is.
 const TEXT_DATE = new RegExp(
-  `((?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2(?:\\d{4}|\\d{2})(?!\\d)|(?<![\\d./-])\\d{4}([/.])\\d{1,2}\\3\\d{1,2}(?![\\d./-])|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{4}-W\\d{2}(?:-[1-7])?(?![\\d-])|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) (?:\\d{4}|'?\\d{2})(?!\\d)|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? (?:\\d{4}|'?\\d{2})(?!\\d))`,
+  `(${ARABIC_MONTH_DATE}|(?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2(?:\\d{4}|\\d{2})(?!\\d)|(?<![\\d./-])\\d{4}([/.])\\d{1,2}\\3\\d{1,2}(?![\\d./-])|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{4}-W\\d{2}(?:-[1-7])?(?![\\d-])|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) (?:\\d{4}|'?\\d{2})(?!\\d)|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? (?:\\d{4}|'?\\d{2})(?!\\d))`,
   'i',
 );
 // A time written beside a text date: `14:30`, `14.30`, `2:30 p.m.`, `2pm` (an hour alone needs am
@@ -323,15 +347,18 @@ function inZoneWrittenAfter(date: DateTime, written: string, after: string, zone
 export interface UnreadableTextDate {
   text: string;
   line: number;
-  /** The year read, when the date is written in other digits and is probably a Hijri one (`isProbablyHijri`). */
+  /** The year read, when the date is in figures and is probably a Hijri one (`isProbablyHijri`). */
   hijriYear?: number;
+  /** Why a date with an Arabic month's name names no one month (`arabicDateDoubt`). */
+  doubt?: string;
 }
 
 // A dateline that says when the article was changed, not published: `Updated 3 June 2024`,
 // `Last updated: 2024/06/03`, `Last modified …`; and the same after a publication date on one
 // line (`Published 3 June 2024 · Updated 5 June 2024`).
-const UPDATE_LABEL = /\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b[^\p{L}\p{N}]*(?:on\s+|at\s+)?$/iu;
-const UPDATE_AFTER = /\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b/iu;
+// In Arabic `آخر تحديث` ("last update"), `تحديث`, `محدث`, `تم التحديث`.
+const UPDATE_LABEL = /(?:\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b|(?<![\p{L}\p{M}])(?:تحديث|التحديث|محدث)(?![\p{L}\p{M}]))[^\p{L}\p{N}]*(?:(?:on|at|في)\s+)?$/iu;
+const UPDATE_AFTER = /\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b|(?<![\p{L}\p{M}])(?:تحديث|التحديث|محدث)(?![\p{L}\p{M}])/iu;
 
 /** What the first lines of a text say about its dates. */
 export interface TextDates {
@@ -363,7 +390,8 @@ export function findDateInText(lines: string[], zone: string, now: number = Date
     // As written (`٢٠٢٤-٠٢-٣٠`): ASCII digits took the place of others one for one.
     const written = raw.slice(match.index, match.index + match[1]!.length);
     if (!date || isProbablyHijri(written, date.year)) {
-      found.unreadable ??= { text: written, line: i + 1, ...(date ? { hijriYear: date.year } : {}) };
+      const doubt = date ? undefined : arabicDateDoubt(written);
+      found.unreadable ??= { text: written, line: i + 1, ...(date ? { hijriYear: date.year } : {}), ...(doubt === undefined ? {} : { doubt }) };
       continue;
     }
     const beside = withTimeBeside(date, line, match.index, match[1]!, zone);

@@ -1,6 +1,8 @@
 // The patterns that recognise site chrome before the headline and boilerplate after the
 // article. Users add their own in broadsheet.config.json (`ingest`; see README, "Ingest rules").
 
+import { NAME as ARABIC_MONTH_NAME } from './arabic-months.ts';
+
 export interface IngestRules {
   /** Lines before the headline that are site furniture, not the article (`Published`, `- 3 min read`). */
   chrome: RegExp[];
@@ -48,12 +50,18 @@ const FIGURES_DATE = '\\d{1,2}([/.-])\\d{1,2}\\1(?:\\d{4}|\\d{2})';
 // A byline may close it (`Published 3 June 2024 by Jane Smith`): up to four words, no sentence.
 // `Date: 03.04.2024` is the same line with another label.
 const LABELLED_DATE_LINE = `^(?=.{0,100}$)(?:(?:last|first)\\s+)?(?:published|updated|posted|date)(?:\\s*:\\s*|\\s+)${DATE_ONLY}(?:${DATE_SEP}by\\s+[^\\s,;:.!?]+(?:\\s+[^\\s,;:.!?]+){0,3})?$`;
+// The same in Arabic: `نشر في: 15 يناير 2024`, `تاريخ النشر: الخميس 29 فبراير 2024`, `آخر
+// تحديث: 16 يناير 2024 الساعة 10:30`; the rest is figures and the words of a date only.
+const ARABIC_LABEL = '(?:(?:تم\\s+)?(?:نشر|نُشر|النشر|منشور|تحديث|التحديث)|تاريخ\\s+(?:النشر|التحديث)|(?:آخر|اخر)\\s+تحديث|محدث)(?:\\s+(?:في|بتاريخ))?';
+const ARABIC_DATE_WORD = `(?:\\d+(?:[:./-]\\d+)*|${ARABIC_MONTH_NAME}|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يوم|الساعة|صباحا|صباحًا|مساء|مساءً|هـ|ه|م|ص)(?![\\u0621-\\u064a])`;
+const ARABIC_LABELLED_DATE_LINE = `^(?=.{0,100}$)${ARABIC_LABEL}\\s*:?\\s*(?=[^\\n]*\\d)${ARABIC_DATE_WORD}(?:[\\s,،|·•/()–—-]+${ARABIC_DATE_WORD})*\\.?$`;
 /** A `Published …` line: a label and a date or time, whether or not the date can be read (`Posted 2 hours ago`). */
-export const LABELLED_DATE = new RegExp(LABELLED_DATE_LINE, 'iu');
+export const LABELLED_DATE = new RegExp(`${LABELLED_DATE_LINE}|${ARABIC_LABELLED_DATE_LINE}`, 'iu');
 
 export const DEFAULT_CHROME_PATTERNS: string[] = [
   '^published$',
   LABELLED_DATE_LINE,
+  ARABIC_LABELLED_DATE_LINE,
   // A day-first date in figures alone on its line (`03/04/2024`, `3.4.2024 14:05`), which no
   // headline is. `3 June 2024` alone may be one ("11 September 2001"), and so may an ISO date
   // (the hostile suite keeps the headline `2024-01-01`): those stay.
@@ -70,7 +78,7 @@ const TAG_WORDS = '(\\s+[^\\s.!?؟،,;:]+){1,25}';
 // Arabic words that only prose has (prepositions, relatives, "said", "was"): a run of tag words
 // holds none of them, so `سمات القيادة في الأزمات تظهر بوضوح` ("features of leadership …") is
 // a sentence, not a tag list. Arabic letters are not `\w`, so the word edges are spelled out.
-const ARABIC_PROSE_WORD =
+export const ARABIC_PROSE_WORD =
   '(?<![\\p{L}\\p{M}])(في|من|على|إلى|الى|عن|مع|أن|ان|إن|التي|الذي|الذين|قال|وقال|قالت|وقالت|كان|كانت|هو|هي|لا|لم|لن|قد|إذا|اذا|حيث|هذا|هذه|ذلك|تلك)(?![\\p{L}\\p{M}])';
 const NO_ARABIC_PROSE = `(?!.*${ARABIC_PROSE_WORD})`;
 

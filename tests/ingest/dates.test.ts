@@ -506,6 +506,64 @@ describe('where the date comes from', () => {
   });
 });
 
+describe('a dateline in Arabic', () => {
+  const arabic = (dateline: string) => `اجتماع مجلس الوزراء\n\n${dateline}\n\nعقد مجلس الوزراء اجتماعه الأسبوعي.\n\nوناقش المجلس عددا من الموضوعات.\n`;
+
+  it('reads a month\'s name in Arabic as an English one is read: the Egyptian and Gulf names, the Levantine and Iraqi ones, the Maghreb\'s, both together, in Arabic-Indic digits too', () => {
+    for (const [dateline, date] of [
+      ['الرياض - ١٥ مارس ٢٠٢٤', '2024-03-15'],
+      ['نشر في: 15 يناير 2024', '2024-01-15'],
+      ['بيروت 15 كانون الثاني 2024', '2024-01-15'],
+      ['دمشق، 3 تشرين الأول 2023', '2023-10-03'],
+      ['بغداد - 9 نيسان 2003', '2003-04-09'],
+      ['الأحد، 7 آب 2022', '2022-08-07'],
+      ['عمان 1 أيلول (سبتمبر) 2021 م', '2021-09-01'],
+      ['الجزائر - 5 جويلية 2022', '2022-07-05'],
+      ['الرباط - 20 غشت 2019', '2019-08-20'],
+      ['القاهرة - 30 يونيه 2013', '2013-06-30'],
+      ['تونس - 3 جوان 2024 (وات) - عقد مجلس الوزراء اجتماعه.', '2024-06-03'],
+      ['تاريخ النشر: الخميس ٢٩ فبراير ٢٠٢٤', '2024-02-29'],
+    ] as const) {
+      const result = dateOf({ zone: 'Asia/Riyadh', text: arabic(dateline) });
+      assert.deepEqual([result.date, result.source, result.codes], [`${date}T00:00:00+03:00`, 'text', []], dateline);
+      assert.match(`${result.parsed.frontmatter.subtitle ?? ''}\n${result.parsed.body}`, new RegExp(dateline.slice(0, 4)), dateline);
+    }
+  });
+
+  it('names a dateline that names no one month, at its line, rather than guessing: "تشرين" or "كانون" alone, or two names that disagree', () => {
+    for (const [dateline, reason] of [
+      ['دمشق، 15 تشرين 2024', '"تشرين" alone names October (تشرين الأول) or November (تشرين الثاني)'],
+      ['بيروت، 2 كانون 2024', '"كانون" alone names December (كانون الأول) or January (كانون الثاني)'],
+      ['عمان - 15 شباط (مارس) 2024', 'it names two months, "شباط" (February) and "مارس" (March)'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', text: arabic(dateline) });
+      assert.deepEqual([result.source, result.codes, result.problems[0]!.line], ['file-mtime', ['TEXT_BAD_DATE'], 3], dateline);
+      assert.match(result.problems[0]!.message, new RegExp(`which names no one day: ${reason.replace(/[()]/g, '\\$&')}`), dateline);
+    }
+  });
+
+  it('reads a sidecar date with an Arabic month\'s name, and names one that names no one month', () => {
+    assert.deepEqual(dateOf({ zone: 'UTC', sidecarDate: '15 كانون الثاني 2024' }).date, '2024-01-15T00:00:00+00:00');
+    const doubtful = dateOf({ zone: 'UTC', sidecarDate: '15 تشرين 2024' });
+    assert.deepEqual([doubtful.source, doubtful.codes], ['file-mtime', ['SIDECAR_BAD_DATE', 'DATE_FROM_FILE_TIME']]);
+    assert.match(doubtful.problems[0]!.message, /names no one day: "تشرين" alone names October \(تشرين الأول\) or November \(تشرين الثاني\)/);
+  });
+
+  it('does not take a sentence that holds a date in Arabic for the dateline', () => {
+    for (const line of ['عقد المجلس اجتماعه في 15 يناير 2024.', 'وقال الوزير إن الاجتماع سيعقد 15 يناير 2024', 'الرياض - 15 يناير 2024 قال الوزير إن الاجتماع انتهى']) {
+      assert.deepEqual(dateOf({ zone: 'UTC', text: arabic(line) }).source, 'file-mtime', line);
+    }
+  });
+
+  it('reads an "آخر تحديث" line as an update, a paragraph of its own, and a "نشر في" line above the headline as chrome', () => {
+    const result = dateOf({ zone: 'UTC', text: arabic('الأحد، 15 يناير 2023\nآخر تحديث: 16 يناير 2023') });
+    assert.deepEqual([result.date, result.parsed.frontmatter.updated, result.codes], ['2023-01-15T00:00:00+00:00', '2023-01-16T00:00:00+00:00', []]);
+    assert.match(result.parsed.body, /^الأحد، 15 يناير 2023\n\nآخر تحديث: 16 يناير 2023\n\n/);
+    const above = dateOf({ zone: 'UTC', text: 'نشر في: 16 يناير 2024\nاجتماع في مكة\n\nعقد مجلس الوزراء اجتماعه.\n' });
+    assert.deepEqual([above.date, above.parsed.frontmatter.title], ['2024-01-16T00:00:00+00:00', 'اجتماع في مكة']);
+  });
+});
+
 describe('an "Updated …" line', () => {
   const datesOf = (text: string, options: { name?: string; sidecarDate?: string } = {}) => {
     const result = dateOf({ zone: 'Europe/London', text, ...options });

@@ -1,0 +1,77 @@
+// The Gregorian months' names in Arabic, as datelines write them (`15 يناير 2024`, `15 كانون
+// الثاني 2024`, `15 كانون الثاني (يناير) 2024`): read as `15 January 2024` is.
+
+/** Arabic as month names are compared: no short vowels or tatweel, one alif, `ى` as `ي`, `ة` as `ه`. */
+export function normaliseArabic(text: string): string {
+  return text
+    .replace(/[\u064b-\u065f\u0670\u0640]/g, '')
+    .replace(/[أإآ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A pattern for a normalised name that matches it as written: any alif, `ى` or `ي`, `ة` or `ه`, any spaces. */
+export function arabicNamePattern(name: string): string {
+  return name.replace(/ا/g, '[اأإآ]').replace(/ي/g, '[يى]').replace(/ه/g, '[هة]').replace(/ /g, '\\s+');
+}
+
+// Each month's names, normalised (`normaliseArabic`): Egypt's and the Gulf's (`يناير`), the Levant's
+// and Iraq's (`كانون الثاني`), the Maghreb's (`جانفي`, Algeria and Tunisia; `يوليوز`, Morocco).
+const NAMES: ReadonlyArray<readonly [number, readonly string[]]> = [
+  [1, ['يناير', 'جانفي', 'كانون الثاني']],
+  [2, ['فبراير', 'فيفري', 'شباط']],
+  [3, ['مارس', 'اذار']],
+  [4, ['ابريل', 'افريل', 'نيسان']],
+  [5, ['مايو', 'ماي', 'ايار']],
+  [6, ['يونيو', 'يونيه', 'جوان', 'حزيران']],
+  [7, ['يوليو', 'يوليه', 'يوليوز', 'جويليه', 'تموز']],
+  [8, ['اغسطس', 'غشت', 'اوت', 'اب']],
+  [9, ['سبتمبر', 'شتنبر', 'ايلول']],
+  [10, ['اكتوبر', 'تشرين الاول']],
+  [11, ['نوفمبر', 'نونبر', 'تشرين الثاني']],
+  [12, ['ديسمبر', 'دجنبر', 'كانون الاول']],
+];
+
+// `تشرين` and `كانون` alone name two months each: which one is meant cannot be known.
+const HALF_NAMES: Readonly<Record<string, string>> = { تشرين: 'October (تشرين الأول) or November (تشرين الثاني)', كانون: 'December (كانون الأول) or January (كانون الثاني)' };
+
+const ENGLISH = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const NOT_LETTER = '(?![\\u0621-\\u064a])';
+/** A Gregorian month's name in Arabic, as written (`يناير`, `كانون الثاني`). */
+export const NAME = [...NAMES.flatMap(([, names]) => names), ...Object.keys(HALF_NAMES)]
+  .sort((a, b) => b.length - a.length)
+  .map(arabicNamePattern)
+  .join('|');
+// A month's name, perhaps with its other name after it (`كانون الثاني (يناير)`, `شباط/فبراير`).
+const MONTH = `(?:${NAME})${NOT_LETTER}(?:\\s*[(/]\\s*(?:${NAME})${NOT_LETTER}\\s*\\)?)?`;
+
+/** A date with an Arabic month's name as written: day, month and a four-digit year (`15 يناير 2024`). */
+export const ARABIC_MONTH_DATE = `\\d{1,2}\\s*${MONTH}\\s*[،,]?\\s*\\d{4}(?!\\d)`;
+
+const WHOLE = new RegExp(`^(\\d{1,2})\\s*(${MONTH})\\s*[،,]?\\s*(\\d{4})$`);
+const NAMES_IN = new RegExp(`${NAME}`, 'g');
+
+function monthNumber(name: string): number | undefined {
+  const normal = normaliseArabic(name);
+  return NAMES.find(([, names]) => names.includes(normal))?.[0];
+}
+
+/**
+ * A date with an Arabic month's name: its day, month and year, or why it names no one month (two
+ * names that disagree, `شباط (مارس)`, or `تشرين` alone); undefined when `text` is no such date.
+ */
+export function readArabicMonthDate(text: string): { year: number; month: number; day: number } | { doubt: string } | undefined {
+  const match = WHOLE.exec(text.trim());
+  if (!match) return undefined;
+  const names = match[2]!.match(NAMES_IN) ?? [];
+  const half = names.map(normaliseArabic).find((name) => HALF_NAMES[name] !== undefined);
+  if (half !== undefined) return { doubt: `"${half}" alone names ${HALF_NAMES[half]!}` };
+  const months = names.map(monthNumber);
+  if (months.some((month) => month !== months[0])) {
+    return { doubt: `it names two months, "${names[0]!}" (${ENGLISH[months[0]! - 1]!}) and "${names[1]!}" (${ENGLISH[months[1]! - 1]!})` };
+  }
+  return { year: Number(match[3]), month: months[0]!, day: Number(match[1]) };
+}
