@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { markUnicodeForm } from '../fs-utils.ts';
 import type { ProblemLog } from '../problems.ts';
-import { arabicDateDoubt, dateFromModificationTime, findBadDateInFileName, findDateInPath, findDateInText, findYearFolder, formatIsoDate, otherReadingOfNumericDate, parseDateString, isProbablyHijri, twoDigitYearOf, withAsciiDigits, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates, type UnreadableTextDate } from './dates.ts';
+import { arabicDateDoubt, asLunarHijri, dateFromModificationTime, findBadDateInFileName, findDateInPath, findDateInText, findYearFolder, formatIsoDate, otherReadingOfNumericDate, parseDateString, isProbablyHijri, twoDigitYearOf, withAsciiDigits, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates, type UnreadableTextDate } from './dates.ts';
 import type { IngestOptions, SourceFile } from './parse-article.ts';
 import { LABELLED_DATE } from './rules.ts';
 import { keyOf, originOf } from './sidecar.ts';
@@ -149,8 +149,8 @@ function readSidecarDate(field: 'date' | 'updated', source: SourceFile, options:
     problems.warn({
       code: 'SIDECAR_BAD_DATE',
       ...at,
-      message: `${key} "${value}" for ${markUnicodeForm(source.path)} is read as the year ${parsed.year}, probably of the Hijri calendar, which Broadsheet does not read; it is not used`,
-      hint: 'Give the date in the Gregorian calendar, as ISO 8601, e.g. "2024-05-01".',
+      message: `${key} "${value}" for ${markUnicodeForm(source.path)} is read as the year ${parsed.year}, probably of the Hijri calendar (no "هـ" after it says whether lunar or solar); it is not used`,
+      hint: `Give the date in the Gregorian calendar, as ISO 8601, e.g. "2024-05-01"; or, ${hijriHint(value.trim()).replace(/^.*?, if/, 'if')}.`,
     });
     return undefined;
   }
@@ -255,7 +255,7 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
       file: source.displayPath,
       line: fromText.unreadable.line,
       message: `gives the date "${fromText.unreadable.text}", ${unreadableReason(fromText.unreadable)}; ${fromName ? "the date in the file's name or folders is used instead" : fromText.updated ? `the date of its line ${fromText.updated.line!}, an update's, is used instead` : undated!.instead}`,
-      hint: `${fromText.unreadable.hijriYear !== undefined ? 'Write the date in the Gregorian calendar in the text' : fromText.unreadable.doubt !== undefined ? ONE_MONTH_HINT : 'Correct the date in the text'}, or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}).`,
+      hint: `${fromText.unreadable.hijriYear !== undefined ? hijriHint(fromText.unreadable.text) : fromText.unreadable.doubt !== undefined ? ONE_MONTH_HINT : 'Correct the date in the text'}, or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}).`,
     });
   }
   if (fromName) return fromName;
@@ -295,9 +295,15 @@ const ONE_MONTH_HINT = 'Write the month in the text by one name in full ("تشر
 
 /** Why a date in the text gives the article no date. */
 function unreadableReason(unreadable: UnreadableTextDate): string {
-  if (unreadable.hijriYear !== undefined) return `whose year, ${unreadable.hijriYear}, is probably of the Hijri calendar, which Broadsheet does not read`;
+  if (unreadable.hijriYear !== undefined) return `whose year, ${unreadable.hijriYear}, is probably of the Hijri calendar (no "هـ" after it says whether lunar or solar)`;
   if (unreadable.doubt !== undefined) return `which names no one day: ${unreadable.doubt}`;
   return 'which is not a real date (or is outside the years 1–9999)';
+}
+
+/** How to date an article whose date in figures is probably a Hijri one: mark it, or write the Gregorian date. */
+function hijriHint(written: string): string {
+  const lunar = asLunarHijri(written);
+  return `Write the date in the Gregorian calendar in the text, or, if it is a lunar Hijri date, write "هـ" after it ("${written} هـ", read by the Umm al-Qura calendar${lunar === undefined ? '' : ` as ${lunar}`})`;
 }
 
 /**

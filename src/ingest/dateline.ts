@@ -28,7 +28,7 @@ const AFTER_DATE = new RegExp(
 const BEFORE_LEDE = /^,?\s*(?:(?:at\s+)?\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,5})?\s*)?(?:—|–|--|\s-)\s*\S/i;
 
 // An Arabic dateline (`نشر في: 15 يناير 2024`, `الرياض - 15 يناير 2024`, `الأحد، 15 يناير 2024`,
-// `الرياض 1 أكتوبر 2024 م واس`). Arabic has no capitals to tell a place
+// `الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس`). Arabic has no capitals to tell a place
 // from a verb, so a place or byline is at most three words, none of them one only prose has (`قال`,
 // `من`, `على`); `في` only after a label (`نشر في`).
 const ARABIC_LABEL = /^(?:نشر|نُشر|منشور|تاريخ|بتاريخ|النشر|تم|آخر|اخر|تحديث|التحديث|محدث|يوم|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)$/;
@@ -73,14 +73,14 @@ export function isDateline(line: string, index: number, written: string): boolea
   const words = prefixWords(line.slice(0, index));
   if (words === undefined) return false;
   const after = line.slice(index + written.length);
-  // An Arabic date, or a date on an Arabic line (`نشر في: ١٥/٠٣/٢٠٢٤`).
+  // An Arabic date, or an Arabic line: a Hijri date in figures has its mark (`1445/6/12 هـ`).
   if (ARABIC_LETTER.test(written) || words.some((word) => ARABIC_LETTER.test(word))) {
     if (!isArabicPrefix(words)) return false;
     const rest = ARABIC_AFTER.exec(after)?.groups?.rest;
     if (rest !== undefined) {
       if (rest.split(PREFIX_SEPARATOR).some((word) => PROSE_WORD.test(word))) return false;
       // Alone on its line, a date in words may be a headline, as in English.
-      return words.length > 0 || rest.trim() !== '';
+      return words.length > 0 || rest.trim() !== '' || NUMERIC_DATE_TEXT.test(written.replace(/\s*(?:هـ|ه)$/, ''));
     }
     return ARABIC_BEFORE_LEDE.test(after) || AFTER_DATE.test(after);
   }

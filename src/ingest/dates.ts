@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import { ARABIC_MONTH_DATE, readArabicMonthDate } from './arabic-months.ts';
 import { isDateline } from './dateline.ts';
+import { HIJRI_DATE, hijriToGregorian, readHijriDate } from './hijri.ts';
 import { WEEKDAYS } from './rules.ts';
 
 export type DateSource = 'sidecar' | 'text' | 'filename' | 'file-mtime' | 'manual';
@@ -89,34 +90,62 @@ export function withAsciiDigits(text: string): string {
   });
 }
 
+// A date and time with its offset in full (`1445-06-12T10:00:00+03:00`): an instant, as written.
+const ISO_INSTANT = /^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})\s*$/i;
+
 /**
- * Whether a date written in other digits than ASCII (`١٤٤٥/١٢/٢٧`) is probably of the Hijri
- * calendar (lunar, or the solar one of Iran and Afghanistan), which Broadsheet does not read: its
- * year, read as a Gregorian one, is one of theirs now (1300–1499), and no news was filed then.
+ * Whether a date in figures (`1445-06-12`, `١٤٤٥/١٢/٢٧`) is probably of the Hijri calendar (lunar,
+ * or the solar one of Iran and Afghanistan) with no mark to say which (`هـ`): its year, read as a
+ * Gregorian one, is one of theirs now (1300–1499), and no news was filed then. An instant written
+ * in full with its offset is taken as written (a history archive's sidecar).
  */
 export function isProbablyHijri(written: string, year: number): boolean {
-  return year >= 1300 && year < 1500 && OTHER_DIGIT.test(written);
+  return year >= 1300 && year < 1500 && !/\p{L}{2}/u.test(written) && !ISO_INSTANT.test(written);
 }
 
-// An era's mark after the year (`2015 م`).
+/** A date in figures that `isProbablyHijri` refuses, read as a lunar Hijri one: `d MMMM yyyy` by the Umm al-Qura calendar. */
+export function asLunarHijri(written: string): string | undefined {
+  const hijri = readHijriDate(`${withAsciiDigits(written.trim())} هـ`);
+  const day = hijri && hijriToGregorian(hijri.year, hijri.month, hijri.day);
+  return day && DateTime.fromObject(day).toFormat('d MMMM yyyy', { locale: 'en' });
+}
+
+// The Hijri date, then the Gregorian one it is (`25 شوال 1436 هـ الموافق 10 أغسطس 2015 م`, as
+// the Saudi Press Agency dates its stories): the Gregorian one is read.
+const CORRESPONDING = /\s*[،,]?\s*الموافق\s*/;
 const AD_MARK = /\s*م$/;
 
 /**
- * A date with an Arabic month's name (`15 يناير 2024`); null when `text` is none, undefined when it
- * is one but names no one month (why: `arabicDateDoubt`).
+ * A date with an Arabic month's name (`15 يناير 2024`) or a Hijri date (`12 جمادى الآخرة 1445 هـ`,
+ * `12 Jumada II 1445`, `1445/6/12 هـ`, read by the Umm al-Qura calendar); null when `text` is
+ * neither, undefined when it is one but names no day (why: `arabicDateDoubt`).
  */
-function parseArabicMonthDate(text: string, zone: string): DateTime | undefined | null {
+function parseArabicOrHijri(text: string, zone: string): DateTime | undefined | null {
+  const corresponding = CORRESPONDING.exec(text);
+  if (corresponding) return parseArabicOrHijri(text.slice(corresponding.index + corresponding[0].length), zone) ?? parseNumericDate(text.slice(corresponding.index + corresponding[0].length).replace(AD_MARK, ''), zone, 0);
   const arabic = readArabicMonthDate(text.replace(AD_MARK, ''));
-  if (!arabic) return null;
-  return 'doubt' in arabic ? undefined : valid(DateTime.fromObject(arabic, { zone }));
+  if (arabic) return 'doubt' in arabic ? undefined : valid(DateTime.fromObject(arabic, { zone }));
+  const hijri = readHijriDate(text);
+  if (!hijri) return null;
+  const day = hijriToGregorian(hijri.year, hijri.month, hijri.day);
+  return day && valid(DateTime.fromObject(day, { zone }));
 }
 
 const valid = (date: DateTime) => (date.isValid ? date : undefined);
 
-/** Why a date with an Arabic month's name that `parseDateString` refused names no one month: two names that disagree, `تشرين` alone. */
+/**
+ * Why a date with an Arabic month's name or a Hijri one that `parseDateString` refused names no
+ * day: two months' names that disagree, `تشرين` alone, a Hijri day that month does not have.
+ */
 export function arabicDateDoubt(written: string): string | undefined {
-  const arabic = readArabicMonthDate(withAsciiDigits(written.trim()).replace(AD_MARK, ''));
-  return arabic && 'doubt' in arabic ? arabic.doubt : undefined;
+  const text = withAsciiDigits(written.trim());
+  const gregorian = text.split(CORRESPONDING).pop()!.replace(AD_MARK, '');
+  const arabic = readArabicMonthDate(gregorian);
+  if (arabic && 'doubt' in arabic) return arabic.doubt;
+  if (arabic) return undefined;
+  const hijri = readHijriDate(text.split(CORRESPONDING)[0]!);
+  if (hijri && !hijriToGregorian(hijri.year, hijri.month, hijri.day)) return `it is no day of the Hijri calendar (Umm al-Qura): month ${hijri.month} of ${hijri.year} has no day ${hijri.day}`;
+  return undefined;
 }
 
 /**
@@ -125,8 +154,8 @@ export function arabicDateDoubt(written: string): string | undefined {
  */
 export function parseDateString(value: string, zone: string, now: number = Date.now()): DateTime | undefined {
   const trimmed = withoutLeapSecond(withAsciiDigits(value.trim()));
-  const arabic = parseArabicMonthDate(trimmed, zone);
-  if (arabic !== null) return arabic && arabic.year >= MIN_YEAR && arabic.year <= MAX_YEAR ? arabic : undefined;
+  const arabicOrHijri = parseArabicOrHijri(trimmed, zone);
+  if (arabicOrHijri !== null) return arabicOrHijri && arabicOrHijri.year >= MIN_YEAR && arabicOrHijri.year <= MAX_YEAR ? arabicOrHijri : undefined;
   // A zone's abbreviation after the date and time (`2024-06-03 14:30 BST`): luxon would ask the
   // platform, which reads BST as Bangladesh's (+6), CET and PST as following summer time and IST
   // as India's. RFC 2822 and HTTP dates name theirs as their standards define, so go first.
@@ -214,8 +243,12 @@ export function otherReadingOfNumericDate(value: string, year: number): string |
 // A numeric date's separators must agree, and it must not be part of a longer run of figures. The
 // year may come first (`2024/06/03`, `2024.06.03`), as East Asian and many CMS exports write it.
 // An ISO week date (`2024-W23-1`, or the week alone, read as its Monday) is read as a sidecar's is.
+// First the Arabic and Hijri dates, so that a Hijri date's figures (`1445/6/12 هـ`) are read with
+// its mark, and a Hijri date with the Gregorian one after it (`… هـ الموافق 10 أغسطس 2015`) as one.
+const ARABIC_OR_HIJRI =
+  `(?:${HIJRI_DATE}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}|\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2})\\s*[،,]?\\s*الموافق\\s*(?:${ARABIC_MONTH_DATE}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4})(?:\\s*م(?![\\u0621-\\u064a]))?|${HIJRI_DATE}|${ARABIC_MONTH_DATE}`;
 const TEXT_DATE = new RegExp(
-  `(${ARABIC_MONTH_DATE}|(?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2(?:\\d{4}|\\d{2})(?!\\d)|(?<![\\d./-])\\d{4}([/.])\\d{1,2}\\3\\d{1,2}(?![\\d./-])|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{4}-W\\d{2}(?:-[1-7])?(?![\\d-])|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) (?:\\d{4}|'?\\d{2})(?!\\d)|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? (?:\\d{4}|'?\\d{2})(?!\\d))`,
+  `(${ARABIC_OR_HIJRI}|(?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2(?:\\d{4}|\\d{2})(?!\\d)|(?<![\\d./-])\\d{4}([/.])\\d{1,2}\\3\\d{1,2}(?![\\d./-])|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{4}-W\\d{2}(?:-[1-7])?(?![\\d-])|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) (?:\\d{4}|'?\\d{2})(?!\\d)|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? (?:\\d{4}|'?\\d{2})(?!\\d))`,
   'i',
 );
 // A time written beside a text date: `14:30`, `14.30`, `2:30 p.m.`, `2pm` (an hour alone needs am
@@ -349,7 +382,7 @@ export interface UnreadableTextDate {
   line: number;
   /** The year read, when the date is in figures and is probably a Hijri one (`isProbablyHijri`). */
   hijriYear?: number;
-  /** Why a date with an Arabic month's name names no one month (`arabicDateDoubt`). */
+  /** Why a date with an Arabic month's name, or a Hijri one, names no day (`arabicDateDoubt`). */
   doubt?: string;
 }
 

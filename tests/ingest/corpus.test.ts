@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { ingest, type IngestResult } from '../../src/ingest/ingest.ts';
+import { parseArticle } from '../../src/ingest/parse-article.ts';
 import { DEFAULT_RULES } from '../../src/ingest/rules.ts';
 import { ProblemLog } from '../../src/problems.ts';
 import { loadArticles, type Article } from '../../src/site/load-articles.ts';
@@ -128,6 +129,19 @@ for (const [name, zone] of [['bbc', 'Europe/London'], ['arabic', 'Asia/Riyadh']]
           assert.match(source.removed[0]!.text, /^\/\/ ?(انتهى|يتبع) ?\/\/$/);
           assert.match(source.removed[1]!.text, /^\d{1,2}:\d{2} ت م$/);
         }
+      });
+
+      it('dates every agency dispatch with a dateline by it, without the sidecar: the Gregorian date after the Hijri one, the day its file is named by', async () => {
+        let dated = 0;
+        for (const source of run.result.sources.filter((entry) => entry.source.startsWith('was-'))) {
+          const text: string = await readFile(path.join(CORPUS_DIR, 'arabic', source.source), 'utf8');
+          if (!/الموافق/.test(text.split('\n').slice(0, 8).join('\n'))) continue;
+          const problems = new ProblemLog();
+          const parsed = parseArticle({ path: 'dispatch.txt', displayPath: 'dispatch.txt', hash: 'sha256:00', text, mtimeMs: 0 }, { rules: DEFAULT_RULES, timeZone: zone, language: 'ar' }, problems);
+          assert.deepEqual([parsed?.frontmatter.date.slice(0, 10), parsed?.frontmatter.dateSource], [/was-(\d{4}-\d{2}-\d{2})/.exec(source.source)![1], 'text'], source.source);
+          dated++;
+        }
+        assert.ok(dated >= 5, `${dated} dispatches dated`);
       });
     }
   });

@@ -564,6 +564,49 @@ describe('a dateline in Arabic', () => {
   });
 });
 
+describe('a Hijri date', () => {
+  it('is read by the Umm al-Qura calendar when a Hijri month\'s name or the "هـ" mark says it is one, in the text and in a sidecar', () => {
+    // Umm al-Qura: 1 Jumada II 1445 was 14 December 2023, 1 Ramadan 1445 11 March 2024.
+    for (const [text, sidecarDate, date] of [
+      ['Council meets\n\nPublished: 12 Jumada II 1445\n\nThe council met.\n', undefined, '2023-12-25'],
+      ['Council meets\n\nRIYADH, Ramadan 10, 1445 AH — The council met.\n\nIt met again.\n', undefined, '2024-03-20'],
+      ['اجتماع مجلس الشورى\n\nنشر في: ١٤٤٥/٦/١٢ هـ\n\nعقد مجلس الشورى اجتماعه.\n', undefined, '2023-12-25'],
+      ['اجتماع مجلس الشورى\n\nالرياض الأحد 12 جمادى الآخرة 1445هـ\n\nعقد مجلس الشورى اجتماعه.\n', undefined, '2023-12-25'],
+      [TEXT, '12 جمادى الآخرة 1445 هـ', '2023-12-25'],
+      [TEXT, '1445-06-12 هـ', '2023-12-25'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', text, ...(sidecarDate === undefined ? {} : { sidecarDate }) });
+      assert.deepEqual([result.date, result.codes], [`${date}T00:00:00+00:00`, []], sidecarDate ?? text);
+    }
+  });
+
+  it('gives way to the Gregorian date written after it ("… هـ الموافق 10 أغسطس 2015 م", as the Saudi Press Agency dates its stories)', () => {
+    const result = dateOf({ zone: 'Asia/Riyadh', text: 'اجتماع مجلس الشورى\n\nالرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\n\nعقد مجلس الشورى اجتماعه.\n' });
+    assert.deepEqual([result.date, result.source, result.codes], ['2015-08-10T00:00:00+03:00', 'text', []]);
+  });
+
+  it('in figures with no mark (1445-06-12, 12/06/1445) is named, with how to mark it, never filed under the Gregorian year 1445, in the text and in a sidecar', () => {
+    for (const written of ['1445-06-12', '12/06/1445', '1445/6/12']) {
+      const result = dateOf({ zone: 'UTC', text: `Council meets\n\nPublished: ${written}\n\nThe council met.\n` });
+      assert.deepEqual([result.source, result.codes, result.problems[0]!.line], ['file-mtime', ['TEXT_BAD_DATE'], 3], written);
+      assert.match(result.problems[0]!.message, /whose year, 1445, is probably of the Hijri calendar/, written);
+      assert.match(result.problems[0]!.hint!, new RegExp(`"${written} هـ", read by the Umm al-Qura calendar as 25 December 2023`), written);
+    }
+    const sidecar = dateOf({ zone: 'UTC', sidecarDate: '1445-06-12' });
+    assert.deepEqual([sidecar.source, sidecar.codes], ['file-mtime', ['SIDECAR_BAD_DATE', 'DATE_FROM_FILE_TIME']]);
+    // An instant written in full, with its offset, is taken as written: a history archive means it.
+    assert.deepEqual(dateOf({ zone: 'UTC', sidecarDate: '1453-05-29T06:00:00Z' }).date, '1453-05-29T06:00:00+00:00');
+  });
+
+  it('that is no day of its month (30 in a month of 29 days) is named', () => {
+    // Shawwal 1445 had 29 days: Eid al-Fitr, 1 Shawwal, was 10 April 2024, and 1 Dhu al-Qadah 9 May.
+    const result = dateOf({ zone: 'UTC', text: 'Council meets\n\nPublished: 30 Shawwal 1445\n\nThe council met.\n' });
+    assert.deepEqual([result.source, result.codes], ['file-mtime', ['TEXT_BAD_DATE']]);
+    assert.match(result.problems[0]!.message, /no day of the Hijri calendar \(Umm al-Qura\): month 10 of 1445 has no day 30/);
+    assert.deepEqual(dateOf({ zone: 'UTC', text: 'Council meets\n\nPublished: 1 Shawwal 1445\n\nThe council met.\n' }).date, '2024-04-10T00:00:00+00:00');
+  });
+});
+
 describe('an "Updated …" line', () => {
   const datesOf = (text: string, options: { name?: string; sidecarDate?: string } = {}) => {
     const result = dateOf({ zone: 'Europe/London', text, ...options });
