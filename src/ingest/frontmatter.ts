@@ -86,6 +86,15 @@ export interface ParsedArticleFile {
 export function readArticleFile(original: string): ParsedArticleFile {
   // Editors on Windows save CRLF (and old ones CR): the same file to the reader, so to us.
   const text = original.includes('\r') ? original.replace(/\r\n?/g, '\n') : original;
+  // An emptied file (a slip in an editor, a sync or a disk that lost it) is no broken frontmatter
+  // to repair but a lost article: restore it, or delete it to unpublish it.
+  if (text.trim() === '') {
+    throw new FrontmatterError(
+      text === '' ? 'is empty (0 bytes)' : 'holds only white space',
+      1,
+      'Restore the file (from a backup or version control); or delete it to unpublish the article (if its source is still in the inbox, the next build makes it again from the source).',
+    );
+  }
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')).trim();
   if (firstLine !== '---' && firstLine !== '---yaml') {
     if (firstLine.startsWith('---')) refuse(firstLine.slice(3).trim() || 'unknown')();

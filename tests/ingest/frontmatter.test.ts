@@ -214,6 +214,15 @@ describe('problems in a hand-edited article file', () => {
     ]);
   });
 
+  it('say that an emptied file is empty (0 bytes, or white space only), not that it lacks frontmatter, and how to restore or unpublish it', () => {
+    for (const [text, what] of [['', 'is empty (0 bytes)'], ['  \n\n\t\r\n', 'holds only white space']] as const) {
+      const problems = new ProblemLog();
+      assert.equal(toArticle('2024/x.md', 'articles/2024/x.md', text, 'UTC', 'en', problems), undefined);
+      assert.deepEqual(problems.problems.map(({ code, line, message }) => [code, line, message]), [['ARTICLE_BAD_FRONTMATTER', 1, `${what}; the article is left out`]]);
+      assert.match(problems.problems[0]!.hint!, /^Restore the file .*; or delete it to unpublish the article/);
+    }
+  });
+
   it('say that a title which is a list or a set of keys is not text, rather than missing', () => {
     assert.deepEqual(problemsOf('---\nslug: "x"\ntitle: ["One", "Two"]\n---\nBody.\n'), [
       ['ARTICLE_MISSING_TITLE', 3, 'has a "title" that is not text (a list); the article is left out'],
