@@ -124,15 +124,7 @@ export function readArticleFile(original: string): ParsedArticleFile {
     });
   } catch (error) {
     if (error instanceof FrontmatterError) throw error;
-    const mark = (error as { mark?: { line?: number } }).mark;
-    throw new FrontmatterError(
-      `frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
-      // gray-matter hands YAML the text after the opening `---`, starting with its newline, so
-      // YAML's 0-based line is the file's 1-based line minus one.
-      mark?.line === undefined ? undefined : mark.line + 1,
-      'Fix the YAML syntax; quote values that contain ": " or start with a special character.',
-      { cause: error },
-    );
+    throw yamlError(error, text);
   }
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     throw new FrontmatterError('frontmatter must be a set of "key: value" lines', 2, 'Write one "key: value" per line.');
@@ -168,6 +160,23 @@ export function salvageFrontmatter(original: string): Record<string, unknown> {
   const lines = (original.includes('\r') ? original.replace(/\r\n?/g, '\n') : original).split('\n');
   const salvaged: Record<string, unknown> = {};
   if (lines[0]?.trim() !== '---') return salvaged;
+  for (const { key, value } of topLevelEntries(lines)) {
+    if (value && typeof value === 'object' && Object.hasOwn(value, key) && !Object.hasOwn(salvaged, key)) salvaged[key] = value[key];
+  }
+  return salvaged;
+}
+
+interface TopLevelEntry {
+  key: string;
+  /** 0-based index of the key's line; the entry runs to the line before `next` (lines indented under it). */
+  start: number;
+  next: number;
+  /** The entry read alone; undefined when its own lines are not valid YAML. */
+  value?: Record<string, unknown> | null;
+}
+
+/** Each top-level `key:` of the frontmatter in `lines` (from line index 1 to the closing `---`), read alone. */
+function* topLevelEntries(lines: string[]): Generator<TopLevelEntry> {
   let end = lines.findIndex((line, at) => at > 0 && /^---[ \t]*$/.test(line));
   if (end === -1) end = lines.length;
   for (let start = 1; start < end; start++) {
@@ -176,13 +185,52 @@ export function salvageFrontmatter(original: string): Record<string, unknown> {
     let next = start + 1;
     while (next < end && /^([ \t]|$)/.test(lines[next]!)) next++;
     try {
-      const value = yaml.load(lines.slice(start, next).join('\n'), { schema: yaml.CORE_SCHEMA }) as Record<string, unknown> | null;
-      if (value && typeof value === 'object' && Object.hasOwn(value, key) && !Object.hasOwn(salvaged, key)) salvaged[key] = value[key];
+      yield { key, start, next, value: yaml.load(lines.slice(start, next).join('\n'), { schema: yaml.CORE_SCHEMA }) as Record<string, unknown> | null };
     } catch {
       // This key's lines are the broken ones.
+      yield { key, start, next };
     }
   }
-  return salvaged;
+}
+
+/**
+ * js-yaml's error as a FrontmatterError at the line to fix. js-yaml names the line where it
+ * noticed the error: for a value left open (`title: [unclosed`, `title: "x` with no closing
+ * quote) that is a later line, often another key's, which is fine; the line to name is the one
+ * where the broken value starts: the last key before it whose own lines are no valid YAML.
+ */
+function yamlError(error: unknown, text: string): FrontmatterError {
+  const { reason, mark } = error as { reason?: string; mark?: { line?: number; column?: number } };
+  const why = reason ?? (error as Error).message.split('\n')[0]!;
+  const hint = 'Fix the YAML syntax; quote values that contain ": " or start with a special character.';
+  // gray-matter hands YAML the text after the opening `---`, starting with its newline, so
+  // YAML's 0-based line is the file's 1-based line minus one.
+  if (mark?.line === undefined) return new FrontmatterError(`frontmatter is not valid YAML: ${why}`, undefined, hint, { cause: error });
+  const noticed = mark.line + 1;
+  const column = (mark.column ?? 0) + 1;
+  const lines = text.split('\n');
+  if (why === 'duplicated mapping key') {
+    const key = /^([^:\s][^:]*):/.exec(lines[noticed - 1] ?? '')?.[1];
+    const first = key === undefined ? -1 : lines.findIndex((line, at) => at > 0 && line.startsWith(`${key}:`));
+    if (key !== undefined && first !== -1 && first + 1 < noticed) {
+      return new FrontmatterError(`frontmatter is not valid YAML: "${key}" is given twice, on line ${first + 1} and on this line`, noticed, `Keep one "${key}" line and delete the other.`, { cause: error });
+    }
+  }
+  if (why.startsWith('tab characters')) return new FrontmatterError(`frontmatter is not valid YAML: ${why} (column ${column})`, noticed, 'Indent with spaces, not tabs.', { cause: error });
+  let broken: TopLevelEntry | undefined;
+  for (const entry of topLevelEntries(lines)) {
+    if (entry.start + 1 > noticed) break;
+    // The line noticed is in a broken entry of its own: the error is there.
+    if (entry.next >= noticed && !('value' in entry)) return new FrontmatterError(`frontmatter is not valid YAML: ${why} (column ${column})`, noticed, hint, { cause: error });
+    if (!('value' in entry)) broken = entry;
+  }
+  if (broken === undefined || broken.start + 1 === noticed) return new FrontmatterError(`frontmatter is not valid YAML: ${why} (column ${column})`, noticed, hint, { cause: error });
+  return new FrontmatterError(
+    `frontmatter is not valid YAML: the value of "${broken.key}", which starts on this line, is not closed or is broken (${why}, noticed at line ${noticed}, column ${column})`,
+    broken.start + 1,
+    `Close the value of "${broken.key}" ("[" needs "]", "{" needs "}", a quote its closing quote), or write it as one quoted line: ${broken.key}: "…"`,
+    { cause: error },
+  );
 }
 
 /** How many values YAML aliases (`*name`) may add to a frontmatter by repeating what an anchor holds. */

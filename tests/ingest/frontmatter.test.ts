@@ -158,6 +158,43 @@ describe('only YAML frontmatter is read', () => {
   it('names the line of a YAML error in the file', () => {
     assert.throws(() => readArticleFile('---\ntitle: "ok"\nsummary: a: b\n---\n'), (error: unknown) => error instanceof FrontmatterError && error.line === 3);
   });
+
+  const yamlError = (text: string) => {
+    try {
+      readArticleFile(text);
+    } catch (error) {
+      assert.ok(error instanceof FrontmatterError);
+      return { line: error.line, message: error.message, hint: error.hint };
+    }
+    assert.fail('read without an error');
+  };
+
+  it('names the line where a value left open starts (a list, a set of keys, a quote), not the later line where YAML noticed it, keeping YAML\'s reason', () => {
+    for (const [text, line, key, reason] of [
+      ['---\ntitle: [unclosed\ndate: "2024-01-01"\nslug: "x"\n---\nBody\n', 2, 'title', 'missed comma between flow collection entries, noticed at line 3'],
+      ['---\r\ntitle: [unclosed\r\ndate: "2024-01-01"\r\n---\r\nBody\r\n', 2, 'title', 'noticed at line 3'],
+      ['---\ndate: "2024-01-01"\ntitle: {a: 1\n---\nBody\n', 3, 'title', 'within a flow collection, noticed at line 4'],
+      ['---\ntitle: "x\nsummary: "y"\nslug: "z"\n---\nBody\n', 2, 'title', 'noticed at line 4'],
+      ["---\ntitle: 'x\nslug: z\n---\nBody\n", 2, 'title', 'within a single quoted scalar, noticed at line 4'],
+      ['---\ntitle: "x"\ntags: ["a",\n  "b"\nslug: "y"\n---\nBody\n', 3, 'tags', 'noticed at line 5'],
+    ] as const) {
+      const error = yamlError(text);
+      assert.equal(error.line, line, text);
+      assert.match(error.message, new RegExp(`^frontmatter is not valid YAML: the value of "${key}", which starts on this line, is not closed or is broken \\(.*${reason}`), text);
+      assert.match(error.hint, new RegExp(`^Close the value of "${key}"`), text);
+    }
+  });
+
+  it('names the line of a bad indentation, a tab, an unknown alias or a key given twice, where YAML notices it, saying what to do', () => {
+    assert.deepEqual(yamlError('---\ntitle: "x"\n  date: "2024"\nslug: "y"\n---\nB\n').line, 3);
+    assert.deepEqual(yamlError('---\ntitle: "x"\n\tdate: "2024"\n---\nB\n'), { line: 3, message: 'frontmatter is not valid YAML: tab characters must not be used in indentation (column 1)', hint: 'Indent with spaces, not tabs.' });
+    assert.deepEqual(yamlError('---\ntitle: *nope\n---\nB\n').line, 2);
+    assert.deepEqual(yamlError('---\ntitle: "x"\ndate: "2024"\ntitle: "y"\n---\nB\n'), {
+      line: 4,
+      message: 'frontmatter is not valid YAML: "title" is given twice, on line 2 and on this line',
+      hint: 'Keep one "title" line and delete the other.',
+    });
+  });
 });
 
 /** A frontmatter whose aliases nest `levels` deep, ten to a list: 10^levels values in a few lines. */
