@@ -65,3 +65,33 @@ export function namedInvisibleCharacters(text: string): string[] {
   const found = text.replace(LEGITIMATE_JOINER, '').match(/[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/gu) ?? [];
   return [...new Set(found)].map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
 }
+
+// A YAML frontmatter block at the top of a source (`---`, `title: …`, `date: …`, `---`), as a
+// Jekyll, Hugo or WordPress export writes one: what it holds is a key's line, a line indented
+// under one, a list item or a blank line.
+const BLOCK_FENCE = /^---[a-z]*[ \t]*$/i;
+const BLOCK_END = /^(?:---|\.\.\.)[ \t]*$/;
+const BLOCK_KEY = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)/;
+const BLOCK_LINE = /^(?:[ \t]|-[ \t]|-$|#|$)/;
+const MAX_BLOCK_LINES = 60;
+
+/**
+ * The frontmatter block a source starts with: its last line (1-based) and its keys; undefined when
+ * it has none. Broadsheet reads no metadata from a source's text (sidecars give it), so the block
+ * is published as text, which the archivist should know.
+ */
+export function findFrontmatterBlock(text: string): { end: number; keys: string[] } | undefined {
+  if (!text.startsWith('---')) return undefined;
+  const lines = text.split('\n', MAX_BLOCK_LINES);
+  if (!BLOCK_FENCE.test(lines[0]!)) return undefined;
+  const keys: string[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (BLOCK_END.test(line)) return keys.length > 0 ? { end: i + 1, keys } : undefined;
+    const key = BLOCK_KEY.exec(line)?.[1];
+    if (key !== undefined) {
+      if (!keys.includes(key)) keys.push(key);
+    } else if (!BLOCK_LINE.test(line)) return undefined;
+  }
+  return undefined;
+}

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
 import { markUnicodeForm } from '../fs-utils.ts';
 import type { ProblemLog } from '../problems.ts';
-import { findLineAnomalies, hasInvisibleCharacters, namedInvisibleCharacters } from './anomalies.ts';
+import { findFrontmatterBlock, findLineAnomalies, hasInvisibleCharacters, namedInvisibleCharacters } from './anomalies.ts';
 import { resolveArticleDate } from './article-date.ts';
 import { findArticleEntities } from './entities/article-entities.ts';
 import type { EntityRules } from './entities/entity-rules.ts';
@@ -107,6 +107,17 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
   }
 
   const titleLine = segmented.titleLine || undefined;
+  const block = findFrontmatterBlock(source.text);
+  if (block !== undefined) {
+    const shown = block.keys.slice(0, 8).join('", "') + (block.keys.length > 8 ? '", …' : '"');
+    problems.warn({
+      code: 'SOURCE_FRONTMATTER',
+      file: source.displayPath,
+      line: 1,
+      message: `starts with a YAML frontmatter block (lines 1–${block.end}: "${shown}), which Broadsheet does not read: an article's metadata comes from its sidecar, so the block is published as text${sidecar?.title === undefined ? `, and the headline is its first line ("${title}")` : ''}`,
+      hint: `Move the fields to a sidecar (NAME.json or meta.jsonl: {"title": "The headline", "date": "2024-05-01"}) and delete lines 1–${block.end} from the source.`,
+    });
+  }
   // A value from a sidecar is corrected there, so its problems name the sidecar and its line.
   const titleAt: Place = sidecar?.title === undefined ? textPlace(source, titleLine) : sidecarPlace(source, sidecar, 'title');
   const hidden = invisibleHeadline(title);

@@ -1,13 +1,15 @@
 // One bad byte never costs a whole article: a line in Windows-1252 in a UTF-8 source, or a stray
 // control character, is published repaired in the article file, with a warning naming the line
 // that a rebuild from the ingest cache reports again; the repaired text is the article's text, so
-// a clean copy of it is the same article.
+// a clean copy of it is the same article. A source that starts with a YAML frontmatter block is
+// named, and published as the text it is.
 
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ingest } from '../../src/ingest/ingest.ts';
+import { parseArticle } from '../../src/ingest/parse-article.ts';
 import { DEFAULT_RULES } from '../../src/ingest/rules.ts';
 import { ProblemLog } from '../../src/problems.ts';
 import { temporaryDir } from '../helpers/paths.ts';
@@ -59,5 +61,36 @@ describe('a source with one bad line or byte, ingested', () => {
     const { result, problems } = await run(inbox, path.join(work, 'articles'));
     assert.deepEqual(result.sources.map(({ source, status }) => [source, status]), [['a-clean.txt', 'written'], ['b-pasted.txt', 'duplicate']]);
     assert.ok(problems.some(({ code, file }) => code === 'DUPLICATE_ARTICLE' && file === 'b-pasted.txt'));
+  });
+});
+
+describe('a source that starts with a YAML frontmatter block (a Jekyll, Hugo or WordPress export)', () => {
+  const parse = (text: string) => {
+    const problems = new ProblemLog();
+    const parsed = parseArticle({ path: 'export.txt', displayPath: 'inbox/export.txt', hash: 'sha256:00', text, mtimeMs: Date.UTC(2020, 0, 1) }, { rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' }, problems);
+    assert.ok(parsed);
+    return { parsed, problems: problems.problems.filter((problem) => problem.code === 'SOURCE_FRONTMATTER') };
+  };
+
+  it('is named at line 1 with its lines and keys and how to move them to a sidecar, and published as text, word for word, never read as YAML', () => {
+    for (const [text, end, keys] of [
+      ['---\ntitle: "Exported story"\ndate: 2024-01-02\ntags:\n  - harbour\n---\nThe body of the story.\n', 6, '"title", "date", "tags"'],
+      ['---   \ntitle: [unclosed\ndate: [1,2]\n---\n---\ntitle: second\n---\nThe body.\n', 4, '"title", "date"'],
+      ['---\ntitle: !!js/function "function () { globalThis.ranFrontmatter = true }"\nlol: &a [*a]\n...\nThe body.\n', 4, '"title", "lol"'],
+    ] as const) {
+      const { parsed, problems } = parse(text);
+      assert.deepEqual(problems.map(({ file, line }) => [file, line]), [['inbox/export.txt', 1]], text);
+      assert.match(problems[0]!.message, new RegExp(`^starts with a YAML frontmatter block \\(lines 1–${end}: ${keys}\\), which Broadsheet does not read: an article's metadata comes from its sidecar, so the block is published as text`), text);
+      assert.match(problems[0]!.hint!, new RegExp(`Move the fields to a sidecar .* and delete lines 1–${end} from the source\\.$`), text);
+      const published = `${parsed.frontmatter.title}\n${parsed.frontmatter.subtitle ?? ''}\n${parsed.body}`.replace(/\\/g, '');
+      for (const line of text.split('\n').slice(1, end - 1)) for (const word of line.split(/\s+/).filter(Boolean)) assert.ok(published.includes(word), `${word} of ${JSON.stringify(text)}`);
+    }
+    assert.equal((globalThis as Record<string, unknown>).ranFrontmatter, undefined);
+  });
+
+  it('is not taken from a rule above the text, a block never closed, or one that holds prose', () => {
+    for (const text of ['---\nThe story starts after a rule.\n---\nMore of it.\n', '---\ntitle: never closed\nThe story.\n', 'Headline\n---\ntitle: x\n---\nThe body.\n']) {
+      assert.deepEqual(parse(text).problems, [], text);
+    }
   });
 });
