@@ -216,6 +216,17 @@ function yamlError(error: unknown, text: string): FrontmatterError {
       return new FrontmatterError(`frontmatter is not valid YAML: "${key}" is given twice, on line ${first + 1} and on this line`, noticed, `Keep one "${key}" line and delete the other.`, { cause: error });
     }
   }
+  const tag = /^unknown tag !<tag:yaml\.org,2002:(.+)>$/.exec(why)?.[1] ?? /^unknown tag !<(.+)>$/.exec(why)?.[1];
+  if (tag !== undefined) {
+    // As the file writes it: `!!js/function` for YAML's own tags, `!custom` for a local one.
+    const shown = tag.startsWith('!') ? tag : /^[\w/.-]+$/.test(tag) ? `!!${tag}` : `!<${tag}>`;
+    return new FrontmatterError(
+      `frontmatter is not valid YAML: the tag ${shown} (column ${column}) is not read: only text, numbers, lists and sets of keys are, and nothing in an article file is ever run`,
+      noticed,
+      `Remove "${shown}" and write the value as quoted text, e.g. title: "The headline".`,
+      { cause: error },
+    );
+  }
   if (why.startsWith('tab characters')) return new FrontmatterError(`frontmatter is not valid YAML: ${why} (column ${column})`, noticed, 'Indent with spaces, not tabs.', { cause: error });
   let broken: TopLevelEntry | undefined;
   for (const entry of topLevelEntries(lines)) {

@@ -185,6 +185,15 @@ describe('only YAML frontmatter is read', () => {
     }
   });
 
+  it('names a YAML tag (!!js/function, !!binary, !custom) at its line as one that is not read, never run, and how to write the value', () => {
+    for (const [value, shown] of [['!!js/function "function () { return 1 }"', '!!js/function'], ['!!binary aGVsbG8=', '!!binary'], ['!custom x', '!custom']] as const) {
+      const error = yamlError(`---\ndate: "2024-01-01T00:00:00+00:00"\ntitle: ${value}\n---\nBody.\n`);
+      assert.equal(error.line, 3, value);
+      assert.match(error.message, new RegExp(`^frontmatter is not valid YAML: the tag ${shown} \\(column \\d+\\) is not read: only text, numbers, lists and sets of keys are, and nothing in an article file is ever run$`), value);
+      assert.equal(error.hint, `Remove "${shown}" and write the value as quoted text, e.g. title: "The headline".`, value);
+    }
+  });
+
   it('names the line of a bad indentation, a tab, an unknown alias or a key given twice, where YAML notices it, saying what to do', () => {
     assert.deepEqual(yamlError('---\ntitle: "x"\n  date: "2024"\nslug: "y"\n---\nB\n').line, 3);
     assert.deepEqual(yamlError('---\ntitle: "x"\n\tdate: "2024"\n---\nB\n'), { line: 3, message: 'frontmatter is not valid YAML: tab characters must not be used in indentation (column 1)', hint: 'Indent with spaces, not tabs.' });
