@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { markUnicodeForm } from '../fs-utils.ts';
 import type { ProblemLog } from '../problems.ts';
-import { arabicDateDoubt, asLunarHijri, dateFromModificationTime, findBadDateInFileName, findDateInPath, findDateInText, findYearFolder, formatIsoDate, otherReadingOfNumericDate, parseDateString, isProbablyHijri, twoDigitYearOf, withAsciiDigits, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates, type UnreadableTextDate } from './dates.ts';
+import { arabicDateDoubt, asLunarHijri, DATELINE_LINES, dateFromModificationTime, findBadDateInFileName, findDateInPath, findDateInText, findYearFolder, formatIsoDate, otherReadingOfNumericDate, parseDateString, isProbablyHijri, twoDigitYearOf, withAsciiDigits, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates, type UnreadableTextDate } from './dates.ts';
 import type { IngestOptions, SourceFile } from './parse-article.ts';
 import { LABELLED_DATE } from './rules.ts';
 import { keyOf, originOf } from './sidecar.ts';
@@ -65,7 +65,7 @@ export interface ArticleDates extends ResolvedDate {
  * its dateline, even when it is a date (`2024-01-01`).
  */
 export function resolveArticleDate(source: SourceFile, options: IngestOptions, problems: ProblemLog, headlineLine?: number): ArticleDates {
-  const firstLines = source.text.split('\n', 8);
+  const firstLines = source.text.split('\n', DATELINE_LINES);
   if (headlineLine !== undefined && headlineLine <= firstLines.length) firstLines[headlineLine - 1] = '';
   const fromText = findDateInText(firstLines, options.timeZone, options.now ?? Date.now());
   const date: ArticleDates & { ref?: ResolvedDate } = pickDate(source, options, problems, firstLines, fromText);

@@ -70,23 +70,38 @@ function prefixWords(prefix: string): string[] | undefined {
  * dateline.
  */
 export function isDateline(line: string, index: number, written: string): boolean {
+  return datelineKind(line, index, written) !== undefined;
+}
+
+/**
+ * Whether `line` is a dateline with nothing after its date but times, zones, a byline or an
+ * agency (`LONDON, March 3, 2024`, `Monday, 3 June 2024`, `بيروت 15 كانون الثاني 2024`): no text
+ * of the article, so no summary.
+ */
+export function isBareDateline(line: string, index: number, written: string): boolean {
+  return datelineKind(line, index, written) === 'bare';
+}
+
+/** A dateline alone (`bare`) or leading into the first sentence (`lede`); undefined for no dateline. */
+function datelineKind(line: string, index: number, written: string): 'bare' | 'lede' | undefined {
   const words = prefixWords(line.slice(0, index));
-  if (words === undefined) return false;
+  if (words === undefined) return undefined;
   const after = line.slice(index + written.length);
+  const kind = (bare: boolean, lede: boolean) => (bare ? 'bare' : lede ? 'lede' : undefined);
   // An Arabic date, or an Arabic line: a Hijri date in figures has its mark (`1445/6/12 هـ`).
   if (ARABIC_LETTER.test(written) || words.some((word) => ARABIC_LETTER.test(word))) {
-    if (!isArabicPrefix(words)) return false;
+    if (!isArabicPrefix(words)) return undefined;
     const rest = ARABIC_AFTER.exec(after)?.groups?.rest;
     if (rest !== undefined) {
-      if (rest.split(PREFIX_SEPARATOR).some((word) => PROSE_WORD.test(word))) return false;
+      if (rest.split(PREFIX_SEPARATOR).some((word) => PROSE_WORD.test(word))) return undefined;
       // Alone on its line, a date in words may be a headline, as in English.
-      return words.length > 0 || rest.trim() !== '' || NUMERIC_DATE_TEXT.test(written.replace(/\s*(?:هـ|ه)$/, ''));
+      return kind(words.length > 0 || rest.trim() !== '' || NUMERIC_DATE_TEXT.test(written.replace(/\s*(?:هـ|ه)$/, '')), false);
     }
-    return ARABIC_BEFORE_LEDE.test(after) || AFTER_DATE.test(after);
+    return kind(AFTER_DATE.test(after), ARABIC_BEFORE_LEDE.test(after));
   }
-  if (NUMERIC_DATE_TEXT.test(written)) return words.every((word) => LABEL_WORD.test(word) || TIME_WORD.test(word)) && AFTER_DATE.test(after);
+  if (NUMERIC_DATE_TEXT.test(written)) return kind(words.every((word) => LABEL_WORD.test(word) || TIME_WORD.test(word)) && AFTER_DATE.test(after), false);
   // `3 June 2024` alone may be a headline ("11 September 2001"), so a date in words needs company.
-  if (words.length === 0 && /^\.?$/.test(after.trim()) && !/^\d{4}-/.test(written)) return false;
-  if (!words.every((word) => LABEL_WORD.test(word) || TIME_WORD.test(word) || SMALL_WORD.test(word) || NAME_WORD.test(word))) return false;
-  return AFTER_DATE.test(after) || (BEFORE_LEDE.test(after) && !ENDS_IN_PREPOSITION.test(line.slice(0, index)));
+  if (words.length === 0 && /^\.?$/.test(after.trim()) && !/^\d{4}-/.test(written)) return undefined;
+  if (!words.every((word) => LABEL_WORD.test(word) || TIME_WORD.test(word) || SMALL_WORD.test(word) || NAME_WORD.test(word))) return undefined;
+  return kind(AFTER_DATE.test(after), BEFORE_LEDE.test(after) && !ENDS_IN_PREPOSITION.test(line.slice(0, index)));
 }

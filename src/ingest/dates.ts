@@ -4,7 +4,7 @@
 
 import { DateTime } from 'luxon';
 import { ARABIC_MONTH_DATE, readArabicMonthDate } from './arabic-months.ts';
-import { isDateline } from './dateline.ts';
+import { isBareDateline, isDateline } from './dateline.ts';
 import { HIJRI_DATE, hijriToGregorian, readHijriDate } from './hijri.ts';
 import { WEEKDAYS } from './rules.ts';
 
@@ -393,6 +393,20 @@ export interface UnreadableTextDate {
 const UPDATE_LABEL = /(?:\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b|(?<![\p{L}\p{M}])(?:تحديث|التحديث|محدث)(?![\p{L}\p{M}]))[^\p{L}\p{N}]*(?:(?:on|at|في)\s+)?$/iu;
 const UPDATE_AFTER = /\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b|(?<![\p{L}\p{M}])(?:تحديث|التحديث|محدث)(?![\p{L}\p{M}])/iu;
 
+/**
+ * Whether `text`, a paragraph, is a dateline alone (`LONDON, March 3, 2024`, `Monday, 3 June 2024`):
+ * no text of the article, so no summary, as a `Published …` line is none.
+ */
+export function isDatelineAlone(text: string): boolean {
+  const line = withAsciiDigits(text.trim());
+  if (line.length > 200 || line.includes('\n')) return false;
+  const match = TEXT_DATE.exec(line);
+  return match !== null && isBareDateline(line, match.index, match[1]!);
+}
+
+/** How many first lines of a text may hold its dateline. */
+export const DATELINE_LINES = 8;
+
 /** What the first lines of a text say about its dates. */
 export interface TextDates {
   /** The first dateline that is no update's: when the article was published. */
@@ -413,7 +427,7 @@ export interface TextDates {
 export function findDateInText(lines: string[], zone: string, now: number = Date.now()): TextDates {
   const found: TextDates = {};
   // Every one of the lines is read, so that a second dateline on another day is found.
-  for (let i = 0; i < Math.min(lines.length, 8) && !(found.date && found.updated && found.conflicting); i++) {
+  for (let i = 0; i < Math.min(lines.length, DATELINE_LINES) && !(found.date && found.updated && found.conflicting); i++) {
     const raw = lines[i]!.trim();
     const line = withAsciiDigits(raw);
     if (line.length > 200) continue;

@@ -7,6 +7,7 @@ import { markUnicodeForm } from '../fs-utils.ts';
 import type { ProblemLog } from '../problems.ts';
 import { findFrontmatterBlock, findLineAnomalies, hasInvisibleCharacters, namedInvisibleCharacters } from './anomalies.ts';
 import { resolveArticleDate } from './article-date.ts';
+import { DATELINE_LINES, isDatelineAlone } from './dates.ts';
 import { findArticleEntities } from './entities/article-entities.ts';
 import type { EntityRules } from './entities/entity-rules.ts';
 import { escapeMarkdownLine } from './escape-markdown.ts';
@@ -184,9 +185,10 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
     .join('\n\n');
   const bodyText = articleBlocks.map((block) => block.text).join('\n');
   const words = countWords([subtitle ?? '', bodyText].join(' '));
-  // A dateline below the headline (`Published: 3 June 2024, 14:30`) is no summary: lists, feeds and
-  // search results would show it under the date they already show.
-  const firstParagraph = (articleBlocks.find((block) => block.kind === 'paragraph' && !isLabelledDateLine(block.text)) ?? articleBlocks.find((block) => block.kind === 'paragraph'))?.text ?? '';
+  // A dateline below the headline (`Published: 3 June 2024, 14:30`, `LONDON, March 3, 2024`) is no
+  // summary: lists, feeds and search results would show it under the date they already show.
+  const isDateParagraph = (block: Block) => isLabelledDateLine(block.text) || (block.line <= DATELINE_LINES && isDatelineAlone(block.text));
+  const firstParagraph = (articleBlocks.find((block) => block.kind === 'paragraph' && !isDateParagraph(block)) ?? articleBlocks.find((block) => block.kind === 'paragraph'))?.text ?? '';
   const language = sidecar?.language ?? detectLanguage(`${title}\n${bodyText}`, options.language);
   const section = sidecar?.section ?? sectionFromFolder(source.path);
 

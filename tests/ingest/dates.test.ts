@@ -654,6 +654,20 @@ describe('an "Updated …" line', () => {
     assert.equal(dateOf({ zone: 'UTC', text: 'Council votes on budget\n\nPublished: June 3, 2024\n' }).parsed.frontmatter.summary, 'Published: June 3, 2024');
   });
 
+  it('is no summary, nor is a dateline alone on its line (a place, a weekday, an agency and the date), in English or Arabic; one that leads into the first sentence is', () => {
+    const lede = 'The council met on Monday and voted on the budget for the coming year.';
+    for (const dateline of ['LONDON, March 3, 2024', 'Monday, 3 June 2024', 'WASHINGTON (Reuters) - June 3, 2024 14:05 GMT', 'بيروت 15 كانون الثاني 2024', 'الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس']) {
+      const text = `Council votes on budget\n\n${dateline}\n\n${lede}\n\nIt passed narrowly.\n`;
+      const { parsed, source } = dateOf({ zone: 'UTC', text });
+      assert.deepEqual([parsed.frontmatter.summary, source], [lede, 'text'], dateline);
+      assert.match(parsed.body, new RegExp(`^${dateline.replace(/[()]/g, '\\$&')}\n\n`), dateline);
+    }
+    // A sidecar's date leaves the text's dateline no summary either.
+    assert.equal(dateOf({ zone: 'UTC', sidecarDate: '2024-03-03', text: `Council votes on budget\n\nLONDON, March 3, 2024\n\n${lede}\n\nIt passed.\n` }).parsed.frontmatter.summary, lede);
+    const wire = `LONDON, March 3, 2024 — ${lede}`;
+    assert.equal(dateOf({ zone: 'UTC', text: `Council votes on budget\n\n${wire}\n\nIt passed narrowly.\n` }).parsed.frontmatter.summary, wire);
+  });
+
   it('is read after the publication date on the same line', () => {
     assert.deepEqual(datesOf('Headline\n\nPublished 3 June 2024 · Updated 5 June 2024 14:30 GMT\n\nText.\n'), {
       date: '2024-06-03T00:00:00+01:00', source: 'text', updated: '2024-06-05T15:30:00+01:00', codes: [],
