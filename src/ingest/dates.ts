@@ -154,7 +154,7 @@ export function arabicDateDoubt(written: string): string | undefined {
  */
 export function parseDateString(value: string, zone: string, now: number = Date.now()): DateTime | undefined {
   const trimmed = withoutLeapSecond(withAsciiDigits(value.trim()));
-  const arabicOrHijri = parseArabicOrHijri(trimmed, zone);
+  const arabicOrHijri = parseArabicOrHijri(trimmed.replace(WEEKDAY_BEFORE, '').replace(ARABIC_WEEKDAY_BEFORE, ''), zone);
   if (arabicOrHijri !== null) return arabicOrHijri && arabicOrHijri.year >= MIN_YEAR && arabicOrHijri.year <= MAX_YEAR ? arabicOrHijri : undefined;
   // A zone's abbreviation after the date and time (`2024-06-03 14:30 BST`): luxon would ask the
   // platform, which reads BST as Bangladesh's (+6), CET and PST as following summer time and IST
@@ -258,6 +258,8 @@ const ZONE = '(?:\\s*\\(?((?:utc|gmt)?[+-]\\d{1,2}(?::?\\d{2})?|[a-z]{1,5})\\)?)
 // A date in words or year-first figures, then a time (a date in figures day first reads its own).
 const DATE_THEN_TIME = new RegExp(`^((?:\\p{L}.*|\\d{1,2}(?:st|nd|rd|th)?\\s+\\p{L}.*)\\d{4}|\\d{4}([/.])\\d{1,2}\\2\\d{1,2}),?\\s+(?:at\\s+)?${TIME}$`, 'iu');
 const WEEKDAY_BEFORE = new RegExp(`^(?:${WEEKDAYS})\\.?,?\\s+(?=\\S)`, 'i');
+// The same in Arabic (`الأحد، 15 يناير 2024`, `يوم الأحد 15 …`).
+const ARABIC_WEEKDAY_BEFORE = /^(?:يوم\s+)?(?:الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)\s*[،,]?\s*(?=\d)/;
 // After the date: the first thing after it (`June 3, 2024, 14:30 GMT`, `3 June 2024 at 2.30pm`).
 const TIME_AFTER = new RegExp(`^(?:,?\\s+|,)(?:at\\s+)?${TIME}${ZONE}(?![\\p{L}\\p{N}:])`, 'iu');
 // Before it, with at most a weekday between (`Updated 14:05 GMT, Monday 3 June 2024`).

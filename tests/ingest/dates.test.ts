@@ -543,7 +543,9 @@ describe('a dateline in Arabic', () => {
   });
 
   it('reads a sidecar date with an Arabic month\'s name, and names one that names no one month', () => {
-    assert.deepEqual(dateOf({ zone: 'UTC', sidecarDate: '15 كانون الثاني 2024' }).date, '2024-01-15T00:00:00+00:00');
+    for (const sidecarDate of ['15 كانون الثاني 2024', 'الأحد، 15 يناير 2024', 'يوم الأحد 15 يناير 2024 م']) {
+      assert.deepEqual(dateOf({ zone: 'UTC', sidecarDate }).date, '2024-01-15T00:00:00+00:00', sidecarDate);
+    }
     const doubtful = dateOf({ zone: 'UTC', sidecarDate: '15 تشرين 2024' });
     assert.deepEqual([doubtful.source, doubtful.codes], ['file-mtime', ['SIDECAR_BAD_DATE', 'DATE_FROM_FILE_TIME']]);
     assert.match(doubtful.problems[0]!.message, /names no one day: "تشرين" alone names October \(تشرين الأول\) or November \(تشرين الثاني\)/);
@@ -574,6 +576,8 @@ describe('a Hijri date', () => {
       ['اجتماع مجلس الشورى\n\nالرياض الأحد 12 جمادى الآخرة 1445هـ\n\nعقد مجلس الشورى اجتماعه.\n', undefined, '2023-12-25'],
       [TEXT, '12 جمادى الآخرة 1445 هـ', '2023-12-25'],
       [TEXT, '1445-06-12 هـ', '2023-12-25'],
+      [TEXT, 'الاثنين 12 جمادى الآخرة 1445هـ', '2023-12-25'],
+      [TEXT, 'Monday, 12 Jumada II 1445 AH', '2023-12-25'],
     ] as const) {
       const result = dateOf({ zone: 'UTC', text, ...(sidecarDate === undefined ? {} : { sidecarDate }) });
       assert.deepEqual([result.date, result.codes], [`${date}T00:00:00+00:00`, []], sidecarDate ?? text);
