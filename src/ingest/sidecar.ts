@@ -148,8 +148,14 @@ export function normaliseSidecar(
   raw: Record<string, unknown>,
   origin: SidecarData['origin'],
   problems: ProblemLog,
+  /** The line of each key in a NAME.json, whose problems name it (a meta.jsonl entry is one line). */
+  keyLines?: ReadonlyMap<string, number>,
 ): SidecarData {
   const result: SidecarData = { extra: {}, origin };
+  const lineOfKey = (rawKey: string) => {
+    const line = keyLines?.get(rawKey);
+    return line === undefined ? lineOf(origin) : { line };
+  };
   // The fields a page shows lose their C1 controls and noncharacters (unsafe-characters.ts),
   // written raw or as JSON escapes ("\u0093"), with one warning for the entry; `extra` is never
   // shown, and is kept as given.
@@ -164,7 +170,7 @@ export function normaliseSidecar(
       problems.warn({
         code: 'SIDECAR_WRONG_TYPE',
         file: origin.file,
-        ...lineOf(origin),
+        ...lineOfKey(rawKey),
         message: `"${rawKey}" should be ${expected}, not ${describeType(value)} (${quoteValue(value)}); it is ignored`,
         hint: `Give "${rawKey}" as ${expected}.`,
       });
@@ -180,7 +186,7 @@ export function normaliseSidecar(
         problems.warn({
           code: 'SIDECAR_BAD_URL',
           file: origin.file,
-          ...lineOf(origin),
+          ...lineOfKey(rawKey),
           message: `"${rawKey}" must be an http or https address, not ${quoteValue(cleaned)}; it is left out`,
           hint: `Give the article's original web address in full, e.g. "${rawKey}": "https://example.org/news/story", or remove the key.`,
         });
@@ -193,7 +199,7 @@ export function normaliseSidecar(
         problems.warn({
           code: 'SIDECAR_BAD_LANGUAGE',
           file: origin.file,
-          ...lineOf(origin),
+          ...lineOfKey(rawKey),
           message: `"${rawKey}" must be a language tag such as "en", "ar" or "pt-BR", not ${quoteValue(cleaned)}; it is left out, and the language is found from the text`,
           hint: `Give the language's ISO 639 code, with a region after a hyphen if needed (BCP 47: "${rawKey}": "en" or "en-GB"), or remove the key.`,
         });
@@ -222,7 +228,7 @@ export function normaliseSidecar(
       problems.warn({
         code: 'SIDECAR_DUPLICATE',
         file: origin.file,
-        ...lineOf(origin),
+        ...lineOfKey(rawKey),
         message: `gives "${key}" twice, as "${earlierKey}" (${quoteValue(earlier)}) and as "${rawKey}" (${quoteValue(normalised)}); "${usedKey}", ${quoteValue(used)}, is used${rawKey === key || earlierKey === key ? `, as "${key}" wins over its alias` : ', the last of two aliases'}`,
         hint: `Keep one of "${earlierKey}" and "${rawKey}".`,
       });
@@ -577,12 +583,12 @@ function readNameJson(text: string, display: string, problems: ProblemLog): Side
     return undefined;
   }
   reportDuplicateKeys(text, display, (line) => line, problems);
-  const entry = normaliseSidecar(raw as Record<string, unknown>, { file: display }, problems);
+  const keyLines = findKeyLines(text);
+  const entry = normaliseSidecar(raw as Record<string, unknown>, { file: display }, problems, keyLines);
   // A value checked later (`date`, `updated`, a `title` too long) is named at the line of its key;
   // only those fields' lines are kept (at 100,000 sources, every field's would be memory for nothing).
   if (text.includes('\n')) {
     const origins: Record<string, Origin> = {};
-    const keyLines = findKeyLines(text);
     for (const [rawKey, line] of keyLines) {
       const key = ALIASES[rawKey] ?? rawKey;
       // The line of the key whose value is used: the field's own key, else the last alias.

@@ -500,9 +500,9 @@ export function hostileCases(): HostileCase[] {
       kind: 'sidecars',
       inbox: { [FILE]: article('Headline kept from the text', 'a sidecar with wrong types'), '2024-03-05-article.json': '{"title": 42, "authors": [1, 2], "date": true, "tags": "harbour, council"}\n' },
       problems: [
-        { code: 'SIDECAR_WRONG_TYPE', severity: 'warning', file: '2024-03-05-article.json', mentions: '"title"' },
-        { code: 'SIDECAR_WRONG_TYPE', severity: 'warning', file: '2024-03-05-article.json', mentions: '"authors"' },
-        { code: 'SIDECAR_WRONG_TYPE', severity: 'warning', file: '2024-03-05-article.json', mentions: '"date"' },
+        { code: 'SIDECAR_WRONG_TYPE', severity: 'warning', file: '2024-03-05-article.json', line: 1, mentions: '"title"' },
+        { code: 'SIDECAR_WRONG_TYPE', severity: 'warning', file: '2024-03-05-article.json', line: 1, mentions: '"authors"' },
+        { code: 'SIDECAR_WRONG_TYPE', severity: 'warning', file: '2024-03-05-article.json', line: 1, mentions: '"date"' },
       ],
       published: [{ source: FILE, title: 'Headline kept from the text', slug: 'headline-kept-from-the-text' }],
     },

@@ -120,10 +120,10 @@ describe('sidecar "url"', () => {
     });
   }
 
-  it('leaves out a bad "url" in a NAME.json, naming that file', async () => {
+  it('leaves out a bad "url" in a NAME.json, naming that file and the line', async () => {
     const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, '2024-07-04-t.json': '{"url": "javascript:alert(1)"}' });
     assert.equal((articles.get(FILE)!.source as { url?: string }).url, undefined);
-    assert.deepEqual(problems.map(({ code, file, line }) => ({ code, file, line })), [{ code: 'SIDECAR_BAD_URL', file: '2024-07-04-t.json', line: undefined }]);
+    assert.deepEqual(problems.map(({ code, file, line }) => ({ code, file, line })), [{ code: 'SIDECAR_BAD_URL', file: '2024-07-04-t.json', line: 1 }]);
   });
 
   it('keeps absolute http and https addresses as given', async () => {
@@ -600,6 +600,21 @@ describe('a sidecar value of the wrong type', () => {
         { code: 'SIDECAR_WRONG_TYPE', line: 1, message: '"section" should be a string, not a list (["Sport"]); it is ignored' },
       ],
     );
+  });
+});
+
+describe('a NAME.json value of the wrong type or form', () => {
+  it('is named at the line of its key, as one in a meta.jsonl is at its entry\'s', async () => {
+    const { problems } = await ingestInbox({
+      [FILE]: ARTICLE,
+      '2024-07-04-t.json': '{\n  "title": "A title",\n  "tags": {"a": 1},\n  "date": [1, 2],\n  "url": "javascript:alert(1)",\n  "language": "English"\n}\n',
+    });
+    assert.deepEqual(problems.map(({ code, file, line }) => ({ code, file, line })), [
+      { code: 'SIDECAR_WRONG_TYPE', file: '2024-07-04-t.json', line: 3 },
+      { code: 'SIDECAR_WRONG_TYPE', file: '2024-07-04-t.json', line: 4 },
+      { code: 'SIDECAR_BAD_URL', file: '2024-07-04-t.json', line: 5 },
+      { code: 'SIDECAR_BAD_LANGUAGE', file: '2024-07-04-t.json', line: 6 },
+    ]);
   });
 });
 
