@@ -154,7 +154,7 @@ export function scriptOfQuery(query) {
  * it indexes but not from a query's, so `market` followed by a left-to-right mark found nothing.
  * And it splits a query into words at spaces only: words parted by a no-break space (pasted from
  * a page), a tab or an ideographic space were one word, so `film market` found every article
- * with "film", and no others. Symbols around a word are dropped (below). A query of spaces
+ * with "film", and no others. Symbols in a word are dropped (below). A query of spaces
  * and punctuation alone is none.
  */
 export function queryOf(term) {
@@ -162,12 +162,12 @@ export function queryOf(term) {
     .replace(/\p{Cf}/gu, '')
     .replace(/\s+/g, ' ')
     .trim()
-    // Symbols around a word (`<script>`, `=alert`, `£5m`): Pagefind indexes the word without
-    // them, but loads the index chunk of the word with them (`<` sorts before every letter), and
-    // its exact search compares them, so `<script>` and `"<script> tags"` found nothing although
-    // an article says it.
-    .replace(/(^|[\s"])\p{S}+(?=[\p{L}\p{N}])/gu, '$1')
-    .replace(/(?<=[\p{L}\p{N}])\p{S}+(?=$|[\s"])/gu, '');
+    // Symbols in a word (`<script>`, `£5m`, `src=x`, `US$5bn`): Pagefind indexes the word without
+    // them (its indexer keeps letters, digits, marks and `_`), and drops a query's punctuation but
+    // not its symbols, so it loaded the index chunk of the word with them (`<` sorts before every
+    // letter) and its exact search compared them: `<script>` and `"<img src=x"` found nothing
+    // although an article says it. A word of symbols alone (an emoji) is left as it is.
+    .replace(/[^\s"]+/g, (word) => (/[\p{L}\p{N}]/u.test(word) ? word.replace(/\p{S}+/gu, '') : word));
   // Punctuation alone (`"`, `…`, `—`) is no word: Pagefind drops it, and found nothing.
   return /[^\p{P}\s]/u.test(query) ? query : null;
 }

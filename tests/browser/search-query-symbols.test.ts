@@ -1,8 +1,9 @@
-// A query word with symbols around it (`<script>`, `£5m`, `=alert`) finds the articles that say
-// it. Pagefind indexes such a word without its symbols, but loads the index chunk of the query
-// word as typed (`<` sorts before every letter, `£` after them) and its exact search compares the
-// symbols, so `<script>` found nothing in an article whose text says `<script>`. Checked in
-// Chromium on a real build whose index has several chunks.
+// A query word with symbols in it (`<script>`, `£5m`, `=alert`, `src=x`, `US$6m`) finds the
+// articles that say it, in quotes too. Pagefind indexes such a word without its symbols, but loads
+// the index chunk of the query word as typed (`<` sorts before every letter, `£` after them) and
+// its exact search compares the symbols, so `<script>` found nothing in an article whose text says
+// `<script>`, nor `"<img src=x"` in one that says `<img src=x`. Checked in Chromium on a real
+// build whose index has several chunks.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -29,14 +30,14 @@ function filler(seed: number): string {
   return words.join(' ');
 }
 
-describe('query words with symbols around them', { skip }, () => {
+describe('query words with symbols in them', { skip }, () => {
   let browser: Browser;
   let server: StaticServer;
 
   before(async () => {
     const files: Record<string, string> = {
-      '2024-03-01-forum.txt': `${FORUM}\n\nA reader wrote <script> tags and <img src=x onerror=alert(1)> into the forum.\n`,
-      '2024-03-02-budget.txt': `${BUDGET}\n\nThe council agreed a budget of £5m for the harbour wall.\n`,
+      '2024-03-01-forum.txt': `${FORUM}\n\nA reader wrote <script> tags and <img src=x onerror=alert(1)> into the forum, naming AT&T and O'Brien.\n`,
+      '2024-03-02-budget.txt': `${BUDGET}\n\nThe council agreed a budget of £5m for the harbour wall and US$6m from the A+B fund.\n`,
     };
     for (let i = 0; i < 6; i++) files[`2024-04-0${i + 1}-notes-${i}.txt`] = `Notes number ${i + 1}\n\n${filler(i + 1)}\n`;
     const build = await buildArchive(await writeInbox('search-query-symbols', files));
@@ -51,6 +52,12 @@ describe('query words with symbols around them', { skip }, () => {
     ['=alert(1)>', FORUM],
     ['"<script> tags"', FORUM],
     ['£5m', BUDGET],
+    ['"<img src=x"', FORUM],
+    ['"src=x onerror=alert(1)>"', FORUM],
+    ['US$6m', BUDGET],
+    ['"US$6m"', BUDGET],
+    ['"the A+B fund"', BUDGET],
+    ['"AT&T and O\'Brien"', FORUM],
   ] as const) {
     it(`${query} finds the article that says it`, async () => {
       const watched = await openWatchedPage(browser, server.origin);
