@@ -373,6 +373,84 @@ async function matchedWords(result) {
   return (data.locations ?? []).map((location) => words[location]).filter(Boolean);
 }
 
+/** Filter counts of several searches, added up: `{ filter: { value: count } }`. */
+function addCounts(all) {
+  const sum = {};
+  for (const counts of all) {
+    for (const [filter, values] of Object.entries(counts ?? {})) {
+      sum[filter] ??= {};
+      for (const [value, count] of Object.entries(values)) sum[filter][value] = (sum[filter][value] ?? 0) + count;
+    }
+  }
+  return sum;
+}
+
+/** The scope of several searches: the narrowest one (the years all of them searched). */
+function narrowestScope(searches) {
+  return searches.map((search) => search.scope).find((scope) => !scope.complete) ?? searches[0].scope;
+}
+
+/**
+ * Searches by relevance of different language indexes (a query of words in several scripts) as
+ * one: their results merged by Pagefind's score, as Pagefind merges indexes, each list keeping
+ * its own order.
+ */
+function mergeByScore(searches) {
+  const lists = searches.map((search) => search.results.slice());
+  const merged = [];
+  for (;;) {
+    const live = lists.filter((list) => list.length > 0);
+    if (live.length === 0) break;
+    merged.push(live.reduce((best, list) => (list[0].score > best[0].score ? list : best)).shift());
+  }
+  return { total: merged.length, filters: addCounts(searches.map((search) => search.filters)), scope: narrowestScope(searches), continues: false, results: merged, next: inOrder(merged) };
+}
+
+/** Searches by date of different language indexes as one list, newest (`desc`) or oldest first. */
+function mergeByDate(searches, direction) {
+  const buffers = searches.map(() => []);
+  const ended = searches.map(() => false);
+  return {
+    get total() {
+      return searches.reduce((sum, search) => sum + search.total, 0);
+    },
+    get filters() {
+      return addCounts(searches.map((search) => search.filters));
+    },
+    get scope() {
+      return narrowestScope(searches);
+    },
+    get continues() {
+      return searches.some((search) => search.continues);
+    },
+    async next(count) {
+      const out = [];
+      while (out.length < count) {
+        await Promise.all(
+          searches.map(async (search, i) => {
+            if (buffers[i].length > 0 || ended[i]) return;
+            const more = await search.next(count - out.length);
+            if (more.length === 0) ended[i] = true;
+            buffers[i].push(...more);
+          }),
+        );
+        const live = buffers.filter((buffer) => buffer.length > 0);
+        if (live.length === 0) break;
+        // A result that could not be read has no date to place it by: it is passed on as it is.
+        const best =
+          live.find((buffer) => buffer[0].unavailable) ??
+          live.reduce((chosen, buffer) => {
+            const a = buffer[0].meta?.date ?? '';
+            const b = chosen[0].meta?.date ?? '';
+            return (direction === 'desc' ? a > b : a < b) ? buffer : chosen;
+          });
+        out.push(best.shift());
+      }
+      return out;
+    },
+  };
+}
+
 /**
  * How many archive searches this page has opened. Each one after the first loads its own copies
  * of Pagefind's module (pagefind.js?archive=N), so that a copy never holds two Pagefind instances.
@@ -457,12 +535,17 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     }
   }
 
-  /** A query in a script no loaded index is written in: its language, if anywhere, is older. */
+  /**
+   * A query (or a word of it) in a script no loaded index is written in: its language, if
+   * anywhere, is older.
+   */
   async function addScriptOf(query, onWiden, signal) {
-    const script = scriptOfQuery(query ?? '');
-    if (!script || scriptsOfLanguage(primaryLanguage).includes(script)) return;
-    while (!signal?.aborted && ![...pagesByLanguage().keys()].some((language) => scriptsOfLanguage(language).includes(script))) {
-      if (!(await addOlderYears(onWiden))) break;
+    const scripts = new Set([query, ...(query ? searchedWords(query) : [])].map((text) => scriptOfQuery(text ?? '')));
+    for (const script of scripts) {
+      if (!script || scriptsOfLanguage(primaryLanguage).includes(script)) continue;
+      while (!signal?.aborted && ![...pagesByLanguage().keys()].some((language) => scriptsOfLanguage(language).includes(script))) {
+        if (!(await addOlderYears(onWiden))) break;
+      }
     }
   }
 
@@ -615,13 +698,17 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
    * One search over the engine's merged sources, less those that only have Pagefind's fallback for
    * a word of the query (call inside `exclusive`, after `sync`); `excluded` names them.
    */
-  async function searchWithoutFallbacks(engine, query, filters) {
+  async function searchWithoutFallbacks(engine, query, filters, only) {
+    // Searching the indexes of one language only (`only`, for a query of words in several):
+    // the others are left out as a fallback's part is.
+    const outside = only ? [...engine.merged].filter((source) => source.language !== only).map((source) => source.id) : [];
+    const narrowed = (ids) => (ids.length === 0 ? filters : { ...filters, [SOURCE_FILTER]: { none: ids } });
     const bounds = extensionBounds(query);
     if (bounds) await engine.instance.preload(bounds);
-    const response = await engine.instance.search(query, { filters });
+    const response = await engine.instance.search(query, { filters: narrowed(outside) });
     const excluded = await fallbackSources(engine, query, response);
     if (excluded.length === 0) return { response, excluded };
-    return { response: await engine.instance.search(query, { filters: { ...filters, [SOURCE_FILTER]: { none: excluded } } }), excluded };
+    return { response: await engine.instance.search(query, { filters: narrowed([...outside, ...excluded]) }), excluded };
   }
 
   /**
@@ -634,10 +721,10 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
    * one part per language, as on a small archive, nothing changes and nothing more is loaded.
    * Quoted searches are Pagefind's exact matches, which it does not score by these statistics.
    */
-  async function rankAsOneIndex(engine, query, filters, response) {
+  async function rankAsOneIndex(engine, query, filters, response, only) {
     if (!oneIndexRanking || !query || QUOTED.test(query) || response.results.length < 2) return response.results;
     const perLanguage = new Map();
-    for (const source of engine.merged) perLanguage.set(source.language, (perLanguage.get(source.language) ?? 0) + 1);
+    for (const source of engine.merged) if (!only || source.language === only) perLanguage.set(source.language, (perLanguage.get(source.language) ?? 0) + 1);
     if (![...perLanguage.values()].some((count) => count > 1)) return response.results;
     try {
       return await rescoreResults(engine, query, filters, response, perLanguage);
@@ -714,6 +801,19 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
       .map((entry) => entry.result);
   }
 
+  /**
+   * The languages whose stemmers suit the query's words: one per script they are written in, the
+   * page's language first. Each language index stems every word of its pages, of any script, with
+   * its own stemmer, so a query of words in two scripts (`EBITDA Margin الربع`) is searched in
+   * each language's indexes with that language's stemmer; searched with one, the other
+   * language's words were not found even in the article that has them all.
+   */
+  function languagesFor(query) {
+    const languages = new Set([languageFor(query)]);
+    for (const word of query ? searchedWords(query) : []) if (scriptOfQuery(word)) languages.add(languageFor(word));
+    return [...languages];
+  }
+
   /** The language whose stemmer suits the query: same script, the page's language first. */
   function languageFor(query) {
     const script = scriptOfQuery(query ?? '');
@@ -762,14 +862,14 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     engines.clear();
   }
 
-  /** One search by relevance over the engine's loaded waves. */
-  function searchByRelevance(engine, query, filters) {
+  /** One search by relevance over the engine's loaded waves (of language `only`'s indexes, when given). */
+  function searchByRelevance(engine, query, filters, only) {
     return engine.exclusive(async () => {
       await sync(engine);
-      const { response } = await searchWithoutFallbacks(engine, query, filters);
-      const ranked = await rankAsOneIndex(engine, query, filters, response);
+      const { response } = await searchWithoutFallbacks(engine, query, filters, only);
+      const ranked = await rankAsOneIndex(engine, query, filters, response, only);
       const scope = scopeOf(waves, engine.waves, filters.year);
-      return { total: response.results.length, filters: withoutSource(response.filters), scope, continues: false, next: inOrder(ranked) };
+      return { total: response.results.length, filters: withoutSource(response.filters), scope, continues: false, results: ranked, next: inOrder(ranked) };
     });
   }
 
@@ -779,7 +879,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
    * older waves when the loaded lists run out, or before a result that a page of an unloaded
    * part could be newer than.
    */
-  async function searchByDate(engine, query, filters, direction, onWiden, signal) {
+  async function searchByDate(engine, query, filters, direction, onWiden, signal, only) {
     const heads = [];
     const searched = new Set();
     const pending = new Map();
@@ -794,9 +894,9 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     const searchNewSources = () =>
       engine.exclusive(async () => {
         await sync(engine);
-        const { response, excluded } = await searchWithoutFallbacks(engine, query, filters);
+        const { response, excluded } = await searchWithoutFallbacks(engine, query, filters, only);
         const counts = response.filters?.[SOURCE_FILTER] ?? {};
-        const fresh = [...engine.merged].filter((source) => !searched.has(source));
+        const fresh = [...engine.merged].filter((source) => !searched.has(source) && (!only || source.language === only));
         for (const source of fresh) searched.add(source);
         // A part merged later can show that an earlier one only had a fallback for a word.
         for (let i = heads.length - 1; i >= 0; i--) if (excluded.includes(heads[i].source.id)) heads.splice(i, 1);
@@ -885,7 +985,20 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     await addYears(filters.year ?? [], onWiden, signal);
     await addScriptOf(query, onWiden, signal);
     for (;;) {
-      const language = languageFor(query);
+      const languages = languagesFor(query);
+      if (languages.length > 1) {
+        // One search per language, each in its own indexes, as one result list.
+        const found = [];
+        for (const language of languages) {
+          const engine = await engineFor(language);
+          found.push(order ? await searchByDate(engine, query, filters, order, onWiden, signal, language) : await searchByRelevance(engine, query, filters, language));
+        }
+        const combined = order ? mergeByDate(found, order) : mergeByScore(found);
+        if (order || combined.total >= atLeast || combined.scope.complete || signal?.aborted) return Object.assign(combined, { language: languages[0] });
+        await addOlderYears(onWiden);
+        continue;
+      }
+      const language = languages[0];
       const engine = await engineFor(language);
       if (order) {
         const ordered = await searchByDate(engine, query, filters, order, onWiden, signal);

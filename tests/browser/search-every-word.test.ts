@@ -26,11 +26,16 @@ const MARKET = 'Market day at the harbour';
 const PIER = 'Pier repairs finished';
 const WATER = 'أزمة المياه في المدينة';
 const LIGHTHOUSE = 'Old lighthouse restored';
+const PROFIT = 'أرباح الشركة في الربع الثاني';
+const QUARTER = 'Quarterly margins explained';
 const FILES: Record<string, string> = {
   '2024-03-01-market.txt': `${MARKET}\n\nThe harbour market opened on Saturday with stalls of fish and bread.\n`,
   '2024-03-02-pier.txt': `${PIER}\n\nThe harbour pier was repaired over the winter months.\n`,
   '2024-03-05-water.txt': `${WATER}\n\nقالت السلطات إن المياه ستعود إلى الأحياء الشرقية خلال أيام بعد إصلاح الخط الرئيسي.\n`,
   '2024-03-06-neko.txt': '港の猫\n\n港に猫が住んでいる。猫は漁師に魚をもらう。\n',
+  // Words of both scripts in one article: Latin ones in an Arabic article, an Arabic one in an English.
+  '2024-03-07-profit.txt': `${PROFIT}\n\nسجلت الشركة هامش EBITDA Margin مرتفعا خلال الربع الثاني من العام.\n`,
+  '2024-03-08-quarter.txt': `${QUARTER}\n\nThe Arabic word الربع, the quarter, heads every margin report.\n`,
   // "kittiwake" is in the older years only, which a search reaches in its second wave.
   '2021-05-01-lighthouse.txt': `${LIGHTHOUSE}\n\nThe lighthouse at the harbour mouth was restored by volunteers from Kittiwake Bay.\n`,
 };
@@ -50,7 +55,10 @@ describe('every word of a query must match', { skip }, () => {
   let server: StaticServer;
 
   before(async () => {
-    const inbox = await writeInbox('search-every-word', FILES, [{ file: '2024-03-05-water.txt', language: 'ar' }]);
+    const inbox = await writeInbox('search-every-word', FILES, [
+      { file: '2024-03-05-water.txt', language: 'ar' },
+      { file: '2024-03-07-profit.txt', language: 'ar' },
+    ]);
     // One part per year, and a first wave of 2024 alone, as on a large archive.
     const build = await buildArchive(inbox, [], {}, { BROADSHEET_SEARCH_PART_PAGES: '4', BROADSHEET_SEARCH_FIRST_WAVE: '4' });
     assert.equal(build.exitCode, 0, build.stderr);
@@ -86,6 +94,20 @@ describe('every word of a query must match', { skip }, () => {
       const found = await searchFor(browser, server, `q=${encodeURIComponent(query)}`);
       assert.deepEqual(found.titles, []);
       assert.equal(found.status, `No results for “${query}”. Try other or fewer words.`);
+    });
+  }
+
+  // Each language index stems all its words, of any script, with its own stemmer: searched with
+  // the query's majority script's (English for three Latin words), the Arabic article's Arabic
+  // word was not found, though the article has every word.
+  for (const order of ['', '&order=newest', '&order=oldest']) {
+    it(`words of two scripts find the articles of each language that have them all (${order || 'best match'})`, async () => {
+      assert.deepEqual((await searchFor(browser, server, `q=${encodeURIComponent('EBITDA Margin الربع')}${order}`)).titles, [PROFIT]);
+      const both = await searchFor(browser, server, `q=${encodeURIComponent('margin الربع')}${order}`);
+      assert.match(both.status, /^2 results for “margin الربع”/);
+      if (order === '&order=newest') assert.deepEqual(both.titles, [QUARTER, PROFIT]);
+      else if (order === '&order=oldest') assert.deepEqual(both.titles, [PROFIT, QUARTER]);
+      else assert.deepEqual([...both.titles].sort(), [PROFIT, QUARTER].sort());
     });
   }
 
