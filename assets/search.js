@@ -373,13 +373,20 @@ function describe(total, scope) {
   return [things, ...term, ...narrowed, `${years}${order}${rest}.`];
 }
 
+// Words the status names that no article has; the rest are counted. The status is announced
+// whole at each search, and a pasted paragraph of words no article has named every one of them.
+const MISSING_NAMED = 3;
+
 /** ` No article has “zzzqx”.`: the words of a query that found nothing because no article has them. */
 function describeMissing() {
   const missing = current?.missing ?? [];
   if (missing.length === 0) return [];
   // As the word is looked up: `"zzzqx"` in quotes is the word zzzqx.
   const words = missing.map((word) => word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '') || word);
-  return [' No article has “', ...words.flatMap((word, i) => [...(i > 0 ? ['” or “'] : []), isolate(shortened(word))]), '”.'];
+  const named = words.slice(0, MISSING_NAMED);
+  const others = words.length - named.length;
+  const more = others === 0 ? '' : ` (nor ${others.toLocaleString(pageLanguage)} other ${others === 1 ? 'word' : 'words'} of the query)`;
+  return [' No article has “', ...named.flatMap((word, i) => [...(i > 0 ? ['” or “'] : []), isolate(shortened(word))]), `”${more}.`];
 }
 
 /** The line under the status naming the years searched, with a button for the rest. */

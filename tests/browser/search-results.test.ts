@@ -207,6 +207,16 @@ describe('search results: order, excerpt text and highlighting', { skip }, () =>
     await watched.page.context().close();
   });
 
+  it('names at most three words no article has in the status, and counts the others', async () => {
+    const words = Array.from({ length: 40 }, (_, i) => `zq${i}x`);
+    const watched = await openWatchedPage(browser, server.origin);
+    await watched.page.goto(`${server.origin}/archive/search/?q=${encodeURIComponent(`harbour ${words.join(' ')}`)}`);
+    const status = await searchSettled(watched.page);
+    assert.match(status, / No article has “zq0x” or “zq1x” or “zq2x” \(nor 37 other words of the query\)\. Try other or fewer words\.$/);
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
+
   // Pagefind splits a query into words at spaces only.
   for (const space of ['\u00a0', '\t', '\u3000', '\n']) {
     it(`takes words parted by ${JSON.stringify(space)} for two words, as a space parts them`, async () => {
