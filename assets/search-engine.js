@@ -154,12 +154,15 @@ export function scriptOfQuery(query) {
  * it indexes but not from a query's, so `market` followed by a left-to-right mark found nothing.
  * And it splits a query into words at spaces only: words parted by a no-break space (pasted from
  * a page), a tab or an ideographic space were one word, so `film market` found every article
- * with "film", and no others. Symbols in a word are dropped (below). A query of spaces
- * and punctuation alone is none.
+ * with "film", and no others. Control characters (a NUL from `%00` in a link, an escape pasted
+ * from a terminal) are dropped too, as Pagefind drops them from indexed words: `market` with a
+ * NUL after it found nothing; the next line (U+0085) parts words, as it does in the text Pagefind
+ * reads. Symbols in a word are dropped (below). A query of spaces and punctuation alone is none.
  */
 export function queryOf(term) {
   const query = (term ?? '')
-    .replace(/\p{Cf}/gu, '')
+    .replace(/\u0085/g, ' ')
+    .replace(/(?![\t\n\v\f\r])[\p{Cf}\p{Cc}]/gu, '')
     .replace(/\s+/g, ' ')
     .trim()
     // Symbols in a word (`<script>`, `£5m`, `src=x`, `US$5bn`): Pagefind indexes the word without

@@ -173,8 +173,9 @@ describe('search results: order, excerpt text and highlighting', { skip }, () =>
 
   // Pagefind drops format characters from the words it indexes but not from a query's, so a word
   // copied with a direction mark, a zero-width space or a soft hyphen found nothing.
-  for (const query of ['harbour\u200e', '\u200fharbour', 'har\u00adbour', 'harbour\u200b', '\u2066harbour\u2069']) {
-    it(`finds what the word finds when it carries invisible format characters (${JSON.stringify(query)})`, async () => {
+  // Control characters likewise (a NUL from `%00` in a link, an escape pasted from a terminal).
+  for (const query of ['harbour\u200e', '\u200fharbour', 'har\u00adbour', 'harbour\u200b', '\u2066harbour\u2069', 'harbour\u0000', 'har\u001bbour', '\u0007harbour']) {
+    it(`finds what the word finds when it carries invisible format or control characters (${JSON.stringify(query)})`, async () => {
       const watched = await openWatchedPage(browser, server.origin);
       await watched.page.goto(`${server.origin}/archive/search/?q=${encodeURIComponent(query)}`);
       assert.match(await searchSettled(watched.page), /^3 results for “/);
@@ -218,7 +219,7 @@ describe('search results: order, excerpt text and highlighting', { skip }, () =>
   });
 
   // Pagefind splits a query into words at spaces only.
-  for (const space of ['\u00a0', '\t', '\u3000', '\n']) {
+  for (const space of ['\u00a0', '\t', '\u3000', '\n', '\u0085']) {
     it(`takes words parted by ${JSON.stringify(space)} for two words, as a space parts them`, async () => {
       const watched = await openWatchedPage(browser, server.origin);
       await watched.page.goto(`${server.origin}/archive/search/?q=${encodeURIComponent(`harbour${space}pier`)}`);
