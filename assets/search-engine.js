@@ -165,6 +165,10 @@ export function queryOf(term) {
     .replace(/(?![\t\n\v\f\r])[\p{Cf}\p{Cc}]/gu, '')
     .replace(/\s+/g, ' ')
     .trim()
+    // A phrase in typographic quotes (“harbour master”, „…“, «…»: a phone's keyboard types them, and
+    // they come with text copied from a page) is a phrase, as in straight quotes: Pagefind's exact
+    // search looks for `"` alone, and searched the words anywhere.
+    .replace(/^[“„”«»＂](.+)[“”»«＂]$/su, '"$1"')
     // Symbols in a word (`<script>`, `£5m`, `src=x`, `US$5bn`): Pagefind indexes the word without
     // them (its indexer keeps letters, digits, marks and `_`), and drops a query's punctuation but
     // not its symbols, so it loaded the index chunk of the word with them (`<` sorts before every

@@ -218,6 +218,21 @@ describe('search results: order, excerpt text and highlighting', { skip }, () =>
     await watched.page.context().close();
   });
 
+  // Pagefind's exact search looks for straight quotes alone, so a phrase in typographic ones (a
+  // phone's keyboard types them) searched its words anywhere: “master harbour” found Zulu.
+  for (const [open, close] of [['"', '"'], ['“', '”'], ['„', '“'], ['«', '»']]) {
+    it(`searches words in ${open}${close} as a phrase`, async () => {
+      const watched = await openWatchedPage(browser, server.origin);
+      await watched.page.goto(`${server.origin}/archive/search/?q=${encodeURIComponent(`${open}harbour master${close}`)}`);
+      assert.match(await searchSettled(watched.page), /^1 result for “/);
+      assert.deepEqual(await watched.page.locator('.search-result-title').allTextContents(), ['Zulu Harbour Story']);
+      await watched.page.goto(`${server.origin}/archive/search/?q=${encodeURIComponent(`${open}master harbour${close}`)}`);
+      assert.equal(await searchSettled(watched.page), `No results for “${open}master harbour${close}”. Try other or fewer words.`);
+      assert.deepEqual(watched.consoleMessages, []);
+      await watched.page.context().close();
+    });
+  }
+
   // Pagefind splits a query into words at spaces only.
   for (const space of ['\u00a0', '\t', '\u3000', '\n', '\u0085']) {
     it(`takes words parted by ${JSON.stringify(space)} for two words, as a space parts them`, async () => {
