@@ -4,7 +4,7 @@
 // search downloads, as a table and optionally as JSON.
 
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, statfsSync, statSync, unlinkSync } from 'node:fs';
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -113,7 +113,47 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
   if (values.json !== undefined) options.json = values.json as string;
   if (values.keep !== undefined) options.keep = checkKeepFolder(values.keep as string);
   if (values.generate !== undefined) options.generate = checkGenerateFolder(values.generate as string);
+  if (options.articles !== undefined) checkDiskRoom(options.articles, String(values.articles ?? options.articles), options.generate ?? options.keep ?? os.tmpdir(), options.generate === undefined ? 3 : 1);
   return options;
+}
+
+/** The nearest folder of `dir` (itself or a parent) that exists, whose disk a new folder there uses. */
+function existingAncestor(dir: string): string {
+  let current = path.resolve(dir);
+  while (!existsSync(current) && path.dirname(current) !== current) current = path.dirname(current);
+  return current;
+}
+
+const gb = (bytes: number) => `${(bytes / 1e9).toLocaleString('en', { maximumFractionDigits: 1 })} GB`;
+
+/**
+ * Refuses a synthetic archive that cannot fit on the disk it goes to: `--articles 99999999999999999999`
+ * wrote 18 GB of sources in ten minutes and would have gone on until the disk was full. Each
+ * article makes `filesPerArticle` files at least (the source; for the benchmark also its article
+ * file and page), and a file takes at least one block and one inode: a lower bound, so an archive
+ * that could fit is never refused.
+ */
+function checkDiskRoom(articles: number, given: string, dir: string, filesPerArticle: number): void {
+  const flag = `--articles ${given}`;
+  if (!Number.isSafeInteger(articles)) throw new UsageError(`${flag}: is more articles than can be counted exactly; give a number of articles your disk can hold (the benchmark's figures go up to 100000)`);
+  let stats;
+  try {
+    stats = statfsSync(existingAncestor(dir));
+  } catch {
+    return;
+  }
+  const files = articles * filesPerArticle;
+  const needed = files * stats.bsize;
+  const free = stats.bavail * stats.bsize;
+  const where = existingAncestor(dir);
+  const what = filesPerArticle === 1 ? 'a source file per article' : `${filesPerArticle} files per article: source, article file, page`;
+  if (needed > free) {
+    throw new UsageError(`${flag}: needs at least ${gb(needed)} of disk (${what}, each at least one ${stats.bsize}-byte block), and ${where} has ${gb(free)} free; give fewer articles, or a folder on a larger disk${filesPerArticle === 1 ? '' : ' with --keep DIR'}`);
+  }
+  // A file system without inode accounting (btrfs, some network mounts) reports none at all.
+  if (stats.files > 0 && files > stats.ffree) {
+    throw new UsageError(`${flag}: makes at least ${files} files (${what}), and the disk of ${where} has room for ${stats.ffree} more; give fewer articles, or a folder on another disk${filesPerArticle === 1 ? '' : ' with --keep DIR'}`);
+  }
 }
 
 const isSource = (name: string) => name.toLowerCase().endsWith('.txt');

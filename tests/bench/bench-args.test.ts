@@ -3,10 +3,12 @@
 // stack trace, and leaves the folders it was given as they were.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, statfsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { parseBenchArgs } from '../../src/bench/run-bench.ts';
+import { UsageError } from '../../src/cli/args.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { runCli } from '../helpers/run-build.ts';
 
@@ -72,5 +74,18 @@ describe('the bench refuses, before building', () => {
       assertUsageError(run, new RegExp(`--articles must be a whole number above 0, not "${count.replace('.', '\\.')}"`));
       assert.equal(existsSync(out), false, 'nothing generated');
     }
+  });
+
+  // Parsed only: without the check, the run would write until the disk is full.
+  it('an --articles count its disk cannot hold, or too large to count, naming the room it needs and has', async () => {
+    const dir = await temporaryDir('bench-disk');
+    const { bavail, bsize } = statfsSync(dir);
+    const tooMany = String(2 * bavail + 1000);
+    const refused = (argv: string[], message: RegExp) => assert.throws(() => parseBenchArgs(argv), (error: unknown) => error instanceof UsageError && message.test(error.message));
+    refused(['--articles', tooMany, '--generate', path.join(dir, 'inbox')], new RegExp(`^--articles ${tooMany}: needs at least [\\d.,]+ GB of disk \\(a source file per article, each at least one ${bsize}-byte block\\), and .* has [\\d.,]+ GB free; give fewer articles`));
+    refused(['--articles', tooMany, '--keep', path.join(dir, 'work')], /: needs at least .* \(3 files per article: source, article file, page, .*give fewer articles, or a folder on a larger disk with --keep DIR$/);
+    refused(['--articles', '99999999999999999999', '--generate', path.join(dir, 'inbox')], /^--articles 99999999999999999999: is more articles than can be counted exactly/);
+    assert.equal(existsSync(path.join(dir, 'inbox')), false, 'nothing generated');
+    assert.deepEqual(parseBenchArgs(['--articles', '200', '--generate', path.join(dir, 'inbox')]), { seed: 'broadsheet-bench-1', layout: 'sections', quiet: false, articles: 200, generate: path.join(dir, 'inbox') });
   });
 });
