@@ -370,7 +370,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     if (!options.quiet) {
       log(
         `first search for "${query}": ${kb(firstSearch.bytes)} over ${firstSearch.bundles} bundle(s), ${firstSearch.wavesSearched} of ${firstSearch.waves} wave(s) ` +
-          `(${Object.entries(firstSearch.parts).map(([kind, bytes]) => `${kind} ${kb(bytes)}`).join(', ')})`,
+          `(${Object.entries(firstSearch.parts).map(([kind, bytes]) => `${kind} ${kb(bytes)}`).join(', ')}); ${kb(firstSearch.uncachedBytes)} from a host that sends no cache validators`,
       );
     }
     if (options.json !== undefined) {

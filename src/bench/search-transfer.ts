@@ -17,9 +17,16 @@ export type TransferKind = 'scripts' | 'wasm' | 'entries' | 'meta' | 'index' | '
 
 export interface SearchTransfer {
   query: string;
+  /**
+   * Bytes the browser downloads from a host that sends cache validators (ETag or Last-Modified),
+   * as static hosts do: a file asked for again in the same search comes from the browser's cache,
+   * or as a 304 without a body, unless it is fetched past the cache (PlannedFetch.uncached).
+   */
   bytes: number;
-  /** Bytes by kind: scripts (the page, its styles, icon and scripts, Pagefind's), wasm, entries, meta, index, filters, fragments. */
+  /** Bytes by kind, each file once: scripts (the page, its styles, icon and scripts, Pagefind's), wasm, entries, meta, index, filters, fragments. */
   parts: Record<TransferKind, number>;
+  /** Bytes from a host that sends no validators (or `Cache-Control: no-store`): every fetch downloads the file again. */
+  uncachedBytes: number;
   /** Index parts (bundles) the first search merges. */
   bundles: number;
   /** Waves the archive is searched in, and how many of them the first search merged. */
@@ -32,6 +39,12 @@ export interface PlannedFetch {
   path: string;
   kind: Exclude<TransferKind, 'fragments'>;
   bytes: number;
+  /**
+   * Fetched past the browser's cache, so downloaded every time: Pagefind asks for its entry file
+   * with a time stamp (`pagefind-entry.json?ts=…`), and Chromium fetches a worker's script for
+   * every worker it starts. Any other file the page asks for again comes from the cache.
+   */
+  uncached?: true;
 }
 
 export interface FirstSearchPlan {
@@ -241,9 +254,9 @@ async function moduleGraph(siteDir: string, sitePath: string, seen = new Set<str
 export async function planFirstSearch(siteDir: string, query: string): Promise<FirstSearchPlan> {
   const page = await readSearchPage(siteDir);
   const fetches: PlannedFetch[] = [];
-  const fetch = async (sitePath: string, kind: PlannedFetch['kind'], compress: boolean) => {
+  const fetch = async (sitePath: string, kind: PlannedFetch['kind'], compress: boolean, uncached = false) => {
     const file = path.join(siteDir, sitePath);
-    fetches.push({ path: sitePath, kind, bytes: compress ? await gzipSize(file) : await size(file) });
+    fetches.push({ path: sitePath, kind, bytes: compress ? await gzipSize(file) : await size(file), ...(uncached ? { uncached } : {}) });
   };
 
   await fetch('/search/index.html', 'scripts', true);
@@ -255,7 +268,7 @@ export async function planFirstSearch(siteDir: string, query: string): Promise<F
   if (!primary) throw new Error(`${page.file} lists no index parts`);
   await fetch(`${primary.bundle}pagefind.js`, 'scripts', true);
   // Pagefind's worker runs through search-rank-worker.js, which reports chunks it cannot fetch.
-  await fetch('/assets/search-rank-worker.js', 'scripts', true);
+  await fetch('/assets/search-rank-worker.js', 'scripts', true, true);
   await fetch(`${primary.bundle}pagefind-worker.js`, 'scripts', true);
 
   const waves: PagePart[][] = [];
@@ -283,7 +296,7 @@ export async function planFirstSearch(siteDir: string, query: string): Promise<F
         await fetch(`${part.bundle}wasm.${pageIndex?.wasm ?? 'unknown'}.pagefind`, 'wasm', false);
       }
       for (const index of Object.values(entry.languages)) {
-        await fetch(entryPath, 'entries', true);
+        await fetch(entryPath, 'entries', true, true);
         await fetch(`${part.bundle}pagefind.${index.hash}.pf_meta`, 'meta', false);
         const meta = decodeCbor(await readPagefindFile(path.join(dir, `pagefind.${index.hash}.pf_meta`))) as unknown[];
         // [version, pages [hash, words], index chunks [from, to, hash], filters [name, hash], sorts, meta fields]
@@ -332,12 +345,12 @@ export async function planFirstSearch(siteDir: string, query: string): Promise<F
   const primaryEntry = JSON.parse(await readFile(path.join(siteDir, `${primary.bundle}pagefind-entry.json`), 'utf8')) as PagefindEntry;
   const engineLanguage = chooseLanguage(primaryEntry.languages, page.language) ?? '';
   if (matches >= 2 && words.length > 0 && !/^\s*".+"\s*$/.test(query) && partsOf(engineLanguage) > 1) {
-    await fetch('/assets/search-rank-worker.js', 'scripts', true);
+    await fetch('/assets/search-rank-worker.js', 'scripts', true, true);
     await fetch(`${primary.bundle}pagefind-worker.js`, 'scripts', true);
     const hostIndex = primaryEntry.languages[engineLanguage];
     await fetch(`${primary.bundle}wasm.${hostIndex?.wasm ?? 'unknown'}.pagefind`, 'wasm', false);
     for (const index of indexes.filter((candidate) => partsOf(candidate.language) > 1)) {
-      await fetch(index.entryPath, 'entries', true);
+      await fetch(index.entryPath, 'entries', true, true);
       await fetch(`${index.part.bundle}pagefind.${index.hash}.pf_meta`, 'meta', false);
       const meta = decodeCbor(await readPagefindFile(path.join(siteDir, index.part.bundle, `pagefind.${index.hash}.pf_meta`))) as unknown[];
       const chunks = (meta[2] ?? []) as Array<[string, string, string]>;
@@ -366,11 +379,23 @@ export async function planFirstSearch(siteDir: string, query: string): Promise<F
   };
 }
 
-/** The first search on the built site at `siteDir` for `query`, summed by kind. */
+/**
+ * The first search on the built site at `siteDir` for `query`, summed by kind. The plan lists a
+ * file as often as the page asks for it (the ranking worker asks again for the WebAssembly and
+ * each part's metadata and index chunks); from an ordinary static host only the first of those
+ * downloads it, so `bytes` counts such a file once, and `uncachedBytes` every fetch.
+ */
 export async function firstSearchTransfer(siteDir: string, query: string): Promise<SearchTransfer> {
   const plan = await planFirstSearch(siteDir, query);
   const parts: SearchTransfer['parts'] = { scripts: 0, wasm: 0, entries: 0, meta: 0, index: 0, filters: 0, fragments: plan.fragments.bytes };
-  for (const fetched of plan.fetches) parts[fetched.kind] += fetched.bytes;
+  const downloaded = new Set<string>();
+  let uncachedBytes = plan.fragments.bytes;
+  for (const fetched of plan.fetches) {
+    uncachedBytes += fetched.bytes;
+    if (downloaded.has(fetched.path) && !fetched.uncached) continue;
+    downloaded.add(fetched.path);
+    parts[fetched.kind] += fetched.bytes;
+  }
   const bytes = Object.values(parts).reduce((sum, value) => sum + value, 0);
-  return { query, bytes, parts, bundles: plan.bundles.length, waves: plan.waves, wavesSearched: plan.wavesSearched };
+  return { query, bytes, parts, uncachedBytes, bundles: plan.bundles.length, waves: plan.waves, wavesSearched: plan.wavesSearched };
 }

@@ -48,6 +48,7 @@ describe('the benchmark at 100 and 300 articles', () => {
     for (const report of [small, large]) {
       const { firstSearch } = report;
       assert.equal(firstSearch.bytes, Object.values(firstSearch.parts).reduce((sum, bytes) => sum + bytes, 0));
+      assert.ok(firstSearch.uncachedBytes >= firstSearch.bytes, 'a host without cache validators sends at least as much');
       for (const kind of ['scripts', 'wasm', 'entries', 'meta', 'index', 'filters', 'fragments'] as const) assert.ok(firstSearch.parts[kind] > 0, kind);
       assert.equal(firstSearch.bundles, 2, 'the newest year, and the older years together');
       assert.deepEqual([firstSearch.waves, firstSearch.wavesSearched], [1, 1], 'a small archive is searched in one wave');

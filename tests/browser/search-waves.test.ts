@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { planFirstSearch } from '../../src/bench/search-transfer.ts';
+import { firstSearchTransfer, planFirstSearch } from '../../src/bench/search-transfer.ts';
 import { browserSkipReason, launchBrowser, openWatchedPage, type WatchedPage } from '../helpers/browser.ts';
 import type { BuildRun } from '../helpers/run-build.ts';
 import { serveStatic, type SentResponse, type StaticServer } from '../helpers/static-server.ts';
@@ -154,6 +154,30 @@ describe('searching an archive in waves, in Chromium', { skip, concurrency: fals
     assert.ok(query, `a word in "${newest.title}"`);
     const { diagnostic } = await compareWithModel(query);
     t.diagnostic(diagnostic);
+  });
+
+  it('downloads each file once from a host that sends ETags: the bytes the benchmark reports', async (t) => {
+    const query = MARKERS.common;
+    const plan = await planFirstSearch(build.outDir, query);
+    const planned = plan.fetches.filter((fetched, i) => fetched.uncached || plan.fetches.findIndex((other) => other.path === fetched.path) === i).map((fetched) => fetched.path).sort();
+    assert.ok(plan.fetches.some((fetched) => !fetched.uncached && fetched.kind === 'wasm' && plan.fetches.filter((other) => other.path === fetched.path).length > 1), 'precondition: the page asks for the WebAssembly twice (the ranking worker)');
+    const revalidating = await serveStatic(build.outDir, '/', { gzip: true, revalidate: true });
+    try {
+      const watched = await open(`/search/?q=${encodeURIComponent(query)}`, revalidating);
+      await searchSettled(watched.page);
+      await watched.page.waitForLoadState('networkidle');
+      assertClean(watched);
+      const downloads = revalidating.sent.filter((response) => response.status === 200);
+      const files = downloads.filter((response) => !response.path.endsWith('.pf_fragment')).map((response) => (response.path === '/search/' ? '/search/index.html' : response.path));
+      assert.deepEqual(files.sort(), planned, 'every file the page asks for, downloaded once unless fetched past the cache');
+      const browserBytes = revalidating.sent.reduce((sum, response) => sum + response.bytes, 0);
+      const transfer = await firstSearchTransfer(build.outDir, query);
+      const tolerance = Math.max(plan.fragments.bytes - plan.fragments.smallest, plan.fragments.largest - plan.fragments.bytes);
+      t.diagnostic(`browser ${browserBytes} B, reported ${transfer.bytes} B ± ${tolerance} B (${transfer.uncachedBytes} B without validators)`);
+      assert.ok(Math.abs(browserBytes - transfer.bytes) <= tolerance, `browser ${browserBytes} B, the benchmark reports ${transfer.bytes} B ± ${tolerance} B`);
+    } finally {
+      await revalidating.close();
+    }
   });
 
   it('finds a word only the oldest year has without a click, and then has searched every year', async () => {

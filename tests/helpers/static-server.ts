@@ -2,10 +2,12 @@
 // answering missing files with the site's 404 page as static hosts do. With `gzip`, it
 // compresses text (HTML, CSS, scripts, JSON) as most static hosts do, and leaves Pagefind's
 // index files and WebAssembly as they are (already compressed); `sent` logs the bytes of every
-// response body.
+// response body. With `revalidate`, it sends an ETag and `Cache-Control: no-cache`, as a host set
+// up as the README says, and answers a request for a file the browser has with a 304 and no body.
 
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -42,12 +44,22 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, pathPrefix = '/', options: { gzip?: boolean } = {}): Promise<StaticServer> {
+export async function serveStatic(root: string, pathPrefix = '/', options: { gzip?: boolean; revalidate?: boolean } = {}): Promise<StaticServer> {
   const requests: string[] = [];
   const sent: SentResponse[] = [];
   // Sends a file, compressed when the host would; logs what went out.
   const send = async (response: http.ServerResponse, request: http.IncomingMessage, file: string, status: number, requested: string) => {
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    if (options.revalidate && status === 200) {
+      const etag = `"${createHash('sha1').update(await readFile(file)).digest('hex')}"`;
+      response.setHeader('etag', etag);
+      response.setHeader('cache-control', 'no-cache');
+      if (request.headers['if-none-match'] === etag) {
+        response.writeHead(304);
+        response.end(() => sent.push({ path: requested, status: 304, bytes: 0 }));
+        return;
+      }
+    }
     if (options.gzip && COMPRESSED.has(path.extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
       const body = gzipSync(await readFile(file), { level: 6 });
       response.writeHead(status, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': body.length });
