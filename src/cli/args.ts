@@ -128,6 +128,23 @@ function toBuildOptions(values: Record<string, unknown>): BuildOptions {
 type FlagSpecs = Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>;
 
 /**
+ * `--articles -5` as `--articles=-5`, so that the flag's own check names the value: parseArgs
+ * takes a value starting with a dash for a forgotten value, and says nothing of numbers.
+ */
+function joinNegativeValues(argv: string[], flags: FlagSpecs): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const [arg, next] = [argv[i]!, argv[i + 1]];
+    const takesValue = arg.startsWith('--') && flags[arg.slice(2)]?.type === 'string';
+    if (takesValue && next !== undefined && /^-\d/.test(next)) {
+      args.push(`${arg}=${next}`);
+      i++;
+    } else args.push(arg);
+  }
+  return args;
+}
+
+/**
  * The flags' values. A flag that takes a value is refused when given more than once: parseArgs
  * keeps the last, so `--out a --out b` would build into `b` without a word about `a` (a flag
  * repeated by mistake, or one a script adds and the user's command repeats). A switch given
@@ -135,9 +152,10 @@ type FlagSpecs = Record<string, { type: 'string' | 'boolean'; default?: string |
  * unset would name the current folder, and ingest would write the archive among its files.
  */
 export function parseFlags(argv: string[], flags: FlagSpecs): Record<string, unknown> {
+  const args = joinNegativeValues(argv, flags);
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: flags, strict: true, allowPositionals: false, tokens: true });
+    parsed = parseArgs({ args, options: flags, strict: true, allowPositionals: false, tokens: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

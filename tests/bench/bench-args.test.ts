@@ -76,6 +76,14 @@ describe('the bench refuses, before building', () => {
     }
   });
 
+  it('a negative --articles count, named as the number it is rather than as a missing value', async () => {
+    // parseArgs took "-5" for a flag: "Option '--articles' argument is ambiguous".
+    for (const argv of [['--articles', '-5'], ['--articles=-5']]) {
+      const run = await runCli(['bench', ...argv, '--quiet'], { timeoutMs: 60_000 });
+      assertUsageError(run, /--articles must be a whole number above 0, not "-5"/);
+    }
+  });
+
   // Parsed only: without the check, the run would write until the disk is full.
   it('an --articles count its disk cannot hold, or too large to count, naming the room it needs and has', async () => {
     const dir = await temporaryDir('bench-disk');
