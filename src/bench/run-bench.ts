@@ -94,6 +94,10 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
   if (values.articles !== undefined && values.corpus !== undefined) throw new UsageError('give --articles N or --corpus DIR, not both');
   // --generate writes a synthetic inbox; with --corpus it would quietly write 1,000 synthetic articles.
   if (values.generate !== undefined && values.corpus !== undefined) throw new UsageError('--generate writes a synthetic inbox (--articles N); it does not copy a --corpus: give one or the other');
+  // --generate runs no build, so there would be no report to write and no work folder to keep.
+  for (const flag of ['json', 'keep'] as const) {
+    if (values.generate !== undefined && values[flag] !== undefined) throw new UsageError(`--generate only writes a synthetic inbox and runs no build, so --${flag} would do nothing: leave out --${flag}, or --generate to run the benchmark`);
+  }
   // Digits only: Number() reads "1e3" as 1000 and "0x10" as 16.
   const articles = values.articles === undefined ? undefined : /^\d+$/.test(values.articles as string) ? Number(values.articles) : NaN;
   if (articles !== undefined && (!Number.isInteger(articles) || articles < 1)) throw new UsageError(`--articles must be a whole number above 0, not "${String(values.articles)}"`);

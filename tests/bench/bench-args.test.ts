@@ -34,6 +34,15 @@ describe('the bench refuses, before building', () => {
     assert.equal(existsSync(out), false, 'nothing written');
   });
 
+  it('--json or --keep with --generate, which runs no build and so would write no report and keep nothing', async () => {
+    const work = await temporaryDir('bench-generate-json');
+    for (const flag of ['--json', '--keep']) {
+      const run = await runCli(['bench', '--articles', '5', '--generate', path.join(work, 'inbox'), flag, path.join(work, 'out')], { timeoutMs: 60_000 });
+      assertUsageError(run, new RegExp(`--generate only writes a synthetic inbox and runs no build, so ${flag} would do nothing: leave out ${flag}, or --generate`));
+    }
+    assert.deepEqual(await readdir(work), [], 'nothing written');
+  });
+
   it('a --keep folder holding files no benchmark made, and leaves them there', async () => {
     const keep = await temporaryDir('bench-keep');
     await writeFile(path.join(keep, 'thesis.txt'), 'years of work\n');
