@@ -47,7 +47,9 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`broadsheet: ${error.message}\nRun "broadsheet --help" for usage.\n`);
+      // The command's own help lists the flag that was wrong; the main help only the commands.
+      const help = command === 'build' || command === 'serve' || command === 'bench' ? `broadsheet ${command} --help` : 'broadsheet --help';
+      process.stderr.write(`broadsheet: ${error.message}\nRun "${help}" for usage.\n`);
       return 2;
     }
     throw error;

@@ -16,6 +16,7 @@ function assertUsageError(run: { exitCode: number; stderr: string }, message: Re
   assert.equal(run.exitCode, 2, run.stderr);
   assert.match(run.stderr, message);
   assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+  assert.match(run.stderr, /\nRun "broadsheet bench --help" for usage\.\n$/, 'points to the help that lists the flags');
 }
 
 describe('the bench refuses, before building', () => {
