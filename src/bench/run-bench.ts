@@ -75,7 +75,7 @@ Options:
   --generate DIR       only write the synthetic inbox into DIR (new or empty), then stop
   --layout sections|flat  section subfolders (default), or all files in one folder with the
                        section in meta.jsonl (the peer benchmark reads only the top folder)
-  --quiet              print only the JSON file's path
+  --quiet              print only the JSON file's path (so --json FILE is needed)
 `;
 
 export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
@@ -117,6 +117,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
   if (values.json !== undefined) options.json = values.json as string;
   if (values.keep !== undefined) options.keep = checkKeepFolder(values.keep as string);
   if (values.generate !== undefined) options.generate = checkGenerateFolder(values.generate as string);
+  // Under --quiet the figures go only to the JSON file: without one, minutes of builds would show nothing.
+  if (options.quiet && options.json === undefined && options.generate === undefined) throw new UsageError('--quiet prints only the JSON report\'s path, and no --json FILE was given, so the figures would be lost: add --json FILE, or leave out --quiet');
   if (options.articles !== undefined) checkDiskRoom(options.articles, String(values.articles ?? options.articles), options.generate ?? options.keep ?? os.tmpdir(), options.generate === undefined ? 3 : 1);
   return options;
 }

@@ -44,6 +44,13 @@ describe('the bench refuses, before building', () => {
     assert.deepEqual(await readdir(work), [], 'nothing written');
   });
 
+  it('--quiet without --json, which would run every build and show no figure', async () => {
+    const started = Date.now();
+    const run = await runCli(['bench', '--articles', '5', '--quiet'], { timeoutMs: 60_000 });
+    assertUsageError(run, /--quiet prints only the JSON report's path, and no --json FILE was given, so the figures would be lost: add --json FILE, or leave out --quiet/);
+    assert.ok(Date.now() - started < 30_000, 'refused before building');
+  });
+
   it('a --keep folder holding files no benchmark made, and leaves them there', async () => {
     const keep = await temporaryDir('bench-keep');
     await writeFile(path.join(keep, 'thesis.txt'), 'years of work\n');
