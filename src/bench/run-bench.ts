@@ -5,7 +5,7 @@
 
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, statfsSync, statSync, unlinkSync } from 'node:fs';
-import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -320,6 +320,20 @@ function newestDate(report: ColdReport): string | undefined {
   return date !== undefined && !Number.isNaN(Date.parse(date)) ? date : undefined;
 }
 
+/**
+ * The copy of a corpus keeps its modes, and a read-only corpus (a shared checkout, `chmod -R a-w`)
+ * made a read-only inbox: the add-one run could not write its article into it, and the work
+ * folder could not be removed. The copy is the benchmark's own, so its folders are made writable.
+ */
+async function makeOwnerWritable(dir: string): Promise<void> {
+  await chmod(dir, (await stat(dir)).mode | 0o700);
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isDirectory()) continue;
+    const folder = path.join(entry.parentPath, entry.name);
+    await chmod(folder, (await stat(folder)).mode | 0o700);
+  }
+}
+
 async function countSources(inbox: string): Promise<number> {
   return (await readdir(inbox, { recursive: true })).filter(isSource).length;
 }
@@ -347,6 +361,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     let input: BenchReport['input'];
     if (options.corpus !== undefined) {
       await cp(path.resolve(options.corpus), dirs.inbox, { recursive: true });
+      await makeOwnerWritable(dirs.inbox);
       input = { kind: 'corpus', dir: options.corpus, articles: await countSources(dirs.inbox) };
     } else {
       await generateArchive(dirs.inbox, options.articles!, { layout: options.layout, seed: options.seed });

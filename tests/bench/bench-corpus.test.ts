@@ -2,12 +2,13 @@
 // newest year, as new articles do, and leaves the corpus's own sidecar entries as they were.
 
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { BenchReport } from '../../src/bench/run-bench.ts';
 import { temporaryDir } from '../helpers/paths.ts';
 import { runCli } from '../helpers/run-build.ts';
+import { runAsUnprivileged, unprivilegedSkipReason } from '../helpers/unprivileged.ts';
 
 describe('the benchmark of a corpus', () => {
   it('adds one article in the corpus\'s newest year, after a meta.jsonl without its last newline', async () => {
@@ -32,5 +33,21 @@ describe('the benchmark of a corpus', () => {
     assert.deepEqual(addOne.indexParts.built, ['2015-added'], 'the new article joins the newest year, not a year of its own');
     const problems = (JSON.parse(await readFile(path.join(keep, 'report-add-one.json'), 'utf8')) as { problems: Array<{ code: string }> }).problems;
     assert.deepEqual(problems.map((problem) => problem.code), []);
+  });
+
+  it('benchmarks a read-only corpus, such as a shared checkout, adding its article to its own copy', { skip: unprivilegedSkipReason() }, async () => {
+    const work = await temporaryDir('bench-read-only');
+    const corpus = path.join(work, 'corpus');
+    await mkdir(corpus);
+    for (const i of [1, 2, 3]) await writeFile(path.join(corpus, `2015-03-0${i}-story.txt`), `Harbour story number ${i}\n\nThe harbour council met on day ${i} and agreed about the boats.\n`);
+    for (const i of [1, 2, 3]) await chmod(path.join(corpus, `2015-03-0${i}-story.txt`), 0o444);
+    await chmod(corpus, 0o555);
+    await chmod(work, 0o777);
+    const json = path.join(work, 'bench.json');
+    // As root, permissions do not apply: the run drops to nobody.
+    const run = await runAsUnprivileged(['bench', '--corpus', corpus, '--keep', path.join(work, 'bench'), '--json', json]);
+    assert.equal(run.exitCode, 0, run.stderr);
+    const report = JSON.parse(await readFile(json, 'utf8')) as BenchReport;
+    assert.deepEqual(report.runs.map((each) => [each.name, each.articles]), [['cold', 3], ['unchanged', 3], ['add-one', 4]]);
   });
 });
