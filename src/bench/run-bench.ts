@@ -360,7 +360,8 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   try {
     let input: BenchReport['input'];
     if (options.corpus !== undefined) {
-      await cp(path.resolve(options.corpus), dirs.inbox, { recursive: true });
+      // With their times: a source without a date in it is dated by its file's modification time.
+      await cp(path.resolve(options.corpus), dirs.inbox, { recursive: true, preserveTimestamps: true });
       await makeOwnerWritable(dirs.inbox);
       input = { kind: 'corpus', dir: options.corpus, articles: await countSources(dirs.inbox) };
     } else {

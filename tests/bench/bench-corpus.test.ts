@@ -2,7 +2,7 @@
 // newest year, as new articles do, and leaves the corpus's own sidecar entries as they were.
 
 import assert from 'node:assert/strict';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { BenchReport } from '../../src/bench/run-bench.ts';
@@ -49,5 +49,22 @@ describe('the benchmark of a corpus', () => {
     assert.equal(run.exitCode, 0, run.stderr);
     const report = JSON.parse(await readFile(json, 'utf8')) as BenchReport;
     assert.deepEqual(report.runs.map((each) => [each.name, each.articles]), [['cold', 3], ['unchanged', 3], ['add-one', 4]]);
+  });
+
+  it('dates undated sources by their own file times, as a build of the corpus does, not by the time of its copy', async () => {
+    const work = await temporaryDir('bench-file-times');
+    const corpus = path.join(work, 'corpus');
+    await mkdir(corpus);
+    const days = ['2015-03-01', '2015-06-01', '2015-09-01'];
+    for (const [i, day] of days.entries()) {
+      const file = path.join(corpus, `story-${i}.txt`);
+      await writeFile(file, `Harbour story number ${i}\n\nThe harbour council met on day ${i} and agreed about the boats.\n`);
+      await utimes(file, new Date(`${day}T12:00:00Z`), new Date(`${day}T12:00:00Z`));
+    }
+    const keep = path.join(work, 'bench');
+    const run = await runCli(['bench', '--corpus', corpus, '--keep', keep, '--json', path.join(work, 'bench.json'), '--quiet'], { timeoutMs: 180_000 });
+    assert.equal(run.exitCode, 0, run.stderr);
+    const cold = JSON.parse(await readFile(path.join(keep, 'report-cold.json'), 'utf8')) as { articles: Array<{ date: string; dateSource: string }> };
+    assert.deepEqual(cold.articles.map((article) => [article.date.slice(0, 10), article.dateSource]).sort(), days.map((day) => [day, 'file-mtime']));
   });
 });
