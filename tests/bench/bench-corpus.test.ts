@@ -67,4 +67,24 @@ describe('the benchmark of a corpus', () => {
     const cold = JSON.parse(await readFile(path.join(keep, 'report-cold.json'), 'utf8')) as { articles: Array<{ date: string; dateSource: string }> };
     assert.deepEqual(cold.articles.map((article) => [article.date.slice(0, 10), article.dateSource]).sort(), days.map((day) => [day, 'file-mtime']));
   });
+
+  it('adds its article as the newest, after sources that all share the newest date (file times of one checkout)', async () => {
+    const work = await temporaryDir('bench-same-time');
+    const corpus = path.join(work, 'corpus');
+    await mkdir(corpus);
+    const time = new Date('2015-06-01T12:00:00Z');
+    // Titles whose URLs sort first: an article of the same date sorts among them by URL.
+    for (const i of [1, 2, 3]) {
+      const file = path.join(corpus, `story-${i}.txt`);
+      await writeFile(file, `Aardvark harbour story ${i}\n\nThe harbour council met on day ${i} and agreed about the boats.\n`);
+      await utimes(file, time, time);
+    }
+    const keep = path.join(work, 'bench');
+    const run = await runCli(['bench', '--corpus', corpus, '--keep', keep, '--json', path.join(work, 'bench.json'), '--quiet'], { timeoutMs: 180_000 });
+    assert.equal(run.exitCode, 0, run.stderr);
+    const addOne = JSON.parse(await readFile(path.join(keep, 'report-add-one.json'), 'utf8')) as { articles: Array<{ source: string; date: string }> };
+    const newest = addOne.articles[0]!;
+    assert.match(newest.source, /bench-added-3\.txt$/, `the newest article is ${newest.source}`);
+    assert.ok(newest.date > addOne.articles[1]!.date && newest.date.startsWith('2015-'), newest.date);
+  });
 });
