@@ -4,6 +4,7 @@
 import { foldName } from '../ingest/entities/entity-rules.ts';
 import { compareText, type ProblemInput } from '../problems.ts';
 import type { Term } from './indexes/terms.ts';
+import { INTERFACE_LANGUAGE } from './interface-language.ts';
 import type { Article } from './load-articles.ts';
 import type { SiteContext } from './site-context.ts';
 
@@ -46,12 +47,28 @@ export function sectionTermOf(site: SiteContext, name: string): Term | undefined
 }
 
 const languagesBySite = new WeakMap<SiteContext, Array<[string, string | null]>>();
+const markedBySite = new WeakMap<SiteContext, Array<[string, string]>>();
 
 /**
- * Every section's name with the language it is marked in (`Term.language`), which article lists
- * read for each article's section: part of every list page's fingerprint (list-template.ts).
- * One array per build, so the fingerprint hashes it once.
+ * The sections whose names article lists mark in a language (`termLang`: a language other than
+ * the interface's), with that language: all that list pages read of the sections beyond their own
+ * data, so part of every list page's fingerprint (list-template.ts). A section in the interface's
+ * language, or in none, marks nothing: one more such section (an article in a new section) must
+ * not make every list page render again, as the whole list did (1,516 pages of a BBC rebuild
+ * that added one article). One array per build, so the fingerprint hashes it once.
  */
+export function markedSectionLanguages(site: SiteContext): Array<[string, string]> {
+  let marked = markedBySite.get(site);
+  if (!marked) {
+    marked = site.index
+      .pagesOfKind('section')
+      .flatMap((term): Array<[string, string]> => (term.language === undefined || term.language === INTERFACE_LANGUAGE ? [] : [[term.name, term.language]]));
+    markedBySite.set(site, marked);
+  }
+  return marked;
+}
+
+/** Every section's name with the language it is marked in (`Term.language`), for the search page. */
 export function sectionLanguages(site: SiteContext): Array<[string, string | null]> {
   let languages = languagesBySite.get(site);
   if (!languages) {

@@ -92,7 +92,7 @@ describe('an output folder rebuilt after a sequence of changes', { timeout: 600_
     const cold = await buildArchive(inbox, ['--config', config], { articlesDir: copy });
     assert.equal(outputOf(cold).incremental, false);
     assert.deepEqual(await siteDifferences(site, cold.outDir), NO_DIFFERENCES, `${change}: the rebuilt output is the cold build's`);
-    return run;
+    return Object.assign(run, { cold });
   };
 
   before(async () => {
@@ -114,6 +114,18 @@ describe('an output folder rebuilt after a sequence of changes', { timeout: 600_
     await assertRebuildIsCold('an article in a new year');
     await put(102, '2015-03-03T09:00:00+00:00');
     await assertRebuildIsCold('an article in an older year');
+  });
+
+  it('adds an article in a new section without rendering every list page again', async () => {
+    // Every list page's fingerprint held every section's language, so a new section (here in the
+    // interface's language, which no list marks) made all of them render again.
+    await put(103, '2020-05-05T09:00:00+00:00', { section: 'weather' });
+    const run = await assertRebuildIsCold('an article in a new section');
+    const lists = outputOf(run.cold).renderedLists;
+    assert.ok(outputOf(run).renderedLists < lists / 2, `${outputOf(run).renderedLists} of ${lists} list pages rendered again`);
+    // A section whose name lists mark in its own language (lang="ar") is in every list's fingerprint.
+    await put(104, '2020-06-06T09:00:00+00:00', { section: 'ثقافة' });
+    await assertRebuildIsCold('an article in a new section named in Arabic');
   });
 
   it('edits a headline, a body, a date into another year and a section', async () => {

@@ -4,7 +4,7 @@
 
 import type { EleventyConfig, EleventyPageData } from '../eleventy-types.ts';
 import { siteFingerprints } from '../page-fingerprint.ts';
-import { sectionLanguages } from '../sections.ts';
+import { markedSectionLanguages } from '../sections.ts';
 import type { SiteContext } from '../site-context.ts';
 
 export interface ListPage<T> {
@@ -13,15 +13,15 @@ export interface ListPage<T> {
   /**
    * Everything the page shows that is not the same on every page of the site (the code and the
    * configuration are in the site fingerprint, src/output/site-fingerprint.ts). The layout must
-   * read nothing else of the archive but the sections' languages (`sectionLanguages`): what is
+   * read nothing else of the archive but the sections' languages (`markedSectionLanguages`): what is
    * not in here is not in the fingerprint.
    */
   data: T;
 }
 
-/** The fingerprint of a list page's data, and of the languages its articles' sections are marked in. */
+/** The fingerprint of a list page's data, and of the languages sections are marked in (`markedSectionLanguages`). */
 export function listPageInputs(site: SiteContext, data: unknown): string {
-  return siteFingerprints(site).page({ data, sections: sectionLanguages(site) });
+  return siteFingerprints(site).page({ data, sections: markedSectionLanguages(site) });
 }
 
 /** Where the page at a URL path (`/people/ada/page/2/`) is written, relative to the site root. */
