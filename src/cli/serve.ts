@@ -16,8 +16,7 @@ import type { FileIdentity } from '../file-thread.ts';
  * whatever holds 8080 (another archive's server) kept answering there.
  */
 export async function checkPort(port: number, host: string): Promise<void> {
-  // Port 0 asks for any free port: nothing to check.
-  if (port === 0) return;
+  // Port 0 (any free port) is probed too: the port cannot be taken, but the address can be wrong.
   const failure = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) => resolve(error));

@@ -226,14 +226,17 @@ describe('broadsheet serve', () => {
 
   it('refuses a --host that is not an address of this machine', async () => {
     const dir = await temporaryDir('serve-host-refused');
-    const serveOn = (host: string) => runCli(['serve', '--inbox', SAMPLE_INBOX, '--articles', path.join(dir, 'articles'), '--out', path.join(dir, 'site'), '--host', host], { timeoutMs: 15_000 });
+    const serveOn = (host: string, port = '8080') =>
+      runCli(['serve', '--inbox', SAMPLE_INBOX, '--articles', path.join(dir, 'articles'), '--out', path.join(dir, 'site'), '--host', host, '--port', port], { timeoutMs: 15_000 });
     const named = await serveOn('localhost');
     assert.equal(named.exitCode, 2, named.stdout + named.stderr);
     assert.ok(named.stderr.includes('--host must be an IP address to listen on, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface), not "localhost"'), named.stderr);
     // TEST-NET-1 (RFC 5737): an address no machine has.
-    const elsewhere = await serveOn('192.0.2.1');
-    assert.equal(elsewhere.exitCode, 2, elsewhere.stdout + elsewhere.stderr);
-    assert.ok(elsewhere.stderr.includes('--host 192.0.2.1: no network interface of this machine has that address'), elsewhere.stderr);
+    for (const port of ['8080', '0']) {
+      const elsewhere = await serveOn('192.0.2.1', port);
+      assert.equal(elsewhere.exitCode, 2, elsewhere.stdout + elsewhere.stderr);
+      assert.ok(elsewhere.stderr.includes('--host 192.0.2.1: no network interface of this machine has that address'), `--port ${port}: ${elsewhere.stderr}`);
+    }
     assert.deepEqual(await readdir(dir), [], 'nothing was built');
   });
 
