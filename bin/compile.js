@@ -28,9 +28,7 @@ const SOURCE_FILES = ['.eleventy.ts', 'package.json', 'tsconfig.json', 'bin/comp
  * The compiled build for the sources as they are now, compiled first if they changed; undefined
  * when it cannot be made (no esbuild, a read-only install, a source that does not compile), in
  * which case the caller runs the sources through tsx, which reports a source's error itself.
- *
- * @param {{ root?: string, cacheDir?: string }} [options] another checkout and cache, for tests
- * @returns {Promise<{ folder: string, compiled: boolean, main: string, eleventyConfig: string, parseWorker: URL } | undefined>}
+ * `root` and `cacheDir` name another checkout and cache, for tests. (Types: compile.d.ts.)
  */
 export async function compiledBuild({ root = ROOT, cacheDir = path.join(root, 'node_modules', '.cache', 'broadsheet') } = {}) {
   try {

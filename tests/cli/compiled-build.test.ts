@@ -3,15 +3,13 @@
 // back to the sources when they cannot be made, and the two must build the same site.
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { appendFile, cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
 import { compiledBuild } from '../../bin/compile.js';
 import { PROJECT_ROOT, temporaryDir } from '../helpers/paths.ts';
 import { paragraph, Prng, sentence } from '../helpers/prng.ts';
-import { buildArchive, writeInbox } from '../helpers/run-build.ts';
+import { buildArchive, runCli, writeInbox } from '../helpers/run-build.ts';
 import { NO_DIFFERENCES, siteDifferences } from '../helpers/site-diff.ts';
 
 /**
@@ -30,11 +28,7 @@ async function copyOfCheckout(): Promise<string> {
   return root;
 }
 
-const runCopy = (root: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
-  promisify(execFile)(process.execPath, [path.join(root, 'bin', 'broadsheet.js'), ...args], { env: { ...process.env, ...env } }).then(
-    ({ stdout, stderr }) => ({ stdout, stderr, failed: false }),
-    (error: { stdout: string; stderr: string }) => ({ stdout: error.stdout, stderr: error.stderr, failed: true }),
-  );
+const runCopy = (root: string, args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { cli: path.join(root, 'bin', 'broadsheet.js'), env });
 
 const isFile = async (file: string) => (await stat(file).catch(() => undefined))?.isFile() ?? false;
 
@@ -66,7 +60,7 @@ test('sources that do not compile are run through tsx, which names the broken fi
   assert.equal(await compiledBuild({ root }), undefined);
 
   const result = await runCopy(root, ['build', '--help']);
-  assert.equal(result.failed, true);
+  assert.notEqual(result.exitCode, 0);
   assert.match(result.stderr, /progress\.ts/);
 });
 
@@ -77,9 +71,9 @@ test('the CLI runs the compiled modules when they are up to date, and the source
   // Stands in for the compiled CLI, to see which one runs.
   await writeFile(path.join(compiled.folder, 'main.js'), "export async function main() { console.log('compiled CLI'); return 0; }\n");
 
-  assert.deepEqual(await runCopy(root, ['--help']), { stdout: 'compiled CLI\n', stderr: '', failed: false });
+  assert.deepEqual(await runCopy(root, ['--help']), { exitCode: 0, stdout: 'compiled CLI\n', stderr: '' });
   const fromSources = await runCopy(root, ['--help'], { BROADSHEET_RUN_SOURCES: '1' });
-  assert.equal(fromSources.failed, false);
+  assert.equal(fromSources.exitCode, 0);
   assert.match(fromSources.stdout, /Usage: broadsheet/);
 });
 
@@ -92,7 +86,7 @@ test('a damaged compiled folder is run from the sources once, and compiled again
   await rm(path.join(compiled.folder, chunk));
 
   const damaged = await runCopy(root, ['--help']);
-  assert.equal(damaged.failed, false, damaged.stderr);
+  assert.equal(damaged.exitCode, 0, damaged.stderr);
   assert.match(damaged.stdout, /Usage: broadsheet/);
   const again = await compiledBuild({ root });
   assert.deepEqual({ folder: again?.folder, compiled: again?.compiled }, { folder: compiled.folder, compiled: true });

@@ -22,11 +22,12 @@ export interface BuildReport {
   seconds: Record<string, number>;
 }
 
-export async function runCli(args: string[], options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+/** Runs the CLI (`options.cli`: another checkout's `bin/broadsheet.js`) with `args`, as a user would. */
+export async function runCli(args: string[], options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv; cli?: string } = {}): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [CLI, ...args],
+      [options.cli ?? CLI, ...args],
       { cwd: options.cwd ?? PROJECT_ROOT, timeout: options.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...options.env } },
       (error, stdout, stderr) => {
         const exitCode = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
