@@ -116,6 +116,12 @@ interface Manifest {
   size?: { bytes: number; files: number };
   /** A delta bundle's pages (site paths), which the next build must not count as its part's own (delta-parts.ts). */
   pages?: string[];
+  /**
+   * The year folders of the pages the bundle was built from. A part's years can grow (a newer year
+   * joins an older group at the new year) while its bundle stays where it is: the next build reads
+   * here which of the part's pages the bundle holds (delta-parts.ts). Absent before 7 December 2026.
+   */
+  years?: string[];
 }
 
 async function pagesUnder(siteDir: string, folder: string): Promise<SitePage[]> {
@@ -131,6 +137,11 @@ async function pagesUnder(siteDir: string, folder: string): Promise<SitePage[]> 
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
+}
+
+/** The year folders of a bundle's pages, in order. */
+function yearsOfPages(pages: readonly SitePage[]): string[] {
+  return [...new Set(pages.map((page) => yearFolderOf(page.sitePath)).filter((year) => year !== undefined))].sort();
 }
 
 /** The hash of everything Pagefind would read for a part: its pages' paths and contents. */
@@ -307,7 +318,7 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
       else if (!(streamedOutcome && options.streamedCounted)) outcome.then(() => counted(part), () => undefined);
       planned.push({ part, key, reuse, streamed: streamedOutcome !== undefined, outcome, outputPath });
     }
-    for (const { part, key, reuse, streamed: wasStreamed, outcome: pending, outputPath } of planned) {
+    for (const [number, { part, key, reuse, streamed: wasStreamed, outcome: pending, outputPath }] of planned.entries()) {
       let languages: Manifest['languages'];
       let size: NonNullable<Manifest['size']>;
       const keep = part.primary ? () => true : MERGED_PART_KEEPS;
@@ -345,7 +356,7 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
       // Atomic: the file may be a hard link into the previous output, which must stay as it was.
       // Built whole here, so its fields are in the same order however the part was made.
       const pages = part.deltaOf === undefined ? {} : { pages: [...(part.added ?? [])].sort() };
-      const manifest: Manifest = { format: INDEX_FORMAT, pagefind: version, name: part.name, key, ...(languages ? { languages } : {}), size, ...pages };
+      const manifest: Manifest = { format: INDEX_FORMAT, pagefind: version, name: part.name, key, ...(languages ? { languages } : {}), size, ...pages, years: yearsOfPages(work[number]!.pages) };
       const manifestText = `${JSON.stringify(manifest)}\n`;
       if (bundleDir === outputPath) await writeFileAtomic(path.join(outputPath, MANIFEST), manifestText);
       bytes += size.bytes + Buffer.byteLength(manifestText);

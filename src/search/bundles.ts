@@ -13,7 +13,12 @@ export interface SearchPart {
   name: string;
   /** The year folders whose pages this part indexes. */
   years: string[];
-  /** Site path of its bundle (without the path prefix), ending in `/`. */
+  /**
+   * Site path of its bundle (without the path prefix), ending in `/`: `/pagefind/` for the primary,
+   * `/pagefind/<first year>/` for an older part. Named by its first year only, a group keeps its
+   * folder when a newer year joins it, so the bundle it has stays usable and the joining year is
+   * indexed into its delta (delta-parts.ts) instead of the whole group again.
+   */
   bundlePath: string;
   primary: boolean;
   /** Articles in the part. */
@@ -69,7 +74,10 @@ function articlesSetting(name: string, fallback: number): number {
 }
 const YEAR_FOLDER = /^\d{4}$/;
 
-/** Whether a name in the primary bundle's folder is another part's folder (`2015`, `1990-1996`, `2015-added`). */
+/**
+ * Whether a name in the primary bundle's folder is another part's folder (`2015`, `2015-added`;
+ * `1990-1996`, as groups of years were named until 7 December 2026, so that a rebuild removes them).
+ */
 export function isPartFolderName(name: string): boolean {
   return /^\d{4}(-\d{4})?(-added)?$/.test(name);
 }
@@ -111,10 +119,13 @@ export function withDeltaParts(parts: readonly SearchPart[], added: ReadonlyMap<
   });
 }
 
-/** The name and bundle path of a part's delta bundle (`2015-added`, at `/pagefind/2015-added/`). */
-export function deltaOf(part: Pick<SearchPart, 'name'>): { name: string; bundlePath: string } {
-  const name = `${part.name}-added`;
-  return { name, bundlePath: `/pagefind/${name}/` };
+/**
+ * The name and bundle path of a part's delta bundle (`1990-1996-added`, at `/pagefind/1990-added/`):
+ * its folder, like its part's, is named by the part's first year, so it stays where it is when a
+ * year joins the part.
+ */
+export function deltaOf(part: Pick<SearchPart, 'name' | 'years'>): { name: string; bundlePath: string } {
+  return { name: `${part.name}-added`, bundlePath: `/pagefind/${part.years[0]}-added/` };
 }
 
 const FIRST_SEGMENT = /^\/*([^/]+)/;
@@ -158,7 +169,7 @@ export function searchParts(articles: readonly Pick<Article, 'url'>[], targetPag
   const part = (years: string[], primary: boolean): SearchPart => {
     const name = years.length === 1 ? years[0]! : `${years[0]}-${years.at(-1)}`;
     const articleCount = years.reduce((sum, year) => sum + counts.get(year)!, 0);
-    return { name, years, bundlePath: primary ? '/pagefind/' : `/pagefind/${name}/`, primary, articles: articleCount };
+    return { name, years, bundlePath: primary ? '/pagefind/' : `/pagefind/${years[0]}/`, primary, articles: articleCount };
   };
   return [part([newest], true), ...groups.reverse().map((years) => part(years, false))];
 }

@@ -6,7 +6,7 @@
 // which the search page searches with it. Once the added pages outgrow DELTA_SHARE of the part,
 // or a page of the part itself changes or goes, the part is indexed again whole, without a delta.
 
-import { deltaOf, withDeltaParts, type SearchPart } from './bundles.ts';
+import { deltaOf, withDeltaParts, yearFolderOf, type SearchPart } from './bundles.ts';
 import { keyOfPages, previousBundleManifest } from './build-index.ts';
 
 /** The most pages a delta may hold, as a share of its part (at least MIN_DELTA_PAGES). */
@@ -49,18 +49,26 @@ async function addedPages(part: SearchPart, sources: DeltaPlanSources): Promise<
   // The pages of the previous delta, if the part had one: they are not in the part's own bundle.
   const previousDelta = await previousBundleManifest(sources.previousSiteDir, deltaOf(part).bundlePath);
   const inPreviousDelta = new Set(previousDelta?.pages ?? []);
-  const basePages = new Map([...sources.previousPages(part.years)].filter(([sitePath]) => !inPreviousDelta.has(sitePath)));
+  // The years the bundle was built from: fewer than the part's when a newer year has joined it.
+  const baseYears = new Set(base.years ?? part.years);
+  const basePages = new Map([...sources.previousPages([...baseYears])].filter(([sitePath]) => !inPreviousDelta.has(sitePath)));
   // The bundle was made from exactly these pages (a failed or interrupted index leaves another).
   const sorted = [...basePages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (keyOfPages(part, sorted, base.pagefind) !== base.key) return undefined;
   const limit = deltaLimit(basePages.size);
   const added = new Set<string>();
+  // Pages added to the bundle's own years count against the delta's limit. A year that joined
+  // the part (the former newest year, at the new year) is indexed into the delta whatever its
+  // share, as long as the delta stays smaller than the bundle: that is one year's pages
+  // indexed, where the whole group would be indexed again without the delta.
+  let addedToBaseYears = 0;
   let kept = 0;
   for (const page of sources.currentPages(part.years)) {
     const before = basePages.get(page.sitePath);
     if (before === undefined) {
       added.add(page.sitePath);
-      if (added.size > limit) return undefined;
+      if (baseYears.has(yearFolderOf(page.sitePath) ?? '')) addedToBaseYears++;
+      if (addedToBaseYears > limit || added.size > Math.max(limit, basePages.size)) return undefined;
     } else if (page.indexed() !== before) {
       return undefined;
     } else {

@@ -119,3 +119,61 @@ describe('search finds and ranks articles in a delta bundle as a cold build does
     assert.equal(fromGrown, fromCold);
   });
 });
+
+// The first article of a new year: the former newest year joins the part of older years, whose
+// bundle stays in its folder (named by its first year), and the joining year's pages are indexed
+// into that part's delta (src/search/delta-parts.ts) instead of the whole part again.
+const NEW_YEAR: Record<string, Draft> = {
+  '2025-01-02-swim.txt': ['New year swim at the lighthouse', ['lighthouse', 'beacon'], 57],
+};
+
+describe('search after the first article of a new year finds and ranks as a cold build does', { skip }, () => {
+  let browser: Browser;
+  let grown: StaticServer;
+  let cold: StaticServer;
+
+  before(async () => {
+    const work = await temporaryDir('search-new-year');
+    const grownInbox = path.join(work, 'grown');
+    const coldInbox = path.join(work, 'cold');
+    await writeArticles(grownInbox, { ...KEPT, ...ADDED });
+    const dirs = { outDir: path.join(work, 'grown-site'), articlesDir: path.join(work, 'grown-articles') };
+    const first = await buildArchive(grownInbox, [], dirs);
+    assert.equal(first.exitCode, 0, first.stderr);
+    await writeArticles(grownInbox, NEW_YEAR);
+    await writeArticles(coldInbox, { ...KEPT, ...ADDED, ...NEW_YEAR });
+    const [rebuilt, whole] = await Promise.all([buildArchive(grownInbox, [], dirs), buildArchive(coldInbox)]);
+    assert.equal(rebuilt.exitCode, 0, rebuilt.stderr);
+    assert.equal(whole.exitCode, 0, whole.stderr);
+    // The premise: the grown site kept 2023's bundle and put 2024 in its delta; the cold one has
+    // one bundle for both years.
+    const folders = async (outDir: string) => (await readdir(path.join(outDir, 'pagefind'), { withFileTypes: true })).filter((entry) => entry.isDirectory() && /^\d{4}/.test(entry.name)).map((entry) => entry.name).sort();
+    assert.deepEqual(await folders(rebuilt.outDir), ['2023', '2023-added']);
+    assert.deepEqual(await folders(whole.outDir), ['2023']);
+    assert.deepEqual([...rebuilt.report.search!.parts.built].sort(), ['2023-2024-added', '2025']);
+    assert.deepEqual(rebuilt.report.search!.parts.reused, ['2023-2024']);
+    grown = await serveStatic(rebuilt.outDir);
+    cold = await serveStatic(whole.outDir);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await grown?.close();
+    await cold?.close();
+  });
+
+  for (const [query, order] of [
+    ['lighthouse', ''],
+    ['beacon', ''],
+    ['keeper', ''],
+    ['lighthouse', 'newest'],
+    ['keeper', 'oldest'],
+  ] as const) {
+    it(`lists the results for “${query}”${order ? ` (${order} first)` : ''} as the cold build does`, async () => {
+      const [fromGrown, fromCold] = [await searchPageTitles(browser, grown, query, order), await searchPageTitles(browser, cold, query, order)];
+      assert.ok(fromCold.titles.length >= 2, `the cold build finds ${fromCold.titles.length} results for “${query}”`);
+      assert.deepEqual(fromGrown.titles, fromCold.titles);
+      assert.equal(fromGrown.status, fromCold.status);
+    });
+  }
+});

@@ -18,7 +18,7 @@ export interface BuildReport {
   articles: Array<{ source: string; file: string; url: string; title: string; date: string; dateSource: string }>;
   problems: Array<{ code: string; file: string; line?: number; severity: string; message: string; hint: string }>;
   pages: number;
-  search: { pages: number; bytes: number; files: number } | null;
+  search: { pages: number; bytes: number; files: number; parts: { built: string[]; reused: string[]; streamed: string[] } } | null;
   seconds: Record<string, number>;
 }
 

@@ -47,7 +47,8 @@ describe('delta bundles in the part list', () => {
   });
 
   it('names the delta’s folder so that the primary bundle’s folder knows it for another part’s', () => {
-    assert.equal(deltaOf(part('1990-1996', 10)).bundlePath, '/pagefind/1990-1996-added/');
+    // Named by the part's first year, like the part's own folder, so both stay when a year joins.
+    assert.equal(deltaOf(part('1990-1996', 10)).bundlePath, '/pagefind/1990-added/');
     for (const name of ['2015', '1990-1996', '2015-added', '1990-1996-added']) assert.equal(isPartFolderName(name), true, name);
     for (const name of ['fragment', 'index', 'filter', '2015-other', 'added']) assert.equal(isPartFolderName(name), false, name);
   });
@@ -173,15 +174,24 @@ describe('rebuilds with delta bundles', () => {
     assert.equal(await entryPages('pagefind/2005'), 4 + MIN_DELTA_PAGES + 1);
   });
 
-  it('drops a year’s delta when a newer year makes the year part of an older part, indexed whole in its own folder', async () => {
+  it('indexes the former newest year into the delta of the older part it joins at the new year, keeping that part’s bundle', async () => {
+    // 2020 grows to more pages than a delta of 2005's bundle may hold for 2005 itself.
     await writeFile(path.join(inbox, '2020-03-12-quay.txt'), story('Quay lights fixed', 'quay lights'));
+    for (let i = 1; i <= 45; i++) await writeFile(path.join(inbox, `2020-04-01-buoy-${i}.txt`), story(`Buoy number ${i} replaced`, `buoys ${i}`));
     assert.deepEqual((await rebuild()).search?.parts.built, ['2020-added']);
+    const olderPages = await entryPages('pagefind/2005');
     await writeFile(path.join(inbox, '2021-01-04-new-year.txt'), story('New year swim', 'winter swimmers'));
     const report = await rebuild();
-    // 2020 is no longer the newest year: it joins 2005 in one part of older years.
-    assert.deepEqual([...report.search!.parts.built].sort(), ['2005-2020', '2021']);
-    assert.deepEqual(await bundleFolders(), ['2005-2020']);
-    assert.deepEqual([await entryPages('pagefind'), await entryPages('pagefind/2005-2020')], [1, report.articles.length - 1]);
+    // 2020 is no longer the newest year: it joins 2005 in one part of older years, whose bundle
+    // (in the folder named by its first year) is kept, and 2020's pages go into its delta.
+    const of2020 = report.articles.filter((article) => article.url.startsWith('/2020/')).length;
+    assert.ok(of2020 > deltaLimit(olderPages) && of2020 <= olderPages, `${of2020} pages of 2020, ${olderPages} in 2005's bundle`);
+    assert.deepEqual([...report.search!.parts.built].sort(), ['2005-2020-added', '2021']);
+    assert.deepEqual(report.search?.parts.reused, ['2005-2020']);
+    assert.deepEqual(await bundleFolders(), ['2005', '2005-added']);
+    assert.deepEqual([await entryPages('pagefind'), await entryPages('pagefind/2005'), await entryPages('pagefind/2005-added')], [1, olderPages, of2020]);
+    assert.equal(1 + olderPages + of2020, report.articles.length);
+    assert.deepEqual(await listedParts(), [`/pagefind/ 0 1`, `/pagefind/2005/ 0 ${olderPages}`, `/pagefind/2005-added/ 0 ${of2020}`]);
   });
 
   it('keeps the previous search page when indexing fails, so that it lists no delta the build did not make', async () => {
@@ -191,13 +201,13 @@ describe('rebuilds with delta bundles', () => {
     const failed = await buildArchive(inbox, [], dirs, { PAGEFIND_BINARY_PATH: '/bin/false' });
     assert.notEqual(failed.exitCode, 0);
     assert.ok(failed.report.problems.some((problem) => problem.code === 'SEARCH_INDEX_FAILED'), failed.stderr);
-    assert.deepEqual(await bundleFolders(), ['2005-2020']);
+    assert.deepEqual(await bundleFolders(), ['2005', '2005-added']);
     assert.deepEqual(await listedParts(), listedBefore);
     // The next build indexes the year whole: the site now records a page its bundle lacks, which
     // the plan's check of the bundle's key against the recorded pages finds.
     const report = await rebuild();
     assert.deepEqual(report.search?.parts.built, ['2021']);
     assert.equal(await entryPages('pagefind'), 2);
-    assert.deepEqual(await bundleFolders(), ['2005-2020']);
+    assert.deepEqual(await bundleFolders(), ['2005', '2005-added']);
   });
 });
