@@ -22,7 +22,7 @@ const LISTED_WHOLE = new Set(['section', 'language']);
 // Filters whose values are names (of tags, people, organisations, places), in any language.
 const NAMES = new Set(['people', 'organizations', 'places', 'tags']);
 const ORDERS = { newest: 'desc', oldest: 'asc' };
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 const VALUES_SHOWN = 8;
 const TYPING_PAUSE_MS = 250;
 // A choice in the Order menu made this soon after the one before takes over its history entry:

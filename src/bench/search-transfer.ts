@@ -65,7 +65,7 @@ export interface FirstSearchPlan {
 }
 
 /** Results the page shows, and loads fragments for, at first: PAGE_SIZE in assets/search.js. */
-export const FIRST_PAGE_RESULTS = 20;
+export const FIRST_PAGE_RESULTS = 10;
 
 /** A part as the search page lists it (data-search-parts). */
 interface PagePart {
@@ -239,12 +239,15 @@ async function readSearchPage(siteDir: string) {
   return { file, html, language, parts: parts.map((part) => ({ ...part, bundle: sitePath(part.bundle) })), linked: linked.map(sitePath) };
 }
 
-/** A module and the modules it imports statically (`import … from './x.js'`), as site paths. */
+/**
+ * A module and the modules it imports statically (`import … from './x.js'`, also minified on one
+ * line: `import{a as b}from"./x.js"`; not `import(…)`), as site paths.
+ */
 async function moduleGraph(siteDir: string, sitePath: string, seen = new Set<string>()): Promise<Set<string>> {
   if (seen.has(sitePath)) return seen;
   seen.add(sitePath);
   const text = await readFile(path.join(siteDir, sitePath), 'utf8');
-  for (const match of text.matchAll(/^\s*import\s[^'"]*['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+  for (const match of text.matchAll(/(?:^|[;}\s])import\s*(?:[^'"();]*?\bfrom\s*)?['"](\.{1,2}\/[^'"]+)['"]/gm)) {
     await moduleGraph(siteDir, path.posix.join(path.posix.dirname(sitePath), match[1]!), seen);
   }
   return seen;

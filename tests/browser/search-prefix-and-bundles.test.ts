@@ -7,6 +7,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { FIRST_PAGE_RESULTS } from '../../src/bench/search-transfer.ts';
 import { escapeHtml } from '../../src/site/html.ts';
 import { browserSkipReason, launchBrowser, openWatchedPage } from '../helpers/browser.ts';
 import { SAMPLE_INBOX } from '../helpers/paths.ts';
@@ -103,10 +104,15 @@ describe('the search page under a path prefix and over several bundles', { skip 
       const watched = await openWatchedPage(browser, server.origin);
       await watched.page.goto(`${server.origin}/search/?language=English&order=newest`);
       assert.match(await searchSettled(watched.page), new RegExp(`^${english.length} results in English, newest first`));
-      // Twenty results show at first; their dates run newest first through both bundles.
-      const shown = await watched.page.locator('.search-result-meta time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')));
-      const expected = english.map((article) => article.date.slice(0, 10)).sort().reverse().slice(0, 20);
-      assert.deepEqual(shown, expected);
+      // A page of results shows at first, then another with "Show more results"; their dates run
+      // newest first through both bundles.
+      const shownDates = () => watched.page.locator('.search-result-meta time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')));
+      const expected = english.map((article) => article.date.slice(0, 10)).sort().reverse();
+      assert.ok(expected.length > FIRST_PAGE_RESULTS, `${expected.length} English articles`);
+      assert.deepEqual(await shownDates(), expected.slice(0, FIRST_PAGE_RESULTS));
+      await watched.page.locator('#search-more').click();
+      await watched.page.waitForFunction((count) => document.querySelectorAll('.search-result').length > count, FIRST_PAGE_RESULTS);
+      assert.deepEqual(await shownDates(), expected.slice(0, 2 * FIRST_PAGE_RESULTS));
       assert.deepEqual(watched.consoleMessages, []);
     });
   });

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { firstSearchTransfer, planFirstSearch } from '../../src/bench/search-transfer.ts';
+import { FIRST_PAGE_RESULTS, firstSearchTransfer, planFirstSearch } from '../../src/bench/search-transfer.ts';
 import { browserSkipReason, launchBrowser, openWatchedPage, type WatchedPage } from '../helpers/browser.ts';
 import type { BuildRun } from '../helpers/run-build.ts';
 import { serveStatic, type SentResponse, type StaticServer } from '../helpers/static-server.ts';
@@ -139,7 +139,7 @@ describe('searching an archive in waves, in Chromium', { skip, concurrency: fals
     const firstWave = inWave(0);
     assert.equal(status, `${common.length} results for “${MARKERS.common}” from ${yearsOf(firstWave)} (${yearsOf(parts.filter((part) => part.wave > 0))} not searched yet).`);
     const shown = await shownUrls(watched.page);
-    assert.equal(shown.length, Math.min(20, common.length));
+    assert.equal(shown.length, Math.min(FIRST_PAGE_RESULTS, common.length));
     assert.ok(shown.every((url) => common.some((article) => article.url === url)), 'every result is a qxcommon article');
     for (const part of firstWave) assert.ok(requestedUnder(requests, part.bundle).some((request) => request.endsWith('.pf_meta')), `${part.bundle} metadata is loaded`);
     for (const part of parts.filter((part) => part.wave > 0)) assert.deepEqual(requestedUnder(requests, part.bundle), [], `nothing of ${part.bundle} is fetched`);
@@ -199,10 +199,10 @@ describe('searching an archive in waves, in Chromium', { skip, concurrency: fals
     const start = server.requests.length;
     const watched = await open(`/search/?q=${MARKERS.spread}&order=newest`);
     await searchSettled(watched.page);
-    assert.deepEqual(await shownDays(watched.page), expected.slice(0, 20));
-    // The twentieth is from a later year than the oldest part ends: that part is not needed yet.
+    assert.deepEqual(await shownDays(watched.page), expected.slice(0, FIRST_PAGE_RESULTS));
+    // The page's last result is from a later year than the oldest part ends: that part is not needed yet.
     const oldest = parts.at(-1)!;
-    assert.ok(Number(expected[19]!.slice(0, 4)) > Number(oldest.to) + 1, 'precondition: the first page ends after the oldest part');
+    assert.ok(Number(expected[FIRST_PAGE_RESULTS - 1]!.slice(0, 4)) > Number(oldest.to) + 1, 'precondition: the first page ends after the oldest part');
     assert.deepEqual(requestedUnder(server.requests.slice(start), oldest.bundle), []);
     await showEverything(watched.page);
     assert.deepEqual(await shownDays(watched.page), expected);
@@ -219,7 +219,7 @@ describe('searching an archive in waves, in Chromium', { skip, concurrency: fals
     assert.ok(partial, status);
     const [, count, from, restFrom, restTo] = partial;
     // Fewer than a page in the first wave (one article a year), so it went on, and stopped at a page.
-    assert.ok(Number(count) >= 20 && Number(count) < spread.length, status);
+    assert.ok(Number(count) >= FIRST_PAGE_RESULTS && Number(count) < spread.length, status);
     assert.equal(Number(count), spread.filter((article) => article.url.slice(1, 5) >= from!).length, 'the count is every qxspread article of the searched years');
     assert.equal(restFrom, '1990');
     assert.equal(Number(restTo), Number(from) - 1);
@@ -274,7 +274,7 @@ describe('searching an archive in waves, in Chromium', { skip, concurrency: fals
       const archive = await openArchiveSearch({ parts: JSON.parse(root.dataset.searchParts), baseUrl: root.dataset.baseUrl, pageLanguage: 'en', highlightParam: 'highlight' });
       const replaced = new AbortController();
       replaced.abort();
-      const result = await archive.search('${MARKERS.rare}', { atLeast: 20, signal: replaced.signal });
+      const result = await archive.search('${MARKERS.rare}', { atLeast: ${FIRST_PAGE_RESULTS}, signal: replaced.signal });
       return { total: result.total, complete: result.scope.complete };
     })()`);
     assert.deepEqual(scope, { total: 0, complete: false });
