@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { browserSkipReason, launchBrowser, openWatchedPage } from '../helpers/browser.ts';
 import { temporaryDir } from '../helpers/paths.ts';
-import { buildArchive } from '../helpers/run-build.ts';
+import { buildArchive, type BuildRun } from '../helpers/run-build.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { searchPageTitles, searchSettled } from '../search/search-in-page.ts';
 
@@ -50,28 +50,41 @@ async function writeArticles(inbox: string, articles: Record<string, Draft>): Pr
   for (const [name, [title, words, length]] of Object.entries(articles)) await writeFile(path.join(inbox, name), `${title}\n\n${body(length, words)}\n`);
 }
 
+/**
+ * Two sites of the same articles: one grown (built with `first`, then rebuilt with `added` too)
+ * and one cold (built once with all of them), with the year folders of each one's bundles.
+ */
+async function grownAndCold(name: string, first: Record<string, Draft>, added: Record<string, Draft>): Promise<{ rebuilt: BuildRun; whole: BuildRun; folders: (run: BuildRun) => Promise<string[]> }> {
+  const work = await temporaryDir(name);
+  const grownInbox = path.join(work, 'grown');
+  const coldInbox = path.join(work, 'cold');
+  await writeArticles(grownInbox, first);
+  const dirs = { outDir: path.join(work, 'grown-site'), articlesDir: path.join(work, 'grown-articles') };
+  const built = await buildArchive(grownInbox, [], dirs);
+  assert.equal(built.exitCode, 0, built.stderr);
+  await writeArticles(grownInbox, added);
+  await writeArticles(coldInbox, { ...first, ...added });
+  const [rebuilt, whole] = await Promise.all([buildArchive(grownInbox, [], dirs), buildArchive(coldInbox)]);
+  assert.equal(rebuilt.exitCode, 0, rebuilt.stderr);
+  assert.equal(whole.exitCode, 0, whole.stderr);
+  const folders = async (run: BuildRun) =>
+    (await readdir(path.join(run.outDir, 'pagefind'), { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory() && /^\d{4}/.test(entry.name))
+      .map((entry) => entry.name)
+      .sort();
+  return { rebuilt, whole, folders };
+}
+
 describe('search finds and ranks articles in a delta bundle as a cold build does', { skip }, () => {
   let browser: Browser;
   let grown: StaticServer;
   let cold: StaticServer;
 
   before(async () => {
-    const work = await temporaryDir('search-delta');
-    const grownInbox = path.join(work, 'grown');
-    const coldInbox = path.join(work, 'cold');
-    await writeArticles(grownInbox, KEPT);
-    const dirs = { outDir: path.join(work, 'grown-site'), articlesDir: path.join(work, 'grown-articles') };
-    const first = await buildArchive(grownInbox, [], dirs);
-    assert.equal(first.exitCode, 0, first.stderr);
-    await writeArticles(grownInbox, ADDED);
-    await writeArticles(coldInbox, { ...KEPT, ...ADDED });
-    const [rebuilt, whole] = await Promise.all([buildArchive(grownInbox, [], dirs), buildArchive(coldInbox)]);
-    assert.equal(rebuilt.exitCode, 0, rebuilt.stderr);
-    assert.equal(whole.exitCode, 0, whole.stderr);
+    const { rebuilt, whole, folders } = await grownAndCold('search-delta', KEPT, ADDED);
     // The premise: the grown site has a delta of the newest year, the cold one none.
-    const folders = async (outDir: string) => (await readdir(path.join(outDir, 'pagefind'), { withFileTypes: true })).filter((entry) => entry.isDirectory() && /^\d{4}/.test(entry.name)).map((entry) => entry.name).sort();
-    assert.deepEqual(await folders(rebuilt.outDir), ['2023', '2024-added']);
-    assert.deepEqual(await folders(whole.outDir), ['2023']);
+    assert.deepEqual(await folders(rebuilt), ['2023', '2024-added']);
+    assert.deepEqual(await folders(whole), ['2023']);
     grown = await serveStatic(rebuilt.outDir);
     cold = await serveStatic(whole.outDir);
     browser = await launchBrowser();
@@ -133,23 +146,11 @@ describe('search after the first article of a new year finds and ranks as a cold
   let cold: StaticServer;
 
   before(async () => {
-    const work = await temporaryDir('search-new-year');
-    const grownInbox = path.join(work, 'grown');
-    const coldInbox = path.join(work, 'cold');
-    await writeArticles(grownInbox, { ...KEPT, ...ADDED });
-    const dirs = { outDir: path.join(work, 'grown-site'), articlesDir: path.join(work, 'grown-articles') };
-    const first = await buildArchive(grownInbox, [], dirs);
-    assert.equal(first.exitCode, 0, first.stderr);
-    await writeArticles(grownInbox, NEW_YEAR);
-    await writeArticles(coldInbox, { ...KEPT, ...ADDED, ...NEW_YEAR });
-    const [rebuilt, whole] = await Promise.all([buildArchive(grownInbox, [], dirs), buildArchive(coldInbox)]);
-    assert.equal(rebuilt.exitCode, 0, rebuilt.stderr);
-    assert.equal(whole.exitCode, 0, whole.stderr);
+    const { rebuilt, whole, folders } = await grownAndCold('search-new-year', { ...KEPT, ...ADDED }, NEW_YEAR);
     // The premise: the grown site kept 2023's bundle and put 2024 in its delta; the cold one has
     // one bundle for both years.
-    const folders = async (outDir: string) => (await readdir(path.join(outDir, 'pagefind'), { withFileTypes: true })).filter((entry) => entry.isDirectory() && /^\d{4}/.test(entry.name)).map((entry) => entry.name).sort();
-    assert.deepEqual(await folders(rebuilt.outDir), ['2023', '2023-added']);
-    assert.deepEqual(await folders(whole.outDir), ['2023']);
+    assert.deepEqual(await folders(rebuilt), ['2023', '2023-added']);
+    assert.deepEqual(await folders(whole), ['2023']);
     assert.deepEqual([...rebuilt.report.search!.parts.built].sort(), ['2023-2024-added', '2025']);
     assert.deepEqual(rebuilt.report.search!.parts.reused, ['2023-2024']);
     grown = await serveStatic(rebuilt.outDir);
