@@ -22,7 +22,12 @@ export function summarise(text: string, max = SUMMARY_MAX_CHARACTERS): string {
 
 // A script's letters, the language its text is taken to be in, and the ISO 15924 codes a
 // language tag's script may have for that text (zh-Hant is written in Han, Japanese in Jpan).
-const SCRIPTS: Array<[string, RegExp, string[]]> = [
+// A script several languages share is taken for its most written one (Devanagari: Hindi), unless
+// the configured default is written in it (Marathi on an `mr` site); text in a script not listed
+// here took the default, so Thai on an English site was marked English (`lang="en"`, read aloud
+// by an English voice), and Dhivehi (Thaana) or Syriac was laid out left to right.
+type Script = [language: string, letters: RegExp, scriptCodes: string[]];
+const COMMON_SCRIPTS: Script[] = [
   ['ar', /\p{Script=Arabic}/gu, ['Arab']],
   ['he', /\p{Script=Hebrew}/gu, ['Hebr']],
   ['ru', /\p{Script=Cyrillic}/gu, ['Cyrl']],
@@ -31,10 +36,38 @@ const SCRIPTS: Array<[string, RegExp, string[]]> = [
   ['ja', /[\p{Script=Hiragana}\p{Script=Katakana}]/gu, ['Jpan']],
   ['ko', /\p{Script=Hangul}/gu, ['Kore', 'Hang']],
 ];
+const LESS_COMMON_SCRIPTS: Script[] = [
+  ['th', /\p{Script=Thai}/gu, ['Thai']],
+  ['lo', /\p{Script=Lao}/gu, ['Laoo']],
+  ['km', /\p{Script=Khmer}/gu, ['Khmr']],
+  ['my', /\p{Script=Myanmar}/gu, ['Mymr']],
+  ['ka', /\p{Script=Georgian}/gu, ['Geor']],
+  ['hy', /\p{Script=Armenian}/gu, ['Armn']],
+  ['am', /\p{Script=Ethiopic}/gu, ['Ethi']],
+  ['hi', /\p{Script=Devanagari}/gu, ['Deva']],
+  ['bn', /\p{Script=Bengali}/gu, ['Beng']],
+  ['pa', /\p{Script=Gurmukhi}/gu, ['Guru']],
+  ['gu', /\p{Script=Gujarati}/gu, ['Gujr']],
+  ['or', /\p{Script=Oriya}/gu, ['Orya']],
+  ['ta', /\p{Script=Tamil}/gu, ['Taml']],
+  ['te', /\p{Script=Telugu}/gu, ['Telu']],
+  ['kn', /\p{Script=Kannada}/gu, ['Knda']],
+  ['ml', /\p{Script=Malayalam}/gu, ['Mlym']],
+  ['si', /\p{Script=Sinhala}/gu, ['Sinh']],
+  ['bo', /\p{Script=Tibetan}/gu, ['Tibt']],
+  ['dv', /\p{Script=Thaana}/gu, ['Thaa']],
+  ['syr', /\p{Script=Syriac}/gu, ['Syrc']],
+  ['nqo', /\p{Script=Nko}/gu, ['Nkoo']],
+];
+const SCRIPTS = [...COMMON_SCRIPTS, ...LESS_COMMON_SCRIPTS];
+const anyLetterOf = (scripts: Script[]) => new RegExp(`[${scripts.map(([, letters]) => letters.source.replace(/^\[|\]$/g, '')).join('')}]`, 'u');
 
 // Any letter of the scripts above. Without one, every count is 0 and the default wins whatever
-// the Latin count, so most articles need neither count (one scan instead of eight).
-const ANY_OTHER_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+// the Latin count, so most articles need none of the counts (one scan instead of one per script).
+const ANY_OTHER_SCRIPT = anyLetterOf(SCRIPTS);
+// Any letter of the less common ones: without one, an Arabic or Chinese text is counted in the
+// seven common scripts only (one scan instead of twenty-one).
+const ANY_LESS_COMMON_SCRIPT = anyLetterOf(LESS_COMMON_SCRIPTS);
 
 // Latin-script text on a site whose language is written in other letters (an English article on
 // an Arabic site): its language is not the site's, and English is the likeliest.
@@ -59,7 +92,7 @@ function scriptOf(tag: string): string | undefined {
 /**
  * The language of a text by its dominant script: the configured default when it is written in
  * that script (Cyrillic on a Ukrainian site is `uk`, Arabic letters on a Persian one `fa`), else
- * the script's language (`ar`, `he`, `ru`, `el`, `zh`, `ja`, `ko`); Latin-script text gets the
+ * the script's language (`ar`, `he`, `ru`, `el`, `zh`, `ja`, `ko`, `th`, `hi`, `ka`, …); Latin-script text gets the
  * default when the default is written in Latin letters, and English when it is not.
  */
 export function detectLanguage(text: string, fallback: string): string {
@@ -68,9 +101,9 @@ export function detectLanguage(text: string, fallback: string): string {
   const latinFallback = fallbackScript === undefined || fallbackScript === 'Latn' ? fallback : LATIN_TEXT_LANGUAGE;
   if (!ANY_OTHER_SCRIPT.test(sample)) return latinFallback;
   const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
-  let best: (typeof SCRIPTS)[number] | undefined;
+  let best: Script | undefined;
   let bestCount = latin;
-  for (const script of SCRIPTS) {
+  for (const script of ANY_LESS_COMMON_SCRIPT.test(sample) ? SCRIPTS : COMMON_SCRIPTS) {
     const count = sample.match(script[1])?.length ?? 0;
     if (count > bestCount) [best, bestCount] = [script, count];
   }

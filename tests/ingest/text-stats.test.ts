@@ -41,6 +41,27 @@ describe('language', () => {
     assert.equal(detectLanguage('東京でニュースの発表がありました', 'zh'), 'ja');
   });
 
+  it('detects Thai, Indic, Georgian, Armenian and Ethiopic text by its script, and Thaana and Syriac as right to left', () => {
+    // Each was the default ("en"): an English voice read it aloud, and Thaana and Syriac were laid out left to right.
+    assert.equal(parse('สภาท่าเรืออนุมัติตารางเรือข้ามฟากใหม่\n\nสภาท่าเรือลงมติเมื่อวันอังคารอนุมัติตารางเวลาใหม่\n').language, 'th');
+    const samples: Array<[string, string]> = [
+      ['नगर परिषद ने नया बजट पारित किया', 'hi'],
+      ['পৌরসভা নতুন বাজেট পাস করেছে', 'bn'],
+      ['நகர சபை புதிய வரவு செலவு திட்டத்தை நிறைவேற்றியது', 'ta'],
+      ['ქალაქის საბჭომ ახალი ბიუჯეტი დაამტკიცა', 'ka'],
+      ['Քաղաքային խորհուրդը հաստատեց նոր բյուջեն', 'hy'],
+      ['የከተማው ምክር ቤት አዲሱን በጀት አጸደቀ', 'am'],
+      ['ຄະນະເມືອງໄດ້ອະນຸມັດງົບປະມານໃໝ່', 'lo'],
+      ['ރަށު ކައުންސިލުން އައު ބަޖެޓް ފާސްކޮށްފި', 'dv'],
+      ['ܡܘܬܒܐ ܕܡܕܝܢܬܐ ܩܒܠ ܡܥܠܢܐ ܚܕܬܐ', 'syr'],
+    ];
+    for (const [text, language] of samples) assert.equal(detectLanguage(text, 'en'), language, text);
+    assert.deepEqual(['dv', 'syr', 'th', 'hi'].map(isRightToLeft), [true, true, false, false]);
+    // A script several languages write is the default's when the default is written in it.
+    assert.equal(detectLanguage('नगर परिषदेने नवीन अर्थसंकल्प मंजूर केला', 'mr'), 'mr');
+    assert.equal(detectLanguage('The council voted to rebuild the harbour wall', 'th'), 'en');
+  });
+
   it('writes a language right to left by its script, not by its first subtag alone', () => {
     // Hebrew under its old code (sidecars from Google's tools say "iw"), Kurdish, Malay and
     // Punjabi in Arabic letters, Dhivehi (Thaana), Syriac, N'Ko, Kashmiri, Dari.
