@@ -3,8 +3,33 @@
 export const WORDS_PER_MINUTE = 230;
 export const SUMMARY_MAX_CHARACTERS = 240;
 
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu;
+// Chinese and Japanese put no space between words: each character counts as one, as word
+// processors count them (a run of them was one word, so a 3,000-character article read in one
+// minute). Thai, Lao, Khmer and Myanmar put none either, and their words are several letters
+// long: ICU's dictionaries split a run of them (Intl.Segmenter; these runs only, since it is slow).
+const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const UNSPACED_RUN = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+// Code units every letter of those scripts is among (and others: Hangul, Vietnamese, emoji), found
+// six times faster than by script: text in Latin, Arabic, Cyrillic or Indic letters has none.
+const MAYBE_UNSPACED = /[\u0E00-\u1FFF\u2E80-\uDBFF\uF900-\uFAFF\uFF00-\uFFEF]/;
+let wordSegmenter: Intl.Segmenter | undefined;
+
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu)?.length ?? 0;
+  if (!MAYBE_UNSPACED.test(text) || !UNSPACED.test(text)) return text.match(WORD)?.length ?? 0;
+  let words = 0;
+  const spaced = text
+    .replace(IDEOGRAPHIC, () => {
+      words++;
+      return ' ';
+    })
+    .replace(UNSPACED_RUN, (run) => {
+      wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+      for (const segment of wordSegmenter.segment(run)) if (segment.isWordLike) words++;
+      return ' ';
+    });
+  return words + (spaced.match(WORD)?.length ?? 0);
 }
 
 export function readingMinutes(words: number): number {

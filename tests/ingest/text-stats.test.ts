@@ -92,6 +92,19 @@ describe('summary, word count and reading time', () => {
     assert.equal(parse('Headline\n\nOne two three.\n\nFour five.\n').wordCount, 5);
   });
 
+  it('counts each Chinese or Japanese character as a word, and Thai and Lao words by dictionary, where no space parts them', () => {
+    // 港口 委员会 … : 21 characters, and a run of them between two stops was one word.
+    assert.equal(countWords('港口委员会周二投票批准了夏季的新渡轮时刻表。'), 21);
+    assert.equal(countWords('東京でニュース'), 7);
+    assert.equal(countWords('แมวกินปลา'), 3); // แมว กิน ปลา: cat eats fish
+    assert.equal(countWords('ฉันรักภาษาไทย'), 4); // ฉัน รัก ภาษา ไทย
+    assert.equal(countWords('ແມວກິນປາ'), 3); // Lao: cat eats fish
+    assert.equal(countWords('The 港口 council แมวกินปลา, 2024'), 8);
+    // A Chinese article of 2,310 characters was "1 min read"; at 230 words a minute it is ten.
+    const chinese = parse(`港口委员会批准新时刻表\n\n${'港口委员会周二投票批准了夏季的新渡轮时刻表。'.repeat(110)}\n`, 'zh');
+    assert.deepEqual([chinese.wordCount, chinese.readingMinutes], [2310, 10]);
+  });
+
   it('rounds reading time to whole minutes at 230 words a minute, at least one', () => {
     assert.deepEqual([readingMinutes(0), readingMinutes(344), readingMinutes(346), readingMinutes(2300)], [1, 1, 2, 10]);
   });
