@@ -66,6 +66,29 @@ export function namedInvisibleCharacters(text: string): string[] {
   return [...new Set(found)].map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
+// A document in a markup format saved as `.txt` (a scraper that wrote the page it fetched, a word
+// processor's file renamed): its first line that is not blank. An HTML page starts with its
+// doctype or `<html>` (after an XML declaration or a comment, in XHTML), alone or before another
+// tag (a headline such as `<html> tags explained` is text), an RTF file with `{\rtf`.
+const MARKUP_START_LINES = 5;
+const XML_PROLOGUE = /^(?:<\?xml\b[^>]*>|<!--[\s\S]*?-->|\s)*/;
+const HTML_START = /^<(?:!doctype\s+html\b[^>]*|html(?:\s[^>]*)?)>\s*(?:<|$)/i;
+const RTF_START = /^\{\\rtf/;
+
+/**
+ * The markup format a source is written in, when it starts as an HTML page or an RTF file does:
+ * the format, and the line (1-based) and text it starts with. Broadsheet reads plain text, so
+ * such a source is published as the text it is, tags and control words included.
+ */
+export function findMarkupDocument(text: string): { format: 'HTML' | 'RTF'; line: number; start: string } | undefined {
+  const lines = text.split('\n', MARKUP_START_LINES);
+  const index = lines.findIndex((line) => line.trim() !== '');
+  if (index === -1) return undefined;
+  const line = lines[index]!.trim();
+  const format = RTF_START.test(line) ? 'RTF' : HTML_START.test(lines.slice(index).join('\n').replace(XML_PROLOGUE, '')) ? 'HTML' : undefined;
+  return format && { format, line: index + 1, start: [...line].length > 60 ? `${[...line].slice(0, 60).join('')}…` : line };
+}
+
 // A YAML frontmatter block at the top of a source (`---`, `title: …`, `date: …`, `---`), as a
 // Jekyll, Hugo or WordPress export writes one: what it holds is a key's line, a line indented
 // under one, a list item or a blank line.

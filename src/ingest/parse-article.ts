@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
 import { markUnicodeForm } from '../fs-utils.ts';
 import type { ProblemLog } from '../problems.ts';
-import { findFrontmatterBlock, findLineAnomalies, hasInvisibleCharacters, namedInvisibleCharacters } from './anomalies.ts';
+import { findFrontmatterBlock, findLineAnomalies, findMarkupDocument, hasInvisibleCharacters, namedInvisibleCharacters } from './anomalies.ts';
 import { resolveArticleDate } from './article-date.ts';
 import { DATELINE_LINES, isDatelineAlone } from './dates.ts';
 import { findArticleEntities } from './entities/article-entities.ts';
@@ -117,6 +117,19 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
       line: 1,
       message: `starts with a YAML frontmatter block (lines 1–${block.end}: "${shown}), which Broadsheet does not read: an article's metadata comes from its sidecar, so the block is published as text${sidecar?.title === undefined ? `, and the headline is its first line ("${title}")` : ''}`,
       hint: `Move the fields to a sidecar (NAME.json or meta.jsonl: {"title": "The headline", "date": "2024-05-01"}) and delete lines 1–${block.end} from the source.`,
+    });
+  }
+  const markup = findMarkupDocument(source.text);
+  if (markup !== undefined) {
+    problems.warn({
+      code: 'SOURCE_OTHER_FORMAT',
+      file: source.displayPath,
+      line: markup.line,
+      message: `is ${markup.format === 'HTML' ? 'an HTML page' : 'an RTF document'}, not plain text (it starts with "${markup.start}"): Broadsheet reads plain text, so it is published as the text it is, ${markup.format === 'HTML' ? 'tags' : 'control words'} included${sidecar?.title === undefined ? `, under the headline "${title}"` : ''}`,
+      hint:
+        markup.format === 'HTML'
+          ? 'Put the article in the inbox as plain text instead: the headline on the first line, then the text (copy it from the page in a browser, or convert the file: pandoc -t plain -o NAME.txt NAME.html).'
+          : 'Put the article in the inbox as plain text instead: save it from the word processor as "Plain Text (.txt)" (or convert it: pandoc -f rtf -t plain -o NAME.txt NAME.rtf).',
     });
   }
   // A value from a sidecar is corrected there, so its problems name the sidecar and its line.

@@ -1,8 +1,8 @@
 // One bad byte never costs a whole article: a line in Windows-1252 in a UTF-8 source, or a stray
 // control character, is published repaired in the article file, with a warning naming the line
 // that a rebuild from the ingest cache reports again; the repaired text is the article's text, so
-// a clean copy of it is the same article. A source that starts with a YAML frontmatter block is
-// named, and published as the text it is.
+// a clean copy of it is the same article. A source that starts with a YAML frontmatter block, or
+// is an HTML page or an RTF file saved as `.txt`, is named, and published as the text it is.
 
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -90,6 +90,46 @@ describe('a source that starts with a YAML frontmatter block (a Jekyll, Hugo or 
 
   it('is not taken from a rule above the text, a block never closed, or one that holds prose', () => {
     for (const text of ['---\nThe story starts after a rule.\n---\nMore of it.\n', '---\ntitle: never closed\nThe story.\n', 'Headline\n---\ntitle: x\n---\nThe body.\n']) {
+      assert.deepEqual(parse(text).problems, [], text);
+    }
+  });
+});
+
+describe('a source that is an HTML page or an RTF file saved as .txt (a scraper that wrote the page it fetched)', () => {
+  const parse = (text: string, sidecar?: { title: string }) => {
+    const problems = new ProblemLog();
+    const source = { path: 'page.txt', displayPath: 'inbox/page.txt', hash: 'sha256:00', text, mtimeMs: Date.UTC(2020, 0, 1) };
+    const withSidecar = sidecar ? { ...source, sidecar: { ...sidecar, extra: {}, origin: { file: 'inbox/meta.jsonl', line: 1 } } } : source;
+    const parsed = parseArticle(withSidecar, { rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' }, problems);
+    assert.ok(parsed);
+    return { parsed, problems: problems.problems.filter((problem) => problem.code === 'SOURCE_OTHER_FORMAT') };
+  };
+
+  it('is named at the line it starts on, with the format, its headline and how to make it plain text, and published as the text it is', () => {
+    // Each was published, its headline "<!DOCTYPE html>" and its body a page of tags, without a word.
+    const html = '<!DOCTYPE html>\n<html><head><title>Harbour news</title></head>\n<body><h1>Council approves timetable</h1>\n<p>The council voted.</p></body></html>\n';
+    const { parsed, problems } = parse(html);
+    assert.deepEqual(problems.map(({ file, line, severity }) => [file, line, severity]), [['inbox/page.txt', 1, 'warning']]);
+    assert.equal(problems[0]!.message, 'is an HTML page, not plain text (it starts with "<!DOCTYPE html>"): Broadsheet reads plain text, so it is published as the text it is, tags included, under the headline "<!DOCTYPE html>"');
+    assert.match(problems[0]!.hint!, /as plain text instead: the headline on the first line, then the text .*pandoc -t plain/);
+    const published = `${parsed.frontmatter.title}\n${parsed.body}`.replace(/\\/g, '');
+    for (const word of html.split(/\s+/).filter(Boolean)) assert.ok(published.includes(word), word);
+
+    const rtf = '\n{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}\n\\f0\\fs24 Council approves timetable\\par\n}\n';
+    assert.deepEqual(
+      parse(rtf).problems.map(({ line, message }) => [line, message]),
+      [[2, 'is an RTF document, not plain text (it starts with "{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}"): Broadsheet reads plain text, so it is published as the text it is, control words included, under the headline "{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}"']],
+    );
+    // XHTML, after its XML declaration; with a sidecar's headline, the message names none.
+    const xhtml = parse('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd">\n<html><body>x</body></html>\n', { title: 'Council approves timetable' });
+    assert.deepEqual(
+      xhtml.problems.map(({ line, message }) => [line, message]),
+      [[1, 'is an HTML page, not plain text (it starts with "<?xml version="1.0" encoding="utf-8"?>"): Broadsheet reads plain text, so it is published as the text it is, tags included']],
+    );
+  });
+
+  it('is not taken from a headline about HTML, or tags further down the text', () => {
+    for (const text of ['<html> tags explained: a beginner guide\n\nThe body.\n', '<!DOCTYPE html> is the first line a page needs\n\nThe body.\n', 'Headline\n\n<!DOCTYPE html>\n<html><body></body></html>\n', '<b>Bold</b> claims\n\nThe body.\n']) {
       assert.deepEqual(parse(text).problems, [], text);
     }
   });
