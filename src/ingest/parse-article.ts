@@ -108,17 +108,6 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
   }
 
   const titleLine = segmented.titleLine || undefined;
-  const block = findFrontmatterBlock(source.text);
-  if (block !== undefined) {
-    const shown = block.keys.slice(0, 8).join('", "') + (block.keys.length > 8 ? '", …' : '"');
-    problems.warn({
-      code: 'SOURCE_FRONTMATTER',
-      file: source.displayPath,
-      line: 1,
-      message: `starts with a YAML frontmatter block (lines 1–${block.end}: "${shown}), which Broadsheet does not read: an article's metadata comes from its sidecar, so the block is published as text${sidecar?.title === undefined ? `, and the headline is its first line ("${title}")` : ''}`,
-      hint: `Move the fields to a sidecar (NAME.json or meta.jsonl: {"title": "The headline", "date": "2024-05-01"}) and delete lines 1–${block.end} from the source.`,
-    });
-  }
   const markup = findMarkupDocument(source.text);
   if (markup !== undefined) {
     problems.warn({
@@ -186,6 +175,19 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
   }
 
   const date = resolveArticleDate(source, options, problems, titleLine);
+  // Named once the date is known: a `date:` line in the block is read as a dateline in the text is.
+  const block = findFrontmatterBlock(source.text);
+  if (block !== undefined) {
+    const shown = block.keys.slice(0, 8).join('", "') + (block.keys.length > 8 ? '", …' : '"');
+    const datedBy = date.source === 'text' && date.line !== undefined && date.line <= block.end ? `; only its line ${date.line} ("${source.text.split('\n', block.end)[date.line - 1]!.trim()}") is read, as a dateline in the text is: it dates the article` : '';
+    problems.warn({
+      code: 'SOURCE_FRONTMATTER',
+      file: source.displayPath,
+      line: 1,
+      message: `starts with a YAML frontmatter block (lines 1–${block.end}: "${shown}), which Broadsheet does not read: an article's metadata comes from its sidecar, so the block is published as text${sidecar?.title === undefined ? `, and the headline is its first line ("${title}")` : ''}${datedBy}`,
+      hint: `Move the fields to a sidecar (NAME.json or meta.jsonl: {"title": "The headline", "date": "2024-05-01"}) and delete lines 1–${block.end} from the source.`,
+    });
+  }
   // The line that gave the date is a dateline (`Published: 3 June 2024`, `LONDON, March 3, 2024`),
   // short and capitalised like a heading but no section's title.
   if (date.source === 'text') {

@@ -88,6 +88,17 @@ describe('a source that starts with a YAML frontmatter block (a Jekyll, Hugo or 
     assert.equal((globalThis as Record<string, unknown>).ranFrontmatter, undefined);
   });
 
+  it('says when its date line dates the article, as a dateline in the text does, though the rest is not read', () => {
+    // The message said the block was not read, while the article took its date from it.
+    const { parsed, problems } = parse('---\ntitle: "Exported story"\ndate: 2019-03-04 10:00:00 +0100\n---\nThe body of the story.\n');
+    assert.equal(parsed.frontmatter.date, '2019-03-04T09:00:00+00:00');
+    assert.match(problems[0]!.message, /, and the headline is its first line \("---"\); only its line 3 \("date: 2019-03-04 10:00:00 \+0100"\) is read, as a dateline in the text is: it dates the article$/);
+    // A date below the block, in the text, is the text's: the block's message says nothing of it.
+    const below = parse('---\ntitle: "Exported story"\n---\nPublished: 3 June 2024\n\nThe body of the story.\n');
+    assert.equal(below.parsed.frontmatter.date, '2024-06-03T00:00:00+00:00');
+    assert.match(below.problems[0]!.message, /, and the headline is its first line \("---"\)$/);
+  });
+
   it('is not taken from a rule above the text, a block never closed, or one that holds prose', () => {
     for (const text of ['---\nThe story starts after a rule.\n---\nMore of it.\n', '---\ntitle: never closed\nThe story.\n', 'Headline\n---\ntitle: x\n---\nThe body.\n']) {
       assert.deepEqual(parse(text).problems, [], text);
