@@ -1,5 +1,5 @@
 // The archive's article record: what ingest writes as frontmatter and what the site reads.
-// Documented field by field in docs/frontmatter.md.
+// Documented field by field in docs/ingest.md ("Metadata") and the README.
 
 import type { DateSource } from './ingest/dates.ts';
 

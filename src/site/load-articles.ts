@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import type { ArticleFrontmatter } from '../article.ts';
+import { FRONTMATTER_KEYS, type ArticleFrontmatter } from '../article.ts';
 import { MAX_YEAR, MIN_YEAR, type DateSource } from '../ingest/dates.ts';
 import { bodyHash, type ArticleFileCache, type ArticleFileSeen, type KnownArticleFile } from '../ingest/article-file-cache.ts';
 import { articleFileBody, FrontmatterError, readArticleFile, type ParsedArticleFile } from '../ingest/frontmatter.ts';
@@ -43,6 +43,8 @@ export interface Article extends Omit<ArticleFrontmatter, 'date' | 'updated' | '
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE_SOURCES = new Set(['sidecar', 'text', 'filename', 'file-mtime', 'manual']);
+
+const KNOWN_KEYS = new Set<string>(FRONTMATTER_KEYS);
 
 function stringList(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return [];
@@ -168,6 +170,28 @@ export function toArticle(
     slug = fallback;
   }
   const language = typeof data.language === 'string' && isLanguageTag(data.language) ? data.language : defaultLanguage;
+  // A hand edit that Broadsheet would pass over in silence: a language that is no tag (the page
+  // took the default, read aloud in its voice), or a key it does not read (a typo, `tag:`, or an
+  // Eleventy key such as `permalink`, which never reaches Eleventy).
+  if (data.language !== undefined && language !== data.language) {
+    problems.warn({
+      code: 'ARTICLE_BAD_FIELD',
+      file: shown,
+      line: lineOf('language'),
+      message: `has a "language" that is not a language tag (${JSON.stringify(data.language)}); the archive's default, "${defaultLanguage}", is used`,
+      hint: 'Write a language tag (BCP 47), quoted, e.g. language: "en", "ar" or "pt-BR".',
+    });
+  }
+  for (const key of Object.keys(data)) {
+    if (KNOWN_KEYS.has(key)) continue;
+    problems.warn({
+      code: 'ARTICLE_UNKNOWN_FIELD',
+      file: shown,
+      line: lineOf(key),
+      message: `has a key Broadsheet does not read, "${key}": it changes nothing on the site`,
+      hint: `Correct the name if it is a typo (the keys are ${FRONTMATTER_KEYS.join(', ')}), or move it under "extra:" to keep data of your own.`,
+    });
+  }
   const source = (data.source && typeof data.source === 'object' ? data.source : {}) as Record<string, unknown>;
   const str = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
   const subtitle = str(data.subtitle);

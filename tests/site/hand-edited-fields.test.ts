@@ -1,0 +1,61 @@
+// What an article file edited by hand says that Broadsheet would otherwise pass over in silence:
+// a key it does not read (a typo, or an Eleventy key such as `permalink`, which never reaches
+// Eleventy) and a `language` that is no language tag. Each is a warning at its line; the article
+// is published as if the line were not there.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { writeArticleFile } from '../../src/ingest/frontmatter.ts';
+import { toArticle } from '../../src/site/load-articles.ts';
+import { ProblemLog } from '../../src/problems.ts';
+
+const FRONTMATTER = {
+  title: 'A title',
+  date: '2024-06-01T00:00:00+00:00',
+  dateSource: 'manual' as const,
+  authors: [],
+  tags: ['harbour'],
+  people: [],
+  organizations: [],
+  places: [],
+  summary: '',
+  wordCount: 2,
+  readingMinutes: 1,
+  language: 'en',
+  slug: 'a-title',
+  source: { path: 'a.txt', hash: '' },
+  extra: { desk: 'city' },
+  generated: 'sha256:00',
+};
+
+function load(text: string) {
+  const problems = new ProblemLog();
+  const article = toArticle('2024/a-title.md', 'articles/2024/a-title.md', text, 'UTC', 'en', problems);
+  return { article, problems: problems.problems.map(({ code, severity, line, message }) => ({ code, severity, line, message })) };
+}
+
+describe('an article file edited by hand', () => {
+  it('has no warning as ingest writes it, every key included', () => {
+    assert.deepEqual(load(writeArticleFile(FRONTMATTER, 'The body.\n')).problems, []);
+  });
+
+  it('names each key Broadsheet does not read at its line, and is published as without it', () => {
+    // A typo of "tags", and Eleventy's own keys, which the article's page never passed to Eleventy.
+    const text = writeArticleFile(FRONTMATTER, 'The body.\n').replace('tags: ["harbour"]\n', 'tags: ["harbour"]\ntag: ["ferries"]\npermalink: "/index.html"\n');
+    const { article, problems } = load(text);
+    assert.deepEqual(problems, [
+      { code: 'ARTICLE_UNKNOWN_FIELD', severity: 'warning', line: 7, message: 'has a key Broadsheet does not read, "tag": it changes nothing on the site' },
+      { code: 'ARTICLE_UNKNOWN_FIELD', severity: 'warning', line: 8, message: 'has a key Broadsheet does not read, "permalink": it changes nothing on the site' },
+    ]);
+    assert.deepEqual([article?.tags, article?.url], [['harbour'], '/2024/a-title/']);
+  });
+
+  it('names a "language" that is no language tag at its line, and takes the archive’s default', () => {
+    // It took the default without a word: the page was marked English, read aloud by an English voice.
+    const { article, problems } = load(writeArticleFile(FRONTMATTER, 'The body.\n').replace('language: "en"', 'language: "Arabic"'));
+    assert.deepEqual(problems, [
+      { code: 'ARTICLE_BAD_FIELD', severity: 'warning', line: 13, message: 'has a "language" that is not a language tag ("Arabic"); the archive\'s default, "en", is used' },
+    ]);
+    assert.equal(article?.language, 'en');
+  });
+});
