@@ -3,6 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { IANAZone } from 'luxon';
+import { findDuplicateKeys } from '../ingest/duplicate-keys.ts';
 import { locateJsonError } from '../ingest/json-error.ts';
 import { compilePattern, NO_EXTRA_RULES, type IngestRuleConfig } from '../ingest/rules.ts';
 
@@ -191,14 +192,33 @@ export async function readJsonSettingsText(file: string): Promise<{ value: unkno
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new ConfigError(file, `cannot be read (${(error as Error).message})`, 'Check the file permissions.');
   }
+  let value: unknown;
   try {
-    return { value: JSON.parse(text) as unknown, text };
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     // JSON.parse names an offset at best (Node 20), which no editor goes to: name the line and column.
     const at = locateJsonError(text);
     const where = at ? ` at column ${at.column}` : '';
     throw new ConfigError(file, `is not valid JSON${where} (${(error as Error).message})`, 'Fix the JSON syntax (a comma after the last item, or a missing quote, is the usual cause).', at?.line);
   }
+  // JSON.parse keeps a setting's last value without a word: one given twice with different values
+  // (a line pasted from the README below the file's own) would build with one of them unseen.
+  // Comment keys (`//`) may repeat.
+  const twice = findDuplicateKeys(text).find(({ key, earlier, value: last }) => !key.startsWith('//') && JSON.stringify(earlier) !== JSON.stringify(last));
+  if (twice) {
+    const shown = (given: unknown) => {
+      const json = JSON.stringify(given);
+      return json.length > 60 ? `${json.slice(0, 60)}…` : json;
+    };
+    const first = lineOfKey(text, [twice.key]);
+    throw new ConfigError(
+      file,
+      `gives "${twice.key}" twice, with different values: ${shown(twice.earlier)}${first === undefined ? '' : ` on line ${first}`}, then ${shown(twice.value)}; nothing was built`,
+      `Keep the "${twice.key}" you mean and delete the other.`,
+      twice.line,
+    );
+  }
+  return { value, text };
 }
 
 /**

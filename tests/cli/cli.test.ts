@@ -135,6 +135,22 @@ describe('broadsheet command line', () => {
     }
   });
 
+  it('refuses a setting given twice with different values, at its second line, naming both; comments and equal values may repeat', async () => {
+    // JSON.parse kept the last "title" without a word.
+    const dir = await temporaryDir('config-twice');
+    const config = path.join(dir, 'broadsheet.config.json');
+    const inbox = await inboxWith(DATED);
+    const build = async (lines: string[]) => {
+      await writeFile(config, `${lines.join('\n')}\n`);
+      return runCli(['build', '--quiet', '--config', config, '--inbox', inbox, '--articles', path.join(dir, 'a'), '--out', path.join(dir, 'site')]);
+    };
+    const twice = await build(['{', '  "title": "Gazette",', '  "pageSize": 10,', '  "title": "The Gazette"', '}']);
+    assert.equal(twice.exitCode, 2, twice.stderr);
+    assert.ok(twice.stderr.startsWith(`${config}:4  error: gives "title" twice, with different values: "Gazette" on line 2, then "The Gazette"; nothing was built (CONFIG_INVALID)\n    Keep the "title" you mean and delete the other.\n`), twice.stderr);
+    const comments = await build(['{', '  "//": "Our archive",', '  "title": "Gazette",', '  "//": "Ten a page",', '  "pageSize": 10,', '  "pageSize": 10', '}']);
+    assert.equal(comments.exitCode, 0, comments.stderr);
+  });
+
   it('names the line of a bad entry in the aliases file, under the key it belongs to', async () => {
     const dir = await temporaryDir('entities-line');
     const config = path.join(dir, 'broadsheet.config.json');
