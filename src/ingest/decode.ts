@@ -119,6 +119,45 @@ function guessUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | unde
   return undefined;
 }
 
+/**
+ * A file that is UTF-8 (or ASCII) for its first lines and UTF-16 after them, as Windows
+ * PowerShell 5's `>>` leaves one (it appends UTF-16LE to any file): read whole as UTF-16, its
+ * first lines became Chinese-looking characters, and at an odd offset it was refused as UTF-16.
+ * Only when both parts are certain: whole lines of text, then Latin text in UTF-16 (every other
+ * byte zero) to the end; the UTF-16 part starts at its first character, the unit of the first
+ * zero byte.
+ */
+function splitUtf8ThenUtf16(bytes: Uint8Array): { text: string; offset: number; line: number; encoding: 'utf-16le' | 'utf-16be' } | undefined {
+  const zero = bytes.indexOf(0);
+  if (zero < 2) return undefined;
+  const after = (start: number, parity: 0 | 1) => {
+    // Latin text: in most of the units that follow, a zero high byte and a letter (NULs padding
+    // a UTF-8 file cut short are zero in both).
+    const units = Math.min((bytes.length - start) >> 1, 2048);
+    let latin = 0;
+    for (let i = 0; i < units; i++) if (bytes[start + 2 * i + parity] === 0 && bytes[start + 2 * i + 1 - parity] !== 0) latin++;
+    return units >= 2 && latin / units > 0.6;
+  };
+  // The zero is the high byte of the first UTF-16 unit: its second byte in UTF-16LE, its first in
+  // UTF-16BE. Both may fit the bytes that follow; the one whose parts both read is the file's.
+  const candidates: Array<['utf-16le' | 'utf-16be', number]> = [
+    ['utf-16le', zero - 1],
+    ['utf-16be', zero],
+  ];
+  for (const [encoding, start] of candidates) {
+    if (!after(start, encoding === 'utf-16le' ? 1 : 0)) continue;
+    const head = bytes.subarray(0, start);
+    const lineEnd = Math.max(head.lastIndexOf(0x0a), head.lastIndexOf(0x0d));
+    // The first part ends with a line end (perhaps before spaces the UTF-16 part's tool wrote).
+    if (lineEnd === -1 || head.subarray(lineEnd + 1).some((byte) => byte !== 0x20 && byte !== 0x09) || findInvalidUtf8(head) !== -1) continue;
+    const first = new TextDecoder('utf-8').decode(head);
+    const rest = decodeUtf16(bytes.subarray(start), encoding);
+    if (rest === undefined || findControlCharacter(first) !== -1) continue;
+    return { text: first + rest, offset: start, line: lineAt(first), encoding };
+  }
+  return undefined;
+}
+
 /** UTF-32 to text, or the byte offset of the first unit that is not a Unicode scalar value. */
 function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string | number {
   if (bytes.length % 4 !== 0) return bytes.length - (bytes.length % 4);
@@ -403,7 +442,17 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
   } else {
     const utf16 = guessUtf16WithoutBom(bytes);
     const bad = findInvalidUtf8(bytes);
-    if (utf16 && (bad !== -1 || bytes.includes(0))) {
+    const split = bytes.includes(0) ? splitUtf8ThenUtf16(bytes) : undefined;
+    if (split !== undefined) {
+      text = split.text;
+      encoding = `utf-8+${split.encoding}`;
+      warnings.push({
+        code: 'ENCODING_UTF16_LINES',
+        line: split.line,
+        message: `is UTF-8 up to this line and ${split.encoding.toUpperCase()} from it (byte offset ${split.offset}) to the end, as Windows PowerShell's ">>" leaves a file: each part is read in its own encoding`,
+        hint: 'Check the text on its page; re-save the file as UTF-8 to silence this warning (in PowerShell, append with: Add-Content -Encoding utf8).',
+      });
+    } else if (utf16 && (bad !== -1 || bytes.includes(0))) {
       const decoded = decodeUtf16(bytes, utf16);
       if (decoded === undefined) return invalidUtf16(bytes, 0, utf16);
       text = decoded;

@@ -200,6 +200,42 @@ describe('a UTF-8 source with a line in Windows-1252', () => {
   });
 });
 
+describe('a UTF-8 source with UTF-16 appended (Windows PowerShell 5\'s ">>" appends UTF-16LE to any file)', () => {
+  const utf16le = (text: string) => Buffer.from(text, 'utf16le');
+  const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+  const concat = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
+
+  it('reads each part in its own encoding, with one warning at the line where UTF-16 starts, whatever the first part\'s length', () => {
+    // The headline became Chinese-looking characters (an even first part, read whole as UTF-16),
+    // or the file was refused as broken UTF-16BE (an odd one).
+    for (const [head, appended, encoding] of [
+      ['Ferry timetable approved\n\n', utf16le('The council voted on Tuesday.\n'), 'UTF-16LE'],
+      ['Ferry timetable approved!\n\n', utf16le('The council voted on Tuesday.\n'), 'UTF-16LE'],
+      ['Ferry timetable approved\n\n', utf16be('The council voted on Tuesday.\n'), 'UTF-16BE'],
+      ['Ferry timetable approved!\n\n', utf16be('The council voted on Tuesday.\n'), 'UTF-16BE'],
+    ] as const) {
+      const result = decoded(concat(utf8(head), appended));
+      assert.equal(result.text, `${head}The council voted on Tuesday.\n`, head);
+      assert.deepEqual(
+        result.warnings.map(({ code, line, message }) => ({ code, line, message })),
+        [{ code: 'ENCODING_UTF16_LINES', line: 3, message: `is UTF-8 up to this line and ${encoding} from it (byte offset ${utf8(head).length}) to the end, as Windows PowerShell's ">>" leaves a file: each part is read in its own encoding` }],
+        head,
+      );
+    }
+    // Accents in both parts, CRLF line ends.
+    assert.equal(decoded(concat(utf8('Café reopens\r\n\r\n'), utf16le('The café on the quay reopened.\r\n'))).text, 'Café reopens\n\nThe café on the quay reopened.\n');
+  });
+
+  it('leaves UTF-16 without a byte-order mark, and NULs padding a UTF-8 file, as they were read', () => {
+    assert.deepEqual(decoded(utf16le('Tide tables\n\nHigh water at six.\n')).warnings.map(({ code }) => code), ['ENCODING_UTF16_NO_BOM']);
+    assert.deepEqual(decoded(utf16be('Tide tables\n\nHigh water at six.\n')).warnings.map(({ code }) => code), ['ENCODING_UTF16_NO_BOM']);
+    assert.deepEqual(decoded(concat(utf8('Headline\n\nBody.\n'), new Uint8Array(40))).warnings.map(({ code }) => code), ['TEXT_NUL_PADDING']);
+    // Where UTF-16 starts inside a line, no part is a whole line: it is not split there, and stays refused.
+    const inLine = decodeSource(concat(utf8('Headline '), utf16le('in two encodings\n\nBody.\n')));
+    assert.equal(inLine.ok ? inLine.warnings.map(({ code }) => code).join() : inLine.code, 'ENCODING_INVALID_UTF16');
+  });
+});
+
 describe('a UTF-16 or UTF-32 source that is not valid', () => {
   const utf16le = (text: string) => Uint8Array.from([0xff, 0xfe, ...Array.from(text, (char) => [char.charCodeAt(0) & 0xff, char.charCodeAt(0) >> 8]).flat()]);
   const refusal = (bytes: Uint8Array) => {
