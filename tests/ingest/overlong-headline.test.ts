@@ -53,3 +53,31 @@ describe('a first line too long for a headline', () => {
     assert.deepEqual(problems.map(({ code }) => code), ['TITLE_TOO_LONG']);
   });
 });
+
+describe('a file with no headline, whose first sentence is taken for one', () => {
+  const looksLikeText = (text: string) => parse(text).problems.filter(({ code }) => code === 'TITLE_LOOKS_LIKE_TEXT');
+
+  it('is named at the headline’s line: ten words or more ending in a full stop are a sentence of the text', () => {
+    // Published under a 24-word sentence for a headline, without a word.
+    const text = '\n\nThe council met on Tuesday and voted to approve the new timetable, which adds two sailings a day between the town and the island.\n\nA second paragraph follows.\n';
+    const found = looksLikeText(text);
+    assert.deepEqual(
+      found.map(({ line, severity, message }) => ({ line, severity, message })),
+      [{ line: 3, severity: 'warning', message: 'the headline reads as a sentence of text (24 words ending in a full stop): the file may have no headline, and its first sentence was taken for one' }],
+    );
+    assert.match(found[0]!.hint!, /^Put the headline alone on the first line, above the text, or give "title" in a sidecar/);
+    assert.equal(looksLikeText('港口委员会周二投票批准了夏季的新渡轮时刻表。\n\n该变化每天增加两班。\n').length, 1);
+  });
+
+  it('is not a headline that is short, ends in an initialism or an ellipsis, or has no full stop', () => {
+    for (const text of [
+      'Ferry timetable approved.\n\nThe council voted.\n',
+      'Biden signs a bill to expand benefits for veterans exposed to burn pits in the U.S.\n\nThe body.\n',
+      'The council met on Tuesday and voted to approve the new timetable, and then...\n\nThe body.\n',
+      'Shock Report: Envoy Plans Meeting With Negotiator Behind Massacre — Critics Warn of Legitimization\n\nThe body.\n',
+      'Did the council vote to approve the new timetable with two more sailings a day?\n\nThe body.\n',
+    ]) {
+      assert.deepEqual(looksLikeText(text), [], text);
+    }
+  });
+});
