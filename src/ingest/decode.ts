@@ -144,16 +144,20 @@ function splitUtf8ThenUtf16(bytes: Uint8Array): { text: string; offset: number; 
     ['utf-16le', zero - 1],
     ['utf-16be', zero],
   ];
-  for (const [encoding, start] of candidates) {
-    if (!after(start, encoding === 'utf-16le' ? 1 : 0)) continue;
-    const head = bytes.subarray(0, start);
-    const lineEnd = Math.max(head.lastIndexOf(0x0a), head.lastIndexOf(0x0d));
-    // The first part ends with a line end (perhaps before spaces the UTF-16 part's tool wrote).
-    if (lineEnd === -1 || head.subarray(lineEnd + 1).some((byte) => byte !== 0x20 && byte !== 0x09) || findInvalidUtf8(head) !== -1) continue;
-    const first = new TextDecoder('utf-8').decode(head);
-    const rest = decodeUtf16(bytes.subarray(start), encoding);
-    if (rest === undefined || findControlCharacter(first) !== -1) continue;
-    return { text: first + rest, offset: start, line: lineAt(first), encoding };
+  // A last line end in UTF-8 again, one byte past the UTF-16 part, is a line end too; a reading
+  // that needs none is the likelier.
+  for (const tail of [0, 1]) {
+    for (const [encoding, start] of candidates) {
+      if ((bytes.length - start) % 2 !== tail || (tail === 1 && bytes.at(-1) !== 0x0a && bytes.at(-1) !== 0x0d) || !after(start, encoding === 'utf-16le' ? 1 : 0)) continue;
+      const head = bytes.subarray(0, start);
+      const lineEnd = Math.max(head.lastIndexOf(0x0a), head.lastIndexOf(0x0d));
+      // The first part ends with a line end (perhaps before spaces the UTF-16 part's tool wrote).
+      if (lineEnd === -1 || head.subarray(lineEnd + 1).some((byte) => byte !== 0x20 && byte !== 0x09) || findInvalidUtf8(head) !== -1) continue;
+      const first = new TextDecoder('utf-8').decode(head);
+      const rest = decodeUtf16(bytes.subarray(start, bytes.length - tail), encoding);
+      if (rest === undefined || findControlCharacter(first) !== -1) continue;
+      return { text: first + rest + (tail === 1 ? '\n' : ''), offset: start, line: lineAt(first), encoding };
+    }
   }
   return undefined;
 }

@@ -222,6 +222,8 @@ describe('a UTF-8 source with UTF-16 appended (Windows PowerShell 5\'s ">>" appe
         head,
       );
     }
+    // A line end appended in UTF-8 again, one byte past the UTF-16 part.
+    assert.equal(decoded(concat(utf8('Headline\n\n'), utf16le('The body.'), utf8('\n'))).text, 'Headline\n\nThe body.\n');
     // Accents in both parts, CRLF line ends.
     assert.equal(decoded(concat(utf8('Café reopens\r\n\r\n'), utf16le('The café on the quay reopened.\r\n'))).text, 'Café reopens\n\nThe café on the quay reopened.\n');
   });
