@@ -71,6 +71,8 @@ export function namedInvisibleCharacters(text: string): string[] {
 // doctype or `<html>` (after an XML declaration or a comment, in XHTML), alone or before another
 // tag (a headline such as `<html> tags explained` is text), an RTF file with `{\rtf`.
 const MARKUP_START_LINES = 5;
+const MARKUP_START_CHARACTERS = 4096;
+const MARKUP_SHOWN_CHARACTERS = 60;
 const XML_PROLOGUE = /^(?:<\?xml\b[^>]*>|<!--[\s\S]*?-->|\s)*/;
 const HTML_START = /^<(?:!doctype\s+html\b[^>]*|html(?:\s[^>]*)?)>\s*(?:<|$)/i;
 const RTF_START = /^\{\\rtf/;
@@ -81,12 +83,14 @@ const RTF_START = /^\{\\rtf/;
  * such a source is published as the text it is, tags and control words included.
  */
 export function findMarkupDocument(text: string): { format: 'HTML' | 'RTF'; line: number; start: string } | undefined {
-  const lines = text.split('\n', MARKUP_START_LINES);
+  // The start of the text only: its first line may be megabytes long.
+  const lines = text.slice(0, MARKUP_START_CHARACTERS).split('\n', MARKUP_START_LINES);
   const index = lines.findIndex((line) => line.trim() !== '');
   if (index === -1) return undefined;
   const line = lines[index]!.trim();
   const format = RTF_START.test(line) ? 'RTF' : HTML_START.test(lines.slice(index).join('\n').replace(XML_PROLOGUE, '')) ? 'HTML' : undefined;
-  return format && { format, line: index + 1, start: [...line].length > 60 ? `${[...line].slice(0, 60).join('')}…` : line };
+  const characters = [...line.slice(0, 2 * MARKUP_SHOWN_CHARACTERS)];
+  return format && { format, line: index + 1, start: characters.length > MARKUP_SHOWN_CHARACTERS ? `${characters.slice(0, MARKUP_SHOWN_CHARACTERS).join('')}…` : line };
 }
 
 // A YAML frontmatter block at the top of a source (`---`, `title: …`, `date: …`, `---`), as a
