@@ -74,6 +74,32 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/**
+ * Whether four in five of a line's bytes above 0x7F are in valid UTF-8 sequences: damaged UTF-8 (a byte
+ * lost or changed) keeps most of them; another encoding (GBK, Shift-JIS, EUC-KR) makes a valid
+ * one only by chance, for a pair of its bytes here and there.
+ */
+function isMostlyUtf8(bytes: Uint8Array): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 1;
+    if (length > 1 && findInvalidUtf8(bytes.subarray(i, i + length)) === -1 && i + length <= bytes.length) {
+      valid += length;
+      i += length;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return valid >= 4 * invalid;
+}
+
 function hasValidMultibyteSequence(bytes: Uint8Array): boolean {
   for (let i = 0; i + 1 < bytes.length; i++) {
     const b = bytes[i]!;
@@ -469,6 +495,10 @@ export function decodeSource(bytes: Uint8Array, options: DecodeOptions = {}): De
     } else if (bad === -1) {
       encoding = 'utf-8';
       text = new TextDecoder('utf-8').decode(bytes);
+    } else if (!hasValidMultibyteSequence(bytes) && !bytes.includes(0) && !readsAsWindows1252(bytes)) {
+      // No UTF-8, and its high bytes in runs: whole words of another alphabet (Russian in
+      // Windows-1251, Arabic in Windows-1256), which Windows-1252 or Mac OS Roman made gibberish.
+      return invalidUtf8(bytes, bad);
     } else if (!hasValidMultibyteSequence(bytes) && !bytes.includes(0) && bytes.includes(0x0d) && !bytes.includes(0x0a)) {
       // No valid UTF-8 sequence, and lines that end in CR alone: a classic Mac OS file, whose
       // encoding was Mac OS Roman (`é` is 0x8E, the curly quotes 0xD2/0xD3, which Windows-1252
@@ -592,11 +622,26 @@ function invalidUtf16(bytes: Uint8Array, start: number, encoding: 'utf-16le' | '
 }
 
 function invalidUtf8(bytes: Uint8Array, offset: number): DecodeResult {
+  const line = lineAt(new TextDecoder('latin1').decode(bytes.subarray(0, offset)));
+  // A line with little or no UTF-8 whose high bytes come in runs is in another encoding, not damaged UTF-8:
+  // say so, and how to convert it (a "Save as UTF-8" of a file an editor misread keeps it wrong).
+  const [start, end] = lineAround(bytes, offset, 0);
+  const around = bytes.subarray(start, end);
+  if (!isMostlyUtf8(around) && !readsAsWindows1252(around)) {
+    return {
+      ok: false,
+      code: 'ENCODING_INVALID_UTF8',
+      offset,
+      line,
+      message: `is not UTF-8 but another encoding: its bytes above 0x7F come in runs, as the letters of another alphabet do (the first, 0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, '0')}, at offset ${offset}), so it cannot be read without knowing which`,
+      hint: 'Convert it to UTF-8 from the encoding it was written in (Windows-1251 for Russian, Windows-1256 for Arabic, GBK for Chinese, Shift-JIS for Japanese, EUC-KR for Korean, …), e.g. iconv -f WINDOWS-1251 -t UTF-8 NAME.txt > NAME-utf8.txt, and put that in the inbox instead.',
+    };
+  }
   return {
     ok: false,
     code: 'ENCODING_INVALID_UTF8',
     offset,
-    line: lineAt(new TextDecoder('latin1').decode(bytes.subarray(0, offset))),
+    line,
     message: `is not valid UTF-8: the byte at offset ${offset} cannot start or continue a character`,
     hint: 'Re-save the file as UTF-8 (most editors: "Save with encoding"), or fix the damaged bytes.',
   };

@@ -124,6 +124,45 @@ describe('a Windows-1252 source', () => {
   });
 });
 
+describe('a source in another encoding than UTF-8 or Windows-1252 (Russian, Arabic, Chinese, Japanese, Korean)', () => {
+  // Bytes from each code page's table, by hand: Windows-1251 Москва, Windows-1256 مجلس,
+  // GBK 北京, Shift-JIS 東京, EUC-KR 서울.
+  const MOSCOW_1251 = [0xcc, 0xee, 0xf1, 0xea, 0xe2, 0xe0];
+  const COUNCIL_1256 = [0xe3, 0xcc, 0xe1, 0xd3];
+  const BEIJING_GBK = [0xb1, 0xb1, 0xbe, 0xa9];
+  const TOKYO_SHIFT_JIS = [0x93, 0x8c, 0x8b, 0x9e];
+  const SEOUL_EUC_KR = [0xbc, 0xad, 0xbf, 0xef];
+  const source = (word: number[]) => Uint8Array.from([...Buffer.from('Headline\n\nThe ', 'latin1'), ...word, ...Buffer.from(' story, and ', 'latin1'), ...word, 0x0a]);
+
+  it('is refused as another encoding, at the line of its first byte, with how to convert it', () => {
+    // Windows-1251 and Windows-1256 were read as Windows-1252 and published as gibberish (Ìîñêâà);
+    // GBK, Shift-JIS and EUC-KR were named as damaged UTF-8, to be "re-saved as UTF-8".
+    for (const word of [MOSCOW_1251, COUNCIL_1256, BEIJING_GBK, TOKYO_SHIFT_JIS, SEOUL_EUC_KR]) {
+      const result = decodeSource(source(word));
+      assert.ok(!result.ok, JSON.stringify(result));
+      assert.deepEqual(
+        { code: result.code, line: result.line, offset: result.offset, message: result.message },
+        {
+          code: 'ENCODING_INVALID_UTF8',
+          line: 3,
+          offset: 14,
+          message: `is not UTF-8 but another encoding: its bytes above 0x7F come in runs, as the letters of another alphabet do (the first, 0x${word[0]!.toString(16).toUpperCase()}, at offset 14), so it cannot be read without knowing which`,
+        },
+      );
+      assert.match(result.hint, /^Convert it to UTF-8 from the encoding it was written in \(Windows-1251 for Russian, .*\), e\.g\. iconv -f WINDOWS-1251 -t UTF-8 NAME\.txt > NAME-utf8\.txt/);
+    }
+  });
+
+  it('is not damaged UTF-8, nor Windows-1252 with accents in runs of two', () => {
+    // A UTF-8 line that lost one byte of a character: damaged, as before.
+    const damaged = decodeSource(Uint8Array.from([...Buffer.from('Headline\n\nМосква ', 'utf8'), 0xd0, ...Buffer.from(' story.\n', 'utf8')]));
+    assert.ok(!damaged.ok);
+    assert.match(damaged.message, /^is not valid UTF-8: the byte at offset \d+ cannot start or continue a character$/);
+    // Portuguese in Windows-1252: "ções" holds 0xE7 0xF5 side by side.
+    assert.equal(decoded(Uint8Array.from(Buffer.from('Eleições gerais\n\nAs eleições são hoje.\n', 'latin1'))).text, 'Eleições gerais\n\nAs eleições são hoje.\n');
+  });
+});
+
 describe('a classic Mac OS source (lines ending in CR alone, not UTF-8)', () => {
   // Mac OS Roman, from Apple's table: 0x8E is é, 0x87 á, 0xD2/0xD3 the curly double quotes, 0xD5 ’, 0xC9 ….
   const mac = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'));
