@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { FRONTMATTER_KEYS, type ArticleFrontmatter } from '../article.ts';
-import { MAX_YEAR, MIN_YEAR, type DateSource } from '../ingest/dates.ts';
+import { asLunarHijri, formatIsoDate, isProbablyHijri, MAX_YEAR, MIN_YEAR, type DateSource } from '../ingest/dates.ts';
 import { bodyHash, type ArticleFileCache, type ArticleFileSeen, type KnownArticleFile } from '../ingest/article-file-cache.ts';
 import { articleFileBody, FrontmatterError, readArticleFile, type ParsedArticleFile } from '../ingest/frontmatter.ts';
 import { slugify, yearSegment } from '../ingest/slug.ts';
@@ -74,6 +74,26 @@ function parseArticleDate(value: unknown, zone: string): DateTime | undefined {
   return date;
 }
 
+/**
+ * For a hand-typed date in figures whose year is 1300–1499 (`date: "1445-06-12"`), which is
+ * probably a Hijri one, lunar or solar (`isProbablyHijri`), what to say of it: as a source's or a
+ * sidecar's such date is named rather than filed six centuries early, so is an article file's.
+ * Ingest writes every date as an instant with its offset, which is taken as written.
+ */
+function probableHijriDate(value: unknown, date: DateTime): { message: string; hint: (key: string) => string } | undefined {
+  if (date.year < 1300 || date.year >= 1500 || typeof value !== 'string' || !isProbablyHijri(value, date.year)) return undefined;
+  // Its day, read as a lunar Hijri one (article files write dates as ISO 8601, year first).
+  const lunar = asLunarHijri(date.toFormat('yyyy-MM-dd'));
+  const gregorian = lunar === undefined ? undefined : DateTime.fromFormat(lunar, 'd MMMM yyyy', { locale: 'en' }).toFormat('yyyy-MM-dd');
+  return {
+    message: `is read as the year ${date.year}, probably of the Hijri calendar (nothing says whether lunar or solar)`,
+    hint: (key) => {
+      const lunarReading = lunar === undefined ? `, e.g. ${key}: "2024-02-29"` : `: if it is a lunar Hijri date, it is ${lunar} by the Umm al-Qura calendar, ${key}: "${gregorian!}"`;
+      return `Write the date in the Gregorian calendar, quoted${lunarReading}. A date of the year ${date.year} that is meant is written in full with its offset (${key}: "${formatIsoDate(date)}").`;
+    },
+  };
+}
+
 /** The line of `key` in an article file's frontmatter (never a body line that starts the same way), else line 1. */
 function frontmatterLine(text: string, key: string): number {
   const lines = text.split('\n');
@@ -127,6 +147,8 @@ export function toArticle(
       `Write a real date between the years ${MIN_YEAR} and ${MAX_YEAR}, quoted, e.g. date: "2024-02-29T09:00:00+00:00".`,
     );
   }
+  const hijri = probableHijriDate(data.date, date);
+  if (hijri) return fail('ARTICLE_BAD_DATE', 'date', `has a "date" (${JSON.stringify(data.date)}) that ${hijri.message}`, hijri.hint('date'));
   // The article is filed (URL, search part, shard) under its year in the archive's zone, where the
   // date archive, the search filters and the page show it. A file edited by hand with another
   // offset (31 December 23:00 at -05:00 is 1 January in London) would otherwise be at /2024/ but
@@ -190,8 +212,18 @@ export function toArticle(
   const section = str(data.section);
   const dateSource = DATE_SOURCES.has(data.dateSource as string) ? (data.dateSource as DateSource) : 'manual';
   // A bad update date costs the article only that line of its page.
-  const updated = data.updated === undefined || data.updated === null ? undefined : parseArticleDate(data.updated, zone);
-  if (data.updated !== undefined && data.updated !== null && !updated) {
+  const readUpdate = data.updated === undefined || data.updated === null ? undefined : parseArticleDate(data.updated, zone);
+  const hijriUpdate = readUpdate && probableHijriDate(data.updated, readUpdate);
+  const updated = hijriUpdate ? undefined : readUpdate;
+  if (hijriUpdate) {
+    problems.warn({
+      code: 'ARTICLE_BAD_FIELD',
+      file: shown,
+      line: lineOf('updated'),
+      message: `has an "updated" (${JSON.stringify(data.updated)}) that ${hijriUpdate.message}; the article is published without it`,
+      hint: hijriUpdate.hint('updated'),
+    });
+  } else if (data.updated !== undefined && data.updated !== null && !updated) {
     problems.warn({
       code: 'ARTICLE_BAD_FIELD',
       file: shown,

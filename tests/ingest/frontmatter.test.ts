@@ -269,6 +269,29 @@ describe('problems in a hand-edited article file', () => {
     }
   });
 
+  it('name a hand-typed date in figures of the years 1300–1499 as probably Hijri, with its Umm al-Qura reading, as the inbox does, rather than file it under /1445/', () => {
+    for (const date of ['"1445-06-12"', '1445-06-12', "'1445-06-12T10:00'"]) {
+      const problems = new ProblemLog();
+      assert.equal(toArticle('2024/x.md', 'articles/2024/x.md', `---\ntitle: "Hand-edited"\nslug: "x"\ndate: ${date}\n---\nBody.\n`, 'UTC', 'en', problems), undefined, date);
+      const [problem, ...rest] = problems.problems;
+      assert.deepEqual(rest, [], date);
+      assert.deepEqual([problem!.code, problem!.line], ['ARTICLE_BAD_DATE', 4], date);
+      assert.match(problem!.message, /^has a "date" \(".*"\) that is read as the year 1445, probably of the Hijri calendar \(nothing says whether lunar or solar\); the article is left out$/, date);
+      // 12 Jumada II 1445 began at sunset on 24 December 2023 (Umm al-Qura).
+      assert.match(problem!.hint!, /lunar Hijri date, it is 25 December 2023 by the Umm al-Qura calendar, date: "2023-12-25"/, date);
+    }
+  });
+
+  it('take a date of the years 1300–1499 written as an instant with its offset, as ingest writes a sidecar\'s, and name an "updated" that is probably Hijri, publishing without it', () => {
+    const problems = new ProblemLog();
+    const text = '---\ntitle: "History"\nslug: "x"\ndate: "1453-05-29T06:00:00+00:00"\nupdated: "1453-06-12"\n---\nBody.\n';
+    const article = toArticle('1453/x.md', 'articles/1453/x.md', text, 'UTC', 'en', problems);
+    assert.equal(article?.url, '/1453/x/');
+    assert.equal(article.updated, undefined);
+    assert.deepEqual(problems.problems.map(({ code, line }) => [code, line]), [['ARTICLE_BAD_FIELD', 5]]);
+    assert.match(problems.problems[0]!.message, /^has an "updated" \("1453-06-12"\) that is read as the year 1453, probably of the Hijri calendar/);
+  });
+
   it('say that a title which is a list or a set of keys is not text, rather than missing', () => {
     assert.deepEqual(problemsOf('---\nslug: "x"\ntitle: ["One", "Two"]\n---\nBody.\n'), [
       ['ARTICLE_MISSING_TITLE', 3, 'has a "title" that is not text (a list); the article is left out'],
