@@ -159,8 +159,8 @@ function readSidecarDate(field: 'date' | 'updated', source: SourceFile, options:
     problems.warn({
       code: 'SIDECAR_BAD_DATE',
       ...at,
-      message: `${key} "${value}" for ${markUnicodeForm(source.path)} ${doubt === undefined ? 'is not a date Broadsheet can read (or is outside the years 1–9999)' : `names no one day: ${doubt}`}`,
-      hint: doubt === undefined ? 'Write dates as ISO 8601, e.g. "2024-05-01" or "2024-05-01T09:30:00+02:00".' : `${ONE_MONTH_HINT.replace(' in the text', '')}, or write the date as ISO 8601, e.g. "2024-05-01".`,
+      message: `${key} "${value}" for ${markUnicodeForm(source.path)} ${doubt === undefined ? 'is not a date Broadsheet can read (or is outside the years 1–9999)' : `names no one day: ${doubt.reason}`}`,
+      hint: doubt === undefined ? 'Write dates as ISO 8601, e.g. "2024-05-01" or "2024-05-01T09:30:00+02:00".' : `${doubt.fix}, or write the date as ISO 8601, e.g. "2024-05-01".`,
     });
     return undefined;
   }
@@ -255,7 +255,7 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
       file: source.displayPath,
       line: fromText.unreadable.line,
       message: `gives the date "${fromText.unreadable.text}", ${unreadableReason(fromText.unreadable)}; ${fromName ? "the date in the file's name or folders is used instead" : fromText.updated ? `the date of its line ${fromText.updated.line!}, an update's, is used instead` : undated!.instead}`,
-      hint: `${fromText.unreadable.hijriYear !== undefined ? hijriHint(fromText.unreadable.text) : fromText.unreadable.doubt !== undefined ? ONE_MONTH_HINT : 'Correct the date in the text'}, or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}).`,
+      hint: `${fromText.unreadable.hijriYear !== undefined ? `${hijriHint(fromText.unreadable.text)},` : fromText.unreadable.doubt !== undefined ? `${fromText.unreadable.doubt.fix};` : 'Correct the date in the text,'} or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}).`,
     });
   }
   if (fromName) return fromName;
@@ -291,12 +291,10 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
   return fallback;
 }
 
-const ONE_MONTH_HINT = 'Write the month in the text by one name in full ("تشرين الأول", not "تشرين"), or by two that agree ("كانون الثاني (يناير)")';
-
 /** Why a date in the text gives the article no date. */
 function unreadableReason(unreadable: UnreadableTextDate): string {
   if (unreadable.hijriYear !== undefined) return `whose year, ${unreadable.hijriYear}, is probably of the Hijri calendar (no "هـ" after it says whether lunar or solar)`;
-  if (unreadable.doubt !== undefined) return `which names no one day: ${unreadable.doubt}`;
+  if (unreadable.doubt !== undefined) return `which names no one day: ${unreadable.doubt.reason}`;
   return 'which is not a real date (or is outside the years 1–9999)';
 }
 

@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import { ARABIC_MONTH_DATE, readArabicMonthDate } from './arabic-months.ts';
 import { isBareDateline, isDateline } from './dateline.ts';
-import { HIJRI_DATE, hijriToGregorian, readHijriDate } from './hijri.ts';
+import { HIJRI_DATE, HIJRI_MONTH_NAMES, hijriToGregorian, readHijriDate } from './hijri.ts';
 import { WEEKDAYS } from './rules.ts';
 
 export type DateSource = 'sidecar' | 'text' | 'filename' | 'file-mtime' | 'manual';
@@ -127,25 +127,68 @@ function parseArabicOrHijri(text: string, zone: string): DateTime | undefined | 
   if (arabic) return 'doubt' in arabic ? undefined : valid(DateTime.fromObject(arabic, { zone }));
   const hijri = readHijriDate(text);
   if (!hijri) return null;
+  if (hijri.year >= FIRST_HIJRI_YEAR_TO_COME) return undefined;
   const day = hijriToGregorian(hijri.year, hijri.month, hijri.day);
   return day && valid(DateTime.fromObject(day, { zone }));
 }
 
+// The first Hijri year no news can be dated in yet (it begins in 2076). A Hijri month's name with
+// a year past it (`12 Jumada II 2024`, `١٢ رمضان ٢٠٢٤`) has a Gregorian year: read as a Hijri
+// one, it was a day of 2585.
+const FIRST_HIJRI_YEAR_TO_COME = 1500;
+
 const valid = (date: DateTime) => (date.isValid ? date : undefined);
+
+/** Why a date with an Arabic month's name or a Hijri one names no day, and how to write it so that it names one. */
+export interface DateDoubt {
+  reason: string;
+  /** What to write instead, as a sentence without its full stop (`Write the month …`). */
+  fix: string;
+}
 
 /**
  * Why a date with an Arabic month's name or a Hijri one that `parseDateString` refused names no
- * day: two months' names that disagree, `تشرين` alone, a Hijri day that month does not have.
+ * day: two months' names that disagree, `تشرين` alone, a Hijri day that month does not have, a
+ * Hijri month with a Gregorian year.
  */
-export function arabicDateDoubt(written: string): string | undefined {
+export function arabicDateDoubt(written: string): DateDoubt | undefined {
   const text = withAsciiDigits(written.trim());
   const gregorian = text.split(CORRESPONDING).pop()!.replace(AD_MARK, '');
   const arabic = readArabicMonthDate(gregorian);
-  if (arabic && 'doubt' in arabic) return arabic.doubt;
+  if (arabic && 'doubt' in arabic) return { reason: arabic.doubt, fix: 'Write the month by one name in full ("تشرين الأول", not "تشرين"), or by two that agree ("كانون الثاني (يناير)")' };
   if (arabic) return undefined;
-  const hijri = readHijriDate(text.split(CORRESPONDING)[0]!);
-  if (hijri && !hijriToGregorian(hijri.year, hijri.month, hijri.day)) return `it is no day of the Hijri calendar (Umm al-Qura): month ${hijri.month} of ${hijri.year} has no day ${hijri.day}`;
+  const hijriText = text.split(CORRESPONDING)[0]!;
+  const hijri = readHijriDate(hijriText);
+  if (!hijri) return undefined;
+  const month = `${HIJRI_MONTH_NAMES[hijri.month - 1]!} (month ${hijri.month})`;
+  if (hijri.year >= FIRST_HIJRI_YEAR_TO_COME) {
+    return {
+      reason: `its month, ${month}, is a Hijri one, but its year, ${hijri.year}, is no Hijri year yet (${FIRST_HIJRI_YEAR_TO_COME} AH begins in 2076): probably a Gregorian one`,
+      fix: `Write the Hijri year${hijriDaysInGregorianYear(hijriText, hijri)}, or the Gregorian date with a Gregorian month's name`,
+    };
+  }
+  if (!hijriToGregorian(hijri.year, hijri.month, hijri.day)) {
+    const days = hijriToGregorian(hijri.year, hijri.month, 30) ? 30 : 29;
+    return {
+      reason: `it is no day of the Hijri calendar (Umm al-Qura): month ${hijri.month} of ${hijri.year} has no day ${hijri.day}`,
+      fix: `Correct the day: ${month} ${hijri.year} has ${days} days by the Umm al-Qura calendar (a country that sights the moon may count one more or one less)`,
+    };
+  }
   return undefined;
+}
+
+/**
+ * The days a Hijri day and month (`12 Jumada II`) fell on in the Gregorian year written with them
+ * (`2024`), each as the Hijri date it was: ` ("12 Jumada II 1446" was 14 December 2024)`.
+ */
+function hijriDaysInGregorianYear(written: string, { year, month, day }: { year: number; month: number; day: number }): string {
+  // A Hijri year is about 354 days, so a Gregorian year holds parts of two or three of them.
+  const near = Math.round((year - 622) * (365.2425 / 354.367)) + 1;
+  const days = [near - 1, near, near + 1].flatMap((hijriYear) => {
+    const gregorian = hijriToGregorian(hijriYear, month, day);
+    return gregorian?.year === year ? [`"${written.replace(String(year), String(hijriYear))}" was ${DateTime.fromObject(gregorian).toFormat('d MMMM yyyy', { locale: 'en' })}`] : [];
+  });
+  return days.length === 0 ? '' : ` (${days.join(', and ')})`;
 }
 
 /**
@@ -385,7 +428,7 @@ export interface UnreadableTextDate {
   /** The year read, when the date is in figures and is probably a Hijri one (`isProbablyHijri`). */
   hijriYear?: number;
   /** Why a date with an Arabic month's name, or a Hijri one, names no day (`arabicDateDoubt`). */
-  doubt?: string;
+  doubt?: DateDoubt;
 }
 
 // A dateline that says when the article was changed, not published: `Updated 3 June 2024`,

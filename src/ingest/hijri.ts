@@ -32,6 +32,9 @@ const LATIN_MONTH =
   "juma[dt][ae]?(?:[ -]?(?:al|ul|el)[ -]?|\\s+)(?:awwal|awal|ula|oula|thani|thaniyah|akhirah?|akhir|ukhra|i{1,2}|[12])(?![a-z])|" +
   "(?:dhu|dhul|zul|zu)[ -]?(?:al[ -]?)?(?:qa['’ʿ]?dah?|qi['’ʿ]?dah?|hijjah?)";
 
+/** The months' names in English, as messages name them. */
+export const HIJRI_MONTH_NAMES = ['Muharram', 'Safar', "Rabi' al-Awwal", "Rabi' al-Thani", 'Jumada al-Ula', 'Jumada al-Akhirah', 'Rajab', "Sha'ban", 'Ramadan', 'Shawwal', "Dhu al-Qa'dah", 'Dhu al-Hijjah'];
+
 /** The month (1–12) a transliterated Hijri month's name stands for. */
 function latinMonthNumber(name: string): number | undefined {
   const word = name.toLowerCase().replace(/['’ʿ\s-]/g, '');

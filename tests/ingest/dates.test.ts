@@ -607,7 +607,30 @@ describe('a Hijri date', () => {
     const result = dateOf({ zone: 'UTC', text: 'Council meets\n\nPublished: 30 Shawwal 1445\n\nThe council met.\n' });
     assert.deepEqual([result.source, result.codes], ['file-mtime', ['TEXT_BAD_DATE']]);
     assert.match(result.problems[0]!.message, /no day of the Hijri calendar \(Umm al-Qura\): month 10 of 1445 has no day 30/);
+    assert.match(result.problems[0]!.hint!, /^Correct the day: Shawwal \(month 10\) 1445 has 29 days by the Umm al-Qura calendar/);
     assert.deepEqual(dateOf({ zone: 'UTC', text: 'Council meets\n\nPublished: 1 Shawwal 1445\n\nThe council met.\n' }).date, '2024-04-10T00:00:00+00:00');
+  });
+});
+
+describe('a Hijri month\'s name with a Gregorian year', () => {
+  // Umm al-Qura: 1 Ramadan 1445 was 11 March 2024; 1 Jumada II 1446 was 2 December 2024.
+  it('is named at its line, with the Hijri date that day and month were in that year, never read as a day of 2585', () => {
+    for (const [dateline, month, hijri] of [
+      ['Published: 12 Jumada II 2024', 'Jumada al-Akhirah \\(month 6\\)', '"12 Jumada II 1446" was 13 December 2024'],
+      ['RIYADH, Ramadan 12, 2024 — The council met.', 'Ramadan \\(month 9\\)', '"Ramadan 12, 1445" was 22 March 2024'],
+      ['الرياض ١٢ رمضان ٢٠٢٤', 'Ramadan \\(month 9\\)', '"12 رمضان 1445" was 22 March 2024'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', text: `Council meets\n\n${dateline}\n\nThe council met.\n` });
+      assert.deepEqual([result.source, result.codes, result.problems[0]!.line], ['file-mtime', ['TEXT_BAD_DATE'], 3], dateline);
+      assert.match(result.problems[0]!.message, new RegExp(`its month, ${month}, is a Hijri one, but its year, 2024, is no Hijri year yet`), dateline);
+      assert.match(result.problems[0]!.hint!, new RegExp(`^Write the Hijri year \\(${hijri}\\), or the Gregorian date`), dateline);
+    }
+  });
+
+  it('in a sidecar is named there, and the article dated as if it gave none', () => {
+    const result = dateOf({ zone: 'UTC', sidecarDate: '١٢ رمضان ٢٠٢٤' });
+    assert.deepEqual([result.source, result.codes], ['file-mtime', ['SIDECAR_BAD_DATE', 'DATE_FROM_FILE_TIME']]);
+    assert.match(result.problems[0]!.message, /names no one day: its month, Ramadan \(month 9\), is a Hijri one, but its year, 2024/);
   });
 });
 
