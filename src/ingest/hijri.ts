@@ -25,8 +25,8 @@ const byLength = (a: string, b: string) => b.length - a.length;
 /** A Hijri month's name in Arabic, as written. */
 export const ARABIC_MONTH = ARABIC_NAMES.flatMap(([, names]) => names).sort(byLength).map(arabicNamePattern).join('|');
 
-// Transliterations (`Jumada II`, `Jumada al-Akhirah`, `Rabi' al-Awwal`, `Dhul Hijjah`, `Ramadhan`).
-const LATIN_MONTH =
+/** A Hijri month's name transliterated (`Jumada II`, `Jumada al-Akhirah`, `Rabi' al-Awwal`, `Dhul Hijjah`, `Ramadhan`). */
+export const LATIN_MONTH =
   "muharram|safar|rajab|sha['’ʿ]?aban|sha['’ʿ]?ban|rama[dz]h?an|shaww?al|" +
   "rabi['’ʿ]?(?:[ -]?(?:al|ul|us|uth|ath|el)[ -]?|\\s+)(?:awwal|awal|thani|akhir|akhar|i{1,2}|[12])(?![a-z])|" +
   "juma[dt][ae]?(?:[ -]?(?:al|ul|el)[ -]?|\\s+)(?:awwal|awal|ula|oula|thani|thaniyah|akhirah?|akhir|ukhra|i{1,2}|[12])(?![a-z])|" +

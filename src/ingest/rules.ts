@@ -2,7 +2,7 @@
 // article. Users add their own in broadsheet.config.json (`ingest`; see README, "Ingest rules").
 
 import { NAME as ARABIC_MONTH_NAME } from './arabic-months.ts';
-import { ARABIC_MONTH as HIJRI_MONTH_NAME } from './hijri.ts';
+import { ARABIC_MONTH as HIJRI_MONTH_NAME, LATIN_MONTH as HIJRI_LATIN_MONTH } from './hijri.ts';
 
 export interface IngestRules {
   /** Lines before the headline that are site furniture, not the article (`Published`, `- 3 min read`). */
@@ -30,14 +30,15 @@ export interface IngestRuleConfig {
 // will all be on the table, she said.` are article text. A line no rule matches is kept, so when
 // in doubt a rule leaves the line alone ("nothing lost" beats "no furniture").
 
-// Words that carry a date or time (`3`, `14:05`, `2024-06-03T10:00Z`, `June`, `Mon.`, `ago`, and
-// an ISO week's `W23` in `2024-W23-1`).
+// Words that carry a date or time (`3`, `14:05`, `2024-06-03T10:00Z`, `June`, `Mon.`, `ago`, a
+// Hijri month's name, `Jumada II`, and an ISO week's `W23` in `2024-W23-1`).
 export const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
 export const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun';
-export const DATE_WORD = `(?:\\d+(?:[:.t]\\d+)*(?:st|nd|rd|th|am|pm|h|z)?|w\\d{2}|(?:${MONTHS}|${WEEKDAYS})\\.?|ago|today|yesterday|now)`;
-// Words that may stand around them (`at`, `on the`, `2 hours ago`, `a.m.`, `GMT`, `last updated`).
+export const DATE_WORD = `(?:\\d+(?:[:.t]\\d+)*(?:st|nd|rd|th|am|pm|h|z)?|w\\d{2}|(?:${MONTHS}|${WEEKDAYS})\\.?|${HIJRI_LATIN_MONTH}|ago|today|yesterday|now)`;
+// Words that may stand around them (`at`, `on the`, `2 hours ago`, `a.m.`, `GMT`, `last updated`,
+// a Hijri year's `AH`).
 export const DATE_FILLER =
-  '(?:at|on|the|of|just|an?|(?:min(?:ute)?|hour|hr|day|week|month|year|sec(?:ond)?)s?|[ap]\\.?m\\.?|gmt|utc|bst|wet|west|cet|cest|eet|eest|msk|est|edt|et|cst|cdt|ct|mst|mdt|mt|pst|pdt|pt|ist|jst|aest|aedt|published|updated|posted|last|first)';
+  '(?:at|on|the|of|just|an?|a\\.?h\\.?|(?:min(?:ute)?|hour|hr|day|week|month|year|sec(?:ond)?)s?|[ap]\\.?m\\.?|gmt|utc|bst|wet|west|cet|cest|eet|eest|msk|est|edt|et|cst|cdt|ct|mst|mdt|mt|pst|pdt|pt|ist|jst|aest|aedt|published|updated|posted|last|first)';
 // Separators inside a date line: spaces and `, | · • / ( ) + – — -`.
 export const DATE_SEP = '[\\s,|·•/()+–—-]+';
 // The rest of a `Published …` line: date words and fillers only, at least one date word.
@@ -52,9 +53,10 @@ const FIGURES_DATE = '\\d{1,2}([/.-])\\d{1,2}\\1(?:\\d{4}|\\d{2})';
 // `Date: 03.04.2024` is the same line with another label.
 const LABELLED_DATE_LINE = `^(?=.{0,100}$)(?:(?:last|first)\\s+)?(?:published|updated|posted|date)(?:\\s*:\\s*|\\s+)${DATE_ONLY}(?:${DATE_SEP}by\\s+[^\\s,;:.!?]+(?:\\s+[^\\s,;:.!?]+){0,3})?$`;
 // The same in Arabic: `نشر في: 15 يناير 2024`, `تاريخ النشر: الأحد 12 جمادى الآخرة 1445 هـ`, `آخر
-// تحديث: 16 يناير 2024 الساعة 10:30`; the rest is figures and the words of a date only.
+// تحديث: 16 يناير 2024 الساعة 10:30`, `… 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م` (the Hijri date
+// and the Gregorian one it "corresponds to"); the rest is figures and the words of a date only.
 const ARABIC_LABEL = '(?:(?:تم\\s+)?(?:نشر|نُشر|النشر|منشور|تحديث|التحديث)|تاريخ\\s+(?:النشر|التحديث)|(?:آخر|اخر)\\s+تحديث|محدث)(?:\\s+(?:في|بتاريخ))?';
-const ARABIC_DATE_WORD = `(?:\\d+(?:[:./-]\\d+)*|${ARABIC_MONTH_NAME}|${HIJRI_MONTH_NAME}|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يوم|الساعة|صباحا|صباحًا|مساء|مساءً|هـ|ه|م|ص)(?![\\u0621-\\u064a])`;
+const ARABIC_DATE_WORD = `(?:\\d+(?:[:./-]\\d+)*|${ARABIC_MONTH_NAME}|${HIJRI_MONTH_NAME}|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يوم|الساعة|الموافق|صباحا|صباحًا|مساء|مساءً|هـ|ه|م|ص)(?![\\u0621-\\u064a])`;
 const ARABIC_LABELLED_DATE_LINE = `^(?=.{0,100}$)${ARABIC_LABEL}\\s*:?\\s*(?=[^\\n]*\\d)${ARABIC_DATE_WORD}(?:[\\s,،|·•/()–—-]+${ARABIC_DATE_WORD})*\\.?$`;
 /** A `Published …` line: a label and a date or time, whether or not the date can be read (`Posted 2 hours ago`). */
 export const LABELLED_DATE = new RegExp(`${LABELLED_DATE_LINE}|${ARABIC_LABELLED_DATE_LINE}`, 'iu');

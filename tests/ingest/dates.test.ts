@@ -12,6 +12,7 @@ import { toArticle } from '../../src/site/load-articles.ts';
 import { createSiteContext } from '../../src/site/site-context.ts';
 import { DEFAULT_CONFIG } from '../../src/config/site-config.ts';
 import { writeArticleFile } from '../../src/ingest/frontmatter.ts';
+import { escapeMarkdownLine } from '../../src/ingest/escape-markdown.ts';
 
 const TEXT = 'A headline for the date tests\n\nThe first paragraph of the article.\n';
 
@@ -600,6 +601,24 @@ describe('a Hijri date', () => {
     assert.deepEqual([sidecar.source, sidecar.codes], ['file-mtime', ['SIDECAR_BAD_DATE', 'DATE_FROM_FILE_TIME']]);
     // An instant written in full, with its offset, is taken as written: a history archive means it.
     assert.deepEqual(dateOf({ zone: 'UTC', sidecarDate: '1453-05-29T06:00:00Z' }).date, '1453-05-29T06:00:00+00:00');
+  });
+
+  it('on a "Published …" line above the headline is chrome that dates the article, as "Published: 12 March 2024" is, and below it a paragraph of its own', () => {
+    // Umm al-Qura: 1 Jumada II 1445 was 14 December 2023, 1 Ramadan 1445 11 March 2024.
+    for (const [line, date] of [
+      ['Published: 12 Jumada II 1445', '2023-12-25'],
+      ['Published: Ramadan 10, 1445 AH', '2024-03-20'],
+      ['Published 12 Jumada al-Akhirah 1445 A.H. by Jane Smith', '2023-12-25'],
+      ['Posted: 12 Jumada II 1445 AH, 10:30 GMT', '2023-12-25T10:30'],
+      ['تاريخ النشر: 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م', '2015-08-10'],
+    ] as const) {
+      const lede = 'The council met on Tuesday and agreed the budget.';
+      const above = dateOf({ zone: 'UTC', text: `${line}\nCouncil agrees budget\n\n${lede}\n\nIt met again.\n` });
+      assert.deepEqual([above.date.slice(0, date.length), above.source, above.codes, above.parsed.frontmatter.title], [date, 'text', [], 'Council agrees budget'], line);
+      assert.deepEqual(above.parsed.removed.map(({ line: at, text, reason }) => [at, text, reason]), [[1, line, 'chrome']], line);
+      const below = dateOf({ zone: 'UTC', text: `Council agrees budget\n${line}\n${lede}\nIt met again.\n` });
+      assert.deepEqual([below.date.slice(0, date.length), below.parsed.body.split('\n\n').slice(0, 2)], [date, [line, lede].map(escapeMarkdownLine)], line);
+    }
   });
 
   it('that is no day of its month (30 in a month of 29 days) is named', () => {
