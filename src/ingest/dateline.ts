@@ -36,9 +36,10 @@ const PUBLISHED_LABEL = /^(?:نشر|نُشر|منشور|تحديث|التحدي�
 const ARABIC_WORD = /^[\u0621-\u065f\u0670-\u06d3]+$/;
 const PROSE_WORD = new RegExp(`^${ARABIC_PROSE_WORD}$`, 'u');
 const MAX_ARABIC_NAME_WORDS = 3;
-// After an Arabic date: the era's mark (`م`), then a time (`الساعة 10:30`) or an agency or byline
-// of up to three words (`واس`, `(واس)`, `- واس`), or a dash and the first sentence.
-const ARABIC_AFTER = /^(?:\s*م(?![\u0621-\u064a]))?(?<rest>(?:[\s,،|·•/()–—-]+(?:[\u0621-\u065f\u0670-\u06d3]+|\d{1,2}[:.]\d{2}(?::\d{2})?)){0,4})[\s)]*\.?$/u;
+// After an Arabic date: the era's mark (`م`), then a time (`الساعة 10:30`, `10 مساءً`, `10:30 GMT`)
+// or an agency or byline of up to three words (`واس`, `(واس)`, `- واس`), or a dash and the first
+// sentence.
+const ARABIC_AFTER = /^(?:\s*م(?![\u0621-\u064a]))?(?<rest>(?:[\s,،|·•/()–—-]+(?:[\u0621-\u065f\u0670-\u06d3]+|\d{1,2}(?:[:.]\d{2}(?::\d{2})?)?|[A-Z]{2,5}|[+-]\d{1,2}(?::?\d{2})?)){0,5})[\s)]*\.?$/u;
 const ARABIC_BEFORE_LEDE = /^(?:\s*م(?![\u0621-\u064a]))?\s*(?:\([^()]{1,30}\)\s*)?(?:—|–|--|\s-|-)\s*\S/u;
 
 /** Whether the words before a date are an Arabic dateline's: labels, a weekday, and a short place or byline. */

@@ -386,9 +386,10 @@ function zoneOfWord(word: string | undefined, zone: string): string | undefined 
  * date as written has its own, or the time's zone is one Broadsheet cannot read.
  */
 function withTimeBeside(date: DateTime, line: string, index: number, written: string, zone: string): { date: DateTime; zoneWord?: string } {
-  if (/\d:\d{2}/.test(written)) return inZoneWrittenAfter(date, written, line.slice(index + written.length), zone);
-  const match = TIME_AFTER.exec(line.slice(index + written.length)) ?? TIME_BEFORE.exec(line.slice(0, index));
-  if (!match || (match[2] === undefined && match[4] === undefined)) return { date };
+  const after = line.slice(index + written.length);
+  if (/\d:\d{2}/.test(written)) return inZoneWrittenAfter(date, written, after, zone);
+  const match = (ARABIC_LETTER.test(after) ? arabicTimeAfter(after) : TIME_AFTER.exec(after)) ?? TIME_BEFORE.exec(line.slice(0, index));
+  if (!match || (match[2] === undefined && match[4] === undefined) || match[5] === UNREADABLE_ZONE) return { date };
   // A leap second is the second before it, and 24:00 the day's last second, as for a date written
   // with its time (`withoutLeapSecond`).
   const endOfDay = match[1] === '24' && Number(match[2] ?? 0) === 0 && Number(match[3] ?? 0) === 0 && match[4] === undefined;
@@ -402,6 +403,37 @@ function withTimeBeside(date: DateTime, line: string, index: number, written: st
     { zone: timeZone },
   );
   return timed.isValid ? { date: atWrittenSeason(timed, match[5]).setZone(zone), ...(match[5] ? { zoneWord: match[5] } : {}) } : { date };
+}
+
+const ARABIC_LETTER = /[\u0621-\u064a]/;
+// A time after an Arabic date, as Arabic datelines write it: after the era's `م` and a comma or a
+// dash, perhaps `الساعة` ("the hour"), then the time, perhaps its part of the day (`ص`, `صباحًا`:
+// a.m.; `م`, `مساءً`: p.m.) and its zone (`GMT`, `بتوقيت غرينتش`: Greenwich time).
+const ARABIC_TIME_AFTER = new RegExp(
+  `^(?:\\s*م(?![\\u0621-\\u064a]))?\\s*[،,]?\\s*(?:[-–—]\\s*)?(?:(?:في\\s+)?ال?ساع[ةه]\\s*)?(\\d{1,2})(?:[:.](\\d{2})(?:[:.](\\d{2}))?)?` +
+    `(?:\\s*(?!بتوقيت)([\\u0621-\\u064a][\\u0621-\\u065f]*))?(?:\\s*(?:بتوقيت\\s+([\\u0621-\\u064a]+)|\\(?((?:utc|gmt)?[+-]\\d{1,2}(?::?\\d{2})?|[A-Z]{2,5})\\)?(?![\\p{L}\\p{N}])))?`,
+  'iu',
+);
+// The parts of the day an Arabic time is given in (short vowels left out): a.m. or p.m.; `ليلا`
+// ("at night") is p.m. from 6 and a.m. until 5 (`1 ليلا`, `12 ليلا` midnight).
+const ARABIC_PERIODS: Readonly<Record<string, 'a' | 'p' | 'night'>> = { ص: 'a', صباحا: 'a', صباح: 'a', فجرا: 'a', م: 'p', مساء: 'p', مساءا: 'p', ظهرا: 'p', عصرا: 'p', ليلا: 'night' };
+const GREENWICH = /^(?:غرينتش|جرينتش|غرينيتش|جرينيتش)$/;
+// A zone written as a place Broadsheet has no clock for (`بتوقيت مكة`): no time to trust.
+const UNREADABLE_ZONE = '\u0000';
+
+/**
+ * The time after an Arabic date, as `TIME_AFTER` gives an English one: hour, minute, second, `a`
+ * or `p`, and the zone's word (`GMT` for Greenwich, `UNREADABLE_ZONE` for another place).
+ */
+function arabicTimeAfter(after: string): Array<string | undefined> | undefined {
+  const match = ARABIC_TIME_AFTER.exec(after);
+  if (!match) return undefined;
+  const [, hour, minute, second, word, place, zoneWord] = match;
+  const period = word === undefined ? undefined : ARABIC_PERIODS[word.replace(/[\u064b-\u065f]/g, '')];
+  // Another word after the time (an agency, `واس`) gives no part of the day, but ends no zone either.
+  const zone = place === undefined ? (period === undefined && word !== undefined ? undefined : zoneWord) : GREENWICH.test(place) ? 'GMT' : UNREADABLE_ZONE;
+  const meridiem = period === 'night' ? (Number(hour) >= 6 && Number(hour) < 12 ? 'p' : 'a') : period;
+  return [match[0], hour, minute, second, meridiem, zone];
 }
 
 const ZONE_WORD_AFTER = /^\s*\(?((?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?|[a-z]{1,5})\)?(?![\p{L}\p{N}])/iu;

@@ -53,10 +53,10 @@ const FIGURES_DATE = '\\d{1,2}([/.-])\\d{1,2}\\1(?:\\d{4}|\\d{2})';
 // `Date: 03.04.2024` is the same line with another label.
 const LABELLED_DATE_LINE = `^(?=.{0,100}$)(?:(?:last|first)\\s+)?(?:published|updated|posted|date)(?:\\s*:\\s*|\\s+)${DATE_ONLY}(?:${DATE_SEP}by\\s+[^\\s,;:.!?]+(?:\\s+[^\\s,;:.!?]+){0,3})?$`;
 // The same in Arabic: `نشر في: 15 يناير 2024`, `تاريخ النشر: الأحد 12 جمادى الآخرة 1445 هـ`, `آخر
-// تحديث: 16 يناير 2024 الساعة 10:30`, `… 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م` (the Hijri date
+// تحديث: 16 يناير 2024 الساعة 10:30 م بتوقيت غرينتش`, `… 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م` (the Hijri date
 // and the Gregorian one it "corresponds to"); the rest is figures and the words of a date only.
 const ARABIC_LABEL = '(?:(?:تم\\s+)?(?:نشر|نُشر|النشر|منشور|تحديث|التحديث)|تاريخ\\s+(?:النشر|التحديث)|(?:آخر|اخر)\\s+تحديث|محدث)(?:\\s+(?:في|بتاريخ))?';
-const ARABIC_DATE_WORD = `(?:\\d+(?:[:./-]\\d+)*|${ARABIC_MONTH_NAME}|${HIJRI_MONTH_NAME}|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يوم|الساعة|الموافق|صباحا|صباحًا|مساء|مساءً|هـ|ه|م|ص)(?![\\u0621-\\u064a])`;
+const ARABIC_DATE_WORD = `(?:\\d+(?:[:./-]\\d+)*|${ARABIC_MONTH_NAME}|${HIJRI_MONTH_NAME}|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يوم|الساعة|الموافق|صباحا|صباحًا|مساء|مساءً|ليلا|ليلًا|هـ|ه|م|ص|بتوقيت(?:\\s+[\\u0621-\\u064a]+){1,2}|gmt|utc)(?![\\u0621-\\u064a])`;
 const ARABIC_LABELLED_DATE_LINE = `^(?=.{0,100}$)${ARABIC_LABEL}\\s*:?\\s*(?=[^\\n]*\\d)${ARABIC_DATE_WORD}(?:[\\s,،|·•/()–—-]+${ARABIC_DATE_WORD})*\\.?$`;
 /** A `Published …` line: a label and a date or time, whether or not the date can be read (`Posted 2 hours ago`). */
 export const LABELLED_DATE = new RegExp(`${LABELLED_DATE_LINE}|${ARABIC_LABELLED_DATE_LINE}`, 'iu');

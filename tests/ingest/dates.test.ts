@@ -543,6 +543,29 @@ describe('a dateline in Arabic', () => {
     }
   });
 
+  it('reads the time written after the date, as an English dateline\'s: "الساعة", "ص" (a.m.) and "م" (p.m.) after it, and its zone, in the text above and below the headline', () => {
+    // Cairo is UTC+2 in March 2024; Greenwich time 10:30 is 12:30 there.
+    for (const [dateline, date] of [
+      ['القاهرة ١٥ مارس ٢٠٢٤ الساعة ١٠:٣٠', '2024-03-15T10:30:00+02:00'],
+      ['القاهرة ١٥ مارس ٢٠٢٤ ١٠:٣٠ ص', '2024-03-15T10:30:00+02:00'],
+      ['القاهرة ١٥ مارس ٢٠٢٤ ١٠:٣٠ م', '2024-03-15T22:30:00+02:00'],
+      ['نشر في: 15 مارس 2024 م - 10 مساءً', '2024-03-15T22:00:00+02:00'],
+      ['آخر تحديث: 15 مارس 2024 الساعة 12:15 ليلًا', '2024-03-15T00:15:00+02:00'],
+      ['نشر في: 15 مارس 2024 الساعة 10:30 بتوقيت غرينتش', '2024-03-15T12:30:00+02:00'],
+      ['نشر في: 15 مارس 2024 الساعة 10:30 GMT', '2024-03-15T12:30:00+02:00'],
+      ['الرياض 12 جمادى الآخرة 1445 هـ الساعة 9:05 م', '2023-12-25T21:05:00+02:00'],
+      // A place whose clock Broadsheet does not know, or an hour alone, gives the day alone, as in English.
+      ['نشر في: 15 مارس 2024 الساعة 10:30 بتوقيت مكة المكرمة', '2024-03-15T00:00:00+02:00'],
+      ['نشر في: 15 مارس 2024 الساعة 10', '2024-03-15T00:00:00+02:00'],
+    ] as const) {
+      const below = dateOf({ zone: 'Africa/Cairo', text: arabic(dateline) });
+      assert.deepEqual([below.date, below.source, below.codes], [date, 'text', []], dateline);
+      if (!/^(?:نشر|آخر)/.test(dateline)) continue;
+      const above = dateOf({ zone: 'Africa/Cairo', text: `${dateline}\n${arabic('').trimStart()}` });
+      assert.deepEqual([above.date, above.parsed.removed.map((removed) => removed.text)], [date, [dateline]], dateline);
+    }
+  });
+
   it('reads a sidecar date with an Arabic month\'s name, and names one that names no one month', () => {
     for (const sidecarDate of ['15 كانون الثاني 2024', 'الأحد، 15 يناير 2024', 'يوم الأحد 15 يناير 2024 م']) {
       assert.deepEqual(dateOf({ zone: 'UTC', sidecarDate }).date, '2024-01-15T00:00:00+00:00', sidecarDate);
