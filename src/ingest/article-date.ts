@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { markUnicodeForm } from '../fs-utils.ts';
 import type { ProblemLog } from '../problems.ts';
-import { arabicDateDoubt, asLunarHijri, DATELINE_LINES, dateFromModificationTime, findBadDateInFileName, findDateInPath, findDateInText, findYearFolder, formatIsoDate, otherReadingOfNumericDate, parseDateString, isProbablyHijri, twoDigitYearOf, withAsciiDigits, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates, type UnreadableTextDate } from './dates.ts';
+import { arabicDateDoubt, asLunarHijri, asSolarHijri, DATELINE_LINES, dateFromModificationTime, findBadDateInFileName, findDateInPath, findDateInText, findYearFolder, formatIsoDate, otherReadingOfNumericDate, parseDateString, isProbablyHijri, twoDigitYearOf, withAsciiDigits, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates, type UnreadableTextDate } from './dates.ts';
 import type { IngestOptions, SourceFile } from './parse-article.ts';
 import { LABELLED_DATE } from './rules.ts';
 import { keyOf, originOf } from './sidecar.ts';
@@ -301,7 +301,8 @@ function unreadableReason(unreadable: UnreadableTextDate): string {
 /** How to date an article whose date in figures is probably a Hijri one: mark it, or write the Gregorian date. */
 function hijriHint(written: string): string {
   const lunar = asLunarHijri(written);
-  return `Write the date in the Gregorian calendar in the text, or, if it is a lunar Hijri date, write "هـ" after it ("${written} هـ", read by the Umm al-Qura calendar${lunar === undefined ? '' : ` as ${lunar}`})`;
+  const solar = asSolarHijri(written);
+  return `Write the date in the Gregorian calendar in the text, or, if it is a lunar Hijri date, write "هـ" after it ("${written} هـ", read by the Umm al-Qura calendar${lunar === undefined ? '' : ` as ${lunar}`})${solar === undefined ? '' : `; if a solar Hijri (Iranian) one, its month by name ("${solar.named}", read as ${solar.day})`}`;
 }
 
 /**

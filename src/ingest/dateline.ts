@@ -33,7 +33,8 @@ const BEFORE_LEDE = /^,?\s*(?:(?:at\s+)?\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\
 // `من`, `على`); `في` only after a label (`نشر في`).
 const ARABIC_LABEL = /^(?:نشر|نُشر|منشور|تاريخ|بتاريخ|النشر|تم|آخر|اخر|تحديث|التحديث|محدث|يوم|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)$/;
 const PUBLISHED_LABEL = /^(?:نشر|نُشر|منشور|تحديث|التحديث|محدث)$/;
-const ARABIC_WORD = /^[\u0621-\u065f\u0670-\u06d3]+$/;
+// A zero-width non-joiner may join a word's parts (Persian `سه‌شنبه`, Tuesday).
+const ARABIC_WORD = /^[\u0621-\u065f\u0670-\u06d3\u200c]+$/;
 const PROSE_WORD = new RegExp(`^${ARABIC_PROSE_WORD}$`, 'u');
 const MAX_ARABIC_NAME_WORDS = 3;
 // After an Arabic date: the era's mark (`م`), then a time (`الساعة 10:30`, `10 مساءً`, `10:30 GMT`)
@@ -89,14 +90,14 @@ function datelineKind(line: string, index: number, written: string): 'bare' | 'l
   if (words === undefined) return undefined;
   const after = line.slice(index + written.length);
   const kind = (bare: boolean, lede: boolean) => (bare ? 'bare' : lede ? 'lede' : undefined);
-  // An Arabic date, or an Arabic line: a Hijri date in figures has its mark (`1445/6/12 هـ`).
+  // An Arabic date, or an Arabic line: a Hijri date in figures has its mark (`1445/6/12 هـ`, `1403/1/15 ه.ش`).
   if (ARABIC_LETTER.test(written) || words.some((word) => ARABIC_LETTER.test(word))) {
     if (!isArabicPrefix(words)) return undefined;
     const rest = ARABIC_AFTER.exec(after)?.groups?.rest;
     if (rest !== undefined) {
       if (rest.split(PREFIX_SEPARATOR).some((word) => PROSE_WORD.test(word))) return undefined;
       // Alone on its line, a date in words may be a headline, as in English.
-      return kind(words.length > 0 || rest.trim() !== '' || NUMERIC_DATE_TEXT.test(written.replace(/\s*(?:هـ|ه)$/, '')), false);
+      return kind(words.length > 0 || rest.trim() !== '' || NUMERIC_DATE_TEXT.test(written.replace(/\s*(?:هـ|ه)(?:\u200d?\s*\.?\s*ش\.?)?$/, '')), false);
     }
     return kind(AFTER_DATE.test(after), ARABIC_BEFORE_LEDE.test(after));
   }

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { ARABIC_MONTH_DATE, readArabicMonthDate } from './arabic-months.ts';
 import { isBareDateline, isDateline } from './dateline.ts';
 import { HIJRI_DATE, HIJRI_MONTH_NAMES, hijriToGregorian, readHijriDate } from './hijri.ts';
+import { readSolarHijriDate, SOLAR_HIJRI_DATE, SOLAR_HIJRI_MONTH_NAMES, SOLAR_HIJRI_MONTHS_WRITTEN, solarHijriToGregorian } from './solar-hijri.ts';
 import { WEEKDAYS } from './rules.ts';
 
 export type DateSource = 'sidecar' | 'text' | 'filename' | 'file-mtime' | 'manual';
@@ -126,15 +127,17 @@ function parseArabicOrHijri(text: string, zone: string): DateTime | undefined | 
   const arabic = readArabicMonthDate(text.replace(AD_MARK, ''));
   if (arabic) return 'doubt' in arabic ? undefined : valid(DateTime.fromObject(arabic, { zone }));
   const hijri = readHijriDate(text);
-  if (!hijri) return null;
-  if (hijri.year >= FIRST_HIJRI_YEAR_TO_COME) return undefined;
-  const day = hijriToGregorian(hijri.year, hijri.month, hijri.day);
-  return day && valid(DateTime.fromObject(day, { zone }));
+  const solar = hijri ? undefined : readSolarHijriDate(text);
+  if (!hijri && !solar) return null;
+  const { year, month, day } = (hijri ?? solar)!;
+  if (year >= FIRST_HIJRI_YEAR_TO_COME) return undefined;
+  const gregorian = hijri ? hijriToGregorian(year, month, day) : solarHijriToGregorian(year, month, day);
+  return gregorian && valid(DateTime.fromObject(gregorian, { zone }));
 }
 
-// The first Hijri year no news can be dated in yet (it begins in 2076). A Hijri month's name with
-// a year past it (`12 Jumada II 2024`, `١٢ رمضان ٢٠٢٤`) has a Gregorian year: read as a Hijri
-// one, it was a day of 2585.
+// The first Hijri year no news can be dated in yet (it begins in 2076, and Iran's solar one in
+// 2121). A Hijri month's name with a year past it (`12 Jumada II 2024`, `١٢ رمضان ٢٠٢٤`, `۱۵ فروردین
+// ۲۰۲۴`) has a Gregorian year: read as a Hijri one, it was a day of 2585.
 const FIRST_HIJRI_YEAR_TO_COME = 1500;
 
 const valid = (date: DateTime) => (date.isValid ? date : undefined);
@@ -159,12 +162,30 @@ export function arabicDateDoubt(written: string): DateDoubt | undefined {
   if (arabic) return undefined;
   const hijriText = text.split(CORRESPONDING)[0]!;
   const hijri = readHijriDate(hijriText);
-  if (!hijri) return undefined;
+  if (hijri) return hijriDoubt(hijriText, hijri);
+  const solar = readSolarHijriDate(text);
+  if (!solar) return undefined;
+  const month = `${SOLAR_HIJRI_MONTH_NAMES[solar.month - 1]!} (month ${solar.month})`;
+  if (solar.year >= FIRST_HIJRI_YEAR_TO_COME) {
+    return {
+      reason: `its month, ${month}, is one of the solar Hijri (Iranian) calendar, but its year, ${solar.year}, is no such year yet (${FIRST_HIJRI_YEAR_TO_COME} begins in 2121): probably a Gregorian one`,
+      fix: `Write the solar Hijri year${daysInGregorianYear(text, solar, [solar.year - 622, solar.year - 621], solarHijriToGregorian)}, or the Gregorian date with a Gregorian month's name`,
+    };
+  }
+  if (!solarHijriToGregorian(solar.year, solar.month, solar.day)) {
+    const days = [31, 30, 29].find((last) => solarHijriToGregorian(solar.year, solar.month, last))!;
+    return { reason: `it is no day of the solar Hijri (Iranian) calendar: month ${solar.month} of ${solar.year} has no day ${solar.day}`, fix: `Correct the day: ${month} ${solar.year} has ${days} days` };
+  }
+  return undefined;
+}
+
+/** Why a Hijri date names no day: a Gregorian year, or a day its month does not have. */
+function hijriDoubt(hijriText: string, hijri: { year: number; month: number; day: number }): DateDoubt | undefined {
   const month = `${HIJRI_MONTH_NAMES[hijri.month - 1]!} (month ${hijri.month})`;
   if (hijri.year >= FIRST_HIJRI_YEAR_TO_COME) {
     return {
       reason: `its month, ${month}, is a Hijri one, but its year, ${hijri.year}, is no Hijri year yet (${FIRST_HIJRI_YEAR_TO_COME} AH begins in 2076): probably a Gregorian one`,
-      fix: `Write the Hijri year${hijriDaysInGregorianYear(hijriText, hijri)}, or the Gregorian date with a Gregorian month's name`,
+      fix: `Write the Hijri year${daysInGregorianYear(hijriText, hijri, lunarYearsIn(hijri.year), hijriToGregorian)}, or the Gregorian date with a Gregorian month's name`,
     };
   }
   if (!hijriToGregorian(hijri.year, hijri.month, hijri.day)) {
@@ -177,18 +198,38 @@ export function arabicDateDoubt(written: string): DateDoubt | undefined {
   return undefined;
 }
 
+/** The lunar Hijri years a Gregorian year holds part of: a Hijri year is about 354 days. */
+function lunarYearsIn(gregorianYear: number): number[] {
+  const near = Math.round((gregorianYear - 622) * (365.2425 / 354.367)) + 1;
+  return [near - 1, near, near + 1];
+}
+
 /**
  * The days a Hijri day and month (`12 Jumada II`) fell on in the Gregorian year written with them
- * (`2024`), each as the Hijri date it was: ` ("12 Jumada II 1446" was 14 December 2024)`.
+ * (`2024`), each as the Hijri date it was (one of `years`): ` ("12 Jumada II 1446" was 13 December 2024)`.
  */
-function hijriDaysInGregorianYear(written: string, { year, month, day }: { year: number; month: number; day: number }): string {
-  // A Hijri year is about 354 days, so a Gregorian year holds parts of two or three of them.
-  const near = Math.round((year - 622) * (365.2425 / 354.367)) + 1;
-  const days = [near - 1, near, near + 1].flatMap((hijriYear) => {
-    const gregorian = hijriToGregorian(hijriYear, month, day);
+function daysInGregorianYear(
+  written: string,
+  { year, month, day }: { year: number; month: number; day: number },
+  years: number[],
+  toGregorian: (year: number, month: number, day: number) => { year: number; month: number; day: number } | undefined,
+): string {
+  const days = years.flatMap((hijriYear) => {
+    const gregorian = toGregorian(hijriYear, month, day);
     return gregorian?.year === year ? [`"${written.replace(String(year), String(hijriYear))}" was ${DateTime.fromObject(gregorian).toFormat('d MMMM yyyy', { locale: 'en' })}`] : [];
   });
   return days.length === 0 ? '' : ` (${days.join(', and ')})`;
+}
+
+/**
+ * A date in figures that `isProbablyHijri` refuses, written as a solar Hijri (Iranian) date with
+ * its month's name (`15 فروردین 1403`), and that day, `d MMMM yyyy`; undefined when it is no such day.
+ */
+export function asSolarHijri(written: string): { named: string; day: string } | undefined {
+  const figures = readHijriDate(`${withAsciiDigits(written.trim())} هـ`);
+  const day = figures && solarHijriToGregorian(figures.year, figures.month, figures.day);
+  if (!figures || !day) return undefined;
+  return { named: `${figures.day} ${SOLAR_HIJRI_MONTHS_WRITTEN[figures.month - 1]!} ${figures.year}`, day: DateTime.fromObject(day).toFormat('d MMMM yyyy', { locale: 'en' }) };
 }
 
 /**
@@ -289,7 +330,7 @@ export function otherReadingOfNumericDate(value: string, year: number): string |
 // First the Arabic and Hijri dates, so that a Hijri date's figures (`1445/6/12 هـ`) are read with
 // its mark, and a Hijri date with the Gregorian one after it (`… هـ الموافق 10 أغسطس 2015`) as one.
 const ARABIC_OR_HIJRI =
-  `(?:${HIJRI_DATE}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}|\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2})\\s*[،,]?\\s*الموافق\\s*(?:${ARABIC_MONTH_DATE}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4})(?:\\s*م(?![\\u0621-\\u064a]))?|${HIJRI_DATE}|${ARABIC_MONTH_DATE}`;
+  `(?:${HIJRI_DATE}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}|\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2})\\s*[،,]?\\s*الموافق\\s*(?:${ARABIC_MONTH_DATE}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4})(?:\\s*م(?![\\u0621-\\u064a]))?|${HIJRI_DATE}|${ARABIC_MONTH_DATE}|${SOLAR_HIJRI_DATE}`;
 const TEXT_DATE = new RegExp(
   `(${ARABIC_OR_HIJRI}|(?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2(?:\\d{4}|\\d{2})(?!\\d)|(?<![\\d./-])\\d{4}([/.])\\d{1,2}\\3\\d{1,2}(?![\\d./-])|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{4}-W\\d{2}(?:-[1-7])?(?![\\d-])|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) (?:\\d{4}|'?\\d{2})(?!\\d)|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? (?:\\d{4}|'?\\d{2})(?!\\d))`,
   'i',

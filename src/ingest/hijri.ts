@@ -56,8 +56,9 @@ function hijriMonthNumber(name: string): number | undefined {
   return arabic ? arabic[0] : latinMonthNumber(name);
 }
 
-// The mark that says a year is a Hijri one: `هـ` (or `ه`), `AH`, `A.H.`.
-const MARK = '(?:\\s*(?:هـ|ه(?![\\u0621-\\u064a])|a\\.?h\\.?(?![a-z])))';
+// The mark that says a year is a Hijri one: `هـ` (or `ه`), `AH`, `A.H.`; not `ه.ش`, `هـ.ش`, Iran's
+// solar Hijri year (solar-hijri.ts).
+const MARK = '(?:\\s*(?:هـ|ه(?![\\u0621-\\u064a]))(?!\\u200d?\\s*\\.?\\s*ش)|\\s*a\\.?h\\.?(?![a-z]))';
 const YEAR = '\\d{3,4}';
 /** A Hijri date as written: a day, a Hijri month's name and a year, or figures marked as Hijri (`1445/6/12 هـ`). */
 export const HIJRI_DATE =

@@ -676,6 +676,38 @@ describe('a Hijri month\'s name with a Gregorian year', () => {
   });
 });
 
+describe('a solar Hijri (Iranian) date', () => {
+  // 1 Farvardin 1403 (Nowruz) was 20 March 2024; 1 Dey 1402 was 22 December 2023. 1402 was no leap
+  // year: its Esfand had 29 days.
+  const persian = (dateline: string) => `نشست هیئت دولت\n\n${dateline}\n\nهیئت دولت امروز تشکیل جلسه داد و درباره بودجه گفت‌وگو کرد.\n`;
+
+  it('is read by the Persian calendar, with the month\'s name or in figures with "ه.ش", in the text and in a sidecar, never filed under 1403', () => {
+    for (const dateline of ['تهران، سه‌شنبه ۱۵ فروردین ۱۴۰۳', 'تهران ۱۵ فروردين ۱۴۰۳ ه‍.ش', 'تهران - ۱۴۰۳/۰۱/۱۵ هـ.ش', '۱۴۰۳/۱/۱۵ ه.ش']) {
+      const result = dateOf({ zone: 'Asia/Tehran', text: persian(dateline) });
+      assert.deepEqual([result.date, result.source, result.codes], ['2024-04-03T00:00:00+03:30', 'text', []], dateline);
+    }
+    assert.deepEqual(dateOf({ zone: 'UTC', text: persian('تهران ۱۰ دی ۱۴۰۲') }).date, '2023-12-31T00:00:00+00:00');
+    const sidecar = dateOf({ zone: 'UTC', sidecarDate: '۱۵ فروردین ۱۴۰۳' });
+    assert.deepEqual([sidecar.date, sidecar.codes], ['2024-04-03T00:00:00+00:00', []]);
+  });
+
+  it('names a month\'s name with a Gregorian year, or a day its month does not have, at its line, with how to write it', () => {
+    const gregorian = dateOf({ zone: 'UTC', text: persian('تهران ۱۵ فروردین ۲۰۲۴') });
+    assert.deepEqual([gregorian.source, gregorian.codes, gregorian.problems[0]!.line], ['file-mtime', ['TEXT_BAD_DATE'], 3]);
+    assert.match(gregorian.problems[0]!.message, /its month, Farvardin \(month 1\), is one of the solar Hijri \(Iranian\) calendar, but its year, 2024, is no such year yet/);
+    assert.match(gregorian.problems[0]!.hint!, /^Write the solar Hijri year \("15 فروردین 1403" was 3 April 2024\)/);
+    const noDay = dateOf({ zone: 'UTC', text: persian('تهران ۳۰ اسفند ۱۴۰۲') });
+    assert.deepEqual([noDay.source, noDay.codes], ['file-mtime', ['TEXT_BAD_DATE']]);
+    assert.match(noDay.problems[0]!.hint!, /^Correct the day: Esfand \(month 12\) 1402 has 29 days/);
+  });
+
+  it('in Persian figures with no mark is named with its solar reading too, as the month\'s name would give it', () => {
+    const result = dateOf({ zone: 'UTC', text: persian('تهران ۱۴۰۳/۰۱/۱۵') });
+    assert.deepEqual([result.source, result.codes], ['file-mtime', ['TEXT_BAD_DATE']]);
+    assert.match(result.problems[0]!.hint!, /if a solar Hijri \(Iranian\) one, its month by name \("15 فروردین 1403", read as 3 April 2024\)/);
+  });
+});
+
 describe('an "Updated …" line', () => {
   const datesOf = (text: string, options: { name?: string; sidecarDate?: string } = {}) => {
     const result = dateOf({ zone: 'Europe/London', text, ...options });
