@@ -94,6 +94,27 @@ function probableHijriDate(value: unknown, date: DateTime): { message: string; h
   };
 }
 
+// YAML 1.1's merge key, which the core schema (YAML 1.2) reads as a key like any other.
+const MERGE_KEY = '<<';
+
+/**
+ * Names a YAML merge key (`<<: *defaults`) in an article file, which adds no keys here: under YAML
+ * 1.2's core schema, which article files are read with, `<<` is a key of its own, so the keys a
+ * writer used to YAML 1.1 (Jekyll, Hugo) meant it to add (`section`, `tags`) were lost unseen.
+ */
+function warnAboutMergeKey(value: unknown, line: number, shown: string, problems: ProblemLog): void {
+  const maps = (Array.isArray(value) ? value : [value]).filter((item): item is Record<string, unknown> => item !== null && typeof item === 'object' && !Array.isArray(item));
+  const keys = [...new Set(maps.flatMap((map) => Object.keys(map)))];
+  const example = keys[0] === undefined ? 'section: "World"' : `${keys[0]}: ${JSON.stringify(maps.find((map) => Object.hasOwn(map, keys[0]!))![keys[0]!]) ?? '""'}`;
+  problems.warn({
+    code: 'ARTICLE_BAD_FIELD',
+    file: shown,
+    line,
+    message: `has a YAML merge key ("<<"), which is not read (article files are YAML 1.2, which has none)${keys.length === 0 ? '' : `: the keys it would add (${keys.join(', ')}) are not added`}`,
+    hint: `Write each key out in the frontmatter (${example}) and delete the "<<" line.`,
+  });
+}
+
 /** The line of `key` in an article file's frontmatter (never a body line that starts the same way), else line 1. */
 function frontmatterLine(text: string, key: string): number {
   const lines = text.split('\n');
@@ -132,6 +153,7 @@ export function toArticle(
     problems.error({ code, file: shown, line: lineOf(key), message: `${message}; the article is left out`, hint });
     return undefined;
   };
+  if (Object.hasOwn(data, MERGE_KEY)) warnAboutMergeKey(data[MERGE_KEY], lineOf(MERGE_KEY), shown, problems);
 
   const title = typeof data.title === 'string' ? data.title.trim() : typeof data.title === 'number' ? String(data.title) : '';
   if (title === '') {

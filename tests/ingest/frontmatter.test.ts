@@ -292,6 +292,20 @@ describe('problems in a hand-edited article file', () => {
     assert.match(problems.problems[0]!.message, /^has an "updated" \("1453-06-12"\) that is read as the year 1453, probably of the Hijri calendar/);
   });
 
+  it('name a YAML merge key ("<<"), which YAML 1.2 does not have, at its line with the keys it would add, rather than drop them unseen', () => {
+    for (const [merge, keys] of [['<<: *defaults', 'section, tags'], ['<<: [*defaults, {authors: ["Ann"]}]', 'section, tags, authors']] as const) {
+      const problems = new ProblemLog();
+      const text = `---\ntitle: "Hand-edited"\ndate: "2024-01-02T00:00:00+00:00"\nslug: "x"\ndefaults: &defaults\n  section: "World"\n  tags: ["Gulf"]\n${merge}\n---\nBody.\n`;
+      const article = toArticle('2024/x.md', 'articles/2024/x.md', text, 'UTC', 'en', problems);
+      assert.equal(article?.url, '/2024/x/', merge);
+      assert.equal(article.section, undefined, merge);
+      assert.deepEqual(problems.problems.map(({ code, line, message }) => [code, line, message]), [
+        ['ARTICLE_BAD_FIELD', 8, `has a YAML merge key ("<<"), which is not read (article files are YAML 1.2, which has none): the keys it would add (${keys}) are not added`],
+      ], merge);
+      assert.equal(problems.problems[0]!.hint, 'Write each key out in the frontmatter (section: "World") and delete the "<<" line.', merge);
+    }
+  });
+
   it('say that a title which is a list or a set of keys is not text, rather than missing', () => {
     assert.deepEqual(problemsOf('---\nslug: "x"\ntitle: ["One", "Two"]\n---\nBody.\n'), [
       ['ARTICLE_MISSING_TITLE', 3, 'has a "title" that is not text (a list); the article is left out'],
