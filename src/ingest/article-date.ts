@@ -235,12 +235,15 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
         const read = DateTime.fromISO(date.iso, { setZone: true }).toFormat('d MMMM yyyy', { locale: 'en' });
         return date.written === read ? `"${read}"` : `"${date.written ?? ''}" (${read})`;
       };
+      const sameLine = other.line === fromText.date.line;
       problems.warn({
         code: 'TEXT_DATES_DIFFER',
         file: source.displayPath,
         line: other.line!,
-        message: `gives the date ${day(other)}, but line ${fromText.date.line!} gives ${day(fromText.date)}, which dates the article: the first dateline is taken`,
-        hint: 'Correct or remove the line whose date is wrong (an "Updated" label marks a later change), or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}), which wins over the text.',
+        message: sameLine
+          ? `gives two dates, ${day(fromText.date)} and ${day(other)}, on one dateline: the first, which dates the article, is taken`
+          : `gives the date ${day(other)}, but line ${fromText.date.line!} gives ${day(fromText.date)}, which dates the article: the first dateline is taken`,
+        hint: `${sameLine ? 'Correct or remove the date that is wrong (an "Updated" label before the second marks a later change)' : 'Correct or remove the line whose date is wrong (an "Updated" label marks a later change)'}, or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}), which wins over the text.`,
       });
     }
     return { ...fromText.date, ref: fromText.date };

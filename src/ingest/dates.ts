@@ -580,6 +580,14 @@ export function findDateInText(lines: string[], zone: string, now: number = Date
       const laterBeside = withTimeBeside(laterDate, line, at, later[1]!, zone);
       found.updated = { iso: formatIsoDate(laterBeside.date), source: 'text', line: i + 1, written: later[1]!, ...(laterBeside.zoneWord === undefined ? {} : { zoneWord: laterBeside.zoneWord }) };
     }
+    // A second date before any update's label (`Published: 3 June 2024, 5 June 2024`, a Hijri date
+    // and a Gregorian one that is not its day): one of the two is wrong, as with two datelines. Not
+    // in a wire story's first sentence (`LONDON, March 3, 2024 — The council met on 5 March …`).
+    const second = isBareDateline(line, match.index, match[1]!) ? TEXT_DATE.exec(label ? rest.slice(0, label.index) : rest) : null;
+    const secondDate = second && parseDateString(second[1]!, zone, now);
+    if (secondDate && !isProbablyHijri(second[1]!, secondDate.year) && formatIsoDate(secondDate).slice(0, 10) !== resolved.iso.slice(0, 10)) {
+      found.conflicting ??= { iso: formatIsoDate(secondDate), source: 'text', line: i + 1, written: second[1]! };
+    }
   }
   return found;
 }

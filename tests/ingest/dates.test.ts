@@ -194,6 +194,26 @@ describe('where the date comes from', () => {
     }
   });
 
+  it('names two dates on one dateline on different days, the first dating the article, and not two that are one day, an update\'s, or a date in a wire story\'s first sentence', () => {
+    for (const [line, first, second] of [
+      ['Published: 3 June 2024, 5 June 2024', '"3 June 2024"', '"5 June 2024"'],
+      ['Published: 12 Jumada II 1445, 3 June 2024', '"12 Jumada II 1445" (25 December 2023)', '"3 June 2024"'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', text: `Headline\n\n${line}\n\nText.\n` });
+      assert.deepEqual(result.problems.map(({ code, line: at, message }) => ({ code, line: at, message })), [
+        { code: 'TEXT_DATES_DIFFER', line: 3, message: `gives two dates, ${first} and ${second}, on one dateline: the first, which dates the article, is taken` },
+      ], line);
+      assert.match(result.problems[0]!.hint!, /^Correct or remove the date that is wrong/, line);
+    }
+    for (const text of [
+      'Headline\n\nPublished: 12 Jumada II 1445, 25 December 2023\n\nText.\n',
+      'Headline\n\nPublished 3 June 2024 · Updated 5 June 2024\n\nText.\n',
+      'Headline\n\nLONDON, March 3, 2024 — The council met on 5 March 2024 to vote.\n\nText.\n',
+    ]) {
+      assert.deepEqual(dateOf({ zone: 'UTC', text }).codes, [], text);
+    }
+  });
+
   it('reads an ISO week date on a dateline (the week alone as its Monday), as a sidecar\'s, above the headline too, and names a week that is none', () => {
     for (const text of ['ISO week\n\nPublished: 2024-W23-1\n\nText.\n', 'ISO week\n\nPublished: 2024-W23\n\nText.\n', 'Published: 2024-W23-1\nISO week\n\nText.\n']) {
       const result = dateOf({ zone: 'UTC', text });
