@@ -17,10 +17,11 @@ const MAX_PREFIX_WORDS = 8;
 // the date does not start a wire story's dateline.
 const ENDS_IN_PREPOSITION = /\b(?:on|at|in|by|of|the)\s*$/i;
 
-// After the date: times, zones and date words (`14:05 GMT`, `updated 4 May 2024`), then at most a
-// byline of up to four words (`by Jane Smith`).
+// After the date: times, zones and date words (`14:05 GMT`, `updated 4 May 2024`, in brackets too:
+// `(14:05 BST)`, `(25 December 2023)` after a Hijri date), then at most a byline of up to four
+// words (`by Jane Smith`).
 const AFTER_DATE = new RegExp(
-  `^(?:${DATE_SEP}(?:${DATE_WORD}|${DATE_FILLER}))*(?:${DATE_SEP}by\\s+[^\\s,;:.!?]+(?:\\s+[^\\s,;:.!?]+){0,3})?\\.?$`,
+  `^(?:${DATE_SEP}(?:${DATE_WORD}|${DATE_FILLER}))*\\)?(?:${DATE_SEP}by\\s+[^\\s,;:.!?]+(?:\\s+[^\\s,;:.!?]+){0,3})?\\.?$`,
   'i',
 );
 // Or a wire story's dateline: a dash, and the first sentence after it (`LONDON, March 3, 2024 — The …`),

@@ -345,7 +345,7 @@ const WEEKDAY_BEFORE = new RegExp(`^(?:${WEEKDAYS})\\.?,?\\s+(?=\\S)`, 'i');
 // The same in Arabic (`الأحد، 15 يناير 2024`, `يوم الأحد 15 …`).
 const ARABIC_WEEKDAY_BEFORE = /^(?:يوم\s+)?(?:الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)\s*[،,]?\s*(?=\d)/;
 // After the date: the first thing after it (`June 3, 2024, 14:30 GMT`, `3 June 2024 at 2.30pm`).
-const TIME_AFTER = new RegExp(`^(?:,?\\s+|,)(?:at\\s+)?${TIME}${ZONE}(?![\\p{L}\\p{N}:])`, 'iu');
+const TIME_AFTER = new RegExp(`^(?:,?\\s+|,)\\(?(?:at\\s+)?${TIME}${ZONE}(?![\\p{L}\\p{N}:])`, 'iu');
 // Before it, with at most a weekday between (`Updated 14:05 GMT, Monday 3 June 2024`).
 const TIME_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}:.])${TIME}${ZONE}\\s*[,|·•]?\\s*(?:(?:${WEEKDAYS})\\.?,?\\s*)?$`, 'iu');
 

@@ -41,8 +41,9 @@ export const DATE_FILLER =
   '(?:at|on|the|of|just|an?|a\\.?h\\.?|(?:min(?:ute)?|hour|hr|day|week|month|year|sec(?:ond)?)s?|[ap]\\.?m\\.?|gmt|utc|bst|wet|west|cet|cest|eet|eest|msk|est|edt|et|cst|cdt|ct|mst|mdt|mt|pst|pdt|pt|ist|jst|aest|aedt|published|updated|posted|last|first)';
 // Separators inside a date line: spaces and `, | · • / ( ) + – — -`.
 export const DATE_SEP = '[\\s,|·•/()+–—-]+';
-// The rest of a `Published …` line: date words and fillers only, at least one date word.
-const DATE_ONLY = `(?:${DATE_FILLER}${DATE_SEP})*${DATE_WORD}(?:${DATE_SEP}(?:${DATE_WORD}|${DATE_FILLER}))*\\.?`;
+// The rest of a `Published …` line: date words and fillers only, at least one date word; the
+// last may close a bracket (`Published: 3 June 2024 (14:05 BST)`).
+const DATE_ONLY = `(?:${DATE_FILLER}${DATE_SEP})*${DATE_WORD}(?:${DATE_SEP}(?:${DATE_WORD}|${DATE_FILLER}))*\\)?\\.?`;
 
 // A date in figures, day first: day, month and year with one separator (`03/04/2024`, `03/04/24`).
 const FIGURES_DATE = '\\d{1,2}([/.-])\\d{1,2}\\1(?:\\d{4}|\\d{2})';

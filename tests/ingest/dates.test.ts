@@ -214,6 +214,18 @@ describe('where the date comes from', () => {
     }
   });
 
+  it('reads a dateline whose time, or the Gregorian day of its Hijri date, is in brackets, above the headline as chrome too', () => {
+    for (const [line, date] of [
+      ['Published: 3 June 2024 (14:05 BST)', '2024-06-03T13:05:00+00:00'],
+      ['Published: 12 Jumada II 1445 AH (25 December 2023)', '2023-12-25T00:00:00+00:00'],
+    ] as const) {
+      const below = dateOf({ zone: 'UTC', text: `Headline\n\n${line}\n\nText.\n` });
+      assert.deepEqual([below.date, below.source, below.codes], [date, 'text', []], line);
+      const above = dateOf({ zone: 'UTC', text: `${line}\nHeadline\n\nText.\n` });
+      assert.deepEqual([above.date, above.parsed.frontmatter.title, above.parsed.removed.map((removed) => removed.text)], [date, 'Headline', [line]], line);
+    }
+  });
+
   it('reads an ISO week date on a dateline (the week alone as its Monday), as a sidecar\'s, above the headline too, and names a week that is none', () => {
     for (const text of ['ISO week\n\nPublished: 2024-W23-1\n\nText.\n', 'ISO week\n\nPublished: 2024-W23\n\nText.\n', 'Published: 2024-W23-1\nISO week\n\nText.\n']) {
       const result = dateOf({ zone: 'UTC', text });
