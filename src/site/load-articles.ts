@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { FRONTMATTER_KEYS, type ArticleFrontmatter } from '../article.ts';
-import { asLunarHijri, formatIsoDate, isProbablyHijri, MAX_YEAR, MIN_YEAR, type DateSource } from '../ingest/dates.ts';
+import { asLunarHijri, formatIsoDate, isProbablyHijri, parseDateString, MAX_YEAR, MIN_YEAR, type DateSource } from '../ingest/dates.ts';
 import { bodyHash, type ArticleFileCache, type ArticleFileSeen, type KnownArticleFile } from '../ingest/article-file-cache.ts';
 import { articleFileBody, FrontmatterError, readArticleFile, type ParsedArticleFile } from '../ingest/frontmatter.ts';
 import { slugify, yearSegment } from '../ingest/slug.ts';
@@ -94,6 +94,31 @@ function probableHijriDate(value: unknown, date: DateTime): { message: string; h
   };
 }
 
+// A date as ISO 8601 writes it, year first (`2024-06-03`, `+010000-01-01`), real or not.
+const ISO_SHAPED = /^\s*([+-]?\d{4,6})-\d{2}(?:-\d{2})?(?:T|\s*$)/;
+
+/**
+ * What is wrong with an article file's `date` that `parseArticleDate` refused, and how to write it:
+ * none, not text (`date: 2024`), a date not written as ISO 8601 (`"3 June 2024"`, with its ISO
+ * form when it can be read), or no real day or one outside the years 1–9999.
+ */
+function whyNoArticleDate(value: unknown, zone: string): { message: string; hint: string } {
+  const example = `e.g. date: "2024-02-29T09:00:00+00:00"`;
+  if (value === undefined || value === null || value === '') return { message: 'has no "date"', hint: `Add a line with the article's date as ISO 8601, quoted, ${example}.` };
+  const shown = JSON.stringify(value instanceof Date ? value.toISOString() : value);
+  if (typeof value !== 'string' && !(value instanceof Date)) return { message: `has a "date" that is not text (${shown})`, hint: `Write the date as ISO 8601, quoted, ${example}.` };
+  const year = typeof value === 'string' ? ISO_SHAPED.exec(value)?.[1] : undefined;
+  if (typeof value === 'string' && year === undefined) {
+    const read = parseDateString(value, zone, 0);
+    return {
+      message: `has a "date" (${shown}) that is not written as ISO 8601`,
+      hint: read ? `Write it as ISO 8601, quoted: date: "${formatIsoDate(read)}".` : `Write the date as ISO 8601, quoted, ${example}.`,
+    };
+  }
+  const outside = year !== undefined && (Number(year) < MIN_YEAR || Number(year) > MAX_YEAR);
+  return { message: `has a "date" (${shown}) that ${outside ? `is outside the years ${MIN_YEAR}–${MAX_YEAR}` : 'is no real day or time'}`, hint: `Write a real date between the years ${MIN_YEAR} and ${MAX_YEAR}, quoted, ${example}.` };
+}
+
 // YAML 1.1's merge key, which the core schema (YAML 1.2) reads as a key like any other.
 const MERGE_KEY = '<<';
 
@@ -162,12 +187,8 @@ export function toArticle(
   }
   const date = parseArticleDate(data.date, zone);
   if (!date) {
-    return fail(
-      'ARTICLE_BAD_DATE',
-      'date',
-      `has a missing or impossible "date" (${JSON.stringify(data.date instanceof Date ? data.date.toISOString() : data.date) ?? 'none'})`,
-      `Write a real date between the years ${MIN_YEAR} and ${MAX_YEAR}, quoted, e.g. date: "2024-02-29T09:00:00+00:00".`,
-    );
+    const { message, hint } = whyNoArticleDate(data.date, zone);
+    return fail('ARTICLE_BAD_DATE', 'date', message, hint);
   }
   const hijri = probableHijriDate(data.date, date);
   if (hijri) return fail('ARTICLE_BAD_DATE', 'date', `has a "date" (${JSON.stringify(data.date)}) that ${hijri.message}`, hijri.hint('date'));

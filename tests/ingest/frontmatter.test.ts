@@ -256,8 +256,23 @@ describe('problems in a hand-edited article file', () => {
 
   it('name line 1 for a missing key, not a body line that starts like it', () => {
     assert.deepEqual(problemsOf('---\ntitle: "No date"\nslug: "x"\n---\nThe body.\ndate: 2024-01-01\n'), [
-      ['ARTICLE_BAD_DATE', 1, 'has a missing or impossible "date" (none); the article is left out'],
+      ['ARTICLE_BAD_DATE', 1, 'has no "date"; the article is left out'],
     ]);
+  });
+
+  it('say what is wrong with a hand-typed date: not ISO 8601 (with its ISO form when it can be read), not text, no real day, or outside the years 1–9999', () => {
+    for (const [date, message, hint] of [
+      ['"3 June 2024"', 'has a "date" ("3 June 2024") that is not written as ISO 8601', 'Write it as ISO 8601, quoted: date: "2024-06-03T00:00:00+00:00".'],
+      ['"2024-06-03 10:00"', 'has a "date" ("2024-06-03 10:00") that is not written as ISO 8601', 'Write it as ISO 8601, quoted: date: "2024-06-03T10:00:00+00:00".'],
+      ['yesterday', 'has a "date" ("yesterday") that is not written as ISO 8601', 'Write the date as ISO 8601, quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
+      ['2024', 'has a "date" that is not text (2024)', 'Write the date as ISO 8601, quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
+      ['"2023-02-29"', 'has a "date" ("2023-02-29") that is no real day or time', 'Write a real date between the years 1 and 9999, quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
+      ['"10000-01-01"', 'has a "date" ("10000-01-01") that is outside the years 1–9999', 'Write a real date between the years 1 and 9999, quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
+    ] as const) {
+      const problems = new ProblemLog();
+      assert.equal(toArticle('2024/x.md', 'articles/2024/x.md', `---\ntitle: "T"\nslug: "x"\ndate: ${date}\n---\nBody.\n`, 'UTC', 'en', problems), undefined, date);
+      assert.deepEqual(problems.problems.map((problem) => [problem.code, problem.line, problem.message, problem.hint]), [['ARTICLE_BAD_DATE', 4, `${message}; the article is left out`, hint]], date);
+    }
   });
 
   it('say that an emptied file is empty (0 bytes, or white space only), not that it lacks frontmatter, and how to restore or unpublish it', () => {
