@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { markUnicodeForm } from '../fs-utils.ts';
 import type { ProblemLog } from '../problems.ts';
-import { arabicDateDoubt, asLunarHijri, asSolarHijri, DATELINE_LINES, dateFromModificationTime, findBadDateInFileName, findDateInPath, findDateInText, findYearFolder, formatIsoDate, otherReadingOfNumericDate, parseDateString, isProbablyHijri, twoDigitYearOf, withAsciiDigits, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates, type UnreadableTextDate } from './dates.ts';
+import { dateDoubt, asLunarHijri, asSolarHijri, DATELINE_LINES, dateFromModificationTime, findBadDateInFileName, findDateInPath, findDateInText, findYearFolder, formatIsoDate, otherReadingOfNumericDate, parseDateString, isProbablyHijri, twoDigitYearOf, withAsciiDigits, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates, type UnreadableTextDate } from './dates.ts';
 import type { IngestOptions, SourceFile } from './parse-article.ts';
 import { LABELLED_DATE } from './rules.ts';
 import { keyOf, originOf } from './sidecar.ts';
@@ -155,7 +155,7 @@ function readSidecarDate(field: 'date' | 'updated', source: SourceFile, options:
     return undefined;
   }
   if (!parsed) {
-    const doubt = arabicDateDoubt(value);
+    const doubt = dateDoubt(value);
     problems.warn({
       code: 'SIDECAR_BAD_DATE',
       ...at,

@@ -119,7 +119,7 @@ const AD_MARK = /\s*م$/;
 /**
  * A date with an Arabic month's name (`15 يناير 2024`) or a Hijri date (`12 جمادى الآخرة 1445 هـ`,
  * `12 Jumada II 1445`, `1445/6/12 هـ`, read by the Umm al-Qura calendar); null when `text` is
- * neither, undefined when it is one but names no day (why: `arabicDateDoubt`).
+ * neither, undefined when it is one but names no day (why: `dateDoubt`).
  */
 function parseArabicOrHijri(text: string, zone: string): DateTime | undefined | null {
   const corresponding = CORRESPONDING.exec(text);
@@ -149,13 +149,29 @@ export interface DateDoubt {
   fix: string;
 }
 
+// The offset written after a time (`10:00:00+25:00`, `10:00 +2500`).
+const WRITTEN_OFFSET = /\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*([+-])(\d{2}):?(\d{2})$/;
+
 /**
- * Why a date with an Arabic month's name or a Hijri one that `parseDateString` refused names no
- * day: two months' names that disagree, `تشرين` alone, a Hijri day that month does not have, a
+ * The offset written after a date's time when no clock has had it (`+25:00`, `-13:00`, `+05:60`):
+ * zones run from −12:00 to +14:00. Luxon takes any, and the date moved by a day unseen.
+ */
+export function impossibleOffset(text: string): string | undefined {
+  const match = WRITTEN_OFFSET.exec(text);
+  if (!match) return undefined;
+  const [hours, minutes] = [Number(match[2]), Number(match[3])];
+  return minutes > 59 || hours * 60 + minutes > (match[1] === '+' ? 14 : 12) * 60 ? `${match[1]!}${match[2]!}:${match[3]!}` : undefined;
+}
+
+/**
+ * Why a date that `parseDateString` refused names no day, when it can say: an offset no zone has,
+ * two Arabic months' names that disagree, `تشرين` alone, a Hijri day that month does not have, a
  * Hijri month with a Gregorian year.
  */
-export function arabicDateDoubt(written: string): DateDoubt | undefined {
+export function dateDoubt(written: string): DateDoubt | undefined {
   const text = withAsciiDigits(written.trim());
+  const offset = impossibleOffset(text);
+  if (offset !== undefined) return { reason: `its offset from UTC, ${offset}, is no zone's (they run from −12:00 to +14:00)`, fix: 'Write the offset the clock had (e.g. "+02:00"), or "Z" for UTC' };
   const gregorian = text.split(CORRESPONDING).pop()!.replace(AD_MARK, '');
   const arabic = readArabicMonthDate(gregorian);
   if (arabic && 'doubt' in arabic) return { reason: arabic.doubt, fix: 'Write the month by one name in full ("تشرين الأول", not "تشرين"), or by two that agree ("كانون الثاني (يناير)")' };
@@ -238,6 +254,7 @@ export function asSolarHijri(written: string): { named: string; day: string } | 
  */
 export function parseDateString(value: string, zone: string, now: number = Date.now()): DateTime | undefined {
   const trimmed = withoutLeapSecond(withAsciiDigits(value.trim()));
+  if (impossibleOffset(trimmed) !== undefined) return undefined;
   const arabicOrHijri = parseArabicOrHijri(trimmed.replace(WEEKDAY_BEFORE, '').replace(ARABIC_WEEKDAY_BEFORE, ''), zone);
   if (arabicOrHijri !== null) return arabicOrHijri && arabicOrHijri.year >= MIN_YEAR && arabicOrHijri.year <= MAX_YEAR ? arabicOrHijri : undefined;
   // A zone's abbreviation after the date and time (`2024-06-03 14:30 BST`): luxon would ask the
@@ -415,6 +432,8 @@ function zoneOfWord(word: string | undefined, zone: string): string | undefined 
   if (word === undefined) return zone;
   const lower = word.toLowerCase();
   const numeric = /^(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(lower);
+  // An offset no zone has (`+25`) is no zone to read the time in.
+  if (numeric && Number(numeric[2]) > (numeric[1] === '+' ? 14 : 12)) return undefined;
   if (numeric) return `UTC${numeric[1]!}${Number(numeric[2])}${numeric[3] && numeric[3] !== '00' ? `:${numeric[3]}` : ''}`;
   if (ZONE_OFFSETS[lower] !== undefined) return ZONE_OFFSETS[lower];
   // `by`, `on`: a word that follows a time, no zone. Capitals (`IST`, `XYZ`) would be one.
@@ -500,7 +519,7 @@ export interface UnreadableTextDate {
   line: number;
   /** The year read, when the date is in figures and is probably a Hijri one (`isProbablyHijri`). */
   hijriYear?: number;
-  /** Why a date with an Arabic month's name, or a Hijri one, names no day (`arabicDateDoubt`). */
+  /** Why the date names no day, when that can be said (`dateDoubt`). */
   doubt?: DateDoubt;
 }
 
@@ -555,7 +574,7 @@ export function findDateInText(lines: string[], zone: string, now: number = Date
     // As written (`٢٠٢٤-٠٢-٣٠`): ASCII digits took the place of others one for one.
     const written = raw.slice(match.index, match.index + match[1]!.length);
     if (!date || isProbablyHijri(written, date.year)) {
-      const doubt = date ? undefined : arabicDateDoubt(written);
+      const doubt = date ? undefined : dateDoubt(written);
       found.unreadable ??= { text: written, line: i + 1, ...(date ? { hijriYear: date.year } : {}), ...(doubt === undefined ? {} : { doubt }) };
       continue;
     }

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { FRONTMATTER_KEYS, type ArticleFrontmatter } from '../article.ts';
-import { asLunarHijri, formatIsoDate, isProbablyHijri, parseDateString, MAX_YEAR, MIN_YEAR, type DateSource } from '../ingest/dates.ts';
+import { asLunarHijri, formatIsoDate, impossibleOffset, isProbablyHijri, parseDateString, MAX_YEAR, MIN_YEAR, type DateSource } from '../ingest/dates.ts';
 import { bodyHash, type ArticleFileCache, type ArticleFileSeen, type KnownArticleFile } from '../ingest/article-file-cache.ts';
 import { articleFileBody, FrontmatterError, readArticleFile, type ParsedArticleFile } from '../ingest/frontmatter.ts';
 import { slugify, yearSegment } from '../ingest/slug.ts';
@@ -71,7 +71,8 @@ function parseArticleDate(value: unknown, zone: string): DateTime | undefined {
   if (date.setZone(zone).offset === date.offset) return date;
   const inZone = DateTime.fromObject(date.toObject(), { zone });
   if (inZone.isValid && inZone.offset !== date.offset && Math.abs(inZone.offset - date.offset) < 1) return inZone;
-  return date;
+  // Another offset than the zone's must be one a clock has had (luxon takes `+25:00`, a day off).
+  return impossibleOffset(value.trim()) === undefined ? date : undefined;
 }
 
 /**
@@ -115,6 +116,8 @@ function whyNoArticleDate(value: unknown, zone: string): { message: string; hint
       hint: read ? `Write it as ISO 8601, quoted: date: "${formatIsoDate(read)}".` : `Write the date as ISO 8601, quoted, ${example}.`,
     };
   }
+  const offset = typeof value === 'string' ? impossibleOffset(value.trim()) : undefined;
+  if (offset !== undefined) return { message: `has a "date" (${shown}) whose offset from UTC, ${offset}, is no zone's (they run from −12:00 to +14:00)`, hint: `Write the offset the clock had, quoted, ${example}.` };
   const outside = year !== undefined && (Number(year) < MIN_YEAR || Number(year) > MAX_YEAR);
   return { message: `has a "date" (${shown}) that ${outside ? `is outside the years ${MIN_YEAR}–${MAX_YEAR}` : 'is no real day or time'}`, hint: `Write a real date between the years ${MIN_YEAR} and ${MAX_YEAR}, quoted, ${example}.` };
 }

@@ -214,6 +214,20 @@ describe('where the date comes from', () => {
     }
   });
 
+  it('names an offset no zone has (+25:00, -13:00, +05:60), in the text and in a sidecar, rather than move the date by a day', () => {
+    for (const written of ['2024-06-03T10:00:00+25:00', '2024-06-03T22:00:00-13:00', '2024-06-03T10:00+05:60']) {
+      const offset = /[+-]\d{2}:\d{2}$/.exec(written)![0];
+      const text = dateOf({ zone: 'UTC', text: `Headline\n\nPublished: ${written}\n\nText.\n` });
+      assert.deepEqual([text.source, text.codes, text.problems[0]!.line], ['file-mtime', ['TEXT_BAD_DATE'], 3], written);
+      assert.match(text.problems[0]!.message, new RegExp(`its offset from UTC, \\${offset}, is no zone's`), written);
+      const sidecar = dateOf({ zone: 'UTC', sidecarDate: written });
+      assert.deepEqual([sidecar.source, sidecar.codes], ['file-mtime', ['SIDECAR_BAD_DATE', 'DATE_FROM_FILE_TIME']], written);
+    }
+    // The ends of the range are zones' own: Kiribati's +14:00 and Baker Island's −12:00.
+    assert.deepEqual(dateOf({ zone: 'UTC', sidecarDate: '2024-06-03T10:00:00+14:00' }).date, '2024-06-02T20:00:00+00:00');
+    assert.deepEqual(dateOf({ zone: 'UTC', sidecarDate: 'Mon, 03 Jun 2024 10:00:00 -1200' }).date, '2024-06-03T22:00:00+00:00');
+  });
+
   it('reads a dateline whose time, or the Gregorian day of its Hijri date, is in brackets, above the headline as chrome too', () => {
     for (const [line, date] of [
       ['Published: 3 June 2024 (14:05 BST)', '2024-06-03T13:05:00+00:00'],

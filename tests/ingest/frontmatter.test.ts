@@ -267,6 +267,7 @@ describe('problems in a hand-edited article file', () => {
       ['yesterday', 'has a "date" ("yesterday") that is not written as ISO 8601', 'Write the date as ISO 8601, quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
       ['2024', 'has a "date" that is not text (2024)', 'Write the date as ISO 8601, quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
       ['"2023-02-29"', 'has a "date" ("2023-02-29") that is no real day or time', 'Write a real date between the years 1 and 9999, quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
+      ['"2024-06-03T10:00:00+25:00"', 'has a "date" ("2024-06-03T10:00:00+25:00") whose offset from UTC, +25:00, is no zone\'s (they run from −12:00 to +14:00)', 'Write the offset the clock had, quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
       ['"10000-01-01"', 'has a "date" ("10000-01-01") that is outside the years 1–9999', 'Write a real date between the years 1 and 9999, quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
     ] as const) {
       const problems = new ProblemLog();
