@@ -173,8 +173,10 @@ export function dateDoubt(written: string): DateDoubt | undefined {
   const offset = impossibleOffset(text);
   if (offset !== undefined) return { reason: `its offset from UTC, ${offset}, is no zone's (they run from −12:00 to +14:00)`, fix: 'Write the offset the clock had (e.g. "+02:00"), or "Z" for UTC' };
   const gregorian = text.split(CORRESPONDING).pop()!.replace(AD_MARK, '');
-  const arabic = readArabicMonthDate(gregorian);
+  const arabic = readArabicMonthDate(gregorian.replace(ARABIC_WEEKDAY_BEFORE, ''));
   if (arabic && 'doubt' in arabic) return { reason: arabic.doubt, fix: 'Write the month by one name in full ("تشرين الأول", not "تشرين"), or by two that agree ("كانون الثاني (يناير)")' };
+  const noDay = noSuchDay(arabic ?? dayMonthYear(text.replace(WEEKDAY_BEFORE, '')));
+  if (noDay !== undefined) return { reason: noDay, fix: 'Correct the day or the month' };
   if (arabic) return undefined;
   const hijriText = text.split(CORRESPONDING)[0]!;
   const hijri = readHijriDate(hijriText);
@@ -193,6 +195,35 @@ export function dateDoubt(written: string): DateDoubt | undefined {
     return { reason: `it is no day of the solar Hijri (Iranian) calendar: month ${solar.month} of ${solar.year} has no day ${solar.day}`, fix: `Correct the day: ${month} ${solar.year} has ${days} days` };
   }
   return undefined;
+}
+
+// The Gregorian dates whose day, month and year `dayMonthYear` can tell apart: year first in
+// figures (`2024-13-01`, `2024/02/30`), day first in figures (`31/04/2024`), with a month's name.
+const YEAR_FIRST = /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/.-])/;
+const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])/;
+const DAY_NAMED = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})\\.?,?\\s+(\\d{4})$`, 'i');
+const NAMED_DAY = new RegExp(`^(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`, 'i');
+const MONTH_NAMES = MONTHS.split('|');
+
+/** The day, month and year a Gregorian date writes, real or not (`31 April 2024`: 31, 4, 2024); undefined when it cannot be told. */
+function dayMonthYear(text: string): { year: number; month: number; day: number } | undefined {
+  const monthOf = (name: string) => (MONTH_NAMES.indexOf(name.toLowerCase().replace('sept', 'sep')) % 12) + 1;
+  let match = YEAR_FIRST.exec(text);
+  if (match) return { year: Number(match[1]), month: Number(match[3]), day: Number(match[4]) };
+  match = DAY_FIRST.exec(text);
+  if (match) return { year: Number(match[4]), month: Number(match[3]), day: Number(match[1]) };
+  match = DAY_NAMED.exec(text);
+  if (match) return { year: Number(match[3]), month: monthOf(match[2]!), day: Number(match[1]) };
+  match = NAMED_DAY.exec(text);
+  return match ? { year: Number(match[3]), month: monthOf(match[1]!), day: Number(match[2]) } : undefined;
+}
+
+/** Why a day, month and year are no day (`there is no month 13`, `April 2024 has 30 days`); undefined for a real one. */
+function noSuchDay(date: { year: number; month: number; day: number } | undefined): string | undefined {
+  if (date === undefined || date.year < MIN_YEAR || date.year > MAX_YEAR) return undefined;
+  if (date.month < 1 || date.month > 12) return `there is no month ${date.month}`;
+  const month = DateTime.fromObject({ year: date.year, month: date.month });
+  return date.day < 1 || date.day > month.daysInMonth! ? `${month.toFormat('MMMM yyyy', { locale: 'en' })} has ${month.daysInMonth!} days, so no day ${date.day}` : undefined;
 }
 
 /** Why a Hijri date names no day: a Gregorian year, or a day its month does not have. */

@@ -61,6 +61,25 @@ describe('where the date comes from', () => {
     assert.deepEqual([timed.date, timed.source, timed.codes], ['2020-06-15T12:00:00+00:00', 'file-mtime', ['TEXT_BAD_DATE']]);
   });
 
+  it('says why a date that is no real day is none (no month 13, April has 30 days, 2023 no 29 February), in the text and in a sidecar, in words, figures or Arabic', () => {
+    for (const [written, reason] of [
+      ['2024-13-01', 'there is no month 13'],
+      ['31 April 2024', 'April 2024 has 30 days, so no day 31'],
+      ['June 31, 2024', 'June 2024 has 30 days, so no day 31'],
+      ['29.02.2023', 'February 2023 has 28 days, so no day 29'],
+      ['2024/02/30', 'February 2024 has 29 days, so no day 30'],
+      ['٢٩ فبراير ٢٠٢٣', 'February 2023 has 28 days, so no day 29'],
+    ] as const) {
+      const label = /[\u0600-\u06ff]/.test(written) ? 'نشر في:' : 'Published:';
+      const text = dateOf({ zone: 'UTC', text: `Headline\n\n${label} ${written}\n\nText.\n` });
+      assert.deepEqual(text.problems.map(({ code, line, message, hint }) => [code, line, message, hint]), [
+        ['TEXT_BAD_DATE', 3, `gives the date "${written}", which names no one day: ${reason}; the file's modification time is used instead`, 'Correct the day or the month; or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}).'],
+      ], written);
+      const sidecar = dateOf({ zone: 'UTC', sidecarDate: written });
+      assert.equal(sidecar.problems[0]!.message, `date "${written}" for story.txt names no one day: ${reason}`, written);
+    }
+  });
+
   it('names a date in the file name that is no real date (or outside 1800–2199), instead of saying there is none', () => {
     for (const name of ['2024-02-30-story.txt', '2024-13-01-story.txt', '1799-01-01-story.txt']) {
       const result = dateOf({ zone: 'UTC', name });
@@ -114,7 +133,7 @@ describe('where the date comes from', () => {
     const text = dateOf({ zone: 'UTC', name: '2019/06/story.txt', mtimeMs: copy, text: 'Headline\n\nPublished: 2019-02-30\n\nText.\n' });
     assert.deepEqual([text.date, text.source, text.codes], ['2019-06-01T00:00:00+00:00', 'filename', ['TEXT_BAD_DATE']]);
     assert.equal(text.problems[0]!.line, 3);
-    assert.match(text.problems[0]!.message, /"2019-02-30", which is not a real date .*; it is dated 1 June 2019 instead, the first day of its folder 2019\/06\/, since the file's modification time \(1 January 2026\) is not in June 2019$/);
+    assert.match(text.problems[0]!.message, /"2019-02-30", which names no one day: February 2019 has 28 days, so no day 30; it is dated 1 June 2019 instead, the first day of its folder 2019\/06\/, since the file's modification time \(1 January 2026\) is not in June 2019$/);
 
     const name = dateOf({ zone: 'UTC', name: 'news/2020/2020-13-45-story.txt', mtimeMs: copy });
     assert.deepEqual([name.date, name.source, name.codes], ['2020-01-01T00:00:00+00:00', 'filename', ['FILENAME_BAD_DATE']]);
