@@ -246,6 +246,17 @@ function pickDate(source: SourceFile, options: IngestOptions, problems: ProblemL
         hint: `${sameLine ? 'Correct or remove the date that is wrong (an "Updated" label before the second marks a later change)' : 'Correct or remove the line whose date is wrong (an "Updated" label marks a later change)'}, or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}), which wins over the text.`,
       });
     }
+    const apart = fromText.hijriApart;
+    if (apart) {
+      const read = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat('d MMMM yyyy', { locale: 'en' });
+      problems.warn({
+        code: 'TEXT_DATES_DIFFER',
+        file: source.displayPath,
+        line: apart.line!,
+        message: `gives the Hijri date "${apart.written!}", ${read(apart.iso)} by the Umm al-Qura calendar, and says it is the Gregorian date ${read(fromText.date.iso)}, which dates the article: one of the two is wrong`,
+        hint: 'Correct the date that is wrong in the text, or give the date in a sidecar (meta.jsonl or NAME.json: {"date": "2024-05-01"}), which wins over the text.',
+      });
+    }
     return { ...fromText.date, ref: fromText.date };
   }
   const fromName = findDateInPath(source.path, options.timeZone);

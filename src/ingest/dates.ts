@@ -585,6 +585,11 @@ export interface TextDates {
   unreadable?: UnreadableTextDate;
   /** A later dateline, no update's, on another day than `date`'s: one of the two is wrong. */
   conflicting?: ResolvedDate;
+  /**
+   * The Hijri date of `date`'s dateline when it is more than a day from the Gregorian one it says
+   * it corresponds to (`12 جمادى الآخرة 1445 هـ الموافق 3 يونيو 2024 م`): one of the two is wrong.
+   */
+  hijriApart?: ResolvedDate;
 }
 
 /**
@@ -620,6 +625,8 @@ export function findDateInText(lines: string[], zone: string, now: number = Date
       continue;
     }
     found.date = resolved;
+    const apart = hijriDayApart(raw.slice(match.index, match.index + match[1]!.length), date, zone);
+    if (apart) found.hijriApart = { ...apart, line: i + 1 };
     // `Published 3 June 2024 · Updated 5 June 2024 10:00`: the update's date on the same line.
     const rest = line.slice(match.index + match[1]!.length);
     const label = UPDATE_AFTER.exec(rest);
@@ -640,6 +647,22 @@ export function findDateInText(lines: string[], zone: string, now: number = Date
     }
   }
   return found;
+}
+
+/**
+ * For a Hijri date followed by the Gregorian one it corresponds to (`… هـ الموافق 10 أغسطس 2015 م`),
+ * the Hijri one read by the Umm al-Qura calendar when it is more than a day from the Gregorian
+ * `date` (a country that sights the moon may be a day off the calendar); undefined otherwise.
+ */
+function hijriDayApart(written: string, date: DateTime, zone: string): ResolvedDate | undefined {
+  const corresponding = CORRESPONDING.exec(written);
+  if (!corresponding) return undefined;
+  const hijriText = written.slice(0, corresponding.index).trim();
+  const hijri = readHijriDate(withAsciiDigits(hijriText));
+  const day = hijri && hijriToGregorian(hijri.year, hijri.month, hijri.day);
+  if (!day) return undefined;
+  const hijriDate = DateTime.fromObject(day, { zone });
+  return Math.abs(hijriDate.diff(date.startOf('day'), 'days').days) > 1 ? { iso: formatIsoDate(hijriDate), source: 'text', written: hijriText } : undefined;
 }
 
 export function findDateInFileName(name: string, zone: string): ResolvedDate | undefined {

@@ -678,6 +678,19 @@ describe('a Hijri date', () => {
     assert.deepEqual([result.date, result.source, result.codes], ['2015-08-10T00:00:00+03:00', 'text', []]);
   });
 
+  it('that the Gregorian date after it is more than a day from is named, the Gregorian one dating the article; a day apart (a sighted moon) is not', () => {
+    // Umm al-Qura: 12 Jumada II 1445 was 25 December 2023.
+    const apart = dateOf({ zone: 'Asia/Riyadh', text: 'اجتماع مجلس الشورى\n\nالرياض 12 جمادى الآخرة 1445 هـ الموافق 3 يونيو 2024 م واس\n\nعقد مجلس الشورى اجتماعه.\n' });
+    assert.deepEqual([apart.date, apart.source], ['2024-06-03T00:00:00+03:00', 'text']);
+    assert.deepEqual(apart.problems.map(({ code, line, message }) => [code, line, message]), [
+      ['TEXT_DATES_DIFFER', 3, 'gives the Hijri date "12 جمادى الآخرة 1445 هـ", 25 December 2023 by the Umm al-Qura calendar, and says it is the Gregorian date 3 June 2024, which dates the article: one of the two is wrong'],
+    ]);
+    for (const gregorian of ['25 ديسمبر 2023', '٢٦ ديسمبر ٢٠٢٣', '24 ديسمبر 2023']) {
+      const result = dateOf({ zone: 'Asia/Riyadh', text: `اجتماع مجلس الشورى\n\nالرياض 12 جمادى الآخرة 1445 هـ الموافق ${gregorian} م\n\nعقد مجلس الشورى اجتماعه.\n` });
+      assert.deepEqual([result.source, result.codes], ['text', []], gregorian);
+    }
+  });
+
   it('in figures with no mark (1445-06-12, 12/06/1445) is named, with how to mark it, never filed under the Gregorian year 1445, in the text and in a sidecar', () => {
     for (const written of ['1445-06-12', '12/06/1445', '1445/6/12']) {
       const result = dateOf({ zone: 'UTC', text: `Council meets\n\nPublished: ${written}\n\nThe council met.\n` });
