@@ -164,6 +164,17 @@ function readSidecarDate(field: 'date' | 'updated', source: SourceFile, options:
     });
     return undefined;
   }
+  // A year alone, or a year and month (`2024`, `2024-06`): ISO 8601 allows them, and they read as
+  // the first day, which the sidecar does not say. As a year folder's, that day is named.
+  const partial = /^\s*\d{4}(-\d{2})?\s*$/.exec(value);
+  if (partial) {
+    problems.warn({
+      code: 'SIDECAR_PARTIAL_DATE',
+      ...at,
+      message: `${key} "${value}" for ${markUnicodeForm(source.path)} gives only the ${partial[1] === undefined ? 'year' : 'month'}; it is read as ${parsed.toFormat('d MMMM yyyy', { locale: 'en' })}, its first day`,
+      hint: `Give the whole date as ISO 8601 ("${parsed.toFormat('yyyy-MM-dd')}", or the right day) to silence this warning.`,
+    });
+  }
   const century = twoDigitYearReading(value, parsed);
   if (century) {
     problems.warn({

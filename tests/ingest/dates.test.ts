@@ -882,6 +882,19 @@ describe('an "Updated …" line', () => {
   });
 });
 
+describe('a sidecar date that gives only a year or a month', () => {
+  it('is read as its first day, which is named at the sidecar, as a year folder\'s is', () => {
+    for (const [sidecarDate, what, day] of [['2024', 'year', '1 January 2024'], ['2024-06', 'month', '1 June 2024']] as const) {
+      const result = dateOf({ zone: 'UTC', sidecarDate });
+      assert.deepEqual([result.date.slice(0, 10), result.source], [sidecarDate.length === 4 ? '2024-01-01' : '2024-06-01', 'sidecar'], sidecarDate);
+      assert.deepEqual(result.problems.map(({ code, file, line, message }) => [code, file, line, message]), [
+        ['SIDECAR_PARTIAL_DATE', 'meta.jsonl', 1, `date "${sidecarDate}" for story.txt gives only the ${what}; it is read as ${day}, its first day`],
+      ], sidecarDate);
+    }
+    assert.deepEqual(dateOf({ zone: 'UTC', sidecarDate: '2024-06-03' }).codes, []);
+  });
+});
+
 describe('a sidecar date in words, or year first, with a time', () => {
   it('is read with its time, as exports write it, a weekday before it too', () => {
     for (const [date, iso] of [
