@@ -32,7 +32,9 @@ const BEFORE_LEDE = /^,?\s*(?:(?:at\s+)?\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\
 // `الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس`). Arabic has no capitals to tell a place
 // from a verb, so a place or byline is at most three words, none of them one only prose has (`قال`,
 // `من`, `على`); `في` only after a label (`نشر في`).
-const ARABIC_LABEL = /^(?:نشر|نُشر|منشور|تاريخ|بتاريخ|النشر|تم|آخر|اخر|تحديث|التحديث|محدث|يوم|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)$/;
+// Persian's labels and weekdays too (`تاریخ انتشار`, `آخرین به‌روزرسانی`, `سه‌شنبه`).
+const ARABIC_LABEL =
+  /^(?:نشر|نُشر|منشور|تاريخ|بتاريخ|النشر|تم|آخر|اخر|تحديث|التحديث|محدث|يوم|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|تاریخ|انتشار|منتشر|شده|آخرین|به\u200c?روز\u200c?رسانی|(?:یک|دو|سه|چهار|پنج)?\u200c?شنبه|جمعه)$/;
 const PUBLISHED_LABEL = /^(?:نشر|نُشر|منشور|تحديث|التحديث|محدث)$/;
 // A zero-width non-joiner may join a word's parts (Persian `سه‌شنبه`, Tuesday).
 const ARABIC_WORD = /^[\u0621-\u065f\u0670-\u06d3\u200c]+$/;

@@ -501,13 +501,13 @@ const ARABIC_LETTER = /[\u0621-\u064a]/;
 // dash, perhaps `الساعة` ("the hour"), then the time, perhaps its part of the day (`ص`, `صباحًا`:
 // a.m.; `م`, `مساءً`: p.m.) and its zone (`GMT`, `بتوقيت غرينتش`: Greenwich time).
 const ARABIC_TIME_AFTER = new RegExp(
-  `^(?:\\s*م(?![\\u0621-\\u064a]))?\\s*[،,]?\\s*(?:[-–—]\\s*)?(?:(?:في\\s+)?ال?ساع[ةه]\\s*)?(\\d{1,2})(?:[:.](\\d{2})(?:[:.](\\d{2}))?)?` +
+  `^(?:\\s*م(?![\\u0621-\\u064a]))?\\s*[،,]?\\s*(?:[-–—]\\s*)?(?:(?:في\\s+)?(?:ال?ساع[ةه]|ساعت)\\s*)?(\\d{1,2})(?:[:.](\\d{2})(?:[:.](\\d{2}))?)?` +
     `(?:\\s*(?!بتوقيت)([\\u0621-\\u064a][\\u0621-\\u065f]*))?(?:\\s*(?:بتوقيت\\s+([\\u0621-\\u064a]+)|\\(?((?:utc|gmt)?[+-]\\d{1,2}(?::?\\d{2})?|[A-Z]{2,5})\\)?(?![\\p{L}\\p{N}])))?`,
   'iu',
 );
 // The parts of the day an Arabic time is given in (short vowels left out): a.m. or p.m.; `ليلا`
 // ("at night") is p.m. from 6 and a.m. until 5 (`1 ليلا`, `12 ليلا` midnight).
-const ARABIC_PERIODS: Readonly<Record<string, 'a' | 'p' | 'night'>> = { ص: 'a', صباحا: 'a', صباح: 'a', فجرا: 'a', م: 'p', مساء: 'p', مساءا: 'p', ظهرا: 'p', عصرا: 'p', ليلا: 'night' };
+const ARABIC_PERIODS: Readonly<Record<string, 'a' | 'p' | 'night'>> = { ص: 'a', صباحا: 'a', صباح: 'a', فجرا: 'a', م: 'p', مساء: 'p', مساءا: 'p', ظهرا: 'p', عصرا: 'p', ليلا: 'night', صبح: 'a', ظهر: 'p', بعدازظهر: 'p', عصر: 'p', شب: 'night' };
 const GREENWICH = /^(?:غرينتش|جرينتش|غرينيتش|جرينيتش)$/;
 // A zone written as a place Broadsheet has no clock for (`بتوقيت مكة`): no time to trust.
 const UNREADABLE_ZONE = '\u0000';
@@ -558,8 +558,8 @@ export interface UnreadableTextDate {
 // `Last updated: 2024/06/03`, `Last modified …`; and the same after a publication date on one
 // line (`Published 3 June 2024 · Updated 5 June 2024`).
 // In Arabic `آخر تحديث` ("last update"), `تحديث`, `محدث`, `تم التحديث`.
-const UPDATE_LABEL = /(?:\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b|(?<![\p{L}\p{M}])(?:تحديث|التحديث|محدث)(?![\p{L}\p{M}]))[^\p{L}\p{N}]*(?:(?:on|at|في)\s+)?$/iu;
-const UPDATE_AFTER = /\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b|(?<![\p{L}\p{M}])(?:تحديث|التحديث|محدث)(?![\p{L}\p{M}])/iu;
+const UPDATE_LABEL = /(?:\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b|(?<![\p{L}\p{M}])(?:تحديث|التحديث|محدث|به[\u200c\s]?روز[\u200c\s]?رسانی)(?![\p{L}\p{M}]))[^\p{L}\p{N}]*(?:(?:on|at|في|در)\s+)?$/iu;
+const UPDATE_AFTER = /\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b|(?<![\p{L}\p{M}])(?:تحديث|التحديث|محدث|به[\u200c\s]?روز[\u200c\s]?رسانی)(?![\p{L}\p{M}])/iu;
 
 /**
  * Whether `text`, a paragraph, is a dateline alone (`LONDON, March 3, 2024`, `Monday, 3 June 2024`):

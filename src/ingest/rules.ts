@@ -3,6 +3,7 @@
 
 import { NAME as ARABIC_MONTH_NAME } from './arabic-months.ts';
 import { ARABIC_MONTH as HIJRI_MONTH_NAME, LATIN_MONTH as HIJRI_LATIN_MONTH } from './hijri.ts';
+import { SOLAR_HIJRI_MARK, SOLAR_HIJRI_MONTH } from './solar-hijri.ts';
 
 export interface IngestRules {
   /** Lines before the headline that are site furniture, not the article (`Published`, `- 3 min read`). */
@@ -56,8 +57,11 @@ const LABELLED_DATE_LINE = `^(?=.{0,100}$)(?:(?:last|first)\\s+)?(?:published|up
 // The same in Arabic: `نشر في: 15 يناير 2024`, `تاريخ النشر: الأحد 12 جمادى الآخرة 1445 هـ`, `آخر
 // تحديث: 16 يناير 2024 الساعة 10:30 م بتوقيت غرينتش`, `… 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م` (the Hijri date
 // and the Gregorian one it "corresponds to"); the rest is figures and the words of a date only.
-const ARABIC_LABEL = '(?:(?:تم\\s+)?(?:نشر|نُشر|النشر|منشور|تحديث|التحديث)|تاريخ\\s+(?:النشر|التحديث)|(?:آخر|اخر)\\s+تحديث|محدث)(?:\\s+(?:في|بتاريخ))?';
-const ARABIC_DATE_WORD = `(?:\\d+(?:[:./-]\\d+)*|${ARABIC_MONTH_NAME}|${HIJRI_MONTH_NAME}|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يوم|الساعة|الموافق|صباحا|صباحًا|مساء|مساءً|ليلا|ليلًا|هـ|ه|م|ص|بتوقيت(?:\\s+[\\u0621-\\u064a]+){1,2}|gmt|utc)(?![\\u0621-\\u064a])`;
+// Persian's too: `تاریخ انتشار: ۱۵ فروردین ۱۴۰۳`, `منتشر شده`, `آخرین به‌روزرسانی`, `ساعت ۱۰:۳۰`.
+const PERSIAN_UPDATE = 'به[\\u200c\\s]?روز[\\u200c\\s]?رسانی';
+const ARABIC_LABEL = `(?:(?:تم\\s+)?(?:نشر|نُشر|النشر|منشور|تحديث|التحديث)|تاريخ\\s+(?:النشر|التحديث)|(?:آخر|اخر)\\s+تحديث|محدث|تار[يی]خ\\s+(?:انتشار|${PERSIAN_UPDATE})|منتشر\\s+شده|(?:آخر[يی]ن\\s+)?${PERSIAN_UPDATE})(?:\\s+(?:في|بتاريخ|در))?`;
+const PERSIAN_WEEKDAY = '(?:(?:[يی]ک|دو|سه|چهار|پنج)[\\u200c\\s]?)?شنبه|جمعه';
+const ARABIC_DATE_WORD = `(?:\\d+(?:[:./-]\\d+)*|${ARABIC_MONTH_NAME}|${HIJRI_MONTH_NAME}|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يوم|الساعة|الموافق|صباحا|صباحًا|مساء|مساءً|ليلا|ليلًا|هـ|ه|م|ص|بتوقيت(?:\\s+[\\u0621-\\u064a]+){1,2}|gmt|utc|${SOLAR_HIJRI_MONTH}|${PERSIAN_WEEKDAY}|${SOLAR_HIJRI_MARK.replace('\\s*', '')}|ساعت|صبح|ظهر|بعدازظهر|عصر|شب)(?![\\u0621-\\u064a\\u067e-\\u06d3])`;
 const ARABIC_LABELLED_DATE_LINE = `^(?=.{0,100}$)${ARABIC_LABEL}\\s*:?\\s*(?=[^\\n]*\\d)${ARABIC_DATE_WORD}(?:[\\s,،|·•/()–—-]+${ARABIC_DATE_WORD})*\\.?$`;
 /** A `Published …` line: a label and a date or time, whether or not the date can be read (`Posted 2 hours ago`). */
 export const LABELLED_DATE = new RegExp(`${LABELLED_DATE_LINE}|${ARABIC_LABELLED_DATE_LINE}`, 'iu');

@@ -25,22 +25,22 @@ function normalisePersian(text: string): string {
 
 const pattern = (name: string) => name.replace(/ي/g, '[يیى]').replace(/^ا/, '[اآ]');
 /** A solar Hijri month's name, as written. */
-const MONTH = NAMES.flatMap(([, names]) => names)
+export const SOLAR_HIJRI_MONTH = NAMES.flatMap(([, names]) => names)
   .sort((a, b) => b.length - a.length)
   .map(pattern)
   .join('|');
 // The mark that says a year is a solar Hijri one: `ه.ش`, `هـ.ش`, `ه‍.ش` (with a joiner), `هجری شمسی`.
-const MARK = '(?:\\s*(?:هـ?\\u200d?\\s*\\.?\\s*ش\\.?|هجری\\s+شمسی|هجري\\s+شمسي)(?![\\u0621-\\u064a\\u067e-\\u06d3]))';
+export const SOLAR_HIJRI_MARK = '(?:\\s*(?:هـ?\\u200d?\\s*\\.?\\s*ش\\.?|هجری\\s+شمسی|هجري\\s+شمسي)(?![\\u0621-\\u064a\\u067e-\\u06d3]))';
 const NOT_LETTER = '(?![\\u0621-\\u064a\\u067e-\\u06d3])';
 
 /**
  * A solar Hijri date as written: a day, a month's name and a year (`15 فروردین 1403`), perhaps
  * marked, or figures with the mark (`1403/01/15 ه.ش`).
  */
-export const SOLAR_HIJRI_DATE = `(?:\\d{1,2}\\s*(?:${MONTH})${NOT_LETTER}\\s*[،,]?\\s*\\d{4}(?!\\d)${MARK}?|\\d{4}/\\d{1,2}/\\d{1,2}${MARK}|\\d{4}-\\d{1,2}-\\d{1,2}${MARK}|\\d{4}\\.\\d{1,2}\\.\\d{1,2}${MARK})`;
+export const SOLAR_HIJRI_DATE = `(?:\\d{1,2}\\s*(?:${SOLAR_HIJRI_MONTH})${NOT_LETTER}\\s*[،,]?\\s*\\d{4}(?!\\d)${SOLAR_HIJRI_MARK}?|\\d{4}/\\d{1,2}/\\d{1,2}${SOLAR_HIJRI_MARK}|\\d{4}-\\d{1,2}-\\d{1,2}${SOLAR_HIJRI_MARK}|\\d{4}\\.\\d{1,2}\\.\\d{1,2}${SOLAR_HIJRI_MARK})`;
 
-const WHOLE = new RegExp(`^(\\d{1,2})\\s*(${MONTH})${NOT_LETTER}\\s*[،,]?\\s*(\\d{4})${MARK}?$`);
-const FIGURES = new RegExp(`^(\\d{4})([/.-])(\\d{1,2})\\2(\\d{1,2})${MARK}$`);
+const WHOLE = new RegExp(`^(\\d{1,2})\\s*(${SOLAR_HIJRI_MONTH})${NOT_LETTER}\\s*[،,]?\\s*(\\d{4})${SOLAR_HIJRI_MARK}?$`);
+const FIGURES = new RegExp(`^(\\d{4})([/.-])(\\d{1,2})\\2(\\d{1,2})${SOLAR_HIJRI_MARK}$`);
 
 /** A solar Hijri date's year, month and day as written (ASCII digits), or undefined when `text` is none. */
 export function readSolarHijriDate(text: string): { year: number; month: number; day: number } | undefined {

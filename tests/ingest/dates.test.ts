@@ -769,6 +769,21 @@ describe('a solar Hijri (Iranian) date', () => {
     assert.deepEqual([sidecar.date, sidecar.codes], ['2024-04-03T00:00:00+00:00', []]);
   });
 
+  it('on a labelled line (Persian or Arabic) above the headline is chrome that dates the article, with its time, as "Published: 12 March 2024" is', () => {
+    // Tehran was UTC+03:30 in April 2024 (Iran has kept no summer time since 2022).
+    for (const [line, date] of [
+      ['تاریخ انتشار: ۱۵ فروردین ۱۴۰۳', '2024-04-03T00:00:00+03:30'],
+      ['نشر في: ۱۵ فروردین ۱۴۰۳', '2024-04-03T00:00:00+03:30'],
+      ['تاریخ انتشار: سه‌شنبه ۱۵ فروردین ۱۴۰۳ ساعت ۱۰:۳۰', '2024-04-03T10:30:00+03:30'],
+      ['منتشر شده: ۱۴۰۳/۰۱/۱۵ ه.ش', '2024-04-03T00:00:00+03:30'],
+      ['آخرین به‌روزرسانی: ۱۵ فروردین ۱۴۰۳ ساعت ۸ شب', '2024-04-03T20:00:00+03:30'],
+    ] as const) {
+      const result = dateOf({ zone: 'Asia/Tehran', text: `${line}\n${persian('').replace(/^\n+/, '')}` });
+      assert.deepEqual([result.date, result.source, result.codes, result.parsed.frontmatter.title], [date, 'text', [], 'نشست هیئت دولت'], line);
+      assert.deepEqual(result.parsed.removed.map((removed) => [removed.line, removed.text, removed.reason]), [[1, line, 'chrome']], line);
+    }
+  });
+
   it('names a month\'s name with a Gregorian year, or a day its month does not have, at its line, with how to write it', () => {
     const gregorian = dateOf({ zone: 'UTC', text: persian('تهران ۱۵ فروردین ۲۰۲۴') });
     assert.deepEqual([gregorian.source, gregorian.codes, gregorian.problems[0]!.line], ['file-mtime', ['TEXT_BAD_DATE'], 3]);
