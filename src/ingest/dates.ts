@@ -286,7 +286,8 @@ export function asSolarHijri(written: string): { named: string; day: string } | 
 export function parseDateString(value: string, zone: string, now: number = Date.now()): DateTime | undefined {
   const trimmed = withoutLeapSecond(withAsciiDigits(value.trim()));
   if (impossibleOffset(trimmed) !== undefined) return undefined;
-  const arabicOrHijri = parseArabicOrHijri(trimmed.replace(WEEKDAY_BEFORE, '').replace(ARABIC_WEEKDAY_BEFORE, ''), zone);
+  const undated = trimmed.replace(WEEKDAY_BEFORE, '').replace(ARABIC_WEEKDAY_BEFORE, '');
+  const arabicOrHijri = parseArabicOrHijri(undated, zone) ?? arabicOrHijriWithTime(undated, zone);
   if (arabicOrHijri !== null) return arabicOrHijri && arabicOrHijri.year >= MIN_YEAR && arabicOrHijri.year <= MAX_YEAR ? arabicOrHijri : undefined;
   // A zone's abbreviation after the date and time (`2024-06-03 14:30 BST`): luxon would ask the
   // platform, which reads BST as Bangladesh's (+6), CET and PST as following summer time and IST
@@ -383,6 +384,26 @@ const TEXT_DATE = new RegExp(
   `(${ARABIC_OR_HIJRI}|(?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2(?:\\d{4}|\\d{2})(?!\\d)|(?<![\\d./-])\\d{4}([/.])\\d{1,2}\\3\\d{1,2}(?![\\d./-])|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{4}-W\\d{2}(?:-[1-7])?(?![\\d-])|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) (?:\\d{4}|'?\\d{2})(?!\\d)|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? (?:\\d{4}|'?\\d{2})(?!\\d))`,
   'i',
 );
+const ARABIC_OR_HIJRI_FIRST = new RegExp(`^(?:${ARABIC_OR_HIJRI})`, 'i');
+
+/**
+ * A date with an Arabic month's name or a Hijri one and its time after it, as a dateline writes
+ * them (`15 مارس 2024 الساعة 10:30 م`, `12 Ramadan 1445 AH, 10:30 pm`, `۱۵ فروردین ۱۴۰۳ ساعت ۱۰:۳۰`),
+ * read as a dateline's time is; null when `text` is no such date and time, undefined when it names
+ * no day or its time's zone is one Broadsheet cannot read (`بتوقيت مكة`, as `IST`).
+ */
+function arabicOrHijriWithTime(text: string, zone: string): DateTime | undefined | null {
+  const written = ARABIC_OR_HIJRI_FIRST.exec(text)?.[0];
+  if (written === undefined) return null;
+  const rest = text.slice(written.length);
+  const time = ARABIC_LETTER.test(rest) ? arabicTimeAfter(rest) : TIME_AFTER.exec(rest);
+  if (!time || (time[2] === undefined && time[4] === undefined) || rest.slice(time[0]!.length).trim() !== '') return null;
+  const day = parseArabicOrHijri(written, zone);
+  if (!day) return day;
+  const timed = withTimeBeside(day, text, 0, written, zone).date;
+  return timed === day ? undefined : timed;
+}
+
 // A time written beside a text date: `14:30`, `14.30`, `2:30 p.m.`, `2pm` (an hour alone needs am
 // or pm), then perhaps its zone (`GMT`, `BST`, `EDT`, `+02:00`, `UTC+2`).
 const TIME = '(\\d{1,2})(?:[:.](\\d{2})(?:[:.](\\d{2}))?)?(?:\\s*([ap])\\.?m\\.?)?';

@@ -926,6 +926,23 @@ describe('a sidecar date in words, or year first, with a time', () => {
     }
   });
 
+  it('with an Arabic month\'s name or a Hijri or Persian one is read with its time as a dateline\'s is, and is no date with a time in a zone it cannot read', () => {
+    // Umm al-Qura: 12 Ramadan 1445 was 22 March 2024, 12 Jumada II 1445 25 December 2023.
+    for (const [date, iso] of [
+      ['12 Ramadan 1445 AH, 10:30 pm', '2024-03-22T22:30:00+03:00'],
+      ['15 مارس 2024 الساعة 10:30', '2024-03-15T10:30:00+03:00'],
+      ['١٥ مارس ٢٠٢٤ الساعة ١٠:٣٠ مساءً', '2024-03-15T22:30:00+03:00'],
+      ['الأحد 12 جمادى الآخرة 1445 هـ الساعة 10:30 بتوقيت غرينتش', '2023-12-25T13:30:00+03:00'],
+      ['۱۵ فروردین ۱۴۰۳ ساعت ۱۰:۳۰', '2024-04-03T10:30:00+03:00'],
+    ] as const) {
+      const result = dateOf({ zone: 'Asia/Riyadh', sidecarDate: date });
+      assert.deepEqual([result.date, result.source, result.codes], [iso, 'sidecar', []], date);
+    }
+    for (const date of ['15 مارس 2024 الساعة 10:30 بتوقيت مكة', '15 مارس 2024 الساعة 10', '15 مارس 2024 الساعة 25:30']) {
+      assert.deepEqual(dateOf({ zone: 'Asia/Riyadh', sidecarDate: date }).codes, ['SIDECAR_BAD_DATE', 'DATE_FROM_FILE_TIME'], date);
+    }
+  });
+
   it('is no date with a time that is none (25:00, 13 pm)', () => {
     for (const date of ['3 June 2024 25:00', 'June 3, 2024 13 PM']) {
       assert.deepEqual(dateOf({ zone: 'UTC', sidecarDate: date }).codes, ['SIDECAR_BAD_DATE', 'DATE_FROM_FILE_TIME'], date);
