@@ -111,6 +111,9 @@ function whyNoArticleDate(value: unknown, zone: string): { message: string; hint
   const year = typeof value === 'string' ? ISO_SHAPED.exec(value)?.[1] : undefined;
   if (typeof value === 'string' && year === undefined) {
     const read = parseDateString(value, zone, 0);
+    // In other figures (`۱۴۴۵-۰۶-۱۲`, `12/06/1445`) a date of the years 1300–1499 is probably a Hijri one too.
+    const hijri = read && probableHijriDate(value, read);
+    if (hijri) return { message: `has a "date" (${shown}) that ${hijri.message}`, hint: hijri.hint('date') };
     return {
       message: `has a "date" (${shown}) that is not written as ISO 8601`,
       hint: read ? `Write it as ISO 8601, quoted: date: "${formatIsoDate(read)}".` : `Write the date as ISO 8601, quoted, ${example}.`,

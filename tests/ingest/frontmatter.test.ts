@@ -286,7 +286,7 @@ describe('problems in a hand-edited article file', () => {
   });
 
   it('name a hand-typed date in figures of the years 1300–1499 as probably Hijri, with its Umm al-Qura reading, as the inbox does, rather than file it under /1445/', () => {
-    for (const date of ['"1445-06-12"', '1445-06-12', "'1445-06-12T10:00'"]) {
+    for (const date of ['"1445-06-12"', '1445-06-12', "'1445-06-12T10:00'", '"۱۴۴۵-۰۶-۱۲"', '"12/06/1445"']) {
       const problems = new ProblemLog();
       assert.equal(toArticle('2024/x.md', 'articles/2024/x.md', `---\ntitle: "Hand-edited"\nslug: "x"\ndate: ${date}\n---\nBody.\n`, 'UTC', 'en', problems), undefined, date);
       const [problem, ...rest] = problems.problems;
