@@ -317,6 +317,8 @@ describe('problems in a hand-edited article file', () => {
       assert.equal(article.section, undefined, merge);
       assert.deepEqual(problems.problems.map(({ code, line, message }) => [code, line, message]), [
         ['ARTICLE_BAD_FIELD', 8, `has a YAML merge key ("<<"), which is not read (article files are YAML 1.2, which has none): the keys it would add (${keys}) are not added`],
+        // The key holding the anchored keys is read by nothing either.
+        ['ARTICLE_UNKNOWN_FIELD', 5, 'has a key Broadsheet does not read, "defaults": it changes nothing on the site'],
       ], merge);
       assert.equal(problems.problems[0]!.hint, 'Write each key out in the frontmatter (section: "World") and delete the "<<" line.', merge);
     }
