@@ -55,7 +55,13 @@ export async function compiledBuild({ root = ROOT, cacheDir = path.join(root, 'n
   }
 }
 
-/** A hash of every source's path and content: about 4 ms for the 130 files, cheaper than a wrong guess from file times. */
+/**
+ * A hash of the checkout's folder and every source's path and content: about 4 ms for the 130
+ * files, cheaper than a wrong guess from file times. The folder, because the compiled modules name
+ * the checkout's own files (its assets, above all: sourceLocations): a second checkout of the
+ * same sources sharing the cache (its node_modules a link to the first's) built its sites with
+ * the first checkout's assets.
+ */
 async function sourcesKey(root) {
   const files = [...SOURCE_FILES];
   for (const folder of SOURCE_FOLDERS) {
@@ -63,7 +69,7 @@ async function sourcesKey(root) {
       if (entry.isFile()) files.push(path.relative(root, path.join(entry.parentPath ?? entry.path, entry.name)));
     }
   }
-  const digest = createHash('sha256').update(`${FORMAT}\0`);
+  const digest = createHash('sha256').update(`${FORMAT}\0${path.resolve(root)}\0`);
   for (const file of files.sort()) digest.update(file).update('\0').update(await readFile(path.join(root, file))).update('\0');
   return digest.digest('hex').slice(0, 20);
 }

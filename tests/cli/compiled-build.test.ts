@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { appendFile, cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { compiledBuild } from '../../bin/compile.js';
 import { PROJECT_ROOT, temporaryDir } from '../helpers/paths.ts';
@@ -31,6 +32,22 @@ async function copyOfCheckout(): Promise<string> {
 const runCopy = (root: string, args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { cli: path.join(root, 'bin', 'broadsheet.js'), env });
 
 const isFile = async (file: string) => (await stat(file).catch(() => undefined))?.isFile() ?? false;
+
+test('two checkouts of the same sources sharing a cache each run their own files', async () => {
+  const cacheDir = path.join(await temporaryDir('compiled'), 'cache');
+  const first = await copyOfCheckout();
+  const second = await copyOfCheckout();
+  const a = await compiledBuild({ root: first, cacheDir });
+  const b = await compiledBuild({ root: second, cacheDir });
+  assert.ok(a && b, 'both checkouts compile');
+  assert.notEqual(a.folder, b.folder);
+  // The compiled modules find the checkout's assets by its own path.
+  for (const [root, build] of [[first, a], [second, b]] as const) {
+    let text = '';
+    for (const file of await readdir(build.folder)) if (file.endsWith('.js')) text += await readFile(path.join(build.folder, file), 'utf8');
+    assert.ok(text.includes(JSON.stringify(pathToFileURL(path.join(root, 'src', 'site', 'assets.ts')).href)), `${root}'s build reads its own assets`);
+  }
+});
 
 test('the sources are compiled once, and again when one of them changes', async () => {
   const root = await copyOfCheckout();
