@@ -160,15 +160,7 @@ export function scriptOfQuery(query) {
  * reads. Symbols in a word are dropped (below). A query of spaces and punctuation alone is none.
  */
 export function queryOf(term) {
-  const query = (term ?? '')
-    .replace(/\u0085/g, ' ')
-    .replace(/(?![\t\n\v\f\r])[\p{Cf}\p{Cc}]/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    // A phrase in typographic quotes (“harbour master”, „…“, «…»: a phone's keyboard types them, and
-    // they come with text copied from a page) is a phrase, as in straight quotes: Pagefind's exact
-    // search looks for `"` alone, and searched the words anywhere.
-    .replace(/^[“„”«»＂](.+)[“”»«＂]$/su, '"$1"')
+  const query = cleanQuery(term)
     // Symbols in a word (`<script>`, `£5m`, `src=x`, `US$5bn`): Pagefind indexes the word without
     // them (its indexer keeps letters, digits, marks and `_`), and drops a query's punctuation but
     // not its symbols, so it loaded the index chunk of the word with them (`<` sorts before every
@@ -177,6 +169,84 @@ export function queryOf(term) {
     .replace(/[^\s"]+/g, (word) => (/[\p{L}\p{N}]/u.test(word) ? word.replace(/\p{S}+/gu, '') : word));
   // Punctuation alone (`"`, `…`, `—`) is no word: Pagefind drops it, and found nothing.
   return /[^\p{P}\s]/u.test(query) ? query : null;
+}
+
+/** The query as typed, less what Pagefind does not see in the text: see queryOf. */
+function cleanQuery(term) {
+  return (
+    (term ?? '')
+      .replace(/\u0085/g, ' ')
+      .replace(/(?![\t\n\v\f\r])[\p{Cf}\p{Cc}]/gu, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      // A phrase in typographic quotes (“harbour master”, „…“, «…»: a phone's keyboard types them, and
+      // they come with text copied from a page) is a phrase, as in straight quotes: Pagefind's exact
+      // search looks for `"` alone, and searched the words anywhere.
+      .replace(/^[“„”«»＂](.+)[“”»«＂]$/su, '"$1"')
+  );
+}
+
+// Around a word, and not part of it: brackets and quotes before and after it, the sentence's
+// punctuation after it (`(harbour`, `harbour.`, `U.S.`'s last full stop), and a wildcard's `*`
+// after it (`harb*`: any word it begins, as every query word finds).
+const WORD_OPENING = /^[\p{Ps}\p{Pi}\p{Pf}'"¡¿]+/u;
+const WORD_CLOSING = /[\p{Pe}\p{Pi}\p{Pf}\p{Terminal_Punctuation}'"…*]+$/u;
+// In a word, a character that is not a letter, mark or digit, nor an apostrophe or hyphen (which
+// join the words of ordinary text: O'Brien, co-operate).
+const LITERAL_CHARACTER = /[^\p{L}\p{M}\p{N}'\u2019\u02bc\p{Pd}]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * The query's words that name text exactly: letters or digits with a symbol or punctuation among
+ * or around them (`C++`, `C#`, `.NET`, `AT&T`, `US$6m`, `<script>`, `9/11`). Pagefind indexes
+ * such a word by its letters and digits alone, and a query word is the start of the words it
+ * finds, so `C++` found every article with a word starting in c (1,292 of 1,356 BBC articles),
+ * `.NET` every "network" and `AT&T` every "attack". Each is found as the text it is (see
+ * holdsLiteral). Not in a query in quotes (Pagefind's exact phrase), nor words in quotes.
+ */
+export function literalWords(term) {
+  const query = cleanQuery(term);
+  if (QUOTED.test(query)) return [];
+  const words = query.replace(/"[^"]*"/g, ' ').split(' ');
+  const literals = words.map((word) => word.replace(WORD_OPENING, '').replace(WORD_CLOSING, '')).filter((word) => LETTER_OR_DIGIT.test(word) && LITERAL_CHARACTER.test(word));
+  return [...new Set(literals)];
+}
+
+/**
+ * The index words a page holding a literal word (literalWords) has one of at least, as Pagefind
+ * indexes its text: the word's letters and digits (`c` for `C++`, when the text's word between
+ * spaces has no others), or one of its runs of three letters or digits or more between symbols
+ * (`alert` in `=alert(1)>`, as Pagefind indexes `onerror=alert(1)>` by its parts too). Each is
+ * looked up exactly, not as the start of longer words. Not runs of two, which Pagefind indexes
+ * too: `at` of `AT&T` is in most articles, whose text would all be read.
+ */
+export function literalLookups(word) {
+  const parts = word.split(/[^\p{L}\p{M}\p{N}]+/u).map(foldWord).filter((part) => part.length > 2);
+  return [...new Set([foldWord(word), ...parts])].filter(Boolean);
+}
+
+/** Text as a literal word is compared with it: lower case, without diacritics. */
+function foldText(text) {
+  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/**
+ * Whether `text` holds the literal word `word`: its characters in this order, case and
+ * diacritics aside, not inside a longer word where it begins or ends with a letter or digit
+ * (`AT&T` is not in "CAT&T", `.NET` is in "ASP.NET" but not ".network").
+ */
+export function holdsLiteral(text, word) {
+  const haystack = foldText(text);
+  const needle = foldText(word);
+  if (!needle) return false;
+  const open = LETTER_OR_DIGIT.test(needle.at(0));
+  const closed = LETTER_OR_DIGIT.test(needle.at(-1));
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    if (open && LETTER_OR_DIGIT.test(haystack[at - 1] ?? '')) continue;
+    if (closed && LETTER_OR_DIGIT.test(haystack[at + needle.length] ?? '')) continue;
+    return true;
+  }
+  return false;
 }
 
 /** The parts grouped by wave, in order: `waves[0]` opens the search. */
@@ -237,6 +307,22 @@ async function readEntry(bundle) {
   const response = await fetch(`${bundle}pagefind-entry.json`);
   if (!response.ok) throw new Error(`${bundle}pagefind-entry.json answered ${response.status}`);
   return (await response.json()).languages;
+}
+
+/**
+ * Filter counts of a list of results' data: each filter of `base` (a search's counts, which has
+ * the filters loaded) counted again over `data` alone.
+ */
+function countFilters(data, base) {
+  const counts = {};
+  for (const [filter, values] of Object.entries(base ?? {})) counts[filter] = Object.fromEntries(Object.keys(values).map((value) => [value, 0]));
+  for (const item of data) {
+    for (const [filter, values] of Object.entries(item.filters ?? {})) {
+      if (!counts[filter]) continue;
+      for (const value of values) counts[filter][value] = (counts[filter][value] ?? 0) + 1;
+    }
+  }
+  return counts;
 }
 
 function withoutSource(counts) {
@@ -869,13 +955,41 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     engines.clear();
   }
 
+  /**
+   * The results of `results` (a search for the query's words) that hold its literal words
+   * (literalWords), with the filter counts of those (call inside `exclusive`). A literal word is
+   * looked up exactly (literalLookups: `"c"` for `C++`, 22 BBC articles, not the 1,292 the
+   * words starting in c are in), and the text of each result found both ways is read: its title,
+   * summary and text must hold the word. Costs a query without such words nothing; one with them
+   * a search per lookup and the fragment of each article that has the lookup's word and the
+   * query's others. A result whose fragment cannot be read is kept (the page says it could not be
+   * read). Null when the query has no literal words.
+   */
+  async function keepLiterals(engine, literals, filters, results, counts) {
+    if (literals.length === 0) return null;
+    let kept = results;
+    for (const literal of literals) {
+      const found = new Set();
+      for (const lookup of literalLookups(literal)) {
+        for (const result of (await engine.instance.search(`"${lookup}"`, { filters })).results) found.add(result.id);
+      }
+      kept = kept.filter((result) => found.has(result.id));
+    }
+    const data = await Promise.all(kept.map(dataOrUnavailable));
+    const holds = (item) => item.unavailable || literals.every((literal) => holdsLiteral([item.meta?.title, item.meta?.summary, item.content].filter(Boolean).join('\n'), literal));
+    const held = kept.filter((_, i) => holds(data[i]));
+    return { results: held, filters: countFilters(data.filter(holds), counts) };
+  }
+
   /** One search by relevance over the engine's loaded waves (of language `only`'s indexes, when given). */
-  function searchByRelevance(engine, query, filters, only) {
+  function searchByRelevance(engine, query, filters, only, literals = []) {
     return engine.exclusive(async () => {
       await sync(engine);
       const { response } = await searchWithoutFallbacks(engine, query, filters, only);
       const ranked = await rankAsOneIndex(engine, query, filters, response, only);
       const scope = scopeOf(waves, engine.waves, filters.year);
+      const literal = await keepLiterals(engine, literals, filters, ranked, withoutSource(response.filters));
+      if (literal) return { total: literal.results.length, filters: literal.filters, scope, continues: false, results: literal.results, next: inOrder(literal.results) };
       return { total: response.results.length, filters: withoutSource(response.filters), scope, continues: false, results: ranked, next: inOrder(ranked) };
     });
   }
@@ -886,7 +1000,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
    * older waves when the loaded lists run out, or before a result that a page of an unloaded
    * part could be newer than.
    */
-  async function searchByDate(engine, query, filters, direction, onWiden, signal, only) {
+  async function searchByDate(engine, query, filters, direction, onWiden, signal, only, literals = []) {
     const heads = [];
     const searched = new Set();
     const pending = new Map();
@@ -911,8 +1025,14 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
         const lists = await Promise.all(
           used.map(async (source) => (await engine.instance.search(query, { filters: { ...filters, [SOURCE_FILTER]: source.id }, sort: { date: direction } })).results),
         );
+        if (literals.length > 0) {
+          // Only the results that hold the literal words, counted over every list searched.
+          for (const [i, list] of lists.entries()) lists[i] = (await keepLiterals(engine, literals, filters, list, {})).results;
+          const kept = heads.map((head) => head.list).concat(lists);
+          const data = await Promise.all(kept.flat().map(dataOf));
+          Object.assign(state, { total: data.length, filters: countFilters(data, withoutSource(response.filters)), waves: engine.waves });
+        } else Object.assign(state, { total: response.results.length, filters: withoutSource(response.filters), waves: engine.waves });
         lists.forEach((list, i) => list.length > 0 && heads.push({ source: used[i], list, next: 0 }));
-        Object.assign(state, { total: response.results.length, filters: withoutSource(response.filters), waves: engine.waves });
       });
 
     // The next wave into this search: merged already by another search, or loaded now.
@@ -987,6 +1107,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
   /** One search (see `search`), without retrying unreadable chunks first. */
   async function find(term, { filters = {}, sort, atLeast = 1, onWiden, signal } = {}) {
     const query = queryOf(term);
+    const literals = literalWords(term);
     const order = sort ?? (query ? undefined : 'desc');
     if (order === 'asc') await addAllYears(onWiden, signal);
     await addYears(filters.year ?? [], onWiden, signal);
@@ -998,7 +1119,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
         const found = [];
         for (const language of languages) {
           const engine = await engineFor(language);
-          found.push(order ? await searchByDate(engine, query, filters, order, onWiden, signal, language) : await searchByRelevance(engine, query, filters, language));
+          found.push(order ? await searchByDate(engine, query, filters, order, onWiden, signal, language, literals) : await searchByRelevance(engine, query, filters, language, literals));
         }
         const combined = order ? mergeByDate(found, order) : mergeByScore(found);
         if (order || combined.total >= atLeast || combined.scope.complete || signal?.aborted) return Object.assign(combined, { language: languages[0] });
@@ -1008,10 +1129,10 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
       const language = languages[0];
       const engine = await engineFor(language);
       if (order) {
-        const ordered = await searchByDate(engine, query, filters, order, onWiden, signal);
+        const ordered = await searchByDate(engine, query, filters, order, onWiden, signal, undefined, literals);
         return Object.assign(ordered, { language });
       }
-      const found = await searchByRelevance(engine, query, filters);
+      const found = await searchByRelevance(engine, query, filters, undefined, literals);
       if (found.total >= atLeast || found.scope.complete || signal?.aborted) return { language, ...found };
       await addOlderYears(onWiden);
     }
@@ -1082,7 +1203,13 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     async missingWords(term, { signal } = {}) {
       const query = queryOf(term);
       if (!query || QUOTED.test(query)) return [];
-      const words = searchedWords(query);
+      // As typed, less the brackets, quotes and sentence punctuation around them: `C++` is a word
+      // of its own (literalWords).
+      const typed = cleanQuery(term)
+        .split(' ')
+        .map((word) => word.replace(WORD_OPENING, '').replace(WORD_CLOSING, ''))
+        .filter((word) => queryOf(word));
+      const words = [...new Set(typed)];
       if (words.length < 2) return [];
       const missing = [];
       for (const word of words) {

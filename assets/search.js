@@ -381,8 +381,8 @@ const MISSING_NAMED = 3;
 function describeMissing() {
   const missing = current?.missing ?? [];
   if (missing.length === 0) return [];
-  // As the word is looked up: `"zzzqx"` in quotes is the word zzzqx.
-  const words = missing.map((word) => word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '') || word);
+  // As the engine names them: `zzzqx` for `"zzzqx"` in quotes, `C++` as it is.
+  const words = missing;
   const named = words.slice(0, MISSING_NAMED);
   const others = words.length - named.length;
   const more = others === 0 ? '' : ` (nor ${others.toLocaleString(pageLanguage)} other ${others === 1 ? 'word' : 'words'} of the query)`;

@@ -17,6 +17,8 @@ const skip = browserSkipReason();
 
 const FORUM = 'Forum post shows markup as text';
 const BUDGET = 'Council budget agreed';
+const LANGUAGES = 'Programmers compare their tools';
+const NETWORK = 'Network attack hits cable firm';
 
 /** Words enough, each of its own letters, for Pagefind to split the index into several chunks. */
 function filler(seed: number): string {
@@ -39,6 +41,9 @@ describe('query words with symbols in them', { skip }, () => {
       '2024-03-01-forum.txt': `${FORUM}\n\nA reader wrote <script> tags and <img src=x onerror=alert(1)> into the forum, naming AT&T and O'Brien.\n`,
       '2024-03-02-budget.txt': `${BUDGET}\n\nThe council agreed a budget of £5m for the harbour wall and US$6m from the A+B fund.\n`,
     };
+    // The letters of `C++`, `C#`, `F#`, `.NET` and `AT&T` begin words of this one, which says none of them.
+    files['2024-03-03-network.txt'] = `${NETWORK}\n\nA cable company's network came under attack; the net cost to customers, a vitamin C supplier and a few firms was counted at the weekend.\n`;
+    files['2024-03-04-languages.txt'] = `${LANGUAGES}\n\nTeams moved from C++ to C# and F# on .NET, a survey for AT&T found.\n`;
     for (let i = 0; i < 6; i++) files[`2024-04-0${i + 1}-notes-${i}.txt`] = `Notes number ${i + 1}\n\n${filler(i + 1)}\n`;
     const build = await buildArchive(await writeInbox('search-query-symbols', files));
     assert.equal(build.exitCode, 0, build.stderr);
@@ -58,6 +63,8 @@ describe('query words with symbols in them', { skip }, () => {
     ['"US$6m"', BUDGET],
     ['"the A+B fund"', BUDGET],
     ['"AT&T and O\'Brien"', FORUM],
+    // A wildcard's star is no symbol of the word: `harb*` finds "harbour".
+    ['harb*', BUDGET],
   ] as const) {
     it(`${query} finds the article that says it`, async () => {
       const watched = await openWatchedPage(browser, server.origin);
@@ -71,4 +78,37 @@ describe('query words with symbols in them', { skip }, () => {
       await watched.page.context().close();
     });
   }
+
+  // Pagefind indexes `C++` as the word `c`, and a query word finds the words it begins: `C++`
+  // found every article with a word starting in c. A word with symbols in it is found as the text
+  // it is, newest first too.
+  for (const [query, titles] of [
+    ['C++', [LANGUAGES]],
+    ['C#', [LANGUAGES]],
+    ['F#', [LANGUAGES]],
+    ['.NET', [LANGUAGES]],
+    ['AT&T', [LANGUAGES, FORUM]],
+    ['AT&T survey', [LANGUAGES]],
+  ] as const) {
+    for (const order of ['', 'newest']) {
+      it(`${query}${order ? ` (${order} first)` : ''} finds the articles that say it, not the words its letters begin`, async () => {
+        const watched = await openWatchedPage(browser, server.origin);
+        await watched.page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}${order ? `&order=${order}` : ''}`);
+        const status = await searchSettled(watched.page);
+        assert.match(status, titles.length === 1 ? /^1 result for “/ : new RegExp(`^${titles.length} results for “`));
+        assert.deepEqual((await watched.page.locator('.search-result-title').allTextContents()).sort(), [...titles].sort());
+        assert.deepEqual(watched.consoleMessages, []);
+        await watched.page.context().close();
+      });
+    }
+  }
+
+  it('names a word with symbols that no article has as it was typed', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    // Every article has a word starting in r.
+    await watched.page.goto(`${server.origin}/search/?q=${encodeURIComponent('R++ network')}`);
+    assert.equal(await searchSettled(watched.page), 'No results for “R++ network”. No article has “R++”. Try other or fewer words.');
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
 });
