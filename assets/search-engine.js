@@ -175,6 +175,10 @@ export function queryOf(term) {
 function cleanQuery(term) {
   return (
     (term ?? '')
+      // Compatibility forms (full-width ｈａｒｂｏｕｒ from an East Asian keyboard, the ligature ﬁ,
+      // m²) as the words they are: Pagefind indexes the letters as written, and an article's words
+      // in those forms are indexed in NFKC too (compatibilityWords in src/search/search-fields.ts).
+      .normalize('NFKC')
       .replace(/\u0085/g, ' ')
       .replace(/(?![\t\n\v\f\r])[\p{Cf}\p{Cc}]/gu, '')
       .replace(/\s+/g, ' ')
@@ -227,7 +231,7 @@ export function literalLookups(word) {
 
 /** Text as a literal word is compared with it: lower case, without diacritics. */
 function foldText(text) {
-  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  return text.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 /**
@@ -415,7 +419,7 @@ export function searchedWords(query) {
 
 /** A word as Pagefind compares it: lower case, without diacritics or punctuation. */
 export function foldWord(word) {
-  return word.toLowerCase().normalize('NFD').replace(/[\p{M}\p{P}\p{S}]/gu, '');
+  return word.normalize('NFKC').toLowerCase().normalize('NFD').replace(/[\p{M}\p{P}\p{S}]/gu, '');
 }
 
 /**

@@ -13,7 +13,7 @@ export interface SearchFields {
    * Metadata for result listings. No section: Pagefind indexes meta values as words, and an
    * article is not about its section's name; the search page reads the section filter instead.
    */
-  meta: { date: string; summary: string };
+  meta: { date: string; summary: string; folded: string };
   filters: Record<FilterName, string[]>;
   /**
    * The day number (see `dayNumber`), seven digits, on every page so none drops out of
@@ -100,13 +100,42 @@ function entityFilters(article: Article, rules: EntityRules): Record<'people' | 
   return names;
 }
 
+/** A word as Pagefind indexes it: its letters and digits, lower case. */
+function indexedWord(word: string): string {
+  return word.replace(/[^\p{Alphabetic}\p{N}]/gu, '').toLowerCase();
+}
+
+/**
+ * The words of `texts` written in compatibility forms (full-width ｈａｒｂｏｕｒ from an East Asian
+ * keyboard, the ligature ﬁ of a PDF, m²), each as Unicode NFKC writes it (harbour, finance, m2),
+ * once, space-separated; empty for the text of almost every article, which has none. Pagefind
+ * indexes a word's letters and digits as they are written and the search page compares a query
+ * in NFKC (queryOf), so without these such an article was found by no query at all. Words that
+ * NFKC changes only outside their letters and digits (`…`, a no-break space) are not listed.
+ */
+export function compatibilityWords(texts: readonly string[]): string {
+  const words = new Set<string>();
+  for (const text of texts) {
+    if (text.normalize('NFKC') === text) continue;
+    for (const word of text.split(/\s+/u)) {
+      const folded = word.normalize('NFKC');
+      if (folded !== word && indexedWord(folded) !== indexedWord(word)) words.add(folded);
+    }
+  }
+  return [...words].join(' ');
+}
+
 export function searchFields(article: Article, timeZone: string, interfaceLanguage: string, rules: EntityRules = DEFAULT_ENTITY_RULES): SearchFields {
   // The date readers see on the page is in the site's zone, so the year and sort key are too.
   const local = article.date.setZone(timeZone);
   const section = normaliseValue(article.section ?? '');
   const entities = entityFilters(article, rules);
   return {
-    meta: { date: local.toFormat('yyyy-MM-dd'), summary: normaliseValue(article.summary) },
+    meta: {
+      date: local.toFormat('yyyy-MM-dd'),
+      summary: normaliseValue(article.summary),
+      folded: compatibilityWords([article.title, article.subtitle ?? '', ...article.authors, article.summary, article.body]),
+    },
     filters: {
       section: section ? [section] : [],
       year: [local.toFormat('yyyy')],

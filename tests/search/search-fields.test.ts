@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DateTime } from 'luxon';
-import { dayNumber, languageName, normaliseValue, normaliseValues, searchFields } from '../../src/search/search-fields.ts';
+import { compatibilityWords, dayNumber, languageName, normaliseValue, normaliseValues, searchFields } from '../../src/search/search-fields.ts';
 import type { Article } from '../../src/site/load-articles.ts';
 
 function article(overrides: Partial<Article>): Article {
@@ -36,6 +36,14 @@ describe('search fields', () => {
     assert.equal(normaliseValue('  Khalil\u00a0 al-Hayya\n'), 'Khalil al-Hayya');
     assert.equal(normaliseValue('Jose\u0301'), 'Jos\u00e9');
     assert.equal(normaliseValue('Hamas\u200b'), 'Hamas');
+  });
+
+  it('lists the words written in compatibility forms as NFKC writes them, once, and no others', () => {
+    assert.equal(compatibilityWords(['The ｈａｒｂｏｕｒ board', 'ﬁnance of 40 m², ｈａｒｂｏｕｒ again']), 'harbour finance m2,');
+    // NFKC changes these outside their letters only: Pagefind indexes them as they are.
+    assert.equal(compatibilityWords(['harbour… and\u00a0pier', 'plain text']), '');
+    assert.equal(searchFields(article({ body: 'A ﬂoat' }), 'UTC', 'en').meta.folded, 'float');
+    assert.equal(searchFields(article({}), 'UTC', 'en').meta.folded, '');
   });
 
   it('drops empty values and keeps one of values that are the same once normalised', () => {
