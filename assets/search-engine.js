@@ -160,7 +160,11 @@ export function scriptOfQuery(query) {
  * reads. Symbols in a word are dropped (below). A query of spaces and punctuation alone is none.
  */
 export function queryOf(term) {
-  const query = cleanQuery(term)
+  const cleaned = cleanQuery(term);
+  // Phrases beside other words or phrases (`"harbour board" pier`) are checked apart (phrasesOf):
+  // Pagefind's exact search takes a query in quotes from end to end as one phrase, and dropped
+  // the quotes of any other, which searched the words anywhere.
+  const query = (phrasesOf(term).length > 0 ? cleaned.replace(/"/g, ' ').replace(/ +/g, ' ').trim() : cleaned)
     // Symbols in a word (`<script>`, `£5m`, `src=x`, `US$5bn`): Pagefind indexes the word without
     // them (its indexer keeps letters, digits, marks and `_`), and drops a query's punctuation but
     // not its symbols, so it loaded the index chunk of the word with them (`<` sorts before every
@@ -169,6 +173,19 @@ export function queryOf(term) {
     .replace(/[^\s"]+/g, (word) => (/[\p{L}\p{N}]/u.test(word) ? word.replace(/\p{S}+/gu, '') : word));
   // Punctuation alone (`"`, `…`, `—`) is no word: Pagefind drops it, and found nothing.
   return /[^\p{P}\s]/u.test(query) ? query : null;
+}
+
+/**
+ * The phrases in quotes of a query that is not one phrase from end to end (`"harbour board" pier`,
+ * `"harbour board" "pier master"`), each as Pagefind's exact search takes one (`"harbour board"`),
+ * symbols left out as queryOf leaves them; empty for a query of one phrase, which Pagefind's exact
+ * search is, or of none.
+ */
+export function phrasesOf(term) {
+  const query = cleanQuery(term);
+  if (/^"[^"]*"$/.test(query)) return [];
+  const phrases = [...query.matchAll(/"([^"]*)"/g)].map((match) => match[1].replace(/[^\s"]+/g, (word) => (/[\p{L}\p{N}]/u.test(word) ? word.replace(/\p{S}+/gu, '') : word)).trim());
+  return [...new Set(phrases.filter((phrase) => /[\p{L}\p{N}]/u.test(phrase)).map((phrase) => `"${phrase}"`))];
 }
 
 /** The query as typed, less what Pagefind does not see in the text: see queryOf. */
@@ -469,6 +486,9 @@ async function matchedWords(result) {
   const words = (data.content ?? '').split(/[\r\n\s]+/g);
   return (data.locations ?? []).map((location) => words[location]).filter(Boolean);
 }
+
+// A query without phrases apart or literal words (see keepRequired).
+const NOTHING_REQUIRED = { literals: [], phrases: [] };
 
 /** Filter counts of several searches, added up: `{ filter: { value: count } }`. */
 function addCounts(all) {
@@ -960,22 +980,24 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
   }
 
   /**
-   * The results of `results` (a search for the query's words) that hold its literal words
-   * (literalWords), with the filter counts of those (call inside `exclusive`). A literal word is
+   * The results of `results` (a search for the query's words) that hold its phrases (phrasesOf),
+   * each found by Pagefind's exact search, and its literal words (literalWords), with the filter
+   * counts of those (call inside `exclusive`); null when the query has neither. A literal word is
    * looked up exactly (literalLookups: `"c"` for `C++`, 22 BBC articles, not the 1,292 the
    * words starting in c are in), and the text of each result found both ways is read: its title,
    * summary and text must hold the word. Costs a query without such words nothing; one with them
    * a search per lookup and the fragment of each article that has the lookup's word and the
    * query's others. A result whose fragment cannot be read is kept (the page says it could not be
-   * read). Null when the query has no literal words.
+   * read). A phrase costs a search, and the fragment of each result that has it.
    */
-  async function keepLiterals(engine, literals, filters, results, counts) {
-    if (literals.length === 0) return null;
+  async function keepRequired(engine, { literals, phrases }, filters, results, counts) {
+    if (literals.length === 0 && phrases.length === 0) return null;
     let kept = results;
-    for (const literal of literals) {
+    // Each phrase, and each literal word's lookups (any of them), as Pagefind's exact search.
+    for (const lookups of [...phrases.map((phrase) => [phrase]), ...literals.map((literal) => literalLookups(literal).map((lookup) => `"${lookup}"`))]) {
       const found = new Set();
-      for (const lookup of literalLookups(literal)) {
-        for (const result of (await engine.instance.search(`"${lookup}"`, { filters })).results) found.add(result.id);
+      for (const lookup of lookups) {
+        for (const result of (await engine.instance.search(lookup, { filters })).results) found.add(result.id);
       }
       kept = kept.filter((result) => found.has(result.id));
     }
@@ -986,13 +1008,13 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
   }
 
   /** One search by relevance over the engine's loaded waves (of language `only`'s indexes, when given). */
-  function searchByRelevance(engine, query, filters, only, literals = []) {
+  function searchByRelevance(engine, query, filters, only, required = NOTHING_REQUIRED) {
     return engine.exclusive(async () => {
       await sync(engine);
       const { response } = await searchWithoutFallbacks(engine, query, filters, only);
       const ranked = await rankAsOneIndex(engine, query, filters, response, only);
       const scope = scopeOf(waves, engine.waves, filters.year);
-      const literal = await keepLiterals(engine, literals, filters, ranked, withoutSource(response.filters));
+      const literal = await keepRequired(engine, required, filters, ranked, withoutSource(response.filters));
       if (literal) return { total: literal.results.length, filters: literal.filters, scope, continues: false, results: literal.results, next: inOrder(literal.results) };
       return { total: response.results.length, filters: withoutSource(response.filters), scope, continues: false, results: ranked, next: inOrder(ranked) };
     });
@@ -1004,7 +1026,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
    * older waves when the loaded lists run out, or before a result that a page of an unloaded
    * part could be newer than.
    */
-  async function searchByDate(engine, query, filters, direction, onWiden, signal, only, literals = []) {
+  async function searchByDate(engine, query, filters, direction, onWiden, signal, only, required = NOTHING_REQUIRED) {
     const heads = [];
     const searched = new Set();
     const pending = new Map();
@@ -1029,9 +1051,9 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
         const lists = await Promise.all(
           used.map(async (source) => (await engine.instance.search(query, { filters: { ...filters, [SOURCE_FILTER]: source.id }, sort: { date: direction } })).results),
         );
-        if (literals.length > 0) {
-          // Only the results that hold the literal words, counted over every list searched.
-          for (const [i, list] of lists.entries()) lists[i] = (await keepLiterals(engine, literals, filters, list, {})).results;
+        if (required.literals.length > 0 || required.phrases.length > 0) {
+          // Only the results that hold the phrases and literal words, counted over every list searched.
+          for (const [i, list] of lists.entries()) lists[i] = (await keepRequired(engine, required, filters, list, {})).results;
           const kept = heads.map((head) => head.list).concat(lists);
           const data = await Promise.all(kept.flat().map(dataOf));
           Object.assign(state, { total: data.length, filters: countFilters(data, withoutSource(response.filters)), waves: engine.waves });
@@ -1111,7 +1133,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
   /** One search (see `search`), without retrying unreadable chunks first. */
   async function find(term, { filters = {}, sort, atLeast = 1, onWiden, signal } = {}) {
     const query = queryOf(term);
-    const literals = literalWords(term);
+    const required = { literals: literalWords(term), phrases: phrasesOf(term) };
     const order = sort ?? (query ? undefined : 'desc');
     if (order === 'asc') await addAllYears(onWiden, signal);
     await addYears(filters.year ?? [], onWiden, signal);
@@ -1123,7 +1145,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
         const found = [];
         for (const language of languages) {
           const engine = await engineFor(language);
-          found.push(order ? await searchByDate(engine, query, filters, order, onWiden, signal, language, literals) : await searchByRelevance(engine, query, filters, language, literals));
+          found.push(order ? await searchByDate(engine, query, filters, order, onWiden, signal, language, required) : await searchByRelevance(engine, query, filters, language, required));
         }
         const combined = order ? mergeByDate(found, order) : mergeByScore(found);
         if (order || combined.total >= atLeast || combined.scope.complete || signal?.aborted) return Object.assign(combined, { language: languages[0] });
@@ -1133,10 +1155,10 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
       const language = languages[0];
       const engine = await engineFor(language);
       if (order) {
-        const ordered = await searchByDate(engine, query, filters, order, onWiden, signal, undefined, literals);
+        const ordered = await searchByDate(engine, query, filters, order, onWiden, signal, undefined, required);
         return Object.assign(ordered, { language });
       }
-      const found = await searchByRelevance(engine, query, filters, undefined, literals);
+      const found = await searchByRelevance(engine, query, filters, undefined, required);
       if (found.total >= atLeast || found.scope.complete || signal?.aborted) return { language, ...found };
       await addOlderYears(onWiden);
     }

@@ -233,6 +233,31 @@ describe('search results: order, excerpt text and highlighting', { skip }, () =>
     });
   }
 
+  // Pagefind's exact search takes a query in quotes from end to end as one phrase and drops the
+  // quotes of any other: a phrase beside a word searched its words anywhere ("board harbour" winter
+  // found Beta), and two phrases were one ("harbour master" "the quay" found nothing).
+  for (const [query, titles] of [
+    ['"harbour board" winter', ['Beta Harbour Story']],
+    ['"board harbour" winter', []],
+    ['"harbour master" "the quay"', ['Zulu Harbour Story']],
+    ['"the quay" "harbour master"', ['Zulu Harbour Story']],
+    ['ferries "new pier" harbour', ['Alpha Harbour Story']],
+    ['"harbour" "new pier" quay', []],
+  ] as const) {
+    for (const order of ['', 'newest']) {
+      it(`searches ${query} as its phrases and words${order ? `, ${order} first` : ''}`, async () => {
+        const watched = await openWatchedPage(browser, server.origin);
+        await watched.page.goto(`${server.origin}/archive/search/?q=${encodeURIComponent(query)}${order ? `&order=${order}` : ''}`);
+        const status = await searchSettled(watched.page);
+        if (titles.length === 0) assert.equal(status, `No results for “${query}”. Try other or fewer words.`);
+        else assert.match(status, /^1 result for “/);
+        assert.deepEqual(await watched.page.locator('.search-result-title').allTextContents(), titles);
+        assert.deepEqual(watched.consoleMessages, []);
+        await watched.page.context().close();
+      });
+    }
+  }
+
   // Pagefind splits a query into words at spaces only.
   for (const space of ['\u00a0', '\t', '\u3000', '\n', '\u0085']) {
     it(`takes words parted by ${JSON.stringify(space)} for two words, as a space parts them`, async () => {
