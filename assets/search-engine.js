@@ -157,7 +157,8 @@ export function scriptOfQuery(query) {
  * with "film", and no others. Control characters (a NUL from `%00` in a link, an escape pasted
  * from a terminal) are dropped too, as Pagefind drops them from indexed words: `market` with a
  * NUL after it found nothing; the next line (U+0085) parts words, as it does in the text Pagefind
- * reads. Symbols in a word are dropped (below). A query of spaces and punctuation alone is none.
+ * reads. Symbols in a word are dropped (below). A query of spaces, punctuation and symbols alone
+ * is none.
  */
 export function queryOf(term) {
   const cleaned = cleanQuery(term);
@@ -169,11 +170,18 @@ export function queryOf(term) {
     // them (its indexer keeps letters, digits, marks and `_`), and drops a query's punctuation but
     // not its symbols, so it loaded the index chunk of the word with them (`<` sorts before every
     // letter) and its exact search compared them: `<script>` and `"<img src=x"` found nothing
-    // although an article says it. A word of symbols alone (an emoji) is left as it is.
-    .replace(/[^\s"]+/g, (word) => (/[\p{L}\p{N}]/u.test(word) ? word.replace(/\p{S}+/gu, '') : word));
+    // although an article says it. A word of symbols alone is left as it is when it holds an emoji,
+    // which Pagefind indexes as a word of its own, and left out otherwise (`+++`, `£`, `→`): Pagefind
+    // indexes no such word, and a query of them found nothing, as if articles lacked them.
+    .replace(/[^\s"]+/g, (word) => (/[\p{L}\p{N}]/u.test(word) ? word.replace(/\p{S}+/gu, '') : EMOJI.test(word) ? word : word.replace(/\p{S}+/gu, '')))
+    .replace(/ +/g, ' ')
+    .trim();
   // Punctuation alone (`"`, `…`, `—`) is no word: Pagefind drops it, and found nothing.
   return /[^\p{P}\s]/u.test(query) ? query : null;
 }
+
+// A character Pagefind indexes as a word of its own, found in a word of symbols.
+const EMOJI = /\p{Extended_Pictographic}/u;
 
 /**
  * The phrases in quotes of a query that is not one phrase from end to end (`"harbour board" pier`,

@@ -598,9 +598,9 @@ async function run({ showing = PAGE_SIZE, history = 'replace' } = {}) {
     list.replaceChildren();
     more.hidden = true;
     status.classList.remove('search-error');
-    // Spaces or punctuation searched for (Enter on them, or typed): nothing was searched, and
+    // Spaces, punctuation or symbols searched for (Enter on them, or typed): nothing was searched, and
     // an empty status told the reader nothing. A page opened without a query stays quiet.
-    status.textContent = state.q === '' ? '' : 'Nothing to search for: spaces and punctuation alone are not searched. Type a word to find.';
+    status.textContent = state.q === '' ? '' : 'Nothing to search for: spaces, punctuation and symbols alone are not searched. Type a word to find.';
     showScope(undefined);
     totals = archive.filtersLoaded ? await archive.filters() : undefined;
     if (id === generation) renderFilters(totals?.counts, totals?.scope);

@@ -36,8 +36,8 @@ describe('search page by keyboard', { skip }, () => {
   });
   after(() => closeServed(browser, server));
 
-  const NOTHING = 'Nothing to search for: spaces and punctuation alone are not searched. Type a word to find.';
-  for (const typed of ['   ', '"… —', '"']) {
+  const NOTHING = 'Nothing to search for: spaces, punctuation and symbols alone are not searched. Type a word to find.';
+  for (const typed of ['   ', '"… —', '"', '+++', '!!!', '— → £ +']) {
     it(`a query with no word to search for (${JSON.stringify(typed)}) says so, and browses the filters chosen`, async () => {
       const watched = await openWatchedPage(browser, server.origin);
       const { page } = watched;

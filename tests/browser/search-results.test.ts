@@ -190,7 +190,7 @@ describe('search results: order, excerpt text and highlighting', { skip }, () =>
     await watched.page.goto(`${server.origin}/archive/search/?q=${encodeURIComponent('\u200e\u200b')}`);
     await watched.page.locator('#search:not([aria-busy]) #search-q').waitFor();
     await watched.page.locator('#search-filter-groups fieldset').first().waitFor();
-    assert.equal(await watched.page.locator('#search-status').textContent(), 'Nothing to search for: spaces and punctuation alone are not searched. Type a word to find.');
+    assert.equal(await watched.page.locator('#search-status').textContent(), 'Nothing to search for: spaces, punctuation and symbols alone are not searched. Type a word to find.');
     assert.equal(await watched.page.locator('.search-result').count(), 0);
     assert.deepEqual(watched.consoleMessages, []);
     await watched.page.context().close();
