@@ -495,6 +495,18 @@ async function matchedWords(result) {
   return (data.locations ?? []).map((location) => words[location]).filter(Boolean);
 }
 
+/**
+ * The words a result was found by: those of its text Pagefind matched, or, found by its
+ * searchable meta alone (a summary edited by hand may hold words the text does not), for which
+ * Pagefind gives no locations, every word of that meta.
+ */
+async function foundWords(result) {
+  const matched = await matchedWords(result);
+  if (matched.length > 0) return matched;
+  const { meta = {} } = await result.data();
+  return [meta.title, meta.summary, meta.folded].filter(Boolean).join(' ').split(/\s+/).filter(Boolean);
+}
+
 // A query without phrases apart or literal words (see keepRequired).
 const NOTHING_REQUIRED = { literals: [], phrases: [] };
 
@@ -758,31 +770,29 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
    * article with "harbour". A source that has the word's stem itself (a quoted search finds it) is
    * fine; any other is judged by the words its best match for the word holds: longer words that
    * hold the query word (the rest of a word being typed) are what one index would match too.
-   * `fallbacks: false` names only the sources with nothing for the word (one index keeps its own
-   * fallbacks). Each verdict is kept per word and source, so a word typed on costs nothing more.
+   * Each verdict is kept per word and source, so a word typed on costs nothing more.
    */
-  async function fallbacksFor(engine, word, sources, { fallbacks = true } = {}) {
+  async function fallbacksFor(engine, word, sources) {
     let verdicts = engine.fallbacks.get(word);
     if (!verdicts) engine.fallbacks.set(word, (verdicts = new Map()));
-    // 'matched': something, not yet told from a fallback (which needs a fragment's words).
-    const unjudged = sources.filter((id) => !verdicts.has(id) || (fallbacks && verdicts.get(id) === 'matched'));
+    // 'matched': something, not yet told from a fallback (without counts to tell it by).
+    const unjudged = sources.filter((id) => !verdicts.has(id) || verdicts.get(id) === 'matched');
     if (unjudged.length > 0) {
       // Narrowed to no source, a search lists no page but counts each source's pages it
       // matches (`totalFilters`), which is all that is needed here.
-      const counts = (await engine.instance.search(fallbacks ? `"${word}"` : word, { filters: { [SOURCE_FILTER]: NO_SOURCE } })).totalFilters?.[SOURCE_FILTER];
+      const counts = (await engine.instance.search(`"${word}"`, { filters: { [SOURCE_FILTER]: NO_SOURCE } })).totalFilters?.[SOURCE_FILTER];
       for (const id of unjudged) {
         // Without counts (not a Pagefind that gives them), the word is taken as matched.
         if (!counts) verdicts.set(id, 'matched');
-        else if ((counts[id] ?? 0) > 0) verdicts.set(id, fallbacks ? 'found' : 'matched');
-        else if (!fallbacks) verdicts.set(id, 'nothing');
+        else if ((counts[id] ?? 0) > 0) verdicts.set(id, 'found');
         else {
           const best = (await engine.instance.search(word, { filters: { [SOURCE_FILTER]: id } })).results[0];
           if (!best) verdicts.set(id, 'nothing');
-          else verdicts.set(id, (await matchedWords(best)).some((found) => holdsQueryWord(found, word)) ? 'found' : 'fallback');
+          else verdicts.set(id, (await foundWords(best)).some((found) => holdsQueryWord(found, word)) ? 'found' : 'fallback');
         }
       }
     }
-    return sources.filter((id) => verdicts.get(id) === 'nothing' || (fallbacks && verdicts.get(id) === 'fallback'));
+    return sources.filter((id) => verdicts.get(id) === 'nothing' || verdicts.get(id) === 'fallback');
   }
 
   /**
@@ -790,34 +800,36 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
    * nothing for a word of it, or only a fallback. Pagefind drops a word an index has nothing for
    * and lists the pages with the others, so "harbour zzzqx" (or "market المياه", each word in an
    * index of its own) listed articles without one of the words; every word must match, as each
-   * does where an index has them all. With one source, its fallbacks are one index's own.
+   * does where an index has them all. In an archive of one index too: Pagefind's fallback for a
+   * word it has nothing starting with is the longest word it has that the word starts with, so
+   * `aardvarkz` found every article with the word "a", `finance` one that says "F#" (indexed as
+   * `f`), `fishmonger` the one with "fish".
    */
   async function fallbackSources(engine, query, response) {
     if (!query || QUOTED.test(query)) return [];
     const words = searchedWords(query);
-    if (engine.merged.size < 2 && words.length < 2) return [];
     const counts = response.filters?.[SOURCE_FILTER] ?? {};
     const withResults = Object.keys(counts).filter((id) => counts[id] > 0);
     if (withResults.length === 0) return [];
     // A word in a script Pagefind segments itself is several of its words: left to it.
     const looked = words.filter((word) => !SEGMENTED.test(word));
-    const fallbacks = engine.merged.size > 1;
-    // A word a source's first result holds is matched there. With one source that result is the
+    // A word a source's first result holds is found there. With one source that result is the
     // first the page shows, its fragment read once for both, so a query whose first result holds
     // every word (a headline, a pasted paragraph) costs nothing more; only the other words are
-    // counted. Among several sources the word must begin a word found, as Pagefind's extensions
-    // of it do (not its fallback, a shorter word), and each source with two words or more to judge
-    // is searched alone for its first result: each word cost a search or two, and a 55-word
-    // paragraph of a BBC article 102 searches, 1.5 s, beside the archive's Arabic part.
-    const holds = fallbacks ? (found, word) => foldWord(found).startsWith(foldWord(word)) : holdsQueryWord;
-    const judged = (word, id) => (fallbacks ? ['found', 'fallback', 'nothing'] : ['matched', 'nothing']).includes(engine.fallbacks.get(word)?.get(id));
+    // judged. Among several sources the word must begin a word found, as Pagefind's extensions
+    // of it do (not its fallback, a shorter word, nor a word of another query word's that holds
+    // it), and each source with two words or more to judge is searched alone for its first
+    // result: each word cost a search or two, and a 55-word paragraph of a BBC article 102
+    // searches, 1.5 s, beside the archive's Arabic part.
+    const holds = engine.merged.size > 1 ? (found, word) => foldWord(found).startsWith(foldWord(word)) : holdsQueryWord;
+    const judged = (word, id) => ['found', 'fallback', 'nothing'].includes(engine.fallbacks.get(word)?.get(id));
     for (const id of withResults) {
       if (looked.filter((word) => !judged(word, id)).length < (withResults.length === 1 ? 1 : 2)) continue;
       const first = withResults.length === 1 ? response.results[0] : (await engine.instance.search(query, { filters: { [SOURCE_FILTER]: id } })).results[0];
       const held = first ? await matchedWords(first) : [];
       for (const word of looked.filter((word) => !judged(word, id) && held.some((found) => holds(found, word)))) {
         if (!engine.fallbacks.has(word)) engine.fallbacks.set(word, new Map());
-        engine.fallbacks.get(word).set(id, fallbacks ? 'found' : 'matched');
+        engine.fallbacks.get(word).set(id, 'found');
       }
     }
     // One word after another: Pagefind's searches on one instance, run at once, answered some of
@@ -827,7 +839,7 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     for (const word of looked) {
       const open = withResults.filter((id) => !excluded.has(id));
       if (open.length === 0) break;
-      for (const id of await fallbacksFor(engine, word, open, { fallbacks })) excluded.add(id);
+      for (const id of await fallbacksFor(engine, word, open)) excluded.add(id);
     }
     return [...excluded];
   }

@@ -142,4 +142,24 @@ describe('every word of a query must match in an archive of one index', { skip }
     assert.equal(found.status, 'No results for “harbour zzzqx”. No article has “zzzqx”. Try other or fewer words.');
     assert.deepEqual((await searchFor(browser, server, 'q=harbour+pier')).titles, [PIER]);
   });
+
+  // Pagefind's fallback for a word it has nothing starting with is the longest word it has that
+  // the word starts with: "fishmonger" found the article with "fish", "onwards" the one with "on".
+  for (const word of ['fishmonger', 'onwards']) {
+    it(`a word the index has only a shorter word for finds nothing (${word})`, async () => {
+      const alone = await searchFor(browser, server, `q=${word}`);
+      assert.deepEqual(alone.titles, []);
+      assert.equal(alone.status, `No results for “${word}”. Try other or fewer words.`);
+      const beside = await searchFor(browser, server, `q=harbour+${word}`);
+      assert.deepEqual(beside.titles, []);
+      assert.equal(beside.status, `No results for “harbour ${word}”. No article has “${word}”. Try other or fewer words.`);
+    });
+  }
+
+  it('the words themselves, their stems and a word being typed still find', async () => {
+    assert.deepEqual((await searchFor(browser, server, 'q=fish')).titles, [MARKET]);
+    assert.deepEqual((await searchFor(browser, server, 'q=repairs')).titles, [PIER]);
+    assert.deepEqual((await searchFor(browser, server, 'q=harbour+satur')).titles, [MARKET]);
+    assert.deepEqual((await searchFor(browser, server, 'q=harb')).titles.sort(), [MARKET, PIER].sort());
+  });
 });
