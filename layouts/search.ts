@@ -2,7 +2,9 @@
 // browser by assets/search.js on Pagefind's index. The query lives in ?q= (and the order and
 // filters in the URL too), so a search is a link. Without JavaScript the page says so and
 // points to the browsing pages. On an archive searched in waves (src/search/bundles.ts), a line
-// says which years were searched and offers the rest; it stays hidden on a small archive.
+// says which years were searched and offers the rest; it stays hidden on a small archive. The
+// filters come before the results, as many checkboxes as they have values shown (over thirty on
+// the BBC corpus), so a link at their start skips them for a keyboard user.
 
 import { searchWaves } from '../src/search/bundles.ts';
 import { normaliseValue } from '../src/search/search-fields.ts';
@@ -56,13 +58,14 @@ export function renderSearchPage(site: SiteContext): string {
 <p id="search-scope" class="search-scope" hidden><span id="search-scope-years"></span> · <button id="search-all-years" class="search-all-years" type="button">Search all years</button></p>
 <div class="search-body">
 <section id="search-filters" class="search-filters" aria-labelledby="search-filters-heading" hidden>
+<a class="search-skip" href="#search-results-heading">Skip the filters, to the results</a>
 <h2 id="search-filters-heading">Narrow the results</h2>
 <p id="search-filters-scope" class="search-filters-scope" hidden></p>
 <button id="search-filters-load" class="search-filters-load" type="button" aria-controls="search-filter-groups" hidden>Show filters</button>
 <div id="search-filter-groups"></div>
 </section>
 <div id="search-results-area" class="search-results-area" hidden>
-<h2 id="search-results-heading" class="visually-hidden">Results</h2>
+<h2 id="search-results-heading" class="visually-hidden" tabindex="-1">Results</h2>
 <ol id="search-results" class="search-results"></ol>
 <button id="search-more" class="search-more" type="button" hidden>Show more results</button>
 </div>

@@ -1,6 +1,7 @@
 // The search page as a keyboard and screen-reader user meets it: a query with no word to search
 // for says so, the Order menu browsed with the arrow keys makes one search and one history entry,
-// and a word too short to mean anything is not marked on the article a result opens.
+// a link skips the filters to the results, and a word too short to mean anything is not marked on
+// the article a result opens.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -55,6 +56,28 @@ describe('search page by keyboard', { skip }, () => {
       await watched.page.context().close();
     });
   }
+
+  // The filters come before the results: a checkbox for each value shown, over thirty on the BBC
+  // corpus, each a Tab stop between the search form and the first result.
+  it('a link at the start of the filters skips them, to the results', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    const { page } = watched;
+    await page.goto(`${server.origin}/search/?q=harbour`);
+    await settledOn(page, /^2 results for “harbour”\.$/);
+    await page.locator('#search-order').focus();
+    await page.keyboard.press('Tab');
+    const focused = () => page.evaluate(`(({ tagName, id, textContent }) => ({ tagName, id, text: textContent }))(document.activeElement)`);
+    assert.deepEqual(await focused(), { tagName: 'A', id: '', text: 'Skip the filters, to the results' });
+    assert.ok(await page.locator('.search-skip').isVisible(), 'the link shows when focused');
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await focused(), { tagName: 'H2', id: 'search-results-heading', text: 'Results' });
+    await page.keyboard.press('Tab');
+    assert.deepEqual(await focused(), { tagName: 'A', id: '', text: 'New pier for the harbour' });
+    // The search shown stays: following the link is no new search.
+    assert.equal(await page.locator('#search-status').textContent(), '2 results for “harbour”.');
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
 
   it('a page opened with no query says nothing', async () => {
     const watched = await openWatchedPage(browser, server.origin);
