@@ -231,12 +231,11 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  * such a word by its letters and digits alone, and a query word is the start of the words it
  * finds, so `C++` found every article with a word starting in c (1,292 of 1,356 BBC articles),
  * `.NET` every "network" and `AT&T` every "attack". Each is found as the text it is (see
- * holdsLiteral). Not in a query in quotes (Pagefind's exact phrase), nor words in quotes.
+ * holdsLiteral). In quotes too: Pagefind's exact search compares the letters, so `"C++"` found
+ * the 22 BBC articles with the word "C" (vitamin C, a C grade).
  */
 export function literalWords(term) {
-  const query = cleanQuery(term);
-  if (QUOTED.test(query)) return [];
-  const words = query.replace(/"[^"]*"/g, ' ').split(' ');
+  const words = cleanQuery(term).replace(/"/g, ' ').split(' ');
   const literals = words.map((word) => word.replace(WORD_OPENING, '').replace(WORD_CLOSING, '')).filter((word) => LETTER_OR_DIGIT.test(word) && LITERAL_CHARACTER.test(word));
   return [...new Set(literals)];
 }

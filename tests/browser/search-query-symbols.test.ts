@@ -89,6 +89,9 @@ describe('query words with symbols in them', { skip }, () => {
     ['.NET', [LANGUAGES]],
     ['AT&T', [LANGUAGES, FORUM]],
     ['AT&T survey', [LANGUAGES]],
+    // In quotes, Pagefind's exact search compares the letters: "C++" found "vitamin C".
+    ['"C++"', [LANGUAGES]],
+    ['"C# and F#"', [LANGUAGES]],
   ] as const) {
     for (const order of ['', 'newest']) {
       it(`${query}${order ? ` (${order} first)` : ''} finds the articles that say it, not the words its letters begin`, async () => {

@@ -32,10 +32,10 @@ describe('query words with symbols in them', () => {
     assert.deepEqual(engine.literalWords('U.S. trade'), ['U.S']);
   });
 
-  it('leaves symbols alone without letters, and a query in quotes, to Pagefind', () => {
+  it('leaves symbols alone without letters to Pagefind, and takes words in quotes too', () => {
     assert.deepEqual(engine.literalWords('+++ 🎉'), []);
-    assert.deepEqual(engine.literalWords('"the A+B fund"'), []);
-    assert.deepEqual(engine.literalWords('"A+B" C++'), ['C++']);
+    assert.deepEqual(engine.literalWords('"the A+B fund"'), ['A+B']);
+    assert.deepEqual(engine.literalWords('"A+B" C++'), ['A+B', 'C++']);
   });
 
   it('looks a literal word up by its letters and digits, and by its runs of three or more', () => {
