@@ -597,6 +597,8 @@ async function run({ showing = PAGE_SIZE, history = 'replace' } = {}) {
     current = undefined;
     list.replaceChildren();
     more.hidden = true;
+    // A search still running said the page was busy, and leaves that to this one, the newer.
+    root.removeAttribute('aria-busy');
     status.classList.remove('search-error');
     // Spaces, punctuation or symbols searched for (Enter on them, or typed): nothing was searched, and
     // an empty status told the reader nothing. A page opened without a query stays quiet.

@@ -90,6 +90,33 @@ describe('search history', { skip }, () => {
     await watched.page.context().close();
   });
 
+  // A search still running when the reader clears the box: the page said it was busy (aria-busy,
+  // which tells a screen reader to wait for the region) until the next search, the stale search
+  // leaving it to the newer one, which, with nothing to search for, never cleared it.
+  it('a search replaced by an empty query leaves the page not busy', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    const { page } = watched;
+    await page.goto(`${server.origin}/search/`);
+    await page.locator('#search:not([aria-busy]) form:not([hidden])').waitFor();
+    // Result fragments answer slowly, so the search is still running when the box is cleared.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/fragment/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.locator('#search-q').fill('harbour');
+    await page.locator('#search-q').press('Enter');
+    await page.locator('#search[aria-busy=true]').waitFor({ state: 'attached' });
+    await page.locator('#search-q').fill('');
+    await page.locator('#search-q').press('Enter');
+    release();
+    await page.locator('#search-results:empty').waitFor({ state: 'attached' });
+    await page.locator('#search:not([aria-busy])').waitFor({ state: 'attached', timeout: 5_000 });
+    assert.equal(await page.locator('#search-status').textContent(), '');
+    await watched.page.context().close();
+  });
+
   it('searches made while typing share one entry, which the submit that follows takes over', async () => {
     const watched = await openWatchedPage(browser, server.origin);
     const { page } = watched;
