@@ -316,9 +316,9 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
       if (outcome) indexing.push(outcome.catch(() => undefined));
       if (!outcome) counted(part);
       else if (!(streamedOutcome && options.streamedCounted)) outcome.then(() => counted(part), () => undefined);
-      planned.push({ part, key, reuse, streamed: streamedOutcome !== undefined, outcome, outputPath });
+      planned.push({ part, pages, key, reuse, streamed: streamedOutcome !== undefined, outcome, outputPath });
     }
-    for (const [number, { part, key, reuse, streamed: wasStreamed, outcome: pending, outputPath }] of planned.entries()) {
+    for (const { part, pages: partPages, key, reuse, streamed: wasStreamed, outcome: pending, outputPath } of planned) {
       let languages: Manifest['languages'];
       let size: NonNullable<Manifest['size']>;
       const keep = part.primary ? () => true : MERGED_PART_KEEPS;
@@ -356,7 +356,7 @@ export async function buildSearchIndex(siteDir: string, problems: ProblemLog, op
       // Atomic: the file may be a hard link into the previous output, which must stay as it was.
       // Built whole here, so its fields are in the same order however the part was made.
       const pages = part.deltaOf === undefined ? {} : { pages: [...(part.added ?? [])].sort() };
-      const manifest: Manifest = { format: INDEX_FORMAT, pagefind: version, name: part.name, key, ...(languages ? { languages } : {}), size, ...pages, years: yearsOfPages(work[number]!.pages) };
+      const manifest: Manifest = { format: INDEX_FORMAT, pagefind: version, name: part.name, key, ...(languages ? { languages } : {}), size, ...pages, years: yearsOfPages(partPages) };
       const manifestText = `${JSON.stringify(manifest)}\n`;
       if (bundleDir === outputPath) await writeFileAtomic(path.join(outputPath, MANIFEST), manifestText);
       bytes += size.bytes + Buffer.byteLength(manifestText);
