@@ -14,7 +14,7 @@ export const HEAP_LIMIT_FLAG = '--max-old-space-size=16384';
 
 /**
  * Memory a build from scratch needs per source, with room to spare: the 200,000-article synthetic
- * archive's build peaked at 7.4 GB, about 37 KB a source (docs/scaling.md, "Two hundred thousand
+ * archive's build peaked at 7.4 GB, about 37 KB a source (docs/measurements.md, "Two hundred thousand
  * articles"), and 100,000 build within the default heap.
  */
 export const HEAP_BYTES_PER_SOURCE = 40 * 1024;
