@@ -188,8 +188,12 @@ export function searchWaves(parts: readonly Pick<SearchPart, 'articles' | 'delta
   let budget = firstWave;
   let size = 0;
   for (const [index, part] of parts.entries()) {
-    // A delta bundle is searched with its part: the part's newest pages must not wait a wave.
-    if (index > 0 && size > 0 && part.deltaOf === undefined && size + part.articles > budget) {
+    // A delta bundle is searched with its part: the part's newest pages must not wait a wave. And
+    // the part is weighed with its delta, as a cold build weighs the year whole: weighed without
+    // it, a part that grew past the wave's room still joined the wave after a rebuild.
+    let articles = part.articles;
+    for (let next = index + 1; parts[next]?.deltaOf !== undefined; next++) articles += parts[next]!.articles;
+    if (index > 0 && size > 0 && part.deltaOf === undefined && size + articles > budget) {
       wave++;
       budget *= 2;
       size = 0;

@@ -38,6 +38,16 @@ describe('delta bundles in the part list', () => {
     assert.deepEqual(searchWaves([part('2024', 299, true), part('2020-2023', 5000)], 299), [0, 1]);
   });
 
+  it('weighs a part with its delta for the wave, as a cold build weighs the year whole', () => {
+    // 2021 grew from 4 to 6 articles: a cold build lists it as one part of 6, which does not fit
+    // beside the newest year's 5 in a first wave of 10; the rebuild's part of 4 did.
+    const cold = [part('2022', 5, true), part('2021', 6)];
+    const grown = withDeltaParts(cold, new Map([['2021', new Set(['2021/a/index.html', '2021/b/index.html'])]]));
+    const [newest, older] = searchWaves(cold, 10);
+    assert.deepEqual(searchWaves(grown, 10), [newest, older, older]);
+    assert.notEqual(newest, older);
+  });
+
   it('splits the year’s pages between the part and its delta', () => {
     const [own, delta] = withDeltaParts([part('2024', 3, true)], new Map([['2024', new Set(['2024/new/index.html'])]]));
     assert.equal(partIndexesPage(own!, '2024/new/index.html'), false);
