@@ -489,8 +489,10 @@ async function buildLocked(
     staging = into;
     let parts = shard === undefined ? allParts : [shardPart].filter((part) => part !== undefined);
     const previousSiteDir = existsSync(outDir) ? outDir : undefined;
-    // The site shard has no articles to index: the year shards bring the bundles.
-    const indexed = shard?.kind !== 'site';
+    // The site shard has no articles to index: the year shards bring the bundles. An archive
+    // without articles has no year shard, so the site shard brings the (empty) primary bundle a
+    // full build makes, without which the search page has no scripts.
+    const indexed = shard?.kind !== 'site' || allParts.length === 0;
     // What every page is made from (the archive's links, related articles, terms), and which
     // article pages the previous site already has as they would be rendered now.
     const { site, siteKey, writer, articleInputs, keptArticles, indexedHashOf } = await timed('plan', 'articles', async () => {
