@@ -69,7 +69,7 @@ Options:
   --path-prefix /sub/  URL path the site lives under (overrides the config file)
   --strict             warnings fail the build too (exit status 1)
   --force              regenerate article files even where they were edited by hand,
-                       and render and write every page (not only what changed)
+                       and render, write and index every page (not only what changed)
   --report FILE        write a JSON report: articles, problems, time per stage
   --shard YEAR|site    build one shard: the pages and search index of one year, or the rest
                        of the site (home, lists, search page, assets); see docs/scaling.md

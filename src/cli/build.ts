@@ -488,7 +488,9 @@ async function buildLocked(
     const into = await prepareStaging(outDir);
     staging = into;
     let parts = shard === undefined ? allParts : [shardPart].filter((part) => part !== undefined);
-    const previousSiteDir = existsSync(outDir) ? outDir : undefined;
+    // `--force` takes nothing from the previous site, its search bundles included: a bundle whose
+    // files were damaged or deleted in the output would otherwise be reused as it is.
+    const previousSiteDir = !options.force && existsSync(outDir) ? outDir : undefined;
     // The site shard has no articles to index: the year shards bring the bundles. An archive
     // without articles has no year shard, so the site shard brings the (empty) primary bundle a
     // full build makes, without which the search page has no scripts.
