@@ -871,17 +871,48 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
    * Quoted searches are Pagefind's exact matches, which it does not score by these statistics.
    */
   async function rankAsOneIndex(engine, query, filters, response, only) {
-    if (!oneIndexRanking || !query || QUOTED.test(query) || response.results.length < 2) return response.results;
+    if (!oneIndexRanking || !query || QUOTED.test(query) || response.results.length < 2) return tiesInIdOrder(response.results);
     const perLanguage = new Map();
     for (const source of engine.merged) if (!only || source.language === only) perLanguage.set(source.language, (perLanguage.get(source.language) ?? 0) + 1);
-    if (![...perLanguage.values()].some((count) => count > 1)) return response.results;
+    if (![...perLanguage.values()].some((count) => count > 1)) return tiesInIdOrder(response.results);
     try {
       return await rescoreResults(engine, query, filters, response, perLanguage);
     } catch (error) {
       // Ranking as one index refines an order; a search that found its results still shows them.
       console.warn(`Search results are in Pagefind's order across index parts: ${error?.message ?? error}`);
-      return response.results;
+      return tiesInIdOrder(response.results);
     }
+  }
+
+  /**
+   * Results of equal score by their ids. Pagefind lists equals in the order of its pages, which
+   * depends on how the pages are split into bundles (a rebuild's delta bundle, delta-parts.ts) and
+   * on the file system that indexed them; a result's id is a hash of its page's fragment, the same
+   * in every build of it, so equals come in one order however the archive was built.
+   */
+  function tiesInIdOrder(results) {
+    const ordered = [];
+    for (let start = 0; start < results.length; ) {
+      let end = start + 1;
+      while (end < results.length && tieScore(results[end].score) === tieScore(results[start].score)) end++;
+      ordered.push(...results.slice(start, end).sort(byId));
+      start = end;
+    }
+    return ordered;
+  }
+
+  /**
+   * A score as far as it tells results apart. Scored again from each part's statistics, which
+   * Pagefind gives in 32-bit floats, pages alike in all but their part score alike to about the
+   * seventh digit (0.12470123 and 0.12470122 for two parts' equals): six digits tell real
+   * differences and leave those equal.
+   */
+  function tieScore(score) {
+    return Number(score.toPrecision(6));
+  }
+
+  function byId(a, b) {
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   }
 
   /**
@@ -901,12 +932,12 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     const sources = [...engine.merged].filter((source) => perLanguage.get(source.language) > 1);
     // The scoring worker stems as this engine does only if its first part is in the engine's
     // language (see openScorer); an engine whose own language has one part leaves the order be.
-    if (!sources.includes(engine.host)) return response.results;
+    if (!sources.includes(engine.host)) return tiesInIdOrder(response.results);
     engine.scorer ??= openScorer(scoringWorkerUrl(engine.host), engine.host, baseUrl);
     const scorer = engine.scorer;
     const searches = await Promise.all(sources.map((source) => scorer.search(source, query, filters, extensionBounds(query))));
     const terms = (searches.find((search) => search?.query_term_idfs)?.query_term_idfs ?? []).map((entry) => entry.term);
-    if (terms.length === 0) return response.results;
+    if (terms.length === 0) return tiesInIdOrder(response.results);
     const parts = sources.map((source, i) => {
       const idfs = searches[i]?.query_term_idfs ?? [];
       const counts = terms.map((_, t) => (idfs[t] ? pagesContaining(idfs[t].idf, source.pages) : 0));
@@ -943,10 +974,10 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     // and Pagefind's own order stands.
     const counts = response.filters?.[SOURCE_FILTER] ?? {};
     const unscored = [...engine.merged].filter((source) => !sources.includes(source)).reduce((sum, source) => sum + (counts[source.id] ?? 0), 0);
-    if (response.results.filter((result) => !scores.has(key(result))).length !== unscored) return response.results;
+    if (response.results.filter((result) => !scores.has(key(result))).length !== unscored) return tiesInIdOrder(response.results);
     return response.results
       .map((result, position) => ({ result, position, score: scores.get(key(result)) ?? result.score }))
-      .sort((a, b) => b.score - a.score || a.position - b.position)
+      .sort((a, b) => tieScore(b.score) - tieScore(a.score) || byId(a.result, b.result) || a.position - b.position)
       .map((entry) => entry.result);
   }
 
