@@ -112,7 +112,11 @@ class Scenario {
 
   async readSidecar(source: Source): Promise<Record<string, unknown>> {
     const text = await readFile(this.sidecarOf(source), 'utf8').catch(() => undefined);
-    return text === undefined ? {} : (JSON.parse(text) as Record<string, unknown>);
+    try {
+      return text === undefined ? {} : (JSON.parse(text) as Record<string, unknown>);
+    } catch {
+      return {}; // broken by an earlier step: the edit writes it whole again
+    }
   }
 
   async writeSidecar(source: Source, data: Record<string, unknown>): Promise<void> {
@@ -366,6 +370,13 @@ const STEPS: Record<string, Step> = {
     s.sources.push(source);
     return { description: `add ${JSON.stringify(source.file)} (a decomposed name)` };
   },
+  entities: async (s) => {
+    // The aliases file beside the configuration (its default place).
+    const block = [s.random.pick(['United States', 'London', 'Chelsea', 'Arsenal', 'Federal Reserve', 'Europe'])];
+    const aliases = s.random.next() < 0.5 ? { 'Tony Blair': ['Blair', 'Mr Blair'] } : { 'Manchester United': ['Man Utd', 'United'] };
+    await writeFile(path.join(s.work, 'entities.json'), JSON.stringify({ aliases, kinds: {}, block }));
+    return { description: `entities: block ${block[0]}, aliases of ${Object.keys(aliases)[0]}` };
+  },
   kill: async (s) => ({ description: `add ${(await s.add()).file}, kill the build midway`, kill: s.random.int(200, 1500) }),
   killInCommit: async (s) => {
     const source = s.pickSource();
@@ -380,7 +391,7 @@ const WEIGHTS: Array<[string, number]> = [
   ['add', 4], ['addHostile', 1], ['deleteSource', 2], ['deleteArticle', 2], ['rename', 2], ['editHeadline', 2], ['editBody', 2],
   ['editDate', 3], ['editSection', 2], ['editTags', 2], ['handEdit', 2], ['duplicate', 1], ['collide', 1], ['touch', 2],
   ['timeZone', 1], ['title', 1], ['kill', 2], ['killInCommit', 2], ['force', 1], ['nothing', 1], ['pathPrefix', 1], ['pageSize', 1], ['breakSidecar', 1],
-  ['futureDate', 1], ['breakArticle', 1], ['emptySource', 1], ['dropCaches', 1], ['removeSidecar', 1], ['renameFolder', 1], ['decomposedName', 1],
+  ['futureDate', 1], ['breakArticle', 1], ['emptySource', 1], ['dropCaches', 1], ['removeSidecar', 1], ['renameFolder', 1], ['decomposedName', 1], ['entities', 1],
 ];
 
 function pickStep(random: Random): string {
@@ -573,10 +584,12 @@ export async function compareSearches(rebuilt: string, cold: string, urls: strin
   const queries = ['harbour', 'tramway', 'government', 'said', 'council', 'الميناء', 'film', 'economy growth'];
   const results: string[] = [];
   for (const dir of [rebuilt, cold]) {
-    const { server, browser } = await serveInBrowser(dir);
+    // Served under the site's path prefix, as the page addresses its scripts and index from it.
+    const prefix = /data-base-url="([^"]*)"/.exec(await readFile(path.join(dir, 'search/index.html'), 'utf8'))?.[1] ?? '/';
+    const { server, browser } = await serveInBrowser(dir, prefix);
     try {
       const watched = await openWatchedPage(browser, server.origin);
-      await watched.page.goto(`${server.origin}/search/`);
+      await watched.page.goto(`${server.origin}${prefix}search/`);
       await searchReady(watched.page);
       const found = await searchInPage(watched.page, queries, 1000, {}, true);
       results.push(JSON.stringify(found.map(({ query, total, urls: hits }) => ({ query, total, hits }))));

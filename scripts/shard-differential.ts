@@ -32,12 +32,19 @@ function build(args: string[]): Promise<{ code: number | null; stderr: string }>
 /** Links and sources in the site's pages that lead to no file of it. */
 async function brokenLinks(site: string): Promise<string[]> {
   const broken = new Set<string>();
+  // Links are written under the site's path prefix; files sit without it.
+  const prefix = /data-base-url="([^"]*)"/.exec(await readFile(path.join(site, 'search/index.html'), 'utf8'))?.[1] ?? '/';
   for (const entry of await readdir(site, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     const file = path.join(entry.parentPath, entry.name);
     const html = await readFile(file, 'utf8');
     for (const match of html.matchAll(/\s(?:href|src)="(\/[^"#?]*)/g)) {
-      const target = decodeURIComponent(match[1]!.replace(/&amp;/g, '&'));
+      const href = decodeURIComponent(match[1]!.replace(/&amp;/g, '&'));
+      if (!href.startsWith(prefix)) {
+        broken.add(`${path.relative(site, file)} → ${href} (outside the path prefix ${prefix})`);
+        continue;
+      }
+      const target = `/${href.slice(prefix.length)}`;
       const onDisk = path.join(site, target, target.endsWith('/') ? 'index.html' : '');
       if (!existsSync(onDisk)) broken.add(`${path.relative(site, file)} → ${target}`);
     }
