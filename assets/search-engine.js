@@ -976,8 +976,8 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     const unscored = [...engine.merged].filter((source) => !sources.includes(source)).reduce((sum, source) => sum + (counts[source.id] ?? 0), 0);
     if (response.results.filter((result) => !scores.has(key(result))).length !== unscored) return tiesInIdOrder(response.results);
     return response.results
-      .map((result, position) => ({ result, position, score: scores.get(key(result)) ?? result.score }))
-      .sort((a, b) => tieScore(b.score) - tieScore(a.score) || byId(a.result, b.result) || a.position - b.position)
+      .map((result, position) => ({ result, position, score: tieScore(scores.get(key(result)) ?? result.score) }))
+      .sort((a, b) => b.score - a.score || byId(a.result, b.result) || a.position - b.position)
       .map((entry) => entry.result);
   }
 

@@ -413,6 +413,9 @@ interface Run {
 interface Report {
   problems: Array<Record<string, unknown>>;
   output: { incremental: boolean } | null;
+  articles: Array<Record<string, unknown>>;
+  pages: number;
+  searchParts: unknown[];
 }
 
 /**
@@ -563,6 +566,10 @@ async function checkStep(s: Scenario, label: string, rebuilt: Run, browser: bool
   const rebuiltProblems = problemLines(rebuilt.report, [[s.articles, '<articles>'], [path.relative(PROJECT_ROOT, s.articles), '<articles>'], [s.site, '<out>']]);
   const coldProblems = problemLines(cold.report, [[coldArticles, '<articles>'], [path.relative(PROJECT_ROOT, coldArticles), '<articles>'], [coldOut, '<out>']]);
   for (const line of mapDifferences(rebuiltProblems, coldProblems)) differences.push(`problems: ${line}`);
+  // The report's account of the site: its articles (source, file, URL, title, date), pages and parts.
+  const account = (report: Report | undefined, articles: string) =>
+    JSON.stringify([report?.articles, report?.pages, report?.searchParts]).split(articles).join('<articles>');
+  if (account(rebuilt.report, s.articles) !== account(cold.report, coldArticles)) differences.push(`report: articles, pages or search parts differ (${rebuilt.report?.pages} and ${cold.report?.pages} pages)`);
   const [listA, listB] = await Promise.all([foldedSearchParts(s.site), foldedSearchParts(coldOut)]);
   if (listA !== listB) differences.push(`search page: parts (deltas folded into their parts) differ:\n rebuilt ${listA}\n cold    ${listB}`);
   const [a, b] = await Promise.all([indexedPages(s.site), indexedPages(coldOut)]);
