@@ -14,6 +14,14 @@ import { textHash } from './article-file-cache.ts';
 import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import type { IngestedSource } from './ingest.ts';
 
+/**
+ * Problems about a decision the run made when it wrote the article, not about the source: the
+ * URL a colliding headline was given (distinct-urls.ts) is the article file's slug from then on,
+ * so a later run, which reads the slug from the file, has nothing to report, and neither may a
+ * run that replays the source's outcome.
+ */
+const DECIDED_ONCE = new Set(['SLUG_COLLISION']);
+
 /** Hidden, so listings of the articles folder skip it. */
 export const INGEST_CACHE_FILE = '.broadsheet/ingest-cache.json';
 const FORMAT = 3;
@@ -168,7 +176,7 @@ export class IngestCache {
       const pending = this.pending.get(result.source);
       const articleHash = result.article === undefined ? (result.status === 'duplicate' ? textHash('') : undefined) : articleHashes.get(result.article);
       if (!pending || articleHash === undefined || result.status === 'refused') continue;
-      pending.problems = bySource.get(displayOf(result.source)) ?? [];
+      pending.problems = (bySource.get(displayOf(result.source)) ?? []).filter((problem) => !DECIDED_ONCE.has(problem.code));
       entries[result.source] = {
         size: pending.info.size,
         mtimeMs: pending.info.mtimeMs,

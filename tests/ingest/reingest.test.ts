@@ -240,6 +240,21 @@ describe('re-ingesting the same inbox', () => {
     assert.equal(again.result.sources.find((source) => source.source === 'local/2024-05-01-harbour.txt')!.article, HARBOUR);
     assert.match(await readFile(path.join(dirs.articles, HARBOUR), 'utf8'), /title: "Harbour plan finally approved"/);
   });
+
+  it('reports a URL collision in the run that gave the URL, and later runs report what a run without the cache does', async () => {
+    const dirs = await setUp();
+    await run(dirs);
+    // A second article with the first one's headline: its URL gets a suffix, once.
+    await writeFile(path.join(dirs.inbox, '2024-05-03-harbour-again.txt'), 'Harbour plan approved\n\nA second story under the same headline.\n');
+    const colliding = await run(dirs);
+    assert.deepEqual(colliding.problems.problems.map((problem) => problem.code), ['SLUG_COLLISION']);
+    const cached = await run(dirs);
+    assert.equal(cached.result.cache?.reused, 3);
+    await rm(path.join(dirs.articles, '.broadsheet'), { recursive: true });
+    const uncached = await run(dirs);
+    assert.equal(uncached.result.cache?.reused, 0);
+    assert.deepEqual(cached.problems.problems, uncached.problems.problems);
+  });
 });
 
 describe('the build report lists what ingest removed', () => {
