@@ -5,13 +5,16 @@ const params = new URLSearchParams(window.location.search);
 const meta = document.querySelector('[data-search-bundle]');
 
 /**
- * Whether a highlight word is worth marking: two letters or digits at least, or one character of
- * Chinese, Japanese or Korean, where one syllable is a word (`猫`, `집`). Pagefind's highlighter marks every occurrence of what
- * it is given, so `?highlight="` marked every quote mark in the article, and `?highlight=a`
- * every "a" inside every word.
+ * Whether a highlight word is worth marking: two letters or digits at least, one letter or digit
+ * with a symbol or punctuation (`C++`, `C#`: a search for them links here with the word as the
+ * text has it), or one character of Chinese, Japanese or Korean, where one syllable is a word
+ * (`猫`, `집`). Pagefind's highlighter marks every occurrence of what it is given, so
+ * `?highlight="` marked every quote mark in the article, and `?highlight=a` every "a" inside
+ * every word.
  */
 function worthMarking(word) {
   const letters = word.match(/[\p{L}\p{N}]/gu) ?? [];
+  if (letters.length === 1 && /[^\p{L}\p{M}\p{N}\s]/u.test(word)) return true;
   return letters.length >= 2 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(word);
 }
 

@@ -4,7 +4,7 @@
 // archive searched in waves, the page says which years a result list covers and offers the rest
 // ("Search all years"), and filter counts load when the reader asks for them.
 
-import { EXCERPT_WORDS, nameLanguage, openArchiveSearch, queryOf, summaryWordMatches } from './search-engine.js';
+import { EXCERPT_WORDS, holdsLiteral, literalWords, nameLanguage, openArchiveSearch, queryOf, summaryWordMatches } from './search-engine.js';
 
 const FILTERS = [
   ['section', 'Section'],
@@ -177,13 +177,57 @@ function excerptWindow(data, fragment) {
 }
 
 /**
+ * The query's words with symbols among their letters (`C++`, `.NET`: literalWords) and its other
+ * words, for telling which of the words Pagefind matched a result holds because of the query.
+ */
+function queryWords(term) {
+  const literals = literalWords(term);
+  const plain = term
+    .replace(/"/g, ' ')
+    .split(/\s+/)
+    .filter((word) => word && literalWords(word).length === 0);
+  return { literals, plain };
+}
+
+/**
+ * Whether a word Pagefind matched is one the query names: Pagefind searches a literal word by its
+ * letters (`c` for `C++`) and matches every word they begin, so `compare`, `C#` and `network`
+ * were marked for `C++` and `.NET`. A word is kept when it holds a literal word, or begins (or
+ * shares a stem with) one of the query's other words.
+ */
+function namedByQuery(word, { literals, plain }) {
+  return literals.some((literal) => holdsLiteral(word, literal)) || plain.some((other) => summaryWordMatches(word, other));
+}
+
+/**
+ * The match locations an excerpt marks, and where it starts: Pagefind's, but for a query with
+ * literal words, only the words the query names (namedByQuery), and the text's words holding a
+ * literal word; when Pagefind's window holds none of those, a window from a little before the
+ * first of them (Pagefind chose its window by the words the letters begin).
+ */
+function literalSpan(span, fragment, query) {
+  const holding = new Set();
+  fragment.words.forEach((word, at) => {
+    if (query.literals.some((literal) => holdsLiteral(word, literal))) holding.add(at);
+  });
+  const locations = new Set([...span.locations].filter((at) => namedByQuery(fragment.words[at] ?? '', query)));
+  for (const at of holding) locations.add(at);
+  const inWindow = (at) => at >= span.start && at < span.start + span.length;
+  if (holding.size === 0 || [...holding].some(inWindow)) return { ...span, locations };
+  const first = Math.min(...holding);
+  const start = Math.max(0, Math.min(first - Math.floor(span.length / 3), fragment.words.length - span.length));
+  return { start, length: span.length, locations };
+}
+
+/**
  * The excerpt as text nodes and <mark> elements, its text exactly the article's (not an HTML
  * parse of Pagefind's excerpt, which escapes `<` and `>` but not `&`: `&lt;zebra&gt;` in an
  * article would show as `<zebra>`), and the words it marks, for the article page to highlight.
  */
-function excerptOf(data) {
+function excerptOf(data, query) {
   const fragment = fragmentWords(data);
-  const span = fragment && data.excerpt ? excerptWindow(data, fragment) : null;
+  const found = fragment && data.excerpt ? excerptWindow(data, fragment) : null;
+  const span = found && query.literals.length > 0 ? literalSpan(found, fragment, query) : found;
   if (!span) return { nodes: data.excerpt ? [document.createTextNode(data.plain_excerpt ?? '')] : [], marked: [] };
   const nodes = [];
   const marked = [];
@@ -237,10 +281,13 @@ function summaryExcerpt(data, query) {
 /**
  * The result's link, highlighting the words the excerpt marks (as the article has them:
  * `election` for the query `elections`), not the query's words, which the article may not
- * contain. Punctuation around a word is dropped; without marked words the link is Pagefind's.
+ * contain. Punctuation around a word is dropped, but a word holding a literal word of the query
+ * is highlighted as that word (`C++`, `.NET`: without its symbols, `C` was too short to mark and
+ * `NET` marked "network"); without marked words the link is Pagefind's.
  */
-function resultUrl(data, marked) {
-  const words = [...new Set(marked.map((word) => word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '')).filter(Boolean))];
+function resultUrl(data, marked, { literals }) {
+  const highlighted = (word) => literals.filter((literal) => holdsLiteral(word, literal));
+  const words = [...new Set(marked.flatMap((word) => (highlighted(word).length > 0 ? highlighted(word) : [word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '')])).filter(Boolean))];
   if (words.length === 0) return data.url;
   const url = new URL(data.url, window.location.href);
   url.searchParams.delete(highlightParam);
@@ -262,11 +309,12 @@ function renderResult(data) {
   const details = [];
   if (meta.date) details.push(element('time', { datetime: meta.date, textContent: formatDate(meta.date) }));
   if (meta.section) details.push(...(details.length > 0 ? [' · '] : []), isolate(meta.section, valueLanguage('section', meta.section)));
-  const excerpt = excerptOf(data);
+  const query = queryWords(state.q);
+  const excerpt = excerptOf(data, query);
   // Found, but not by a word of the text: by the summary, shown then with its words marked.
   const bySummary = excerpt.marked.length === 0 && (data.locations ?? []).length === 0 ? summaryExcerpt(data, state.q) : null;
   return element('li', { className: 'search-result' }, [
-    element('h2', { className: 'search-result-title', lang: meta.titleLang ?? meta.lang, dir: 'auto' }, [element('a', { href: resultUrl(data, excerpt.marked), textContent: meta.title || data.url })]),
+    element('h2', { className: 'search-result-title', lang: meta.titleLang ?? meta.lang, dir: 'auto' }, [element('a', { href: resultUrl(data, excerpt.marked, query), textContent: meta.title || data.url })]),
     element('p', { className: 'search-result-meta' }, details),
     bySummary || data.excerpt ? element('p', { className: 'search-result-excerpt', lang: meta.lang, dir: 'auto' }, bySummary ?? excerpt.nodes) : '',
   ]);

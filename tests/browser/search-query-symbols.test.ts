@@ -19,6 +19,7 @@ const FORUM = 'Forum post shows markup as text';
 const BUDGET = 'Council budget agreed';
 const LANGUAGES = 'Programmers compare their tools';
 const NETWORK = 'Network attack hits cable firm';
+const TOOLKIT = 'Keyboard makers list kit';
 
 /** Words enough, each of its own letters, for Pagefind to split the index into several chunks. */
 function filler(seed: number): string {
@@ -44,6 +45,8 @@ describe('query words with symbols in them', { skip }, () => {
     // The letters of `C++`, `C#`, `F#`, `.NET` and `AT&T` begin words of this one, which says none of them.
     files['2024-03-03-network.txt'] = `${NETWORK}\n\nA cable company's network came under attack; the net cost to customers, a vitamin C supplier and a few firms was counted at the weekend.\n`;
     files['2024-03-04-languages.txt'] = `${LANGUAGES}\n\nTeams moved from C++ to C# and F# on .NET, a survey for AT&T found.\n`;
+    // Words its letters begin, all before the word itself: Pagefind's excerpt is around them.
+    files['2024-03-05-toolkit.txt'] = `${TOOLKIT}\n\nKettle kiln kind king kit knack knee knife knit knob knock knot know kudos kale keel kelp kerb key kick kid kin kiss kite kiwi knell, then the rest of the story went on for a long time while nobody spoke of it until the end of the meeting when the team leader stood up and told everyone that the K++ toolkit was ready for release.\n`;
     for (let i = 0; i < 6; i++) files[`2024-04-0${i + 1}-notes-${i}.txt`] = `Notes number ${i + 1}\n\n${filler(i + 1)}\n`;
     const build = await buildArchive(await writeInbox('search-query-symbols', files));
     assert.equal(build.exitCode, 0, build.stderr);
@@ -104,6 +107,37 @@ describe('query words with symbols in them', { skip }, () => {
         await watched.page.context().close();
       });
     }
+  }
+
+  // Pagefind searches `C++` by its letters, `c`, and its match locations are the words they begin:
+  // the excerpt marked "compare" and "C#", and the result's link highlighted `compare` and `C` (too
+  // short to mark), so the article showed no `C++`; `.NET` highlighted `NET`, marking "network".
+  for (const [query, marked, title] of [
+    ['C++', ['C++'], LANGUAGES],
+    ['C#', ['C#'], LANGUAGES],
+    ['.NET', ['.NET'], LANGUAGES],
+    ['AT&T', ['AT&T'], LANGUAGES],
+    ['"C++"', ['C++'], LANGUAGES],
+    ['C++ teams', ['Teams', 'C++'], LANGUAGES],
+    ['K++', ['K++'], TOOLKIT],
+  ] as const) {
+    it(`${query} marks ${marked.join(' and ')} in the excerpt and on the article it opens, not the words its letters begin`, async () => {
+      const watched = await openWatchedPage(browser, server.origin);
+      await watched.page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
+      await searchSettled(watched.page);
+      const result = watched.page.locator('.search-result').filter({ hasText: title });
+      const marks = (await result.locator('.search-result-excerpt mark').allTextContents()).map((text) => text.replace(/[,.;]$/, ''));
+      assert.deepEqual([...new Set(marks)], marked);
+      const link = result.locator('.search-result-title a');
+      assert.deepEqual(new URL((await link.getAttribute('href')) ?? '', server.origin).searchParams.getAll('highlight'), marked);
+      await link.click();
+      await watched.page.waitForURL(/\?highlight=/);
+      await watched.page.locator('article mark.pagefind-highlight').first().waitFor();
+      const highlighted = await watched.page.locator('article mark.pagefind-highlight').allTextContents();
+      assert.deepEqual([...new Set(highlighted)].sort(), [...marked].sort());
+      assert.deepEqual(watched.consoleMessages, []);
+      await watched.page.context().close();
+    });
   }
 
   it('names a word with symbols that no article has as it was typed', async () => {
