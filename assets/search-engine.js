@@ -246,7 +246,9 @@ export function literalWords(term) {
  * spaces has no others), or one of its runs of three letters or digits or more between symbols
  * (`alert` in `=alert(1)>`, as Pagefind indexes `onerror=alert(1)>` by its parts too). Each is
  * looked up exactly, not as the start of longer words. Not runs of two, which Pagefind indexes
- * too: `at` of `AT&T` is in most articles, whose text would all be read.
+ * too: `at` of `AT&T` is in most articles, whose text would all be read. A word holding the
+ * literal word with more to it (`C++11`, `AT&T-owned`: Pagefind's `c11`, `attowned`) has the
+ * word's letters among its page's `joined` meta (joinedParts in src/search/search-fields.ts).
  */
 export function literalLookups(word) {
   const parts = word.split(/[^\p{L}\p{M}\p{N}]+/u).map(foldWord).filter((part) => part.length > 2);
@@ -503,7 +505,7 @@ async function foundWords(result) {
   const matched = await matchedWords(result);
   if (matched.length > 0) return matched;
   const { meta = {} } = await result.data();
-  return [meta.title, meta.summary, meta.folded].filter(Boolean).join(' ').split(/\s+/).filter(Boolean);
+  return [meta.title, meta.summary, meta.folded, meta.joined].filter(Boolean).join(' ').split(/\s+/).filter(Boolean);
 }
 
 // A query without phrases apart or literal words (see keepRequired).

@@ -13,7 +13,7 @@ export interface SearchFields {
    * Metadata for result listings. No section: Pagefind indexes meta values as words, and an
    * article is not about its section's name; the search page reads the section filter instead.
    */
-  meta: { date: string; summary: string; folded: string };
+  meta: { date: string; summary: string; folded: string; joined: string };
   filters: Record<FilterName, string[]>;
   /**
    * The day number (see `dayNumber`), seven digits, on every page so none drops out of
@@ -125,6 +125,56 @@ export function compatibilityWords(texts: readonly string[]): string {
   return [...words].join(' ');
 }
 
+// A word with letters or digits on both sides of other characters (`AT&T-owned`, `C++11`, `3/4`),
+// and a character that makes it literal to a query (literalWords in assets/search-engine.js): not
+// only apostrophes and hyphens, as in `company's` and `co-operate`.
+const JOINED = /[\p{Alphabetic}\p{N}][^\p{Alphabetic}\p{N}]+[\p{Alphabetic}\p{N}]/u;
+const LITERAL = /[^\p{L}\p{M}\p{N}'\u2019\u02bc\p{Pd}]/u;
+// Quotes and brackets around a word, and the sentence's punctuation after it, as a query's words
+// are read (WORD_OPENING and WORD_CLOSING in assets/search-engine.js): `"Sony's` is no literal.
+const AROUND = /^[\p{Ps}\p{Pi}\p{Pf}'"¡¿]+|[\p{Pe}\p{Pi}\p{Pf}\p{Terminal_Punctuation}'"…]+$/gu;
+const NOT_LETTER_OR_DIGIT = /[^\p{Alphabetic}\p{N}]+/u;
+// Pagefind indexes a part of a word of this length or more; the search page looks a literal
+// word up by its parts of one more (literalLookups in assets/search-engine.js).
+const PART_INDEXED = 2;
+const PART_LOOKED_UP = 3;
+// The most short parts in a row joined: a word like `1.2.3.4.5.6.7.8.9` would give dozens.
+const JOINED_RUN = 8;
+
+/**
+ * The parts of the words of `texts` that Pagefind does not index but a literal word of a query
+ * (`C++`, `AT&T`) is looked up by: Pagefind indexes a word with symbols in it by its letters and
+ * digits (`attowned` for `AT&T-owned`, `c11` for `C++11`) and by its parts of two letters or
+ * more (`at`, `owned`, `11`), so `c` and `att` were in no index and `C++` and `AT&T` did not find
+ * the articles saying `C++11` and `AT&T-owned`. Listed: within each row of parts shorter than
+ * three, each part of one letter and each join of neighbouring parts, as lower case letters and
+ * digits, once, space-separated; empty for a text without such words.
+ */
+export function joinedParts(texts: readonly string[]): string {
+  const words = new Set<string>();
+  for (const text of texts) {
+    for (const word of text.split(/\s+/u)) {
+      if (!JOINED.test(word) || !LITERAL.test(word.replace(AROUND, ''))) continue;
+      const parts = word.split(NOT_LETTER_OR_DIGIT).map(indexedWord).filter(Boolean);
+      const whole = parts.join('');
+      let start = 0;
+      for (let end = 0; end <= parts.length; end++) {
+        if (end < parts.length && (parts[end]?.length ?? 0) < PART_LOOKED_UP) continue;
+        const row = parts.slice(start, Math.min(end, start + JOINED_RUN));
+        for (let from = 0; from < row.length; from++) {
+          for (let to = from + 1; to <= row.length; to++) {
+            const joined = row.slice(from, to).join('');
+            if ((to - from === 1 && joined.length >= PART_INDEXED) || joined === whole) continue;
+            words.add(joined);
+          }
+        }
+        start = end + 1;
+      }
+    }
+  }
+  return [...words].join(' ');
+}
+
 export function searchFields(article: Article, timeZone: string, interfaceLanguage: string, rules: EntityRules = DEFAULT_ENTITY_RULES): SearchFields {
   // The date readers see on the page is in the site's zone, so the year and sort key are too.
   const local = article.date.setZone(timeZone);
@@ -135,6 +185,7 @@ export function searchFields(article: Article, timeZone: string, interfaceLangua
       date: local.toFormat('yyyy-MM-dd'),
       summary: normaliseValue(article.summary),
       folded: compatibilityWords([article.title, article.subtitle ?? '', ...article.authors, article.summary, article.body]),
+      joined: joinedParts([article.title, article.subtitle ?? '', ...article.authors, article.body]),
     },
     filters: {
       section: section ? [section] : [],

@@ -20,6 +20,7 @@ const BUDGET = 'Council budget agreed';
 const LANGUAGES = 'Programmers compare their tools';
 const NETWORK = 'Network attack hits cable firm';
 const TOOLKIT = 'Keyboard makers list kit';
+const STANDARD = 'Standards body meets';
 
 /** Words enough, each of its own letters, for Pagefind to split the index into several chunks. */
 function filler(seed: number): string {
@@ -45,6 +46,8 @@ describe('query words with symbols in them', { skip }, () => {
     // The letters of `C++`, `C#`, `F#`, `.NET` and `AT&T` begin words of this one, which says none of them.
     files['2024-03-03-network.txt'] = `${NETWORK}\n\nA cable company's network came under attack; the net cost to customers, a vitamin C supplier and a few firms was counted at the weekend.\n`;
     files['2024-03-04-languages.txt'] = `${LANGUAGES}\n\nTeams moved from C++ to C# and F# on .NET, a survey for AT&T found.\n`;
+    // `C++` and `AT&T` with more to the word: Pagefind indexes them as `c11` and `attowned`.
+    files['2024-03-06-standard.txt'] = `${STANDARD}\n\nThe committee adopted C++11 last spring, and an AT&T-owned network carried the vote.\n`;
     // Words its letters begin, all before the word itself: Pagefind's excerpt is around them.
     files['2024-03-05-toolkit.txt'] = `${TOOLKIT}\n\nKettle kiln kind king kit knack knee knife knit knob knock knot know kudos kale keel kelp kerb key kick kid kin kiss kite kiwi knell, then the rest of the story went on for a long time while nobody spoke of it until the end of the meeting when the team leader stood up and told everyone that the K++ toolkit was ready for release.\n`;
     for (let i = 0; i < 6; i++) files[`2024-04-0${i + 1}-notes-${i}.txt`] = `Notes number ${i + 1}\n\n${filler(i + 1)}\n`;
@@ -86,14 +89,16 @@ describe('query words with symbols in them', { skip }, () => {
   // found every article with a word starting in c. A word with symbols in it is found as the text
   // it is, newest first too.
   for (const [query, titles] of [
-    ['C++', [LANGUAGES]],
+    ['C++', [LANGUAGES, STANDARD]],
     ['C#', [LANGUAGES]],
     ['F#', [LANGUAGES]],
     ['.NET', [LANGUAGES]],
-    ['AT&T', [LANGUAGES, FORUM]],
+    ['AT&T', [LANGUAGES, FORUM, STANDARD]],
     ['AT&T survey', [LANGUAGES]],
     // In quotes, Pagefind's exact search compares the letters: "C++" found "vitamin C".
-    ['"C++"', [LANGUAGES]],
+    ['"C++"', [LANGUAGES, STANDARD]],
+    ['C++11', [STANDARD]],
+    ['AT&T-owned', [STANDARD]],
     ['"C# and F#"', [LANGUAGES]],
   ] as const) {
     for (const order of ['', 'newest']) {
