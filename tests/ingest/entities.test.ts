@@ -125,6 +125,25 @@ describe('entity extraction rules', () => {
     assert.deepEqual(found.organizations.sort(), ['Bank of England', 'IMF', 'Northwind Holdings', 'Oxfam']);
   });
 
+  // `.NET` was the organisation "NET", `Yahoo!` "Yahoo": the symbols were tokens of their own.
+  it('names an organisation with the symbols the text writes it with', () => {
+    const found = extractEntities(
+      article('Results', 'Developers on .NET and C# met staff of AT&T-owned firms.', 'Shares in E*TRADE rose, and Yahoo! said it would buy them.', 'Google+ closed.'),
+      'en',
+    );
+    assert.deepEqual(found.organizations.sort(), ['.NET', 'AT&T', 'E*TRADE', 'Google+', 'Yahoo!']);
+  });
+
+  it('takes no single letter with symbols for a name, nor a sentence’s exclamation mark for part of one', () => {
+    const found = extractEntities(article('Code', 'Teams moved from C++ to C# and F# this year.', 'They love Paris! Then they went to the BBC.'), 'en');
+    assert.deepEqual(all(found).sort(), ['BBC', 'Paris']);
+  });
+
+  it('keeps one organisation written with and without its exclamation mark, under its spelling mentioned most', () => {
+    const found = extractEntities(article('Web', 'Yahoo! said it grew, and Yahoo! shares rose.', 'Analysts at Yahoo! News agreed.'), 'en');
+    assert.deepEqual(found.organizations, ['Yahoo!']);
+  });
+
   it('separates a person from the body named after "of", and keeps one-word heads like "Bank of"', () => {
     const found = extractEntities(
       article('Inquiry', 'Detective Inspector Rhona Dale of Wessex County Police said the inquiry at the Bank of England was over.'),

@@ -53,7 +53,10 @@ export const DEFAULT_ENTITY_FILE: Required<Omit<EntityFile, 'defaults'>> = {
   ],
 };
 
-/** Comparison form of a name: case, width, apostrophes, dots and spacing do not matter. */
+/**
+ * Comparison form of a name: case, width, apostrophes, dots, a closing exclamation mark
+ * (`Yahoo!`, which ends a sentence as often as it ends the name) and spacing do not matter.
+ */
 const foldedNames = new Map<string, string>();
 /** Folded names kept (`foldName`); past this the memo starts again, so it stays a few MB. */
 const FOLDED_NAMES_KEPT = 50_000;
@@ -63,7 +66,7 @@ export function foldName(name: string): string {
   // filters), and folding each again was 0.2 s of a 1,407-article build.
   let folded = foldedNames.get(name);
   if (folded === undefined) {
-    folded = name.normalize('NFKC').toLowerCase().replace(/[’`]/g, "'").replace(/\./g, '').replace(/\s+/g, ' ').trim();
+    folded = name.normalize('NFKC').toLowerCase().replace(/[’`]/g, "'").replace(/\./g, '').replace(/!(?=\s|$)/g, '').replace(/\s+/g, ' ').trim();
     if (foldedNames.size >= FOLDED_NAMES_KEPT) foldedNames.clear();
     foldedNames.set(name, folded);
   }

@@ -47,7 +47,16 @@ const SHOUTED_WORDS = new Set('A AN AND ARE AS AT BE BUT BY FOR HAS HAD HE HIS I
 const ROMAN_NUMERAL = /^[IVXLC]+$/;
 const INITIALISM = /^(?:\p{Lu}\.){2,}$/u;
 const ACRONYM = /^[\p{Lu}][\p{Lu}\d&]{1,5}$/u;
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*|[^\s\p{L}\p{N}]/gu;
+// A word, with the symbols that belong to it as the text writes it: a dot before its letters
+// (`.NET`, not a sentence's end), a star, plus or exclamation mark between them (`E*TRADE`),
+// pluses or hashes after them (`C++`, `C#`, `Disney+`) and an exclamation mark after them when
+// the sentence goes on in lower case (`Yahoo! said`). They were tokens of their own, so `.NET`
+// was the organisation "NET" and `Yahoo!` was "Yahoo". Anything else that is not a letter or
+// digit is a token by itself.
+const TOKEN = /(?:(?<![^\s([“"‘])\.(?=\p{L}))?[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'’.&-]|[*+!](?=[\p{L}\p{N}]))*(?:[+#]+(?![\p{L}\p{N}])|!(?=\s+\p{Ll}))?|[^\s\p{L}\p{N}]/gu;
+// The letters of a word without the symbols TOKEN keeps with it: what gazetteers and the acronym
+// rule compare (`Yahoo!` is the known organisation Yahoo, `E*TRADE` an acronym).
+const nameLetters = (name: string) => name.replace(/^\.|[*+#!]/g, '');
 // Most tokens are plain lower-case words: no dot, apostrophe, hyphen or capital, so none of the
 // Unicode tests in scanLine can change or capitalise them (shouting only title-cases, which
 // leaves a lower-case first letter as it is). They skip straight to the lower-case branch.
@@ -65,7 +74,7 @@ interface Mention {
   verbCue: boolean;
 }
 
-const isCapitalised = (token: string) => /^\p{Lu}/u.test(token) || JOINED_PARTICLE.test(token);
+const isCapitalised = (token: string) => /^\.?\p{Lu}/u.test(token) || JOINED_PARTICLE.test(token);
 const isShouted = (token: string) => token.length >= 4 && /^[\p{Lu}'’-]+$/u.test(token) && /\p{Lu}{4}/u.test(token);
 const titleCase = (token: string) => token.charAt(0) + token.slice(1).toLowerCase();
 
@@ -113,7 +122,7 @@ function scanLine(text: string, mentions: Mention[], lowerWords: Set<string>, sh
       sentenceStart = false;
       continue;
     }
-    if (!/^[\p{L}\p{N}]/u.test(token)) {
+    if (!/^\.?[\p{L}\p{N}]/u.test(token)) {
       afterTime &&= token === '(';
       afterColon = token === ':';
       const count = mentions.length;
@@ -137,7 +146,7 @@ function scanLine(text: string, mentions: Mention[], lowerWords: Set<string>, sh
       endsName = true;
     }
     // `Trump-era`, `Hamas-run`: the name before a lower-case compound.
-    const compound = /^(\p{Lu}[\p{L}\p{M}'’.]*)-\p{Ll}/u.exec(token);
+    const compound = /^(\.?\p{Lu}[\p{L}\p{M}'’.&*+#!]*)-\p{Ll}/u.exec(token);
     if (compound && !JOINED_PARTICLE.test(token)) {
       token = compound[1]!;
       endsName = true;
@@ -240,13 +249,14 @@ function trimMention(mention: Mention): Mention | undefined {
 function classify(name: string, tokens: string[], rules: EntityRules): EntityKind | undefined {
   const forced = rules.kinds.get(foldName(name));
   if (forced) return forced;
-  if (KNOWN_ORGANIZATIONS.has(name)) return 'organization';
+  const letters = nameLetters(name);
+  if (KNOWN_ORGANIZATIONS.has(name) || KNOWN_ORGANIZATIONS.has(letters)) return 'organization';
   if (PLACES.has(name)) return 'place';
   if (tokens.length >= 2) {
     if (ORGANIZATION_WORDS.has(tokens[tokens.length - 1]!)) return 'organization';
     if (ORGANIZATION_WORDS.has(tokens[0]!) && tokens.includes('of')) return 'organization';
   }
-  if (tokens.length === 1 && ACRONYM.test(name) && !NEVER_NAMES.has(name) && !SHOUTED_WORDS.has(name) && !ROMAN_NUMERAL.test(name)) return 'organization';
+  if (tokens.length === 1 && ACRONYM.test(letters) && !NEVER_NAMES.has(name) && !SHOUTED_WORDS.has(name) && !ROMAN_NUMERAL.test(name)) return 'organization';
   return undefined;
 }
 
@@ -303,16 +313,20 @@ export function extractEntities(text: EntityText, language: string, rules: Entit
     if (mention.verbCue) candidate.verbCue = true;
   }
 
-  const found = new Map<string, { kind: EntityKind; count: number; firstSeen: number }>();
+  // By folded name: `Yahoo! said` and `Yahoo! News` (whose `!` ends the word, not the name) are one
+  // organisation, under the spelling mentioned most.
+  const found = new Map<string, { name: string; spelled: number; kind: EntityKind; count: number; firstSeen: number }>();
   const add = (name: string, kind: EntityKind, count: number, firstSeen: number) => {
     const canonical = canonicalName(name, rules);
     if (canonical === undefined) return;
-    const finalKind = rules.kinds.get(foldName(canonical)) ?? kind;
-    const entry = found.get(canonical);
+    const folded = foldName(canonical);
+    const finalKind = rules.kinds.get(folded) ?? kind;
+    const entry = found.get(folded);
     if (entry) {
       entry.count += count;
       entry.firstSeen = Math.min(entry.firstSeen, firstSeen);
-    } else found.set(canonical, { kind: finalKind, count, firstSeen });
+      if (count > entry.spelled) Object.assign(entry, { name: canonical, spelled: count });
+    } else found.set(folded, { name: canonical, spelled: count, kind: finalKind, count, firstSeen });
   };
 
   // Full person names first, so that surnames can resolve to them.
@@ -368,7 +382,8 @@ export function extractEntities(text: EntityText, language: string, rules: Entit
 
   const result: ExtractedEntities = { people: [], organizations: [], places: [] };
   const ranked = [...found.entries()].sort((a, b) => b[1].count - a[1].count || a[1].firstSeen - b[1].firstSeen);
-  for (const [name, entry] of ranked) {
+  for (const [, entry] of ranked) {
+    const { name } = entry;
     const list = entry.kind === 'person' ? result.people : entry.kind === 'organization' ? result.organizations : result.places;
     if (list.length < MAX_ENTITIES_PER_KIND) list.push(name);
   }
