@@ -15,6 +15,8 @@ const FILTERS = [
   ['places', 'Places'],
   ['tags', 'Tags'],
 ];
+// The URL's own parameters besides the filters.
+const SEARCH_PARAMS = new Set(['q', 'order']);
 // Filters listed whole: the archive's own divisions, few, each with a page of its own, which a
 // reader browses by. Cut to the most frequent, the sections of a language with fewer articles
 // (Arabic beside English, ties ordered in the page's language) were all behind "Show all".
@@ -83,7 +85,10 @@ function readUrl() {
     if (values.length > 0) filters[name] = values;
   }
   const order = params.get('order') ?? '';
-  return { q: params.get('q') ?? '', order: order in ORDERS ? order : '', filters };
+  // Parameters that are no filter of this page (`?colour=red`, a misspelt `?sections=`): left out,
+  // and the status says so. They were dropped without a word, and the page showed every article.
+  const ignored = [...new Set([...params.keys()].filter((name) => !SEARCH_PARAMS.has(name) && !FILTERS.some(([filter]) => filter === name)))];
+  return { q: params.get('q') ?? '', order: order in ORDERS ? order : '', filters, ignored };
 }
 
 /**
@@ -417,8 +422,54 @@ function describe(total, scope) {
   const order = state.order === 'oldest' ? ', oldest first' : state.order === 'newest' || term.length === 0 ? ', newest first' : '';
   const years = isPartial(scope) ? ` from ${formatYears(scope.searched)}` : '';
   const rest = isPartial(scope) ? ` (${formatYears(scope.unsearched)} not searched yet)` : '';
-  if (total === 0) return ['No results', ...term, ...narrowed, `${years}${rest}.`, ...describeMissing(), ` Try other or fewer words${narrowed.length > 0 ? ', or remove a filter' : ''}.`];
-  return [things, ...term, ...narrowed, `${years}${order}${rest}.`];
+  if (total === 0 && (current?.unknownValues ?? []).length > 0) return ['No results', ...term, '.', ...describeUnknownValues(current.unknownValues), ...spaced(describeIgnored())];
+  if (total === 0) return ['No results', ...term, ...narrowed, `${years}${rest}.`, ...describeMissing(), ` Try other or fewer words${narrowed.length > 0 ? ', or remove a filter' : ''}.`, ...spaced(describeIgnored())];
+  return [things, ...term, ...narrowed, `${years}${order}${rest}.`, ...spaced(describeIgnored())];
+}
+
+/** Nodes after a sentence of the status: a space first, when there are any. */
+function spaced(nodes) {
+  return nodes.length > 0 ? [' ', ...nodes] : [];
+}
+
+/** The label of a filter (`Section` for `section`). */
+function filterLabel(name) {
+  return FILTERS.find(([filter]) => filter === name)?.[1] ?? name;
+}
+
+/** The search in the state as a link, without the filter values `left` (`[name, value]` pairs). */
+function searchUrlWithout(left) {
+  const url = new URL(window.location.href);
+  url.search = '';
+  if (state.q) url.searchParams.set('q', state.q);
+  if (state.order) url.searchParams.set('order', state.order);
+  for (const [name] of FILTERS) for (const value of state.filters[name] ?? []) if (!left.some(([n, v]) => n === name && v === value)) url.searchParams.append(name, value);
+  return `${url.pathname}${url.search}`;
+}
+
+/**
+ * ` No article has Section “Nonexistent”: …`, for filter values from a link that no article has
+ * (a made-up or misspelt value, or one renamed since): without them the status spoke of words
+ * ("Try other or fewer words"), which were not what found nothing. Says how to clear them.
+ */
+function describeUnknownValues(unknown) {
+  const named = unknown.flatMap(([name, value], i) => [...(i > 0 ? [i === unknown.length - 1 ? ' or ' : ', '] : []), `${filterLabel(name)} “`, isolate(shortened(valueLabel(name, value)), valueLanguage(name, value)), '”']);
+  const it = unknown.length === 1 ? 'it' : 'them';
+  return [' No article in the archive has ', ...named, ` (a filter in the link). Uncheck ${it} under “Narrow the results”, or `, element('a', { href: searchUrlWithout(unknown), textContent: `search without ${it}` }), '.'];
+}
+
+/** `The link’s “colour” is not a filter of this search…`, for URL parameters the page left out. */
+function describeIgnored() {
+  const ignored = state.ignored ?? [];
+  if (ignored.length === 0) return [];
+  const named = ignored.slice(0, MISSING_NAMED).flatMap((name, i) => [...(i > 0 ? ['”, “'] : []), isolate(shortened(name))]);
+  const others = ignored.length - Math.min(ignored.length, MISSING_NAMED);
+  const one = ignored.length === 1;
+  return [
+    'The link’s “',
+    ...named,
+    `”${others > 0 ? ` (and ${others.toLocaleString(pageLanguage)} more)` : ''} ${one ? 'is not a filter' : 'are not filters'} of this search, so ${one ? 'it was' : 'they were'} left out (the filters are ${FILTERS.map(([, label]) => label).join(', ')}).`,
+  ];
 }
 
 // Words the status names that no article has; the rest are counted. The status is announced
@@ -630,11 +681,25 @@ async function showMore() {
 }
 
 /**
+ * The chosen filter values (`[name, value]`) that no article of the years searched has, when the
+ * search found nothing: the values a link named that the archive does not have. Empty without
+ * filter data (an archive searched in waves before the reader asks for it), or while unsearched
+ * years could hold them.
+ */
+async function unknownFilterValues(scope) {
+  if (selectedValues().length === 0 || !archive.filtersLoaded || !scope.complete) return [];
+  const { counts } = await archive.filters();
+  return Object.entries(state.filters).flatMap(([name, values]) => values.filter((value) => !(counts?.[name]?.[value] > 0)).map((value) => [name, value]));
+}
+
+/**
  * Runs the search in the state and writes it to the URL (`history` as writeUrl takes it);
  * `showing` keeps that many results on screen (at least a page).
  */
 async function run({ showing = PAGE_SIZE, history = 'replace' } = {}) {
   const id = ++generation;
+  // The reader's own search, not the link's: nothing of the link is left out any more.
+  if (history !== 'replace') state.ignored = [];
   searching.abort();
   searching = new AbortController();
   const { signal } = searching;
@@ -650,7 +715,7 @@ async function run({ showing = PAGE_SIZE, history = 'replace' } = {}) {
     status.classList.remove('search-error');
     // Spaces, punctuation or symbols searched for (Enter on them, or typed): nothing was searched, and
     // an empty status told the reader nothing. A page opened without a query stays quiet.
-    status.textContent = state.q === '' ? '' : 'Nothing to search for: spaces, punctuation and symbols alone are not searched. Type a word to find.';
+    status.replaceChildren(...(state.q === '' ? describeIgnored() : ['Nothing to search for: spaces, punctuation and symbols alone are not searched. Type a word to find.', ...spaced(describeIgnored())]));
     showScope(undefined);
     totals = archive.filtersLoaded ? await archive.filters() : undefined;
     if (id === generation) renderFilters(totals?.counts, totals?.scope);
@@ -663,9 +728,11 @@ async function run({ showing = PAGE_SIZE, history = 'replace' } = {}) {
     const page = await result.next(Math.max(PAGE_SIZE, showing));
     if (id !== generation) return;
     // A query finds the articles with every word: when that is none, say which word no article has.
-    const missing = result.total === 0 && result.scope.complete ? await archive.missingWords(state.q, { signal }) : [];
+    const unknownValues = result.total === 0 ? await unknownFilterValues(result.scope) : [];
     if (id !== generation) return;
-    current = { result, shown: page.length, unavailable: 0, reason: undefined, missing };
+    const missing = result.total === 0 && result.scope.complete && unknownValues.length === 0 ? await archive.missingWords(state.q, { signal }) : [];
+    if (id !== generation) return;
+    current = { result, shown: page.length, unavailable: 0, reason: undefined, missing, unknownValues };
     list.replaceChildren(...readable(page).map(renderResult));
     showResultState();
   } catch (error) {
