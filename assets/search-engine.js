@@ -196,6 +196,33 @@ export function phrasesOf(term) {
   return [...new Set(phrases.filter((phrase) => /[\p{L}\p{N}]/u.test(phrase)).map((phrase) => `"${phrase}"`))];
 }
 
+/**
+ * The phrases in quotes of a query, each without its quotes, as searched (symbols left out as
+ * queryOf leaves them): the query itself when it is one phrase, else phrasesOf's.
+ */
+export function quotedPhrases(term) {
+  const query = queryOf(term);
+  if (!query) return [];
+  const phrases = QUOTED.test(query) ? [query] : phrasesOf(term);
+  return phrases.map((phrase) => phrase.replace(/"/g, '').trim()).filter(Boolean);
+}
+
+/**
+ * The words of a query outside its phrases in quotes (`winter` of `"harbour board" winter`), as
+ * typed less the brackets, quotes and sentence punctuation around them; empty for a query of one
+ * phrase.
+ */
+export function wordsOutsidePhrases(term) {
+  const query = cleanQuery(term);
+  if (/^"[^"]*"$/.test(query)) return [];
+  const words = query
+    .replace(/"[^"]*"/g, ' ')
+    .split(' ')
+    .map((word) => word.replace(WORD_OPENING, '').replace(WORD_CLOSING, ''))
+    .filter((word) => queryOf(word));
+  return [...new Set(words)];
+}
+
 /** The query as typed, less what Pagefind does not see in the text: see queryOf. */
 function cleanQuery(term) {
   return (
@@ -1240,6 +1267,18 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
   }
 
   /**
+   * Whether an article has the phrase (Pagefind's exact search, its results listed): the counts
+   * hasWord reads are of the pages with every word of a phrase, whether or not in a row.
+   */
+  async function hasPhrase(phrase) {
+    const engine = await engineFor(languageFor(phrase));
+    return engine.exclusive(async () => {
+      await sync(engine);
+      return (await engine.instance.search(`"${phrase.replace(/"/g, '')}"`)).results.length > 0;
+    });
+  }
+
+  /**
    * Whether an article holds a literal word (literalWords): the pages with one of its lookups are
    * read a few at a time, until one holds it. A paragraph's `2%` is in one of the first read, not
    * after the hundred pages with the word `2` that a search of it alone reads.
@@ -1313,6 +1352,18 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     async search(term, options = {}) {
       retryUnreadable();
       return find(term, options);
+    },
+
+    /**
+     * The phrases in quotes of a query that no article has, each without its quotes
+     * (`harbour board pier` for `"harbour board pier" winter`; the query itself when it is one
+     * phrase), by Pagefind's exact search of each: a query with one finds nothing, and the page
+     * names it. Empty for a query without phrases.
+     */
+    async missingPhrases(term) {
+      const missing = [];
+      for (const phrase of quotedPhrases(term)) if (!(await hasPhrase(phrase))) missing.push(phrase);
+      return missing;
     },
 
     /**

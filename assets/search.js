@@ -4,7 +4,7 @@
 // archive searched in waves, the page says which years a result list covers and offers the rest
 // ("Search all years"), and filter counts load when the reader asks for them.
 
-import { EXCERPT_WORDS, holdsLiteral, literalWords, nameLanguage, openArchiveSearch, queryOf, summaryWordMatches } from './search-engine.js';
+import { EXCERPT_WORDS, holdsLiteral, literalWords, nameLanguage, openArchiveSearch, queryOf, quotedPhrases, summaryWordMatches, wordsOutsidePhrases } from './search-engine.js';
 
 const FILTERS = [
   ['section', 'Section'],
@@ -423,7 +423,11 @@ function describe(total, scope) {
   const years = isPartial(scope) ? ` from ${formatYears(scope.searched)}` : '';
   const rest = isPartial(scope) ? ` (${formatYears(scope.unsearched)} not searched yet)` : '';
   if (total === 0 && (current?.unknownValues ?? []).length > 0) return ['No results', ...term, '.', ...describeUnknownValues(current.unknownValues), ...spaced(describeIgnored())];
-  if (total === 0) return ['No results', ...term, ...narrowed, `${years}${rest}.`, ...describeMissing(), ` Try other or fewer words${narrowed.length > 0 ? ', or remove a filter' : ''}.`, ...spaced(describeIgnored())];
+  if (total === 0) {
+    const phrases = describePhrases();
+    const advice = (current.missingPhrases ?? []).length > 0 ? ' Try fewer words in quotes, or none' : ' Try other or fewer words';
+    return ['No results', ...term, ...narrowed, `${years}${rest}.`, ...(phrases.length > 0 ? phrases : describeMissing()), `${advice}${narrowed.length > 0 ? ', or remove a filter' : ''}.`, ...spaced(describeIgnored())];
+  }
   return [things, ...term, ...narrowed, `${years}${order}${rest}.`, ...spaced(describeIgnored())];
 }
 
@@ -475,6 +479,35 @@ function describeIgnored() {
 // Words the status names that no article has; the rest are counted. The status is announced
 // whole at each search, and a pasted paragraph of words no article has named every one of them.
 const MISSING_NAMED = 3;
+
+/** `“a”, “b” or “c”`: quoted text, each isolated and shortened. */
+function quotedList(texts, joiner) {
+  return texts.flatMap((text, i) => [...(i > 0 ? [i === texts.length - 1 ? `” ${joiner} “` : '”, “'] : []), isolate(shortened(text))]);
+}
+
+/**
+ * What the status says of a query with phrases in quotes that found nothing (empty otherwise):
+ * the phrases no article has (` No article has the phrase “harbour board pier”, though some have
+ * “winter”.`), or, when each has some article, that none has them with the query's other words
+ * (` No article has the phrase “harbour board” together with “winter”.`). The status said "No
+ * results" without naming the phrase, as if any word could be the one to blame.
+ */
+function describePhrases() {
+  if (!current?.result.scope.complete) return [];
+  const phrases = quotedPhrases(state.q);
+  if (phrases.length === 0) return [];
+  const missing = current.missingPhrases ?? [];
+  const missingWords = new Set(current.missing ?? []);
+  const outside = wordsOutsidePhrases(state.q).filter((word) => !missingWords.has(word));
+  if (missing.length > 0) {
+    const though = outside.length > 0 ? [', though some have “', ...quotedList(outside, 'and'), '”'] : [];
+    return [` No article has the ${missing.length === 1 ? 'phrase' : 'phrases'} “`, ...quotedList(missing, 'or'), '”', ...though, '.', ...describeMissing()];
+  }
+  if (missingWords.size > 0) return describeMissing();
+  const together = outside.length > 0 ? [' together with “', ...quotedList(outside, 'and'), '”'] : phrases.length > 1 ? [' together'] : [];
+  if (together.length === 0) return [];
+  return [` No article has the ${phrases.length === 1 ? 'phrase' : 'phrases'} “`, ...quotedList(phrases, 'and'), '”', ...together, '.'];
+}
 
 /** ` No article has “zzzqx”.`: the words of a query that found nothing because no article has them. */
 function describeMissing() {
@@ -732,7 +765,9 @@ async function run({ showing = PAGE_SIZE, history = 'replace' } = {}) {
     if (id !== generation) return;
     const missing = result.total === 0 && result.scope.complete && unknownValues.length === 0 ? await archive.missingWords(state.q, { signal }) : [];
     if (id !== generation) return;
-    current = { result, shown: page.length, unavailable: 0, reason: undefined, missing, unknownValues };
+    const missingPhrases = result.total === 0 && result.scope.complete && unknownValues.length === 0 ? await archive.missingPhrases(state.q) : [];
+    if (id !== generation) return;
+    current = { result, shown: page.length, unavailable: 0, reason: undefined, missing, missingPhrases, unknownValues };
     list.replaceChildren(...readable(page).map(renderResult));
     showResultState();
   } catch (error) {

@@ -227,7 +227,7 @@ describe('search results: order, excerpt text and highlighting', { skip }, () =>
       assert.match(await searchSettled(watched.page), /^1 result for “/);
       assert.deepEqual(await watched.page.locator('.search-result-title').allTextContents(), ['Zulu Harbour Story']);
       await watched.page.goto(`${server.origin}/archive/search/?q=${encodeURIComponent(`${open}master harbour${close}`)}`);
-      assert.equal(await searchSettled(watched.page), `No results for “${open}master harbour${close}”. Try other or fewer words.`);
+      assert.equal(await searchSettled(watched.page), `No results for “${open}master harbour${close}”. No article has the phrase “master harbour”. Try fewer words in quotes, or none.`);
       assert.deepEqual(watched.consoleMessages, []);
       await watched.page.context().close();
     });
@@ -236,20 +236,21 @@ describe('search results: order, excerpt text and highlighting', { skip }, () =>
   // Pagefind's exact search takes a query in quotes from end to end as one phrase and drops the
   // quotes of any other: a phrase beside a word searched its words anywhere ("board harbour" winter
   // found Beta), and two phrases were one ("harbour master" "the quay" found nothing).
-  for (const [query, titles] of [
-    ['"harbour board" winter', ['Beta Harbour Story']],
-    ['"board harbour" winter', []],
-    ['"harbour master" "the quay"', ['Zulu Harbour Story']],
-    ['"the quay" "harbour master"', ['Zulu Harbour Story']],
-    ['ferries "new pier" harbour', ['Alpha Harbour Story']],
-    ['"harbour" "new pier" quay', []],
+  // Where they find nothing, the status says which phrase no article has, or that none has them together.
+  for (const [query, titles, why] of [
+    ['"harbour board" winter', ['Beta Harbour Story'], ''],
+    ['"board harbour" winter', [], 'No article has the phrase “board harbour”, though some have “winter”. Try fewer words in quotes, or none.'],
+    ['"harbour master" "the quay"', ['Zulu Harbour Story'], ''],
+    ['"the quay" "harbour master"', ['Zulu Harbour Story'], ''],
+    ['ferries "new pier" harbour', ['Alpha Harbour Story'], ''],
+    ['"harbour" "new pier" quay', [], 'No article has the phrases “harbour” and “new pier” together with “quay”. Try other or fewer words.'],
   ] as const) {
     for (const order of ['', 'newest']) {
       it(`searches ${query} as its phrases and words${order ? `, ${order} first` : ''}`, async () => {
         const watched = await openWatchedPage(browser, server.origin);
         await watched.page.goto(`${server.origin}/archive/search/?q=${encodeURIComponent(query)}${order ? `&order=${order}` : ''}`);
         const status = await searchSettled(watched.page);
-        if (titles.length === 0) assert.equal(status, `No results for “${query}”. Try other or fewer words.`);
+        if (titles.length === 0) assert.equal(status, `No results for “${query}”. ${why}`);
         else assert.match(status, /^1 result for “/);
         assert.deepEqual(await watched.page.locator('.search-result-title').allTextContents(), titles);
         assert.deepEqual(watched.consoleMessages, []);
