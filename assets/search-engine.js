@@ -243,9 +243,10 @@ function cleanQuery(term) {
 }
 
 // Around a word, and not part of it: brackets and quotes before and after it, the sentence's
-// punctuation after it (`(harbour`, `harbour.`, `U.S.`'s last full stop), and a wildcard's `*`
-// after it (`harb*`: any word it begins, as every query word finds).
-const WORD_OPENING = /^[\p{Ps}\p{Pi}\p{Pf}'"¡¿]+/u;
+// punctuation after it (`(harbour`, `harbour.`, `U.S.`'s last full stop), and a wildcard's or
+// emphasis's `*` after or before it (`harb*`: any word it begins, as every query word finds;
+// `*market*`, typed as markdown, found nothing, as no article says `*market`).
+const WORD_OPENING = /^[\p{Ps}\p{Pi}\p{Pf}'"¡¿*]+/u;
 const WORD_CLOSING = /[\p{Pe}\p{Pi}\p{Pf}\p{Terminal_Punctuation}'"…*]+$/u;
 // In a word, a character that is not a letter, mark or digit, nor an apostrophe or hyphen (which
 // join the words of ordinary text: O'Brien, co-operate).

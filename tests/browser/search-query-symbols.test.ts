@@ -71,6 +71,8 @@ describe('query words with symbols in them', { skip }, () => {
     ['"AT&T and O\'Brien"', FORUM],
     // A wildcard's star is no symbol of the word: `harb*` finds "harbour".
     ['harb*', BUDGET],
+    // Nor is markdown's emphasis around it.
+    ['*harbour*', BUDGET],
   ] as const) {
     it(`${query} finds the article that says it`, async () => {
       const watched = await openWatchedPage(browser, server.origin);

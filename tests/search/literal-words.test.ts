@@ -28,6 +28,9 @@ describe('query words with symbols in them', () => {
     assert.deepEqual(engine.literalWords("O'Brien O’Brien co-operate (harbour) harbour. harbour, “pier” ¿qué?"), []);
     // A wildcard's star: every query word finds the words it begins.
     assert.deepEqual(engine.literalWords('harb* pier*'), []);
+    // Nor a star before it, as markdown's emphasis writes it.
+    assert.deepEqual(engine.literalWords('*harbour* *pier'), []);
+    assert.deepEqual(engine.literalWords('E*TRADE'), ['E*TRADE']);
     // The last full stop of `U.S.` is the sentence's; the first is the word's.
     assert.deepEqual(engine.literalWords('U.S. trade'), ['U.S']);
   });
