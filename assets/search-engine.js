@@ -161,7 +161,10 @@ export function scriptOfQuery(query) {
  * is none.
  */
 export function queryOf(term) {
-  const cleaned = cleanQuery(term);
+  // One literal word in quotes (`"C++"`) is the word: Pagefind's exact search of its letters (`c`)
+  // missed the words it runs on into (`C++11`, indexed `c11`), and the word is found as the text
+  // it is anyway (literalWords).
+  const cleaned = cleanQuery(term).replace(/^"([^"\s]+)"$/, (quoted, word) => (literalWords(word).length > 0 ? word : quoted));
   // Phrases beside other words or phrases (`"harbour board" pier`) are checked apart (phrasesOf):
   // Pagefind's exact search takes a query in quotes from end to end as one phrase, and dropped
   // the quotes of any other, which searched the words anywhere.
@@ -268,19 +271,30 @@ export function literalWords(term) {
   return [...new Set(literals)];
 }
 
+// The marks of a symbol before and after a part (U+01C2, U+01C1), written before it: SYMBOL_BEFORE
+// and SYMBOL_AFTER in src/search/search-fields.ts.
+const SYMBOL_BEFORE = '\u01c2';
+const SYMBOL_AFTER = '\u01c1';
+
 /**
- * The index words a page holding a literal word (literalWords) has one of at least, as Pagefind
- * indexes its text: the word's letters and digits (`c` for `C++`, when the text's word between
- * spaces has no others), or one of its runs of three letters or digits or more between symbols
- * (`alert` in `=alert(1)>`, as Pagefind indexes `onerror=alert(1)>` by its parts too). Each is
- * looked up exactly, not as the start of longer words. Not runs of two, which Pagefind indexes
- * too: `at` of `AT&T` is in most articles, whose text would all be read. A word holding the
- * literal word with more to it (`C++11`, `AT&T-owned`: Pagefind's `c11`, `attowned`) has the
- * word's letters among its page's `joined` meta (joinedParts in src/search/search-fields.ts).
+ * The words every page holding a literal word (literalWords) has: each of its parts (letters and
+ * digits) marked by the side a symbol is on (`ǁc` for `C++`, `ǁat ǂt` for `AT&T`), as each article
+ * page lists its words' parts (`parts` meta, symbolParts in src/search/search-fields.ts). A word
+ * holding the literal word has each of its parts whole, with a symbol on the same side, so
+ * `AT&T-owned` has `ǁat` and `ǂt`. Looked up exactly, all of them: by Pagefind's own words (`c`,
+ * `att`, `us`) `C++` did not find `C++11`, and `A+` read the text of every article with the
+ * word "a" (10 s on the BBC corpus).
  */
 export function literalLookups(word) {
-  const parts = word.split(/[^\p{L}\p{M}\p{N}]+/u).map(foldWord).filter((part) => part.length > 2);
-  return [...new Set([foldWord(word), ...parts])].filter(Boolean);
+  const lookups = [];
+  for (const match of word.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+    const part = foldText(match[0]);
+    if (!part) continue;
+    const before = match.index > 0;
+    const after = match.index + match[0].length < word.length;
+    if (before || after) lookups.push(`${before ? SYMBOL_BEFORE : ''}${after ? SYMBOL_AFTER : ''}${part}`);
+  }
+  return [...new Set(lookups)];
 }
 
 /** Text as a literal word is compared with it: lower case, without diacritics. */
@@ -533,7 +547,7 @@ async function foundWords(result) {
   const matched = await matchedWords(result);
   if (matched.length > 0) return matched;
   const { meta = {} } = await result.data();
-  return [meta.title, meta.summary, meta.folded, meta.joined].filter(Boolean).join(' ').split(/\s+/).filter(Boolean);
+  return [meta.title, meta.summary, meta.folded].filter(Boolean).join(' ').split(/\s+/).filter(Boolean);
 }
 
 // A query without phrases apart or literal words (see keepRequired).
@@ -1076,22 +1090,20 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
    * The results of `results` (a search for the query's words) that hold its phrases (phrasesOf),
    * each found by Pagefind's exact search, and its literal words (literalWords), with the filter
    * counts of those (call inside `exclusive`); null when the query has neither. A literal word is
-   * looked up exactly (literalLookups: `"c"` for `C++`, 22 BBC articles, not the 1,292 the
-   * words starting in c are in), and the text of each result found both ways is read: its title,
-   * summary and text must hold the word. Costs a query without such words nothing; one with them
-   * a search per lookup and the fragment of each article that has the lookup's word and the
-   * query's others. A result whose fragment cannot be read is kept (the page says it could not be
+   * looked up exactly by its marked parts (literalLookups: `ǁc` for `C++`, not the 1,292 BBC
+   * articles the words starting in c are in), and the text of each result found both ways is
+   * read: its title, summary and text must hold the word. Costs a query without such words
+   * nothing; one with them a search per lookup and the fragment of each article that has every
+   * lookup's word and the query's others. A result whose fragment cannot be read is kept (the page says it could not be
    * read). A phrase costs a search, and the fragment of each result that has it.
    */
   async function keepRequired(engine, { literals, phrases }, filters, results, counts) {
     if (literals.length === 0 && phrases.length === 0) return null;
     let kept = results;
-    // Each phrase, and each literal word's lookups (any of them), as Pagefind's exact search.
-    for (const lookups of [...phrases.map((phrase) => [phrase]), ...literals.map((literal) => literalLookups(literal).map((lookup) => `"${lookup}"`))]) {
-      const found = new Set();
-      for (const lookup of lookups) {
-        for (const result of (await engine.instance.search(lookup, { filters })).results) found.add(result.id);
-      }
+    // Each phrase, and each of each literal word's lookups, as Pagefind's exact search.
+    for (const lookup of [...phrases, ...literals.flatMap((literal) => literalLookups(literal).map((part) => `"${part}"`))]) {
+      if (kept.length === 0) break;
+      const found = new Set((await engine.instance.search(lookup, { filters })).results.map((result) => result.id));
       kept = kept.filter((result) => found.has(result.id));
     }
     const data = await Promise.all(kept.map(dataOrUnavailable));
@@ -1288,9 +1300,14 @@ export async function openArchiveSearch({ parts, baseUrl, pageLanguage, highligh
     const engine = await engineFor(languageFor(word));
     return engine.exclusive(async () => {
       await sync(engine);
-      const candidates = new Map();
-      for (const lookup of literalLookups(word)) for (const result of (await engine.instance.search(`"${lookup}"`)).results) candidates.set(result.id, result);
-      const pages = [...candidates.values()];
+      let pages;
+      for (const lookup of literalLookups(word)) {
+        const found = (await engine.instance.search(`"${lookup}"`)).results;
+        const ids = new Set(found.map((result) => result.id));
+        pages = pages ? pages.filter((result) => ids.has(result.id)) : found;
+        if (pages.length === 0) return false;
+      }
+      pages ??= [];
       for (let at = 0; at < pages.length; at += 8) {
         const data = await Promise.all(pages.slice(at, at + 8).map(dataOrUnavailable));
         if (data.some((item) => !item.unavailable && holdsLiteral([item.meta?.title, item.meta?.summary, item.content].filter(Boolean).join('\n'), word))) return true;

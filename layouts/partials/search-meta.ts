@@ -5,7 +5,7 @@
 // section is not meta at all: the search page reads it from the section filter. Words written in
 // compatibility forms (full-width, ligatures) are meta too, as NFKC writes them, for a query to
 // find them (compatibilityWords in src/search/search-fields.ts), and so are the parts of words
-// with symbols in them that a literal word of a query is looked up by (joinedParts). data-search-bundle
+// with symbols in them, marked, that a literal word of a query is looked up by (symbolParts). data-search-bundle
 // tells the article's highlight script (assets/search-highlight.js) where Pagefind's highlighter is.
 
 import { html, type SafeHtml } from '../../src/site/html.ts';
@@ -22,7 +22,7 @@ export function renderSearchMeta(site: SiteContext, article: Article): SafeHtml 
   return html`<div class="search-meta" hidden data-pagefind-ignore data-search-bundle="${site.url(site.searchParts[0]?.bundlePath ?? '/pagefind/')}">
 <span data-pagefind-meta="date">${writeUnsearchable(fields.meta.date)}</span>
 <span data-pagefind-meta="lang">${writeUnsearchable(article.language)}</span>
-${article.titleLanguage === undefined ? '' : html`<span data-pagefind-meta="titleLang">${writeUnsearchable(article.titleLanguage)}</span>\n`}${fields.meta.summary ? html`<span data-pagefind-meta="summary">${fields.meta.summary}</span>` : ''}${fields.meta.folded ? html`\n<span data-pagefind-meta="folded">${fields.meta.folded}</span>` : ''}${fields.meta.joined ? html`\n<span data-pagefind-meta="joined">${fields.meta.joined}</span>` : ''}
+${article.titleLanguage === undefined ? '' : html`<span data-pagefind-meta="titleLang">${writeUnsearchable(article.titleLanguage)}</span>\n`}${fields.meta.summary ? html`<span data-pagefind-meta="summary">${fields.meta.summary}</span>` : ''}${fields.meta.folded ? html`\n<span data-pagefind-meta="folded">${fields.meta.folded}</span>` : ''}${fields.meta.parts ? html`\n<span data-pagefind-meta="parts">${fields.meta.parts}</span>` : ''}
 <span data-pagefind-sort="date">${fields.sortDate}</span>
 ${FILTER_NAMES.map((name) => fields.filters[name].map((value) => html`<span data-pagefind-filter="${name}">${value}</span>`))}
 </div>`;

@@ -13,7 +13,7 @@ export interface SearchFields {
    * Metadata for result listings. No section: Pagefind indexes meta values as words, and an
    * article is not about its section's name; the search page reads the section filter instead.
    */
-  meta: { date: string; summary: string; folded: string; joined: string };
+  meta: { date: string; summary: string; folded: string; parts: string };
   filters: Record<FilterName, string[]>;
   /**
    * The day number (see `dayNumber`), seven digits, on every page so none drops out of
@@ -125,50 +125,50 @@ export function compatibilityWords(texts: readonly string[]): string {
   return [...words].join(' ');
 }
 
-// A word with letters or digits on both sides of other characters (`AT&T-owned`, `C++11`, `3/4`),
-// and a character that makes it literal to a query (literalWords in assets/search-engine.js): not
-// only apostrophes and hyphens, as in `company's` and `co-operate`.
-const JOINED = /[\p{Alphabetic}\p{N}][^\p{Alphabetic}\p{N}]+[\p{Alphabetic}\p{N}]/u;
+// A word is literal to a query when it has a character other than a letter, mark, digit,
+// apostrophe or hyphen (literalWords in assets/search-engine.js): not `company's`, `co-operate`.
 const LITERAL = /[^\p{L}\p{M}\p{N}'\u2019\u02bc\p{Pd}]/u;
 // Quotes and brackets around a word, and the sentence's punctuation after it, as a query's words
 // are read (WORD_OPENING and WORD_CLOSING in assets/search-engine.js): `"Sony's` is no literal.
 const AROUND = /^[\p{Ps}\p{Pi}\p{Pf}'"¡¿]+|[\p{Pe}\p{Pi}\p{Pf}\p{Terminal_Punctuation}'"…]+$/gu;
-const NOT_LETTER_OR_DIGIT = /[^\p{Alphabetic}\p{N}]+/u;
-// Pagefind indexes a part of a word of this length or more; the search page looks a literal
-// word up by its parts of one more (literalLookups in assets/search-engine.js).
-const PART_INDEXED = 2;
-const PART_LOOKED_UP = 3;
-// The most short parts in a row joined: a word like `1.2.3.4.5.6.7.8.9` would give dozens.
-const JOINED_RUN = 8;
+const PART = /[\p{L}\p{M}\p{N}]+/gu;
+/**
+ * The marks, before a part, of a symbol before it and after it: U+01C2 and U+01C1, letters that
+ * Pagefind keeps in a word and no one types, so no query finds them but a literal word's lookup
+ * (SYMBOL_BEFORE and SYMBOL_AFTER in assets/search-engine.js).
+ */
+export const SYMBOL_BEFORE = '\u01c2';
+export const SYMBOL_AFTER = '\u01c1';
+
+/** A part as a literal word's lookup writes it: lower case, without diacritics. */
+function foldPart(part: string): string {
+  return part.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+}
 
 /**
- * The parts of the words of `texts` that Pagefind does not index but a literal word of a query
- * (`C++`, `AT&T`) is looked up by: Pagefind indexes a word with symbols in it by its letters and
- * digits (`attowned` for `AT&T-owned`, `c11` for `C++11`) and by its parts of two letters or
- * more (`at`, `owned`, `11`), so `c` and `att` were in no index and `C++` and `AT&T` did not find
- * the articles saying `C++11` and `AT&T-owned`. Listed: within each row of parts shorter than
- * three, each part of one letter and each join of neighbouring parts, as lower case letters and
- * digits, once, space-separated; empty for a text without such words.
+ * The parts of the words of `texts` that have a symbol or punctuation beside them, each marked by
+ * the side it is on (`ǁat ǂt ǁt ǂǁt ǂowned` for `AT&T-owned`, `ǁc ǂ11` for `C++11`), once, space-separated;
+ * empty for a text without such words. A literal word of a query (`C++`, `AT&T`, `A+`) is looked
+ * up by its parts marked the same way, every one of them: a word holding it has each of its
+ * parts whole, with a symbol on the same side. Pagefind indexes such a word by its letters and
+ * digits (`attowned`, `c11`) and its parts of two letters or more (`at`, `owned`), so `C++` and
+ * `AT&T` did not find `C++11` and `AT&T-owned`, and the part unmarked (`a` for `A+`, `us` for
+ * `U.S.`) is in most articles, whose text was all read to find the word (10 s for `A+` on 1,356).
  */
-export function joinedParts(texts: readonly string[]): string {
+export function symbolParts(texts: readonly string[]): string {
   const words = new Set<string>();
   for (const text of texts) {
-    for (const word of text.split(/\s+/u)) {
-      if (!JOINED.test(word) || !LITERAL.test(word.replace(AROUND, ''))) continue;
-      const parts = word.split(NOT_LETTER_OR_DIGIT).map(indexedWord).filter(Boolean);
-      const whole = parts.join('');
-      let start = 0;
-      for (let end = 0; end <= parts.length; end++) {
-        if (end < parts.length && (parts[end]?.length ?? 0) < PART_LOOKED_UP) continue;
-        const row = parts.slice(start, Math.min(end, start + JOINED_RUN));
-        for (let from = 0; from < row.length; from++) {
-          for (let to = from + 1; to <= row.length; to++) {
-            const joined = row.slice(from, to).join('');
-            if ((to - from === 1 && joined.length >= PART_INDEXED) || joined === whole) continue;
-            words.add(joined);
-          }
-        }
-        start = end + 1;
+    for (const typed of text.split(/\s+/u)) {
+      const word = typed.replace(AROUND, '');
+      if (!LITERAL.test(word)) continue;
+      for (const match of word.matchAll(PART)) {
+        const part = foldPart(match[0]);
+        if (!part) continue;
+        const before = match.index > 0;
+        const after = match.index + match[0].length < word.length;
+        if (before) words.add(`${SYMBOL_BEFORE}${part}`);
+        if (after) words.add(`${SYMBOL_AFTER}${part}`);
+        if (before && after) words.add(`${SYMBOL_BEFORE}${SYMBOL_AFTER}${part}`);
       }
     }
   }
@@ -185,7 +185,7 @@ export function searchFields(article: Article, timeZone: string, interfaceLangua
       date: local.toFormat('yyyy-MM-dd'),
       summary: normaliseValue(article.summary),
       folded: compatibilityWords([article.title, article.subtitle ?? '', ...article.authors, article.summary, article.body]),
-      joined: joinedParts([article.title, article.subtitle ?? '', ...article.authors, article.body]),
+      parts: symbolParts([article.title, article.subtitle ?? '', ...article.authors, article.summary, article.body]),
     },
     filters: {
       section: section ? [section] : [],

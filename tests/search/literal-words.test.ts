@@ -41,11 +41,11 @@ describe('query words with symbols in them', () => {
     assert.deepEqual(engine.literalWords('"A+B" C++'), ['A+B', 'C++']);
   });
 
-  it('looks a literal word up by its letters and digits, and by its runs of three or more', () => {
-    assert.deepEqual(engine.literalLookups('C++'), ['c']);
-    assert.deepEqual(engine.literalLookups('AT&T'), ['att']);
-    assert.deepEqual(engine.literalLookups('=alert(1)>'), ['alert1', 'alert']);
-    assert.deepEqual(engine.literalLookups('Café.com'), ['cafecom', 'cafe', 'com']);
+  it('looks a literal word up by each of its parts, marked by the side a symbol is on (before ǂ, after ǁ)', () => {
+    assert.deepEqual(engine.literalLookups('C++'), ['\u01c1c']);
+    assert.deepEqual(engine.literalLookups('AT&T'), ['\u01c1at', '\u01c2t']);
+    assert.deepEqual(engine.literalLookups('=alert(1)>'), ['\u01c2\u01c1alert', '\u01c2\u01c11']);
+    assert.deepEqual(engine.literalLookups('Café.com'), ['\u01c1cafe', '\u01c2com']);
   });
 
   it('finds the word in a text whatever its case and accents, set off from letters where it begins or ends with one', () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DateTime } from 'luxon';
-import { compatibilityWords, dayNumber, joinedParts, languageName, normaliseValue, normaliseValues, searchFields } from '../../src/search/search-fields.ts';
+import { compatibilityWords, dayNumber, symbolParts, languageName, normaliseValue, normaliseValues, searchFields } from '../../src/search/search-fields.ts';
 import type { Article } from '../../src/site/load-articles.ts';
 
 function article(overrides: Partial<Article>): Article {
@@ -47,19 +47,19 @@ describe('search fields', () => {
   });
 
   // Pagefind indexes `AT&T-owned` as `attowned`, `at` and `owned` (parts of two letters or more),
-  // so a query's `AT&T` (looked up as `att`) and `C++` (as `c`) did not find `AT&T-owned` and `C++11`.
-  it('lists the parts of words with symbols that Pagefind leaves out: single letters and joins of short neighbours', () => {
-    assert.equal(joinedParts(['An AT&T-owned network']), 'att t');
-    assert.equal(joinedParts(['(C++11)']), 'c');
-    assert.equal(joinedParts(['the ex-AT&T chief, x-C++11']), 'exat att t x xc c c11');
-    // A part of three letters or more is looked up itself: no join goes across it.
-    assert.equal(joinedParts(['ASP.NET and A.B.Net']), 'a ab b');
-    assert.equal(searchFields(article({ body: 'Moved to C++11.' }), 'UTC', 'en').meta.joined, 'c');
+  // so a query's `AT&T` and `C++`, looked up by `att` and `c`, did not find `AT&T-owned` and `C++11`,
+  // and `A+`, looked up by `a`, read the text of every article with the word "a".
+  it('lists the parts of words with symbols, marked by the side a symbol is on (before ǂ, after ǁ)', () => {
+    const [before, after] = ['\u01c2', '\u01c1'];
+    assert.equal(symbolParts(['An AT&T-owned network']), `${after}at ${before}t ${after}t ${before}${after}t ${before}owned`);
+    assert.equal(symbolParts(['(C++11)']), `${after}c ${before}11`);
+    assert.equal(symbolParts(['Grade A+, and the Café.com site.']), `${after}a ${after}cafe ${before}com`);
+    assert.equal(searchFields(article({ body: 'Moved to C++.' }), 'UTC', 'en').meta.parts, `${after}c`);
   });
 
   it('lists nothing for words joined by apostrophes and hyphens alone, or set off by quotes and full stops', () => {
-    assert.equal(joinedParts(["\"Sony's co-op, it's U-turn.\" harbour"]), '');
-    assert.equal(searchFields(article({ body: 'A plain text.' }), 'UTC', 'en').meta.joined, '');
+    assert.equal(symbolParts(["\"Sony's co-op, it's U-turn.\" (harbour)"]), '');
+    assert.equal(searchFields(article({ body: 'A plain text.' }), 'UTC', 'en').meta.parts, '');
   });
 
   it('drops empty values and keeps one of values that are the same once normalised', () => {
