@@ -147,6 +147,23 @@ describe('query words with symbols in them', { skip }, () => {
     });
   }
 
+  // `A+` was looked up by the word `a`, in most articles, whose text was all read to find it.
+  it('reads the text of the articles with each part of a word with symbols, as that word has it, and no other', async () => {
+    const watched = await openWatchedPage(browser, server.origin);
+    await watched.page.goto(`${server.origin}/search/`);
+    await watched.page.locator('#search:not([aria-busy]) .search-form:not([hidden])').waitFor();
+    const before = server.requests.length;
+    await watched.page.locator('#search-q').fill('A+');
+    await watched.page.locator('#search-q').press('Enter');
+    await watched.page.locator('#search-status').filter({ hasText: /^1 result for “A\+”\.$/ }).waitFor();
+    assert.deepEqual(await watched.page.locator('.search-result-title').allTextContents(), [BUDGET]);
+    // The one article that says `A+B`, and the best match for the letters alone, which every
+    // search reads (a word Pagefind matched only as its fallback is none): not the five with "a".
+    assert.ok(new Set(server.requests.slice(before).filter((request) => request.includes('/fragment/'))).size <= 2);
+    assert.deepEqual(watched.consoleMessages, []);
+    await watched.page.context().close();
+  });
+
   it('names a word with symbols that no article has as it was typed', async () => {
     const watched = await openWatchedPage(browser, server.origin);
     // Every article has a word starting in r.
