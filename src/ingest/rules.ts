@@ -63,13 +63,20 @@ const ARABIC_LABEL = `(?:(?:تم\\s+)?(?:نشر|نُشر|النشر|منشور|�
 const PERSIAN_WEEKDAY = '(?:(?:[يی]ک|دو|سه|چهار|پنج)[\\u200c\\s]?)?شنبه|جمعه';
 const ARABIC_DATE_WORD = `(?:\\d+(?:[:./-]\\d+)*|${ARABIC_MONTH_NAME}|${HIJRI_MONTH_NAME}|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يوم|الساعة|الموافق|صباحا|صباحًا|مساء|مساءً|ليلا|ليلًا|هـ|ه|م|ص|بتوقيت(?:\\s+[\\u0621-\\u064a]+){1,2}|gmt|utc|${SOLAR_HIJRI_MONTH}|${PERSIAN_WEEKDAY}|${SOLAR_HIJRI_MARK.replace('\\s*', '')}|ساعت|صبح|ظهر|بعدازظهر|عصر|شب)(?![\\u0621-\\u064a\\u067e-\\u06d3])`;
 const ARABIC_LABELLED_DATE_LINE = `^(?=.{0,100}$)${ARABIC_LABEL}\\s*:?\\s*(?=[^\\n]*\\d)${ARABIC_DATE_WORD}(?:[\\s,،|·•/()–—-]+${ARABIC_DATE_WORD})*\\.?$`;
+// An English label with an Arabic date (`Published: ١٥ مارس ٢٠٢٤`, `Date: 12 جمادى الآخرة 1445 هـ`), and an
+// Arabic label with an English one (`نشر في: 15 March 2024`), as a bilingual site or a translated page
+// writes them: the same line as `Published: 15 March 2024`.
+const MIXED_LABELLED_DATE_LINE =
+  `^(?=.{0,100}$)(?:(?:(?:last|first)\\s+)?(?:published|updated|posted|date)(?:\\s*:\\s*|\\s+)(?=[^\\n]*\\d)${ARABIC_DATE_WORD}(?:[\\s,،|·•/()–—-]+${ARABIC_DATE_WORD})*\\.?` +
+  `|${ARABIC_LABEL}\\s*:?\\s*${DATE_ONLY})$`;
 /** A `Published …` line: a label and a date or time, whether or not the date can be read (`Posted 2 hours ago`). */
-export const LABELLED_DATE = new RegExp(`${LABELLED_DATE_LINE}|${ARABIC_LABELLED_DATE_LINE}`, 'iu');
+export const LABELLED_DATE = new RegExp(`${LABELLED_DATE_LINE}|${ARABIC_LABELLED_DATE_LINE}|${MIXED_LABELLED_DATE_LINE}`, 'iu');
 
 export const DEFAULT_CHROME_PATTERNS: string[] = [
   '^published$',
   LABELLED_DATE_LINE,
   ARABIC_LABELLED_DATE_LINE,
+  MIXED_LABELLED_DATE_LINE,
   // A day-first date in figures alone on its line (`03/04/2024`, `3.4.2024 14:05`), which no
   // headline is. `3 June 2024` alone may be one ("11 September 2001"), and so may an ISO date
   // (the hostile suite keeps the headline `2024-01-01`): those stay.

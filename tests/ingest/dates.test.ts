@@ -631,6 +631,31 @@ describe('a dateline in Arabic', () => {
     }
   });
 
+  it('reads an English label with an Arabic date ("Published: ١٥ مارس ٢٠٢٤") as "Published: 15 March 2024" is: chrome above the headline, a paragraph of its own below it, never the headline or a heading, and an Arabic label with an English date', () => {
+    const english = (line: string) => `Council approves harbour budget\n${line}\n\nThe council met on Tuesday to approve the budget.\n`;
+    for (const [line, date] of [
+      ['Published: ١٥ مارس ٢٠٢٤', '2024-03-15T00:00:00+00:00'],
+      ['Date: 15 مارس 2024', '2024-03-15T00:00:00+00:00'],
+      ['Updated 15 كانون الثاني 2024', '2024-01-15T00:00:00+00:00'],
+      ['Published: 15 مارس 2024 الساعة 10:30', '2024-03-15T10:30:00+00:00'],
+      ['Posted: 12 جمادى الآخرة 1445 هـ', '2023-12-25T00:00:00+00:00'],
+      ['Published 15 فروردین 1403', '2024-04-03T00:00:00+00:00'],
+    ] as const) {
+      const below = dateOf({ zone: 'UTC', text: english(line) });
+      // An update's date dates the article when nothing else does.
+      assert.deepEqual([below.date, below.source, below.codes], [date, 'text', []], line);
+      assert.match(below.parsed.body, new RegExp(`^${escapeMarkdownLine(line).replace(/[\\.]/g, '\\$&')}\n\nThe council met`), line);
+      const above = dateOf({ zone: 'UTC', text: `${line}\n${english('').replace('\n\n', '\n')}` });
+      assert.deepEqual([above.parsed.frontmatter.title, above.parsed.removed.map((removed) => [removed.line, removed.text, removed.reason])], ['Council approves harbour budget', [[1, line, 'chrome']]], line);
+    }
+    // And an Arabic label with an English date.
+    const below = dateOf({ zone: 'UTC', text: arabic('نشر في: 15 March 2024') });
+    assert.deepEqual([below.date, below.codes], ['2024-03-15T00:00:00+00:00', []]);
+    assert.match(below.parsed.body, /^نشر في: 15 March 2024\n\n/);
+    const above = dateOf({ zone: 'UTC', text: `نشر في: 15 March 2024\n${arabic('').trimStart()}` });
+    assert.deepEqual([above.date, above.parsed.frontmatter.title, above.parsed.removed.map((removed) => removed.reason)], ['2024-03-15T00:00:00+00:00', 'اجتماع مجلس الوزراء', ['chrome']]);
+  });
+
   it('reads a sidecar date with an Arabic month\'s name, and names one that names no one month', () => {
     for (const sidecarDate of ['15 كانون الثاني 2024', 'الأحد، 15 يناير 2024', 'يوم الأحد 15 يناير 2024 م']) {
       assert.deepEqual(dateOf({ zone: 'UTC', sidecarDate }).date, '2024-01-15T00:00:00+00:00', sidecarDate);
