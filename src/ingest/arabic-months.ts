@@ -48,10 +48,13 @@ export const NAME = [...NAMES.flatMap(([, names]) => names), ...Object.keys(HALF
 // A month's name, perhaps with its other name after it (`كانون الثاني (يناير)`, `شباط/فبراير`).
 const MONTH = `(?:${NAME})${NOT_LETTER}(?:\\s*[(/]\\s*(?:${NAME})${NOT_LETTER}\\s*\\)?)?`;
 
-/** A date with an Arabic month's name as written: day, month and a four-digit year (`15 يناير 2024`). */
-export const ARABIC_MONTH_DATE = `\\d{1,2}\\s*${MONTH}\\s*[،,]?\\s*\\d{4}(?!\\d)`;
+/**
+ * A date with an Arabic month's name as written: day, month and a four-digit year (`15 يناير 2024`),
+ * or a longer one (`12024`), which is no year a date can have, to be named.
+ */
+export const ARABIC_MONTH_DATE = `(?<!\\d)\\d{1,2}\\s*${MONTH}\\s*[،,]?\\s*\\d{4,}`;
 
-const WHOLE = new RegExp(`^(\\d{1,2})\\s*(${MONTH})\\s*[،,]?\\s*(\\d{4})$`);
+const WHOLE = new RegExp(`^(\\d{1,2})\\s*(${MONTH})\\s*[،,]?\\s*(\\d{4,})$`);
 const NAMES_IN = new RegExp(`${NAME}`, 'g');
 
 function monthNumber(name: string): number | undefined {

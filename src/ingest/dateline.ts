@@ -64,7 +64,7 @@ function isEnglishPrefixWord(word: string): boolean {
   return LABEL_WORD.test(word) || TIME_WORD.test(word) || SMALL_WORD.test(word) || NAME_WORD.test(word);
 }
 
-const NUMERIC_DATE_TEXT = /^(?:\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([/.])\d{1,2}\2\d{1,2})$/;
+const NUMERIC_DATE_TEXT = /^(?:\d{1,2}([/.-])\d{1,2}\1(?:\d{4,}|\d{2})|\d{4,}([/.])\d{1,2}\2\d{1,2})$/;
 
 function prefixWords(prefix: string): string[] | undefined {
   const words = prefix.split(PREFIX_SEPARATOR).filter(Boolean);

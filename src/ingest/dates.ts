@@ -175,7 +175,10 @@ export function dateDoubt(written: string): DateDoubt | undefined {
   const gregorian = text.split(CORRESPONDING).pop()!.replace(AD_MARK, '');
   const arabic = readArabicMonthDate(gregorian.replace(ARABIC_WEEKDAY_BEFORE, ''));
   if (arabic && 'doubt' in arabic) return { reason: arabic.doubt, fix: 'Write the month by one name in full ("تشرين الأول", not "تشرين"), or by two that agree ("كانون الثاني (يناير)")' };
-  const noDay = noSuchDay(arabic ?? dayMonthYear(text.replace(WEEKDAY_BEFORE, '')));
+  const told = arabic ?? dayMonthYear(text.replace(WEEKDAY_BEFORE, ''));
+  const year = told === undefined ? undefined : noSuchYear(told.year);
+  if (year !== undefined) return year;
+  const noDay = noSuchDay(told);
   if (noDay !== undefined) return { reason: noDay, fix: 'Correct the day or the month' };
   if (arabic) return undefined;
   const hijriText = text.split(CORRESPONDING)[0]!;
@@ -199,10 +202,11 @@ export function dateDoubt(written: string): DateDoubt | undefined {
 
 // The Gregorian dates whose day, month and year `dayMonthYear` can tell apart: year first in
 // figures (`2024-13-01`, `2024/02/30`), day first in figures (`31/04/2024`), with a month's name.
-const YEAR_FIRST = /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/.-])/;
-const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])/;
-const DAY_NAMED = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})\\.?,?\\s+(\\d{4})$`, 'i');
-const NAMED_DAY = new RegExp(`^(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`, 'i');
+// The year may have more digits than four (`12024`), to be named.
+const YEAR_FIRST = /^\+?(\d{4,})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/.-])/;
+const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4,})(?![\d/.-])/;
+const DAY_NAMED = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})\\.?,?\\s+(\\d{4,})$`, 'i');
+const NAMED_DAY = new RegExp(`^(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4,})$`, 'i');
 const MONTH_NAMES = MONTHS.split('|');
 
 /** The day, month and year a Gregorian date writes, real or not (`31 April 2024`: 31, 4, 2024); undefined when it cannot be told. */
@@ -216,6 +220,16 @@ function dayMonthYear(text: string): { year: number; month: number; day: number 
   if (match) return { year: Number(match[3]), month: monthOf(match[2]!), day: Number(match[1]) };
   match = NAMED_DAY.exec(text);
   return match ? { year: Number(match[3]), month: monthOf(match[1]!), day: Number(match[2]) } : undefined;
+}
+
+/**
+ * Why a year written in full is none a date can have: past 9999, nearly always a digit too many
+ * (`12024`), or the year 0 (`0000`), which the calendar does not have; undefined for another.
+ */
+export function noSuchYear(year: number): DateDoubt | undefined {
+  if (year > MAX_YEAR) return { reason: `its year, ${year}, is past ${MAX_YEAR}, the last year a date can have (a digit too many?)`, fix: 'Correct the year to four digits' };
+  if (year < MIN_YEAR) return { reason: 'its year is 0, which the calendar does not have (1 BC is followed by AD 1)', fix: 'Correct the year to four digits' };
+  return undefined;
 }
 
 /** Why a day, month and year are no day (`there is no month 13`, `April 2024 has 30 days`); undefined for a real one. */
@@ -380,8 +394,10 @@ export function otherReadingOfNumericDate(value: string, year: number): string |
 // its mark, and a Hijri date with the Gregorian one after it (`… هـ الموافق 10 أغسطس 2015`) as one.
 const ARABIC_OR_HIJRI =
   `(?:${HIJRI_DATE}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}|\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2})\\s*[،,]?\\s*الموافق\\s*(?:${ARABIC_MONTH_DATE}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4})(?:\\s*م(?![\\u0621-\\u064a]))?|${HIJRI_DATE}|${ARABIC_MONTH_DATE}|${SOLAR_HIJRI_DATE}`;
+// No date starts inside a run of figures, and a year may have more than four (`15 March 12024`,
+// `12024-03-15`): no year a date can have, named as such (`noSuchYear`), never read as 2024.
 const TEXT_DATE = new RegExp(
-  `(${ARABIC_OR_HIJRI}|(?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2(?:\\d{4}|\\d{2})(?!\\d)|(?<![\\d./-])\\d{4}([/.])\\d{1,2}\\3\\d{1,2}(?![\\d./-])|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{4}-W\\d{2}(?:-[1-7])?(?![\\d-])|\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) (?:\\d{4}|'?\\d{2})(?!\\d)|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? (?:\\d{4}|'?\\d{2})(?!\\d))`,
+  `(${ARABIC_OR_HIJRI}|(?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2(?:\\d{4,}|\\d{2})(?!\\d)|(?<![\\d./-])\\d{4,}([/.])\\d{1,2}\\3\\d{1,2}(?![\\d./-])|(?<!\\d)\\d{4,}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|(?<!\\d)\\d{4}-W\\d{2}(?:-[1-7])?(?![\\d-])|(?<!\\d)\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) (?:\\d{4,}|'?\\d{2})(?!\\d)|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? (?:\\d{4,}|'?\\d{2})(?!\\d))`,
   'i',
 );
 const ARABIC_OR_HIJRI_FIRST = new RegExp(`^(?:${ARABIC_OR_HIJRI})`, 'i');
@@ -740,7 +756,7 @@ export function findYearFolder(relativePath: string): { folder: string; year: nu
  */
 export function findBadDateInFileName(name: string, zone: string): string | undefined {
   if (findDateInFileName(name, zone)) return undefined;
-  return /(?:^|[^0-9])(\d{4}-\d{2}-\d{2})(?:[^0-9]|$)/.exec(name)?.[1];
+  return /(?:^|[^0-9])(\d{4,}-\d{2}-\d{2})(?:[^0-9]|$)/.exec(name)?.[1];
 }
 
 export function dateFromModificationTime(mtimeMs: number, zone: string): ResolvedDate {

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { FRONTMATTER_KEYS, type ArticleFrontmatter } from '../article.ts';
-import { asLunarHijri, formatIsoDate, impossibleOffset, isProbablyHijri, parseDateString, MAX_YEAR, MIN_YEAR, type DateSource } from '../ingest/dates.ts';
+import { asLunarHijri, dateDoubt, formatIsoDate, impossibleOffset, isProbablyHijri, noSuchYear, parseDateString, MAX_YEAR, MIN_YEAR, type DateSource } from '../ingest/dates.ts';
 import { bodyHash, type ArticleFileCache, type ArticleFileSeen, type KnownArticleFile } from '../ingest/article-file-cache.ts';
 import { articleFileBody, FrontmatterError, readArticleFile, type ParsedArticleFile } from '../ingest/frontmatter.ts';
 import { slugify, yearSegment } from '../ingest/slug.ts';
@@ -122,15 +122,18 @@ function whyNoArticleDate(value: unknown, zone: string): { message: string; hint
     // In other figures (`۱۴۴۵-۰۶-۱۲`, `12/06/1445`) a date of the years 1300–1499 is probably a Hijri one too.
     const hijri = read && probableHijriDate(value, read);
     if (hijri) return { message: `has a "date" (${shown}) that ${hijri.message}`, hint: hijri.hint('date') };
+    // Why a date in words or figures names no day (`15 March 12024`: a year past 9999), as the inbox says.
+    const doubt = read ? undefined : dateDoubt(value);
     return {
-      message: `has a "date" (${shown}) that is not written as ISO 8601`,
-      hint: read ? `Write it as ISO 8601, quoted: date: "${formatIsoDate(read)}".` : `Write the date as ISO 8601, quoted, ${example}.`,
+      message: `has a "date" (${shown}) that is not written as ISO 8601${doubt === undefined ? '' : ` and names no one day: ${doubt.reason}`}`,
+      hint: read ? `Write it as ISO 8601, quoted: date: "${formatIsoDate(read)}".` : `${doubt === undefined ? 'Write' : `${doubt.fix}, and write`} the date as ISO 8601, quoted, ${example}.`,
     };
   }
   const offset = typeof value === 'string' ? impossibleOffset(value.trim()) : undefined;
   if (offset !== undefined) return { message: `has a "date" (${shown}) whose offset from UTC, ${offset}, is no zone's (they run from −12:00 to +14:00)`, hint: `Write the offset the clock had, quoted, ${example}.` };
-  const outside = year !== undefined && (Number(year) < MIN_YEAR || Number(year) > MAX_YEAR);
-  return { message: `has a "date" (${shown}) that ${outside ? `is outside the years ${MIN_YEAR}–${MAX_YEAR}` : 'is no real day or time'}`, hint: `Write a real date between the years ${MIN_YEAR} and ${MAX_YEAR}, quoted, ${example}.` };
+  const noYear = year === undefined ? undefined : noSuchYear(Number(year));
+  if (noYear !== undefined) return { message: `has a "date" (${shown}) that names no one day: ${noYear.reason}`, hint: `${noYear.fix}, and write the date quoted, ${example}.` };
+  return { message: `has a "date" (${shown}) that is no real day or time`, hint: `Write a real date between the years ${MIN_YEAR} and ${MAX_YEAR}, quoted, ${example}.` };
 }
 
 // YAML 1.1's merge key, which the core schema (YAML 1.2) reads as a key like any other.

@@ -1071,6 +1071,32 @@ describe('dates that are probably typos', () => {
     assert.deepEqual(dateOf({ zone: 'Pacific/Kiritimati', now, sidecarDate: '2024-06-02' }).codes, []);
   });
 
+  it('names a year past 9999 (a digit too many: "15 March 12024", "12024-03-15") or the year 0, in the text and a sidecar, with how to correct it, and never reads 12024 as 2024', () => {
+    const past = 'which names no one day: its year, 12024, is past 9999, the last year a date can have (a digit too many?)';
+    for (const [written, reason] of [
+      ['15 March 12024', past],
+      ['March 15, 12024', past],
+      ['12024-03-15', past],
+      ['15/03/12024', past],
+      ['١٥ مارس ١٢٠٢٤', past],
+      ['15 March 0000', 'which names no one day: its year is 0, which the calendar does not have (1 BC is followed by AD 1)'],
+    ] as const) {
+      const text = dateOf({ zone: 'UTC', now, text: `Headline\nPublished: ${written}\n\nText.\n` });
+      assert.deepEqual([text.source, where(text)], ['file-mtime', [{ code: 'TEXT_BAD_DATE', file: 'story.txt', line: 2 }]], written);
+      assert.equal(text.problems[0]!.message, `gives the date "${written}", ${reason}; the file's modification time is used instead`, written);
+      assert.match(text.problems[0]!.hint, /^Correct the year to four digits; or give the date in a sidecar/, written);
+      const sidecar = dateOf({ zone: 'UTC', now, sidecarDate: written });
+      assert.deepEqual([sidecar.source, sidecar.codes], ['file-mtime', ['SIDECAR_BAD_DATE', 'DATE_FROM_FILE_TIME']], written);
+      assert.equal(sidecar.problems[0]!.message, `date "${written}" for story.txt ${reason.replace('which ', '')}`, written);
+      assert.match(sidecar.problems[0]!.hint, /^Correct the year to four digits, or write the date as ISO 8601/, written);
+    }
+    const name = dateOf({ zone: 'UTC', now, name: '12024-03-15-story.txt' });
+    assert.deepEqual([name.source, name.codes], ['file-mtime', ['FILENAME_BAD_DATE']]);
+    assert.match(name.problems[0]!.message, /^has "12024-03-15" in its file name, which is not a real date/);
+    // A date does not start inside a run of figures: "115 March 2024" is not 15 March 2024.
+    assert.deepEqual(dateOf({ zone: 'UTC', now, text: 'Headline\nPublished: 115 March 2024\n\nText.\n' }).source, 'file-mtime');
+  });
+
   it('warns about a date before the year 1000, unless a sidecar gives it in full as ISO 8601', () => {
     const explicit = dateOf({ zone: 'UTC', now, sidecarDate: '0850-06-01' });
     assert.deepEqual([explicit.date, explicit.codes], ['0850-06-01T00:00:00+00:00', []]);

@@ -260,7 +260,7 @@ describe('problems in a hand-edited article file', () => {
     ]);
   });
 
-  it('say what is wrong with a hand-typed date: not ISO 8601 (with its ISO form when it can be read), not text, no real day, or outside the years 1–9999', () => {
+  it('say what is wrong with a hand-typed date: not ISO 8601 (with its ISO form when it can be read), not text, no real day, or a year past 9999 (a digit too many) or 0', () => {
     for (const [date, message, hint] of [
       ['"3 June 2024"', 'has a "date" ("3 June 2024") that is not written as ISO 8601', 'Write it as ISO 8601, quoted: date: "2024-06-03T00:00:00+00:00".'],
       ['"2024-06-03 10:00"', 'has a "date" ("2024-06-03 10:00") that is not written as ISO 8601', 'Write it as ISO 8601, quoted: date: "2024-06-03T10:00:00+00:00".'],
@@ -268,7 +268,9 @@ describe('problems in a hand-edited article file', () => {
       ['2024', 'has a "date" that is not text (2024)', 'Write the date as ISO 8601, quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
       ['"2023-02-29"', 'has a "date" ("2023-02-29") that is no real day or time', 'Write a real date between the years 1 and 9999, quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
       ['"2024-06-03T10:00:00+25:00"', 'has a "date" ("2024-06-03T10:00:00+25:00") whose offset from UTC, +25:00, is no zone\'s (they run from −12:00 to +14:00)', 'Write the offset the clock had, quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
-      ['"10000-01-01"', 'has a "date" ("10000-01-01") that is outside the years 1–9999', 'Write a real date between the years 1 and 9999, quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
+      ['10000-01-01', 'has a "date" ("10000-01-01") that names no one day: its year, 10000, is past 9999, the last year a date can have (a digit too many?)', 'Correct the year to four digits, and write the date quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
+      ['"0000-06-01T00:00:00+00:00"', 'has a "date" ("0000-06-01T00:00:00+00:00") that names no one day: its year is 0, which the calendar does not have (1 BC is followed by AD 1)', 'Correct the year to four digits, and write the date quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
+      ['"15 March 12024"', 'has a "date" ("15 March 12024") that is not written as ISO 8601 and names no one day: its year, 12024, is past 9999, the last year a date can have (a digit too many?)', 'Correct the year to four digits, and write the date as ISO 8601, quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
     ] as const) {
       const problems = new ProblemLog();
       assert.equal(toArticle('2024/x.md', 'articles/2024/x.md', `---\ntitle: "T"\nslug: "x"\ndate: ${date}\n---\nBody.\n`, 'UTC', 'en', problems), undefined, date);
