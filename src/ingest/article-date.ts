@@ -363,7 +363,7 @@ function dateOfUndatedFile(source: SourceFile, options: IngestOptions): { date: 
 }
 
 // A day of slack: a story filed in a zone ahead of the build machine's is dated "tomorrow" there.
-const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
+export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 
 /** True when an ISO date is more than a day after `now` (DATE_IN_FUTURE). */
 export function isAfterBuild(iso: string, now: number): boolean {

@@ -8,7 +8,8 @@ import { DateTime } from 'luxon';
 import { FRONTMATTER_KEYS, type ArticleFrontmatter } from '../article.ts';
 import { asLunarHijri, dateDoubt, formatIsoDate, impossibleOffset, isProbablyHijri, noSuchYear, parseDateString, MAX_YEAR, MIN_YEAR, type DateSource } from '../ingest/dates.ts';
 import { bodyHash, type ArticleFileCache, type ArticleFileSeen, type KnownArticleFile } from '../ingest/article-file-cache.ts';
-import { articleFileBody, FrontmatterError, readArticleFile, type ParsedArticleFile } from '../ingest/frontmatter.ts';
+import { articleFileBody, FrontmatterError, isUntouched, readArticleFile, type ParsedArticleFile } from '../ingest/frontmatter.ts';
+import { FUTURE_SLACK_MS } from '../ingest/article-date.ts';
 import { slugify, yearSegment } from '../ingest/slug.ts';
 import { UnsafeCharacterTally } from '../ingest/unsafe-characters.ts';
 import { headlineLanguage, isLanguageTag, isRightToLeft } from '../ingest/text-stats.ts';
@@ -157,6 +158,21 @@ function warnAboutMergeKey(value: unknown, line: number, shown: string, problems
   });
 }
 
+/**
+ * Names an article file's `date` or `updated` after the build's, typed by hand, as ingest names
+ * one in a source: the article is published with the date, and without the update.
+ */
+function warnAboutFutureDate(value: unknown, date: DateTime, key: 'date' | 'updated', line: number, shown: string, problems: ProblemLog): void {
+  const today = DateTime.fromMillis(Date.now(), { zone: date.zone }).toFormat('d MMMM yyyy', { locale: 'en' });
+  problems.warn({
+    code: 'DATE_IN_FUTURE',
+    file: shown,
+    line,
+    message: `has ${key === 'date' ? 'a' : 'an'} "${key}" (${JSON.stringify(value instanceof Date ? value.toISOString() : value)}) that is read as ${date.toFormat('d MMMM yyyy', { locale: 'en' })}, after this build's date (${today}); the article is published ${key === 'date' ? 'with it' : 'without it'}`,
+    hint: `Correct the "${key}" line (a typo, 2042 for 2024?), quoted, e.g. ${key}: "2024-02-29T09:00:00+00:00".`,
+  });
+}
+
 /** The line of `key` in an article file's frontmatter (never a body line that starts the same way), else line 1. */
 function frontmatterLine(text: string, key: string): number {
   const lines = text.split('\n');
@@ -174,6 +190,8 @@ export function toArticle(
   problems: ProblemLog,
   /** `readArticleFile(text)`, when the caller has it already. */
   parsed?: ParsedArticleFile,
+  /** Whether the file is as ingest wrote it (`isUntouched`), when the caller knows. */
+  untouched?: boolean,
 ): Article | undefined {
   let data: Record<string, unknown>;
   let body: string;
@@ -222,6 +240,9 @@ export function toArticle(
       `Write a date between the years ${MIN_YEAR} and ${MAX_YEAR} in ${zone}, quoted, e.g. date: "2024-02-29T09:00:00+00:00".`,
     );
   }
+  // A date after the build typed by hand (`2042` for `2024`) is named, as ingest names one in a
+  // source; a date ingest wrote was named at its source.
+  if (date.toMillis() > Date.now() + FUTURE_SLACK_MS && !(untouched ?? isUntouched(text))) warnAboutFutureDate(data.date, date, 'date', lineOf('date'), shown, problems);
   const lists: Record<'authors' | 'tags' | 'people' | 'organizations' | 'places', string[]> = {
     authors: [], tags: [], people: [], organizations: [], places: [],
   };
@@ -275,8 +296,11 @@ export function toArticle(
   // A bad update date costs the article only that line of its page.
   const readUpdate = data.updated === undefined || data.updated === null ? undefined : parseArticleDate(data.updated, zone)?.date;
   const hijriUpdate = readUpdate && probableHijriDate(data.updated, readUpdate);
-  const updated = hijriUpdate ? undefined : readUpdate;
-  if (hijriUpdate) {
+  const futureUpdate = readUpdate !== undefined && readUpdate.toMillis() > Date.now() + FUTURE_SLACK_MS;
+  const updated = hijriUpdate || futureUpdate ? undefined : readUpdate;
+  if (futureUpdate) {
+    warnAboutFutureDate(data.updated, readUpdate, 'updated', lineOf('updated'), shown, problems);
+  } else if (hijriUpdate) {
     problems.warn({
       code: 'ARTICLE_BAD_FIELD',
       file: shown,
@@ -364,7 +388,7 @@ function bodyLineAt(text: string, body: string): (index: number) => number {
  */
 function knownArticle(file: string, shown: string, absolute: string, known: KnownArticleFile, zone: string, defaultLanguage: string, problems: ProblemLog): Article | undefined {
   const quiet = new ProblemLog();
-  const article = toArticle(file, shown, '', zone, defaultLanguage, quiet, { data: known.data, body: '' });
+  const article = toArticle(file, shown, '', zone, defaultLanguage, quiet, { data: known.data, body: '' }, known.untouched);
   if (!article || quiet.problems.length > 0) return toArticle(file, shown, readFileSync(absolute, 'utf8'), zone, defaultLanguage, problems);
   const { body: _unread, ...rest } = article;
   return readBodyWhenAsked({ ...rest, bodyHash: known.bodyHash } as Article, absolute);

@@ -1,7 +1,7 @@
 // What an article file edited by hand says that Broadsheet would otherwise pass over in silence:
 // a key it does not read (a typo, or an Eleventy key such as `permalink`, which never reaches
-// Eleventy) and a `language` that is no language tag. Each is a warning at its line; the article
-// is published as if the line were not there.
+// Eleventy), a `language` that is no language tag, and a date after the build. Each is a warning
+// at its line; the article is published as if the line were not there (a `date` with it).
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -48,6 +48,25 @@ describe('an article file edited by hand', () => {
       { code: 'ARTICLE_UNKNOWN_FIELD', severity: 'warning', line: 8, message: 'has a key Broadsheet does not read, "permalink": it changes nothing on the site' },
     ]);
     assert.deepEqual([article?.tags, article?.url], [['harbour'], '/2024/a-title/']);
+  });
+
+  it('names a "date" typed after the build (a typo, 2099) at its line, as the inbox names one, and is published with it', () => {
+    const { article, problems } = load(writeArticleFile(FRONTMATTER, 'The body.\n').replace('date: "2024-06-01T00:00:00+00:00"', 'date: "2099-06-01T00:00:00+00:00"'));
+    assert.deepEqual(problems.map(({ code, severity, line }) => ({ code, severity, line })), [{ code: 'DATE_IN_FUTURE', severity: 'warning', line: 3 }]);
+    assert.match(problems[0]!.message, /^has a "date" \("2099-06-01T00:00:00\+00:00"\) that is read as 1 June 2099, after this build's date \(\d+ \w+ \d{4}\); the article is published with it$/);
+    assert.equal(article?.url, '/2099/a-title/');
+  });
+
+  it('names an "updated" typed after the build at its line, as the inbox names one, and is published without it', () => {
+    const { article, problems } = load(writeArticleFile({ ...FRONTMATTER, updated: '2042-06-01T00:00:00+00:00' }, 'The body.\n').replace(/^generated: .*\n/m, ''));
+    assert.deepEqual(problems.map(({ code, line }) => ({ code, line })), [{ code: 'DATE_IN_FUTURE', line: 5 }]);
+    assert.match(problems[0]!.message, /^has an "updated" \("2042-06-01T00:00:00\+00:00"\) that is read as 1 June 2042, .*; the article is published without it$/);
+    assert.equal(article?.updated, undefined);
+  });
+
+  it('says nothing of a date after the build that ingest wrote, untouched: it was named at its source', () => {
+    const { article, problems } = load(writeArticleFile({ ...FRONTMATTER, date: '2099-06-01T00:00:00+00:00' }, 'The body.\n'));
+    assert.deepEqual([problems, article?.url], [[], '/2099/a-title/']);
   });
 
   it('names a "language" that is no language tag at its line, and takes the archive’s default', () => {
