@@ -60,6 +60,8 @@ function stringList(value: unknown): string[] | undefined {
  * 10,000 articles.
  */
 function parseArticleDate(value: unknown, zone: string): { date: DateTime; year: number } | undefined {
+  // A year unquoted (`date: 2024`) loads as a number: read as the year written, and named (PARTIAL_DATE).
+  if (isYearNumber(value)) return parseArticleDate(String(value), zone);
   // Unquoted YAML dates load as Date objects at UTC midnight.
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return undefined;
@@ -102,6 +104,29 @@ function probableHijriDate(value: unknown, date: DateTime): { message: string; h
       return `Write the date in the Gregorian calendar, quoted${lunarReading}. A date of the year ${date.year} that is meant is written in full with its offset (${key}: "${formatIsoDate(date)}").`;
     },
   };
+}
+
+/** A year written unquoted (`date: 2024`), which YAML loads as a number. */
+const isYearNumber = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1000 && (value as number) <= MAX_YEAR;
+
+// A year alone, or a year and month (`2024`, `2024-06`): ISO 8601 allows them, and they read as
+// the first day, which the file does not say.
+const PARTIAL_DATE = /^\s*\d{4}(-\d{2})?\s*$/;
+
+/**
+ * Names an article file's `date` or `updated` that gives only a year or a month, read as its first
+ * day, as a sidecar's is named (SIDECAR_PARTIAL_DATE).
+ */
+function warnAboutPartialDate(value: unknown, date: DateTime, key: 'date' | 'updated', line: number, shown: string, problems: ProblemLog): void {
+  const partial = isYearNumber(value) ? [] : typeof value === 'string' ? PARTIAL_DATE.exec(value) : null;
+  if (!partial) return;
+  problems.warn({
+    code: 'ARTICLE_PARTIAL_DATE',
+    file: shown,
+    line,
+    message: `has ${key === 'date' ? 'a' : 'an'} "${key}" (${JSON.stringify(String(value))}) that gives only the ${partial[1] === undefined ? 'year' : 'month'}; it is read as ${date.toFormat('d MMMM yyyy', { locale: 'en' })}, its first day`,
+    hint: `Give the whole date, quoted (${key}: "${formatIsoDate(date)}", or the right day), to silence this warning.`,
+  });
 }
 
 // A date as ISO 8601 writes it, year first (`2024-06-03`, `+010000-01-01`), real or not.
@@ -240,6 +265,7 @@ export function toArticle(
       `Write a date between the years ${MIN_YEAR} and ${MAX_YEAR} in ${zone}, quoted, e.g. date: "2024-02-29T09:00:00+00:00".`,
     );
   }
+  warnAboutPartialDate(data.date, date, 'date', lineOf('date'), shown, problems);
   // A date after the build typed by hand (`2042` for `2024`) is named, as ingest names one in a
   // source; a date ingest wrote was named at its source.
   if (date.toMillis() > Date.now() + FUTURE_SLACK_MS && !(untouched ?? isUntouched(text))) warnAboutFutureDate(data.date, date, 'date', lineOf('date'), shown, problems);
@@ -298,6 +324,7 @@ export function toArticle(
   const hijriUpdate = readUpdate && probableHijriDate(data.updated, readUpdate);
   const futureUpdate = readUpdate !== undefined && readUpdate.toMillis() > Date.now() + FUTURE_SLACK_MS;
   const updated = hijriUpdate || futureUpdate ? undefined : readUpdate;
+  if (updated) warnAboutPartialDate(data.updated, updated, 'updated', lineOf('updated'), shown, problems);
   if (futureUpdate) {
     warnAboutFutureDate(data.updated, readUpdate, 'updated', lineOf('updated'), shown, problems);
   } else if (hijriUpdate) {

@@ -265,7 +265,7 @@ describe('problems in a hand-edited article file', () => {
       ['"3 June 2024"', 'has a "date" ("3 June 2024") that is not written as ISO 8601', 'Write it as ISO 8601, quoted: date: "2024-06-03T00:00:00+00:00".'],
       ['"2024-06-03 10:00"', 'has a "date" ("2024-06-03 10:00") that is not written as ISO 8601', 'Write it as ISO 8601, quoted: date: "2024-06-03T10:00:00+00:00".'],
       ['yesterday', 'has a "date" ("yesterday") that is not written as ISO 8601', 'Write the date as ISO 8601, quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
-      ['2024', 'has a "date" that is not text (2024)', 'Write the date as ISO 8601, quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
+      ['20240315', 'has a "date" that is not text (20240315)', 'Write the date as ISO 8601, quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
       ['"2023-02-29"', 'has a "date" ("2023-02-29") that is no real day or time', 'Write a real date between the years 1 and 9999, quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
       ['"2024-06-03T10:00:00+25:00"', 'has a "date" ("2024-06-03T10:00:00+25:00") whose offset from UTC, +25:00, is no zone\'s (they run from −12:00 to +14:00)', 'Write the offset the clock had, quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],
       ['10000-01-01', 'has a "date" ("10000-01-01") that names no one day: its year, 10000, is past 9999, the last year a date can have (a digit too many?)', 'Correct the year to four digits, and write the date quoted, e.g. date: "2024-02-29T09:00:00+00:00".'],

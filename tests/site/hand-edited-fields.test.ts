@@ -69,6 +69,23 @@ describe('an article file edited by hand', () => {
     assert.deepEqual([problems, article?.url], [[], '/2099/a-title/']);
   });
 
+  it('names a "date" or "updated" that gives only a year or a month at its line, read as its first day, as a sidecar\'s is named', () => {
+    for (const [written, what, day, url] of [
+      ['"2024"', 'year', '1 January 2024', '/2024/a-title/'],
+      ['2024', 'year', '1 January 2024', '/2024/a-title/'],
+      ['"2024-03"', 'month', '1 March 2024', '/2024/a-title/'],
+      ['2023-11', 'month', '1 November 2023', '/2023/a-title/'],
+    ] as const) {
+      const { article, problems } = load(writeArticleFile(FRONTMATTER, 'The body.\n').replace('date: "2024-06-01T00:00:00+00:00"', `date: ${written}`));
+      assert.deepEqual(problems.map(({ code, severity, line }) => ({ code, severity, line })), [{ code: 'ARTICLE_PARTIAL_DATE', severity: 'warning', line: 3 }], written);
+      assert.equal(problems[0]!.message, `has a "date" (${written.replace(/^(?!")(.*)$/, '"$1"')}) that gives only the ${what}; it is read as ${day}, its first day`, written);
+      assert.equal(article?.url, url, written);
+    }
+    const { article, problems } = load(writeArticleFile({ ...FRONTMATTER, updated: '2024-07-01T00:00:00+00:00' }, 'The body.\n').replace('updated: "2024-07-01T00:00:00+00:00"', 'updated: "2024-07"'));
+    assert.deepEqual(problems.map(({ code, line, message }) => ({ code, line, message })), [{ code: 'ARTICLE_PARTIAL_DATE', line: 5, message: 'has an "updated" ("2024-07") that gives only the month; it is read as 1 July 2024, its first day' }]);
+    assert.equal(article?.updated?.toISODate(), '2024-07-01');
+  });
+
   it('names a "language" that is no language tag at its line, and takes the archive’s default', () => {
     // It took the default without a word: the page was marked English, read aloud by an English voice.
     const { article, problems } = load(writeArticleFile(FRONTMATTER, 'The body.\n').replace('language: "en"', 'language: "Arabic"'));
