@@ -1,37 +1,43 @@
 // The Gregorian months' names in Arabic, as datelines write them (`15 يناير 2024`, `15 كانون
-// الثاني 2024`, `15 كانون الثاني (يناير) 2024`): read as `15 January 2024` is.
+// الثاني 2024`, `15 كانون الثاني (يناير) 2024`), and in Persian and Dari (`۱۵ ژانویه ۲۰۲۴`, `۱۵
+// مارچ ۲۰۲۴`): read as `15 January 2024` is.
 
-/** Arabic as month names are compared: no short vowels or tatweel, one alif, `ى` as `ي`, `ة` as `ه`. */
+/**
+ * Arabic as month names are compared: no short vowels, tatweel or Persian's hamza above (`ژانویهٔ`),
+ * one alif, `ى` and Persian's `ی` as `ي`, Persian's `ک` as `ك`, `ة` as `ه`.
+ */
 export function normaliseArabic(text: string): string {
   return text
     .replace(/[\u064b-\u065f\u0670\u0640]/g, '')
     .replace(/[أإآ]/g, 'ا')
-    .replace(/ى/g, 'ي')
+    .replace(/[ىی]/g, 'ي')
+    .replace(/ک/g, 'ك')
     .replace(/ة/g, 'ه')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-/** A pattern for a normalised name that matches it as written: any alif, `ى` or `ي`, `ة` or `ه`, any spaces. */
+/** A pattern for a normalised name that matches it as written: any alif, `ى`, `ی` or `ي`, `ک` or `ك`, `ة` or `ه`, any spaces. */
 export function arabicNamePattern(name: string): string {
-  return name.replace(/ا/g, '[اأإآ]').replace(/ي/g, '[يى]').replace(/ه/g, '[هة]').replace(/ /g, '\\s+');
+  return name.replace(/ا/g, '[اأإآ]').replace(/ي/g, '[يىی]').replace(/ك/g, '[كک]').replace(/ه/g, '[هة]').replace(/ /g, '\\s+');
 }
 
 // Each month's names, normalised (`normaliseArabic`): Egypt's and the Gulf's (`يناير`), the Levant's
-// and Iraq's (`كانون الثاني`), the Maghreb's (`جانفي`, Algeria and Tunisia; `يوليوز`, Morocco).
+// and Iraq's (`كانون الثاني`), the Maghreb's (`جانفي`, Algeria and Tunisia; `يوليوز`, Morocco); then
+// Persian's (`ژانویه`, `مه`, `ژوئن`) and Dari's (`جنوری`, `مارچ`, `جون`).
 const NAMES: ReadonlyArray<readonly [number, readonly string[]]> = [
-  [1, ['يناير', 'جانفي', 'كانون الثاني']],
-  [2, ['فبراير', 'فيفري', 'شباط']],
-  [3, ['مارس', 'اذار']],
-  [4, ['ابريل', 'افريل', 'نيسان']],
-  [5, ['مايو', 'ماي', 'ايار']],
-  [6, ['يونيو', 'يونيه', 'جوان', 'حزيران']],
-  [7, ['يوليو', 'يوليه', 'يوليوز', 'جويليه', 'تموز']],
-  [8, ['اغسطس', 'غشت', 'اوت', 'اب']],
-  [9, ['سبتمبر', 'شتنبر', 'ايلول']],
-  [10, ['اكتوبر', 'تشرين الاول']],
-  [11, ['نوفمبر', 'نونبر', 'تشرين الثاني']],
-  [12, ['ديسمبر', 'دجنبر', 'كانون الاول']],
+  [1, ['يناير', 'جانفي', 'كانون الثاني', 'ژانويه', 'جنوري']],
+  [2, ['فبراير', 'فيفري', 'شباط', 'فوريه', 'فبروري']],
+  [3, ['مارس', 'اذار', 'مارچ']],
+  [4, ['ابريل', 'افريل', 'نيسان', 'اوريل', 'اپريل']],
+  [5, ['مايو', 'ماي', 'ايار', 'مه', 'مي']],
+  [6, ['يونيو', 'يونيه', 'جوان', 'حزيران', 'ژوئن', 'ژوين', 'جون']],
+  [7, ['يوليو', 'يوليه', 'يوليوز', 'جويليه', 'تموز', 'ژوئيه', 'ژوييه', 'جولاي']],
+  [8, ['اغسطس', 'غشت', 'اوت', 'اب', 'اگوست', 'اگست']],
+  [9, ['سبتمبر', 'شتنبر', 'ايلول', 'سپتامبر', 'سپتمبر']],
+  [10, ['اكتوبر', 'تشرين الاول', 'اكتبر']],
+  [11, ['نوفمبر', 'نونبر', 'تشرين الثاني', 'نوامبر', 'نومبر']],
+  [12, ['ديسمبر', 'دجنبر', 'كانون الاول', 'دسامبر', 'دسمبر']],
 ];
 
 // `تشرين` and `كانون` alone name two months each: which one is meant cannot be known.
@@ -39,7 +45,8 @@ const HALF_NAMES: Readonly<Record<string, string>> = { تشرين: 'October (ت�
 
 const ENGLISH = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-const NOT_LETTER = '(?![\\u0621-\\u064a])';
+// Nor a Persian letter, nor Persian's hamza above (`ژانویهٔ ۲۰۲۴`), which ends the name it follows.
+const NOT_LETTER = '\\u0654?(?![\\u0621-\\u064a\\u067e-\\u06d3])';
 /** A Gregorian month's name in Arabic, as written (`يناير`, `كانون الثاني`). */
 export const NAME = [...NAMES.flatMap(([, names]) => names), ...Object.keys(HALF_NAMES)]
   .sort((a, b) => b.length - a.length)

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { ARABIC_MONTH_DATE, readArabicMonthDate } from './arabic-months.ts';
 import { isBareDateline, isDateline } from './dateline.ts';
 import { HIJRI_DATE, HIJRI_MONTH_NAMES, hijriToGregorian, readHijriDate } from './hijri.ts';
-import { readSolarHijriDate, SOLAR_HIJRI_DATE, SOLAR_HIJRI_MONTH_NAMES, SOLAR_HIJRI_MONTHS_WRITTEN, solarHijriToGregorian } from './solar-hijri.ts';
+import { readSolarHijriDate, SOLAR_HIJRI_DATE, SOLAR_HIJRI_MONTHS_WRITTEN, solarHijriCalendar, solarHijriMonthName, solarHijriToGregorian } from './solar-hijri.ts';
 import { WEEKDAYS } from './rules.ts';
 
 export type DateSource = 'sidecar' | 'text' | 'filename' | 'file-mtime' | 'manual';
@@ -186,16 +186,16 @@ export function dateDoubt(written: string): DateDoubt | undefined {
   if (hijri) return hijriDoubt(hijriText, hijri);
   const solar = readSolarHijriDate(text);
   if (!solar) return undefined;
-  const month = `${SOLAR_HIJRI_MONTH_NAMES[solar.month - 1]!} (month ${solar.month})`;
+  const month = `${solarHijriMonthName(solar)} (month ${solar.month})`;
   if (solar.year >= FIRST_HIJRI_YEAR_TO_COME) {
     return {
-      reason: `its month, ${month}, is one of the solar Hijri (Iranian) calendar, but its year, ${solar.year}, is no such year yet (${FIRST_HIJRI_YEAR_TO_COME} begins in 2121): probably a Gregorian one`,
+      reason: `its month, ${month}, is one of the ${solarHijriCalendar(solar)}, but its year, ${solar.year}, is no such year yet (${FIRST_HIJRI_YEAR_TO_COME} begins in 2121): probably a Gregorian one`,
       fix: `Write the solar Hijri year${daysInGregorianYear(text, solar, [solar.year - 622, solar.year - 621], solarHijriToGregorian)}, or the Gregorian date with a Gregorian month's name`,
     };
   }
   if (!solarHijriToGregorian(solar.year, solar.month, solar.day)) {
     const days = [31, 30, 29].find((last) => solarHijriToGregorian(solar.year, solar.month, last))!;
-    return { reason: `it is no day of the solar Hijri (Iranian) calendar: month ${solar.month} of ${solar.year} has no day ${solar.day}`, fix: `Correct the day: ${month} ${solar.year} has ${days} days` };
+    return { reason: `it is no day of the ${solarHijriCalendar(solar)}: month ${solar.month} of ${solar.year} has no day ${solar.day}`, fix: `Correct the day: ${month} ${solar.year} has ${days} days` };
   }
   return undefined;
 }

@@ -1,29 +1,33 @@
-// Dates of the solar Hijri calendar, Iran's, as Persian papers date their articles (`۱۵ فروردین
-// ۱۴۰۳`, `15 فروردین 1403 ه‍.ش`): read by the Persian calendar `Intl` holds.
+// Dates of the solar Hijri calendar, Iran's and Afghanistan's, as Persian and Dari papers date
+// their articles (`۱۵ فروردین ۱۴۰۳`, `15 فروردین 1403 ه‍.ش`, `۱۵ حمل ۱۴۰۳`): read by the Persian
+// calendar `Intl` holds, whose months Afghanistan's have had since 1336 (1957), by other names.
 
-// The months' names, as Iran writes them, Persian ye and kaf read as the Arabic letters
-// (`normalisePersian`): `مرداد` or `امرداد`, `آبان` and `آذر` with or without the madda.
+// The months' names, Persian ye and kaf read as the Arabic letters (`normalisePersian`): as Iran
+// writes them (`مرداد` or `امرداد`, `آبان` and `آذر` with or without the madda), then as Afghanistan
+// does, by the signs of the zodiac (`حمل` Aries … `حوت` Pisces).
 const NAMES: ReadonlyArray<readonly [number, readonly string[]]> = [
-  [1, ['فروردين']],
-  [2, ['ارديبهشت']],
-  [3, ['خرداد']],
-  [4, ['تير']],
-  [5, ['مرداد', 'امرداد']],
-  [6, ['شهريور']],
-  [7, ['مهر']],
-  [8, ['ابان']],
-  [9, ['اذر']],
-  [10, ['دي']],
-  [11, ['بهمن']],
-  [12, ['اسفند']],
+  [1, ['فروردين', 'حمل']],
+  [2, ['ارديبهشت', 'ثور']],
+  [3, ['خرداد', 'جوزا', 'جوزاء']],
+  [4, ['تير', 'سرطان']],
+  [5, ['مرداد', 'امرداد', 'اسد']],
+  [6, ['شهريور', 'سنبله']],
+  [7, ['مهر', 'ميزان']],
+  [8, ['ابان', 'عقرب']],
+  [9, ['اذر', 'قوس']],
+  [10, ['دي', 'جدي']],
+  [11, ['بهمن', 'دلو']],
+  [12, ['اسفند', 'حوت']],
 ];
 
-/** Persian as month names are compared: Persian ye and kaf as the Arabic letters, no madda or short vowels. */
+const AFGHAN_NAMES: ReadonlySet<string> = new Set(['حمل', 'ثور', 'جوزا', 'جوزاء', 'سرطان', 'اسد', 'سنبله', 'ميزان', 'عقرب', 'قوس', 'جدي', 'دلو', 'حوت']);
+
+/** Persian as month names are compared: Persian ye and kaf as the Arabic letters, no madda, hamza on alif or short vowels. */
 function normalisePersian(text: string): string {
-  return text.replace(/[\u064b-\u065f\u0670]/g, '').replace(/[یىي]/g, 'ي').replace(/ک/g, 'ك').replace(/آ/g, 'ا').trim();
+  return text.replace(/[\u064b-\u065f\u0670]/g, '').replace(/[یىي]/g, 'ي').replace(/ک/g, 'ك').replace(/[آأ]/g, 'ا').trim();
 }
 
-const pattern = (name: string) => name.replace(/ي/g, '[يیى]').replace(/^ا/, '[اآ]');
+const pattern = (name: string) => name.replace(/ي/g, '[يیى]').replace(/^ا/, '[اآأ]');
 /** A solar Hijri month's name, as written. */
 export const SOLAR_HIJRI_MONTH = NAMES.flatMap(([, names]) => names)
   .sort((a, b) => b.length - a.length)
@@ -42,15 +46,19 @@ export const SOLAR_HIJRI_DATE = `(?:\\d{1,2}\\s*(?:${SOLAR_HIJRI_MONTH})${NOT_LE
 const WHOLE = new RegExp(`^(\\d{1,2})\\s*(${SOLAR_HIJRI_MONTH})${NOT_LETTER}\\s*[،,]?\\s*(\\d{4})${SOLAR_HIJRI_MARK}?$`);
 const FIGURES = new RegExp(`^(\\d{4})([/.-])(\\d{1,2})\\2(\\d{1,2})${SOLAR_HIJRI_MARK}$`);
 
-/** A solar Hijri date's year, month and day as written (ASCII digits), or undefined when `text` is none. */
-export function readSolarHijriDate(text: string): { year: number; month: number; day: number } | undefined {
+/**
+ * A solar Hijri date's year, month and day as written (ASCII digits), and `afghan` when its month
+ * has Afghanistan's name, or undefined when `text` is none.
+ */
+export function readSolarHijriDate(text: string): { year: number; month: number; day: number; afghan?: boolean } | undefined {
   const figures = FIGURES.exec(text.trim());
   if (figures) return { year: Number(figures[1]), month: Number(figures[3]), day: Number(figures[4]) };
   const match = WHOLE.exec(text.trim());
   if (!match) return undefined;
   const name = normalisePersian(match[2]!);
-  const month = NAMES.find(([, names]) => names.includes(name))?.[0];
-  return month === undefined ? undefined : { year: Number(match[3]), month, day: Number(match[1]) };
+  const names = NAMES.find(([, names]) => names.includes(name));
+  if (names === undefined) return undefined;
+  return { year: Number(match[3]), month: names[0], day: Number(match[1]), ...(AFGHAN_NAMES.has(name) ? { afghan: true } : {}) };
 }
 
 let persian: Intl.DateTimeFormat | undefined;
@@ -76,8 +84,16 @@ export function solarHijriToGregorian(year: number, month: number, day: number):
   return undefined;
 }
 
-/** The months' names in English, as messages name them. */
-export const SOLAR_HIJRI_MONTH_NAMES = ['Farvardin', 'Ordibehesht', 'Khordad', 'Tir', 'Mordad', 'Shahrivar', 'Mehr', 'Aban', 'Azar', 'Dey', 'Bahman', 'Esfand'];
+const IRANIAN_MONTHS = ['Farvardin', 'Ordibehesht', 'Khordad', 'Tir', 'Mordad', 'Shahrivar', 'Mehr', 'Aban', 'Azar', 'Dey', 'Bahman', 'Esfand'];
+const AFGHAN_MONTHS = ['Hamal', 'Sawr', 'Jawza', 'Saratan', 'Asad', 'Sonbola', 'Mizan', 'Aqrab', 'Qaws', 'Jadi', 'Dalw', 'Hut'];
+
+/** A month's name in English, as messages name it: Iran's, or Afghanistan's when the date names it so. */
+export function solarHijriMonthName(date: { month: number; afghan?: boolean }): string {
+  return (date.afghan ? AFGHAN_MONTHS : IRANIAN_MONTHS)[date.month - 1]!;
+}
+
+/** The calendar, as messages name it: Iran's, or Afghanistan's when the date names its month so. */
+export const solarHijriCalendar = (date: { afghan?: boolean }) => `solar Hijri (${date.afghan ? 'Afghan' : 'Iranian'}) calendar`;
 
 /** The months' names as Persian writes them, for a hint that shows how to write such a date. */
 export const SOLAR_HIJRI_MONTHS_WRITTEN = ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'];

@@ -819,6 +819,79 @@ describe('a solar Hijri (Iranian) date', () => {
     assert.match(noDay.problems[0]!.hint!, /^Correct the day: Esfand \(month 12\) 1402 has 29 days/);
   });
 
+  it('with Afghanistan\'s (Dari) month names (حمل، ثور، جوزا …) is read as with Iran\'s, above the headline as chrome too, and one with a Gregorian year or a day its month lacks is named by its Afghan name', () => {
+    // Afghanistan's months have had Iran's lengths since 1336 (1957): 1 Hamal 1403 was 20 March 2024.
+    for (const [dateline, date] of [
+      ['کابل، ۱۵ حمل ۱۴۰۳', '2024-04-03'],
+      ['کابل - ۱ ثور ۱۴۰۳', '2024-04-20'],
+      ['کابل ۱ جوزا ۱۴۰۳', '2024-05-21'],
+      ['کابل، ۱ سرطان ۱۴۰۳', '2024-06-21'],
+      ['کابل، ۱ اسد ۱۴۰۳', '2024-07-22'],
+      ['کابل، ۱ سنبله ۱۴۰۳', '2024-08-22'],
+      ['کابل، ۱ میزان ۱۴۰۳', '2024-09-22'],
+      ['کابل، ۱ عقرب ۱۴۰۳', '2024-10-22'],
+      ['کابل، ۱ قوس ۱۴۰۳', '2024-11-21'],
+      ['کابل، ۱ جدی ۱۴۰۳', '2024-12-21'],
+      ['کابل، ۱ دلو ۱۴۰۳', '2025-01-20'],
+      ['کابل، ۱ حوت ۱۴۰۳', '2025-02-19'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', text: persian(dateline) });
+      assert.deepEqual([result.date, result.source, result.codes], [`${date}T00:00:00+00:00`, 'text', []], dateline);
+    }
+    // Above the headline, with Dari's labels ("date of publication", "published") or Persian's.
+    for (const label of ['تاریخ نشر', 'نشر شده', 'تاریخ انتشار']) {
+      const above = dateOf({ zone: 'UTC', text: `${label}: ۱۵ حمل ۱۴۰۳\n${persian('').replace(/^\n+/, '')}` });
+      assert.deepEqual([above.date, above.parsed.frontmatter.title, above.parsed.removed.map((removed) => removed.reason)], ['2024-04-03T00:00:00+00:00', 'نشست هیئت دولت', ['chrome']], label);
+    }
+    const gregorian = dateOf({ zone: 'UTC', text: persian('کابل ۱۵ حمل ۲۰۲۴') });
+    assert.deepEqual([gregorian.source, gregorian.codes], ['file-mtime', ['TEXT_BAD_DATE']]);
+    assert.match(gregorian.problems[0]!.message, /its month, Hamal \(month 1\), is one of the solar Hijri \(Afghan\) calendar, but its year, 2024, is no such year yet/);
+    assert.match(gregorian.problems[0]!.hint!, /^Write the solar Hijri year \("15 حمل 1403" was 3 April 2024\)/);
+    const noDay = dateOf({ zone: 'UTC', text: persian('کابل ۳۰ حوت ۱۴۰۲') });
+    assert.deepEqual([noDay.source, noDay.codes], ['file-mtime', ['TEXT_BAD_DATE']]);
+    assert.match(noDay.problems[0]!.hint!, /^Correct the day: Hut \(month 12\) 1402 has 29 days/);
+    const sidecar = dateOf({ zone: 'UTC', sidecarDate: '۱۵ حمل ۱۴۰۳' });
+    assert.deepEqual([sidecar.date, sidecar.codes], ['2024-04-03T00:00:00+00:00', []]);
+  });
+
+  it('with a Gregorian month\'s Persian or Dari name (ژانویه، فوریه، مارس … جنوری، مارچ) is read as a Gregorian date, as an Arabic month\'s name is', () => {
+    for (const [dateline, date] of [
+      ['تهران، ۱۵ ژانویه ۲۰۲۴', '2024-01-15'],
+      ['تهران، ۱۵ ژانویهٔ ۲۰۲۴', '2024-01-15'],
+      ['تهران، ۲۹ فوریه ۲۰۲۴', '2024-02-29'],
+      ['تهران، ۱۵ آوریل ۲۰۲۴', '2024-04-15'],
+      ['تهران، ۳ مه ۲۰۲۴', '2024-05-03'],
+      ['تهران، ۳ ژوئن ۲۰۲۴', '2024-06-03'],
+      ['تهران، ۳ ژوئیه ۲۰۲۴', '2024-07-03'],
+      ['تهران، ۳ اوت ۲۰۲۴', '2024-08-03'],
+      ['تهران، ۳ سپتامبر ۲۰۲۴', '2024-09-03'],
+      ['تهران، ۳ اکتبر ۲۰۲۴', '2024-10-03'],
+      ['تهران، ۳ نوامبر ۲۰۲۴', '2024-11-03'],
+      ['تهران، ۳ دسامبر ۲۰۲۴', '2024-12-03'],
+      ['کابل، ۱۵ جنوری ۲۰۲۴', '2024-01-15'],
+      ['کابل، ۱۵ فبروری ۲۰۲۴', '2024-02-15'],
+      ['کابل، ۱۵ مارچ ۲۰۲۴', '2024-03-15'],
+      ['کابل، ۱۵ اپریل ۲۰۲۴', '2024-04-15'],
+      ['کابل، ۱۵ می ۲۰۲۴', '2024-05-15'],
+      ['کابل، ۱۵ جون ۲۰۲۴', '2024-06-15'],
+      ['کابل، ۱۵ جولای ۲۰۲۴', '2024-07-15'],
+      ['کابل، ۱۵ اگست ۲۰۲۴', '2024-08-15'],
+      ['کابل، ۱۵ سپتمبر ۲۰۲۴', '2024-09-15'],
+      ['کابل، ۱۵ اکتوبر ۲۰۲۴', '2024-10-15'],
+      ['کابل، ۱۵ نومبر ۲۰۲۴', '2024-11-15'],
+      ['کابل، ۱۵ دسمبر ۲۰۲۴', '2024-12-15'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', text: persian(dateline) });
+      assert.deepEqual([result.date, result.source, result.codes], [`${date}T00:00:00+00:00`, 'text', []], dateline);
+    }
+    // Not a solar month's name that starts as one does (`مهر`), nor a word that starts as `می` does.
+    assert.deepEqual(dateOf({ zone: 'UTC', text: persian('تهران، ۳ مهر ۱۴۰۳') }).date, '2024-09-24T00:00:00+00:00');
+    assert.deepEqual(dateOf({ zone: 'UTC', text: persian('تهران، ۳ میلیون ۲۰۲۴') }).source, 'file-mtime');
+    const above = dateOf({ zone: 'UTC', text: `تاریخ انتشار: ۱۵ ژانویه ۲۰۲۴\n${persian('').replace(/^\n+/, '')}` });
+    assert.deepEqual([above.date, above.parsed.frontmatter.title], ['2024-01-15T00:00:00+00:00', 'نشست هیئت دولت']);
+    assert.deepEqual(dateOf({ zone: 'UTC', sidecarDate: '۱۵ ژانویه ۲۰۲۴' }).date, '2024-01-15T00:00:00+00:00');
+  });
+
   it('in Persian figures with no mark is named with its solar reading too, as the month\'s name would give it', () => {
     const result = dateOf({ zone: 'UTC', text: persian('تهران ۱۴۰۳/۰۱/۱۵') });
     assert.deepEqual([result.source, result.codes], ['file-mtime', ['TEXT_BAD_DATE']]);
