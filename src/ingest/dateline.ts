@@ -6,7 +6,9 @@ import { ARABIC_PROSE_WORD, DATE_FILLER, DATE_SEP, DATE_WORD, WEEKDAYS } from '.
 // Before the date: a label, a place or a byline, in names and a few small words
 // (`Published`, `LONDON,`, `WASHINGTON (Reuters) -`, `By Jane Smith |`, `Monday,`). A lower-case
 // word of any other kind (`The talks collapsed on`) makes it a sentence.
-const LABEL_WORD = /^(?:published|updated|posted|last|first|date|on|at)$/i;
+// In French, German, Spanish, Italian, Portuguese and Russian too (`Publié le`, `Mis à jour le`,
+// `Veröffentlicht am`, `Publicado el`, `Опубликовано`), before a date with a month's name in that language.
+const LABEL_WORD = /^(?:published|updated|posted|last|first|date|on|at|publi[ée]e?|mis|à|jour|le|ver[öo]ffentlicht|aktualisiert|am|publicado|actualizado|el|pubblicato|aggiornato|il|atualizado|em|опубликовано|обновлено|от)$/i;
 // A time may come first (`Updated: 14:05 GMT, Monday 3 June 2024`); the zone is a name word.
 const TIME_WORD = /^(?:\d{1,2}(?:[:.]\d{2}){0,2}(?:am|pm|h)?|[ap]\.?m\.?)$/i;
 const SMALL_WORD = new RegExp(`^(?:dated|filed|by|in|of|the|and|de|del|la|le|el|al|da|van|von|der|${WEEKDAYS})$`, 'i');

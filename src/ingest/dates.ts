@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import { ARABIC_MONTH_DATE, readArabicMonthDate } from './arabic-months.ts';
 import { isBareDateline, isDateline } from './dateline.ts';
+import { EUROPEAN_MONTH_DATE, readEuropeanMonthDate } from './european-months.ts';
 import { HIJRI_DATE, HIJRI_MONTH_NAMES, hijriToGregorian, readHijriDate } from './hijri.ts';
 import { readSolarHijriDate, SOLAR_HIJRI_DATE, SOLAR_HIJRI_MONTHS_WRITTEN, solarHijriCalendar, solarHijriMonthName, solarHijriToGregorian } from './solar-hijri.ts';
 import { WEEKDAYS } from './rules.ts';
@@ -175,7 +176,7 @@ export function dateDoubt(written: string): DateDoubt | undefined {
   const gregorian = text.split(CORRESPONDING).pop()!.replace(AD_MARK, '');
   const arabic = readArabicMonthDate(gregorian.replace(ARABIC_WEEKDAY_BEFORE, ''));
   if (arabic && 'doubt' in arabic) return { reason: arabic.doubt, fix: 'Write the month by one name in full ("تشرين الأول", not "تشرين"), or by two that agree ("كانون الثاني (يناير)")' };
-  const told = arabic ?? dayMonthYear(text.replace(WEEKDAY_BEFORE, ''));
+  const told = arabic ?? readEuropeanMonthDate(text) ?? dayMonthYear(text.replace(WEEKDAY_BEFORE, ''));
   const year = told === undefined ? undefined : noSuchYear(told.year);
   if (year !== undefined) return year;
   const noDay = noSuchDay(told);
@@ -303,6 +304,9 @@ export function parseDateString(value: string, zone: string, now: number = Date.
   const undated = trimmed.replace(WEEKDAY_BEFORE, '').replace(ARABIC_WEEKDAY_BEFORE, '');
   const arabicOrHijri = parseArabicOrHijri(undated, zone) ?? arabicOrHijriWithTime(undated, zone);
   if (arabicOrHijri !== null) return arabicOrHijri && arabicOrHijri.year >= MIN_YEAR && arabicOrHijri.year <= MAX_YEAR ? arabicOrHijri : undefined;
+  // A month's name in French, German, Spanish, Italian, Portuguese or Russian (`15 mars 2024`).
+  const european = readEuropeanMonthDate(undated);
+  if (european) return european.year >= MIN_YEAR && european.year <= MAX_YEAR ? valid(DateTime.fromObject(european, { zone })) : undefined;
   // A zone's abbreviation after the date and time (`2024-06-03 14:30 BST`): luxon would ask the
   // platform, which reads BST as Bangladesh's (+6), CET and PST as following summer time and IST
   // as India's. RFC 2822 and HTTP dates name theirs as their standards define, so go first.
@@ -397,7 +401,7 @@ const ARABIC_OR_HIJRI =
 // No date starts inside a run of figures, and a year may have more than four (`15 March 12024`,
 // `12024-03-15`): no year a date can have, named as such (`noSuchYear`), never read as 2024.
 const TEXT_DATE = new RegExp(
-  `(${ARABIC_OR_HIJRI}|(?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2(?:\\d{4,}|\\d{2})(?!\\d)|(?<![\\d./-])\\d{4,}([/.])\\d{1,2}\\3\\d{1,2}(?![\\d./-])|(?<!\\d)\\d{4,}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|(?<!\\d)\\d{4}-W\\d{2}(?:-[1-7])?(?![\\d-])|(?<!\\d)\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) (?:\\d{4,}|'?\\d{2})(?!\\d)|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? (?:\\d{4,}|'?\\d{2})(?!\\d))`,
+  `(${ARABIC_OR_HIJRI}|${EUROPEAN_MONTH_DATE}|(?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2(?:\\d{4,}|\\d{2})(?!\\d)|(?<![\\d./-])\\d{4,}([/.])\\d{1,2}\\3\\d{1,2}(?![\\d./-])|(?<!\\d)\\d{4,}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|(?<!\\d)\\d{4}-W\\d{2}(?:-[1-7])?(?![\\d-])|(?<!\\d)\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) (?:\\d{4,}|'?\\d{2})(?!\\d)|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? (?:\\d{4,}|'?\\d{2})(?!\\d))`,
   'i',
 );
 const ARABIC_OR_HIJRI_FIRST = new RegExp(`^(?:${ARABIC_OR_HIJRI})`, 'i');
@@ -595,8 +599,9 @@ export interface UnreadableTextDate {
 // `Last updated: 2024/06/03`, `Last modified …`; and the same after a publication date on one
 // line (`Published 3 June 2024 · Updated 5 June 2024`).
 // In Arabic `آخر تحديث` ("last update"), `تحديث`, `محدث`, `تم التحديث`.
-const UPDATE_LABEL = /(?:\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b|(?<![\p{L}\p{M}])(?:تحديث|التحديث|محدث|به[\u200c\s]?روز[\u200c\s]?رسانی)(?![\p{L}\p{M}]))[^\p{L}\p{N}]*(?:(?:on|at|في|در)\s+)?$/iu;
-const UPDATE_AFTER = /\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b|(?<![\p{L}\p{M}])(?:تحديث|التحديث|محدث|به[\u200c\s]?روز[\u200c\s]?رسانی)(?![\p{L}\p{M}])/iu;
+// And in French, German, Spanish, Italian, Portuguese and Russian (`Mis à jour le`, `Aktualisiert am`).
+const UPDATE_LABEL = /(?:\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b|(?<![\p{L}\p{M}])(?:تحديث|التحديث|محدث|به[\u200c\s]?روز[\u200c\s]?رسانی|mis\s+[àa]\s+jour|aktualisiert|actualizado|aggiornato|atualizado|обновлено)(?![\p{L}\p{M}]))[^\p{L}\p{N}]*(?:(?:on|at|في|در|le|am|el|il|em|от)\s+)?$/iu;
+const UPDATE_AFTER = /\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b|(?<![\p{L}\p{M}])(?:تحديث|التحديث|محدث|به[\u200c\s]?روز[\u200c\s]?رسانی|mis\s+[àa]\s+jour|aktualisiert|actualizado|aggiornato|atualizado|обновлено)(?![\p{L}\p{M}])/iu;
 
 /**
  * Whether `text`, a paragraph, is a dateline alone (`LONDON, March 3, 2024`, `Monday, 3 June 2024`):

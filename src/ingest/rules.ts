@@ -4,6 +4,7 @@
 import { NAME as ARABIC_MONTH_NAME } from './arabic-months.ts';
 import { ARABIC_MONTH as HIJRI_MONTH_NAME, LATIN_MONTH as HIJRI_LATIN_MONTH } from './hijri.ts';
 import { SOLAR_HIJRI_MARK, SOLAR_HIJRI_MONTH } from './solar-hijri.ts';
+import { EUROPEAN_MONTH } from './european-months.ts';
 
 export interface IngestRules {
   /** Lines before the headline that are site furniture, not the article (`Published`, `- 3 min read`). */
@@ -70,14 +71,21 @@ const ARABIC_LABELLED_DATE_LINE = `^(?=.{0,100}$)${ARABIC_LABEL}\\s*:?\\s*(?=[^\
 const MIXED_LABELLED_DATE_LINE =
   `^(?=.{0,100}$)(?:(?:(?:last|first)\\s+)?(?:published|updated|posted|date)(?:\\s*:\\s*|\\s+)(?=[^\\n]*\\d)${ARABIC_DATE_WORD}(?:[\\s,،|·•/()–—-]+${ARABIC_DATE_WORD})*\\.?` +
   `|${ARABIC_LABEL}\\s*:?\\s*${DATE_ONLY})$`;
+// The same in French, German, Spanish, Italian, Portuguese and Russian (`Publié le 15 mars 2024`,
+// `Veröffentlicht am 15. März 2024, 10:30 Uhr`, `Publicado el 15 de marzo de 2024`, `Mis à jour le …`,
+// `Опубликовано: 15 марта 2024 г.`), a date with the month's name in that language (european-months.ts).
+export const EUROPEAN_LABEL = '(?:publi[ée]e?|mis\\s+[àa]\\s+jour|ver[öo]ffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)';
+const EUROPEAN_DATE_WORD = `(?:\\d+(?:[:.h]\\d+)*(?:er)?\\.?|${EUROPEAN_MONTH}|${WEEKDAYS}|le|am|el|il|em|de|del|à|a|um|uhr|в|г\\.?|gmt|utc|cet|cest|msk)(?![\\p{L}\\p{M}])`;
+const EUROPEAN_LABELLED_DATE_LINE = `^(?=.{0,100}$)${EUROPEAN_LABEL}(?:\\s*:\\s*|\\s+)(?=[^\\n]*\\d)${EUROPEAN_DATE_WORD}(?:${DATE_SEP}${EUROPEAN_DATE_WORD})*\\.?$`;
 /** A `Published …` line: a label and a date or time, whether or not the date can be read (`Posted 2 hours ago`). */
-export const LABELLED_DATE = new RegExp(`${LABELLED_DATE_LINE}|${ARABIC_LABELLED_DATE_LINE}|${MIXED_LABELLED_DATE_LINE}`, 'iu');
+export const LABELLED_DATE = new RegExp(`${LABELLED_DATE_LINE}|${ARABIC_LABELLED_DATE_LINE}|${MIXED_LABELLED_DATE_LINE}|${EUROPEAN_LABELLED_DATE_LINE}`, 'iu');
 
 export const DEFAULT_CHROME_PATTERNS: string[] = [
   '^published$',
   LABELLED_DATE_LINE,
   ARABIC_LABELLED_DATE_LINE,
   MIXED_LABELLED_DATE_LINE,
+  EUROPEAN_LABELLED_DATE_LINE,
   // A day-first date in figures alone on its line (`03/04/2024`, `3.4.2024 14:05`), which no
   // headline is. `3 June 2024` alone may be one ("11 September 2001"), and so may an ISO date
   // (the hostile suite keeps the headline `2024-01-01`): those stay.

@@ -245,7 +245,9 @@ export function segmentArticle(text: string, rules: IngestRules, knownTitle?: st
     blocks.length >= 3 &&
     first.line <= titleLine + 2 &&
     countSentences(first.text) === 1 &&
-    first.text.split(/\s+/).length <= 45
+    first.text.split(/\s+/).length <= 45 &&
+    // `Veröffentlicht am 15. März 2024` ends no sentence at `15.`: a dateline, not a standfirst.
+    !isLabelledDateLine(first.text)
   ) {
     subtitle = first.text;
     subtitleLine = first.line;

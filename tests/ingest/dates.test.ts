@@ -680,6 +680,62 @@ describe('a dateline in Arabic', () => {
   });
 });
 
+describe('a dateline in French, German, Spanish, Italian, Portuguese or Russian', () => {
+  const story = (line: string) => `The council approves the budget\n${line}\n\nThe council met on Tuesday to approve it.\n\nIt will be spent next year.\n`;
+
+  it('is read with the month\'s name in its language, after its labels, a place or alone with its label, as "Published: 15 March 2024" is', () => {
+    for (const [line, date] of [
+      ['Publié le 15 mars 2024', '2024-03-15'],
+      ['PARIS, 1er février 2024 — Le conseil a voté.', '2024-02-01'],
+      ['Publié le 3 aout 2023', '2023-08-03'],
+      ['Veröffentlicht am 15. März 2024', '2024-03-15'],
+      ['BERLIN, 3. August 2024 — Der Rat hat beschlossen.', '2024-08-03'],
+      ['WIEN, 7. Jänner 2024', '2024-01-07'],
+      ['Publicado el 15 de marzo de 2024', '2024-03-15'],
+      ['MADRID, 2 de diciembre del 2023', '2023-12-02'],
+      ['Pubblicato il 15 marzo 2024', '2024-03-15'],
+      ['Publicado em 15 de março de 2024', '2024-03-15'],
+      ['Опубликовано: 15 марта 2024', '2024-03-15'],
+      ['МОСКВА, 1 сентября 2023 г.', '2023-09-01'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', text: story(line) });
+      assert.deepEqual([result.date, result.source, result.codes], [`${date}T00:00:00+00:00`, 'text', []], line);
+      // Nothing lost: the line is the text's, a paragraph of its own (a wire story's first sentence the standfirst).
+      assert.match(`${result.parsed.frontmatter.subtitle ?? ''}\n${result.parsed.body}`, new RegExp(`^\n?${line.replace(/[.—]/g, '\\$&')}\n\n?The council met`), line);
+    }
+  });
+
+  it('with a label, above the headline, is chrome that dates the article, and below it neither a standfirst nor a heading; an update\'s label dates an update', () => {
+    for (const line of ['Publié le 15 mars 2024', 'Veröffentlicht am 15. März 2024', 'Publicado el 15 de marzo de 2024', 'Опубликовано: 15 марта 2024 г.']) {
+      const above = dateOf({ zone: 'UTC', text: `${line}\n${story('').replace('\n\n\n', '\n\n')}` });
+      assert.deepEqual([above.date, above.parsed.frontmatter.title, above.parsed.removed.map((removed) => removed.reason)], ['2024-03-15T00:00:00+00:00', 'The council approves the budget', ['chrome']], line);
+      const below = dateOf({ zone: 'UTC', text: story(line) });
+      assert.deepEqual([below.parsed.frontmatter.subtitle, below.parsed.frontmatter.summary], [undefined, 'The council met on Tuesday to approve it.'], line);
+    }
+    for (const [published, updated] of [['Publié le 15 mars 2024', 'Mis à jour le 16 mars 2024'], ['Veröffentlicht am 15. März 2024', 'Aktualisiert am 16. März 2024'], ['Publicado el 15 de marzo de 2024', 'Actualizado el 16 de marzo de 2024']]) {
+      const result = dateOf({ zone: 'UTC', text: story(`${published}\n${updated}`) });
+      assert.deepEqual([result.date, result.parsed.frontmatter.updated, result.codes], ['2024-03-15T00:00:00+00:00', '2024-03-16T00:00:00+00:00', []], updated);
+    }
+  });
+
+  it('is read in a sidecar too, and one that is no day (31 avril) is named, as "31 April" is', () => {
+    for (const sidecarDate of ['15 mars 2024', '15. März 2024', '15 de marzo de 2024', '15 марта 2024 г.']) {
+      assert.deepEqual(dateOf({ zone: 'UTC', sidecarDate }).date, '2024-03-15T00:00:00+00:00', sidecarDate);
+    }
+    const sidecar = dateOf({ zone: 'UTC', sidecarDate: '31 avril 2024' });
+    assert.deepEqual(sidecar.codes, ['SIDECAR_BAD_DATE', 'DATE_FROM_FILE_TIME']);
+    assert.match(sidecar.problems[0]!.message, /names no one day: April 2024 has 30 days, so no day 31$/);
+    const text = dateOf({ zone: 'UTC', text: story('BERLIN, 31. April 2024 — Der Rat hat beschlossen.') });
+    assert.deepEqual(text.codes, ['TEXT_BAD_DATE']);
+  });
+
+  it('is not taken from a sentence that holds one', () => {
+    for (const line of ['Le conseil a voté le 15 mars 2024 pour le budget.', 'Der Rat hat am 15. März 2024 beschlossen.']) {
+      assert.deepEqual(dateOf({ zone: 'UTC', text: story(line) }).source, 'file-mtime', line);
+    }
+  });
+});
+
 describe('a Hijri date', () => {
   it('is read by the Umm al-Qura calendar when a Hijri month\'s name or the "هـ" mark says it is one, in the text and in a sidecar', () => {
     // Umm al-Qura: 1 Jumada II 1445 was 14 December 2023, 1 Ramadan 1445 11 March 2024.

@@ -819,7 +819,7 @@ describe('sidecar "updated"', () => {
     const { articles, problems } = await ingestInbox({
       [FILE]: ARTICLE,
       'meta.jsonl': `${JSON.stringify({ file: FILE, section: 'Local' })}\n`,
-      '2024-07-04-t.json': '{\n  "title": "Harbour plan",\n  "date": "3 Juin 2024",\n  "updated": "2042-06-05"\n}\n',
+      '2024-07-04-t.json': '{\n  "title": "Harbour plan",\n  "date": "the 3rd of June 2024",\n  "updated": "2042-06-05"\n}\n',
     });
     assert.equal(articles.get(FILE)!.updated, undefined);
     assert.equal(articles.get(FILE)!.section, 'Local');
