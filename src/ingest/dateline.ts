@@ -1,6 +1,7 @@
 // Whether a line that holds a date is a dateline: a short line that is mostly its date, not a
 // sentence that mentions one. Only a dateline gives an article its date (dates.ts).
 
+import { AFTER_CJK_DATE, CJK_DATE_LABEL } from './cjk-dates.ts';
 import { ARABIC_PROSE_WORD, DATE_FILLER, DATE_SEP, DATE_WORD, WEEKDAYS } from './rules.ts';
 
 // Before the date: a label, a place or a byline, in names and a few small words
@@ -13,7 +14,7 @@ const LABEL_WORD = /^(?:published|updated|posted|last|first|date|on|at|publi[ée
 const TIME_WORD = /^(?:\d{1,2}(?:[:.]\d{2}){0,2}(?:am|pm|h)?|[ap]\.?m\.?)$/i;
 const SMALL_WORD = new RegExp(`^(?:dated|filed|by|in|of|the|and|de|del|la|le|el|al|da|van|von|der|${WEEKDAYS})$`, 'i');
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}.'’]*$/u;
-const PREFIX_SEPARATOR = /[\s,،|·•:()/–—-]+/u;
+const PREFIX_SEPARATOR = /[\s,،|·•:：()/–—-]+/u;
 const MAX_PREFIX_WORDS = 8;
 // A preposition right before the date joins it to the words before (`Biden on 3 March`): then
 // the date does not start a wire story's dateline.
@@ -66,6 +67,9 @@ function isEnglishPrefixWord(word: string): boolean {
   return LABEL_WORD.test(word) || TIME_WORD.test(word) || SMALL_WORD.test(word) || NAME_WORD.test(word);
 }
 
+const CJK_LABEL = new RegExp(`^${CJK_DATE_LABEL}$`, 'u');
+const CJK_AFTER = new RegExp(`^${AFTER_CJK_DATE}$`, 'u');
+
 const NUMERIC_DATE_TEXT = /^(?:\d{1,2}([/.-])\d{1,2}\1(?:\d{4,}|\d{2})|\d{4,}([/.])\d{1,2}\2\d{1,2})$/;
 
 function prefixWords(prefix: string): string[] | undefined {
@@ -112,6 +116,8 @@ function datelineKind(line: string, index: number, written: string): 'bare' | 'l
     }
     return kind(AFTER_DATE.test(after), ARABIC_BEFORE_LEDE.test(after));
   }
+  // A Chinese or Japanese date (`2024年3月15日`), in figures, may stand alone, as `03/04/2024` does.
+  if (written.includes('年')) return words.every((word) => CJK_LABEL.test(word)) ? kind(CJK_AFTER.test(after), false) : undefined;
   if (NUMERIC_DATE_TEXT.test(written)) return kind(words.every((word) => LABEL_WORD.test(word) || TIME_WORD.test(word)) && AFTER_DATE.test(after), false);
   // `3 June 2024` alone may be a headline ("11 September 2001"), so a date in words needs company.
   if (words.length === 0 && /^\.?$/.test(after.trim()) && !/^\d{4}-/.test(written)) return undefined;

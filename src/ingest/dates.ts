@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { ARABIC_MONTH_DATE, readArabicMonthDate } from './arabic-months.ts';
 import { isBareDateline, isDateline } from './dateline.ts';
 import { EUROPEAN_MONTH_DATE, readEuropeanMonthDate } from './european-months.ts';
+import { CJK_DATE, eraDoubt, readCjkDate } from './cjk-dates.ts';
 import { HIJRI_DATE, HIJRI_MONTH_NAMES, hijriToGregorian, readHijriDate } from './hijri.ts';
 import { readSolarHijriDate, SOLAR_HIJRI_DATE, SOLAR_HIJRI_MONTHS_WRITTEN, solarHijriCalendar, solarHijriMonthName, solarHijriToGregorian } from './solar-hijri.ts';
 import { WEEKDAYS } from './rules.ts';
@@ -176,11 +177,14 @@ export function dateDoubt(written: string): DateDoubt | undefined {
   const gregorian = text.split(CORRESPONDING).pop()!.replace(AD_MARK, '');
   const arabic = readArabicMonthDate(gregorian.replace(ARABIC_WEEKDAY_BEFORE, ''));
   if (arabic && 'doubt' in arabic) return { reason: arabic.doubt, fix: 'Write the month by one name in full ("تشرين الأول", not "تشرين"), or by two that agree ("كانون الثاني (يناير)")' };
-  const told = arabic ?? readEuropeanMonthDate(text) ?? dayMonthYear(text.replace(WEEKDAY_BEFORE, ''));
+  const cjk = readCjkDate(text);
+  const told = arabic ?? readEuropeanMonthDate(text) ?? cjk ?? dayMonthYear(text.replace(WEEKDAY_BEFORE, ''));
   const year = told === undefined ? undefined : noSuchYear(told.year);
   if (year !== undefined) return year;
   const noDay = noSuchDay(told);
   if (noDay !== undefined) return { reason: noDay, fix: 'Correct the day or the month' };
+  const era = cjk && eraDoubt(cjk);
+  if (era) return era;
   if (arabic) return undefined;
   const hijriText = text.split(CORRESPONDING)[0]!;
   const hijri = readHijriDate(hijriText);
@@ -307,6 +311,9 @@ export function parseDateString(value: string, zone: string, now: number = Date.
   // A month's name in French, German, Spanish, Italian, Portuguese or Russian (`15 mars 2024`).
   const european = readEuropeanMonthDate(undated);
   if (european) return european.year >= MIN_YEAR && european.year <= MAX_YEAR ? valid(DateTime.fromObject(european, { zone })) : undefined;
+  // Chinese and Japanese (`2024年3月15日`), with a Japanese era's year (`令和6年3月15日`) that must be one of it.
+  const cjk = readCjkDate(undated);
+  if (cjk) return cjk.year >= MIN_YEAR && cjk.year <= MAX_YEAR && !eraDoubt(cjk) ? valid(DateTime.fromObject({ year: cjk.year, month: cjk.month, day: cjk.day }, { zone })) : undefined;
   // A zone's abbreviation after the date and time (`2024-06-03 14:30 BST`): luxon would ask the
   // platform, which reads BST as Bangladesh's (+6), CET and PST as following summer time and IST
   // as India's. RFC 2822 and HTTP dates name theirs as their standards define, so go first.
@@ -401,7 +408,7 @@ const ARABIC_OR_HIJRI =
 // No date starts inside a run of figures, and a year may have more than four (`15 March 12024`,
 // `12024-03-15`): no year a date can have, named as such (`noSuchYear`), never read as 2024.
 const TEXT_DATE = new RegExp(
-  `(${ARABIC_OR_HIJRI}|${EUROPEAN_MONTH_DATE}|(?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2(?:\\d{4,}|\\d{2})(?!\\d)|(?<![\\d./-])\\d{4,}([/.])\\d{1,2}\\3\\d{1,2}(?![\\d./-])|(?<!\\d)\\d{4,}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|(?<!\\d)\\d{4}-W\\d{2}(?:-[1-7])?(?![\\d-])|(?<!\\d)\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) (?:\\d{4,}|'?\\d{2})(?!\\d)|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? (?:\\d{4,}|'?\\d{2})(?!\\d))`,
+  `(${ARABIC_OR_HIJRI}|${EUROPEAN_MONTH_DATE}|${CJK_DATE}|(?<![\\d./-])\\d{1,2}([/.-])\\d{1,2}\\2(?:\\d{4,}|\\d{2})(?!\\d)|(?<![\\d./-])\\d{4,}([/.])\\d{1,2}\\3\\d{1,2}(?![\\d./-])|(?<!\\d)\\d{4,}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?|(?<!\\d)\\d{4}-W\\d{2}(?:-[1-7])?(?![\\d-])|(?<!\\d)\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS}) (?:\\d{4,}|'?\\d{2})(?!\\d)|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?,? (?:\\d{4,}|'?\\d{2})(?!\\d))`,
   'i',
 );
 const ARABIC_OR_HIJRI_FIRST = new RegExp(`^(?:${ARABIC_OR_HIJRI})`, 'i');
@@ -600,8 +607,8 @@ export interface UnreadableTextDate {
 // line (`Published 3 June 2024 · Updated 5 June 2024`).
 // In Arabic `آخر تحديث` ("last update"), `تحديث`, `محدث`, `تم التحديث`.
 // And in French, German, Spanish, Italian, Portuguese and Russian (`Mis à jour le`, `Aktualisiert am`).
-const UPDATE_LABEL = /(?:\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b|(?<![\p{L}\p{M}])(?:تحديث|التحديث|محدث|به[\u200c\s]?روز[\u200c\s]?رسانی|mis\s+[àa]\s+jour|aktualisiert|actualizado|aggiornato|atualizado|обновлено)(?![\p{L}\p{M}]))[^\p{L}\p{N}]*(?:(?:on|at|في|در|le|am|el|il|em|от)\s+)?$/iu;
-const UPDATE_AFTER = /\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b|(?<![\p{L}\p{M}])(?:تحديث|التحديث|محدث|به[\u200c\s]?روز[\u200c\s]?رسانی|mis\s+[àa]\s+jour|aktualisiert|actualizado|aggiornato|atualizado|обновлено)(?![\p{L}\p{M}])/iu;
+const UPDATE_LABEL = /(?:\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b|更新[\p{sc=Han}\p{sc=Hiragana}]{0,3}|(?<![\p{L}\p{M}])(?:تحديث|التحديث|محدث|به[\u200c\s]?روز[\u200c\s]?رسانی|mis\s+[àa]\s+jour|aktualisiert|actualizado|aggiornato|atualizado|обновлено)(?![\p{L}\p{M}]))[^\p{L}\p{N}]*(?:(?:on|at|في|در|le|am|el|il|em|от)\s+)?$/iu;
+const UPDATE_AFTER = /\b(?:(?:last\s+)?(?:updated|modified|edited)|update)\b|更新|(?<![\p{L}\p{M}])(?:تحديث|التحديث|محدث|به[\u200c\s]?روز[\u200c\s]?رسانی|mis\s+[àa]\s+jour|aktualisiert|actualizado|aggiornato|atualizado|обновлено)(?![\p{L}\p{M}])/iu;
 
 /**
  * Whether `text`, a paragraph, is a dateline alone (`LONDON, March 3, 2024`, `Monday, 3 June 2024`):

@@ -5,6 +5,7 @@ import { NAME as ARABIC_MONTH_NAME } from './arabic-months.ts';
 import { ARABIC_MONTH as HIJRI_MONTH_NAME, LATIN_MONTH as HIJRI_LATIN_MONTH } from './hijri.ts';
 import { SOLAR_HIJRI_MARK, SOLAR_HIJRI_MONTH } from './solar-hijri.ts';
 import { EUROPEAN_MONTH } from './european-months.ts';
+import { AFTER_CJK_DATE, CJK_DATE, CJK_DATE_LABEL } from './cjk-dates.ts';
 
 export interface IngestRules {
   /** Lines before the headline that are site furniture, not the article (`Published`, `- 3 min read`). */
@@ -77,8 +78,10 @@ const MIXED_LABELLED_DATE_LINE =
 export const EUROPEAN_LABEL = '(?:publi[ée]e?|mis\\s+[àa]\\s+jour|ver[öo]ffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)';
 const EUROPEAN_DATE_WORD = `(?:\\d+(?:[:.h]\\d+)*(?:er)?\\.?|${EUROPEAN_MONTH}|${WEEKDAYS}|le|am|el|il|em|de|del|à|a|um|uhr|в|г\\.?|gmt|utc|cet|cest|msk)(?![\\p{L}\\p{M}])`;
 const EUROPEAN_LABELLED_DATE_LINE = `^(?=.{0,100}$)${EUROPEAN_LABEL}(?:\\s*:\\s*|\\s+)(?=[^\\n]*\\d)${EUROPEAN_DATE_WORD}(?:${DATE_SEP}${EUROPEAN_DATE_WORD})*\\.?$`;
+// And in Chinese and Japanese (`发布时间：2024年3月15日 10:30`, `公開日：令和6年3月15日（金）`; cjk-dates.ts).
+const CJK_LABELLED_DATE_LINE = `^(?=.{0,60}$)${CJK_DATE_LABEL}\\s*[:：]?\\s*${CJK_DATE}${AFTER_CJK_DATE}$`;
 /** A `Published …` line: a label and a date or time, whether or not the date can be read (`Posted 2 hours ago`). */
-export const LABELLED_DATE = new RegExp(`${LABELLED_DATE_LINE}|${ARABIC_LABELLED_DATE_LINE}|${MIXED_LABELLED_DATE_LINE}|${EUROPEAN_LABELLED_DATE_LINE}`, 'iu');
+export const LABELLED_DATE = new RegExp(`${LABELLED_DATE_LINE}|${ARABIC_LABELLED_DATE_LINE}|${MIXED_LABELLED_DATE_LINE}|${EUROPEAN_LABELLED_DATE_LINE}|${CJK_LABELLED_DATE_LINE}`, 'iu');
 
 export const DEFAULT_CHROME_PATTERNS: string[] = [
   '^published$',
@@ -86,6 +89,7 @@ export const DEFAULT_CHROME_PATTERNS: string[] = [
   ARABIC_LABELLED_DATE_LINE,
   MIXED_LABELLED_DATE_LINE,
   EUROPEAN_LABELLED_DATE_LINE,
+  CJK_LABELLED_DATE_LINE,
   // A day-first date in figures alone on its line (`03/04/2024`, `3.4.2024 14:05`), which no
   // headline is. `3 June 2024` alone may be one ("11 September 2001"), and so may an ISO date
   // (the hostile suite keeps the headline `2024-01-01`): those stay.

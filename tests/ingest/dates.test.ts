@@ -736,6 +736,54 @@ describe('a dateline in French, German, Spanish, Italian, Portuguese or Russian'
   });
 });
 
+describe('a Chinese or Japanese date (2024年3月15日, 令和6年3月15日)', () => {
+  const chinese = (line: string) => `市议会批准港口预算\n${line}\n\n市议会周二批准了港口工程的预算。\n\n工程将于明年开始。\n`;
+  const japanese = (line: string) => `市議会が港湾予算を承認\n${line}\n\n市議会は火曜日、港湾工事の予算を承認した。\n\n工事は来年始まる。\n`;
+
+  it('is read on a dateline, alone or after a label, with a weekday or time after it, and a Japanese era\'s year as the Gregorian one it is', () => {
+    // Reiwa began on 1 May 2019 (its year 1, 元年), Heisei on 8 January 1989, Shōwa on 25 December 1926.
+    for (const [text, date] of [
+      [chinese('2024年3月15日'), '2024-03-15T00:00:00+00:00'],
+      [chinese('２０２４年３月１５日'), '2024-03-15T00:00:00+00:00'],
+      [chinese('发布时间：2024年3月15日 10:30'), '2024-03-15T10:30:00+00:00'],
+      [chinese('日期: 2024年3月15日 星期五'), '2024-03-15T00:00:00+00:00'],
+      [japanese('令和6年3月15日'), '2024-03-15T00:00:00+00:00'],
+      [japanese('公開日：令和元年5月1日（水）'), '2019-05-01T00:00:00+00:00'],
+      [japanese('平成31年4月30日'), '2019-04-30T00:00:00+00:00'],
+      [japanese('平成元年1月8日'), '1989-01-08T00:00:00+00:00'],
+      [japanese('昭和64年1月7日'), '1989-01-07T00:00:00+00:00'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', text });
+      assert.deepEqual([result.date, result.source, result.codes], [date, 'text', []], text);
+      assert.match(result.parsed.body, new RegExp(`^${text.split('\n')[1]!.replace(/[()]/g, '\\$&')}\n\n`), text);
+    }
+  });
+
+  it('with a label, above the headline, is chrome that dates the article; an update\'s label (更新日) dates an update', () => {
+    const above = dateOf({ zone: 'UTC', text: `发布时间：2024年3月15日 10:30\n${chinese('').replace('\n\n\n', '\n\n')}` });
+    assert.deepEqual([above.date, above.parsed.frontmatter.title, above.parsed.removed.map((removed) => removed.reason)], ['2024-03-15T10:30:00+00:00', '市议会批准港口预算', ['chrome']]);
+    const updated = dateOf({ zone: 'UTC', text: japanese('公開日：令和6年3月15日（金）\n更新日：令和6年3月16日') });
+    assert.deepEqual([updated.date, updated.parsed.frontmatter.updated, updated.codes], ['2024-03-15T00:00:00+00:00', '2024-03-16T00:00:00+00:00', []]);
+  });
+
+  it('of a Japanese era that had not begun or had ended by that day is named, never read as another era\'s day', () => {
+    for (const [line, reason] of [
+      ['令和1年1月1日', 'the Reiwa era (令和) began on 1 May 2019, after it'],
+      ['平成32年1月1日', 'the Heisei era (平成) ended when the Reiwa era (令和) began, on 1 May 2019'],
+    ] as const) {
+      const result = dateOf({ zone: 'UTC', text: japanese(line) });
+      assert.deepEqual([result.source, result.codes, result.problems[0]!.line], ['file-mtime', ['TEXT_BAD_DATE'], 2], line);
+      assert.match(result.problems[0]!.message, new RegExp(`which names no one day: ${reason.replace(/[()]/g, '\\$&')};`), line);
+    }
+  });
+
+  it('is read in a sidecar too, and not taken from a sentence that holds one', () => {
+    assert.deepEqual(dateOf({ zone: 'UTC', sidecarDate: '2024年3月15日' }).date, '2024-03-15T00:00:00+00:00');
+    assert.deepEqual(dateOf({ zone: 'UTC', sidecarDate: '令和6年3月15日' }).date, '2024-03-15T00:00:00+00:00');
+    assert.deepEqual(dateOf({ zone: 'UTC', text: chinese('市议会于2024年3月15日批准了港口工程的预算。') }).source, 'file-mtime');
+  });
+});
+
 describe('a Hijri date', () => {
   it('is read by the Umm al-Qura calendar when a Hijri month\'s name or the "هـ" mark says it is one, in the text and in a sidecar', () => {
     // Umm al-Qura: 1 Jumada II 1445 was 14 December 2023, 1 Ramadan 1445 11 March 2024.
