@@ -80,8 +80,11 @@ const EUROPEAN_DATE_WORD = `(?:\\d+(?:[:.h]\\d+)*(?:er)?\\.?|${EUROPEAN_MONTH}|$
 const EUROPEAN_LABELLED_DATE_LINE = `^(?=.{0,100}$)${EUROPEAN_LABEL}(?:\\s*:\\s*|\\s+)(?=[^\\n]*\\d)${EUROPEAN_DATE_WORD}(?:${DATE_SEP}${EUROPEAN_DATE_WORD})*\\.?$`;
 // And in Chinese and Japanese (`发布时间：2024年3月15日 10:30`, `公開日：令和6年3月15日（金）`; cjk-dates.ts).
 const CJK_LABELLED_DATE_LINE = `^(?=.{0,60}$)${CJK_DATE_LABEL}\\s*[:：]?\\s*${CJK_DATE}${AFTER_CJK_DATE}$`;
+// A relative date alone, as a page's furniture shows one (`2 hours ago`, `Yesterday at 14:05`, `Just
+// now`): no date to read, but no headline or section heading either.
+const RELATIVE_DATE_LINE = `^(?=.{0,60}$)(?:(?:about|just|over|almost)\\s+)?(?:\\d+|an?|one|a\\s+few)\\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\\s+ago\\.?$|^(?:yesterday|today|just\\s+now)(?:,?\\s+(?:at\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:[ap]\\.?m\\.?)?(?:\\s+[a-z]{2,5})?)?\\.?$`;
 /** A `Published …` line: a label and a date or time, whether or not the date can be read (`Posted 2 hours ago`). */
-export const LABELLED_DATE = new RegExp(`${LABELLED_DATE_LINE}|${ARABIC_LABELLED_DATE_LINE}|${MIXED_LABELLED_DATE_LINE}|${EUROPEAN_LABELLED_DATE_LINE}|${CJK_LABELLED_DATE_LINE}`, 'iu');
+export const LABELLED_DATE = new RegExp(`${RELATIVE_DATE_LINE}|${LABELLED_DATE_LINE}|${ARABIC_LABELLED_DATE_LINE}|${MIXED_LABELLED_DATE_LINE}|${EUROPEAN_LABELLED_DATE_LINE}|${CJK_LABELLED_DATE_LINE}`, 'iu');
 
 export const DEFAULT_CHROME_PATTERNS: string[] = [
   '^published$',
@@ -90,6 +93,7 @@ export const DEFAULT_CHROME_PATTERNS: string[] = [
   MIXED_LABELLED_DATE_LINE,
   EUROPEAN_LABELLED_DATE_LINE,
   CJK_LABELLED_DATE_LINE,
+  RELATIVE_DATE_LINE,
   // A day-first date in figures alone on its line (`03/04/2024`, `3.4.2024 14:05`), which no
   // headline is. `3 June 2024` alone may be one ("11 September 2001"), and so may an ISO date
   // (the hostile suite keeps the headline `2024-01-01`): those stay.

@@ -301,6 +301,20 @@ describe('where the date comes from', () => {
     }
   });
 
+  it('takes a relative date alone ("2 hours ago", "Yesterday at 14:05"), which gives no date, for chrome above the headline and no heading below it, naming its line', () => {
+    for (const relative of ['2 hours ago', 'an hour ago', 'About 3 days ago', 'Yesterday', 'Yesterday at 14:05', 'Today, 9:30 am', 'Just now']) {
+      const above = dateOf({ zone: 'UTC', text: `${relative}\nCouncil approves water budget\n\nThe council met on Tuesday.\n` });
+      assert.deepEqual([above.parsed.frontmatter.title, above.parsed.removed.map((removed) => [removed.line, removed.reason])], ['Council approves water budget', [[1, 'chrome']]], relative);
+      assert.deepEqual([above.codes, above.problems[0]!.line], [['DATE_FROM_FILE_TIME'], 1], relative);
+      assert.match(above.problems[0]!.message, new RegExp(`the date of its line "${relative}" is not one Broadsheet can read \\(relative`), relative);
+      const below = dateOf({ zone: 'UTC', text: `Council approves water budget\n${relative}\n\nThe council met on Tuesday.\n` });
+      assert.equal(below.parsed.body, `${relative}\n\nThe council met on Tuesday.`, relative);
+    }
+    // Before running text, such a word is the headline.
+    const song = dateOf({ zone: 'UTC', text: 'Yesterday\nThe band played its most famous song at the festival, and the crowd sang along.\n' });
+    assert.equal(song.parsed.frontmatter.title, 'Yesterday');
+  });
+
   it('reads a sidecar date written day/month/year day first, and warns when month first would be another date', () => {
     const ambiguous = dateOf({ zone: 'UTC', sidecarDate: '03/04/2024' });
     assert.deepEqual([ambiguous.date, ambiguous.source, ambiguous.codes], ['2024-04-03T00:00:00+00:00', 'sidecar', ['SIDECAR_AMBIGUOUS_DATE']]);
