@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { markUnicodeForm } from '../fs-utils.ts';
 import type { ProblemLog } from '../problems.ts';
-import { dateDoubt, asLunarHijri, asSolarHijri, DATELINE_LINES, dateFromModificationTime, findBadDateInFileName, findDateInPath, findDateInText, findYearFolder, formatIsoDate, otherReadingOfNumericDate, parseDateString, isProbablyHijri, twoDigitYearOf, withAsciiDigits, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates, type UnreadableTextDate } from './dates.ts';
+import { dateDoubt, asLunarHijri, asSolarHijri, DATELINE_LINES, dateFromModificationTime, findBadDateInFileName, findDateInPath, findDateInText, findYearFolder, formatIsoDate, monthFirstOnlyReading, otherReadingOfNumericDate, parseDateString, isProbablyHijri, twoDigitYearOf, withAsciiDigits, withFullYear, zoneSeasonMismatch, zoneWordAfter, type ResolvedDate, type TextDates, type UnreadableTextDate } from './dates.ts';
 import type { IngestOptions, SourceFile } from './parse-article.ts';
 import { LABELLED_DATE } from './rules.ts';
 import { keyOf, originOf } from './sidecar.ts';
@@ -130,6 +130,16 @@ function warnAboutTextDate(date: ResolvedDate, source: SourceFile, options: Inge
       hint: `Write the date with the month's name in the text ("${readings.read}"), or give it in a sidecar as ISO 8601 (meta.jsonl or NAME.json: {"date": "${readings.iso}"}).`,
     });
   }
+  const monthFirst = monthFirstOnlyReading(written, read);
+  if (monthFirst) {
+    problems.warn({
+      code: 'TEXT_AMBIGUOUS_DATE',
+      file: source.displayPath,
+      ...(line === undefined ? {} : { line }),
+      message: `gives the date "${written}", which is no day read day first (there is no month ${written.trim().split(/[/.-]/)[1]!.replace(/^0/, '')}); it is read month first, as American dates are written: ${monthFirst}`,
+      hint: `Write the date with the month's name in the text ("${monthFirst}"), or give it in a sidecar as ISO 8601 (meta.jsonl or NAME.json: {"date": "${read.toFormat('yyyy-MM-dd')}"}).`,
+    });
+  }
 }
 
 /**
@@ -193,6 +203,15 @@ function readSidecarDate(field: 'date' | 'updated', source: SourceFile, options:
       ...at,
       message: `${key} "${value}" for ${markUnicodeForm(source.path)} could be ${readings.read} or ${readings.other}; it is read day first, as ${readings.read}`,
       hint: `Write dates as ISO 8601 to be sure: "${readings.iso}".`,
+    });
+  }
+  const monthFirst = monthFirstOnlyReading(value, parsed);
+  if (monthFirst) {
+    problems.warn({
+      code: 'SIDECAR_AMBIGUOUS_DATE',
+      ...at,
+      message: `${key} "${value}" for ${markUnicodeForm(source.path)} is no day read day first (there is no month ${value.trim().split(/[/.-]/)[1]!.replace(/^0/, '')}); it is read month first, as American dates are written: ${monthFirst}`,
+      hint: `Write dates as ISO 8601 to be sure: "${parsed.toFormat('yyyy-MM-dd')}".`,
     });
   }
   return parsed;

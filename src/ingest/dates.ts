@@ -72,7 +72,21 @@ function parseNumericDate(text: string, zone: string, now: number): DateTime {
   if (!match) return DateTime.invalid('not a numeric date');
   const time = match[5] === undefined ? {} : { hour: Number(match[5]), minute: Number(match[6]), second: Number(match[7] ?? 0) };
   const year = match[4]!.length === 2 ? expandTwoDigitYear(Number(match[4]), now, zone) : Number(match[4]);
-  return DateTime.fromObject({ year, month: Number(match[3]), day: Number(match[1]), ...time }, { zone });
+  // A date whose second number is no month is a day only month first, as American exports write
+  // it (`03/14/2024`): read so, and named (`isMonthFirstOnly`).
+  const [day, month] = isMonthFirstOnly(match) ? [Number(match[3]), Number(match[1])] : [Number(match[1]), Number(match[3])];
+  return DateTime.fromObject({ year, month, day, ...time }, { zone });
+}
+
+/** Whether a day-first date in figures has no month (`03/14/2024`) but is a day month first. */
+function isMonthFirstOnly(match: RegExpExecArray): boolean {
+  return Number(match[3]) > 12 && Number(match[3]) <= 31 && Number(match[1]) >= 1 && Number(match[1]) <= 12;
+}
+
+/** For a date in figures that is a day only month first (`03/14/2024`), that day (`14 March 2024`); undefined otherwise. */
+export function monthFirstOnlyReading(value: string, parsed: DateTime): string | undefined {
+  const match = NUMERIC_DATE.exec(value.trim());
+  return match && isMonthFirstOnly(match) ? parsed.toFormat('d MMMM yyyy', { locale: 'en' }) : undefined;
 }
 
 // Digits of other scripts that dates are written in: Arabic-Indic (`٢٠٢٤`), the Persian and Urdu
@@ -393,7 +407,7 @@ export function otherReadingOfNumericDate(value: string, year: number): string |
   const match = NUMERIC_DATE.exec(value.trim());
   if (!match) return undefined;
   const [day, month] = [Number(match[1]), Number(match[3])];
-  if (day > 12 || day === month) return undefined;
+  if (day > 12 || month > 12 || day === month) return undefined;
   const other = DateTime.fromObject({ year, month: day, day: month });
   return other.isValid ? other.toFormat('d MMMM yyyy', { locale: 'en' }) : undefined;
 }

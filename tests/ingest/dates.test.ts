@@ -340,6 +340,26 @@ describe('where the date comes from', () => {
     }
   });
 
+  it('reads a date in figures that is a day only month first ("03/14/2024", "12/31/2023 10:00", as American exports write them) month first, naming the reading, in the text and a sidecar', () => {
+    for (const [written, iso, day, month] of [
+      ['03/14/2024', '2024-03-14T00:00:00+00:00', '14 March 2024', 14],
+      ['12/31/2023 10:00', '2023-12-31T10:00:00+00:00', '31 December 2023', 31],
+      ['3.14.2024', '2024-03-14T00:00:00+00:00', '14 March 2024', 14],
+    ] as const) {
+      const text = dateOf({ zone: 'UTC', text: `Headline\nPublished: ${written}\n\nText.\n` });
+      const shownDate = written.split(' ')[0]!;
+      assert.deepEqual([text.date, text.source], [iso, 'text'], written);
+      assert.deepEqual(text.problems.map(({ code, line, message }) => [code, line, message]), [
+        ['TEXT_AMBIGUOUS_DATE', 2, `gives the date "${shownDate}", which is no day read day first (there is no month ${month}); it is read month first, as American dates are written: ${day}`],
+      ], written);
+      const sidecar = dateOf({ zone: 'UTC', sidecarDate: written });
+      assert.deepEqual([sidecar.date, sidecar.codes], [iso, ['SIDECAR_AMBIGUOUS_DATE']], written);
+      assert.equal(sidecar.problems[0]!.message, `date "${written}" for story.txt is no day read day first (there is no month ${month}); it is read month first, as American dates are written: ${day}`, written);
+    }
+    // Neither way a day: named, as before.
+    assert.deepEqual(dateOf({ zone: 'UTC', text: 'Headline\nPublished: 13/14/2024\n\nText.\n' }).codes, ['TEXT_BAD_DATE']);
+  });
+
   it('reads a numeric dateline in the text ("Published: 03/04/2024", "Updated 3/4/2024", "Date: 03.04.2024") day first, naming the line where month first would be another date', () => {
     const cases = [
       { line: 'Published: 03/04/2024', day: 3, month: 4 },
