@@ -27,3 +27,13 @@ export function escapeMarkdownLine(line: string): string {
     ? `${marker.slice(0, -1)}\\${marker.slice(-1)}${escaped.slice(marker.length)}`
     : `\\${escaped}`;
 }
+
+/**
+ * A paragraph's text made inert, each of its lines as escapeMarkdownLine makes it, with a line
+ * break the source kept (`\n`: a table, a verse, an address) written as markdown's hard break, a
+ * backslash at the end of the line, which renders as `<br>` and survives an editor that trims
+ * trailing spaces.
+ */
+export function escapeMarkdownParagraph(text: string): string {
+  return text.includes('\n') ? text.split('\n').map(escapeMarkdownLine).join('\\\n') : escapeMarkdownLine(text);
+}

@@ -10,7 +10,7 @@ import { resolveArticleDate } from './article-date.ts';
 import { DATELINE_LINES, isDatelineAlone } from './dates.ts';
 import { findArticleEntities } from './entities/article-entities.ts';
 import type { EntityRules } from './entities/entity-rules.ts';
-import { escapeMarkdownLine } from './escape-markdown.ts';
+import { escapeMarkdownLine, escapeMarkdownParagraph } from './escape-markdown.ts';
 import type { IngestRules } from './rules.ts';
 import { isLabelledDateLine, normaliseForComparison, segmentArticle, type Block, type RemovedLine, type SegmentedArticle } from './segment.ts';
 import { originOf, type SidecarData } from './sidecar.ts';
@@ -215,7 +215,7 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
   }
   const subtitle = sidecar?.subtitle ?? segmented.subtitle;
   const body = articleBlocks
-    .map((block) => (block.kind === 'heading' ? `## ${escapeMarkdownLine(block.text)}` : escapeMarkdownLine(block.text)))
+    .map((block) => (block.kind === 'heading' ? `## ${escapeMarkdownLine(block.text)}` : escapeMarkdownParagraph(block.text)))
     .join('\n\n');
   const bodyText = articleBlocks.map((block) => block.text).join('\n');
   const words = countWords([subtitle ?? '', bodyText].join(' '));
@@ -236,7 +236,7 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
     authors: sidecar?.authors ?? [],
     tags: sidecar?.tags ?? [],
     ...findArticleEntities({ title, subtitle, blocks: articleBlocks }, language, sidecar, options.entityRules),
-    summary: summarise(subtitle ?? firstParagraph),
+    summary: summarise(lineBreaksInline(subtitle ?? firstParagraph)),
     wordCount: words,
     readingMinutes: readingMinutes(words),
     language,
@@ -257,6 +257,14 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
     duplicateKey: [segmented.subtitle ?? '', bodyText].join('\n').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim(),
     removed: segmented.removed,
   };
+}
+
+/**
+ * A paragraph's line breaks as a one-line text shows them: ` / `, as verse is quoted in running
+ * text, so a summary of a results table or an address does not run its lines into one.
+ */
+function lineBreaksInline(text: string): string {
+  return text.includes('\n') ? text.split('\n').join(' / ') : text;
 }
 
 // Characters that draw nothing: format characters and others Unicode says to ignore when not

@@ -75,26 +75,71 @@ export function isLabelledDateLine(text: string): boolean {
   return text.length <= 100 && LABELLED_DATE.test(withAsciiDigits(text));
 }
 
-function splitWrappedGroup(group: Line[]): Block[] {
+// A line the writer ended, not a program that wraps text at a width: a results table, a poem, an
+// address or a list typed as consecutive lines. Its break is kept (a line break in the paragraph)
+// when the line and the next line's first word fill at most WRAP_FILL of the width the text was
+// wrapped at, so that word would have fitted on the line: a wrapper fills each line nearly to its
+// width (`fmt`, `par` and proportional fonts in OCR'd columns less exactly than a greedy one), a
+// writer ends a line where the line ends. The width is the source's longest line with a space in
+// it (a line of one word, a long address, is where a wrapper had no choice), or, for a paragraph
+// whose own lines fill its longest line of at least MIN_WRAP_WIDTH characters, that line's:
+// an e-mail paragraph wrapped at 72 columns in an article of unwrapped paragraphs stays prose.
+const WRAP_FILL = 0.75;
+const MIN_WRAP_WIDTH = 60;
+
+function firstWordLength(text: string): number {
+  const end = text.search(/\s/u);
+  return end === -1 ? text.length : end;
+}
+
+/** The width the source's text was wrapped at, if it was: its longest line that has a space. */
+function wrapWidth(lines: Line[]): number {
+  let width = 0;
+  let longest = 0;
+  for (const line of lines) {
+    if (line.text.length > longest) longest = line.text.length;
+    if (line.text.length > width && /\s/u.test(line.text)) width = line.text.length;
+  }
+  return width || longest;
+}
+
+const fillsLine = (line: Line, next: Line, width: number) => line.text.length + 1 + firstWordLength(next.text) > width * WRAP_FILL;
+
+/**
+ * One paragraph's lines as its text: a wrapped line continues the one before after a space, a line
+ * the writer ended after a line break (`\n`, a `<br>` on the page).
+ */
+function joinParagraphLines(lines: Line[], sourceWidth: number): string {
+  if (lines.length === 1) return lines[0]!.text;
+  let own = 0;
+  for (const line of lines) if (line.text.length > own) own = line.text.length;
+  const wrappedAlone = own >= MIN_WRAP_WIDTH && own < sourceWidth && lines.every((line, i) => i === lines.length - 1 || fillsLine(line, lines[i + 1]!, own));
+  const width = wrappedAlone ? own : sourceWidth;
+  let text = lines[0]!.text;
+  for (let i = 1; i < lines.length; i++) text += `${fillsLine(lines[i - 1]!, lines[i]!, width) ? ' ' : '\n'}${lines[i]!.text}`;
+  return text;
+}
+
+function splitWrappedGroup(group: Line[], width: number): Block[] {
   // Inside a blank-line-separated group, a line ending a sentence starts a new paragraph;
   // otherwise the next line continues it (hard-wrapped text). A dateline stands alone.
-  const blocks: Block[] = [];
-  let current: Block | undefined;
+  const paragraphs: Line[][] = [];
+  let current: Line[] | undefined;
   for (const line of group) {
     const dateline = isLabelledDateLine(line.text);
     if (current && dateline) {
-      blocks.push(current);
+      paragraphs.push(current);
       current = undefined;
     }
-    if (current) current.text = `${current.text} ${line.text}`;
-    else current = { kind: 'paragraph', text: line.text, line: line.number };
+    if (current) current.push(line);
+    else current = [line];
     if (dateline || SENTENCE_END.test(line.text)) {
-      blocks.push(current);
+      paragraphs.push(current);
       current = undefined;
     }
   }
-  if (current) blocks.push(current);
-  return blocks;
+  if (current) paragraphs.push(current);
+  return paragraphs.map((lines) => ({ kind: 'paragraph', text: joinParagraphLines(lines, width), line: lines[0]!.number }));
 }
 
 /**
@@ -102,29 +147,30 @@ function splitWrappedGroup(group: Line[]): Block[] {
  * before when that one ends no sentence and this one starts in lower case, or the source indents
  * its paragraphs' first lines and this one is not indented (hard-wrapped text at 72 columns).
  */
-function joinHardWrappedLines(lines: Line[]): Block[] {
+function joinHardWrappedLines(lines: Line[], width: number): Block[] {
   const indentsParagraphs = lines.filter((line) => line.indented).length >= 2 && lines.some((line) => !line.indented);
-  const blocks: Block[] = [];
+  const paragraphs: Line[][] = [];
   let previous: Line | undefined;
   let previousIsDateline = false;
   for (const line of lines) {
-    const current = blocks.at(-1);
+    const current = paragraphs.at(-1);
     const dateline = isLabelledDateLine(line.text);
     const continues =
       current !== undefined && previous !== undefined && !previousIsDateline && !dateline && !SENTENCE_END.test(previous.text) && (/^\p{Ll}/u.test(line.text) || (indentsParagraphs && !line.indented));
     previousIsDateline = dateline;
-    if (continues) current.text = `${current.text} ${line.text}`;
-    else blocks.push({ kind: 'paragraph', text: line.text, line: line.number });
+    if (continues) current.push(line);
+    else paragraphs.push([line]);
     previous = line;
   }
-  return blocks;
+  return paragraphs.map((group) => ({ kind: 'paragraph', text: joinParagraphLines(group, width), line: group[0]!.number }));
 }
 
 function markHeadings(blocks: Block[]): void {
   for (let i = 0; i < blocks.length - 1; i++) {
     const block = blocks[i]!;
     const next = blocks[i + 1]!;
-    if (looksLikeHeading(block.text) && next.text.length > block.text.length && !looksLikeHeading(next.text) && !isLabelledDateLine(block.text)) {
+    // A paragraph with a line break (a table, a verse, an address) is no heading, which is one line.
+    if (!block.text.includes('\n') && looksLikeHeading(block.text) && next.text.length > block.text.length && !looksLikeHeading(next.text) && !isLabelledDateLine(block.text)) {
       block.kind = 'heading';
     }
   }
@@ -221,14 +267,15 @@ export function segmentArticle(text: string, rules: IngestRules, knownTitle?: st
 
   let blocks: Block[];
   if (paragraphStyle === 'single-newline') {
-    blocks = joinHardWrappedLines(nonBlank);
+    blocks = joinHardWrappedLines(nonBlank, wrapWidth(nonBlank));
   } else {
     blocks = [];
+    const width = wrapWidth(body);
     let group: Line[] = [];
     for (const line of [...body, { number: 0, text: '' }]) {
       if (line.text !== '') group.push(line);
       else if (group.length > 0) {
-        blocks.push(...splitWrappedGroup(group));
+        blocks.push(...splitWrappedGroup(group, width));
         group = [];
       }
     }
@@ -242,6 +289,7 @@ export function segmentArticle(text: string, rules: IngestRules, knownTitle?: st
   if (
     title !== '' &&
     first?.kind === 'paragraph' &&
+    !first.text.includes('\n') &&
     blocks.length >= 3 &&
     first.line <= titleLine + 2 &&
     countSentences(first.text) === 1 &&

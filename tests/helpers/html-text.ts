@@ -49,3 +49,23 @@ export function linksIn(html: string): string[] {
   }
   return links;
 }
+
+const LINE_BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'div', 'blockquote', 'pre']);
+
+/**
+ * The lines a reader sees: the text of each block element, split at its <br> line breaks, white
+ * space collapsed, empty lines left out.
+ */
+export function visibleLines(html: string): string[] {
+  const lines: string[] = [''];
+  const visit = (node: Node) => {
+    if (node.nodeName === '#text' && node.value) lines[lines.length - 1] += node.value;
+    else if (node.nodeName === 'br') lines.push('');
+    const block = LINE_BLOCKS.has(node.nodeName);
+    if (block) lines.push('');
+    for (const child of node.childNodes ?? []) visit(child);
+    if (block) lines.push('');
+  };
+  visit(parseHtml(html));
+  return lines.map((line) => line.replace(/\s+/g, ' ').trim()).filter((line) => line !== '');
+}

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { parseArticle } from '../../src/ingest/parse-article.ts';
 import { DEFAULT_RULES } from '../../src/ingest/rules.ts';
 import { ProblemLog } from '../../src/problems.ts';
+import { createMarkdownRenderer } from '../../src/site/markdown.ts';
 
 /** The markdown of the line placed between the headline and a longer paragraph. */
 function firstBlock(line: string): string {
@@ -60,5 +61,82 @@ describe('paragraphs of a source without blank lines', () => {
   it('are one a line otherwise, as in text where each paragraph is one line', () => {
     const lines = ['Council approves harbour plan', 'The council voted on Tuesday night.', 'Supporters said the plan would bring jobs', 'Opponents warned of traffic.', 'Work starts in May.'];
     assert.deepEqual(paragraphsOf(lines.join('\n')), lines.slice(1));
+  });
+});
+
+/** Greedy word wrap at `width` columns, as a mail client or `fold -s` writes text. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
+
+function parse(text: string) {
+  return parseArticle({ path: '2024-05-01-story.txt', displayPath: 'story.txt', hash: 'sha256:00', text, mtimeMs: 0 }, { rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' }, new ProblemLog())!;
+}
+
+/** The lines a reader sees in the rendered body: its paragraphs, split at their line breaks. */
+function renderedLines(body: string): string[][] {
+  const html = createMarkdownRenderer().render(body);
+  return [...html.matchAll(/<(p|h2)[^>]*>([\s\S]*?)<\/\1>/g)].map((match) => match[2]!.split(/<br>\n?/).map((line) => line.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')));
+}
+
+// Two sentences each, so neither is taken for a standfirst.
+const LEDE = 'The Premier League table changed hands again on Saturday. Three of the top four sides dropped points in a dramatic afternoon.';
+const PROSE = 'The council voted on Tuesday night to approve the long-debated harbour redevelopment plan. The vote ended a dispute that had run for more than three years and had divided the town between those who wanted the jobs and those who feared for the old market.';
+
+describe('line breaks a writer typed inside a paragraph', () => {
+  it('keep the lines of a results table, a verse and an address in an article of one-line paragraphs', () => {
+    const text = [
+      'Weekend results', '', LEDE, '',
+      'Arsenal 2 Chelsea 1', 'Liverpool 3 Everton 0', 'Manchester United 1 Tottenham 1', 'Newcastle 0 Aston Villa 2', '',
+      'The tide comes in across the stone,', 'the gulls lean on the salted air,', 'and every boat that wanders home', 'finds someone waiting there.', '',
+      'Send your letters to:', 'The Editor', 'Harbour Gazette', '12 Quay Street', '',
+      'The title race will be decided on the final day.',
+    ].join('\n');
+    assert.deepEqual(renderedLines(parse(text).body), [
+      [LEDE],
+      ['Arsenal 2 Chelsea 1', 'Liverpool 3 Everton 0', 'Manchester United 1 Tottenham 1', 'Newcastle 0 Aston Villa 2'],
+      ['The tide comes in across the stone,', 'the gulls lean on the salted air,', 'and every boat that wanders home', 'finds someone waiting there.'],
+      ['Send your letters to:', 'The Editor', 'Harbour Gazette', '12 Quay Street'],
+      ['The title race will be decided on the final day.'],
+    ]);
+  });
+
+  it('keep a verse in text hard-wrapped at 72 columns, whose wrapped paragraphs are joined', () => {
+    const text = ['Harbour plan approved', '', ...wrap(PROSE, 72), '', 'Our poet wrote:', 'The tide comes in across the stone,', 'the gulls lean on the salted air.', '', ...wrap(PROSE, 72)].join('\n');
+    assert.deepEqual(renderedLines(parse(text).body), [[PROSE], ['Our poet wrote:', 'The tide comes in across the stone,', 'the gulls lean on the salted air.'], [PROSE]]);
+  });
+
+  it('join a paragraph wrapped at 72 or 64 columns in an article whose other paragraphs are one line each', () => {
+    for (const width of [72, 64]) {
+      const text = ['Harbour plan approved', '', `${PROSE} ${PROSE}`, '', ...wrap(PROSE, width), '', 'Work starts in May.'].join('\n');
+      assert.deepEqual(renderedLines(parse(text).body), [[`${PROSE} ${PROSE}`], [PROSE], ['Work starts in May.']], `wrapped at ${width}`);
+    }
+  });
+
+  it('keep lines that look like markdown, HTML or a template literal, each on its own line', () => {
+    const lines = ['- water', '* sun cream', '1. a hat', '# 2 Chelsea', '===', '---', '<b>cash</b> & {{ change }}', '| a | b |', '|---|---|', '> quoted'];
+    const parsed = parse(['Festival list', '', LEDE, '', ...lines, '', 'Gates open at ten.'].join('\n'));
+    assert.deepEqual(renderedLines(parsed.body)[1], lines);
+  });
+
+  it('are shown as " / " in the summary, which a list shows on one line, and never make a heading or a standfirst', () => {
+    const parsed = parse(['Letters', '', 'Send your letters to:', 'The Editor', 'Harbour Gazette', '', LEDE, '', PROSE].join('\n'));
+    assert.equal(parsed.frontmatter.subtitle, undefined);
+    assert.equal(parsed.frontmatter.summary, 'Send your letters to: / The Editor / Harbour Gazette');
+    assert.equal(parsed.frontmatter.wordCount, 8 + LEDE.split(' ').length + PROSE.split(' ').length);
+    assert.ok(!parsed.body.includes('## '), parsed.body);
+  });
+
+  it('keep the lines of a verse in a source without blank lines, whose lines start in lower case', () => {
+    const text = ['A poem for the harbour', LEDE, 'The tide comes in across the stone,', 'the gulls lean on the salted air,', 'and every boat that wanders home', 'finds someone waiting there.'].join('\n');
+    assert.deepEqual(renderedLines(parse(text).body), [[LEDE], ['The tide comes in across the stone,', 'the gulls lean on the salted air,', 'and every boat that wanders home', 'finds someone waiting there.']]);
   });
 });

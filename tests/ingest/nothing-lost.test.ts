@@ -8,7 +8,7 @@ import { parseArticle } from '../../src/ingest/parse-article.ts';
 import { DEFAULT_RULES } from '../../src/ingest/rules.ts';
 import { ProblemLog } from '../../src/problems.ts';
 import { createMarkdownRenderer } from '../../src/site/markdown.ts';
-import { visibleText } from '../helpers/html-text.ts';
+import { visibleLines, visibleText } from '../helpers/html-text.ts';
 import { Prng, sentence } from '../helpers/prng.ts';
 
 const md = createMarkdownRenderer();
@@ -23,7 +23,11 @@ const ODD_LINES = [
 const CHROME = ['Published', '- 3 min read', 'Advertisement', 'Share'];
 const BOILERPLATE = ['Leave a Reply', 'Your email address will not be published. Required fields are marked *', '// انتهى //', '20:26 ت م', 'Tags: harbour, council'];
 
-function randomArticle(prng: Prng): string {
+// Lines a writer ends by hand, typed one under the other: rows of a table, lines of a verse or an
+// address, items of a list, markdown and HTML look-alikes among them.
+const TYPED_LINES = ['Arsenal 2 Chelsea 1', 'Newcastle 0 Aston Villa 2', 'the gulls lean on the salted air,', 'The Editor', '12 Quay Street', '- a waterproof jacket', '* cash', '1. a hat', '# 3', '===', '<b>bold</b> {{ x }}', '| a | b |', '> quote', '\tTab\tseparated\t4'];
+
+function randomArticle(prng: Prng, typed: Set<string>): string {
   const lines: string[] = [];
   for (let i = prng.int(0, 2); i > 0; i--) lines.push(prng.pick(CHROME));
   lines.push(prng.next() < 0.1 ? prng.pick(ODD_LINES) : sentence(prng, prng.int(3, 10)).replace(/\.$/, ''));
@@ -34,6 +38,11 @@ function randomArticle(prng: Prng): string {
     if (kind < 0.25) lines.push(prng.pick(ODD_LINES));
     else if (kind < 0.35) lines.push(sentence(prng, 4).replace(/\.$/, '').replace(/\b\w/g, (c) => c.toUpperCase()));
     else if (kind < 0.5 && blankLines) lines.push(sentence(prng, 8).replace(/\.$/, ''), sentence(prng, 9)); // hard-wrapped
+    else if (kind < 0.6 && blankLines) {
+      // After a long paragraph, so the text is not one wrapped at the width of these lines.
+      lines.push(Array.from({ length: 4 }, () => sentence(prng, 12)).join(' '), '');
+      for (let i = prng.int(2, 5); i > 0; i--) typed.add(lines[lines.push(prng.pick(TYPED_LINES)) - 1]!.trim());
+    }
     else lines.push(Array.from({ length: prng.int(1, 4) }, () => sentence(prng, prng.int(4, 14))).join(' '));
     if (blankLines) lines.push('');
   }
@@ -45,11 +54,21 @@ describe('nothing lost', () => {
   it('puts every non-removed line of 600 seeded random articles on the rendered page, in order', () => {
     const prng = new Prng(600);
     let checked = 0;
+    let typedChecked = 0;
     for (let n = 0; n < 600; n++) {
-      const text = randomArticle(prng).replace(/\r\n/g, '\n');
+      const typed = new Set<string>();
+      const text = randomArticle(prng, typed).replace(/\r\n/g, '\n');
       const parsed = parseArticle({ path: '2024-01-01-x.txt', displayPath: 'x.txt', hash: 'sha256:00', text, mtimeMs: 0 }, { rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' }, new ProblemLog());
       if (!parsed) continue; // refused only when nothing but chrome and boilerplate was there
-      const page = squeeze([parsed.frontmatter.title, parsed.frontmatter.subtitle ?? '', visibleText(md.render(parsed.body))].join(' '));
+      const html = md.render(parsed.body);
+      const page = squeeze([parsed.frontmatter.title, parsed.frontmatter.subtitle ?? '', visibleText(html)].join(' '));
+      // A line typed under another is a line on the page too, not run into its neighbours.
+      const pageLines = new Set(visibleLines(html));
+      for (const line of typed) {
+        if (parsed.removed.some((removed) => removed.text === line)) continue;
+        assert.ok(pageLines.has(squeeze(line)), `seed 600 article ${n}: ${JSON.stringify(line)} is a line of its own on the page:\n${text}\n${html}`);
+        typedChecked++;
+      }
       const removedWhole = new Set(parsed.removed.filter((removed) => text.split('\n')[removed.line - 1]!.trim() === removed.text).map((removed) => removed.line));
       let at = 0;
       text.split('\n').forEach((raw, index) => {
@@ -66,6 +85,7 @@ describe('nothing lost', () => {
       for (const removed of parsed.removed) assert.ok(['chrome', 'boilerplate'].includes(removed.reason));
     }
     assert.ok(checked > 3000, `${checked} lines checked`);
+    assert.ok(typedChecked > 300, `${typedChecked} typed lines checked`);
   });
 
   it('keeps the text\'s own standfirst in the body when a sidecar gives another', () => {

@@ -293,7 +293,9 @@ export function extractEntities(text: EntityText, language: string, rules: Entit
   for (const block of text.blocks) {
     if (block.kind !== 'paragraph') continue;
     const shouted = block.text.length > 20 && block.text === block.text.toUpperCase() && /\p{Lu}{4}/u.test(block.text);
-    scanLine(block.text, mentions, lowerWords, shouted);
+    // A line break the source kept (a table, an address) ends a name: `The Editor` / `Harbour Gazette`.
+    if (block.text.includes('\n')) for (const line of block.text.split('\n')) scanLine(line, mentions, lowerWords, shouted);
+    else scanLine(block.text, mentions, lowerWords, shouted);
   }
 
   const candidates = new Map<string, Candidate>();
