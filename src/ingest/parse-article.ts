@@ -103,7 +103,11 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
   const sidecar = source.sidecar;
   const segmented = segmentArticle(source.text, options.rules, sidecar?.title);
   const overlong = sidecar?.title === undefined && segmented.title.length > MAX_HEADLINE_LINE_CHARACTERS ? demoteHeadline(segmented) : undefined;
-  const title = sidecar?.title ?? segmented.title;
+  // A sidecar's title too long for one is published as an overlong first line is: whole, as the
+  // article's first paragraph, under a headline of its first words (a 1 MB `title` was on every
+  // page listing the article).
+  const overlongGiven = sidecar?.title !== undefined && sidecar.title.length > MAX_HEADLINE_LINE_CHARACTERS ? sidecar.title : undefined;
+  const title = overlongGiven === undefined ? (sidecar?.title ?? segmented.title) : headlineOfLine(overlongGiven);
 
   if (title === '') {
     const onlyBoilerplate = segmented.removed.length > 0;
@@ -158,6 +162,13 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
       message: `the first line is ${overlong} characters long, too long for a headline: it is published as the article's first paragraph, under a headline made of its first words ("${title}")`,
       hint: 'Put the headline alone on the first line of the file, or give "title" in a sidecar (meta.jsonl or NAME.json).',
     });
+  } else if (overlongGiven !== undefined) {
+    problems.warn({
+      code: 'TITLE_TOO_LONG',
+      ...titleAt.at,
+      message: `${titleAt.what} is ${[...overlongGiven].length} characters long, too long for a headline: it is published whole as the article's first paragraph, under a headline made of its first words ("${title}")`,
+      hint: 'Correct "title" in the sidecar: give the headline alone.',
+    });
   } else if ([...title].length > MAX_TITLE_CHARACTERS) {
     problems.warn({
       code: 'TITLE_TOO_LONG',
@@ -174,11 +185,13 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
     });
   }
 
-  const articleBlocks = blocksWithDisplacedStandfirst(segmented, sidecar?.subtitle);
+  // Line 0: an overlong sidecar title's paragraph is on no line of the source.
+  const givenTitleBlock: Block[] = overlongGiven === undefined ? [] : [{ kind: 'paragraph', text: overlongGiven, line: 0 }];
+  const articleBlocks = [...givenTitleBlock, ...blocksWithDisplacedStandfirst(segmented, sidecar?.subtitle)];
   const standfirst = segmented.subtitle === undefined ? [] : [{ text: segmented.subtitle, place: textPlace(source, segmented.subtitleLine) }];
   const sidecarSubtitle = sidecar?.subtitle === undefined ? [] : [{ text: sidecar.subtitle, place: sidecarPlace(source, sidecar, 'subtitle') }];
   const blocks = segmented.blocks.map((block) => ({ text: block.text, place: textPlace(source, block.line) }));
-  for (const { text, place } of [{ text: title, place: titleAt }, ...standfirst, ...sidecarSubtitle, ...blocks]) {
+  for (const { text, place } of [{ text: overlongGiven ?? title, place: titleAt }, ...standfirst, ...sidecarSubtitle, ...blocks]) {
     for (const anomaly of findLineAnomalies(text)) {
       problems.warn(place.fromSidecar ? { code: anomaly.code, ...place.at, message: `${place.what}: ${anomaly.message}`, hint: `Correct it in the sidecar. ${anomaly.hint}` } : { ...anomaly, ...place.at });
     }
@@ -293,8 +306,13 @@ function demoteHeadline(segmented: SegmentedArticle): number {
   segmented.blocks = [{ kind: 'paragraph', text: line, line: segmented.titleLine }, ...standfirst, ...segmented.blocks];
   delete segmented.subtitle;
   delete segmented.subtitleLine;
-  segmented.title = summarise(line.slice(0, HEADLINE_FROM_LINE_CHARACTERS * 2), HEADLINE_FROM_LINE_CHARACTERS);
+  segmented.title = headlineOfLine(line);
   return line.length;
+}
+
+/** The headline made of an overlong line's first words, cut at a word. */
+function headlineOfLine(line: string): string {
+  return summarise(line.slice(0, HEADLINE_FROM_LINE_CHARACTERS * 2), HEADLINE_FROM_LINE_CHARACTERS);
 }
 
 /**

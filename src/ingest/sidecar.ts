@@ -70,10 +70,22 @@ const ALIASES: Record<string, string> = {
 };
 const STRING_KEYS = new Set(['title', 'subtitle', 'date', 'updated', 'section', 'language', 'url', 'source']);
 const LIST_KEYS = new Set(['authors', 'tags']);
+/**
+ * Names a list shows beside every article that has them (a section in each entry of a listing,
+ * authors or the source's name in each feed entry, a tag on its page and the tag index): a value
+ * longer than this is no name (a paragraph pasted into the field, a runaway export), and shown
+ * whole it made every page listing the article that much larger.
+ */
+export const MAX_NAME_CHARACTERS = 200;
+const NAME_KEYS = new Set(['section', 'source', 'authors', 'tags']);
 /** The fields whose problems are found when the article is parsed, after the sidecar is read. */
 const CHECKED_LATER = new Set(['title', 'subtitle', 'date', 'updated']);
 
 /** `&nbsp;` and friends appear literally in scraped metadata; they are spaces, not names. */
+function tooLongForAName(text: string): boolean {
+  return text.length > MAX_NAME_CHARACTERS && [...text].length > MAX_NAME_CHARACTERS;
+}
+
 function cleanMetadataText(text: string): string {
   return text.replace(/&(nbsp|#160|#xa0);/gi, ' ').replace(/\s+/g, ' ').trim();
 }
@@ -174,6 +186,14 @@ export function normaliseSidecar(
         message: `"${rawKey}" should be ${expected}, not ${describeType(value)} (${quoteValue(value)}); it is ignored`,
         hint: `Give "${rawKey}" as ${expected}.`,
       });
+    const nameTooLong = (givenKey: string, name: string) =>
+      problems.warn({
+        code: 'SIDECAR_TOO_LONG',
+        file: origin.file,
+        ...lineOfKey(givenKey),
+        message: `"${givenKey}" holds a name of ${[...name].length} characters (${quoteValue(name)}), more than the ${MAX_NAME_CHARACTERS} a name may have; it is left out, since every page listing the article would show it`,
+        hint: `Give "${givenKey}" as ${LIST_KEYS.has(key) ? 'a list of short names' : 'a short name'}; a text that long belongs in the article.`,
+      });
     let normalised: unknown;
     if (STRING_KEYS.has(key)) {
       if (typeof value !== 'string') {
@@ -182,6 +202,10 @@ export function normaliseSidecar(
       }
       let cleaned = cleanMetadataText(unsafe.repair(value, () => origin.line, `"${rawKey}"`));
       if (cleaned === '') continue;
+      if (NAME_KEYS.has(key) && tooLongForAName(cleaned)) {
+        nameTooLong(rawKey, cleaned);
+        continue;
+      }
       if (key === 'url' && !isWebAddress(cleaned)) {
         problems.warn({
           code: 'SIDECAR_BAD_URL',
@@ -213,7 +237,11 @@ export function normaliseSidecar(
         wrongType('a string or a list of strings');
         continue;
       }
-      const cleaned = [...new Set(list.map((item) => cleanMetadataText(unsafe.repair(item, () => origin.line, `"${rawKey}"`))).filter(Boolean))];
+      const cleaned = [...new Set(list.map((item) => cleanMetadataText(unsafe.repair(item, () => origin.line, `"${rawKey}"`))).filter(Boolean))].filter((item) => {
+        if (!tooLongForAName(item)) return true;
+        nameTooLong(rawKey, item);
+        return false;
+      });
       if (cleaned.length === 0) continue;
       normalised = cleaned;
     } else {

@@ -79,12 +79,16 @@ async function ingestInbox(files: InboxFiles, { runs = 1, parseOn = 'main' }: { 
     result = await ingest({ inboxDir: inbox, articlesDir, rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en', parseOn }, problems);
   }
   const articles = new Map<string, Record<string, unknown>>();
+  const bodies = new Map<string, string>();
   for (const source of result.sources) {
-    if (source.article) articles.set(source.source, readArticleFile(await readFile(path.join(articlesDir, source.article), 'utf8')).data as Record<string, unknown>);
+    if (!source.article) continue;
+    const file = readArticleFile(await readFile(path.join(articlesDir, source.article), 'utf8'));
+    articles.set(source.source, file.data as Record<string, unknown>);
+    bodies.set(source.source, file.body.trim());
   }
   /** Problems with the inbox path cut off the file, as `meta.jsonl` or `economy/meta.jsonl`. */
   const found = problems.problems.map((problem) => ({ ...problem, file: path.relative(inbox, problem.file).split(path.sep).join('/') }));
-  return { articles, problems: found };
+  return { articles, bodies, problems: found };
 }
 
 const ARTICLE = 'Headline from the text\n\nThe council met on Tuesday and agreed the budget.\n';
@@ -520,13 +524,33 @@ describe('problems with a value a sidecar gave', () => {
 
   it('names the meta.jsonl line that gave a one-megabyte title, not the source', async () => {
     const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, 'meta.jsonl': `${META}\n` });
-    assert.equal(articles.get(FILE)!.title, HUGE_TITLE);
+    assert.notEqual(articles.get(FILE)!.title, HUGE_TITLE, 'lists show the headline');
     assert.deepEqual(where(problems), [
       { code: 'TITLE_TOO_LONG', file: 'meta.jsonl', line: 2 },
       { code: 'TEXT_LONG_LINE', file: 'meta.jsonl', line: 2 },
     ]);
     for (const problem of problems) assert.ok(problem.message.includes(`"title" for ${FILE}`), problem.message);
     assert.ok(problems[1]!.message.includes(`${HUGE_TITLE.length} characters`), problems[1]!.message);
+  });
+
+  it('publishes a one-megabyte title whole as the first paragraph, under a headline of its first words, which every list shows', async () => {
+    const { articles, bodies, problems } = await ingestInbox({ [FILE]: ARTICLE, 'meta.jsonl': `${META}\n` });
+    // Its first 13 words are 97 characters with their spaces; a 14th (` council`) would pass 100.
+    const headline = `${HUGE_TITLE.split(' ').slice(0, 13).join(' ')}…`;
+    assert.equal(articles.get(FILE)!.title, headline);
+    // The text's own first line, which is not the sidecar's title, stays its text too.
+    assert.deepEqual(bodies.get(FILE)!.split('\n\n'), [HUGE_TITLE, 'Headline from the text', 'The council met on Tuesday and agreed the budget.']);
+    assert.equal(
+      problems[0]!.message,
+      `"title" for ${FILE} is ${HUGE_TITLE.length} characters long, too long for a headline: it is published whole as the article's first paragraph, under a headline made of its first words ("${headline}")`,
+    );
+  });
+
+  it('keeps a sidecar title of 1,000 characters, which lists can still show, as the headline', async () => {
+    const title = 'Harbour council agrees budget '.repeat(40).slice(0, 1000);
+    const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, 'meta.jsonl': `${JSON.stringify({ file: FILE, title, date: '2024-07-04' })}\n` });
+    assert.equal(articles.get(FILE)!.title, title.trim());
+    assert.deepEqual(where(problems), [{ code: 'TITLE_TOO_LONG', file: 'meta.jsonl', line: 1 }]);
   });
 
   it('names the place whose title is used when several places give one', async () => {
@@ -748,6 +772,35 @@ describe('a meta.jsonl in a subfolder', () => {
   it('reads names relative to its folder', async () => {
     const { articles, problems } = await ingestInbox({ [`sport/${FILE}`]: ARTICLE, 'sport/meta.jsonl': `${JSON.stringify({ file: FILE, title: 'Taken' })}\n` });
     assert.equal(articles.get(`sport/${FILE}`)?.title, 'Taken');
+    assert.deepEqual(problems, []);
+  });
+});
+
+describe('sidecar names longer than a name (a paragraph pasted into "section" or "author")', () => {
+  const long = 'Harbour '.repeat(30).trim(); // 239 characters
+
+  it('leaves each out with SIDECAR_TOO_LONG naming the sidecar, its line and the key, and keeps the short ones', async () => {
+    const { articles, problems } = await ingestInbox({
+      [FILE]: ARTICLE,
+      'meta.jsonl': `${JSON.stringify({ file: FILE, date: '2024-07-04' })}\n${JSON.stringify({ file: FILE, category: long, source: long, authors: ['Jane Doe', long], tags: `harbour, ${long}` })}\n`,
+    });
+    const data = articles.get(FILE)!;
+    assert.deepEqual([data.section, (data.source as { name?: string }).name, data.authors, data.tags], [undefined, undefined, ['Jane Doe'], ['harbour']]);
+    assert.deepEqual(
+      problems.map(({ code, file, line, message }) => ({ code, file, line, message })),
+      ['category', 'source', 'authors', 'tags'].map((key) => ({
+        code: 'SIDECAR_TOO_LONG',
+        file: 'meta.jsonl',
+        line: 2,
+        message: `"${key}" holds a name of 239 characters ("${long.slice(0, 78)}…), more than the 200 a name may have; it is left out, since every page listing the article would show it`,
+      })),
+    );
+  });
+
+  it('keeps a name of 200 characters, counted as characters, not UTF-16 units', async () => {
+    const names = ['s'.repeat(200), '🚢'.repeat(200)];
+    const { articles, problems } = await ingestInbox({ [FILE]: ARTICLE, [FILE.replace('.txt', '.json')]: JSON.stringify({ date: '2024-07-04', section: names[0], authors: [names[1]] }) });
+    assert.deepEqual([articles.get(FILE)!.section, articles.get(FILE)!.authors], [names[0], [names[1]]]);
     assert.deepEqual(problems, []);
   });
 });
