@@ -8,9 +8,47 @@ import { escapeHtml } from './html.ts';
 import { rfc3339, Rfc3339Date } from './timestamps.ts';
 import type { Article } from './load-articles.ts';
 import type { SiteContext } from './site-context.ts';
+import type { createMarkdownRenderer } from './markdown.ts';
 
 /** Entries per feed: readers poll feeds for what is new, the archive pages hold the rest. */
 export const FEED_LIMIT = 50;
+
+/**
+ * The most an entry's content holds, in UTF-8 bytes of HTML: a reader fetches the whole feed each
+ * time it polls, and many give up on one of a few megabytes (FeedBurner refused more than 512 KB).
+ * A long read of 10,000 words is about 64 KB, so nearly every article is whole; a longer one's
+ * entry holds its first paragraphs that fit and a link to the rest, so a feed of 50 entries stays
+ * under about 3.2 MB (a 10 MB article made 10 MB feeds, four of them with its section's).
+ */
+export const FEED_ENTRY_MAX_BYTES = 64 * 1024;
+
+type MarkdownRenderer = ReturnType<typeof createMarkdownRenderer>;
+
+/**
+ * An article's body as a feed entry's content: whole up to FEED_ENTRY_MAX_BYTES, else its first
+ * blocks (paragraphs, headings, lists: never one cut inside) that fit, then a paragraph linking
+ * to the article for the rest.
+ */
+export function renderFeedEntryContent(markdown: MarkdownRenderer, site: SiteContext, article: Article): string {
+  const whole = markdown.render(article.body);
+  // A UTF-8 character is at most three bytes for each UTF-16 unit.
+  if (whole.length * 3 <= FEED_ENTRY_MAX_BYTES || Buffer.byteLength(whole) <= FEED_ENTRY_MAX_BYTES) return whole;
+  const more = `<p>The article is longer than a feed entry holds; it continues on the site: <a href="${escapeHtml(site.absoluteUrl(article.url))}">${escapeHtml(closeBidi(article.title))}</a></p>\n`;
+  const tokens = markdown.parse(article.body, {});
+  let content = '';
+  let size = Buffer.byteLength(more);
+  let start = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    // A top-level block ends at a token of level 0 that opens nothing.
+    if (tokens[i]!.level !== 0 || tokens[i]!.nesting === 1) continue;
+    const block = markdown.renderer.render(tokens.slice(start, i + 1), markdown.options, {});
+    size += Buffer.byteLength(block);
+    if (size > FEED_ENTRY_MAX_BYTES) break;
+    content += block;
+    start = i + 1;
+  }
+  return content + more;
+}
 
 export interface FeedSpec {
   title: string;

@@ -4,7 +4,7 @@
 import { SITE_FEEDS } from '../../../layouts/base.ts';
 import { closeBidi, isolateBidi } from '../bidi.ts';
 import type { EleventyPageData, SitePlugin } from '../eleventy-types.ts';
-import { dominantLanguage, FEED_LIMIT, renderAtomFeed, renderJsonFeed, type FeedSpec } from '../feeds.ts';
+import { dominantLanguage, FEED_LIMIT, renderAtomFeed, renderFeedEntryContent, renderJsonFeed, type FeedSpec } from '../feeds.ts';
 import type { Article } from '../load-articles.ts';
 import { createMarkdownRenderer } from '../markdown.ts';
 import { siteFingerprints } from '../page-fingerprint.ts';
@@ -58,7 +58,7 @@ export const feedPages: SitePlugin = (eleventyConfig, site) => {
   const bodies = new Map<Article, string>();
   const renderBody = (article: Article) => {
     let body = bodies.get(article);
-    if (body === undefined) bodies.set(article, (body = markdown.render(article.body)));
+    if (body === undefined) bodies.set(article, (body = renderFeedEntryContent(markdown, site, article)));
     return body;
   };
   const all = feedSpecs(site).flatMap((spec) => [
