@@ -2,6 +2,7 @@
 // and where the text came from.
 
 import { isRightToLeft, nameLanguage } from '../src/ingest/text-stats.ts';
+import { printable } from '../src/problems.ts';
 import { bibtexCitation, plainCitation } from '../src/site/citation.ts';
 import { html, trusted, type SafeHtml } from '../src/site/html.ts';
 import { INTERFACE_LANGUAGE } from '../src/site/interface-language.ts';
@@ -69,7 +70,7 @@ ${renderSearchMeta(site, article)}
 <section class="provenance" aria-labelledby="${IDS.provenance}">
 <h2 id="${IDS.provenance}">About this text</h2>
 <dl>
-<dt>Source file</dt><dd><code>${article.source.path}</code></dd>
+<dt>Source file</dt><dd><code>${printable(article.source.path)}</code></dd>
 ${article.source.hash ? html`<dt>Content hash</dt><dd><code>${article.source.hash.slice(0, 19)}</code></dd>` : ''}
 <dt>Date</dt><dd>From ${DATE_SOURCE_TEXT[article.dateSource]}.</dd>
 ${article.source.url ? html`<dt>Originally published</dt><dd><a href="${article.source.url}" rel="nofollow noopener">${article.source.name ?? article.source.url}</a></dd>` : ''}

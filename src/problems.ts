@@ -55,10 +55,10 @@ export function compareText(a: string, b: string): number {
 
 // Characters a terminal acts on rather than shows: C0 controls (a newline or carriage return
 // breaks the `path:line` layout, ESC starts a sequence that can recolour or clear the screen), DEL,
-// C1 controls, bidirectional overrides and isolates (they reorder what follows) and the line and
+// C1 controls, bidirectional overrides, isolates and marks (they reorder what follows) and the line and
 // paragraph separators. File names may hold any of them; so may headlines and sidecar values.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** `text` with every character a terminal would act on written as an escape (`\n`, `\x1b`, `\u202e`). */

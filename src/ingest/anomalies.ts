@@ -66,6 +66,22 @@ export function namedInvisibleCharacters(text: string): string[] {
   return [...new Set(found)].map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
+// The bidirectional controls, by name: in a file name they show it in another order than its
+// letters (`invoice` U+202E `txt.exe` shows as `invoiceexe.txt`).
+const BIDI_CONTROL_NAMES: Record<string, string> = {
+  '\u061C': 'ARABIC LETTER MARK', '\u200E': 'LEFT-TO-RIGHT MARK', '\u200F': 'RIGHT-TO-LEFT MARK',
+  '\u202A': 'LEFT-TO-RIGHT EMBEDDING', '\u202B': 'RIGHT-TO-LEFT EMBEDDING', '\u202C': 'POP DIRECTIONAL FORMATTING',
+  '\u202D': 'LEFT-TO-RIGHT OVERRIDE', '\u202E': 'RIGHT-TO-LEFT OVERRIDE',
+  '\u2066': 'LEFT-TO-RIGHT ISOLATE', '\u2067': 'RIGHT-TO-LEFT ISOLATE', '\u2068': 'FIRST STRONG ISOLATE', '\u2069': 'POP DIRECTIONAL ISOLATE',
+};
+const ANY_BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
+/** The bidirectional controls and marks in `text`, each once, as `U+202E RIGHT-TO-LEFT OVERRIDE`. */
+export function namedBidiControls(text: string): string[] {
+  const found = text.match(ANY_BIDI_CONTROL) ?? [];
+  return [...new Set(found)].map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} ${BIDI_CONTROL_NAMES[char]!}`);
+}
+
 // A document in a markup format saved as `.txt` (a scraper that wrote the page it fetched, a word
 // processor's file renamed): its first line that is not blank. An HTML page starts with its
 // doctype or `<html>` (after an XML declaration or a comment, in XHTML), alone or before another

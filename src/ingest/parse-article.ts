@@ -4,8 +4,8 @@
 import path from 'node:path';
 import type { ArticleFrontmatter } from '../article.ts';
 import { markUnicodeForm } from '../fs-utils.ts';
-import type { ProblemLog } from '../problems.ts';
-import { findFrontmatterBlock, findLineAnomalies, findMarkupDocument, hasInvisibleCharacters, namedInvisibleCharacters } from './anomalies.ts';
+import { printable, type ProblemLog } from '../problems.ts';
+import { findFrontmatterBlock, findLineAnomalies, findMarkupDocument, hasInvisibleCharacters, namedBidiControls, namedInvisibleCharacters } from './anomalies.ts';
 import { resolveArticleDate } from './article-date.ts';
 import { DATELINE_LINES, isDatelineAlone } from './dates.ts';
 import { findArticleEntities } from './entities/article-entities.ts';
@@ -124,6 +124,15 @@ export function parseArticle(source: SourceFile, options: IngestOptions, problem
   }
 
   const titleLine = segmented.titleLine || undefined;
+  const nameControls = namedBidiControls(source.path);
+  if (nameControls.length > 0) {
+    problems.warn({
+      code: 'INBOX_NAME_BIDI_CONTROL',
+      file: source.displayPath,
+      message: `the file's name holds bidirectional controls (${nameControls.join(', ')}), which show a name in another order than its letters: messages and the article's "Source file" line show each as an escape (${nameControls.map((named) => printable(String.fromCodePoint(Number.parseInt(named.slice(2, 6), 16)))).join(', ')})`,
+      hint: 'Rename the file without them; the article keeps its URL and any hand edit, since a renamed source takes its article with it.',
+    });
+  }
   const markup = findMarkupDocument(source.text);
   if (markup !== undefined) {
     problems.warn({
