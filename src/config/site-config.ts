@@ -192,6 +192,8 @@ export async function readJsonSettingsText(file: string): Promise<{ value: unkno
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new ConfigError(file, `cannot be read (${(error as Error).message})`, 'Check the file permissions.');
   }
+  // A UTF-8 byte-order mark (Notepad writes one) is no JSON.
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;

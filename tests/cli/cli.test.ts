@@ -222,6 +222,16 @@ describe('broadsheet command line', () => {
     assert.equal(strict.exitCode, 1, strict.stderr);
   });
 
+  it('reads a configuration file that starts with a byte-order mark, as Notepad saves one', async () => {
+    const dir = await temporaryDir('config-bom');
+    const config = path.join(dir, 'broadsheet.config.json');
+    await writeFile(config, '\uFEFF{"title": "Harbour Gazette archive"}\n');
+    const out = path.join(dir, 'site');
+    const run = await runCli(['build', '--config', config, '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', out]);
+    assert.equal(run.exitCode, 0, run.stderr);
+    assert.match(await readFile(path.join(out, 'index.html'), 'utf8'), /<title>Harbour Gazette archive<\/title>/);
+  });
+
   it('builds without an aliases file when the configuration names none', async () => {
     const dir = await temporaryDir('entities-default');
     const config = path.join(dir, 'broadsheet.config.json');
