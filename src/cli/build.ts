@@ -278,7 +278,7 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
   let entityRules: EntityRules;
   try {
     config = withOverrides(
-      await loadConfig(options.config, options.configNamed),
+      await loadConfig(options.config, options.configNamed, problems),
       {
         ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
         ...(options.pathPrefix === undefined ? {} : { pathPrefix: options.pathPrefix }),
@@ -287,7 +287,7 @@ export async function runBuild(options: BuildOptions, log: (line: string) => voi
     );
     result.entitiesFile = path.resolve(path.dirname(options.config), config.entitiesFile);
     hooks.entitiesFileKnown?.(result.entitiesFile);
-    entityRules = await loadEntityRules(result.entitiesFile);
+    entityRules = await loadEntityRules(result.entitiesFile, problems);
     if (config.entitiesFile !== DEFAULT_CONFIG.entitiesFile && !existsSync(result.entitiesFile)) {
       // The default file is optional, but one the configuration names is meant to be there: a typo
       // in its name would build without its aliases and block list in silence. A warning, as the

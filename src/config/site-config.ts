@@ -6,6 +6,7 @@ import { IANAZone } from 'luxon';
 import { findDuplicateKeys } from '../ingest/duplicate-keys.ts';
 import { locateJsonError } from '../ingest/json-error.ts';
 import { compilePattern, NO_EXTRA_RULES, type IngestRuleConfig } from '../ingest/rules.ts';
+import type { ProblemLog } from '../problems.ts';
 
 export interface SiteConfig {
   /** Site name, shown in the header, feeds and titles. */
@@ -183,8 +184,12 @@ export async function readJsonSettings(file: string): Promise<unknown> {
   return (await readJsonSettingsText(file))?.value;
 }
 
-/** `readJsonSettings` with the file's text, for messages that name a line. */
-export async function readJsonSettingsText(file: string): Promise<{ value: unknown; text: string } | undefined> {
+/**
+ * `readJsonSettings` with the file's text, for messages that name a line. An empty file (nothing
+ * but white space: made with `touch`, or emptied to start again) holds no settings, `{}`, and is
+ * marked `empty` for a warning; a UTF-8 byte-order mark (Notepad writes one) is dropped.
+ */
+export async function readJsonSettingsText(file: string): Promise<{ value: unknown; text: string; empty?: true } | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -194,6 +199,7 @@ export async function readJsonSettingsText(file: string): Promise<{ value: unkno
   }
   // A UTF-8 byte-order mark (Notepad writes one) is no JSON.
   if (text.startsWith('\uFEFF')) text = text.slice(1);
+  if (text.trim() === '') return { value: {}, text, empty: true };
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
@@ -225,11 +231,20 @@ export async function readJsonSettingsText(file: string): Promise<{ value: unkno
 
 /**
  * Reads the configuration file if it exists; a missing file means the defaults, unless it was
- * named (`required`: --config), when a typo in its name would build with the wrong settings.
+ * named (`required`: --config), when a typo in its name would build with the wrong settings. An
+ * empty file means the defaults too, with a warning in `problems`.
  */
-export async function loadConfig(file: string, required = false): Promise<SiteConfig> {
+export async function loadConfig(file: string, required = false, problems?: ProblemLog): Promise<SiteConfig> {
   const read = await readJsonSettingsText(file);
   if (read === undefined && required) throw new ConfigError(file, 'does not exist (named by --config); nothing was built', `Check the file name, or leave out --config to use ${CONFIG_FILE_NAME} when there is one.`);
+  if (read?.empty) {
+    problems?.warn({
+      code: 'CONFIG_EMPTY',
+      file,
+      message: 'is empty: it gives no settings, so the defaults are used',
+      hint: 'Write the settings as one JSON object, e.g. {"title": "My archive"} (the README\'s "Configuration" lists them), or delete the file.',
+    });
+  }
   return read === undefined ? { ...DEFAULT_CONFIG } : validateConfig(read.value, file, read.text);
 }
 

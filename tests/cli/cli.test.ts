@@ -222,6 +222,21 @@ describe('broadsheet command line', () => {
     assert.equal(strict.exitCode, 1, strict.stderr);
   });
 
+  it('builds with the default settings from an empty configuration or aliases file, with a warning naming each', async () => {
+    for (const empty of ['', '\n  \n', '\uFEFF']) {
+      const dir = await temporaryDir('config-empty');
+      const config = path.join(dir, 'broadsheet.config.json');
+      await writeFile(config, empty);
+      await writeFile(path.join(dir, 'entities.json'), empty);
+      const out = path.join(dir, 'site');
+      const run = await runCli(['build', '--config', config, '--inbox', await inboxWith(DATED), '--articles', path.join(dir, 'a'), '--out', out]);
+      assert.equal(run.exitCode, 0, run.stderr);
+      assert.ok(run.stderr.includes(`${config}  warning: is empty: it gives no settings, so the defaults are used (CONFIG_EMPTY)\n`), run.stderr);
+      assert.ok(run.stderr.includes(`${path.join(dir, 'entities.json')}  warning: is empty: it gives no aliases, kinds or block list, so only the built-in ones are used (CONFIG_EMPTY)\n`), run.stderr);
+      assert.match(await readFile(path.join(out, 'index.html'), 'utf8'), /<title>Broadsheet<\/title>/, 'the default title');
+    }
+  });
+
   it('reads a configuration file that starts with a byte-order mark, as Notepad saves one', async () => {
     const dir = await temporaryDir('config-bom');
     const config = path.join(dir, 'broadsheet.config.json');

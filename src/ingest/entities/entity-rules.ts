@@ -2,6 +2,7 @@
 // list of false entities. Built-in defaults plus an optional, hand-edited JSON file.
 
 import { ConfigError, lineOfKey, readJsonSettingsText } from '../../config/site-config.ts';
+import type { ProblemLog } from '../../problems.ts';
 
 export type EntityKind = 'person' | 'organization' | 'place';
 export const ENTITY_KINDS: EntityKind[] = ['person', 'organization', 'place'];
@@ -163,8 +164,16 @@ export function parseEntityFile(raw: unknown, file: string, text?: string): Enti
   return parsed;
 }
 
-/** Reads the aliases file; a missing file means the built-in defaults. */
-export async function loadEntityRules(file: string): Promise<EntityRules> {
+/** Reads the aliases file; a missing or empty file (with a warning in `problems`) means the built-in defaults. */
+export async function loadEntityRules(file: string, problems?: ProblemLog): Promise<EntityRules> {
   const read = await readJsonSettingsText(file);
+  if (read?.empty) {
+    problems?.warn({
+      code: 'CONFIG_EMPTY',
+      file,
+      message: 'is empty: it gives no aliases, kinds or block list, so only the built-in ones are used',
+      hint: 'Write them as one JSON object, e.g. {"aliases": {"United States": ["US"]}} (docs/entities.md), or delete the file.',
+    });
+  }
   return read === undefined ? DEFAULT_ENTITY_RULES : compileEntityRules(parseEntityFile(read.value, file, read.text));
 }
