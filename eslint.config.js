@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '_site/', 'scratch/', 'content/', '**/.*_site*/', 'tests/fixtures/**/expected/'] },
+  { ignores: ['node_modules/', '_site/', 'scratch/', '.qa-tmp/', 'content/', '**/.*_site*/', 'tests/fixtures/**/expected/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
