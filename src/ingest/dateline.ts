@@ -62,8 +62,8 @@ function isArabicPrefix(words: string[]): boolean {
 
 const ARABIC_LETTER = /[\u0621-\u064a]/;
 
-/** Whether a word before a date may be an English dateline's: a label, a time, a small word or a name. */
-function isEnglishPrefixWord(word: string): boolean {
+/** Whether a word before a date may be a dateline's (not in Arabic letters): a label, a time, a small word or a name. */
+function isPrefixWord(word: string): boolean {
   return LABEL_WORD.test(word) || TIME_WORD.test(word) || SMALL_WORD.test(word) || NAME_WORD.test(word);
 }
 
@@ -107,7 +107,7 @@ function datelineKind(line: string, index: number, written: string): 'bare' | 'l
   // An Arabic date, or an Arabic line: a Hijri date in figures has its mark (`1445/6/12 هـ`, `1403/1/15 ه.ش`).
   // An English label or place may stand before an Arabic date (`Published: ١٥ مارس ٢٠٢٤`), read as before an English one.
   if (ARABIC_LETTER.test(written) || words.some((word) => ARABIC_LETTER.test(word))) {
-    if (words.some((word) => ARABIC_LETTER.test(word)) ? !isArabicPrefix(words) : !words.every(isEnglishPrefixWord)) return undefined;
+    if (words.some((word) => ARABIC_LETTER.test(word)) ? !isArabicPrefix(words) : !words.every(isPrefixWord)) return undefined;
     const rest = ARABIC_AFTER.exec(after)?.groups?.rest;
     if (rest !== undefined) {
       if (rest.split(PREFIX_SEPARATOR).some((word) => PROSE_WORD.test(word))) return undefined;
@@ -121,6 +121,6 @@ function datelineKind(line: string, index: number, written: string): 'bare' | 'l
   if (NUMERIC_DATE_TEXT.test(written)) return kind(words.every((word) => LABEL_WORD.test(word) || TIME_WORD.test(word)) && AFTER_DATE.test(after), false);
   // `3 June 2024` alone may be a headline ("11 September 2001"), so a date in words needs company.
   if (words.length === 0 && /^\.?$/.test(after.trim()) && !/^\d{4}-/.test(written)) return undefined;
-  if (!words.every(isEnglishPrefixWord)) return undefined;
+  if (!words.every(isPrefixWord)) return undefined;
   return kind(AFTER_DATE.test(after), BEFORE_LEDE.test(after) && !ENDS_IN_PREPOSITION.test(line.slice(0, index)));
 }
