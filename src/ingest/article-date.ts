@@ -106,36 +106,28 @@ export function resolveArticleDate(source: SourceFile, options: IngestOptions, p
 function warnAboutTextDate(date: ResolvedDate, source: SourceFile, options: IngestOptions, problems: ProblemLog): void {
   const { written, line } = date;
   if (written === undefined) return;
+  const warn = (code: string, said: { message: string; hint: string }) => problems.warn({ code, file: source.displayPath, ...(line === undefined ? {} : { line }), ...said });
   const now = options.now ?? Date.now();
   const read = DateTime.fromISO(date.iso, { setZone: true });
   const century = twoDigitYearReading(written, read);
   if (century) {
-    problems.warn({
-      code: 'TEXT_TWO_DIGIT_YEAR',
-      file: source.displayPath,
-      ...(line === undefined ? {} : { line }),
+    warn('TEXT_TWO_DIGIT_YEAR', {
       message: `gives the date "${written}" with a two-digit year; it is read as ${century.read} (${centuryRule(century.twoDigits, now, options.timeZone)})`,
       hint: `Write the year in full in the text ("${century.full}", or the right year if ${century.read} is wrong), or give the date in a sidecar as ISO 8601 (meta.jsonl or NAME.json: {"date": "${century.iso}"}).`,
     });
   }
   const season = zoneSeasonWarning(date.zoneWord, read);
-  if (season) problems.warn({ code: 'TEXT_ZONE_SEASON', file: source.displayPath, ...(line === undefined ? {} : { line }), ...season });
+  if (season) warn('TEXT_ZONE_SEASON', season);
   const readings = ambiguousReadings(written, read);
   if (readings) {
-    problems.warn({
-      code: 'TEXT_AMBIGUOUS_DATE',
-      file: source.displayPath,
-      ...(line === undefined ? {} : { line }),
+    warn('TEXT_AMBIGUOUS_DATE', {
       message: `gives the date "${written}", which could be ${readings.read} or ${readings.other}; it is read day first, as ${readings.read}`,
       hint: `Write the date with the month's name in the text ("${readings.read}"), or give it in a sidecar as ISO 8601 (meta.jsonl or NAME.json: {"date": "${readings.iso}"}).`,
     });
   }
   const monthFirst = monthFirstOnlyReading(written, read);
   if (monthFirst) {
-    problems.warn({
-      code: 'TEXT_AMBIGUOUS_DATE',
-      file: source.displayPath,
-      ...(line === undefined ? {} : { line }),
+    warn('TEXT_AMBIGUOUS_DATE', {
       message: `gives the date "${written}", which is no day read day first (there is no month ${written.trim().split(/[/.-]/)[1]!.replace(/^0/, '')}); it is read month first, as American dates are written: ${monthFirst}`,
       hint: `Write the date with the month's name in the text ("${monthFirst}"), or give it in a sidecar as ISO 8601 (meta.jsonl or NAME.json: {"date": "${read.toFormat('yyyy-MM-dd')}"}).`,
     });
