@@ -82,8 +82,10 @@ export function isLabelledDateLine(text: string): boolean {
 // width (`fmt`, `par` and proportional fonts in OCR'd columns less exactly than a greedy one), a
 // writer ends a line where the line ends. The width is the source's longest line with a space in
 // it (a line of one word, a long address, is where a wrapper had no choice), or, for a paragraph
-// whose own lines fill its longest line of at least MIN_WRAP_WIDTH characters, that line's:
-// an e-mail paragraph wrapped at 72 columns in an article of unwrapped paragraphs stays prose.
+// whose own lines fill its longest line of at least MIN_WRAP_WIDTH characters and mostly go on
+// with a sentence (the next line starts in lower case), that line's: an e-mail paragraph wrapped
+// at 72 columns in an article of unwrapped paragraphs stays prose, while a results table or a
+// list of rows as long as each other, which start with capitals, figures or markers, keeps them.
 const WRAP_FILL = 0.75;
 const MIN_WRAP_WIDTH = 60;
 
@@ -103,6 +105,13 @@ function wrapWidth(lines: Line[]): number {
   return width || longest;
 }
 
+/** Whether most of a paragraph's lines after its first start in lower case, going on with a sentence. */
+function continuesSentences(lines: Line[]): boolean {
+  let lowerCase = 0;
+  for (let i = 1; i < lines.length; i++) if (/^\p{Ll}/u.test(lines[i]!.text)) lowerCase++;
+  return lowerCase * 2 > lines.length - 1;
+}
+
 const fillsLine = (line: Line, next: Line, width: number) => line.text.length + 1 + firstWordLength(next.text) > width * WRAP_FILL;
 
 /**
@@ -113,7 +122,8 @@ function joinParagraphLines(lines: Line[], sourceWidth: number): string {
   if (lines.length === 1) return lines[0]!.text;
   let own = 0;
   for (const line of lines) if (line.text.length > own) own = line.text.length;
-  const wrappedAlone = own >= MIN_WRAP_WIDTH && own < sourceWidth && lines.every((line, i) => i === lines.length - 1 || fillsLine(line, lines[i + 1]!, own));
+  const wrappedAlone =
+    own >= MIN_WRAP_WIDTH && own < sourceWidth && lines.every((line, i) => i === lines.length - 1 || fillsLine(line, lines[i + 1]!, own)) && continuesSentences(lines);
   const width = wrappedAlone ? own : sourceWidth;
   let text = lines[0]!.text;
   for (let i = 1; i < lines.length; i++) text += `${fillsLine(lines[i - 1]!, lines[i]!, width) ? ' ' : '\n'}${lines[i]!.text}`;

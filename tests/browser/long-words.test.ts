@@ -20,12 +20,13 @@ const PERSON = `${long('Person', 'p', 100)} ${long('Smith', 'q', 100)}`;
 
 async function writeInbox(): Promise<string> {
   const inbox = await temporaryDir('long-words-inbox');
-  const shared = { date: '2024-03-01', section: long('Sec', 's', 200), tags: [long('Tag', 't', 200)], people: [PERSON] };
+  // Names of up to 200 characters, as many as a sidecar name may have (SIDECAR_TOO_LONG): a word of 190 letters is 1,500 px wide.
+  const shared = { date: '2024-03-01', section: long('Sec', 's', 190), tags: [long('Tag', 't', 190)], people: [PERSON] };
   const files: Array<[string, string[], Record<string, unknown>]> = [
     [
       'a.txt',
       [long('Supercalifragilistic', 'x', 300), `A body with an unbroken token ${long('', 'y', 500)} inside.`, `https://example.com/${long('', 'z', 300)}`, 'Then an ordinary sentence to end with.'],
-      { ...shared, authors: [long('Author', 'a', 200)], url: `https://example.com/${long('', 'u', 300)}`, source: long('Src', 'r', 200) },
+      { ...shared, authors: [long('Author', 'a', 190)], url: `https://example.com/${long('', 'u', 300)}`, source: long('Src', 'r', 190) },
     ],
     ['b.txt', ['Another article about the same long things', 'The body is plain and ordinary text for reading.', `${PERSON} said so.`], shared],
     ['c.txt', [`مقال عربي ${long('', 'ب', 300)}`, `نص عربي طويل ${long('', 'ج', 400)} نهاية.`], { ...shared, language: 'ar', tags: [], people: [] }],

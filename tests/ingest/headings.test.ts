@@ -114,6 +114,12 @@ describe('line breaks a writer typed inside a paragraph', () => {
     assert.deepEqual(renderedLines(parse(text).body), [[PROSE], ['Our poet wrote:', 'The tide comes in across the stone,', 'the gulls lean on the salted air.'], [PROSE]]);
   });
 
+  it('keep the rows of a table as long as each other (75 characters) in an article whose other paragraphs are one line each', () => {
+    const rows = Array.from({ length: 6 }, (_, i) => `Constituency ${i}: Labour 21,034 Conservative 12,456 Liberal Democrat 3,210`);
+    const text = ['Election results', '', LEDE, '', ...rows, '', `${PROSE} ${PROSE}`].join('\n');
+    assert.deepEqual(renderedLines(parse(text).body), [[LEDE], rows, [`${PROSE} ${PROSE}`]]);
+  });
+
   it('join a paragraph wrapped at 72 or 64 columns in an article whose other paragraphs are one line each', () => {
     for (const width of [72, 64]) {
       const text = ['Harbour plan approved', '', `${PROSE} ${PROSE}`, '', ...wrap(PROSE, width), '', 'Work starts in May.'].join('\n');
@@ -133,6 +139,22 @@ describe('line breaks a writer typed inside a paragraph', () => {
     assert.equal(parsed.frontmatter.summary, 'Send your letters to: / The Editor / Harbour Gazette');
     assert.equal(parsed.frontmatter.wordCount, 8 + LEDE.split(' ').length + PROSE.split(' ').length);
     assert.ok(!parsed.body.includes('## '), parsed.body);
+  });
+
+  it('make a paragraph of many lines, not one long line: a table of 650 rows is no TEXT_LONG_LINE, a line of 25,000 characters still is', () => {
+    const rows = Array.from({ length: 650 }, (_, i) => `Constituency ${i}: Labour 21,034 Conservative 12,456 Liberal Democrat 3,210`);
+    const long = 'word '.repeat(5000).trim();
+    const problems = new ProblemLog();
+    const parsed = parseArticle(
+      { path: '2024-07-05-results.txt', displayPath: 'results.txt', hash: 'sha256:00', text: ['Election results', '', LEDE, '', ...rows, '', long, ''].join('\n'), mtimeMs: 0 },
+      { rules: DEFAULT_RULES, timeZone: 'UTC', language: 'en' },
+      problems,
+    )!;
+    assert.deepEqual(renderedLines(parsed.body)[1], rows);
+    assert.deepEqual(
+      problems.problems.map(({ code, line, message }) => ({ code, line, message })),
+      [{ code: 'TEXT_LONG_LINE', line: 656, message: `a single line of ${long.length} characters: paragraphs may have lost their line breaks` }],
+    );
   });
 
   it('keep the lines of a verse in a source without blank lines, whose lines start in lower case', () => {
