@@ -61,6 +61,16 @@ const nameLetters = (name: string) => name.replace(/^\.|[*+#!]/g, '');
 // Unicode tests in scanLine can change or capitalise them (shouting only title-cases, which
 // leaves a lower-case first letter as it is). They skip straight to the lower-case branch.
 const PLAIN_WORD = /^[a-z0-9]+$/;
+// What may follow a run of ASCII lower-case letters and digits in TOKEN's word (a letter, digit,
+// mark, or one of `'’.&-*+!#`): when the next character is none of these, the run is the whole
+// token, and scanLine takes it without running TOKEN (most tokens are such words).
+const WORD_GOES_ON = /[^\t\n\v\f\r ,;:?"()[\]/%$@<=>^_`{|}~]/y;
+// A character TOKEN skips between tokens; only ASCII is looked at here, the rest is left to TOKEN.
+const isAsciiSpace = (code: number) => code === 32 || (code >= 9 && code <= 13);
+const isPlainCode = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+// ASCII punctuation but the dot (which may start `.NET`): always a token by itself.
+const isAsciiPunctuation = (code: number) => (code >= 33 && code <= 47 && code !== 46) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
+const ASCII_LOWER = /[a-z]/;
 const SENTENCE_PUNCTUATION = new Set(['.', '!', '?', '…']);
 const OPENERS = new Set(['“', '"', '‘', ':', '(', '[', '—', '–']);
 
@@ -98,9 +108,10 @@ function scanLine(text: string, mentions: Mention[], lowerWords: Set<string>, sh
         const personCue = cue || ROLE_WORDS.has(previousWord);
         const verbCue = PERSON_VERBS.has(nextWord) || previousWord === 'said';
         mentions.push({ tokens: current, initial: currentInitial, personCue, verbCue });
+        // Only an array a mention took is replaced: most flushes (one per lower-case word) find none.
+        current = [];
       }
     }
-    current = [];
     cue = false;
   };
 
@@ -111,9 +122,39 @@ function scanLine(text: string, mentions: Mention[], lowerWords: Set<string>, sh
     previousWord = lower;
   };
 
-  for (const match of text.matchAll(TOKEN)) {
-    let token = match[0];
-    if (PLAIN_WORD.test(token)) {
+  // TOKEN's matches, as matchAll gives them, but a plain lower-case word followed by a space or
+  // punctuation is cut out by hand: building a match object for each word was most of scanLine.
+  let at = 0;
+  while (at < text.length) {
+    const code = text.charCodeAt(at);
+    if (isAsciiSpace(code)) {
+      at++;
+      continue;
+    }
+    let token: string;
+    let plain = false;
+    let end = at;
+    if (isPlainCode(code)) {
+      do end++;
+      while (end < text.length && isPlainCode(text.charCodeAt(end)));
+      WORD_GOES_ON.lastIndex = end;
+      plain = !WORD_GOES_ON.test(text);
+    }
+    if (plain) {
+      token = text.slice(at, end);
+      at = end;
+    } else if (isAsciiPunctuation(code)) {
+      token = text.charAt(at);
+      at++;
+    } else {
+      TOKEN.lastIndex = at;
+      const match = TOKEN.exec(text);
+      if (!match) break;
+      token = match[0];
+      at = match.index + token.length;
+      plain = PLAIN_WORD.test(token);
+    }
+    if (plain) {
       afterTime = afterColon ? /^\d{2}$/.test(token) : token === 'am' || token === 'pm';
       afterColon = false;
       if (current.length > 0 && PARTICLES.has(token)) current.push(token);
@@ -292,7 +333,8 @@ export function extractEntities(text: EntityText, language: string, rules: Entit
   if (text.subtitle) scanLine(text.subtitle, mentions, lowerWords, false);
   for (const block of text.blocks) {
     if (block.kind !== 'paragraph') continue;
-    const shouted = block.text.length > 20 && block.text === block.text.toUpperCase() && /\p{Lu}{4}/u.test(block.text);
+    // An ASCII lower-case letter settles it without upper-casing the paragraph (a copy of each).
+    const shouted = block.text.length > 20 && !ASCII_LOWER.test(block.text) && block.text === block.text.toUpperCase() && /\p{Lu}{4}/u.test(block.text);
     // A line break the source kept (a table, an address) ends a name: `The Editor` / `Harbour Gazette`.
     if (block.text.includes('\n')) for (const line of block.text.split('\n')) scanLine(line, mentions, lowerWords, shouted);
     else scanLine(block.text, mentions, lowerWords, shouted);
