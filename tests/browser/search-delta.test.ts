@@ -75,11 +75,37 @@ async function grownAndCold(name: string, first: Record<string, Draft>, added: R
   return { rebuilt, whole, folders };
 }
 
+type ServedSites = { browser: Browser; grown: StaticServer; cold: StaticServer };
+type GrownAndCold = Awaited<ReturnType<typeof grownAndCold>>;
+
+/**
+ * Builds `name`'s grown and cold sites before the describe's tests (checking `premise` of them
+ * first), serves both and opens Chromium; closes them after. Returns the sites for the tests.
+ */
+function servedGrownAndCold(name: string, first: Record<string, Draft>, added: Record<string, Draft>, premise: (built: GrownAndCold) => Promise<void>): () => ServedSites {
+  let browser: Browser;
+  let grown: StaticServer;
+  let cold: StaticServer;
+  before(async () => {
+    const built = await grownAndCold(name, first, added);
+    await premise(built);
+    grown = await serveStatic(built.rebuilt.outDir);
+    cold = await serveStatic(built.whole.outDir);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await grown?.close();
+    await cold?.close();
+  });
+  return () => ({ browser, grown, cold });
+}
+
 /**
  * A test per query (and order: '', 'newest' or 'oldest') that the grown site's search page lists
  * the cold site's results, in its order, with its status; the cold build finds at least `atLeast`.
  */
-function listsAsColdBuildDoes(sites: () => { browser: Browser; grown: StaticServer; cold: StaticServer }, atLeast: number, queries: Array<[query: string, order: '' | 'newest' | 'oldest']>): void {
+function listsAsColdBuildDoes(sites: () => ServedSites, atLeast: number, queries: Array<[query: string, order: '' | 'newest' | 'oldest']>): void {
   for (const [query, order] of queries) {
     it(`lists the results for “${query}”${order ? ` (${order} first)` : ''} as the cold build does`, async () => {
       const { browser, grown, cold } = sites();
@@ -92,32 +118,20 @@ function listsAsColdBuildDoes(sites: () => { browser: Browser; grown: StaticServ
 }
 
 describe('search finds and ranks articles in a delta bundle as a cold build does', { skip }, () => {
-  let browser: Browser;
-  let grown: StaticServer;
-  let cold: StaticServer;
-
-  before(async () => {
-    const { rebuilt, whole, folders } = await grownAndCold('search-delta', KEPT, ADDED);
+  const sites = servedGrownAndCold('search-delta', KEPT, ADDED, async ({ rebuilt, whole, folders }) => {
     // The premise: the grown site has a delta of the newest year, the cold one none.
     assert.deepEqual(await folders(rebuilt), ['2023', '2024-added']);
     assert.deepEqual(await folders(whole), ['2023']);
-    grown = await serveStatic(rebuilt.outDir);
-    cold = await serveStatic(whole.outDir);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await grown?.close();
-    await cold?.close();
   });
 
   it('finds a word only the added articles have', async () => {
+    const { browser, grown } = sites();
     const found = await searchPageTitles(browser, grown, 'beacon');
     assert.deepEqual([...found.titles].sort(), ['Beacon lit for the regatta', 'Keepers’ cottages restored']);
     assert.match(found.status, /^2 results for “beacon”/);
   });
 
-  listsAsColdBuildDoes(() => ({ browser, grown, cold }), 1, [
+  listsAsColdBuildDoes(sites, 1, [
     ['lighthouse', ''],
     ['keeper', ''],
     ['lighthouse keeper', ''],
@@ -128,6 +142,7 @@ describe('search finds and ranks articles in a delta bundle as a cold build does
   ]);
 
   it('counts filter values over the delta too', async () => {
+    const { browser, grown, cold } = sites();
     const counts = async (server: StaticServer) => {
       const watched = await openWatchedPage(browser, server.origin);
       await watched.page.goto(`${server.origin}/search/?q=keeper`);
@@ -150,29 +165,16 @@ const NEW_YEAR: Record<string, Draft> = {
 };
 
 describe('search after the first article of a new year finds and ranks as a cold build does', { skip }, () => {
-  let browser: Browser;
-  let grown: StaticServer;
-  let cold: StaticServer;
-
-  before(async () => {
-    const { rebuilt, whole, folders } = await grownAndCold('search-new-year', { ...KEPT, ...ADDED }, NEW_YEAR);
+  const sites = servedGrownAndCold('search-new-year', { ...KEPT, ...ADDED }, NEW_YEAR, async ({ rebuilt, whole, folders }) => {
     // The premise: the grown site kept 2023's bundle and put 2024 in its delta; the cold one has
     // one bundle for both years.
     assert.deepEqual(await folders(rebuilt), ['2023', '2023-added']);
     assert.deepEqual(await folders(whole), ['2023']);
     assert.deepEqual([...rebuilt.report.search!.parts.built].sort(), ['2023-2024-added', '2025']);
     assert.deepEqual(rebuilt.report.search!.parts.reused, ['2023-2024']);
-    grown = await serveStatic(rebuilt.outDir);
-    cold = await serveStatic(whole.outDir);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await grown?.close();
-    await cold?.close();
   });
 
-  listsAsColdBuildDoes(() => ({ browser, grown, cold }), 2, [
+  listsAsColdBuildDoes(sites, 2, [
     ['lighthouse', ''],
     ['beacon', ''],
     ['keeper', ''],
@@ -198,23 +200,10 @@ const TIED_ADDED: Record<string, Draft> = {
 };
 
 describe('search lists results that tie on score in a cold build’s order after a rebuild', { skip }, () => {
-  let browser: Browser;
-  let grown: StaticServer;
-  let cold: StaticServer;
-
-  before(async () => {
-    const { rebuilt, whole, folders } = await grownAndCold('search-delta-ties', TIED_KEPT, TIED_ADDED);
+  const sites = servedGrownAndCold('search-delta-ties', TIED_KEPT, TIED_ADDED, async ({ rebuilt, whole, folders }) => {
     assert.deepEqual(await folders(rebuilt), ['2023', '2023-added', '2024-added']);
     assert.deepEqual(await folders(whole), ['2023']);
-    grown = await serveStatic(rebuilt.outDir);
-    cold = await serveStatic(whole.outDir);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await grown?.close();
-    await cold?.close();
   });
 
-  listsAsColdBuildDoes(() => ({ browser, grown, cold }), 7, [['ferry', '']]);
+  listsAsColdBuildDoes(sites, 7, [['ferry', '']]);
 });
